@@ -1,0 +1,60 @@
+# Two commands: `make run` and `make test`. Everything else is optional.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck soak bench screenshots dist deb translations clean appimage package-check
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+translations: $(STAMP)
+	$(BIN)/python -m desktop.ui.i18n_build
+
+run: $(STAMP) translations
+	unset QT_QPA_PLATFORM; $(BIN)/python -m tools.run_demo
+
+test: $(STAMP) translations
+	$(BIN)/ruff check .
+	$(BIN)/mypy desktop server
+	RELAIS_INSECURE_FAST_KDF=1 $(BIN)/python -m pytest -n 2 -m "not slow" tests
+
+soak: $(STAMP)
+	RELAIS_INSECURE_FAST_KDF=1 RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow tests
+
+bench: $(STAMP)
+	$(BIN)/python -m bench vault
+	$(BIN)/python -m bench caseload
+
+screenshots: $(STAMP) translations
+	RELAIS_INSECURE_FAST_KDF=1 $(BIN)/python -m tools.screenshots docs/screenshots
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy desktop server
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# ---- packaging (installers/): one-folder bundle, .deb, AppImage, smoke tests -------------------
+dist: $(STAMP) translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installers/relais.spec
+	@du -sh dist/relais
+
+deb: dist
+	installers/linux/build-deb.sh
+
+appimage: dist
+	installers/linux/build-appimage.sh
+
+package-check: dist
+	$(BIN)/python installers/package_check.py

@@ -1,0 +1,271 @@
+"""`python -m bench sync`: sync performance against a real uvicorn server on loopback.
+
+Sections (run all, or one with `--only NAME`):
+- `devices` (server side): N devices (default 50) of one team push and pull at once against
+  PostgreSQL; prints p50/p95/max latency per request kind and the error count (target: 0).
+- further sections (initial pull vs raw bulk insert, one edit on the wire) register themselves
+  in SECTIONS below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bench import sync_device
+from desktop.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+
+HEADERS = {"Relais-Protocol": str(PROTOCOL_VERSION), "Relais-Schema": str(SCHEMA_VERSION)}
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+# ---- a server on loopback ---------------------------------------------------------------------
+class LoopbackServer:
+    """`relais-server serve` in a subprocess, on a fresh database (dropped afterwards)."""
+
+    def __init__(self, data_dir: Path, database_url: str, workers: int = 1) -> None:
+        from server.config import ServerSettings
+        from tests.server.server_process import ServerProcess  # test helper, reused here
+
+        self.settings = ServerSettings(data_dir=data_dir, database_url=database_url)
+        self.settings.save()
+        self.process = ServerProcess(data_dir, workers=workers)
+
+    @property
+    def url(self) -> str:
+        return self.process.url
+
+    def __enter__(self) -> LoopbackServer:
+        from server.db import Database
+
+        Database(self.settings).dispose()  # migrate before the server starts
+        self.process.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.stop()
+
+
+class FreshPostgres:
+    """CREATE DATABASE on enter, DROP on exit."""
+
+    def __init__(self, url: str) -> None:
+        self.base = make_url(url).set(drivername="postgresql+psycopg")
+        self.name = f"relais_bench_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+
+    def _sql(self, statement: str) -> None:
+        engine = create_engine(self.base, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                conn.execute(text(statement))
+        finally:
+            engine.dispose()
+
+    def __enter__(self) -> str:
+        self._sql(f'CREATE DATABASE "{self.name}"')
+        return self.base.set(database=self.name).render_as_string(hide_password=False)
+
+    def __exit__(self, *exc: object) -> None:
+        self._sql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def enrol_devices(settings: Any, team: str, count: int) -> list[tuple[str, str]]:
+    """Users and devices straight into the database: (device_id, token). Enrolment by password
+    costs one Argon2id each and is not what this measures."""
+    from server import admin
+    from server.db import Database
+    from server.models import Device, User
+    from server.security import new_token, token_hash
+
+    admin.create_organisation(settings, "Relais bench")
+    admin.create_team(settings, team)
+    admin.create_user(settings, "bench", "bench-password", "Bench")
+    admin.add_member(settings, "bench", team)
+    db = Database(settings, run_migrations=False)
+    out = []
+    try:
+        with db.session() as s:
+            user = s.query(User).filter_by(username="bench").one()
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            for i in range(count):
+                token = new_token()
+                device = Device(id=str(uuid.uuid4()), user_id=user.id, name=f"bench-{i}",
+                                token_hash=token_hash(token), created_at=now,
+                                expires_at=now + dt.timedelta(days=1), cursor=0)
+                s.add(device)
+                out.append((device.id, token))
+    finally:
+        db.dispose()
+    return out
+
+
+# ---- section: 50 devices at once --------------------------------------------------------------
+def _hlc(device: str, n: int) -> str:
+    return f"{int(time.time() * 1000):013d}-{n % 100000:05d}-{device[:8]}"
+
+
+def _device_ops(device: str, round_no: int, per_round: int, state: dict[str, Any]) -> list[Any]:
+    """A realistic batch: a new patient with consent, notes, and edits of earlier patients."""
+    pid = str(uuid.uuid4())
+    ops: list[dict[str, Any]] = [
+        {"op_id": str(uuid.uuid4()), "table": "patient", "record_id": pid, "kind": "upsert",
+         "fields": {"family_name": f"Bench{round_no}", "given_name": "Marie", "team_id": None,
+                    "city": "Namur", "phones": ["+3281000000"], "languages": ["fr"]},
+         "hlc": _hlc(device, 0)},
+        {"op_id": str(uuid.uuid4()), "table": "consent_event", "record_id": str(uuid.uuid4()),
+         "patient_id": pid, "kind": "append",
+         "fields": {"patient_id": pid, "purpose": "team_sharing", "decision": "granted",
+                    "decided_on": "2026-11-01", "recorded_at": "2026-11-01T10:00:00",
+                    "method": "oral"}, "hlc": _hlc(device, 1)},
+    ]
+    earlier = list(state.get("versions", {}).items())[-3:]  # edit my last patients again
+    for n in range(per_round - 2 - len(earlier)):
+        ops.append({"op_id": str(uuid.uuid4()), "table": "note", "record_id": str(uuid.uuid4()),
+                    "patient_id": pid, "kind": "append",
+                    "fields": {"patient_id": pid, "text": "Visite à domicile. " * 10},
+                    "hlc": _hlc(device, n + 2)})
+    for n, (old, version) in enumerate(earlier):
+        ops.append({"op_id": str(uuid.uuid4()), "table": "patient", "record_id": old,
+                    "kind": "upsert", "fields": {"city": f"Dinant {round_no}"},
+                    "base_versions": {"city": version}, "hlc": _hlc(device, 50 + n)})
+    return ops
+
+
+def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
+    latencies: dict[str, list[float]] = {"push": [], "pull": []}
+    errors: list[str] = []
+    lock = threading.Lock()
+    with FreshPostgres(args.postgres) as db_url, \
+            tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
+        server = LoopbackServer(Path(tmp) / "srv", db_url, workers=args.workers)
+        devices = enrol_devices(server.settings, "Équipe bench", args.devices)
+        with server:
+            barrier = threading.Barrier(len(devices))
+
+            def run_device(device_id: str, token: str) -> None:
+                state: dict[str, Any] = {}
+                headers = {**HEADERS, "Authorization": f"Bearer {token}"}
+                cursor = 0
+                with httpx.Client(base_url=server.url, headers=headers, timeout=120) as http:
+                    barrier.wait()
+                    for round_no in range(args.rounds):
+                        ops = _device_ops(device_id, round_no, args.ops, state)
+                        started = time.perf_counter()
+                        try:
+                            r = http.post("/v1/sync/push",
+                                          json={"device_id": device_id, "ops": ops})
+                            took = time.perf_counter() - started
+                            if r.status_code != 200:
+                                raise RuntimeError(f"push {r.status_code}")
+                            results = r.json()["results"]
+                            bad = [x for x in results if x["status"] == "rejected"]
+                            if bad:
+                                raise RuntimeError(f"rejected {bad[0]['reason']}")
+                            versions = state.setdefault("versions", {})
+                            for one, res in zip(ops, results, strict=True):
+                                if one["table"] == "patient":
+                                    versions[one["record_id"]] = res["field_versions"]["city"]
+                            with lock:
+                                latencies["push"].append(took)
+                        except (httpx.HTTPError, RuntimeError, ValueError) as exc:
+                            with lock:
+                                errors.append(f"push: {exc}")
+                        while True:
+                            started = time.perf_counter()
+                            try:
+                                r = http.get("/v1/sync/pull",
+                                             params={"cursor": cursor, "limit": 500})
+                                took = time.perf_counter() - started
+                                if r.status_code != 200:
+                                    raise RuntimeError(f"pull {r.status_code}")
+                                body = r.json()
+                            except (httpx.HTTPError, RuntimeError, ValueError) as exc:
+                                with lock:
+                                    errors.append(f"pull: {exc}")
+                                break
+                            with lock:
+                                latencies["pull"].append(took)
+                            cursor = body["next_cursor"]
+                            if not body["has_more"]:
+                                break
+
+            threads = [threading.Thread(target=run_device, args=d) for d in devices]
+            started = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            wall = time.perf_counter() - started
+
+    def pct(values: list[float], p: float) -> float:
+        if not values:
+            return 0.0
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+    report: dict[str, Any] = {"devices": args.devices, "rounds": args.rounds,
+                              "ops_per_push": args.ops, "wall_s": round(wall, 2),
+                              "errors": len(errors)}
+    print(f"\n== {args.devices} devices syncing at once against PostgreSQL "
+          f"({args.rounds} rounds, {args.ops} ops per push, {args.workers} server processes, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) ==")
+    for kind, values in latencies.items():
+        p50, p95 = pct(values, 0.50), pct(values, 0.95)
+        report[kind] = {"requests": len(values), "p50_ms": round(p50 * 1000, 1),
+                        "p95_ms": round(p95 * 1000, 1),
+                        "max_ms": round(max(values, default=0) * 1000, 1),
+                        "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else 0}
+        print(f"{kind:5} requests {len(values):5}  p50 {p50 * 1000:8.1f} ms  "
+              f"p95 {p95 * 1000:8.1f} ms  max {max(values, default=0) * 1000:8.1f} ms")
+    total_ops = len(latencies["push"]) * args.ops
+    print(f"ops pushed {total_ops} in {wall:.1f} s ({total_ops / wall:.0f} ops/s); "
+          f"errors {len(errors)} (target 0)")
+    for e in errors[:5]:
+        print("  error:", e)
+    return report
+
+
+SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "devices": bench_devices,
+}
+SECTIONS.update(sync_device.SECTIONS)  # initial pull, one edit (device side)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench sync")
+    parser.add_argument("--only", choices=sorted(SECTIONS), help="run one section")
+    parser.add_argument("--postgres", default=os.environ.get("RELAIS_BENCH_POSTGRES_URL")
+                        or os.environ.get("RELAIS_TEST_POSTGRES_URL") or DEFAULT_PG)
+    parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--ops", type=int, default=20, help="ops per push")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server processes")
+    sync_device.add_arguments(parser)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")  # bench users, not real passwords
+    failed = 0
+    for name, section in SECTIONS.items():
+        if args.only and name != args.only:
+            continue
+        report = section(args)
+        failed += int(report.get("errors", 0) > 0)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,143 @@
+"""`relais case open|close|show|status|review`: case episodes from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from typing import Any
+
+from desktop.commands.common import add_common, emit, open_context
+from desktop.domain import case_lifecycle as L
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("case", help="open, move, close and show cases (episodes)")
+    ps = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+
+    op = ps.add_parser("open", help="open a case with its request; prints the new id")
+    add_common(op)
+    op.add_argument("--patient", required=True, metavar="PATIENT_ID")
+    op.add_argument("--requester-type", required=True, choices=L.REQUESTER_TYPES)
+    op.add_argument("--requester-name")
+    op.add_argument("--requester-phone")
+    op.add_argument("--requester-contact", metavar="CONTACT_ID")
+    op.add_argument("--request-date", metavar="YYYY-MM-DD", help="default: today")
+    op.add_argument("--reason", required=True, help="the request, in the requester's words")
+    op.add_argument("--clarified", help="the clarified request")
+    op.add_argument("--opened-on", metavar="YYYY-MM-DD", help="default: today")
+    op.add_argument("--tier", choices=L.TIERS)
+    op.set_defaults(handler=cmd_open)
+
+    cl = ps.add_parser("close", help="close a case: a reason and a date are required")
+    add_common(cl)
+    cl.add_argument("id")
+    cl.add_argument("--reason", required=True, choices=L.CLOSURE_REASONS)
+    cl.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    cl.add_argument("--note")
+    cl.set_defaults(handler=cmd_close)
+
+    st = ps.add_parser("status", help="move a case to another status (reopen a closed one)")
+    add_common(st)
+    st.add_argument("id")
+    st.add_argument("--to", required=True, metavar="STATUS",
+                    help="assessing, active or stabilised (closing: `case close`)")
+    st.add_argument("--date", metavar="YYYY-MM-DD")
+    st.add_argument("--note")
+    st.set_defaults(handler=cmd_status)
+
+    rv = ps.add_parser("review", help="record the relevance review (case management still needed)")
+    add_common(rv)
+    rv.add_argument("id")
+    rv.add_argument("--date", metavar="YYYY-MM-DD")
+    rv.add_argument("--note")
+    rv.set_defaults(handler=cmd_review)
+
+    sh = ps.add_parser("show", help="show a case (audited); with --patient, all their cases")
+    add_common(sh)
+    sh.add_argument("id", nargs="?")
+    sh.add_argument("--patient", metavar="PATIENT_ID")
+    sh.set_defaults(handler=cmd_show)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    request = cases.RequestFields(
+        requester_type=args.requester_type, requester_name=args.requester_name,
+        requester_phone=args.requester_phone, requester_contact_id=args.requester_contact,
+        request_date=args.request_date, request_reason=args.reason,
+        clarified_request=args.clarified)
+    with open_context(args) as ctx:
+        cid = cases.open_case(ctx, args.patient, request, opened_on=args.opened_on, tier=args.tier)
+    emit(args, {"id": cid}, cid)
+    return 0
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        cases.close_case(ctx, args.id, args.reason, args.date, args.note)
+    emit(args, {"id": args.id, "status": "closed"}, "")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        cases.change_status(ctx, args.id, args.to, on=args.date, note=args.note)
+    emit(args, {"id": args.id, "status": args.to}, "")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        due = cases.record_relevance_review(ctx, args.id, on=args.date, note=args.note)
+    emit(args, {"id": args.id, "relevance_review_due": due.isoformat()}, due.isoformat())
+    return 0
+
+
+def _human(view: Any) -> str:
+    from desktop.i18n import t
+
+    lines = [f"{view.id}  {t('case.status.' + view.status)}"]
+    if view.opened_on:
+        lines.append("  " + t("case.show.opened", date=view.opened_on.isoformat()))
+    if view.request_date:
+        who = t(f"case.requester.{view.requester_type}")
+        if view.requester_name:
+            who += f" ({view.requester_name})"
+        lines.append("  " + t("case.show.request", date=view.request_date.isoformat(), who=who))
+    if view.request_reason:
+        lines.append(f"    « {view.request_reason} »")
+    if view.closed_on:
+        lines.append("  " + t("case.show.closed", date=view.closed_on.isoformat(),
+                              reason=t(f"case.closure.{view.closure_reason}")))
+    elif view.relevance_review_due:
+        lines.append("  " + t("case.show.review_due", date=view.relevance_review_due.isoformat()))
+    lines.append("  " + t("case.show.visits", done=view.visits_done, planned=view.visits_planned))
+    for h in view.history:
+        lines.append(f"  {h.changed_on.isoformat()}  {t('case.status.' + h.to_status)}")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop.commands.common import CliError
+    from desktop.services import cases
+
+    if not args.id and not args.patient:
+        raise CliError("case.cli_id_or_patient")
+    with open_context(args) as ctx:
+        if args.id:
+            views = [cases.view_case(ctx, args.id, purpose="cli")]
+        else:
+            from desktop.services.patients import view_patient
+
+            view_patient(ctx, args.patient, purpose="cli")  # the audit event
+            views = cases.list_cases(ctx, args.patient)
+    data: dict[str, Any] = asdict(views[0]) if args.id else {"cases": [asdict(v) for v in views]}
+    emit(args, data, lambda: "\n".join(_human(v) for v in views))
+    return 0

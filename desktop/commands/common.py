@@ -1,0 +1,92 @@
+"""Plumbing shared by the headless subcommands: vault location, passphrase, output, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from desktop.i18n import t
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+class CliError(Exception):
+    """Raised by a command to stop with a translated one-line message."""
+
+    def __init__(self, code: str, exit_code: int = EXIT_INVALID, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.exit_code = exit_code
+        self.params = params
+
+
+def default_vault_dir() -> Path:
+    env = os.environ.get("RELAIS_VAULT")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("relais", "relais")) / "vault"
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    return Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
+
+
+def read_secret(env_var: str, prompt_code: str) -> str:
+    value = os.environ.get(env_var)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError("cli.no_passphrase")
+    return getpass.getpass(t(prompt_code))
+
+
+def passphrase() -> str:
+    return read_secret("RELAIS_PASSPHRASE", "cli.passphrase_prompt")
+
+
+def new_passphrase(env_var: str = "RELAIS_NEW_PASSPHRASE") -> str:
+    value = os.environ.get(env_var)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError("cli.no_passphrase")
+    first = getpass.getpass(t("cli.new_passphrase_prompt"))
+    if getpass.getpass(t("cli.repeat_passphrase_prompt")) != first:
+        raise CliError("vault.passphrase_mismatch")
+    return first
+
+
+@contextmanager
+def open_context(args: argparse.Namespace) -> Iterator[Any]:
+    """Unlock the vault named by --vault for the duration of one command."""
+    from desktop.services.context import AppContext
+
+    ctx = AppContext.open(vault_dir(args), passphrase())
+    try:
+        yield ctx
+    finally:
+        ctx.lock()
+
+
+def emit(args: argparse.Namespace, data: dict[str, Any], human: str | Callable[[], str]) -> None:
+    """--json prints one JSON object; otherwise the human text."""
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, default=str))
+    else:
+        text = human() if callable(human) else human
+        if text:
+            print(text)
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--vault", metavar="DIR", help="vault folder (default: the per-user vault)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")

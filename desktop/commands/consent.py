@@ -1,0 +1,108 @@
+"""`relais consent grant|refuse|withdraw|override|show`."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from desktop.commands.common import add_common, emit, open_context
+from desktop.domain.consent_policy import METHODS
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("consent", help="record and show the patient's consent choices")
+    ps = p.add_subparsers(dest="consent_command", metavar="ACTION", required=True)
+    for action, text in (("grant", "record a consent"), ("refuse", "record a refusal"),
+                         ("withdraw", "withdraw a consent (takes effect at once)")):
+        a = ps.add_parser(action, help=text)
+        add_common(a)
+        a.add_argument("--patient", required=True, metavar="ID")
+        a.add_argument("--purpose", required=True, metavar="P",
+                       help="information_notice, team_sharing, provider_sharing, "
+                            "carer_on_handout, statistics")
+        a.add_argument("--contact", metavar="ID", help="the provider or carer (per-contact purposes)")
+        a.add_argument("--method", default="oral", metavar="M", help="|".join(METHODS))
+        a.add_argument("--notice-version", metavar="V")
+        a.add_argument("--evidence", metavar="FILE", help="scanned form or photo (PDF or image, "
+                                                          "at most 20 MB)")
+        a.add_argument("--date", metavar="YYYY-MM-DD", help="date of the decision (default today)")
+        a.add_argument("--review-date", metavar="YYYY-MM-DD")
+        a.add_argument("--note", metavar="TEXT")
+        a.set_defaults(handler=cmd_decide, decision={"grant": "granted", "refuse": "refused",
+                                                     "withdraw": "withdrawn"}[action])
+    o = ps.add_parser("override", help="act without consent where the law allows it (typed reason)")
+    add_common(o)
+    o.add_argument("--patient", required=True, metavar="ID")
+    o.add_argument("--purpose", required=True, metavar="P", help="provider_sharing, carer_on_handout")
+    o.add_argument("--contact", metavar="ID")
+    o.add_argument("--reason", required=True)
+    o.set_defaults(handler=cmd_override)
+    s = ps.add_parser("show", help="current state per purpose and the history")
+    add_common(s)
+    s.add_argument("--patient", required=True, metavar="ID")
+    s.add_argument("--purpose", metavar="P")
+    s.add_argument("--contact", metavar="ID")
+    s.set_defaults(handler=cmd_show)
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import consents
+
+    evidence = consents.load_evidence(args.evidence) if args.evidence else None
+    with open_context(args) as ctx:
+        event_id = consents.record_decision(
+            ctx, args.patient, args.purpose, args.decision, contact_id=args.contact,
+            method=args.method, notice_version=args.notice_version, evidence=evidence,
+            decided_on=args.date, review_date=args.review_date, note=args.note)
+        local_only = consents.overview(ctx, args.patient).local_only
+    text = t("consent.cli.recorded", id=event_id)
+    if local_only:
+        text += "\n" + t("consent.cli.local_only")
+    emit(args, {"id": event_id, "local_only": local_only}, text)
+    return 0
+
+
+def cmd_override(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import consents
+
+    with open_context(args) as ctx:
+        oid = consents.record_override(ctx, args.patient, args.purpose, args.reason,
+                                       contact_id=args.contact)
+    emit(args, {"id": oid}, t("consent.cli.override_recorded", id=oid))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import audit_log, consents
+
+    with open_context(args) as ctx:
+        overview = consents.overview(ctx, args.patient)
+        events = consents.history(ctx, args.patient, args.purpose, args.contact)
+        audit_log.record_access(ctx, args.patient, "view", purpose="consent")
+
+    def human() -> str:
+        lines = []
+        for s in overview.states:
+            if args.purpose and s.purpose != args.purpose:
+                continue
+            who = f" — {s.contact_name or s.contact_id}" if s.contact_id else ""
+            decision = t(f"consent.decision.{s.decision or 'none'}")
+            when = f" ({s.decided_on})" if s.decided_on else ""
+            lines.append(f"{t('consent.purpose.' + s.purpose)}{who}: {decision}{when}")
+        if overview.local_only:
+            lines.append(t("consent.badge.local_only"))
+        lines.append("")
+        for e in events:
+            who = f" [{e.contact_name or e.contact_id}]" if e.contact_id else ""
+            lines.append(f"{e.decided_on}  {e.purpose}{who}  {t('consent.decision.' + e.decision)}"
+                         f"  {t('consent.method.' + e.method)}  {e.recorded_by or ''}  {e.id}")
+        return "\n".join(lines).rstrip()
+
+    emit(args, {"patient_id": args.patient, "local_only": overview.local_only,
+                "badges": overview.badges,
+                "states": [asdict(s) for s in overview.states],
+                "history": [asdict(e) for e in events]}, human)
+    return 0

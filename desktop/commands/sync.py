@@ -1,0 +1,123 @@
+"""`relais enroll` and `relais sync` (ARCHITECTURE 11)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from typing import Any
+
+from desktop.commands.common import CliError, add_common, emit, open_context, read_secret
+from desktop.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("enroll", help="register this vault with the organisation's server")
+    add_common(p)
+    p.add_argument("--server", required=True, metavar="URL", help="https://host:port")
+    p.add_argument("--user", required=True, metavar="NAME")
+    p.add_argument("--fingerprint", metavar="SHA256",
+                   help="the server certificate's fingerprint, as printed by relais-server")
+    p.add_argument("--device-name", default="", metavar="NAME")
+    p.set_defaults(handler=cmd_enroll)
+
+    s = sub.add_parser("sync", help="push, pull; reports counts, conflicts, rejections")
+    add_common(s)
+    group = s.add_mutually_exclusive_group()
+    group.add_argument("--status", action="store_true", help="show the sync status only")
+    group.add_argument("--conflicts", action="store_true", help="list open conflicts")
+    group.add_argument("--attention", action="store_true",
+                       help="list changes the server refused (needs attention)")
+    group.add_argument("--resolve", metavar="CONFLICT_ID", help="settle a conflict")
+    group.add_argument("--retry", metavar="OP_ID", help="send a refused change again")
+    group.add_argument("--discard", metavar="OP_ID", help="drop a refused change")
+    s.add_argument("--choice", choices=["mine", "theirs", "edit"], help="with --resolve")
+    s.add_argument("--value", help="with --resolve --choice edit: the new value (JSON or text)")
+    s.set_defaults(handler=cmd_sync)
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from desktop.services import sync
+
+    password = read_secret("RELAIS_SERVER_PASSWORD", "sync.password_prompt")
+    with open_context(args) as ctx:
+        info = sync.enroll(ctx, args.server, args.user, password, fingerprint=args.fingerprint,
+                           device_name=args.device_name)
+    data = asdict(info)
+
+    def human() -> str:
+        lines = [t("sync.enrolled", user=info.user, organisation=info.organisation,
+                   teams=", ".join(info.teams))]
+        if info.fingerprint:
+            lines.append(t("sync.fingerprint_pinned", fingerprint=info.fingerprint))
+        return "\n".join(lines)
+
+    emit(args, data, human)
+    return 0
+
+
+def _report_text(report: Any) -> str:
+    return t("sync.report", pushed=report.pushed, pulled=report.pulled,
+             conflicts=report.open_conflicts, rejected=report.needs_attention,
+             pending=report.pending, held=report.held)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.services import sync
+
+    if args.resolve and not args.choice:
+        raise CliError("sync.choice_required")
+    with open_context(args) as ctx:
+        if args.status:
+            st = sync.status(ctx)
+            emit(args, asdict(st), lambda: _status_text(st))
+            return 0
+        if args.conflicts:
+            rows = sync.list_conflicts(ctx)
+            emit(args, {"conflicts": [asdict(r) for r in rows]},
+                 lambda: "\n".join(f"{r.id}  {r.table}.{r.field}  {r.patient_name or ''}"
+                                   .rstrip() for r in rows))
+            return 0
+        if args.attention:
+            items = sync.needs_attention(ctx)
+            emit(args, {"items": [asdict(i) for i in items]},
+                 lambda: "\n".join(f"{i.op_id}  {i.table}  {t(i.reason)}" for i in items))
+            return 0
+        if args.resolve:
+            value: Any = args.value
+            if value is not None:
+                try:
+                    value = json.loads(value)
+                except ValueError:
+                    pass  # plain text
+            sync.resolve_conflict(ctx, args.resolve, args.choice, value)
+            emit(args, {"resolved": args.resolve}, t("sync.resolved"))
+            return 0
+        if args.retry:
+            sync.retry_op(ctx, args.retry)
+            emit(args, {"retried": args.retry}, t("sync.retried"))
+            return 0
+        if args.discard:
+            sync.discard_op(ctx, args.discard)
+            emit(args, {"discarded": args.discard}, t("sync.discarded"))
+            return 0
+        try:
+            report = sync.sync_now(ctx)
+        except sync.SyncError as exc:
+            if exc.code in ("sync.device_revoked", "sync.device_stolen") and ctx.is_locked:
+                raise CliError("sync.wiped", exit_code=1) from exc
+            raise
+    emit(args, report.as_dict(), lambda: _report_text(report))
+    return 0
+
+
+def _status_text(st: Any) -> str:
+    if not st.enrolled:
+        return t("sync.not_enrolled")
+    lines = [t("sync.status_server", url=st.server_url or "", user=st.user or "")]
+    lines.append(t("sync.status_last", at=st.last_sync_at or "-"))
+    if st.last_error:
+        lines.append(t(st.last_error))
+    lines.append(t("sync.status_counts", pending=st.pending, held=st.held,
+                   conflicts=st.open_conflicts, rejected=st.needs_attention))
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from desktop.commands.common import (
+    CliError,
+    add_common,
+    emit,
+    new_passphrase,
+    passphrase,
+    read_secret,
+    vault_dir,
+)
+from desktop.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("vault", help="create, check, re-key or recover a vault")
+    vs = p.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
+    init = vs.add_parser("init", help="create a vault; prints the recovery key once")
+    add_common(init)
+    init.add_argument("--user", help="the case manager's name shown in the audit trail")
+    init.set_defaults(handler=cmd_init)
+    chk = vs.add_parser("unlock-check", help="check that the passphrase opens the vault")
+    add_common(chk)
+    chk.set_defaults(handler=cmd_unlock_check)
+    chg = vs.add_parser("change-passphrase",
+                        help="new passphrase (RELAIS_PASSPHRASE = old, RELAIS_NEW_PASSPHRASE = new)")
+    add_common(chg)
+    chg.set_defaults(handler=cmd_change)
+    rec = vs.add_parser("recover",
+                        help="set a new passphrase with the recovery key (RELAIS_RECOVERY_KEY)")
+    add_common(rec)
+    rec.set_defaults(handler=cmd_recover)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.services.context import AppContext
+
+    folder = vault_dir(args)
+    pw = os.environ.get("RELAIS_PASSPHRASE")
+    if pw is None:
+        pw = new_passphrase("RELAIS_PASSPHRASE")
+    ctx, recovery = AppContext.create(folder, pw, user_name=args.user)
+    ctx.lock()
+    emit(args, {"vault": str(folder), "recovery_key": recovery},
+         lambda: "\n".join([t("vault.created", path=str(folder)), t("vault.recovery_key_notice"),
+                            "", "    " + recovery, ""]))
+    return 0
+
+
+def cmd_unlock_check(args: argparse.Namespace) -> int:
+    from desktop.storage.vault import Vault
+
+    v = Vault.open(vault_dir(args), passphrase())
+    v.lock()
+    emit(args, {"ok": True}, t("vault.unlock_ok"))
+    return 0
+
+
+def cmd_change(args: argparse.Namespace) -> int:
+    from desktop.storage.vault import Vault
+
+    old = passphrase()
+    new = new_passphrase()
+    Vault.change_passphrase(vault_dir(args), old, new)
+    emit(args, {"ok": True}, t("vault.passphrase_changed"))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from desktop.storage.vault import Vault
+
+    key = read_secret("RELAIS_RECOVERY_KEY", "cli.recovery_key_prompt")
+    new = new_passphrase()
+    if not key.strip():
+        raise CliError("vault.wrong_recovery_key")
+    Vault.recover(vault_dir(args), key, new)
+    emit(args, {"ok": True}, t("vault.passphrase_changed"))
+    print("", end="", file=sys.stderr)
+    return 0

@@ -1,0 +1,40 @@
+"""How concurrent edits of a field are settled. Shared by the device and the server.
+
+- "conflict" (default): concurrent edits become a conflict shown to a person.
+- "lww": low-risk fields settled by hybrid logical clock (last writer wins).
+- "union": list fields merged as a set union.
+Append-only tables never conflict: each record is written once.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Policy = Literal["conflict", "lww", "union"]
+
+APPEND_ONLY_TABLES: frozenset[str] = frozenset(
+    {
+        "note",
+        "visit_addendum",
+        "case_status_change",
+        "consent_event",
+        "audit_event",
+        "ecomap_snapshot",
+        "attachment",
+    }
+)
+
+FIELD_POLICIES: dict[str, dict[str, Policy]] = {
+    "relationship": {"pos_x": "lww", "pos_y": "lww"},
+    "patient": {"languages": "union", "phones": "union"},
+    "contact": {"phones": "union", "availability": "lww"},
+    "visit": {"participants": "union"},
+}
+
+
+def policy_for(table: str, field: str) -> Policy:
+    return FIELD_POLICIES.get(table, {}).get(field, "conflict")
+
+
+def is_append_only(table: str) -> bool:
+    return table in APPEND_ONLY_TABLES

@@ -1,0 +1,46 @@
+"""Text rules shared by every form: clean pasted text, fold for search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desktop.domain.errors import ValidationError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def clean_line(value: str | None, field: str, *, required: bool = False, max_len: int = 200) -> str:
+    """One-line text: control characters refused, whitespace collapsed."""
+    text = (value or "").strip()
+    if _CONTROL.search(text) or "\n" in text or "\r" in text:
+        raise ValidationError("text.control_characters", field)
+    text = re.sub(r"\s+", " ", text)
+    if required and not text:
+        raise ValidationError("text.required", field)
+    if len(text) > max_len:
+        raise ValidationError("text.too_long", field, max=max_len)
+    return text
+
+
+def clean_text(value: str | None, field: str, *, required: bool = False, max_len: int = 100_000) -> str:
+    """Multi-line text: newlines and tabs kept, other control characters refused."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if _CONTROL.search(text):
+        raise ValidationError("text.control_characters", field)
+    if required and not text:
+        raise ValidationError("text.required", field)
+    if len(text) > max_len:
+        raise ValidationError("text.too_long", field, max=max_len)
+    return text
+
+
+def fold(text: str) -> str:
+    """Accent-stripped, case-folded form used for search and duplicate detection."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())

@@ -1,0 +1,504 @@
+"""FHIR R4 export of one patient's record (GDPR art. 15 and 20): a `collection` Bundle as a dict.
+
+Input is plain data (wire dicts of the vault's rows), so this module needs no storage access.
+Every record id of the patient is a resource id (or an element id for records that live inside
+another resource: status changes, plan actions, ecomap ties). Belgian NISS identifier system per
+the hl7-be core profile; ecomap tie attributes have no native element and go in an extension
+under our own canonical URL.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
+NIHDI_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi"
+BASE = "https://relais.example.be/fhir"
+SD = f"{BASE}/StructureDefinition"
+ECOMAP_TIE_URL = f"{SD}/ecomap-tie"
+CONSENT_PURPOSE_SYSTEM = f"{BASE}/CodeSystem/consent-purpose"
+CONTACT_KIND_SYSTEM = f"{BASE}/CodeSystem/contact-kind"
+ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
+PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+LOINC = "http://loinc.org"
+
+PRIVATE_KINDS = frozenset({"informal_carer", "family", "friend", "neighbour"})
+
+Row = Mapping[str, Any]
+Resource = dict[str, Any]
+
+
+def _ext(name: str, **value: Any) -> dict[str, Any]:
+    return {"url": f"{SD}/{name}", **value}
+
+
+def _date(value: Any) -> str | None:
+    if not value:
+        return None
+    return str(value)[:10]
+
+
+def _datetime(value: Any) -> str | None:
+    """FHIR dateTime: a time needs a zone; stored times are UTC."""
+    if not value:
+        return None
+    text = str(value)
+    if len(text) <= 10:
+        return text
+    return dt.datetime.fromisoformat(text).replace(microsecond=0).isoformat() + "+00:00"
+
+
+def _clean(obj: Any) -> Any:
+    """Drop empty values: FHIR forbids empty strings, lists and objects."""
+    if isinstance(obj, dict):
+        out = {k: _clean(v) for k, v in obj.items()}
+        return {k: v for k, v in out.items() if v not in (None, "", [], {})}
+    if isinstance(obj, list):
+        items = [_clean(v) for v in obj]
+        return [v for v in items if v not in (None, "", [], {})]
+    return obj
+
+
+def _text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _telecom(row: Row) -> list[dict[str, Any]]:
+    out = [{"system": "phone", "value": p} for p in row.get("phones") or []]
+    if row.get("email"):
+        out.append({"system": "email", "value": row["email"]})
+    return out
+
+
+def _address(row: Row) -> list[dict[str, Any]]:
+    line = " ".join(str(x) for x in (row.get("street"), row.get("house_number")) if x)
+    if row.get("box"):
+        line += f" bte {row['box']}"
+    if not (line or row.get("postal_code") or row.get("city")):
+        return []
+    return [{"line": [line] if line else [], "postalCode": row.get("postal_code"),
+             "city": row.get("city"), "country": "BE"}]
+
+
+def contact_type(c: Row) -> str:
+    if c.get("is_organisation"):
+        return "Organization"
+    if c.get("owner_patient_id") or c.get("kind") in PRIVATE_KINDS:
+        return "RelatedPerson"
+    return "Practitioner"
+
+
+def _contact_resources(c: Row, patient_ref: str) -> list[Resource]:
+    kind = {"coding": [{"system": CONTACT_KIND_SYSTEM, "code": c.get("kind") or "other"}],
+            "text": c.get("kind")}
+    name = [{"family": c.get("family_name"),
+             "given": [c["given_name"]] if c.get("given_name") else []}]
+    rtype = contact_type(c)
+    if rtype == "Organization":
+        return [{"resourceType": "Organization", "id": c["id"], "active": not c.get("deleted"),
+                 "name": c.get("organisation") or " ".join(
+                     x for x in (c.get("given_name"), c.get("family_name")) if x) or None,
+                 "type": [kind], "telecom": _telecom(c), "address": _address(c)}]
+    if rtype == "RelatedPerson":
+        return [{"resourceType": "RelatedPerson", "id": c["id"], "active": not c.get("deleted"),
+                 "patient": {"reference": patient_ref}, "relationship": [kind], "name": name,
+                 "telecom": _telecom(c), "address": _address(c)}]
+    ident = [{"system": NIHDI_SYSTEM, "value": c["inami_number"]}] if c.get("inami_number") else []
+    practitioner = {"resourceType": "Practitioner", "id": c["id"], "active": not c.get("deleted"),
+                    "identifier": ident, "name": name, "telecom": _telecom(c),
+                    "address": _address(c)}
+    role = {"resourceType": "PractitionerRole", "id": f"{c['id']}-role",
+            "practitioner": {"reference": f"Practitioner/{c['id']}"}, "code": [kind],
+            "organization": {"display": c["organisation"]} if c.get("organisation") else None,
+            "availableTime": [], "availabilityExceptions": c.get("availability")}
+    return [practitioner, role]
+
+
+def _contact_ref(contacts: Mapping[str, Row], contact_id: str | None) -> dict[str, Any] | None:
+    if not contact_id or contact_id not in contacts:
+        return None
+    return {"reference": f"{contact_type(contacts[contact_id])}/{contact_id}"}
+
+
+EPISODE_STATUS = {"referred": "planned", "assessing": "active", "active": "active",
+                  "stabilised": "active", "closed": "finished"}
+VISIT_STATUS = {"planned": "planned", "done": "finished", "cancelled": "cancelled"}
+VISIT_CLASS = {"home_visit": ("HH", "home health"), "phone": ("VR", "virtual"),
+               "concertation": ("AMB", "ambulatory")}
+PLAN_STATUS = {"draft": "draft", "agreed": "active", "superseded": "revoked"}
+GOAL_STATUS = {"active": "active", "achieved": "completed", "abandoned": "cancelled",
+               "cancelled": "cancelled", "on_hold": "on-hold", "proposed": "proposed"}
+ACTION_STATUS = {"planned": "not-started", "active": "in-progress", "ongoing": "in-progress",
+                 "done": "completed", "completed": "completed", "cancelled": "cancelled",
+                 "stopped": "stopped", "on_hold": "on-hold"}
+V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+
+
+def _answer(value: Any) -> dict[str, Any]:
+    if isinstance(value, bool):
+        return {"valueBoolean": value}
+    if isinstance(value, int):
+        return {"valueInteger": value}
+    if isinstance(value, float):
+        return {"valueDecimal": value}
+    return {"valueString": _text(value) or "-"}
+
+
+def _obs_value(value: Any) -> dict[str, Any]:
+    if isinstance(value, bool):
+        return {"valueBoolean": value}
+    if isinstance(value, int):
+        return {"valueInteger": value}
+    if isinstance(value, float):
+        return {"valueQuantity": {"value": value}}
+    return {"valueString": _text(value) or "-"}
+
+
+def _consent_states(events: Sequence[Row]) -> dict[str, str]:
+    """FHIR status per consent event: the latest grant in force is active; every earlier or
+    withdrawn one inactive; a refusal rejected; an override inactive (one action, done)."""
+    status: dict[str, str] = {}
+    latest: dict[tuple[str, str | None], Row] = {}
+    for e in events:
+        if e["decision"] not in ("granted", "refused", "withdrawn"):
+            continue
+        key = (e["purpose"], e.get("contact_id"))
+        prev = latest.get(key)
+        if prev is None or (e["decided_on"], e["recorded_at"]) > (prev["decided_on"],
+                                                                  prev["recorded_at"]):
+            latest[key] = e
+    for e in events:
+        d = e["decision"]
+        key = (e["purpose"], e.get("contact_id"))
+        if d == "granted":
+            status[e["id"]] = "active" if latest.get(key) is e else "inactive"
+        elif d == "refused":
+            status[e["id"]] = "rejected"
+        else:  # withdrawn, override
+            status[e["id"]] = "inactive"
+    return status
+
+
+def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
+                 owned_contacts: Sequence[Row], linked_contacts: Sequence[Row],
+                 blobs: Mapping[str, bytes],
+                 generated_at: dt.datetime) -> dict[str, Any]:
+    """The Bundle as a JSON-ready dict. Deleted (tombstoned) rows are left out."""
+    pid = patient["id"]
+    pref = f"Patient/{pid}"
+    live = {name: [r for r in rows if not r.get("deleted")] for name, rows in tables.items()}
+    contacts = {c["id"]: c for c in (*owned_contacts, *linked_contacts) if not c.get("deleted")}
+    resources: list[Resource] = []
+
+    # ---- Patient -------------------------------------------------------------------------
+    ident = [{"use": "official", "system": SSIN_SYSTEM, "value": patient["niss"]}] \
+        if patient.get("niss") else []
+    ext = [_ext("bim", valueBoolean=bool(patient.get("bim"))),
+           _ext("maf", valueBoolean=bool(patient.get("maf"))),
+           _ext("chronic-condition-status", valueBoolean=bool(patient.get("chronic_status")))]
+    if patient.get("mutualite"):
+        ext.append(_ext("health-insurance-fund", valueString=patient["mutualite"]))
+    if patient.get("restricted"):
+        ext.append(_ext("processing-restricted", valueBoolean=True))
+    resources.append({
+        "resourceType": "Patient", "id": pid, "extension": ext, "identifier": ident,
+        "active": not patient.get("deleted"),
+        "name": [{"use": "official", "family": patient.get("family_name"),
+                  "given": [patient["given_name"]] if patient.get("given_name") else []}],
+        "telecom": _telecom(patient), "gender": patient.get("gender") or "unknown",
+        "birthDate": _date(patient.get("birth_date")), "address": _address(patient),
+        "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": lang}]}}
+                          for lang in patient.get("languages") or [] if lang != "other"],
+        "generalPractitioner": [r for r in [_contact_ref(contacts, patient.get("gp_contact_id"))]
+                                if r],
+    })
+
+    # ---- Contacts and the ecomap ---------------------------------------------------------
+    for c in contacts.values():
+        resources.extend(_contact_resources(c, pref))
+    participants = []
+    for rel in live.get("relationship", []):
+        member = _contact_ref(contacts, rel.get("contact_id"))
+        if member is None:
+            continue
+        tie = [{"url": "strength", "valueCode": rel.get("strength") or "moderate"},
+               {"url": "quality", "valueCode": rel.get("quality") or "neutral"},
+               {"url": "energy-flow", "valueCode": rel.get("energy_flow") or "none"},
+               {"url": "informal-carer", "valueBoolean": bool(rel.get("is_informal_carer"))},
+               {"url": "reference-person", "valueBoolean": bool(rel.get("is_reference_person"))}]
+        if rel.get("since"):
+            tie.append({"url": "since", "valueDate": _date(rel["since"])})
+        if rel.get("note"):
+            tie.append({"url": "note", "valueString": rel["note"]})
+        participants.append({
+            "id": rel["id"], "extension": [{"url": ECOMAP_TIE_URL, "extension": tie}],
+            "role": [{"text": rel["role"]}] if rel.get("role") else [],
+            "member": member,
+        })
+    if participants:
+        resources.append({"resourceType": "CareTeam", "id": f"{pid}-team", "status": "active",
+                          "subject": {"reference": pref}, "participant": participants})
+
+    # ---- Cases (EpisodeOfCare) with their status history ---------------------------------
+    changes: dict[str, list[Row]] = {}
+    for ch in live.get("case_status_change", []):
+        changes.setdefault(ch["case_id"], []).append(ch)
+    for case in live.get("case_record", []):
+        history = [{"id": ch["id"], "status": EPISODE_STATUS.get(ch["to_status"], "active"),
+                    "period": {"start": _date(ch["changed_on"])}}
+                   for ch in changes.pop(case["id"], [])]
+        ext = [_ext("case-status", valueCode=case.get("status") or "referred")]
+        for key in ("request_reason", "clarified_request", "complexity_tier", "closure_reason",
+                    "closure_note", "requester_type", "requester_name"):
+            if case.get(key):
+                ext.append(_ext(f"case-{key.replace('_', '-')}", valueString=str(case[key])))
+        resources.append({
+            "resourceType": "EpisodeOfCare", "id": case["id"], "extension": ext,
+            "status": EPISODE_STATUS.get(case.get("status") or "", "active"),
+            "statusHistory": history, "patient": {"reference": pref},
+            "type": [{"text": "case management"}],
+            "period": {"start": _date(case.get("opened_on") or case.get("request_date")),
+                       "end": _date(case.get("closed_on"))},
+        })
+    for orphans in changes.values():  # a status change whose case is gone still belongs here
+        for ch in orphans:
+            resources.append({"resourceType": "EpisodeOfCare", "id": ch["id"],
+                              "status": EPISODE_STATUS.get(ch["to_status"], "active"),
+                              "patient": {"reference": pref}})
+
+    # ---- Visits, stays, concertations (Encounter) ----------------------------------------
+    for v in live.get("visit", []):
+        code, display = VISIT_CLASS.get(v.get("kind") or "", ("HH", "home health"))
+        start = v.get("actual_start") or v.get("planned_start")
+        end = v.get("actual_end") or v.get("planned_end")
+        resources.append({
+            "resourceType": "Encounter", "id": v["id"],
+            "status": VISIT_STATUS.get(v.get("status") or "", "unknown"),
+            "class": {"system": V3_ACT_CODE, "code": code, "display": display},
+            "type": [{"text": v.get("kind")}], "subject": {"reference": pref},
+            "episodeOfCare": [{"reference": f"EpisodeOfCare/{v['case_id']}"}]
+            if v.get("case_id") else [],
+            "period": {"start": _datetime(start), "end": _datetime(end)},
+            "location": [{"location": {"display": v["place"]}}] if v.get("place") else [],
+            "reasonCode": [{"text": v["cancel_reason"]}] if v.get("cancel_reason") else [],
+            "extension": [_ext("visit-notes", valueString=v["notes"])] if v.get("notes") else [],
+        })
+    for s in live.get("hospital_stay", []):
+        emergency = s.get("kind") == "emergency"
+        resources.append({
+            "resourceType": "Encounter", "id": s["id"],
+            "status": "finished" if s.get("discharged_on") else "in-progress",
+            "class": {"system": V3_ACT_CODE, "code": "EMER" if emergency else "IMP"},
+            "subject": {"reference": pref},
+            "period": {"start": _date(s.get("admitted_on")), "end": _date(s.get("discharged_on"))},
+            "serviceProvider": {"display": s["hospital"]} if s.get("hospital") else None,
+            "reasonCode": [{"text": s["reason"]}] if s.get("reason") else [],
+        })
+    for c in live.get("concertation", []):
+        decisions = "; ".join(str(d.get("text") or "") if isinstance(d, dict) else (_text(d) or "")
+                              for d in c.get("decisions") or [])
+        resources.append({
+            "resourceType": "Encounter", "id": c["id"], "status": "finished",
+            "class": {"system": V3_ACT_CODE, "code": "AMB"}, "type": [{"text": "concertation"}],
+            "subject": {"reference": pref}, "period": {"start": _date(c.get("held_on"))},
+            "participant": [{"individual": ref} for ref in
+                            (_contact_ref(contacts, p if isinstance(p, str) else
+                                          (p or {}).get("contact_id"))
+                             for p in c.get("participants") or []) if ref],
+            "extension": [e for e in (
+                _ext("concertation-decisions", valueString=decisions) if decisions else None,
+                _ext("concertation-note", valueString=c["note"]) if c.get("note") else None,
+            ) if e],
+        })
+
+    # ---- Journal (Communication) ---------------------------------------------------------
+    for n in live.get("note", []):
+        resources.append({
+            "resourceType": "Communication", "id": n["id"], "status": "completed",
+            "category": [{"text": "journal note"}], "subject": {"reference": pref},
+            "sent": _datetime(n.get("written_at")),
+            "sender": None, "payload": [{"contentString": n.get("text") or "-"}],
+            "note": [{"text": f"by {n['author']}"}] if n.get("author") else [],
+        })
+    for a in live.get("visit_addendum", []):
+        resources.append({
+            "resourceType": "Communication", "id": a["id"], "status": "completed",
+            "category": [{"text": "visit addendum"}], "subject": {"reference": pref},
+            "encounter": {"reference": f"Encounter/{a['visit_id']}"},
+            "sent": _datetime(a.get("written_at")),
+            "payload": [{"contentString": a.get("text") or "-"}],
+        })
+    for f in live.get("gp_feedback", []):
+        text = "\n".join(x for x in (f.get("summary"), f.get("questions")) if x) or "-"
+        resources.append({
+            "resourceType": "Communication", "id": f["id"],
+            "status": "completed" if f.get("status") == "sent" else "preparation",
+            "category": [{"text": "feedback to the GP"}], "subject": {"reference": pref},
+            "sent": _date(f.get("sent_on")),
+            "recipient": [r for r in [_contact_ref(contacts, f.get("gp_contact_id"))] if r],
+            "payload": [{"contentString": text}],
+        })
+
+    # ---- Assessments (QuestionnaireResponse + Observation per score) ---------------------
+    for r in live.get("assessment_response", []):
+        answers = r.get("answers") or {}
+        resources.append({
+            "resourceType": "QuestionnaireResponse", "id": r["id"],
+            "questionnaire": f"{BASE}/Questionnaire/{r['instrument_id']}"
+                             f"|{r.get('instrument_version') or '1'}",
+            "status": "completed" if r.get("status") == "completed" else "in-progress",
+            "subject": {"reference": pref},
+            "authored": _datetime(r.get("completed_at")) or _date(r.get("assessed_on")),
+            "item": [{"linkId": str(k), "answer": [_answer(v)]} for k, v in answers.items()
+                     if v is not None],
+        })
+        for i, (key, value) in enumerate(sorted((r.get("scores") or {}).items())):
+            if value is None:
+                continue
+            resources.append({
+                "resourceType": "Observation", "id": f"{r['id']}-s{i}",
+                "status": "final" if r.get("status") == "completed" else "preliminary",
+                "code": {"coding": [{"system": f"{BASE}/CodeSystem/score",
+                                     "code": f"{r['instrument_id']}.{key}"}],
+                         "text": f"{r['instrument_id']} {key}"},
+                "subject": {"reference": pref},
+                "effectiveDateTime": _date(r.get("assessed_on"))
+                or _datetime(r.get("completed_at")),
+                "derivedFrom": [{"reference": f"QuestionnaireResponse/{r['id']}"}],
+                **_obs_value(value),
+            })
+
+    # ---- Care plans, goals, actions -------------------------------------------------------
+    goals_by_plan: dict[str, list[Row]] = {}
+    for g in live.get("goal", []):
+        goals_by_plan.setdefault(g["plan_id"], []).append(g)
+        goal_status = GOAL_STATUS.get(g.get("status") or "", "active")
+        resources.append({
+            "resourceType": "Goal", "id": g["id"], "lifecycleStatus": goal_status,
+            "achievementStatus": {"coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/goal-achievement",
+                "code": "achieved"}]} if g.get("status") == "achieved" else None,
+            "category": [{"text": g["domain"]}] if g.get("domain") else [],
+            "description": {"text": g.get("text") or "-"}, "subject": {"reference": pref},
+            "target": [{"dueDate": _date(g["target_date"])}] if g.get("target_date") else [],
+        })
+    actions_by_plan: dict[str, list[Row]] = {}
+    for a in live.get("plan_action", []):
+        actions_by_plan.setdefault(a["plan_id"], []).append(a)
+    for p in live.get("care_plan", []):
+        activities = []
+        for a in actions_by_plan.pop(p["id"], []):
+            performer = _contact_ref(contacts, a.get("responsible_contact_id"))
+            if performer is None and a.get("responsible_kind") == "patient":
+                performer = {"reference": pref}
+            sched = a.get("schedule") or {}
+            activities.append({"id": a["id"], "detail": {
+                "status": ACTION_STATUS.get(a.get("status") or "", "unknown"),
+                "description": a.get("what") or "-",
+                "goal": [{"reference": f"Goal/{a['goal_id']}"}] if a.get("goal_id") else [],
+                "performer": [performer] if performer else [],
+                "scheduledString": _text(sched.get("text") if isinstance(sched, dict) else sched)
+                or (_text(sched) if sched else None),
+            }})
+        notes = [{"text": f"{label}: {p[key]}"} for key, label in (
+            ("what_matters", "What matters"), ("expectations", "Expectations"),
+            ("to_avoid", "To avoid"), ("agreed_with", "Agreed with")) if p.get(key)]
+        resources.append({
+            "resourceType": "CarePlan", "id": p["id"],
+            "status": PLAN_STATUS.get(p.get("status") or "", "unknown"), "intent": "plan",
+            "title": f"Plan v{p.get('version') or 1}", "description": p.get("life_project"),
+            "subject": {"reference": pref},
+            "period": {"start": _date(p.get("agreed_on")), "end": _date(p.get("review_date"))},
+            "careTeam": [{"reference": f"CareTeam/{pid}-team"}] if participants else [],
+            "goal": [{"reference": f"Goal/{g['id']}"} for g in goals_by_plan.get(p["id"], [])],
+            "activity": activities, "note": notes,
+        })
+    for orphans in actions_by_plan.values():  # actions whose plan is gone: still the patient's
+        for a in orphans:
+            resources.append({"resourceType": "CarePlan", "id": a["id"], "status": "unknown",
+                              "intent": "plan", "subject": {"reference": pref},
+                              "description": a.get("what")})
+
+    # ---- Documents: consent evidence, ecomap snapshots ------------------------------------
+    for att in live.get("attachment", []):
+        data = blobs.get(att["sha256"])
+        resources.append({
+            "resourceType": "DocumentReference", "id": att["id"], "status": "current",
+            "type": {"text": att.get("purpose") or "attachment"},
+            "subject": {"reference": pref}, "date": _datetime(att.get("created_at")),
+            "content": [{"attachment": {
+                "contentType": att.get("mime"), "title": att.get("filename"),
+                "size": att.get("size"),
+                "data": base64.b64encode(data).decode("ascii") if data is not None else None}}],
+        })
+    for snap in live.get("ecomap_snapshot", []):
+        raw = json.dumps(snap.get("data") or {}, ensure_ascii=False, sort_keys=True)
+        resources.append({
+            "resourceType": "DocumentReference", "id": snap["id"], "status": "current",
+            "type": {"text": "ecomap snapshot"}, "subject": {"reference": pref},
+            "date": _datetime(snap.get("created_at")),
+            "content": [{"attachment": {"contentType": "application/json",
+                                        "title": f"ecomap {_date(snap.get('taken_on'))}",
+                                        "data": base64.b64encode(raw.encode()).decode("ascii")}}],
+        })
+
+    # ---- Consents ------------------------------------------------------------------------
+    events = live.get("consent_event", [])
+    consent_status = _consent_states(events)
+    attachment_by_sha = {a["sha256"]: a["id"] for a in live.get("attachment", [])}
+    for e in events:
+        decision = e["decision"]
+        override = decision not in ("granted", "refused", "withdrawn")
+        rule = ({"coding": [{"system": f"{BASE}/CodeSystem/consent-policy", "code": "override"}],
+                 "text": "processing without consent where the law allows it (reason recorded)"}
+                if override else
+                {"coding": [{"system": ACT_CODE,
+                             "code": "OPTIN" if decision == "granted" else "OPTOUT"}]})
+        provision: dict[str, Any] = {
+            "type": "permit" if decision in ("granted", "override") else "deny",
+            "purpose": [{"system": CONSENT_PURPOSE_SYSTEM, "code": e["purpose"]}],
+        }
+        actor = _contact_ref(contacts, e.get("contact_id"))
+        if actor:
+            provision["actor"] = [{"role": {"coding": [{"system": PARTICIPATION, "code": "IRCP"}]},
+                                   "reference": actor}]
+        exts = [_ext("consent-decision", valueCode=decision),
+                _ext("consent-method", valueCode=e.get("method") or "oral")]
+        if e.get("notice_version"):
+            exts.append(_ext("information-notice-version", valueString=e["notice_version"]))
+        if e.get("review_date"):
+            exts.append(_ext("consent-review-date", valueDate=_date(e["review_date"])))
+        if e.get("recorded_by"):
+            exts.append(_ext("consent-recorded-by", valueString=e["recorded_by"]))
+        if e.get("note"):
+            exts.append(_ext("consent-note", valueString=e["note"]))
+        source = attachment_by_sha.get(e.get("evidence_sha256") or "")
+        resources.append({
+            "resourceType": "Consent", "id": e["id"], "extension": exts,
+            "status": consent_status[e["id"]],
+            "scope": {"coding": [{"system": CONSENT_SCOPE, "code": "patient-privacy"}]},
+            "category": [{"coding": [{"system": LOINC, "code": "59284-0",
+                                      "display": "Patient Consent"}]}],
+            "patient": {"reference": pref}, "dateTime": _date(e.get("decided_on")),
+            "performer": [{"reference": pref}], "policyRule": rule,
+            "sourceReference": {"reference": f"DocumentReference/{source}"} if source else None,
+            "provision": provision,
+        })
+
+    entries = [{"fullUrl": f"{BASE}/{r['resourceType']}/{r['id']}", "resource": _clean(r)}
+               for r in resources]
+    return {
+        "resourceType": "Bundle", "id": f"{pid}-export", "type": "collection",
+        "timestamp": generated_at.replace(microsecond=0).isoformat() + "+00:00",
+        "meta": {"tag": [{"system": f"{BASE}/CodeSystem/export", "code": "gdpr-access"}]},
+        "entry": entries,
+    }

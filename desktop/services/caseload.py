@@ -1,0 +1,195 @@
+"""The caseload: my cases with search (FTS5 inside the vault), filters and sort."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, bindparam, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain import case_lifecycle as L
+from desktop.domain.dates import age_on
+from desktop.domain.errors import ValidationError
+from desktop.domain.niss import format_niss
+from desktop.domain.phone import display_phone
+from desktop.domain.text import fold
+from desktop.services.context import AppContext
+from desktop.services.today import SOON_DAYS
+from desktop.storage import search
+from desktop.storage.models import Case, Patient
+
+SORTS = ("name", "next_visit", "last_visit", "relevance_review", "opened", "status")
+DUE_FILTERS = ("any", "relevance_review", "visit_not_recorded", "plan_review", "gp_feedback")
+SEARCH_LIMIT = 100  # a keystroke shows the best screenful; more letters narrow it
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    case_id: str
+    patient_id: str
+    family_name: str
+    given_name: str
+    age: int | None
+    niss: str | None  # formatted
+    city: str | None
+    phone_e164: str | None
+    status: str
+    tier: str | None
+    opened_on: dt.date | None
+    last_visit: dt.datetime | None
+    next_visit: dt.datetime | None
+    relevance_review_due: dt.date | None
+    due: tuple[str, ...]  # codes from DUE_FILTERS (without "any")
+
+    @property
+    def phone(self) -> str | None:
+        """National format, computed on use (formatting every row would slow each keystroke)."""
+        return display_phone(self.phone_e164) if self.phone_e164 else None
+
+
+def list_caseload(ctx: AppContext, query: str | None = None, *,
+                  statuses: Sequence[str] | None = None, tier: str | None = None,
+                  due: str | None = None, sort: str = "name", mine_only: bool = True,
+                  without_case: bool = False, limit: int = 1000) -> list[CaseloadRow]:
+    """Cases (open ones by default) with their patient, last/next visit and what is due.
+    `query` matches name, NISS, town or phone, accent- and case-insensitive, by prefix.
+    `without_case` adds patients who have no case yet (status "none"), to start one."""
+    wanted = tuple(statuses) if statuses else L.OPEN_STATUSES
+    if any(st not in L.STATUSES for st in wanted):
+        raise ValidationError("case.status_invalid", "status", value=",".join(wanted))
+    if sort not in SORTS:
+        raise ValidationError("caseload.sort_invalid", "sort")
+    if due is not None and due not in DUE_FILTERS:
+        raise ValidationError("caseload.due_invalid", "due")
+    today = ctx.today()
+    start = dt.datetime.combine(today, dt.time())
+    soon = today + dt.timedelta(days=SOON_DAYS)
+    user = ctx.user_name if mine_only else None
+
+    expr = search.fts_query(query) if query and query.strip() else None
+    if query and query.strip() and expr is None:
+        return []
+    stmt, params = _statement(expr, wanted, tier, user)
+    params.update(start=start, soon=soon)
+
+    def run(s: Session) -> list[CaseloadRow]:
+        rows = s.execute(stmt, params).all()
+        order = {r.patient_id: i for i, r in enumerate(rows)} if expr else {}
+        extra: list[CaseloadRow] = []
+        if without_case and not tier and due is None:
+            ids = search.search_ids(s, query or "", SEARCH_LIMIT) if expr else None
+            extra = _patients_without_case(s, ids, today)
+            if ids:
+                order = {pid: i for i, pid in enumerate(ids)}
+        out: list[CaseloadRow] = []
+        for c in rows:
+            flags = []
+            if L.is_open(c.status) and c.relevance_review_due and c.relevance_review_due <= soon:
+                flags.append("relevance_review")
+            if c.late:
+                flags.append("visit_not_recorded")
+            if c.plan_due:
+                flags.append("plan_review")
+            if c.gp_due:
+                flags.append("gp_feedback")
+            if (due == "any" and not flags) or (due not in (None, "any") and due not in flags):
+                continue
+            phones = c.phones or []
+            out.append(CaseloadRow(
+                case_id=c.id, patient_id=c.patient_id, family_name=c.family_name,
+                given_name=c.given_name, age=age_on(c.birth_date, today) if c.birth_date else None,
+                niss=format_niss(c.niss) if c.niss else None, city=c.city,
+                phone_e164=phones[0] if phones else None, status=c.status,
+                tier=c.complexity_tier, opened_on=c.opened_on, last_visit=c.last_visit,
+                next_visit=c.next_visit, relevance_review_due=c.relevance_review_due,
+                due=tuple(flags)))
+        out.extend(extra)
+        out.sort(key=_sort_key(sort, order))
+        return out[:limit]
+
+    return ctx.read(run)
+
+
+def _patients_without_case(s: Session, ids: list[str] | None, today: dt.date) -> list[CaseloadRow]:
+    has_case = select(Case.patient_id).where(Case.deleted.is_(False))
+    q = select(Patient).where(Patient.deleted.is_(False), Patient.restricted.is_(False),
+                              Patient.id.not_in(has_case))
+    if ids is not None:
+        q = q.where(Patient.id.in_(ids))
+    return [CaseloadRow(
+        case_id="", patient_id=p.id, family_name=p.family_name, given_name=p.given_name,
+        age=age_on(p.birth_date, today) if p.birth_date else None,
+        niss=format_niss(p.niss) if p.niss else None, city=p.city,
+        phone_e164=p.phones[0] if p.phones else None, status="none", tier=None,
+        opened_on=None, last_visit=None, next_visit=None, relevance_review_due=None, due=())
+        for p in s.execute(q.limit(500)).scalars()]
+
+
+# One statement per keystroke: FTS hits, their cases and patients, visit summary and due flags
+# as correlated subqueries (indexed by case and patient id). Plain SQL keeps the per-call
+# overhead of building expressions out of the search path.
+_SELECT = """
+SELECT c.id, c.patient_id, c.status, c.complexity_tier, c.opened_on, c.relevance_review_due,
+       p.family_name, p.given_name, p.birth_date, p.niss, p.city, p.phones,
+       (SELECT max(v.actual_start) FROM visit v
+         WHERE v.case_id = c.id AND v.deleted = 0 AND v.status = 'done') AS last_visit,
+       (SELECT min(v.planned_start) FROM visit v
+         WHERE v.case_id = c.id AND v.deleted = 0 AND v.status = 'planned'
+           AND v.planned_start >= :start) AS next_visit,
+       EXISTS (SELECT 1 FROM visit v WHERE v.case_id = c.id AND v.deleted = 0
+                 AND v.status = 'planned' AND v.planned_start < :start) AS late,
+       EXISTS (SELECT 1 FROM care_plan cp WHERE cp.patient_id = c.patient_id AND cp.deleted = 0
+                 AND cp.status != 'superseded' AND cp.review_date <= :soon) AS plan_due,
+       EXISTS (SELECT 1 FROM gp_feedback g WHERE g.patient_id = c.patient_id AND g.deleted = 0
+                 AND g.status = 'pending') AS gp_due
+FROM {source}
+JOIN case_record c ON c.patient_id = p.id
+WHERE c.deleted = 0 AND p.deleted = 0 AND p.restricted = 0 AND c.status IN :statuses {extra}
+{order}
+"""
+_TYPES = {"opened_on": Date, "relevance_review_due": Date, "birth_date": Date,
+          "phones": JSON, "last_visit": DateTime, "next_visit": DateTime}
+
+
+def _statement(expr: str | None, statuses: Sequence[str], tier: str | None,
+               user: str | None) -> tuple[Any, dict[str, Any]]:
+    params: dict[str, Any] = {"statuses": list(statuses)}
+    extra = ""
+    if tier:
+        extra += " AND c.complexity_tier = :tier"
+        params["tier"] = tier
+    if user:
+        extra += " AND (c.primary_case_manager = :user OR c.primary_case_manager IS NULL)"
+        params["user"] = user
+    if expr is not None:
+        source = ("(SELECT patient_id, rank FROM patient_search WHERE patient_search MATCH :q "
+                  "ORDER BY rank LIMIT :n) AS hits JOIN patient p ON p.id = hits.patient_id")
+        order = "ORDER BY hits.rank"
+        params.update(q=expr, n=SEARCH_LIMIT)
+    else:
+        source, order = "patient p", ""
+    sql = text(_SELECT.format(source=source, extra=extra, order=order)).bindparams(
+        bindparam("statuses", expanding=True)).columns(**_TYPES)  # type: ignore[arg-type]
+    return sql, params
+
+
+def _sort_key(sort: str, order: dict[str, int]):  # type: ignore[no-untyped-def]
+    far = dt.datetime.max
+    far_day = dt.date.max
+
+    def name(r: CaseloadRow) -> tuple[str, str]:
+        return fold(r.family_name), fold(r.given_name)
+
+    if sort == "name" and order:
+        return lambda r: (order.get(r.patient_id, 0), name(r))  # search: best match first
+    return {
+        "name": name,
+        "next_visit": lambda r: (r.next_visit or far, name(r)),
+        "last_visit": lambda r: (r.last_visit or dt.datetime.min, name(r)),
+        "relevance_review": lambda r: (r.relevance_review_due or far_day, name(r)),
+        "opened": lambda r: (dt.date.max - (r.opened_on or dt.date.min), name(r)),
+        "status": lambda r: ((*L.STATUSES, "none").index(r.status), name(r)),
+    }[sort]

@@ -1,0 +1,154 @@
+"""`relais demo`: a synthetic caseload for trying the app. Deterministic for a given seed.
+
+Feature modules add what they own (cases, assessments, ecomaps, plans, consents): each module in
+DEMO_STEP_MODULES defines `step(ctx, rng, patient_ids, report)`, run in this order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from desktop.domain.contacts import make_inami
+from desktop.domain.niss import make_niss
+from desktop.services import demo_data as D
+from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage import search
+from desktop.storage.models import Contact, Patient, Relationship
+
+BATCH = 50
+Progress = Callable[[int, int], None]
+DemoStep = Callable[[AppContext, random.Random, list[str], Progress], None]
+DEMO_STEP_MODULES: list[str] = [
+    # one line per feature, in dependency order
+    "desktop.services.demo_cases",
+    "desktop.services.demo_assessments",
+    "desktop.services.demo_ecosystem",
+    "desktop.services.demo_plans",  # last: plans use contacts and needs from the steps above
+    "desktop.services.demo_consent",  # consents name carers and GPs from the ecosystem step
+]
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class DemoResult:
+    patients: int
+    gps: int
+
+
+def _phone_mobile(rng: random.Random) -> str:
+    return f"+324{rng.choice('5789')}{rng.randrange(10**7):07d}"
+
+
+def _phone_fixed(rng: random.Random, postal: str) -> str:
+    zone = D.ZONE_BY_POSTAL.get(postal[0], "81")
+    rest = 8 - len(zone)
+    return f"+32{zone}{rng.randrange(2 * 10 ** (rest - 1), 10**rest):0{rest}d}"
+
+
+def make_gps(rng: random.Random, count: int) -> list[dict[str, object]]:
+    gps = []
+    for i in range(count):
+        dutch = i % 3 == 2
+        family = rng.choice(D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
+        given = rng.choice((D.GIVEN_MALE_NL + D.GIVEN_FEMALE_NL) if dutch
+                           else (D.GIVEN_MALE_FR + D.GIVEN_FEMALE_FR))
+        postal, city = rng.choice(D.TOWNS_NL if dutch else D.TOWNS_FR)
+        gps.append({
+            "kind": "gp", "is_organisation": False, "family_name": family, "given_name": given,
+            "phones": [_phone_fixed(rng, postal)], "postal_code": postal, "city": city,
+            "street": rng.choice(D.STREETS_NL if dutch else D.STREETS_FR),
+            "house_number": str(rng.randint(1, 120)),
+            # a valid INAMI number (check digits), so the demo GPs can be edited and saved
+            "inami_number": make_inami(100_000 + rng.randrange(10**5), rng.choice(["003", "004"])),
+            "availability": rng.choice(["Consultations 8h-12h", "Lundi-vendredi", "Sur rendez-vous"]),
+        })
+    return gps
+
+
+def make_patient(rng: random.Random, today: dt.date, serial: int) -> dict[str, object]:
+    dutch = rng.random() < 0.35
+    female = rng.random() < 0.6
+    if dutch:
+        family = rng.choice(D.FAMILY_NAMES_NL)
+        given = rng.choice(D.GIVEN_FEMALE_NL if female else D.GIVEN_MALE_NL)
+        postal, city = rng.choice(D.TOWNS_NL)
+        street = rng.choice(D.STREETS_NL)
+        mut = rng.choice(D.MUTUALITES_NL)
+    else:
+        family = rng.choice(D.FAMILY_NAMES_FR)
+        given = rng.choice(D.GIVEN_FEMALE_FR if female else D.GIVEN_MALE_FR)
+        postal, city = rng.choice(D.TOWNS_FR)
+        street = rng.choice(D.STREETS_FR)
+        mut = rng.choice(D.MUTUALITES_FR)
+    age_days = rng.randint(60 * 365, 98 * 365) if rng.random() < 0.85 else rng.randint(25 * 365, 60 * 365)
+    birth = today - dt.timedelta(days=age_days)
+    seq = 2 * (serial % 498) + (2 if female else 1)  # odd for men, even for women
+    phones = [_phone_mobile(rng)] if rng.random() < 0.7 else []
+    if rng.random() < 0.6:
+        phones.append(_phone_fixed(rng, postal))
+    return {
+        "family_name": family, "given_name": given, "birth_date": birth,
+        "gender": "female" if female else "male",
+        "niss": make_niss(birth, seq) if rng.random() < 0.95 else None,
+        "languages": ["nl" if dutch else "fr"], "street": street,
+        "house_number": str(rng.randint(1, 180)), "postal_code": postal, "city": city,
+        "phones": phones, "mutualite": mut, "bim": rng.random() < 0.4, "maf": rng.random() < 0.25,
+        "chronic_status": rng.random() < 0.6,
+    }
+
+
+def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress | None = None,
+             cancel: threading.Event | None = None) -> DemoResult:
+    """Create `count` patients with their GPs, then run the feature steps. Cancel between batches."""
+    rng = random.Random(seed)
+    report = progress or (lambda done, total: None)
+    today = ctx.today()
+    gp_specs = make_gps(rng, max(3, count // 25))
+
+    def add_gps(uow: UnitOfWork) -> list[str]:
+        return [uow.add(Contact, **spec).id for spec in gp_specs]
+
+    gp_ids = ctx.write(add_gps)
+    patient_ids: list[str] = []
+    used_niss: set[str] = set()
+    for start in range(0, count, BATCH):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        specs = []
+        for i in range(start, min(count, start + BATCH)):
+            spec = make_patient(rng, today, i)
+            if spec["niss"] in used_niss:
+                spec["niss"] = None
+            if spec["niss"]:
+                used_niss.add(str(spec["niss"]))
+            specs.append(spec)
+
+        def add_batch(uow: UnitOfWork, specs: list[dict[str, object]] = specs) -> list[str]:
+            ids = []
+            for spec in specs:
+                gp = rng.choice(gp_ids)
+                p = uow.add(Patient, gp_contact_id=gp, **spec)
+                uow.add(Relationship, patient_id=p.id, contact_id=gp, role="médecin traitant",
+                        strength="strong", quality="supportive", energy_flow="to_patient", is_gp=True)
+                search.index_patient(uow.session, p)
+                ids.append(p.id)
+            uow.audit("demo", count=len(ids))
+            return ids
+
+        patient_ids.extend(ctx.write(add_batch))
+        report(len(patient_ids), count)
+    for name in DEMO_STEP_MODULES:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        step: DemoStep = import_module(name).step
+        step(ctx, rng, patient_ids, report)
+    return DemoResult(patients=len(patient_ids), gps=len(gp_ids))

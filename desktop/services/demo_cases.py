@@ -1,0 +1,208 @@
+"""Demo step: cases with their requests, visits (past, today, this week, late), journal notes and
+hospital stays, so the Today view, the caseload and the dossier have something real to show.
+
+`case_rows` only builds the rows (deterministic for a seed); `step` writes them through the
+write path (ops and audit); the caseload benchmark bulk-inserts the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from desktop.domain import case_lifecycle as L
+from desktop.domain.ids import uuid7
+from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.models import Base, Case, CaseStatusChange, HospitalStay, Note, Visit
+
+BATCH = 50
+
+REQUESTS = [
+    ("gp", "Dr Piette", "Elle ne s'en sort plus seule depuis le décès de son mari."),
+    ("relative", "Sa fille", "Maman tombe souvent et refuse l'aide familiale."),
+    ("hospital", "Service social CHU", "Retour à domicile fragile après une fracture du col."),
+    ("home_care_coordinator", "Coordination CSD", "Beaucoup d'intervenants, personne ne coordonne."),
+    ("cpas", "Assistante sociale CPAS", "Factures impayées, logement insalubre, isolement."),
+    ("patient", None, "Je voudrais rester chez moi mais je n'y arrive plus."),
+    ("relative", "Zijn zoon", "Vader vergeet zijn medicatie en eet niet meer goed."),
+    ("gp", "Dr. Peeters", "Complexe situatie: diabetes, hartfalen, mantelzorger overbelast."),
+    ("patient_association", "Ligue Alzheimer", "Le conjoint aidant est épuisé."),
+]
+VISIT_NOTES = [
+    "Visite à domicile avec la fille. Mme se déplace avec le rollator ; deux chutes ce mois-ci.",
+    "Bilan des besoins : aide au bain souhaitée, repas livrés à organiser.",
+    "Appel au médecin traitant : adaptation du traitement, prise de sang prévue.",
+    "Le fils aidant se dit épuisé ; proposition de répit en centre de jour.",
+    "Concertation avec l'infirmière et la kiné : passage trois fois par semaine.",
+    "Mr a reçu la visite de l'ergothérapeute pour l'aménagement de la salle de bain.",
+    "Huisbezoek: mevrouw is somber, slaapt slecht. Huisarts verwittigd.",
+    "Telefoon met de thuisverpleging: wondzorg verloopt goed.",
+    "Point sur les droits : demande d'allocation pour l'aide aux personnes âgées introduite.",
+    "Situation stable ; le plan convenu est suivi. Prochaine visite dans un mois.",
+]
+JOURNAL = [
+    "Appel de la pharmacie : le pilulier n'a pas été retiré cette semaine.",
+    "Message de la fille : Mme a été plus confuse ce week-end.",
+    "Mail du CPAS : dossier de guidance budgétaire accepté.",
+    "Le médecin traitant demande un retour après la concertation.",
+    "Bericht van de mantelzorger: het gaat beter sinds de dagopvang.",
+    "Livraison des repas confirmée à partir de lundi.",
+    "Annulation de la kiné (malade), reprise la semaine prochaine.",
+]
+HOSPITALS = ["CHU UCL Namur", "Clinique Saint-Luc Bouge", "CHR Sambre et Meuse", "AZ Delta",
+             "AZ Jan Yperman", "Vivalia Marche", "CHC Liège", "UZ Gent"]
+STAY_REASONS = ["Chute, fracture du poignet", "Décompensation cardiaque", "Pneumonie",
+                "Déshydratation", "Confusion aiguë", "Intervention programmée (hanche)"]
+PLACES = {"home_visit": "Domicile", "phone": None, "concertation": "Domicile",
+          "office": "Bureau", "other": None}
+TODAY_SLOTS = [(9, 30), (11, 0), (14, 0), (16, 0)]
+
+Rows = dict[type[Base], list[dict[str, Any]]]
+
+
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
+           kind: str | None = None) -> dict[str, Any]:
+    kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
+    end = start + dt.timedelta(minutes=15 if kind == "phone" else rng.choice([45, 60, 90]))
+    row: dict[str, Any] = {
+        "id": uuid7(), "case_id": case["id"], "patient_id": case["patient_id"], "kind": kind,
+        "status": status, "planned_start": start, "planned_end": end, "place": PLACES[kind],
+        "participants": rng.sample(["Fille", "Fils", "Conjoint", "Infirmière", "Kiné",
+                                    "Aide familiale"], rng.randint(0, 2)),
+        "notes": None,
+    }
+    if status == "done":
+        row.update(actual_start=start, actual_end=end, notes=rng.choice(VISIT_NOTES))
+    return row
+
+
+def _case_history(rng: random.Random, case: dict[str, Any], final: str, opened: dt.date,
+                  until: dt.date) -> list[dict[str, Any]]:
+    path = {"referred": [], "assessing": ["assessing"], "active": ["assessing", "active"],
+            "stabilised": ["assessing", "active", "stabilised"],
+            "closed": ["assessing", "active", "stabilised", "closed"]}[final]
+    out = [{"to_status": "referred", "from_status": None, "changed_on": opened}]
+    span = max(1, (until - opened).days)
+    days = sorted(rng.sample(range(1, span + 1), min(len(path), span))) if path else []
+    prev = "referred"
+    for status, offset in zip(path, days, strict=False):
+        out.append({"to_status": status, "from_status": prev,
+                    "changed_on": min(until, opened + dt.timedelta(days=offset))})
+        prev = status
+    if out[-1]["to_status"] != final:  # too short a span for every step: jump straight there
+        out.append({"to_status": final, "from_status": prev, "changed_on": until})
+    return [{"id": uuid7(), "case_id": case["id"], "patient_id": case["patient_id"],
+             "changed_by": case["primary_case_manager"], "note": None, **h} for h in out]
+
+
+def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: str | None, *,
+              max_visits: int = 14) -> Iterator[tuple[str, Rows]]:
+    """Rows per patient: yields (patient_id, {Model: [values]})."""
+    for index, pid in enumerate(patient_ids):
+        rows: Rows = {Case: [], CaseStatusChange: [], Visit: [], Note: [], HospitalStay: []}
+        episodes: list[tuple[dt.date, dt.date | None, str]] = []
+        if rng.random() < 0.2:  # an earlier episode, closed
+            opened = today - dt.timedelta(days=rng.randint(800, 1500))
+            episodes.append((opened, opened + dt.timedelta(days=rng.randint(90, 400)), "closed"))
+        opened = today - dt.timedelta(days=rng.randint(5, 700))
+        status = rng.choices(["referred", "assessing", "active", "stabilised"], [4, 10, 62, 24])[0]
+        if index < len(TODAY_SLOTS) and status == "referred":
+            status = "active"  # the first patients carry today's visits
+        if status == "referred":
+            opened = today - dt.timedelta(days=rng.randint(1, 20))
+        episodes.append((opened, None, status))
+        for opened, closed, status in episodes:
+            kind, name, reason = rng.choice(REQUESTS)
+            last_review = opened
+            while L.add_months(last_review, 3) < today - dt.timedelta(days=rng.randint(0, 20)):
+                last_review = L.add_months(last_review, 3)
+            case = {
+                "id": uuid7(), "patient_id": pid, "status": status, "requester_type": kind,
+                "requester_name": name, "request_date": opened - dt.timedelta(days=rng.randint(0, 10)),
+                "request_reason": reason, "opened_on": opened, "primary_case_manager": user,
+                "complexity_tier": rng.choices(list(L.TIERS), [1, 3, 6])[0],
+                "clarified_request": None if status == "referred" else
+                "Rester à domicile en sécurité, soulager l'aidant.",
+                "relevance_review_due": None if closed else L.add_months(last_review, 3),
+            }
+            if closed:
+                case.update(closed_on=closed, closure_reason=rng.choice(
+                    ["stabilised", "stabilised", "moved", "refused", "other"]))
+            rows[Case].append(case)
+            end = closed or today
+            rows[CaseStatusChange].extend(_case_history(rng, case, status, opened, end))
+            if status == "referred":
+                continue
+            # done visits every 2 to 5 weeks, walking back from the end
+            day = end - dt.timedelta(days=rng.randint(1, 20))
+            done = 0
+            while day > opened and done < max_visits:
+                start = _at(day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
+                rows[Visit].append(_visit(rng, case, start, "done"))
+                if rng.random() < 0.7:
+                    note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
+                    if note_at.date() < today:
+                        rows[Note].append({"id": uuid7(), "patient_id": pid, "case_id": case["id"],
+                                           "written_at": note_at, "author": user,
+                                           "text": rng.choice(JOURNAL)})
+                done += 1
+                day -= dt.timedelta(days=rng.randint(14, 35))
+            if closed:
+                continue
+            if index < len(TODAY_SLOTS):
+                h, m = TODAY_SLOTS[index]
+                rows[Visit].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit"))
+            elif rng.random() < 0.06:  # planned, the day passed, not recorded yet
+                late = today - dt.timedelta(days=rng.randint(1, 5))
+                rows[Visit].append(_visit(rng, case, _at(late, 10), "planned"))
+            elif rng.random() < 0.8:
+                ahead = today + dt.timedelta(days=rng.randint(1, 28))
+                rows[Visit].append(_visit(rng, case, _at(ahead, rng.choice([9, 10, 14, 15])),
+                                          "planned"))
+        if rng.random() < 0.22:
+            for _ in range(rng.randint(1, 2)):
+                admitted = today - dt.timedelta(days=rng.randint(2, 330))
+                stay_days = rng.randint(0, 12)
+                discharged = admitted + dt.timedelta(days=stay_days)
+                rows[HospitalStay].append({
+                    "id": uuid7(), "patient_id": pid, "case_id": None,
+                    "kind": "emergency" if stay_days == 0 else "admission",
+                    "admitted_on": admitted,
+                    "discharged_on": None if discharged >= today else discharged,
+                    "hospital": rng.choice(HOSPITALS), "reason": rng.choice(STAY_REASONS),
+                    "planned": rng.random() < 0.15})
+        yield pid, rows
+
+
+def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
+         report: Callable[[int, int], None]) -> None:
+    """Write the demo cases through the write path, ~BATCH patients per transaction."""
+    batch: list[Rows] = []
+    done = 0
+
+    def flush(items: list[Rows]) -> None:
+        def run(uow: UnitOfWork) -> None:
+            for rows in items:
+                for model, values in rows.items():
+                    for v in values:
+                        uow.add(model, **v)
+            uow.audit("demo", area="cases", count=len(items))
+        ctx.write(run)
+
+    for _pid, rows in case_rows(rng, ctx.today(), patient_ids, ctx.user_name):
+        batch.append(rows)
+        if len(batch) >= BATCH:
+            flush(batch)
+            done += len(batch)
+            batch = []
+            report(done, len(patient_ids))
+    if batch:
+        flush(batch)
+        report(len(patient_ids), len(patient_ids))

@@ -1,0 +1,255 @@
+"""Demo step: an ecosystem for every patient (5 to 25 contacts with the GP): family and
+informal carers, home nurses, pharmacist, home help, meals, CPAS, mutualité, hospital… with
+some tenuous and stressful ties, a few duplicates in the directory for the duplicate finder, and
+an older dated snapshot for some patients so the comparison has something to show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from desktop.domain.contacts import make_inami
+from desktop.domain.ecomap import EcomapData, EcomapTie
+from desktop.services import demo_data as D
+from desktop.services.contacts import contact_name
+from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.models import Contact, EcomapSnapshot, Patient, Relationship
+
+BATCH = 50
+
+# (kind, organisation-or-None, French role, Dutch role, strength weights, availability)
+SERVICES_FR = [
+    ("nurse", "Soins à domicile {town}", "soins infirmiers, toilette", "Lundi-dimanche 7h-12h"),
+    ("pharmacist", "Pharmacie du Centre", "médicaments, pilulier", "Lundi-samedi 8h30-18h30"),
+    ("home_help", "Aide familiale CSD {town}", "aide ménagère, courses", "Mardi et vendredi matin"),
+    ("meals", "Repas à domicile {town}", "repas chauds livrés", "Midi, sauf week-end"),
+    ("cpas", "CPAS de {town}", "aide sociale, médiation de dettes", "Permanence le jeudi"),
+    ("physio", "Cabinet de kinésithérapie {town}", "kiné à domicile", "Lundi, mercredi"),
+    ("hospital", "CHU {town}", "suivi gériatrique", "Consultations sur rendez-vous"),
+    ("social_worker", "Service social de la mutualité", "droits, aides financières", "Sur rendez-vous"),
+    ("patient_association", "Ligue Alzheimer", "groupe de parole des aidants", "1er mardi du mois"),
+    ("specialist", None, "cardiologue", "Consultations à l'hôpital"),
+]
+SERVICES_NL = [
+    ("nurse", "Thuisverpleging {town}", "verpleging, wassen", "Ma-zo 7u-12u"),
+    ("pharmacist", "Apotheek De Linde", "medicatie, pillendoos", "Ma-za 8u30-18u30"),
+    ("home_help", "Gezinszorg {town}", "poetshulp, boodschappen", "Dinsdag- en vrijdagvoormiddag"),
+    ("meals", "Warme maaltijden OCMW {town}", "warme maaltijden", "Middag, niet in het weekend"),
+    ("cpas", "OCMW {town}", "sociale hulp, schuldbemiddeling", "Zitdag op donderdag"),
+    ("physio", "Kinepraktijk {town}", "kine aan huis", "Maandag, woensdag"),
+    ("hospital", "AZ {town}", "geriatrische opvolging", "Consultaties op afspraak"),
+    ("social_worker", "Dienst maatschappelijk werk ziekenfonds", "rechten, financiële hulp",
+     "Op afspraak"),
+    ("patient_association", "Alzheimer Liga", "praatgroep mantelzorgers", "Eerste dinsdag"),
+    ("specialist", None, "cardioloog", "Raadpleging in het ziekenhuis"),
+]
+# (kind, role, carer role, female?)
+FAMILY_FR = [("informal_carer", "épouse", "aidante principale", True),
+             ("informal_carer", "fille", "aidante", True), ("family", "fils", None, False),
+             ("family", "petite-fille", None, True), ("family", "frère", None, False),
+             ("family", "belle-fille", None, True), ("friend", "ami", None, False),
+             ("neighbour", "voisine", None, True)]
+FAMILY_NL = [("informal_carer", "echtgenote", "hoofdmantelzorger", True),
+             ("informal_carer", "dochter", "mantelzorger", True), ("family", "zoon", None, False),
+             ("family", "kleindochter", None, True), ("family", "broer", None, False),
+             ("family", "schoondochter", None, True), ("friend", "vriend", None, False),
+             ("neighbour", "buurvrouw", None, True)]
+
+
+def _given(rng: random.Random, dutch: bool, female: bool) -> str:
+    if dutch:
+        return rng.choice(D.GIVEN_FEMALE_NL if female else D.GIVEN_MALE_NL)
+    return rng.choice(D.GIVEN_FEMALE_FR if female else D.GIVEN_MALE_FR)
+
+
+def _mobile(rng: random.Random) -> str:
+    return f"+324{rng.choice('5789')}{rng.randrange(10**7):07d}"
+
+
+def _fixed(rng: random.Random, postal: str) -> str:
+    zone = D.ZONE_BY_POSTAL.get(postal[0], "81")
+    rest = 8 - len(zone)
+    return f"+32{zone}{rng.randrange(2 * 10 ** (rest - 1), 10**rest):0{rest}d}"
+
+
+def _tie(rng: random.Random, *, private: bool) -> dict[str, object]:
+    """Mostly supportive ties; some tenuous, some stressful (more often in the family)."""
+    strength = rng.choices(["strong", "moderate", "tenuous"], [4, 4, 2])[0]
+    quality = rng.choices(["supportive", "neutral", "stressful"],
+                          [5, 3, 2 if private else 1])[0]
+    flow = rng.choices(["to_patient", "both", "from_patient", "none"],
+                       [6, 3 if private else 1, 1, 1])[0]
+    return {"strength": strength, "quality": quality, "energy_flow": flow}
+
+
+def _directory(uow: UnitOfWork, rng: random.Random, towns: list[tuple[str, str, bool]]) -> dict:  # type: ignore[type-arg]
+    """Shared services per town (created once per town), keyed by (town, kind)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    regional: dict[tuple[str, bool], list[str]] = {}  # one Ligue Alzheimer, not one per town
+    serial = rng.randrange(10**5)
+    for postal, town, dutch in towns:
+        for kind, org, _role, avail in (SERVICES_NL if dutch else SERVICES_FR):
+            if kind in ("social_worker", "patient_association") and (kind, dutch) in regional:
+                out[(town, kind)] = regional[(kind, dutch)]
+                continue
+            ids = []
+            for n in range(2 if kind in ("nurse", "pharmacist") else 1):
+                serial += 1
+                values: dict[str, object] = {
+                    "kind": kind, "postal_code": postal, "city": town, "availability": avail,
+                    "phones": [_fixed(rng, postal)],
+                }
+                if org is None:  # a specialist: a person with an INAMI number
+                    names = D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR
+                    given = D.GIVEN_FEMALE_NL + D.GIVEN_MALE_NL if dutch else \
+                        D.GIVEN_FEMALE_FR + D.GIVEN_MALE_FR
+                    values.update(family_name=rng.choice(names), given_name=rng.choice(given),
+                                  inami_number=make_inami(serial, "580"))
+                elif kind == "nurse" and n == 1:  # an independent nurse, not the service
+                    names = D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR
+                    given = D.GIVEN_FEMALE_NL if dutch else D.GIVEN_FEMALE_FR
+                    values.update(family_name=rng.choice(names), given_name=rng.choice(given),
+                                  inami_number=make_inami(serial, "403"),
+                                  phones=[_mobile(rng)])
+                else:
+                    name = org.format(town=town)
+                    if kind == "pharmacist" and n == 1:
+                        name = ("Apotheek " if dutch else "Pharmacie ") + rng.choice(
+                            D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
+                    values.update(organisation=name, is_organisation=True)
+                ids.append(uow.add(Contact, **values).id)
+            out[(town, kind)] = ids
+            if kind in ("social_worker", "patient_association"):
+                regional[(kind, dutch)] = ids
+    return out
+
+
+def _add_duplicates(uow: UnitOfWork, rng: random.Random, directory: dict) -> int:  # type: ignore[type-arg]
+    """Retyped entries as happen in real life: same phone, name spelled differently."""
+    count = 0
+    seen: set[str] = set()
+    for key in sorted(directory)[:: max(1, len(directory) // 4)][:4]:
+        if directory[key][0] in seen:
+            continue
+        seen.add(directory[key][0])
+        original = uow.session.get(Contact, directory[key][0])
+        if original is None:
+            continue
+        name = (original.organisation or "").replace("Pharmacie", "Pharma.").replace("de ", "")
+        uow.add(Contact, kind=original.kind, is_organisation=original.is_organisation,
+                organisation=(name.upper() if name else None),
+                family_name=original.family_name, given_name=original.given_name,
+                phones=list(original.phones or []), city=original.city,
+                postal_code=original.postal_code, inami_number=original.inami_number)
+        count += 1
+    return count
+
+
+def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
+         report: Callable[[int, int], None]) -> None:
+    today = ctx.today()
+    patients = ctx.read(lambda s: {
+        p.id: (p.family_name, p.given_name, p.postal_code or "5000", p.city or "Namur",
+               "nl" in (p.languages or []))
+        for p in s.execute(select(Patient).where(Patient.id.in_(patient_ids))).scalars()})
+    towns = sorted({(v[2], v[3], v[4]) for v in patients.values()})
+
+    def make_directory(uow: UnitOfWork) -> dict:  # type: ignore[type-arg]
+        directory = _directory(uow, rng, towns)
+        _add_duplicates(uow, rng, directory)
+        uow.audit("demo", table="contact", count=len(directory))
+        return directory
+
+    directory = ctx.write(make_directory)
+    for start in range(0, len(patient_ids), BATCH):
+        batch = [pid for pid in patient_ids[start:start + BATCH] if pid in patients]
+
+        def run(uow: UnitOfWork, batch: list[str] = batch) -> None:
+            for pid in batch:
+                _patient_ecosystem(uow, rng, pid, patients[pid], directory, today)
+            uow.audit("demo", table="relationship", count=len(batch))
+
+        ctx.write(run)
+        report(min(len(patient_ids), start + BATCH), len(patient_ids))
+
+
+def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
+                       info: tuple[str, str, str, str, bool], directory: dict,  # type: ignore[type-arg]
+                       today: dt.date) -> None:
+    family, patient_given, _postal, town, dutch = info
+    target = rng.randint(4, 24)  # plus the GP tie made by the core demo
+    services = SERVICES_NL if dutch else SERVICES_FR
+    people = FAMILY_NL if dutch else FAMILY_FR
+    ties: list[tuple[Contact, dict[str, object]]] = []
+    # family and informal carers (private persons of this patient)
+    for i in range(min(len(people), max(1, target // 3))):
+        kind, role, carer_role, female = people[i] if i < 2 else rng.choice(people[2:])
+        given = _given(rng, dutch, female)
+        if given == patient_given:  # two people with the same name on one map confuse
+            given = _given(rng, dutch, female)
+        fam = family if kind in ("informal_carer", "family") else rng.choice(
+            D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
+        c = uow.add(Contact, kind=kind, family_name=fam, given_name=given,
+                    phones=[_mobile(rng)], owner_patient_id=pid,
+                    availability=rng.choice([None, "soirs et week-ends" if not dutch
+                                             else "'s avonds en in het weekend"]))
+        tie = {**_tie(rng, private=True), "role": carer_role or role,
+               "is_informal_carer": kind == "informal_carer",
+               "is_reference_person": i == 0}
+        ties.append((c, tie))
+    # services from the patient's town
+    order = list(range(len(services)))
+    rng.shuffle(order)
+    for i in order:
+        if len(ties) >= target:
+            break
+        kind, _org, role, _avail = services[i]
+        options = directory.get((town, kind)) or []
+        if not options:
+            continue
+        shared = uow.session.get(Contact, rng.choice(options))
+        if shared is None or any(shared.id == x.id for x, _ in ties):
+            continue
+        ties.append((shared, {**_tie(rng, private=False), "role": role}))
+    # more family members for large ecosystems
+    while len(ties) < target:
+        kind, role, _, female = rng.choice(people[2:5])
+        c = uow.add(Contact, kind=kind, family_name=family, given_name=_given(rng, dutch, female),
+                    owner_patient_id=pid, phones=[_mobile(rng)])
+        ties.append((c, {**_tie(rng, private=True), "role": role}))
+    rels = []
+    for c, values in ties:
+        since = today - dt.timedelta(days=rng.randint(30, 3650))
+        rels.append(uow.add(Relationship, patient_id=pid, contact_id=c.id, since=since, **values))
+    if rng.random() < 0.4:
+        # a map saved three months ago: two ties were not there yet, one has changed
+        older = []
+        # ties made before this step (the GP) were already there
+        for rel in uow.session.execute(select(Relationship).where(
+                Relationship.patient_id == pid, Relationship.id.not_in([r.id for r in rels]),
+                Relationship.deleted.is_(False))).scalars():
+            gp = uow.session.get(Contact, rel.contact_id)
+            if gp is not None:
+                older.append(EcomapTie(id=rel.id, contact_id=gp.id, label=contact_name(gp),
+                                       kind=gp.kind, role=rel.role, strength=rel.strength,
+                                       quality=rel.quality, energy_flow=rel.energy_flow,
+                                       is_gp=rel.is_gp))
+        for (c, values), rel in list(zip(ties, rels, strict=True))[2:]:
+            quality = values["quality"]
+            if rel is rels[-1]:
+                quality = "stressful" if quality != "stressful" else "supportive"
+            older.append(EcomapTie(id=rel.id, contact_id=c.id, label=contact_name(c),
+                                   kind=c.kind, role=str(values.get("role") or "") or None,
+                                   strength=str(values["strength"]), quality=str(quality),
+                                   energy_flow=str(values["energy_flow"])))
+        data = EcomapData(patient_label="", taken_on=today - dt.timedelta(days=91),
+                          ties=tuple(older))
+        snap = data.to_snapshot()
+        p = uow.session.get(Patient, pid)
+        if p is not None:
+            snap["patient_label"] = f"{p.given_name} {p.family_name}"
+        uow.add(EcomapSnapshot, patient_id=pid, taken_on=data.taken_on, data=snap)

@@ -1,0 +1,160 @@
+"""Demo step: a care plan for about two patients in three, written from the patient's words,
+with goals from the unmet needs (or plausible ones when no checklist was filled), actions given
+to the patient's own contacts (nurse, home help, carer…), the patient and the case manager.
+Most plans are agreed with a review date (some due soon, for the Today view); a few have a
+second draft version, a concertation and a pending letter to the GP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from desktop.domain.care_plan import parse_schedule
+from desktop.services.care_plans import _needs_from_assessments, person_name
+from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.models import (
+    Action,
+    CarePlan,
+    Concertation,
+    Contact,
+    Goal,
+    GpFeedback,
+    Patient,
+    Relationship,
+)
+
+BATCH = 10  # patients per transaction (a plan is ~10 records)
+
+WORDS = {
+    "fr": {
+        "life": ["Rester chez moi le plus longtemps possible", "Continuer à jardiner",
+                 "Retrouver mes amis du club le jeudi", "Ne pas être un poids pour mes enfants"],
+        "matters": ["Voir mes petits-enfants", "Mon chat", "Aller à la messe le dimanche",
+                    "Garder mon indépendance"],
+        "expect": ["Qu'on m'aide pour la toilette", "Être moins seul(e)",
+                   "Que ma fille puisse se reposer", "Qu'on m'explique mes papiers"],
+        "avoid": ["Aller en maison de repos", "Retourner à l'hôpital", "Tomber à nouveau"],
+        "with": "le patient et sa famille",
+    },
+    "nl": {
+        "life": ["Zo lang mogelijk thuis blijven", "Blijven tuinieren",
+                 "Mijn vrienden van de club terugzien", "Mijn kinderen niet tot last zijn"],
+        "matters": ["Mijn kleinkinderen zien", "Mijn kat", "Op zondag naar de kerk",
+                    "Zelfstandig blijven"],
+        "expect": ["Hulp bij het wassen", "Minder alleen zijn", "Dat mijn dochter kan rusten",
+                   "Uitleg over mijn papieren"],
+        "avoid": ["Naar een rusthuis gaan", "Terug naar het ziekenhuis", "Opnieuw vallen"],
+        "with": "de patiënt en de familie",
+    },
+}
+# per need domain: goal (fr, nl), then actions (kind of contact or patient/case_manager,
+# what fr, what nl, schedule as "" or (fr, nl))
+GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[str, str]]]]] = {
+    "health": (("Prendre mes médicaments sans oubli", "Mijn medicatie niet vergeten"), [
+        ("pharmacist", "Préparer le pilulier", "Pillendoos klaarmaken", ("lundi 10h", "maandag 10u")),
+        ("nurse", "Passage infirmier", "Bezoek verpleging", ("lun, mer, ven 8h-8h30", "ma, wo, vr 8u-8u30"))]),
+    "daily_functioning": (("Me laver sans risque de tomber", "Veilig wassen zonder te vallen"), [
+        ("nurse", "Aide à la toilette", "Hulp bij het wassen", ("tous les jours 8h-9h", "elke dag 8u-9u")),
+        ("home_help", "Courses et ménage", "Boodschappen en poetsen", ("mardi, vendredi 9h-11h", "dinsdag, vrijdag 9u-11u"))]),
+    "cognition_mood": (("Garder le moral", "De moed erin houden"), [
+        ("patient_association", "Groupe de parole", "Praatgroep", ("2 fois par mois", "2 keer per maand")),
+        ("patient", "Aller au club le jeudi", "Naar de club op donderdag", ("jeudi 14h-17h", "donderdag 14u-17u"))]),
+    "carer_strain": (("Que ma fille puisse souffler", "Dat mijn dochter op adem kan komen"), [
+        ("informal_carer", "Visite et repas du dimanche", "Bezoek en zondagsmaal", ("dimanche midi", "zondag 's middags")),
+        ("case_manager", "Chercher un accueil de jour", "Dagopvang zoeken", "")]),
+    "social_network": (("Voir plus de monde", "Meer mensen zien"), [
+        ("neighbour", "Passer dire bonjour", "Even langskomen", ("2 fois par semaine", "2 keer per week")),
+        ("family", "Appel téléphonique", "Telefoontje", ("mercredi soir", "woensdag 's avonds"))]),
+    "housing_safety": (("Monter l'escalier en sécurité", "Veilig de trap op"), [
+        ("case_manager", "Demander une rampe", "Een leuning aanvragen", ""),
+        ("physio", "Exercices d'équilibre", "Evenwichtsoefeningen", ("lun, jeu 10h-10h45", "ma, do 10u-10u45"))]),
+    "money_rights": (("Payer mes factures à temps", "Mijn rekeningen op tijd betalen"), [
+        ("cpas", "Médiation de dettes", "Schuldbemiddeling", ("jeudi 10h-11h", "donderdag 10u-11u")),
+        ("social_worker", "Demander l'allocation d'aide aux personnes âgées",
+         "Zorgbudget aanvragen", "")]),
+    "administration": (("Comprendre mes papiers", "Mijn papieren begrijpen"), [
+        ("case_manager", "Trier le courrier ensemble", "Samen de post sorteren",
+         ("1 fois par mois", "1 keer per maand")),
+        ("family", "Accompagner à la commune", "Meegaan naar het gemeentehuis", "")]),
+}
+
+
+def _plan_for(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -> None:
+    lang = "nl" if "nl" in (p.languages or []) else "fr"
+    words = WORDS[lang]
+    rels = uow.session.execute(
+        select(Relationship, Contact).join(Contact, Contact.id == Relationship.contact_id)
+        .where(Relationship.patient_id == p.id, Relationship.deleted.is_(False))).all()
+    by_kind: dict[str, list[str]] = {}
+    for _rel, c in rels:
+        by_kind.setdefault(c.kind, []).append(c.id)
+    needs = [d for d, _desc, _st in _needs_from_assessments(uow.session, p.id) if d in GOALS]
+    if not needs:
+        needs = rng.sample(sorted(GOALS), rng.randint(2, 4))
+    agreed_on = today - dt.timedelta(days=rng.randint(10, 150))
+    agreed = rng.random() < 0.8
+    review = agreed_on + dt.timedelta(days=rng.choice((90, 120, 180))) if agreed else None
+    plan = uow.add(
+        CarePlan, patient_id=p.id, version=1, status="agreed" if agreed else "draft",
+        life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
+        expectations=rng.choice(words["expect"]), to_avoid=rng.choice(words["avoid"]),
+        review_date=review, agreed_on=agreed_on if agreed else None,
+        agreed_with=words["with"] if agreed else None)
+    goal_pos = action_pos = 0
+    for domain in needs:
+        (goal_fr, goal_nl), actions = GOALS[domain]
+        goal_pos += 1
+        goal = uow.add(Goal, plan_id=plan.id, patient_id=p.id,
+                       text=goal_nl if lang == "nl" else goal_fr, domain=domain, needs=[domain],
+                       target_date=today + dt.timedelta(days=rng.randint(30, 200)),
+                       status="active", position=goal_pos)
+        for kind, what_fr, what_nl, when in actions:
+            schedule = when if isinstance(when, str) else when[1 if lang == "nl" else 0]
+            if kind in ("patient", "case_manager"):
+                rkind, contact = kind, None
+            elif by_kind.get(kind):
+                rkind, contact = "contact", rng.choice(by_kind[kind])
+            else:
+                continue  # nobody of that kind around this patient
+            action_pos += 1
+            uow.add(Action, goal_id=goal.id, plan_id=plan.id, patient_id=p.id,
+                    what=what_nl if lang == "nl" else what_fr, responsible_kind=rkind,
+                    responsible_contact_id=contact, schedule=parse_schedule(schedule).to_json(),
+                    start_date=agreed_on, status="ongoing" if agreed else "planned",
+                    position=action_pos)
+    pros = [(r, c) for r, c in rels if c.kind not in ("family", "friend", "neighbour")]
+    if agreed and len(pros) >= 3 and rng.random() < 0.3:
+        chosen = sorted(pros, key=lambda rc: not rc[0].is_gp)[:4]
+        uow.add(Concertation, patient_id=p.id, held_on=agreed_on - dt.timedelta(days=3),
+                participants=[{"contact_id": None, "kind": "patient"}]
+                + [{"contact_id": c.id, "name": person_name(c), "role": r.role or "",
+                    "kind": c.kind, "is_gp": r.is_gp} for r, c in chosen],
+                patient_agreed_participants=True, reference_contact_id=chosen[0][1].id,
+                decisions=[])
+    if p.gp_contact_id and rng.random() < 0.15:
+        uow.add(GpFeedback, patient_id=p.id, gp_contact_id=p.gp_contact_id, created_on=today,
+                due_on=today + dt.timedelta(days=rng.randint(-3, 10)),
+                summary="Plan d'aide convenu; situation stable." if lang == "fr"
+                else "Zorgplan afgesproken; stabiele situatie.", status="pending")
+
+
+def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
+         report: Callable[[int, int], None]) -> None:
+    chosen = [pid for pid in patient_ids if rng.random() < 0.65]
+    today = ctx.today()
+    for start in range(0, len(chosen), BATCH):
+        batch = chosen[start:start + BATCH]
+
+        def run(uow: UnitOfWork, batch: list[str] = batch) -> None:
+            for pid in batch:
+                p = uow.session.get(Patient, pid)
+                if p is not None and not p.deleted:
+                    _plan_for(uow, rng, p, today)
+            uow.audit("demo", table="care_plan", count=len(batch))
+
+        ctx.write(run)
+        report(min(start + BATCH, len(chosen)), len(chosen))

@@ -1,0 +1,169 @@
+"""The Today view (home screen): computed from the vault each time, so always current offline.
+
+Scope: the open cases of this case manager (primary case manager is me, or nobody yet).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import case_lifecycle as L
+from desktop.services.context import AppContext
+from desktop.storage.models import CarePlan, Case, GpFeedback, HospitalStay, Patient, Visit
+
+FOLLOW_UP_DAYS = 30  # an open case with no contact for this long and nothing planned is overdue
+SOON_DAYS = 7  # reviews due within a week are shown before they are late
+RECENT_STAY_DAYS = 30
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    """One line of the Today view. `kind` says which section; `code` is a translatable detail."""
+
+    kind: str  # visit | overdue | relevance_review | plan_review | gp_feedback | stay
+    patient_id: str
+    patient_name: str
+    at: dt.datetime | None  # visit time, due date (at midnight), admission date
+    code: str  # visit kind, overdue reason, stay kind…
+    status: str  # visit status; "overdue" / "soon" for reviews; "in_hospital" for stays
+    record_id: str
+    case_id: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class TodayData:
+    day: dt.date
+    visits_today: tuple[TodayItem, ...]
+    visits_week: tuple[TodayItem, ...]
+    overdue: tuple[TodayItem, ...]
+    relevance_reviews: tuple[TodayItem, ...]
+    plan_reviews: tuple[TodayItem, ...]
+    gp_feedback: tuple[TodayItem, ...]
+    recent_stays: tuple[TodayItem, ...]
+    open_cases: int
+
+    @property
+    def sections(self) -> dict[str, tuple[TodayItem, ...]]:
+        return {"visits_today": self.visits_today, "visits_week": self.visits_week,
+                "overdue": self.overdue, "relevance_reviews": self.relevance_reviews,
+                "plan_reviews": self.plan_reviews, "gp_feedback": self.gp_feedback,
+                "recent_stays": self.recent_stays}
+
+
+def mine_filter(user_name: str | None):  # type: ignore[no-untyped-def]
+    """My cases: I am the primary case manager, or nobody is yet (a fresh or solo vault)."""
+    if user_name:
+        return or_(Case.primary_case_manager == user_name, Case.primary_case_manager.is_(None))
+    return True
+
+
+def _name(p: Patient) -> str:
+    return f"{p.family_name.upper()} {p.given_name}"
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
+    today = ctx.today()
+    start, tomorrow = _at(today), _at(today + dt.timedelta(days=1))
+    week_end = _at(today + dt.timedelta(days=SOON_DAYS))
+    soon = today + dt.timedelta(days=SOON_DAYS)
+    user = ctx.user_name if mine_only else None
+
+    def run(s: Session) -> TodayData:
+        rows = s.execute(
+            select(Case, Patient).join(Patient, Patient.id == Case.patient_id)
+            .where(Case.deleted.is_(False), Case.status.in_(L.OPEN_STATUSES),
+                   Patient.deleted.is_(False), Patient.restricted.is_(False), mine_filter(user))
+        ).all()
+        cases = {c.id: (c, p) for c, p in rows}
+        patients = {p.id: p for _c, p in rows}
+        case_ids = list(cases)
+
+        def visits(*cond) -> list[Visit]:  # type: ignore[no-untyped-def]
+            if not case_ids:
+                return []
+            return list(s.execute(select(Visit).where(
+                Visit.deleted.is_(False), Visit.case_id.in_(case_ids), *cond)).scalars())
+
+        def vitem(v: Visit, kind: str = "visit", code: str | None = None) -> TodayItem:
+            when = v.actual_start or v.planned_start
+            return TodayItem(kind, v.patient_id, _name(patients[v.patient_id]), when,
+                             code or v.kind, v.status, v.id, v.case_id, v.place)
+
+        planned_start = Visit.planned_start
+        actual_start = Visit.actual_start
+        todays = visits(Visit.status != "cancelled", or_(
+            and_(Visit.status == "planned", planned_start >= start, planned_start < tomorrow),
+            and_(Visit.status == "done", actual_start >= start, actual_start < tomorrow)))
+        week = visits(Visit.status == "planned", planned_start >= tomorrow,
+                      planned_start < week_end)
+        late = visits(Visit.status == "planned", planned_start < start)
+        overdue = [vitem(v, "overdue", "visit_not_recorded") for v in late]
+
+        # open cases with no contact for FOLLOW_UP_DAYS and nothing planned from today on
+        cutoff = _at(today - dt.timedelta(days=FOLLOW_UP_DAYS))
+        recent: set[str] = set()
+        if case_ids:
+            recent = set(s.execute(select(Visit.case_id).where(
+                Visit.deleted.is_(False), Visit.case_id.in_(case_ids), or_(
+                    and_(Visit.status == "done", actual_start >= cutoff),
+                    and_(Visit.status == "planned", planned_start >= start)))).scalars())
+        late_cases = {v.case_id for v in late}
+        for cid, (c, p) in cases.items():
+            opened_recently = c.opened_on is not None and c.opened_on > cutoff.date()
+            if cid in recent or cid in late_cases or opened_recently:
+                continue
+            overdue.append(TodayItem("overdue", p.id, _name(p), None, "no_recent_contact",
+                                     c.status, c.id, c.id))
+
+        reviews = [TodayItem("relevance_review", p.id, _name(p), _at(c.relevance_review_due),
+                             c.status, "overdue" if c.relevance_review_due <= today else "soon",
+                             c.id, c.id)
+                   for c, p in cases.values()
+                   if c.relevance_review_due is not None and c.relevance_review_due <= soon]
+
+        pids = list(patients)
+        plans = [TodayItem("plan_review", cp.patient_id, _name(patients[cp.patient_id]),
+                           _at(cp.review_date), cp.status,  # type: ignore[arg-type]
+                           "overdue" if cp.review_date <= today else "soon",  # type: ignore[operator]
+                           cp.id, cp.case_id)
+                 for cp in s.execute(select(CarePlan).where(
+                     CarePlan.deleted.is_(False), CarePlan.patient_id.in_(pids),
+                     CarePlan.status != "superseded", CarePlan.review_date.is_not(None),
+                     CarePlan.review_date <= soon)).scalars()] if pids else []
+        feedback = [TodayItem("gp_feedback", f.patient_id, _name(patients[f.patient_id]),
+                              _at(f.due_on or f.created_on), "pending",
+                              "overdue" if f.due_on and f.due_on < today else "pending",
+                              f.id, f.case_id)
+                    for f in s.execute(select(GpFeedback).where(
+                        GpFeedback.deleted.is_(False), GpFeedback.patient_id.in_(pids),
+                        GpFeedback.status == "pending")).scalars()] if pids else []
+        since = today - dt.timedelta(days=RECENT_STAY_DAYS)
+        stays = [TodayItem("stay", h.patient_id, _name(patients[h.patient_id]), _at(h.admitted_on),
+                           h.kind, "in_hospital" if h.discharged_on is None else "discharged",
+                           h.id, h.case_id, h.hospital)
+                 for h in s.execute(select(HospitalStay).where(
+                     HospitalStay.deleted.is_(False), HospitalStay.patient_id.in_(pids),
+                     or_(HospitalStay.admitted_on >= since, HospitalStay.discharged_on >= since,
+                         HospitalStay.discharged_on.is_(None)))).scalars()] if pids else []
+
+        def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
+            return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
+
+        return TodayData(
+            day=today, visits_today=by_time([vitem(v) for v in todays]),
+            visits_week=by_time([vitem(v) for v in week]), overdue=by_time(overdue),
+            relevance_reviews=by_time(reviews), plan_reviews=by_time(plans),
+            gp_feedback=by_time(feedback),
+            recent_stays=tuple(sorted(stays, key=lambda i: i.at or dt.datetime.min, reverse=True)),
+            open_cases=len(cases))
+
+    return ctx.read(run)

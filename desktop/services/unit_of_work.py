@@ -1,0 +1,166 @@
+"""The write path (ARCHITECTURE 6): rows, their outbox ops and audit events in one transaction.
+
+Services never call `session.add` for synced records directly: they go through `UnitOfWork`
+so no edit can exist without its op.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import RuleViolation
+from desktop.domain.ids import uuid7
+from desktop.domain.merge_policy import is_append_only
+from desktop.storage.field_history import record_changes
+from desktop.storage.models import AuditEvent, Base, FieldMeta, OutboxOp, SyncState, synced_fields
+from desktop.storage.wire import to_wire
+
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
+
+M = TypeVar("M", bound=Base)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def patient_of(obj: Base) -> str | None:
+    if obj.__tablename__ == "patient":  # type: ignore[attr-defined]
+        return obj.id  # type: ignore[attr-defined,no-any-return]
+    pid = getattr(obj, "patient_id", None) or getattr(obj, "owner_patient_id", None)
+    return pid  # type: ignore[no-any-return]
+
+
+class UnitOfWork:
+    def __init__(self, session: Session, ctx: AppContext) -> None:
+        self.session = session
+        self.ctx = ctx
+        self._hlc_dirty = False
+
+    # ---- synced records ----------------------------------------------------------------
+    def add(self, model: type[M], **values: Any) -> M:
+        """Insert a synced record and queue its op (kind "append" for append-only tables)."""
+        obj = model(**values)
+        if not getattr(obj, "id", None):
+            obj.id = uuid7()  # type: ignore[attr-defined]
+        obj.created_at = utcnow()  # type: ignore[attr-defined]
+        obj.updated_hlc = self.tick()  # type: ignore[attr-defined]
+        obj.server_version = 0  # type: ignore[attr-defined]
+        obj.deleted = False  # type: ignore[attr-defined]
+        for col in model.__table__.columns:  # type: ignore[attr-defined]
+            if getattr(obj, col.key) is None and col.default is not None and col.default.is_scalar:
+                setattr(obj, col.key, col.default.arg)
+            elif getattr(obj, col.key) is None and col.default is not None and col.default.is_callable:
+                setattr(obj, col.key, col.default.arg(None))
+        self.session.add(obj)
+        self.session.flush()
+        table = model.__tablename__  # type: ignore[attr-defined]
+        fields = {f: to_wire(getattr(obj, f)) for f in synced_fields(model)}
+        fields["created_at"] = to_wire(obj.created_at)  # type: ignore[attr-defined]
+        kind = "append" if is_append_only(table) else "upsert"
+        self._queue(table, obj.id, patient_of(obj), kind, fields, {})  # type: ignore[attr-defined]
+        return obj
+
+    def update(self, obj: M, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+        """Change fields; returns {field: (old, new)} for the fields that really changed."""
+        table = obj.__tablename__  # type: ignore[attr-defined]
+        if is_append_only(table):
+            raise RuleViolation("record.append_only", table=table)
+        allowed = set(synced_fields(type(obj)))
+        changed: dict[str, tuple[Any, Any]] = {}
+        for name, new in values.items():
+            if name not in allowed:
+                raise KeyError(name)
+            old = getattr(obj, name)
+            if old != new:
+                changed[name] = (old, new)
+                setattr(obj, name, new)
+        if not changed:
+            return changed
+        obj.updated_hlc = self.tick()  # type: ignore[attr-defined]
+        record_changes(self.session, table=table, record_id=obj.id,  # type: ignore[attr-defined]
+                       patient_id=patient_of(obj), changed=changed, at=utcnow(),
+                       actor=self.ctx.user_name, device_id=self.ctx.device_id)
+        self.session.flush()
+        fields = {k: to_wire(v[1]) for k, v in changed.items()}
+        self._queue(table, obj.id, patient_of(obj), "upsert", fields,  # type: ignore[attr-defined]
+                    self.base_versions(table, obj.id, list(changed),  # type: ignore[attr-defined]
+                                       self.record_version(obj)))
+        return changed
+
+    def delete(self, obj: Base) -> None:
+        """Tombstone (kept until every device has seen it)."""
+        table = obj.__tablename__  # type: ignore[attr-defined]
+        if is_append_only(table):
+            raise RuleViolation("record.append_only", table=table)
+        if obj.deleted:  # type: ignore[attr-defined]
+            return
+        obj.deleted = True  # type: ignore[attr-defined]
+        obj.updated_hlc = self.tick()  # type: ignore[attr-defined]
+        self.session.flush()
+        self._queue(table, obj.id, patient_of(obj), "delete", {},  # type: ignore[attr-defined]
+                    {"_record": self.record_version(obj)})
+
+    def restore(self, obj: Base) -> None:
+        table = obj.__tablename__  # type: ignore[attr-defined]
+        if not obj.deleted:  # type: ignore[attr-defined]
+            return
+        obj.deleted = False  # type: ignore[attr-defined]
+        obj.updated_hlc = self.tick()  # type: ignore[attr-defined]
+        self.session.flush()
+        fields = {f: to_wire(getattr(obj, f)) for f in synced_fields(type(obj))}
+        self._queue(table, obj.id, patient_of(obj), "restore", fields,  # type: ignore[attr-defined]
+                    {"_record": self.record_version(obj)})
+
+    def base_versions(self, table: str, record_id: str, fields: list[str],
+                      default: int = 0) -> dict[str, int]:
+        """Per field: its own field_meta version when sync keeps one, else the version of the
+        record as last pulled (the record was seen whole at that version)."""
+        rows = self.session.execute(
+            select(FieldMeta.field, FieldMeta.server_version).where(
+                FieldMeta.table_name == table, FieldMeta.record_id == record_id,
+                FieldMeta.field.in_(fields))
+        ).all()
+        known = {f: v for f, v in rows}
+        return {f: int(known.get(f, default)) for f in fields}
+
+    @staticmethod
+    def record_version(obj: Base) -> int:
+        return int(obj.server_version or 0)  # type: ignore[attr-defined]
+
+    def _queue(self, table: str, record_id: str, patient_id: str | None, kind: str,
+               fields: dict[str, Any], base: dict[str, Any]) -> None:
+        self.session.add(OutboxOp(
+            op_id=uuid7(), table_name=table, record_id=record_id, patient_id=patient_id,
+            kind=kind, fields=fields, base_versions=base, hlc=self.ctx.clock.last,
+            created_at=utcnow(), state="pending", attempts=0,
+        ))
+
+    # ---- audit -------------------------------------------------------------------------
+    def audit(self, action: str, *, table: str | None = None, record_id: str | None = None,
+              patient_id: str | None = None, **detail: Any) -> AuditEvent:
+        """Who did what to which record, when, from which device. Detail holds codes and ids,
+        never patient text."""
+        return self.add(
+            AuditEvent, at=utcnow(), actor=self.ctx.user_name, device_id=self.ctx.device_id,
+            action=action, record_table=table, record_id=record_id, patient_id=patient_id,
+            detail=detail,
+        )
+
+    # ---- clock ---------------------------------------------------------------------------
+    def tick(self) -> str:
+        self._hlc_dirty = True
+        return self.ctx.clock.tick()
+
+    def finish(self) -> None:
+        if self._hlc_dirty:
+            state = self.session.get(SyncState, "hlc")
+            if state is None:
+                self.session.add(SyncState(key="hlc", value=self.ctx.clock.last))
+            else:
+                state.value = self.ctx.clock.last

@@ -1,0 +1,51 @@
+"""SQLCipher engines. The raw data key is the first statement of every connection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+CACHE_KIB = 65_536  # a large page cache keeps SQLCipher's decryption cost low
+
+
+def _connect_factory(db_path: Path, key: bytearray | None):  # type: ignore[no-untyped-def]
+    def connect() -> Any:
+        conn = sqlcipher3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+        if key is not None:
+            if not any(key):
+                raise sqlcipher3.DatabaseError("vault is locked")
+            conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")  # no decrypted temp files on disk
+        return conn
+
+    return connect
+
+
+def make_engine(db_path: Path, key: bytearray | None, *, writer: bool) -> Engine:
+    """`key=None` opens a plain SQLite file (benchmarks' baseline only).
+
+    The writer engine begins every transaction with BEGIN IMMEDIATE; readers use deferred
+    transactions and never block the writer (WAL).
+    """
+    engine = create_engine(
+        "sqlite://",
+        creator=_connect_factory(db_path, key),
+        poolclass=QueuePool,
+        pool_size=1 if writer else 4,
+        max_overflow=0 if writer else 8,
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine

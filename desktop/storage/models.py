@@ -1,0 +1,471 @@
+"""The local store's tables (ARCHITECTURE 4). Synced tables share `SyncColumns`.
+
+Every patient-owned row carries `patient_id` (denormalised) so sync can scope and purge by patient
+and consent without joins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, list[str]: JSON}
+
+
+class SyncColumns:
+    """Columns every synced record has. `server_version` is the last server sequence seen."""
+
+    __synced__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_hlc: Mapped[str] = mapped_column(String(64))
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+SYNC_META_COLUMNS = ("id", "created_at", "updated_hlc", "server_version", "deleted")
+
+
+# --------------------------------------------------------------------------------------------
+# Patients, cases, visits
+# --------------------------------------------------------------------------------------------
+class Patient(SyncColumns, Base):
+    __tablename__ = "patient"
+    niss: Mapped[str | None] = mapped_column(String(11))
+    family_name: Mapped[str] = mapped_column(String(200))
+    given_name: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    gender: Mapped[str] = mapped_column(String(10), default="unknown")
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    street: Mapped[str | None] = mapped_column(String(200))
+    house_number: Mapped[str | None] = mapped_column(String(20))
+    box: Mapped[str | None] = mapped_column(String(20))
+    postal_code: Mapped[str | None] = mapped_column(String(4))
+    city: Mapped[str | None] = mapped_column(String(100))
+    phones: Mapped[list[str]] = mapped_column(JSON, default=list)
+    email: Mapped[str | None] = mapped_column(String(200))
+    gp_contact_id: Mapped[str | None] = mapped_column(String(36))
+    mutualite: Mapped[str | None] = mapped_column(String(100))
+    bim: Mapped[bool] = mapped_column(Boolean, default=False)
+    maf: Mapped[bool] = mapped_column(Boolean, default=False)
+    chronic_status: Mapped[bool] = mapped_column(Boolean, default=False)
+    team_id: Mapped[str | None] = mapped_column(String(36))
+    # GDPR art. 18 restriction: hidden from normal views, kept encrypted
+    restricted: Mapped[bool] = mapped_column(Boolean, default=False)
+    restriction_reason: Mapped[str | None] = mapped_column(Text)
+    ehealth_consent: Mapped[str | None] = mapped_column(String(20))  # national hub consent, a fact
+
+    __table_args__ = (
+        Index("uq_patient_niss", "niss", unique=True, sqlite_where=text("niss IS NOT NULL AND deleted = 0")),
+        Index("ix_patient_family_name", "family_name"),
+    )
+
+
+class Case(SyncColumns, Base):
+    __tablename__ = "case_record"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="referred")
+    requester_type: Mapped[str | None] = mapped_column(String(30))
+    requester_contact_id: Mapped[str | None] = mapped_column(String(36))
+    requester_name: Mapped[str | None] = mapped_column(String(200))
+    requester_phone: Mapped[str | None] = mapped_column(String(20))
+    request_date: Mapped[dt.date | None] = mapped_column(Date)
+    request_reason: Mapped[str | None] = mapped_column(Text)
+    clarified_request: Mapped[str | None] = mapped_column(Text)
+    complexity_tier: Mapped[str | None] = mapped_column(String(30))
+    tier_suggested: Mapped[str | None] = mapped_column(String(30))
+    primary_case_manager: Mapped[str | None] = mapped_column(String(200))
+    opened_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closure_reason: Mapped[str | None] = mapped_column(String(30))
+    closure_note: Mapped[str | None] = mapped_column(Text)
+    relevance_review_due: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CaseStatusChange(SyncColumns, Base):
+    __tablename__ = "case_status_change"
+    __append_only__ = True
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("case_record.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[dt.date] = mapped_column(Date)
+    changed_by: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Visit(SyncColumns, Base):
+    __tablename__ = "visit"
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("case_record.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="home_visit")
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    planned_start: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    planned_end: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    actual_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    actual_end: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    place: Mapped[str | None] = mapped_column(String(200))
+    participants: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class VisitAddendum(SyncColumns, Base):
+    __tablename__ = "visit_addendum"
+    __append_only__ = True
+    visit_id: Mapped[str] = mapped_column(String(36), ForeignKey("visit.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    author: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Note(SyncColumns, Base):
+    __tablename__ = "note"
+    __append_only__ = True
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    author: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    corrects_note_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class HospitalStay(SyncColumns, Base):
+    __tablename__ = "hospital_stay"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20), default="admission")  # admission | emergency
+    admitted_on: Mapped[dt.date] = mapped_column(Date)
+    discharged_on: Mapped[dt.date | None] = mapped_column(Date)
+    hospital: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    planned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Assessment
+# --------------------------------------------------------------------------------------------
+class AssessmentResponse(SyncColumns, Base):
+    __tablename__ = "assessment_response"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    visit_id: Mapped[str | None] = mapped_column(String(36))
+    instrument_id: Mapped[str] = mapped_column(String(64))
+    instrument_version: Mapped[str] = mapped_column(String(32))
+    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # band set, rule variant
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    decision: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # e.g. confirmed tier
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    assessed_on: Mapped[dt.date | None] = mapped_column(Date)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    supersedes_id: Mapped[str | None] = mapped_column(String(36))
+    assessor: Mapped[str | None] = mapped_column(String(200))
+
+
+# --------------------------------------------------------------------------------------------
+# Ecosystem
+# --------------------------------------------------------------------------------------------
+class Contact(SyncColumns, Base):
+    __tablename__ = "contact"
+    kind: Mapped[str] = mapped_column(String(30))
+    is_organisation: Mapped[bool] = mapped_column(Boolean, default=False)
+    family_name: Mapped[str | None] = mapped_column(String(200))
+    given_name: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    phones: Mapped[list[str]] = mapped_column(JSON, default=list)
+    email: Mapped[str | None] = mapped_column(String(200))
+    street: Mapped[str | None] = mapped_column(String(200))
+    house_number: Mapped[str | None] = mapped_column(String(20))
+    postal_code: Mapped[str | None] = mapped_column(String(4))
+    city: Mapped[str | None] = mapped_column(String(100))
+    availability: Mapped[str | None] = mapped_column(String(200))
+    inami_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    merged_into_id: Mapped[str | None] = mapped_column(String(36))
+    team_id: Mapped[str | None] = mapped_column(String(36))
+    # a private person (carer, family) belongs to one patient; professionals are shared
+    owner_patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class Relationship(SyncColumns, Base):
+    __tablename__ = "relationship"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(String(36), ForeignKey("contact.id"), index=True)
+    role: Mapped[str | None] = mapped_column(String(200))
+    strength: Mapped[str] = mapped_column(String(20), default="moderate")
+    quality: Mapped[str] = mapped_column(String(20), default="neutral")
+    energy_flow: Mapped[str] = mapped_column(String(20), default="none")
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    is_gp: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_informal_carer: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_reference_person: Mapped[bool] = mapped_column(Boolean, default=False)
+    pos_x: Mapped[float | None] = mapped_column(Float)
+    pos_y: Mapped[float | None] = mapped_column(Float)
+
+
+class EcomapSnapshot(SyncColumns, Base):
+    __tablename__ = "ecomap_snapshot"
+    __append_only__ = True
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    taken_on: Mapped[dt.date] = mapped_column(Date)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# Care plan
+# --------------------------------------------------------------------------------------------
+class CarePlan(SyncColumns, Base):
+    __tablename__ = "care_plan"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    life_project: Mapped[str | None] = mapped_column(Text)
+    what_matters: Mapped[str | None] = mapped_column(Text)
+    expectations: Mapped[str | None] = mapped_column(Text)
+    to_avoid: Mapped[str | None] = mapped_column(Text)
+    review_date: Mapped[dt.date | None] = mapped_column(Date)
+    agreed_on: Mapped[dt.date | None] = mapped_column(Date)
+    agreed_with: Mapped[str | None] = mapped_column(Text)
+    supersedes_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Goal(SyncColumns, Base):
+    __tablename__ = "goal"
+    plan_id: Mapped[str] = mapped_column(String(36), ForeignKey("care_plan.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    domain: Mapped[str | None] = mapped_column(String(40))
+    needs: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Action(SyncColumns, Base):
+    __tablename__ = "plan_action"
+    goal_id: Mapped[str] = mapped_column(String(36), ForeignKey("goal.id"), index=True)
+    plan_id: Mapped[str] = mapped_column(String(36), index=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    responsible_kind: Mapped[str] = mapped_column(String(20))  # contact | patient | case_manager
+    responsible_contact_id: Mapped[str | None] = mapped_column(String(36))
+    schedule: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # days, start, end, text
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Concertation(SyncColumns, Base):
+    __tablename__ = "concertation"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    participants: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    patient_agreed_participants: Mapped[bool] = mapped_column(Boolean, default=False)
+    reference_contact_id: Mapped[str | None] = mapped_column(String(36))
+    decisions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class GpFeedback(SyncColumns, Base):
+    __tablename__ = "gp_feedback"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    gp_contact_id: Mapped[str | None] = mapped_column(String(36))
+    created_on: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    summary: Mapped[str | None] = mapped_column(Text)
+    questions: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | sent
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+# --------------------------------------------------------------------------------------------
+# Consent, attachments, audit
+# --------------------------------------------------------------------------------------------
+class ConsentEvent(SyncColumns, Base):
+    __tablename__ = "consent_event"
+    __append_only__ = True
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    contact_id: Mapped[str | None] = mapped_column(String(36))  # per-provider / per-carer purposes
+    decision: Mapped[str] = mapped_column(String(20))  # granted | refused | withdrawn
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))  # oral | written | eid
+    notice_version: Mapped[str | None] = mapped_column(String(40))
+    evidence_sha256: Mapped[str | None] = mapped_column(String(64))
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    review_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Attachment(SyncColumns, Base):
+    __tablename__ = "attachment"
+    __append_only__ = True
+    patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str | None] = mapped_column(String(255))
+    purpose: Mapped[str | None] = mapped_column(String(40))
+
+
+class Blob(Base):
+    """Attachment bytes, content-addressed; encrypted by SQLCipher with the rest of the vault."""
+
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEvent(SyncColumns, Base):
+    __tablename__ = "audit_event"
+    __append_only__ = True
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str | None] = mapped_column(String(200))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(40))  # view, create, edit, print, export, ...
+    record_table: Mapped[str | None] = mapped_column(String(40))
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# Local-only tables
+# --------------------------------------------------------------------------------------------
+class OutboxOp(Base):
+    """One op per changed record, written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # upsert | delete | append | purge
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    base_versions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    hlc: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    # pending | sent | rejected
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FieldMeta(Base):
+    """Server version of each field as last seen: the base of the next local edit."""
+
+    __tablename__ = "field_meta"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(60), primary_key=True)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    base_value: Mapped[Any] = mapped_column(JSON)
+
+
+class Conflict(Base):
+    __tablename__ = "conflict"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    patient_id: Mapped[str | None] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(60))
+    base_value: Mapped[Any] = mapped_column(JSON)
+    mine: Mapped[Any] = mapped_column(JSON)
+    theirs: Mapped[Any] = mapped_column(JSON)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | resolved
+    resolution: Mapped[Any] = mapped_column(JSON)
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Draft(Base):
+    """Autosaved, unsent form text (visit notes, plan text); offered for restore after a crash."""
+
+    __tablename__ = "draft"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    patient_id: Mapped[str | None] = mapped_column(String(36))
+    context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FieldChange(Base):
+    """GDPR art. 16: old and new value of each edited field (local, encrypted with the vault).
+    Written by `UnitOfWork.update`; purged with the patient on erasure."""
+
+    __tablename__ = "field_change"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    old_value: Mapped[Any] = mapped_column(JSON)
+    new_value: Mapped[Any] = mapped_column(JSON)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str | None] = mapped_column(String(200))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Setting(Base):
+    """Settings that hold organisation or vault data (never in QSettings: it is not encrypted)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+SYNCED_MODELS: dict[str, type[Base]] = {
+    m.__tablename__: m  # type: ignore[attr-defined,misc]
+    for m in Base.registry._class_registry.values()
+    if isinstance(m, type) and getattr(m, "__synced__", False)
+}
+
+
+def synced_fields(model: type[Base]) -> list[str]:
+    """Columns that travel in ops (everything but the sync bookkeeping)."""
+    return [c.key for c in model.__table__.columns if c.key not in SYNC_META_COLUMNS]  # type: ignore[attr-defined]

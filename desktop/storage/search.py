@@ -1,0 +1,68 @@
+"""Patient search inside the vault (SQLite FTS5): accent- and case-insensitive prefixes."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.domain.text import digits, fold
+from desktop.storage.models import Patient
+
+_TOKEN = re.compile(r"[0-9a-z]+")
+
+
+def _body(p: Patient) -> str:
+    parts = [p.family_name, p.given_name, p.city or "", p.postal_code or "", p.street or ""]
+    words = " ".join(parts)
+    # "Vanden Broucke" also findable as "vandenbroucke"
+    joined = [re.sub(r"[\s\-']", "", n) for n in (p.family_name, p.given_name, p.city or "") if n]
+    numbers: list[str] = []
+    if p.niss:
+        numbers.append(p.niss)
+    for phone in p.phones or []:
+        d = digits(phone)
+        numbers.append(d)  # 32470123456
+        if d.startswith("32"):
+            numbers.append("0" + d[2:])  # 0470123456
+    return fold(" ".join([words, *joined, *numbers]))
+
+
+def index_patient(session: Session, patient: Patient) -> None:
+    session.execute(text("DELETE FROM patient_search WHERE patient_id = :id"), {"id": patient.id})
+    if not patient.deleted:
+        session.execute(
+            text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"),
+            {"id": patient.id, "body": _body(patient)},
+        )
+
+
+def unindex_patient(session: Session, patient_id: str) -> None:
+    session.execute(text("DELETE FROM patient_search WHERE patient_id = :id"), {"id": patient_id})
+
+
+def fts_query(query: str) -> str | None:
+    """Build an FTS5 MATCH expression; None when the query has nothing to search for."""
+    q = fold(query)
+    d = digits(q)
+    # A query that is mostly digits is a NISS or phone in any format: search the digit string.
+    if len(d) >= 4 and len(d) >= len(re.sub(r"[\s.\-/+()]", "", q)) - 0:
+        if d.startswith("32") and len(d) >= 10:
+            return f'"{d}"* OR "0{d[2:]}"*'
+        return f'"{d}"*'
+    tokens = _TOKEN.findall(q)
+    if not tokens:
+        return None
+    return " AND ".join(f'"{t}"*' for t in tokens)
+
+
+def search_ids(session: Session, query: str, limit: int = 200) -> list[str]:
+    expr = fts_query(query)
+    if expr is None:
+        return []
+    rows = session.execute(
+        text("SELECT patient_id FROM patient_search WHERE patient_search MATCH :q ORDER BY rank LIMIT :n"),
+        {"q": expr, "n": limit},
+    )
+    return [r[0] for r in rows]

@@ -1,0 +1,188 @@
+"""The vault: a folder with `relais.db` (SQLCipher 4) and `vault.json` (the key envelope)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine
+
+from desktop.domain.ids import uuid7
+from desktop.storage import migrate
+from desktop.storage.engine import make_engine
+from desktop.storage.envelope import Envelope, KdfParams, new_recovery_key, normalize_recovery_key
+from desktop.storage.errors import VaultError
+from desktop.storage.fsutil import translate_os_error
+
+DB_NAME = "relais.db"
+ENVELOPE_NAME = "vault.json"
+MIN_PASSPHRASE = 8
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise VaultError("vault.passphrase_too_short", "passphrase", min=MIN_PASSPHRASE)
+
+
+def vault_exists(folder: Path) -> bool:
+    return (folder / ENVELOPE_NAME).exists()
+
+
+class Vault:
+    """An unlocked vault. `lock()` closes every connection and overwrites the key bytes."""
+
+    def __init__(self, folder: Path, vault_id: str, key: bytearray | None) -> None:
+        self.folder = folder
+        self.vault_id = vault_id
+        self._key = key
+        self.db_path = folder / DB_NAME
+        self.writer_engine: Engine = make_engine(self.db_path, self._key, writer=True)
+        self.reader_engine: Engine = make_engine(self.db_path, self._key, writer=False)
+
+    # ---- lifecycle ---------------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, passphrase: str) -> tuple[Vault, str]:
+        """Create an empty vault; returns it unlocked and the recovery key (shown once)."""
+        check_new_passphrase(passphrase)
+        folder = Path(folder)
+        if vault_exists(folder) or (folder / DB_NAME).exists():
+            raise VaultError("vault.exists", path=str(folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".write-probe-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise translate_os_error(exc, folder) from exc
+        key = bytearray(secrets.token_bytes(32))
+        vault_id = uuid7()
+        recovery = new_recovery_key()
+        created = False
+        try:
+            conn = sqlcipher3.connect(str(folder / DB_NAME))
+            try:
+                conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("CREATE TABLE vault_info (k TEXT PRIMARY KEY, v TEXT)")
+                conn.execute("INSERT INTO vault_info VALUES ('vault_id', ?)", (vault_id,))
+                conn.commit()
+            finally:
+                conn.close()
+            created = True
+            now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+            Envelope.create(vault_id, now, bytes(key), passphrase, recovery).save(folder / ENVELOPE_NAME)
+            vault = cls(folder, vault_id, key)
+            migrate.upgrade(vault.writer_engine, vault.db_path)
+        except (OSError, sqlcipher3.Error, VaultError) as exc:
+            # a half-created vault must not be left behind
+            if created or (folder / DB_NAME).exists():
+                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", ENVELOPE_NAME):
+                    with contextlib.suppress(OSError):
+                        (folder / name).unlink()
+            if isinstance(exc, VaultError):
+                raise
+            if isinstance(exc, OSError):
+                raise translate_os_error(exc, folder) from exc
+            raise VaultError("vault.disk_full" if "full" in str(exc) else "vault.database_damaged") from exc
+        return vault, recovery
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str) -> Vault:
+        folder = Path(folder)
+        env = Envelope.load(folder / ENVELOPE_NAME)
+        key = bytearray(env.open_slot("passphrase", passphrase.encode("utf-8")))
+        return cls._open_with_key(folder, env, key)
+
+    @classmethod
+    def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Vault:
+        folder = Path(folder)
+        env = Envelope.load(folder / ENVELOPE_NAME)
+        key = bytearray(env.open_slot("recovery", normalize_recovery_key(recovery_key)))
+        return cls._open_with_key(folder, env, key)
+
+    @classmethod
+    def _open_with_key(cls, folder: Path, env: Envelope, key: bytearray) -> Vault:
+        db_path = folder / DB_NAME
+        if not db_path.exists():
+            raise VaultError("vault.database_damaged")
+        check_database(db_path, key)
+        vault = cls(folder, env.vault_id, key)
+        try:
+            migrate.upgrade(vault.writer_engine, db_path)
+        except VaultError:
+            vault.lock()
+            raise
+        return vault
+
+    def lock(self) -> None:
+        self.writer_engine.dispose()
+        self.reader_engine.dispose()
+        if self._key is None:
+            return
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+    @property
+    def is_locked(self) -> bool:
+        return self._key is not None and not any(self._key)
+
+    @classmethod
+    def plain_for_benchmark(cls, folder: Path) -> Vault:
+        """An UNENCRYPTED store with the same schema: only the benchmarks' baseline uses it."""
+        folder.mkdir(parents=True, exist_ok=True)
+        conn = sqlcipher3.connect(str(folder / DB_NAME))
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.close()
+        vault = cls(folder, "benchmark-baseline", None)
+        migrate.upgrade(vault.writer_engine, vault.db_path)
+        return vault
+
+    # ---- key management ----------------------------------------------------------------
+    @staticmethod
+    def change_passphrase(folder: Path, old: str, new: str) -> None:
+        """Re-wrap the data key only: relais.db is not touched."""
+        check_new_passphrase(new)
+        path = Path(folder) / ENVELOPE_NAME
+        env = Envelope.load(path)
+        key = env.open_slot("passphrase", old.encode("utf-8"))
+        env.set_slot("passphrase", new.encode("utf-8"), key, KdfParams.default())
+        env.save(path)
+
+    @staticmethod
+    def recover(folder: Path, recovery_key: str, new: str) -> None:
+        """Set a new passphrase with the recovery key (the recovery key stays valid)."""
+        check_new_passphrase(new)
+        path = Path(folder) / ENVELOPE_NAME
+        env = Envelope.load(path)
+        key = env.open_slot("recovery", normalize_recovery_key(recovery_key))
+        env.set_slot("passphrase", new.encode("utf-8"), key, KdfParams.default())
+        env.save(path)
+
+    def raw_key_hex(self) -> str:
+        """For tests that prove the file is standard SQLCipher 4."""
+        assert self._key is not None
+        return bytes(self._key).hex()
+
+
+def check_database(db_path: Path, key: bytearray) -> None:
+    """Read every page (HMAC checked) on a read-only connection; nothing is written."""
+    try:
+        conn = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlcipher3.Error as exc:
+        raise VaultError("vault.database_damaged") from exc
+    try:
+        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if rows:
+            raise VaultError("vault.database_damaged")
+        ok = conn.execute("PRAGMA quick_check").fetchone()
+        if not ok or ok[0] != "ok":
+            raise VaultError("vault.database_damaged")
+    except sqlcipher3.Error as exc:
+        raise VaultError("vault.database_damaged") from exc
+    finally:
+        conn.close()

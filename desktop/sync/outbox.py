@@ -1,0 +1,265 @@
+"""The device's outbox (ARCHITECTURE 6, 7): which ops go up next, and what their results do.
+
+Op states: `pending` (not yet settled by the server), `sent` (applied, noop or conflict: the
+server holds its result), `rejected` (listed under "needs attention" until a person retries or
+discards it), `discarded` (a person chose to drop it), `superseded` (a patient shared again in
+full after a consent withdrawal: a newer full op carries its content).
+An op of a patient without team-sharing consent stays `pending` and is not sent (local-only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
+from desktop.domain.merge_policy import is_append_only
+from desktop.storage.models import (
+    SYNCED_MODELS,
+    ConsentEvent,
+    FieldMeta,
+    OutboxOp,
+    Patient,
+    synced_fields,
+)
+from desktop.storage.wire import from_wire, to_wire
+from desktop.sync import state
+from desktop.sync.apply import RECORD, pending_map, shadow_name, store_conflict, unshare_patient
+from desktop.sync.protocol import MAX_PUSH_OPS, Op, OpResult
+
+BATCH_OPS = 200
+BATCH_BYTES = 4 * 1024 * 1024  # well under the server's body limit, even before gzip
+
+# allowed_ids(session) -> ids of the patients whose records may leave the laptop
+SharingPolicy = Callable[[Session], set[str]]
+
+
+def was_shared(session: Session, patient_id: str) -> bool:
+    """Did the server (possibly) receive this patient? Then a consent withdrawal must go up."""
+    p = session.get(Patient, patient_id)
+    if p is not None and p.server_version:
+        return True
+    return session.execute(select(OutboxOp.seq).where(
+        OutboxOp.patient_id == patient_id,
+        (OutboxOp.state == "sent") | (OutboxOp.attempts > 0)).limit(1)).first() is not None
+
+
+def to_op(row: OutboxOp) -> Op:
+    fields = dict(row.fields or {})
+    conflict_id = fields.pop("_conflict_id", None)
+    return Op(op_id=row.op_id, table=row.table_name, record_id=row.record_id,
+              patient_id=row.patient_id, kind=row.kind,  # type: ignore[arg-type]
+              fields=fields,
+              base_versions={k: int(v) for k, v in (row.base_versions or {}).items()},
+              hlc=row.hlc, conflict_id=conflict_id)
+
+
+def pushable(row: OutboxOp, allowed: set[str], session: Session) -> bool:
+    if row.kind == "purge" or row.patient_id is None or row.patient_id in allowed:
+        return True
+    # a withdrawal (or refusal) of a patient the server holds must reach it, so it purges
+    return row.table_name == "consent_event" and was_shared(session, row.patient_id)
+
+
+def next_batch(session: Session, allowed: set[str], limit: int = BATCH_OPS) -> list[OutboxOp]:
+    """The oldest pushable pending ops, in local order (the server keeps a device's ops ordered
+    per field, so several edits of one record may travel together)."""
+    limit = min(limit, MAX_PUSH_OPS)
+    batch: list[OutboxOp] = []
+    size = 0
+    last_seq = 0
+    while len(batch) < limit:
+        rows = session.scalars(select(OutboxOp).where(
+            OutboxOp.state == "pending", OutboxOp.seq > last_seq)
+            .order_by(OutboxOp.seq).limit(500)).all()
+        if not rows:
+            break
+        for row in rows:
+            last_seq = row.seq
+            if not pushable(row, allowed, session):
+                continue
+            size += len(json.dumps(row.fields, default=str)) + 200
+            if batch and size > BATCH_BYTES:
+                return batch
+            batch.append(row)
+            if len(batch) >= limit:
+                break
+    return batch
+
+
+def count_pending(session: Session, allowed: set[str]) -> tuple[int, int]:
+    """(ops waiting to go up, ops held local-only for lack of consent)."""
+    rows = session.execute(select(OutboxOp.patient_id, OutboxOp.kind, OutboxOp.table_name,
+                                  func.count()).where(OutboxOp.state == "pending")
+                           .group_by(OutboxOp.patient_id, OutboxOp.kind, OutboxOp.table_name))
+    waiting = held = 0
+    for pid, kind, table, n in rows:
+        if kind == "purge" or pid is None or pid in allowed or (
+                table == "consent_event" and was_shared(session, pid)):
+            waiting += n
+        else:
+            held += n
+    return waiting, held
+
+
+@dataclass
+class PushCounts:
+    sent: int = 0
+    applied: int = 0
+    noop: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    patients: set[str] = field(default_factory=set)
+
+    def add(self, other: PushCounts) -> None:
+        self.sent += other.sent
+        self.applied += other.applied
+        self.noop += other.noop
+        self.conflicts += other.conflicts
+        self.rejected += other.rejected
+        self.patients |= other.patients
+
+
+def record_results(session: Session, op_ids: list[str], results: list[OpResult],
+                   allowed: set[str]) -> PushCounts:
+    """Mark each op with its result and bring field versions and values in line with the
+    server. One local transaction (the caller's)."""
+    counts = PushCounts()
+    by_id = {r.op_id: r for r in results}
+    rows = {r.op_id: r for r in session.scalars(
+        select(OutboxOp).where(OutboxOp.op_id.in_(op_ids))).all()}
+    settled: list[tuple[OutboxOp, OpResult]] = []
+    for op_id in op_ids:
+        row, result = rows.get(op_id), by_id.get(op_id)
+        if row is None or result is None or row.state != "pending":
+            continue
+        counts.sent += 1
+        row.attempts = (row.attempts or 0) + 1
+        row.result = result.model_dump(mode="json")
+        if result.status == "rejected":
+            row.state = "rejected"
+            counts.rejected += 1
+            continue
+        row.state = "sent"
+        counts.applied += result.status == "applied"
+        counts.noop += result.status == "noop"
+        settled.append((row, result))
+    session.flush()
+    later = pending_map(session)  # what is still waiting, after this batch
+    cursor = int(state.get(session, state.CURSOR, 0))
+    server_events: dict[str, set[str]] = {}
+    for row, result in settled:
+        for info in result.conflicts:
+            counts.conflicts += store_conflict(session, info)
+        _settle_fields(session, row, result, later.get((row.table_name, row.record_id), set()))
+        if row.table_name == "patient" and row.patient_id:
+            counts.patients.add(row.patient_id)
+        if row.table_name == "consent_event" and row.patient_id:
+            # the events the server holds: those pulled, then this batch's as they land
+            pid = row.patient_id
+            if pid not in server_events:
+                server_events[pid] = _pulled_events(session, pid)
+            server_events[pid].add(row.record_id)
+            if result.status == "applied" and not _granted(session, server_events[pid]):
+                # this event made the server purge the patient: it stays here, local-only,
+                # and goes up again in full once consent is back
+                unshare_patient(session, pid)
+                if result.server_seq and result.server_seq > cursor:
+                    expect = dict(state.get(session, state.EXPECT_PURGE, {}))
+                    expect[pid] = result.server_seq
+                    state.put(session, state.EXPECT_PURGE, expect)
+    return counts
+
+
+def _pulled_events(session: Session, patient_id: str) -> set[str]:
+    """Consent events of a patient as the server last sent them (a purge resets them to 0)."""
+    return set(session.scalars(select(ConsentEvent.id).where(
+        ConsentEvent.patient_id == patient_id, ConsentEvent.server_version > 0)).all())
+
+
+def _granted(session: Session, event_ids: set[str]) -> bool:
+    rows = session.scalars(select(ConsentEvent).where(ConsentEvent.id.in_(event_ids))).all()
+    facts = [ConsentFact(e.purpose, e.decision, e.decided_on, e.recorded_at, e.contact_id)
+             for e in rows]
+    return is_granted(facts, PURPOSE_TEAM_SHARING)
+
+
+def _settle_fields(session: Session, row: OutboxOp, result: OpResult, later: set[str]) -> None:
+    model = SYNCED_MODELS.get(row.table_name)
+    if model is None or row.kind in ("append", "purge"):
+        return
+    obj = session.get(model, row.record_id)
+    if obj is None:
+        return
+    conflicts = {c.field: c for c in result.conflicts}
+    reported: dict[str, Any] = dict(getattr(result, "fields", None) or {})
+    names = [k for k in (row.fields or {}) if not k.startswith("_") and k != "created_at"]
+    if RECORD in conflicts and RECORD not in later:
+        theirs = conflicts[RECORD].theirs
+        if isinstance(theirs, dict) and "deleted" in theirs:
+            obj.deleted = bool(theirs["deleted"])  # type: ignore[attr-defined]
+    for name in names:
+        version: int | None = None
+        value: Any = None
+        if name in conflicts:
+            version, value = conflicts[name].server_version, conflicts[name].theirs
+        elif name in result.field_versions and RECORD not in conflicts:
+            version = int(result.field_versions[name])
+            value = reported.get(name, row.fields[name])
+        # a newer server value seen by a pull while this op was waiting (or, for an edit that
+        # lost against a delete, the tombstone's value) is the server's state now
+        shadow = session.get(FieldMeta, (row.table_name, row.record_id, shadow_name(name)))
+        if shadow is not None:
+            if version is None or shadow.server_version > version:
+                version, value = shadow.server_version, shadow.base_value
+            if name not in later:
+                session.delete(shadow)
+        if version is None:
+            continue
+        meta = session.get(FieldMeta, (row.table_name, row.record_id, name))
+        if meta is None:
+            session.add(FieldMeta(table_name=row.table_name, record_id=row.record_id,
+                                  field=name, server_version=version, base_value=value))
+        elif meta.server_version <= version:
+            meta.server_version, meta.base_value = version, value
+        if name not in later and to_wire(getattr(obj, name)) != value:
+            setattr(obj, name, from_wire(model, name, value))
+
+
+def reshare_patient(session: Session, patient_id: str, hlc: str, new_op_id: Callable[[], str],
+                    now: Any) -> int:
+    """Consent to team sharing is back: queue every live record of the patient again in full
+    (patient first), and supersede the partial ops that waited meanwhile. Consent events still
+    pending go first: the grant is what lets the server accept the rest."""
+    from desktop.sync.apply import patient_records
+
+    session.execute(update(OutboxOp).where(
+        OutboxOp.patient_id == patient_id, OutboxOp.state == "pending",
+        OutboxOp.table_name != "consent_event").values(
+        state="superseded", result={"status": "superseded"}))
+    pending_events = set(session.scalars(select(OutboxOp.record_id).where(
+        OutboxOp.patient_id == patient_id, OutboxOp.state == "pending",
+        OutboxOp.table_name == "consent_event")).all())
+    records = patient_records(session, patient_id)
+    order = ["patient"] + [t for t in records if t != "patient"]
+    queued = 0
+    for table in order:
+        model = SYNCED_MODELS[table]
+        for rid in records.get(table, []):
+            obj = session.get(model, rid)
+            if obj is None or obj.deleted or rid in pending_events:  # type: ignore[attr-defined]
+                continue
+            fields = {f: to_wire(getattr(obj, f)) for f in synced_fields(model)}
+            fields["created_at"] = to_wire(obj.created_at)  # type: ignore[attr-defined]
+            session.add(OutboxOp(
+                op_id=new_op_id(), table_name=table, record_id=rid, patient_id=patient_id,
+                kind="append" if is_append_only(table) else "upsert", fields=fields,
+                base_versions={}, hlc=obj.updated_hlc or hlc,  # type: ignore[attr-defined]
+                created_at=now, state="pending", attempts=0))
+            queued += 1
+    return queued

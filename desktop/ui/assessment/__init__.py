@@ -1,0 +1,1 @@
+"""Assessment screens: the dossier tab, generated forms, history, trend and comparison."""

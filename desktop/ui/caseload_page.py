@@ -1,0 +1,245 @@
+"""The caseload: my cases, searchable by name, NISS, town or phone (accent- and case-insensitive),
+with filters (status, tier, due items) and sort; New patient (Ctrl+N)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import case_lifecycle as L
+from desktop.domain.errors import DomainError
+from desktop.services import caseload, patients
+from desktop.ui import labels_case as labels
+from desktop.ui.dossier.identity_tab import PatientForm
+
+
+class CaseloadModel(QAbstractTableModel):
+    COLUMNS = 7
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[caseload.CaseloadRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Age"), self.tr("Town"), self.tr("Status"),
+                self.tr("Next visit"), self.tr("Last visit"), self.tr("Due")]
+
+    def set_rows(self, rows: list[caseload.CaseloadRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return self.COLUMNS
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return " · ".join(x for x in (r.niss, r.phone) if x) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        col = index.column()
+        if col == 0:
+            return f"{r.family_name.upper()} {r.given_name}"
+        if col == 1:
+            return r.age if r.age is not None else ""
+        if col == 2:
+            return r.city or ""
+        if col == 3:
+            status = labels.case_status(r.status)
+            return f"{status} · {labels.tier(r.tier)}" if r.tier else status
+        if col == 4:
+            return r.next_visit.strftime("%d/%m/%Y %H:%M") if r.next_visit else ""
+        if col == 5:
+            return r.last_visit.strftime("%d/%m/%Y") if r.last_visit else ""
+        return ", ".join(labels.due(d) for d in r.due)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+
+class NewPatientDialog(QDialog):
+    """Identity of a new patient; Ctrl+S saves. Invalid fields get a red message, nothing saved."""
+
+    def __init__(self, parent: QWidget | None, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.patient_id: str | None = None
+        self.setWindowTitle(self.tr("New patient"))
+        self.resize(640, 680)
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.form = PatientForm()
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
+        self.form.family_name.setFocus()
+
+    def try_save(self) -> bool:
+        try:
+            self.patient_id = patients.add_patient(self.ctx, self.form.fields())
+        except DomainError as exc:
+            self.form.show_errors(exc)
+            return False
+        self.accept()
+        return True
+
+
+class CaseloadPage(QWidget):
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.window_ = window
+        self.setWindowTitle(self.tr("Caseload"))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name, NISS, town or phone (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("&New patient (Ctrl+N)"))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        filters = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("Open cases and new patients"), ("open", True))
+        self.status.addItem(self.tr("Open cases"), ("open", False))
+        for code in L.STATUSES:
+            self.status.addItem(labels.case_status(code), (code, False))
+        self.status.addItem(self.tr("All cases"), ("all", False))
+        self.tier = QComboBox()
+        self.tier.setAccessibleName(self.tr("Tier filter"))
+        self.tier.addItem(self.tr("Every tier"), None)
+        for code in L.TIERS:
+            self.tier.addItem(labels.tier(code), code)
+        self.due = QComboBox()
+        self.due.setAccessibleName(self.tr("Due items filter"))
+        self.due.addItem(self.tr("Due or not"), None)
+        self.due.addItem(self.tr("Something due"), "any")
+        for code in caseload.DUE_FILTERS[1:]:
+            self.due.addItem(labels.due(code), code)
+        self.sort = QComboBox()
+        self.sort.setAccessibleName(self.tr("Sort"))
+        for code, text in (("name", self.tr("Sort by name")),
+                           ("next_visit", self.tr("Sort by next visit")),
+                           ("last_visit", self.tr("Sort by last visit (oldest first)")),
+                           ("relevance_review", self.tr("Sort by relevance review")),
+                           ("opened", self.tr("Sort by opening (newest first)")),
+                           ("status", self.tr("Sort by status"))):
+            self.sort.addItem(text, code)
+        for w in (self.status, self.tier, self.due, self.sort):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.count = QLabel()
+        filters.addWidget(self.count)
+        layout.addLayout(filters)
+        self.model = CaseloadModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Patients"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.activated.connect(self.open_selected)
+        layout.addWidget(self.table, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.search.returnPressed.connect(self._enter)
+        for combo in (self.status, self.tier, self.due, self.sort):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.new_button.clicked.connect(self.new_patient)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_patient)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        ctx = self.window_.ctx
+        if ctx is None or ctx.is_locked:
+            return
+        scope, without_case = self.status.currentData()
+        statuses = None if scope == "open" else list(L.STATUSES) if scope == "all" else [scope]
+        rows = caseload.list_caseload(
+            ctx, self.search.text() or None, statuses=statuses, tier=self.tier.currentData(),
+            due=self.due.currentData(), sort=self.sort.currentData(), without_case=without_case)
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("{n} shown").format(n=len(rows)))
+
+    def _enter(self) -> None:
+        """Enter in the search box: straight to the dossier when one row matches, else the list."""
+        self._debounce.stop()
+        self.refresh()
+        if self.model.rowCount() == 1:
+            self.window_.open_dossier(self.model.rows[0].patient_id)
+        elif self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def open_selected(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.window_.open_dossier(self.model.rows[index.row()].patient_id)
+
+    def new_patient(self) -> NewPatientDialog:
+        dialog = NewPatientDialog(self, self.window_.ctx)
+
+        def done(_r: int) -> None:
+            if dialog.patient_id:
+                self.window_.bus.changed.emit("patient")
+                self.refresh()
+                dossier = self.window_.open_dossier(dialog.patient_id)
+                from desktop.ui.dossier.cases_tab import CasesTab
+
+                for i in range(dossier.tabs.count()):
+                    if isinstance(dossier.tabs.widget(i), CasesTab):
+                        dossier.tabs.setCurrentIndex(i)  # a new patient's next step: the case
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+
+def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
+    return CaseloadPage(window)

@@ -1,0 +1,339 @@
+"""The dossier's Consents tab: current state at a glance, history with evidence, one-action
+grant and withdrawal (with a confirmation), "who looked at my file", export for the patient."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError
+from desktop.i18n import catalog, t
+from desktop.services import audit_log, consents, gdpr
+from desktop.ui.consent import labels
+from desktop.ui.consent.dialogs import DecisionDialog, EvidenceDialog
+from desktop.ui.i18n import current_language, error_message
+from desktop.ui.workers import run_in_background
+
+
+def _tree(headers: list[str], name: str) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAccessibleName(name)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
+    return tree
+
+
+class ConsentsTab(QWidget):
+    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.dossier = dossier
+        self.setWindowTitle(self.tr("Consents"))
+        self.overview: consents.ConsentOverview | None = None
+        self.events: list[consents.ConsentEventView] = []
+        self.last_outcome: gdpr.ErasureOutcome | None = None
+        layout = QVBoxLayout(self)
+
+        self.local_only = QLabel(self.tr("Local only — not backed up. Without the patient's "
+                                         "consent to team sharing, this record stays on this "
+                                         "laptop and is not saved on the server."))
+        self.local_only.setWordWrap(True)
+        self.local_only.setStyleSheet("QLabel { background: #fdecea; color: #8a0010; "
+                                      "padding: 6px; border-radius: 4px; font-weight: 600; }")
+        layout.addWidget(self.local_only)
+
+        bar = QHBoxLayout()
+        self.grant_button = QPushButton(self.tr("&Grant…"))
+        self.refuse_button = QPushButton(self.tr("&Refuse…"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw"))
+        self.evidence_button = QPushButton(self.tr("View &evidence"))
+        self.export_pdf_button = QPushButton(self.tr("Export for the &patient (PDF)…"))
+        self.export_fhir_button = QPushButton(self.tr("Export &FHIR…"))
+        self.restrict_button = QPushButton(self.tr("Re&strict…"))
+        self.erase_button = QPushButton(self.tr("Erase…"))
+        self.restrict_button.setToolTip(self.tr("GDPR art. 18: hide the record from search and "
+                                                "Today, keep it encrypted, record why"))
+        self.erase_button.setToolTip(self.tr("GDPR art. 17: erase where the law allows it; "
+                                             "otherwise the record is restricted"))
+        for b in (self.grant_button, self.refuse_button, self.withdraw_button,
+                  self.evidence_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.export_pdf_button)
+        bar.addWidget(self.export_fhir_button)
+        bar.addWidget(self.restrict_button)
+        bar.addWidget(self.erase_button)
+        layout.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        state_box = QGroupBox(self.tr("Current state"))
+        QVBoxLayout(state_box).addWidget(state_tree := _tree(
+            [self.tr("Purpose"), self.tr("Contact"), self.tr("Decision"), self.tr("Since"),
+             self.tr("Review")], self.tr("Current consent state")))
+        self.state = state_tree
+        history_box = QGroupBox(self.tr("History"))
+        QVBoxLayout(history_box).addWidget(history_tree := _tree(
+            [self.tr("Date"), self.tr("Purpose"), self.tr("Contact"), self.tr("Decision"),
+             self.tr("Method"), self.tr("Notice"), self.tr("Evidence"), self.tr("Recorded by"),
+             self.tr("Note")], self.tr("Consent history")))
+        self.history = history_tree
+        looked_box = QGroupBox(self.tr("Who looked at this file"))
+        QVBoxLayout(looked_box).addWidget(looked_tree := _tree(
+            [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Device")],
+            self.tr("Who looked at this file")))
+        self.looked = looked_tree
+        changes_box = QGroupBox(self.tr("Changes to the record (corrections)"))
+        QVBoxLayout(changes_box).addWidget(changes_tree := _tree(
+            [self.tr("When"), self.tr("Record"), self.tr("Field"), self.tr("Before"),
+             self.tr("After"), self.tr("By")], self.tr("Changes to the record")))
+        self.changes = changes_tree
+        for box in (state_box, history_box, looked_box, changes_box):
+            split.addWidget(box)
+        layout.addWidget(split, 1)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+
+        self.grant_button.clicked.connect(lambda: self.decide("granted"))
+        self.refuse_button.clicked.connect(lambda: self.decide("refused"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.evidence_button.clicked.connect(self.show_evidence)
+        self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.export_fhir_button.clicked.connect(lambda: self.export("fhir"))
+        self.restrict_button.clicked.connect(lambda: self.restrict())
+        self.erase_button.clicked.connect(lambda: self.erase())
+        self.state.itemSelectionChanged.connect(self._update_buttons)
+        self.history.itemSelectionChanged.connect(self._update_buttons)
+        self.history.itemActivated.connect(lambda *_: self.show_evidence())
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, lambda: self.export("pdf"))
+        self.refresh()
+
+    # ---- data --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx, pid = self.dossier.ctx, self.dossier.patient_id
+        try:
+            self.overview = consents.overview(ctx, pid)
+            self.events = consents.history(ctx, pid)
+            looked = audit_log.who_looked(ctx, pid)
+            changes = gdpr.rectification_history(ctx, pid)
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+            return
+        self.local_only.setVisible(self.overview.local_only)
+        self.state.clear()
+        for s in self.overview.states:
+            item = QTreeWidgetItem([
+                labels.purpose(s.purpose), s.contact_name or "", labels.decision(s.decision),
+                s.decided_on.strftime("%d/%m/%Y") if s.decided_on else "",
+                s.review_date.strftime("%d/%m/%Y") if s.review_date else ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, (s.purpose, s.contact_id, s.decision))
+            if s.decision != "granted":
+                item.setForeground(2, Qt.GlobalColor.darkRed)
+            self.state.addTopLevelItem(item)
+        self.history.clear()
+        for e in reversed(self.events):
+            item = QTreeWidgetItem([
+                e.decided_on.strftime("%d/%m/%Y"), labels.purpose(e.purpose),
+                e.contact_name or "", labels.decision(e.decision), labels.method(e.method),
+                e.notice_version or "", self.tr("yes") if e.evidence_sha256 else "",
+                e.recorded_by or "", e.note or ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, e.evidence_sha256)
+            self.history.addTopLevelItem(item)
+        self.looked.clear()
+        for r in looked:
+            self.looked.addTopLevelItem(QTreeWidgetItem([
+                r.at.strftime("%d/%m/%Y %H:%M"), r.actor or "", labels.action(r.action),
+                (r.device_id or "")[:13]]))
+        self.changes.clear()
+        for c in reversed(changes):
+            self.changes.addTopLevelItem(QTreeWidgetItem([
+                c.changed_at.strftime("%d/%m/%Y %H:%M"), f"{c.table} {c.record_id[-12:]}",
+                _field_label(c.field), _shown(c.old_value), _shown(c.new_value), c.actor or ""]))
+        self._update_buttons()
+
+    def _selected_state(self) -> tuple[str, str | None, str | None] | None:
+        items = self.state.selectedItems()
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+
+    def _update_buttons(self) -> None:
+        sel = self._selected_state()
+        self.withdraw_button.setEnabled(bool(sel and sel[2] == "granted"))
+        items = self.history.selectedItems()
+        self.evidence_button.setEnabled(bool(items and items[0].data(0, Qt.ItemDataRole.UserRole)))
+
+    def _changed(self) -> None:
+        self.dossier.bus.changed.emit("consent")
+        self.dossier.refresh_header()
+        self.refresh()
+
+    # ---- actions -------------------------------------------------------------------------
+    def decide(self, decision: str) -> DecisionDialog:
+        sel = self._selected_state()
+        dialog = DecisionDialog(self, self.dossier.ctx, self.dossier.patient_id, decision,
+                                purpose=sel[0] if sel else None,
+                                contact_id=sel[1] if sel else None)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
+    def withdraw(self, confirm: bool = True) -> None:
+        sel = self._selected_state()
+        if not sel or sel[2] != "granted":
+            return
+        purpose, contact, _ = sel
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Withdraw the consent"),
+                self.tr("Withdraw the consent for “{purpose}”? It takes effect at once.").format(
+                    purpose=labels.purpose(purpose)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            consents.withdraw(self.dossier.ctx, self.dossier.patient_id, purpose,
+                              contact_id=contact)
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+            return
+        self.status.setText(self.tr("Consent withdrawn."))
+        self._changed()
+
+    def show_evidence(self) -> EvidenceDialog | None:
+        items = self.history.selectedItems()
+        sha = items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        if not sha:
+            return None
+        try:
+            mime, data = consents.evidence_file(self.dossier.ctx, self.dossier.patient_id, sha)
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+            return None
+        dialog = EvidenceDialog(self, mime, data)
+        dialog.open()
+        return dialog
+
+    def export(self, fmt: str, out: str | None = None) -> None:
+        if out is None:
+            if fmt == "pdf":
+                out, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the patient"),
+                                                     "dossier.pdf", self.tr("PDF (*.pdf)"))
+            else:
+                out, _ = QFileDialog.getSaveFileName(self, self.tr("Export FHIR"),
+                                                     "dossier.json", self.tr("FHIR JSON (*.json)"))
+        if not out:
+            return
+        ctx, pid, lang = self.dossier.ctx, self.dossier.patient_id, current_language()
+
+        def work() -> Path:
+            if fmt == "pdf":
+                return gdpr.export_pdf(ctx, pid, out, lang=lang)
+            return gdpr.export_fhir(ctx, pid, out)
+
+        def done(path: Path) -> None:
+            self.status.setText(self.tr("Written: {path}").format(path=path))
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(error_message(exc) if isinstance(exc, DomainError)
+                                else self.tr("The export failed ({error}).").format(
+                                    error=type(exc).__name__))
+
+        run_in_background(self, work, done, failed, progress_text=self.tr("Exporting…"))
+
+
+    # ---- rights: restriction and erasure ------------------------------------------------------
+    def _reason(self, title: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, title, self.tr("Reason (kept with the "
+                                                                      "record):"))
+        return text.strip() if ok and text.strip() else None
+
+    def _leave(self) -> None:
+        """The record is now hidden (restricted) or gone: close the dossier."""
+        # not "patient": the dossier's own header can no longer load a hidden record
+        self.dossier.close()
+        self.dossier.bus.changed.emit("gdpr")
+
+    def restrict(self, reason: str | None = None) -> bool:
+        reason = reason or self._reason(self.tr("Restrict processing"))
+        if not reason:
+            return False
+        try:
+            gdpr.restrict(self.dossier.ctx, self.dossier.patient_id, reason)
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+            return False
+        QMessageBox.information(self, self.tr("Restricted"), self.tr(
+            "The record is restricted: hidden from search and Today, kept encrypted. An "
+            "administrator can still export it for the patient."))
+        self._leave()
+        return True
+
+    def erase(self, reason: str | None = None, confirm: bool = True) -> None:
+        if confirm and QMessageBox.question(
+                self, self.tr("Erase the record"),
+                self.tr("Erase this patient's record? Where the law requires keeping it, it "
+                        "will be restricted instead.")) != QMessageBox.StandardButton.Yes:
+            return
+        reason = reason or self._reason(self.tr("Erase the record"))
+        if not reason:
+            return
+        ctx, pid = self.dossier.ctx, self.dossier.patient_id
+
+        def done(outcome: gdpr.ErasureOutcome) -> None:
+            lang = current_language()
+            if outcome.erased:
+                text = t("gdpr.cli.erased", lang, rows=outcome.deleted_rows)
+            elif outcome.retention_until:
+                text = t("gdpr.erasure_under_retention", lang,
+                         until=outcome.retention_until.strftime("%d/%m/%Y"))
+            else:
+                text = t("gdpr.erasure_under_retention_open", lang)
+            self.last_outcome = outcome
+            if confirm:
+                QMessageBox.information(self, self.tr("Erase the record"), text)
+            self._leave()
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(error_message(exc) if isinstance(exc, DomainError)
+                                else self.tr("The erasure failed ({error}).").format(
+                                    error=type(exc).__name__))
+
+        run_in_background(self, lambda: gdpr.erase(ctx, pid, reason), done, failed,
+                          progress_text=self.tr("Erasing…"))
+
+
+def _field_label(name: str) -> str:
+    lang = current_language()
+    for code in (f"gdpr.field.{name}", f"field.{name}"):
+        if code in catalog("en"):
+            return t(code, lang)
+    return name.replace("_", " ")
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+    return ConsentsTab(dossier)

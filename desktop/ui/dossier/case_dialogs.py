@@ -1,0 +1,372 @@
+"""Forms of the case area: inline validation messages, visit, case, closure and stay dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import case_lifecycle as L
+from desktop.domain import visits as V
+from desktop.domain.errors import DomainError, ValidationErrors
+from desktop.services import cases, drafts, stays, visits
+from desktop.services.context import AppContext
+from desktop.ui import labels_case as labels
+from desktop.ui.i18n import error_message
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def to_qdate(day: dt.date | None) -> QDate:
+    return QDate(day.year, day.month, day.day) if day else QDate()
+
+
+def from_qdate(q: QDate) -> dt.date | None:
+    return dt.date(q.year(), q.month(), q.day()) if q.isValid() else None
+
+
+class InlineErrors:
+    """One hidden red label under each field; `show(exc)` fills those named by the error(s)."""
+
+    def __init__(self, form: QFormLayout, general: QLabel) -> None:
+        self.form = form
+        self.general = general
+        self.labels: dict[str, QLabel] = {}
+        general.setStyleSheet(ERROR_STYLE)
+        general.setWordWrap(True)
+        general.hide()
+
+    def add(self, field: str, widget: QWidget, label: str, aliases: tuple[str, ...] = ()) -> None:
+        self.form.addRow(label, widget)
+        msg = QLabel()
+        msg.setStyleSheet(ERROR_STYLE)
+        msg.setWordWrap(True)
+        msg.setAccessibleName(field + "_error")
+        msg.hide()
+        self.form.addRow("", msg)
+        for name in (field, *aliases):
+            self.labels[name] = msg
+
+    def clear(self) -> None:
+        for label in {id(x): x for x in self.labels.values()}.values():
+            label.clear()
+            label.hide()
+        self.general.clear()
+        self.general.hide()
+
+    def show(self, exc: BaseException) -> None:
+        self.clear()
+        errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+        for err in errors:
+            field = (getattr(err, "field", None) or "").split(".")[0]
+            text = error_message(err) if isinstance(err, DomainError) else str(err)
+            target = self.labels.get(field, self.general)
+            if target is not self.general and isinstance(err, DomainError):
+                from desktop.ui.i18n import message
+
+                text = message(err.code, **err.params)  # the field is right above
+            target.setText(text if not target.text() else target.text() + "\n" + text)
+            target.show()
+
+    def visible_messages(self) -> list[str]:
+        out = [lab.text() for lab in {id(x): x for x in self.labels.values()}.values()
+               if not lab.isHidden() and lab.text()]
+        if not self.general.isHidden() and self.general.text():
+            out.append(self.general.text())
+        return out
+
+
+class FormDialog(QDialog):
+    """A dialog with a form, inline errors and OK = Ctrl+S / Enter. Subclasses implement save()."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.general_error = QLabel()
+        self.errors = InlineErrors(self.form, self.general_error)
+        self.layout_.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
+        self.result_id: str | None = None
+
+    def save(self) -> str | None:
+        raise NotImplementedError
+
+    def try_save(self) -> bool:
+        try:
+            self.result_id = self.save()
+        except DomainError as exc:
+            self.errors.show(exc)
+            return False
+        self.errors.clear()
+        self.accept()
+        return True
+
+
+class VisitDialog(FormDialog):
+    """Plan a visit, or record one (planned or not). Notes autosave every few seconds."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, *, case_id: str | None,
+                 patient_id: str, visit: visits.VisitView | None = None, record: bool = False,
+                 autosave_seconds: float = drafts.AUTOSAVE_SECONDS) -> None:
+        title = (self.tr("Record a visit") if record else self.tr("Plan a visit"))
+        super().__init__(parent, title)
+        self.ctx, self.case_id, self.patient_id = ctx, case_id, patient_id
+        self.visit, self.record = visit, record
+        self.kind = QComboBox()
+        for code in V.KINDS:
+            self.kind.addItem(labels.visit_kind(code), code)
+        self.kind.setAccessibleName(self.tr("Kind"))
+        now = QDateTime.currentDateTime()
+        start = visit.planned_start if visit and visit.planned_start else None
+        self.date = QDateEdit(QDate(*start.timetuple()[:3]) if start else
+                              to_qdate(ctx.today()) if record else to_qdate(ctx.today()).addDays(1))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(self.tr("Date"))
+        self.start = QTimeEdit(QTime(start.hour, start.minute) if start else
+                               QTime(now.time().hour(), 0) if record else QTime(10, 0))
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setAccessibleName(self.tr("Start"))
+        end = visit.planned_end if visit else None
+        self.end = QTimeEdit(QTime(end.hour, end.minute) if end else
+                             self.start.time().addSecs(3600))
+        self.end.setDisplayFormat("HH:mm")
+        self.end.setAccessibleName(self.tr("End"))
+        self.place = QLineEdit(visit.place or "" if visit else self.tr("Home"))
+        self.place.setAccessibleName(self.tr("Place"))
+        self.participants = QLineEdit(", ".join(visit.participants) if visit else "")
+        self.participants.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.participants.setAccessibleName(self.tr("Participants"))
+        self.notes = QPlainTextEdit(visit.notes or "" if visit else "")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setMinimumHeight(160)
+        if visit:
+            self.kind.setCurrentIndex(max(0, V.KINDS.index(visit.kind)))
+        self.errors.add("kind", self.kind, self.tr("&Kind:"))
+        self.errors.add("date", self.date, self.tr("&Date:"))
+        self.errors.add("start", self.start, self.tr("&Start:"))
+        self.errors.add("end", self.end, self.tr("&End:"))
+        self.errors.add("place", self.place, self.tr("&Place:"))
+        self.errors.add("participants", self.participants, self.tr("Pa&rticipants:"))
+        self.errors.add("notes", self.notes, self.tr("&Notes:"))
+        self.restored = QLabel()
+        self.restored.hide()
+        self.layout_.insertWidget(1, self.restored)
+        self.autosaver: drafts.Autosaver | None = None
+        if record and visit is not None:
+            # the notes of a visit being recorded autosave into the vault (restored after a crash)
+            key = drafts.visit_notes_key(visit.id)
+            draft = drafts.get_draft(ctx, key)
+            if draft is not None and draft.text and draft.text != (visit.notes or ""):
+                self.notes.setPlainText(draft.text)
+                self.restored.setText(self.tr("Text restored from the automatic save."))
+                self.restored.show()
+            self.autosaver = drafts.Autosaver(ctx, key, "visit_notes", patient_id=patient_id,
+                                              context={"visit_id": visit.id},
+                                              interval=autosave_seconds)
+            self.notes.textChanged.connect(
+                lambda: self.autosaver and self.autosaver.typed(self.notes.toPlainText()))
+            self.timer = QTimer(self)
+            self.timer.setInterval(int(autosave_seconds * 1000))
+            self.timer.timeout.connect(self.flush_draft)
+            self.timer.start()
+        self.kind.setFocus()
+
+    def flush_draft(self) -> None:
+        if self.autosaver is not None and not self.ctx.is_locked:
+            self.autosaver.flush()
+
+    def _times(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        day = from_qdate(self.date.date())
+        if day is None:
+            return None, None
+        s, e = self.start.time(), self.end.time()
+        start = dt.datetime.combine(day, dt.time(s.hour(), s.minute()))
+        end = dt.datetime.combine(day, dt.time(e.hour(), e.minute()))
+        return start, end
+
+    def save(self) -> str | None:
+        start, end = self._times()
+        people = [p.strip() for p in self.participants.text().split(",") if p.strip()]
+        kind = self.kind.currentData()
+        if self.record:
+            return visits.record_visit(
+                self.ctx, self.visit.id if self.visit else None,
+                case_id=None if self.visit else self.case_id, kind=kind, start=start, end=end,
+                place=self.place.text(), participants=people, notes=self.notes.toPlainText())
+        if self.visit is not None:
+            visits.reschedule_visit(self.ctx, self.visit.id, kind=kind, start=start, end=end,
+                                    place=self.place.text(), participants=people)
+            return self.visit.id
+        return visits.plan_visit(self.ctx, str(self.case_id), kind=kind, start=start, end=end,
+                                 place=self.place.text(), participants=people,
+                                 notes=self.notes.toPlainText())
+
+    def reject(self) -> None:
+        # closing without saving keeps the draft: the text is not lost
+        self.flush_draft()
+        super().reject()
+
+
+class TextDialog(FormDialog):
+    """One multi-line text (an addendum, a cancellation reason, a correction)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str,
+                 save: Callable[[str], str | None], initial: str = "") -> None:
+        super().__init__(parent, title)
+        self.text = QPlainTextEdit(initial)
+        self.text.setAccessibleName(label)
+        self.errors.add("text", self.text, label, aliases=("cancel_reason", "note"))
+        self._save = save
+
+    def save(self) -> str | None:
+        return self._save(self.text.toPlainText())
+
+
+class NewCaseDialog(FormDialog):
+    """Open a case: who asked, their contact, when, and the request in their own words."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, patient_id: str) -> None:
+        super().__init__(parent, self.tr("New case"))
+        self.ctx, self.patient_id = ctx, patient_id
+        self.requester = QComboBox()
+        self.requester.addItem(self.tr("— choose —"), None)
+        for code in L.REQUESTER_TYPES:
+            self.requester.addItem(labels.requester(code), code)
+        self.requester.setAccessibleName(self.tr("Requester"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Requester's name"))
+        self.phone = QLineEdit()
+        self.phone.setAccessibleName(self.tr("Requester's phone"))
+        self.request_date = QDateEdit(to_qdate(ctx.today()))
+        self.request_date.setCalendarPopup(True)
+        self.request_date.setDisplayFormat("yyyy-MM-dd")
+        self.opened_on = QDateEdit(to_qdate(ctx.today()))
+        self.opened_on.setCalendarPopup(True)
+        self.opened_on.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QPlainTextEdit()
+        self.reason.setAccessibleName(self.tr("Request in their own words"))
+        self.reason.setPlaceholderText(self.tr("What they said, in their own words"))
+        self.clarified = QPlainTextEdit()
+        self.clarified.setAccessibleName(self.tr("Clarified request"))
+        self.clarified.setMaximumHeight(80)
+        self.tier = QComboBox()
+        self.tier.addItem(self.tr("— not yet —"), None)
+        for code in L.TIERS:
+            self.tier.addItem(labels.tier(code), code)
+        self.errors.add("requester_type", self.requester, self.tr("Re&quested by:"))
+        self.errors.add("requester_name", self.name, self.tr("&Name:"))
+        self.errors.add("requester_phone", self.phone, self.tr("&Phone:"))
+        self.errors.add("request_date", self.request_date, self.tr("Request &date:"))
+        self.errors.add("request_reason", self.reason, self.tr("&Request:"))
+        self.errors.add("clarified_request", self.clarified, self.tr("&Clarified request:"))
+        self.errors.add("opened_on", self.opened_on, self.tr("&Opened on:"))
+        self.errors.add("complexity_tier", self.tier, self.tr("&Tier:"))
+
+    def save(self) -> str | None:
+        request = cases.RequestFields(
+            requester_type=self.requester.currentData(), requester_name=self.name.text(),
+            requester_phone=self.phone.text(), request_date=from_qdate(self.request_date.date()),
+            request_reason=self.reason.toPlainText(),
+            clarified_request=self.clarified.toPlainText())
+        return cases.open_case(self.ctx, self.patient_id, request,
+                               opened_on=from_qdate(self.opened_on.date()),
+                               tier=self.tier.currentData())
+
+
+class CloseCaseDialog(FormDialog):
+    """Close a case: the reason and the date are required."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, case_id: str) -> None:
+        super().__init__(parent, self.tr("Close the case"))
+        self.ctx, self.case_id = ctx, case_id
+        self.reason = QComboBox()
+        self.reason.addItem(self.tr("— choose a reason —"), None)
+        for code in L.CLOSURE_REASONS:
+            self.reason.addItem(labels.closure_reason(code), code)
+        self.reason.setAccessibleName(self.tr("Closure reason"))
+        self.closed_on = QDateEdit(to_qdate(ctx.today()))
+        self.closed_on.setCalendarPopup(True)
+        self.closed_on.setDisplayFormat("yyyy-MM-dd")
+        self.closed_on.setAccessibleName(self.tr("Closing date"))
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(90)
+        self.errors.add("closure_reason", self.reason, self.tr("&Reason:"))
+        self.errors.add("closed_on", self.closed_on, self.tr("&Date:"))
+        self.errors.add("closure_note", self.note, self.tr("&Note:"))
+
+    def save(self) -> str | None:
+        cases.close_case(self.ctx, self.case_id, self.reason.currentData(),
+                         from_qdate(self.closed_on.date()), self.note.toPlainText())
+        return self.case_id
+
+
+class StayDialog(FormDialog):
+    """Add or edit a hospital stay."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, patient_id: str,
+                 stay: stays.StayView | None = None, case_id: str | None = None) -> None:
+        super().__init__(parent, self.tr("Hospital stay"))
+        self.ctx, self.patient_id, self.stay, self.case_id = ctx, patient_id, stay, case_id
+        self.kind = QComboBox()
+        for code in stays.STAY_KINDS:
+            self.kind.addItem(labels.stay_kind(code), code)
+        self.admitted = QDateEdit(to_qdate(stay.admitted_on if stay else ctx.today()))
+        self.admitted.setCalendarPopup(True)
+        self.admitted.setDisplayFormat("yyyy-MM-dd")
+        self.still_in = QCheckBox(self.tr("Still in hospital"))
+        self.discharged = QDateEdit(to_qdate(stay.discharged_on if stay and stay.discharged_on
+                                             else ctx.today()))
+        self.discharged.setCalendarPopup(True)
+        self.discharged.setDisplayFormat("yyyy-MM-dd")
+        self.still_in.toggled.connect(lambda on: self.discharged.setEnabled(not on))
+        self.still_in.setChecked(bool(stay and stay.discharged_on is None))
+        self.hospital = QLineEdit(stay.hospital or "" if stay else "")
+        self.reason = QLineEdit(stay.reason or "" if stay else "")
+        self.planned = QCheckBox(self.tr("Planned (not an emergency)"))
+        if stay:
+            self.kind.setCurrentIndex(stays.STAY_KINDS.index(stay.kind))
+            self.planned.setChecked(stay.planned)
+        self.errors.add("kind", self.kind, self.tr("&Kind:"))
+        self.errors.add("admitted_on", self.admitted, self.tr("&Admitted on:"))
+        self.errors.add("still_in", self.still_in, "")
+        self.errors.add("discharged_on", self.discharged, self.tr("&Discharged on:"))
+        self.errors.add("hospital", self.hospital, self.tr("&Hospital:"))
+        self.errors.add("reason", self.reason, self.tr("&Reason:"))
+        self.errors.add("planned", self.planned, "")
+
+    def save(self) -> str | None:
+        values = dict(kind=self.kind.currentData(), admitted_on=from_qdate(self.admitted.date()),
+                      discharged_on=None if self.still_in.isChecked()
+                      else from_qdate(self.discharged.date()),
+                      hospital=self.hospital.text(), reason=self.reason.text(),
+                      planned=self.planned.isChecked())
+        if self.stay is not None:
+            stays.edit_stay(self.ctx, self.stay.id, **values)  # type: ignore[arg-type]
+            return self.stay.id
+        return stays.add_stay(self.ctx, self.patient_id, case_id=self.case_id,
+                              **values)  # type: ignore[arg-type]

@@ -1,0 +1,188 @@
+"""Cases: open one with its request, move it through the lifecycle, review, close (reason and
+date required), reopen. Every case of the patient is listed, the open one first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import case_lifecycle as L
+from desktop.domain.errors import DomainError
+from desktop.services import cases
+from desktop.ui import labels_case as labels
+from desktop.ui.dossier.case_dialogs import ERROR_STYLE, CloseCaseDialog, NewCaseDialog
+from desktop.ui.i18n import error_message
+
+
+def _d(day) -> str:  # type: ignore[no-untyped-def]
+    return day.strftime("%d/%m/%Y") if day else "—"
+
+
+def mid_sentence(text: str) -> str:
+    """"Le médecin traitant" → "le médecin traitant", but "CPAS" stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+class CasesTab(QWidget):
+    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.dossier = dossier
+        self.setWindowTitle(self.tr("Cases"))
+        self.cases: list[cases.CaseView] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New case…"))
+        self.move_to = QComboBox()
+        self.move_to.setAccessibleName(self.tr("New status"))
+        self.move_button = QPushButton(self.tr("Change &status"))
+        self.review_button = QPushButton(self.tr("Relevance &reviewed"))
+        self.review_button.setToolTip(self.tr("Case management is still needed: the next review "
+                                              "is due in three months"))
+        self.close_button = QPushButton(self.tr("C&lose the case…"))
+        for w in (self.new_button, self.move_to, self.move_button, self.review_button,
+                  self.close_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout.addWidget(self.error)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Cases"))
+        self.detail = QTextBrowser()
+        split.addWidget(self.list)
+        split.addWidget(self.detail)
+        split.setSizes([300, 700])
+        layout.addWidget(split, 1)
+        self.new_button.clicked.connect(self.new_case)
+        self.move_button.clicked.connect(self.change_status)
+        self.review_button.clicked.connect(self.review)
+        self.close_button.clicked.connect(self.close_case)
+        self.list.currentRowChanged.connect(lambda _r: self._show())
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.selected()
+        keep = current.id if current else None
+        self.cases = cases.list_cases(self.dossier.ctx, self.dossier.patient_id)
+        self.cases.sort(key=lambda c: not c.is_open)
+        self.list.clear()
+        for c in self.cases:
+            item = QListWidgetItem(f"{labels.case_status(c.status)} — {_d(c.opened_on)}"
+                                   + (f" → {_d(c.closed_on)}" if c.closed_on else ""))
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.list.addItem(item)
+        index = next((i for i, c in enumerate(self.cases) if c.id == keep), 0)
+        self.list.setCurrentRow(index if self.cases else -1)
+        self.new_button.setEnabled(not any(c.is_open for c in self.cases))
+        self._show()
+
+    def selected(self) -> cases.CaseView | None:
+        row = self.list.currentRow()
+        return self.cases[row] if 0 <= row < len(self.cases) else None
+
+    def _show(self) -> None:
+        c = self.selected()
+        self.move_to.clear()
+        for b in (self.move_button, self.review_button, self.close_button, self.move_to):
+            b.setEnabled(c is not None)
+        if c is None:
+            self.detail.setPlainText(self.tr("No case yet. Open one with “New case”."))
+            return
+        for target in sorted(L.TRANSITIONS[c.status] - {"closed"}, key=L.STATUSES.index):
+            self.move_to.addItem(labels.case_status(target), target)
+        self.move_button.setEnabled(self.move_to.count() > 0)
+        self.review_button.setEnabled(c.is_open)
+        self.close_button.setEnabled(c.is_open)
+        lines = [
+            self.tr("Status: {status}").format(status=labels.case_status(c.status)),
+            self.tr("Opened on {date}").format(date=_d(c.opened_on)),
+            self.tr("Requested on {date} by {who}").format(
+                date=_d(c.request_date), who=mid_sentence(labels.requester(c.requester_type))
+                + (f" ({c.requester_name})" if c.requester_name else "")
+                + (f" — {c.requester_phone}" if c.requester_phone else "")),
+            self.tr("Request: “{text}”").format(text=c.request_reason or ""),
+        ]
+        if c.clarified_request:
+            lines.append(self.tr("Clarified request: {text}").format(text=c.clarified_request))
+        if c.complexity_tier:
+            lines.append(self.tr("Tier: {tier}").format(tier=labels.tier(c.complexity_tier)))
+        if c.is_open and c.relevance_review_due:
+            lines.append(self.tr("Relevance review due on {date}").format(
+                date=_d(c.relevance_review_due)))
+        if c.closed_on:
+            lines.append(self.tr("Closed on {date}: {reason}").format(
+                date=_d(c.closed_on), reason=labels.closure_reason(c.closure_reason)))
+        lines.append(self.tr("Visits: {done} done, {planned} planned").format(
+            done=c.visits_done, planned=c.visits_planned))
+        lines.append("")
+        lines.append(self.tr("History:"))
+        for h in c.history:
+            lines.append(f"  {_d(h.changed_on)}  {labels.case_status(h.to_status)}"
+                         + (f" — {h.note}" if h.note else ""))
+        self.detail.setPlainText("\n".join(lines))
+
+    def _changed(self) -> None:
+        self.error.hide()
+        self.dossier.bus.changed.emit("case")
+        self.dossier.refresh_header()
+        self.refresh()
+
+    def _fail(self, exc: DomainError) -> None:
+        self.error.setText(error_message(exc))
+        self.error.show()
+
+    def new_case(self) -> NewCaseDialog:
+        dialog = NewCaseDialog(self, self.dossier.ctx, self.dossier.patient_id)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
+    def change_status(self) -> bool:
+        c, target = self.selected(), self.move_to.currentData()
+        if c is None or target is None:
+            return False
+        try:
+            cases.change_status(self.dossier.ctx, c.id, target)
+        except DomainError as exc:
+            self._fail(exc)
+            return False
+        self._changed()
+        return True
+
+    def review(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        try:
+            cases.record_relevance_review(self.dossier.ctx, c.id)
+        except DomainError as exc:
+            self._fail(exc)
+            return
+        self._changed()
+
+    def close_case(self) -> CloseCaseDialog | None:
+        c = self.selected()
+        if c is None:
+            return None
+        dialog = CloseCaseDialog(self, self.dossier.ctx, c.id)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
+
+def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+    return CasesTab(dossier)

@@ -1,0 +1,99 @@
+"""Dossier header: name, age, NISS, address, phones, GP, case status and badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from desktop.domain.errors import DomainError
+from desktop.services import cases
+from desktop.services.patients import PatientView
+from desktop.ui import labels_case as labels
+from desktop.ui.consent.badges import add_consent_badges
+
+BADGE_STYLE = ("QLabel { background: %s; color: white; border-radius: 8px; padding: 2px 8px;"
+               " font-weight: 600; }")
+COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1565c0",
+           "maf": "#6a1b9a", "chronic": "#ef6c00", "restricted": "#b00020", "review": "#c62828"}
+
+
+class DossierHeader(QFrame):
+    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.dossier = dossier
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 8, 12, 8)
+        self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setAccessibleName(self.tr("Patient"))
+        self.identity = QLabel()
+        self.address = QLabel()
+        self.phones = QLabel()
+        self.gp = QLabel()
+        for label in (self.identity, self.address, self.phones, self.gp):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(6)
+        badges = QWidget()
+        badges.setLayout(self.badges)
+        grid.addWidget(self.name, 0, 0)
+        grid.addWidget(badges, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.identity, 1, 0)
+        grid.addWidget(self.phones, 1, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.address, 2, 0)
+        grid.addWidget(self.gp, 2, 1, Qt.AlignmentFlag.AlignRight)
+
+    def _badge(self, text: str, colour: str) -> None:
+        label = QLabel(text)
+        label.setStyleSheet(BADGE_STYLE % colour)
+        self.badges.addWidget(label)
+
+    def update_patient(self, p: PatientView) -> None:
+        self.name.setText(f"{p.family_name.upper()} {p.given_name}")
+        parts = []
+        if p.age is not None and p.birth_date is not None:
+            parts.append(self.tr("{age} years (born {date})").format(
+                age=p.age, date=p.birth_date.strftime("%d/%m/%Y")))
+        if p.niss_formatted:
+            parts.append(self.tr("NISS {niss}").format(niss=p.niss_formatted))
+        if p.mutualite:
+            parts.append(p.mutualite)
+        self.identity.setText("  ·  ".join(parts))
+        street = " ".join(x for x in (p.street, p.house_number) if x)
+        if p.box:
+            street += f" {self.tr('box')} {p.box}"
+        town = " ".join(x for x in (p.postal_code, p.city) if x)
+        self.address.setText(", ".join(x for x in (street, town) if x) or self.tr("No address"))
+        self.phones.setText("  ·  ".join(p.phones_display) or self.tr("No phone"))
+        self.gp.setText(self.tr("GP: {name}").format(name=p.gp_name) if p.gp_name
+                        else self.tr("No GP recorded"))
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        try:
+            all_cases = cases.list_cases(self.dossier.ctx, p.id)
+        except DomainError:  # e.g. restricted meanwhile: the header must not break the dossier
+            all_cases = []
+        current = next((c for c in all_cases if c.is_open), None)
+        if current is not None:
+            self._badge(labels.case_status(current.status), COLOURS["open"])
+            if current.relevance_review_overdue:
+                self._badge(labels.due("relevance_review"), COLOURS["review"])
+        elif all_cases:
+            self._badge(labels.case_status("closed"), COLOURS["closed"])
+        else:
+            self._badge(labels.case_status("none"), COLOURS["none"])
+        for code in p.badges:
+            self._badge(labels.badge(code), COLOURS.get(code, "#455a64"))
+        add_consent_badges(self, p.id)
+
+
+def create_header(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+    return DossierHeader(dossier)

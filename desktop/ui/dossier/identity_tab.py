@@ -1,0 +1,172 @@
+"""Identity: edit the patient's identity with inline validation messages (Ctrl+S saves).
+`PatientForm` is also the form of the New patient dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError
+from desktop.services import patients
+from desktop.services.patients import PatientFields, PatientView
+from desktop.ui.dossier.case_dialogs import InlineErrors
+
+
+class PatientForm(QWidget):
+    """Identity fields with a red message under each invalid one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.general = QLabel()
+        self.errors = InlineErrors(form, self.general)
+        self.family_name = QLineEdit()
+        self.given_name = QLineEdit()
+        self.niss = QLineEdit()
+        self.niss.setPlaceholderText(self.tr("YY.MM.DD-SSS.CC"))
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.gender = QComboBox()
+        for code, text in (("unknown", self.tr("Not given")), ("female", self.tr("Female")),
+                           ("male", self.tr("Male")), ("other", self.tr("Other"))):
+            self.gender.addItem(text, code)
+        self.street = QLineEdit()
+        self.house_number = QLineEdit()
+        self.box = QLineEdit()
+        self.postal_code = QLineEdit()
+        self.city = QLineEdit()
+        self.phone1 = QLineEdit()
+        self.phone2 = QLineEdit()
+        self.email = QLineEdit()
+        self.mutualite = QLineEdit()
+        flags = QWidget()
+        row = QHBoxLayout(flags)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.bim = QCheckBox(self.tr("BIM (increased reimbursement)"))
+        self.maf = QCheckBox(self.tr("MAF reached"))
+        self.chronic = QCheckBox(self.tr("Chronic condition status"))
+        for box in (self.bim, self.maf, self.chronic):
+            row.addWidget(box)
+        row.addStretch(1)
+        for field, widget, label in (
+                ("family_name", self.family_name, self.tr("&Family name:")),
+                ("given_name", self.given_name, self.tr("&Given name:")),
+                ("niss", self.niss, self.tr("&NISS:")),
+                ("birth_date", self.birth_date, self.tr("&Birth date:")),
+                ("gender", self.gender, self.tr("G&ender:")),
+                ("street", self.street, self.tr("&Street:")),
+                ("house_number", self.house_number, self.tr("N&umber:")),
+                ("box", self.box, self.tr("Bo&x:")),
+                ("postal_code", self.postal_code, self.tr("&Postal code:")),
+                ("city", self.city, self.tr("&Town:")),
+                ("phones", self.phone1, self.tr("P&hone:")),
+                ("phones_2", self.phone2, self.tr("Other phone:")),
+                ("email", self.email, self.tr("E-&mail:")),
+                ("mutualite", self.mutualite, self.tr("Health &insurance fund:")),
+                ("flags", flags, self.tr("Statuses:"))):
+            widget.setAccessibleName(label.replace("&", "").rstrip(": "))
+            self.errors.add(field, widget, label)
+        # the second phone's errors come as "phones.1"
+        self.errors.labels["phones.1"] = self.errors.labels["phones_2"]
+        form.addRow(self.general)
+
+    def show_errors(self, exc: BaseException) -> None:
+        errors = getattr(exc, "errors", [exc])
+        for err in errors:
+            if getattr(err, "field", None) == "phones.1":
+                err.field = "phones_2"
+        self.errors.show(exc)
+
+    def load(self, p: PatientView) -> None:
+        self.family_name.setText(p.family_name)
+        self.given_name.setText(p.given_name)
+        self.niss.setText(p.niss_formatted or "")
+        self.birth_date.setText(p.birth_date.isoformat() if p.birth_date else "")
+        self.gender.setCurrentIndex(max(0, self.gender.findData(p.gender)))
+        self.street.setText(p.street or "")
+        self.house_number.setText(p.house_number or "")
+        self.box.setText(p.box or "")
+        self.postal_code.setText(p.postal_code or "")
+        self.city.setText(p.city or "")
+        self.phone1.setText(p.phones_display[0] if p.phones_display else "")
+        self.phone2.setText(p.phones_display[1] if len(p.phones_display) > 1 else "")
+        self.email.setText(p.email or "")
+        self.mutualite.setText(p.mutualite or "")
+        self.bim.setChecked(p.bim)
+        self.maf.setChecked(p.maf)
+        self.chronic.setChecked(p.chronic_status)
+        self.errors.clear()
+
+    def fields(self) -> PatientFields:
+        return PatientFields(
+            family_name=self.family_name.text(), given_name=self.given_name.text(),
+            niss=self.niss.text(), birth_date=self.birth_date.text(),
+            gender=self.gender.currentData(), street=self.street.text(),
+            house_number=self.house_number.text(), box=self.box.text(),
+            postal_code=self.postal_code.text(), city=self.city.text(),
+            phones=[self.phone1.text(), self.phone2.text()], email=self.email.text(),
+            mutualite=self.mutualite.text(), bim=self.bim.isChecked(), maf=self.maf.isChecked(),
+            chronic_status=self.chronic.isChecked())
+
+
+class IdentityTab(QWidget):
+    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.dossier = dossier
+        self.setWindowTitle(self.tr("Identity"))
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form = PatientForm()
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+        bar = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = QPushButton(self.tr("&Save (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Undo changes"))
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.save_button)
+        layout.addLayout(bar)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.form.load(patients.get_patient(self.dossier.ctx, self.dossier.patient_id))
+        self.status.clear()
+
+    def save(self) -> bool:
+        try:
+            changed = patients.edit_patient(self.dossier.ctx, self.dossier.patient_id,
+                                            self.form.fields())
+        except DomainError as exc:
+            self.form.show_errors(exc)
+            self.status.setText(self.tr("Not saved: correct the fields in red."))
+            return False
+        self.form.errors.clear()
+        self.status.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
+        if changed:
+            self.dossier.bus.changed.emit("patient")
+            self.dossier.refresh_header()
+        return True
+
+
+def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+    return IdentityTab(dossier)

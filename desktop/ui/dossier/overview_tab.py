@@ -1,0 +1,95 @@
+"""Overview: the current case in a few lines, the next visit, and the timeline (newest first)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import cases, timeline, visits
+from desktop.ui import labels_case as labels
+from desktop.ui.dossier.cases_tab import mid_sentence
+
+GREY = QColor("#757575")
+
+
+class OverviewTab(QWidget):
+    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.dossier = dossier
+        self.setWindowTitle(self.tr("Overview"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Detail")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName(self.tr("Timeline"))
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.tree, 1)
+        self.refresh()
+
+    def _what(self, e: timeline.TimelineEntry) -> str:
+        if e.kind == "visit":
+            return f"{labels.visit_kind(e.code)} ({labels.visit_status(e.status).lower()})"
+        if e.kind == "stay":
+            planned = self.tr("planned") if e.status == "planned" else self.tr("unplanned")
+            return f"{labels.stay_kind(e.code)} ({planned})"
+        if e.kind == "status":
+            return self.tr("Case: {status}").format(status=labels.case_status(e.code))
+        if e.status == "correction":
+            return self.tr("Note (correction)")
+        return self.tr("Note")
+
+    def refresh(self) -> None:
+        ctx, pid = self.dossier.ctx, self.dossier.patient_id
+        all_cases = cases.list_cases(ctx, pid)
+        current = next((c for c in all_cases if c.is_open), None)
+        lines = []
+        if current is not None:
+            lines.append(self.tr("Case {status} since {date} — requested by {who}: “{why}”").format(
+                status=labels.case_status(current.status).lower(),
+                date=current.opened_on.strftime("%d/%m/%Y") if current.opened_on else "?",
+                who=mid_sentence(labels.requester(current.requester_type)),
+                why=current.clarified_request or current.request_reason or ""))
+            if current.relevance_review_due:
+                lines.append(self.tr("Relevance review due on {date}").format(
+                    date=current.relevance_review_due.strftime("%d/%m/%Y")))
+        else:
+            lines.append(self.tr("No open case."))
+        upcoming = [v for v in visits.list_visits(ctx, pid) if v.status == "planned"]
+        if upcoming:
+            nxt = min(upcoming, key=lambda v: v.planned_start or v.start)  # type: ignore[arg-type, return-value]
+            if nxt.planned_start:
+                lines.append(self.tr("Next: {kind} on {date}").format(
+                    kind=labels.visit_kind(nxt.kind).lower(),
+                    date=nxt.planned_start.strftime("%d/%m/%Y %H:%M")))
+        self.summary.setText("\n".join(lines))
+        self.tree.clear()
+        for e in timeline.timeline(ctx, pid):
+            when = e.at.strftime("%d/%m/%Y %H:%M") if e.kind in ("visit", "note") \
+                else e.at.strftime("%d/%m/%Y")
+            item = QTreeWidgetItem([when, self._what(e), e.text])
+            item.setData(0, Qt.ItemDataRole.UserRole, (e.kind, e.record_id))
+            if e.status in ("cancelled", "corrected"):
+                for col in range(3):
+                    item.setForeground(col, QBrush(GREY))
+            self.tree.addTopLevelItem(item)
+
+
+def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+    return OverviewTab(dossier)

@@ -1,0 +1,473 @@
+"""Dossier tab "Écosystème": the ecomap editor, dated snapshots compared side by side, and the
+sortable "who does what" list with print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.contacts import SECTORS, ContactFields
+from desktop.domain.ecomap import EcomapData, TieFields
+from desktop.domain.ecomap_layout import SECTOR_FILL, SECTOR_STROKE
+from desktop.domain.errors import DomainError
+from desktop.services import contacts, ecosystem
+from desktop.ui.ecomap import labels
+from desktop.ui.ecomap.dialogs import ContactDialog, TieDialog
+from desktop.ui.ecomap.scene import BADGES, EcomapScene, EcomapView, paint_tie
+from desktop.ui.i18n import current_language, error_message
+from desktop.ui.workers import run_in_background
+
+
+class LegendWidget(QWidget):
+    """Hartman's conventions as drawn on the map, in the UI language."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumHeight(64)
+        self.setAccessibleName(self.tr("Legend of the ecomap"))
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = p.fontMetrics()
+        x, y = 8.0, 14.0
+
+        def label(text: str) -> None:
+            nonlocal x
+            p.setPen(QPen(QColor("#222222")))
+            p.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text)
+            x += metrics.horizontalAdvance(text) + 18
+
+        samples = [("strong", "neutral", "none", labels.strength("strong")),
+                   ("moderate", "neutral", "none", labels.strength("moderate")),
+                   ("tenuous", "neutral", "none", labels.strength("tenuous")),
+                   ("moderate", "supportive", "none", labels.quality("supportive")),
+                   ("moderate", "stressful", "none", labels.quality("stressful")),
+                   ("moderate", "neutral", "from_patient", self.tr("flow of help"))]
+        for strength, quality, flow, text in samples:
+            paint_tie(p, (x, y), (x + 34, y), strength, quality, flow)
+            x += 40
+            label(text)
+        x, y = 8.0, 40.0
+        for flag, symbol in BADGES:
+            p.setPen(QPen(QColor("#444444"), 0.8))
+            p.setBrush(QColor("white"))
+            p.drawEllipse(QPointF(x + 6, y), 7, 7)
+            p.setPen(QColor("#b00020" if flag == "is_informal_carer" else "#222222"))
+            p.drawText(QRectF(x - 1, y - 8, 14, 16), Qt.AlignmentFlag.AlignCenter, symbol)
+            x += 18
+            label(labels.flag(flag))
+        for sector in SECTORS:
+            p.setPen(QPen(QColor(SECTOR_STROKE[sector]), 1))
+            p.setBrush(QColor(SECTOR_FILL[sector]))
+            p.drawRoundedRect(QRectF(x, y - 6, 22, 12), 3, 3)
+            x += 28
+            label(labels.sector(sector))
+        p.end()
+
+
+class MapPage(QWidget):
+    def __init__(self, tab: EcosystemTab) -> None:
+        super().__init__()
+        self.tab = tab
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = QToolBar()
+        layout.addWidget(self.toolbar)
+        self.scene = EcomapScene(self)
+        self.view = EcomapView(self.scene)
+        self.view.setAccessibleName(self.tr("Ecomap"))
+        layout.addWidget(self.view, 1)
+        self.legend = LegendWidget()
+        layout.addWidget(self.legend)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        def action(text: str, shortcut: str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                act.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+            act.triggered.connect(slot)
+            self.addAction(act)
+            self.toolbar.addAction(act)
+            return act
+
+        self.add_action = action(self.tr("&Add a person or service…"), "Ctrl+Shift+A",
+                                 self.add_contact)
+        self.edit_action = action(self.tr("&Edit the tie…"), None, self.edit_selected)
+        self.contact_action = action(self.tr("Edit the &contact…"), None, self.edit_contact)
+        self.remove_action = action(self.tr("&Remove from the map"), None, self.remove_selected)
+        self.toolbar.addSeparator()
+        action(self.tr("Zoom in"), "Ctrl++", lambda: self.view.zoom(1.25))
+        action(self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom(0.8))
+        action(self.tr("Fit"), "Ctrl+0", self.view.fit)
+        action(self.tr("Automatic layout"), None, self.reset_layout)
+        self.toolbar.addSeparator()
+        action(self.tr("&Save today's map"), None, self.save_snapshot)
+        action(self.tr("E&xport…"), "Ctrl+E", self.export)
+        self.scene.node_moved.connect(self.node_moved)
+        self.scene.node_activated.connect(self.edit_tie)
+        self.scene.node_delete_requested.connect(self.remove_tie)
+        self.scene.node_focused.connect(self._focused)
+        self.data: EcomapData | None = None
+        self._fitted = False
+
+    # ---- showing -----------------------------------------------------------------------------
+    def show_data(self, data: EcomapData, focus: str | None = None) -> None:
+        self.data = data
+        self.scene.show_map(data)
+        if not self._fitted and self.view.isVisible():
+            self.view.fit()
+            self._fitted = True
+        if focus and focus in self.scene.nodes:
+            self.scene.setFocusItem(self.scene.nodes[focus])
+        if not data.ties:
+            self.status.setText(self.tr("Nobody is on the map yet: add the people and services "
+                                        "around the patient (Ctrl+Shift+A)."))
+        elif not self.status.text() or focus is None:
+            self.status.setText(self.tr("{count} ties. Tab goes from one person to the next; "
+                                        "arrows move them; Enter edits the tie.")
+                                .format(count=len(data.ties)))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._fitted and self.data is not None:
+            self.view.fit()
+            self._fitted = True
+
+    def _focused(self, tie_id: str) -> None:
+        if self.data is None:
+            return
+        tie = self.data.tie(tie_id)
+        parts = [tie.label, labels.kind(tie.kind), tie.role or "", labels.strength(tie.strength),
+                 labels.quality(tie.quality), labels.flow(tie.energy_flow), tie.phone or ""]
+        self.status.setText(" · ".join(p for p in parts if p))
+
+    def selected(self) -> str | None:
+        item = self.scene.focusItem() or next(iter(self.scene.selectedItems()), None)
+        return getattr(item, "tie_id", None)
+
+    # ---- actions -----------------------------------------------------------------------------
+    def node_moved(self, tie_id: str, dx: float, dy: float) -> None:
+        try:
+            ecosystem.move_node(self.tab.ctx, tie_id, dx, dy)
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+        self.tab.changed(focus=tie_id)
+
+    def add_contact(self) -> None:
+        ctx, pid = self.tab.ctx, self.tab.patient_id
+        on_map = {t.contact_id for t in self.data.ties} if self.data else set()
+        choices = [c for c in contacts.list_contacts(ctx, patient_id=pid) if c.id not in on_map]
+
+        def save(who: str | ContactFields | None, tie: TieFields) -> str:
+            if isinstance(who, ContactFields):
+                return ecosystem.add_contact_and_link(ctx, pid, who, tie)[1]
+            return ecosystem.link(ctx, pid, who or "", tie)
+
+        dialog = TieDialog(self, save, choices=choices)
+        if dialog.exec():
+            self.tab.changed(focus=str(dialog.result_value), area="patient")
+
+    def edit_selected(self) -> None:
+        tie_id = self.selected()
+        if tie_id:
+            self.edit_tie(tie_id)
+
+    def edit_tie(self, tie_id: str) -> None:
+        if self.data is None:
+            return
+        tie = self.data.tie(tie_id)
+
+        def save(_who: object, fields: TieFields) -> list[str]:
+            return ecosystem.edit_tie(self.tab.ctx, tie_id, fields)
+
+        dialog = TieDialog(self, save, tie=tie, since=tie.since, note=tie.note)
+        if dialog.exec():
+            self.tab.changed(focus=tie_id, area="patient")
+
+    def edit_contact(self) -> None:
+        """The person's own details (phone, availability…), shared by every map they are on."""
+        tie_id = self.selected()
+        if tie_id is None or self.data is None:
+            return
+        contact_id = self.data.tie(tie_id).contact_id
+        ctx = self.tab.ctx
+        dialog = ContactDialog(self, lambda f: contacts.edit_contact(ctx, contact_id, f),
+                               contacts.get_contact(ctx, contact_id))
+        if dialog.exec():
+            self.tab.changed(focus=tie_id, area="patient")
+
+    def remove_selected(self) -> None:
+        tie_id = self.selected()
+        if tie_id:
+            self.remove_tie(tie_id)
+
+    def remove_tie(self, tie_id: str) -> None:
+        if self.data is None:
+            return
+        name = self.data.tie(tie_id).label
+        answer = QMessageBox.question(
+            self, self.tr("Remove from the map"),
+            self.tr("Remove {name} from this patient's map?").format(name=name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            ecosystem.unlink(self.tab.ctx, tie_id)
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+            return
+        self.tab.changed(area="patient")
+
+    def reset_layout(self) -> None:
+        ecosystem.reset_positions(self.tab.ctx, self.tab.patient_id)
+        self.tab.changed()
+
+    def save_snapshot(self) -> None:
+        ecosystem.save_snapshot(self.tab.ctx, self.tab.patient_id)
+        self.status.setText(self.tr("Today's map is saved; compare it later in "
+                                    "\"Compare dates\"."))
+        self.tab.changed()
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the ecomap"), str(Path.home() / "ecomap.pdf"),
+            self.tr("PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"))
+        if not path:
+            return
+        ctx, pid, lang = self.tab.ctx, self.tab.patient_id, current_language()
+        run_in_background(
+            self, lambda: ecosystem.export_ecomap(ctx, pid, path, lang=lang),
+            lambda out: self.status.setText(self.tr("Ecomap written to {path}").format(path=out)),
+            lambda exc: self.status.setText(error_message(exc)),  # type: ignore[arg-type]
+            progress_text=self.tr("Exporting the ecomap…"))
+
+
+class ComparePage(QWidget):
+    """Two dated maps side by side: added ties ringed green, removed red, changed orange."""
+
+    def __init__(self, tab: EcosystemTab) -> None:
+        super().__init__()
+        self.tab = tab
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.older = QComboBox()
+        self.older.setAccessibleName(self.tr("Older map"))
+        self.newer = QComboBox()
+        self.newer.setAccessibleName(self.tr("Newer map"))
+        self.compare_button = QPushButton(self.tr("&Compare"))
+        bar.addWidget(QLabel(self.tr("From:")))
+        bar.addWidget(self.older)
+        bar.addWidget(QLabel(self.tr("to:")))
+        bar.addWidget(self.newer)
+        bar.addWidget(self.compare_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        split = QSplitter()
+        self.left_scene, self.right_scene = EcomapScene(self), EcomapScene(self)
+        self.left = EcomapView(self.left_scene)
+        self.right = EcomapView(self.right_scene)
+        split.addWidget(self.left)
+        split.addWidget(self.right)
+        layout.addWidget(split, 1)
+        self.changes = QListWidget()
+        self.changes.setAccessibleName(self.tr("Changes between the two maps"))
+        self.changes.setMaximumHeight(130)
+        layout.addWidget(self.changes)
+        self.compare_button.clicked.connect(self.compare)
+
+    def refresh(self) -> None:
+        snaps = ecosystem.list_snapshots(self.tab.ctx, self.tab.patient_id)
+        days = sorted({s.taken_on for s in snaps})
+        for box in (self.older, self.newer):
+            keep = box.currentData()
+            box.clear()
+            for day in days:
+                box.addItem(day.strftime("%d/%m/%Y"), day.isoformat())
+            box.addItem(self.tr("Today (current map)"), "today")
+            index = box.findData(keep) if keep else -1
+            if index >= 0:
+                box.setCurrentIndex(index)
+        if self.older.currentData() == "today" and days:
+            self.older.setCurrentIndex(len(days) - 1)
+        self.newer.setCurrentIndex(self.newer.count() - 1)
+        self.compare_button.setEnabled(bool(days))
+        if not days:
+            self.changes.clear()
+            self.changes.addItem(self.tr("No saved map yet: use \"Save today's map\" on the map, "
+                                         "then compare later."))
+
+    def compare(self) -> None:
+        def day(box: QComboBox) -> dt.date | None:
+            value = box.currentData()
+            return None if value in (None, "today") else dt.date.fromisoformat(value)
+
+        try:
+            older, newer, diff = ecosystem.compare(self.tab.ctx, self.tab.patient_id,
+                                                   day(self.older), day(self.newer))
+        except DomainError as exc:
+            self.changes.clear()
+            self.changes.addItem(error_message(exc))
+            return
+        by_contact_old = {t.contact_id: t.id for t in older.ties}
+        by_contact_new = {t.contact_id: t.id for t in newer.ties}
+        left = {by_contact_old[t["contact_id"]]: "removed" for t in diff.removed}
+        right = {by_contact_new[t["contact_id"]]: "added" for t in diff.added}
+        for c in diff.changed:
+            left[by_contact_old[c.contact_id]] = "changed"
+            right[by_contact_new[c.contact_id]] = "changed"
+        self.left_scene.show_map(older, highlight=left, editable=False)
+        self.right_scene.show_map(newer, highlight=right, editable=False)
+        self.left.fit()
+        self.right.fit()
+        self.changes.clear()
+        for t in diff.added:
+            self.changes.addItem(f"{labels.status('added')}: {t['label']}")
+        for t in diff.removed:
+            self.changes.addItem(f"{labels.status('removed')}: {t['label']}")
+        for c in diff.changed:
+            what = ", ".join(self._describe(f, c.before.get(f), c.after.get(f)) for f in c.fields)
+            self.changes.addItem(f"{labels.status('changed')}: {c.after['label']} — {what}")
+        if diff.is_empty:
+            self.changes.addItem(self.tr("No change between these two maps."))
+
+    def _describe(self, field: str, before: object, after: object) -> str:
+        table = {"strength": labels.strength, "quality": labels.quality,
+                 "energy_flow": labels.flow}
+        fmt = table.get(field)
+        if fmt is not None:
+            return f"{fmt(str(before))} → {fmt(str(after))}"
+        if field.startswith("is_"):
+            return f"{labels.flag(field)}: {self.tr('yes') if after else self.tr('no')}"
+        return f"{self.tr('role')}: {before or '—'} → {after or '—'}"
+
+
+class WhoPage(QWidget):
+    COLUMNS = 5
+
+    def __init__(self, tab: EcosystemTab) -> None:
+        super().__init__()
+        self.tab = tab
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Kind"),
+                                              self.tr("Phone"), self.tr("Availability")])
+        self.table.setSortingEnabled(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Who does what"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        bar = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("&Print the list…"))
+        self.print_button.clicked.connect(self.print_list)
+        self.status = QLabel()
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.status, 1)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_list)
+
+    def refresh(self) -> None:
+        rows = ecosystem.who_does_what(self.tab.ctx, self.tab.patient_id)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            flags = [labels.flag(f) for f in ("is_gp", "is_informal_carer", "is_reference_person")
+                     if getattr(r, f)]
+            name = r.name + (f" ({', '.join(flags)})" if flags else "")
+            for col, text in enumerate((name, r.role or "", labels.kind(r.kind), r.phone or "",
+                                        r.availability or "")):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+
+    def print_list(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print who does what"),
+                                              str(Path.home() / "qui-fait-quoi.pdf"),
+                                              self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        ctx, pid, lang = self.tab.ctx, self.tab.patient_id, current_language()
+        run_in_background(
+            self, lambda: ecosystem.print_who_does_what(ctx, pid, path, lang=lang),
+            lambda out: self.status.setText(self.tr("List written to {path}").format(path=out)),
+            lambda exc: self.status.setText(error_message(exc)),  # type: ignore[arg-type]
+            progress_text=self.tr("Preparing the list…"))
+
+
+class EcosystemTab(QWidget):
+    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.dossier = dossier
+        self.ctx = dossier.ctx
+        self.patient_id = dossier.patient_id
+        self.setWindowTitle(self.tr("Ecosystem"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QTabWidget()
+        self.map = MapPage(self)
+        self.compare = ComparePage(self)
+        self.who = WhoPage(self)
+        self.pages.addTab(self.map, self.tr("Map"))
+        self.pages.addTab(self.compare, self.tr("Compare dates"))
+        self.pages.addTab(self.who, self.tr("Who does what"))
+        layout.addWidget(self.pages)
+        self.pages.currentChanged.connect(lambda _i: self.refresh())
+        self._viewed = False
+        self._in_change = False
+
+    def refresh(self, focus: str | None = None) -> None:
+        if self.ctx.is_locked or self._in_change:  # already redrawn by `changed`
+            return
+        if not self._viewed:  # looking at the ecomap is audited once per opening
+            data = ecosystem.view_ecosystem(self.ctx, self.patient_id)
+            self._viewed = True
+        else:
+            data = ecosystem.ecomap_data(self.ctx, self.patient_id)
+        self.map.show_data(data, focus)
+        page = self.pages.currentWidget()
+        if page is self.compare:
+            self.compare.refresh()
+        elif page is self.who:
+            self.who.refresh()
+
+    def changed(self, focus: str | None = None, area: str = "ecosystem") -> None:
+        """After a write: redraw here, then let the other views know."""
+        self.refresh(focus)
+        self._in_change = True
+        try:
+            bus = getattr(self.dossier, "bus", None)
+            if bus is not None:
+                bus.changed.emit(area)
+        finally:
+            self._in_change = False
+
+
+def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+    return EcosystemTab(dossier)

@@ -1,0 +1,1 @@
+"""First-run wizard: language, vault and recovery key, optional enrolment, a short tour."""

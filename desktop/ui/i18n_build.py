@@ -1,0 +1,149 @@
+"""Build Qt translations: `desktop/ui/translations/*.json` -> `.ts` sources -> compiled `.qm`.
+
+Each feature area keeps a JSON file {context: {english_source: {"fr": ..., "nl": ...}}}, so areas
+never edit the same file. The generated `relais_<lang>.ts` files are the Qt Linguist sources;
+`.qm` files are built from them with lrelease (shipped in the PySide6 wheel).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from desktop.resources import resource_path
+
+SOURCE_DIR = Path(__file__).with_name("translations")
+UI_DIR = Path(__file__).parent
+LANGS = ("fr", "nl")
+
+
+def extract(root: Path = UI_DIR) -> dict[str, dict[str, list[str]]]:
+    """Every literal string passed to `tr()` or `translate()` under `root`, by context.
+
+    `self.tr("x")` and `Cls.tr("x")` take the enclosing (or named) class as context, like Qt;
+    `QCoreApplication.translate("Ctx", "x")` names it. Returns {context: {source: [file:line]}}.
+    """
+    found: dict[str, dict[str, list[str]]] = {}
+
+    def add(context: str, source: str, where: str) -> None:
+        found.setdefault(context, {}).setdefault(source, []).append(where)
+
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        rel = path.relative_to(root.parent.parent) if root == UI_DIR else path
+        for cls, node in _calls_with_class(tree):
+            func = node.func
+            if not isinstance(func, ast.Attribute):
+                continue
+            args = node.args
+            where = f"{rel}:{node.lineno}"
+            if func.attr == "tr" and args and _literal(args[0]) is not None:
+                owner = func.value
+                if isinstance(owner, ast.Name) and owner.id not in ("self", "cls"):
+                    context = owner.id
+                else:
+                    context = cls or "?"
+                add(context, _literal(args[0]) or "", where)
+            elif (func.attr == "translate" and len(args) >= 2 and _literal(args[0]) is not None
+                  and _literal(args[1]) is not None):
+                add(_literal(args[0]) or "", _literal(args[1]) or "", where)
+    return found
+
+
+def _literal(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _calls_with_class(tree: ast.AST) -> list[tuple[str | None, ast.Call]]:
+    out: list[tuple[str | None, ast.Call]] = []
+
+    def visit(node: ast.AST, cls: str | None) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                visit(child, child.name)
+                continue
+            if isinstance(child, ast.Call):
+                out.append((cls, child))
+            visit(child, cls)
+
+    visit(tree, None)
+    return out
+
+
+def missing(catalog: dict[str, dict[str, dict[str, str]]] | None = None
+            ) -> dict[str, dict[str, dict[str, str]]]:
+    """Extracted strings without a complete fr+nl entry, as a JSON skeleton to fill in."""
+    catalog = load_all() if catalog is None else catalog
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for context, sources in extract().items():
+        for source in sources:
+            entry = catalog.get(context, {}).get(source, {})
+            if not all(entry.get(lang, "").strip() for lang in LANGS):
+                out.setdefault(context, {})[source] = {lang: entry.get(lang, "") for lang in LANGS}
+    return out
+
+
+def load_all(source_dir: Path = SOURCE_DIR) -> dict[str, dict[str, dict[str, str]]]:
+    merged: dict[str, dict[str, dict[str, str]]] = {}
+    for path in sorted(source_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for context, messages in data.items():
+            merged.setdefault(context, {}).update(messages)
+    return merged
+
+
+def to_ts(catalog: dict[str, dict[str, dict[str, str]]], lang: str) -> bytes:
+    root = ET.Element("TS", version="2.1", language={"fr": "fr_BE", "nl": "nl_BE"}.get(lang, lang))
+    for context in sorted(catalog):
+        ctx_el = ET.SubElement(root, "context")
+        ET.SubElement(ctx_el, "name").text = context
+        for source in sorted(catalog[context]):
+            msg = ET.SubElement(ctx_el, "message")
+            ET.SubElement(msg, "source").text = source
+            text = catalog[context][source].get(lang, "")
+            tr = ET.SubElement(msg, "translation")
+            if text:
+                tr.text = text
+            else:
+                tr.set("type", "unfinished")
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, "utf-8") + b"\n"
+
+
+def lrelease_command() -> list[str]:
+    exe = Path(sys.executable).with_name("pyside6-lrelease")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if not found:
+        raise SystemExit("lrelease not found (install PySide6-Essentials)")
+    return [found]
+
+
+def build(out_dir: Path | None = None) -> list[Path]:
+    out_dir = out_dir or resource_path("translations")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    catalog = load_all()
+    built = []
+    for lang in LANGS:
+        ts = out_dir / f"relais_{lang}.ts"
+        data = to_ts(catalog, lang)
+        if not ts.exists() or ts.read_bytes() != data:
+            ts.write_bytes(data)
+        qm = out_dir / f"relais_{lang}.qm"
+        subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--missing"]:  # what translators still have to do, as JSON
+        print(json.dumps(missing(), ensure_ascii=False, indent=2))
+    else:
+        for path in build():
+            print(path)

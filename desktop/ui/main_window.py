@@ -1,0 +1,197 @@
+"""Main window: navigation, pages, status bar, lock on demand (Ctrl+L) and after idle time."""
+
+from __future__ import annotations
+
+import logging
+from importlib import import_module
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.context import AppContext
+from desktop.ui.bus import DataBus
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.pages import PAGE_MODULES
+
+log = logging.getLogger(__name__)
+
+# Widgets added to the status bar after unlock: each module defines create_status_widget(window).
+STATUS_WIDGET_MODULES: list[str] = [
+    "desktop.ui.sync.status_widget",
+]
+
+DEFAULT_AUTOLOCK_MINUTES = 10
+
+
+class MainWindow(QMainWindow):
+    unlocked = Signal()
+
+    def __init__(self, folder: Path, ctx: AppContext | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.ctx: AppContext = ctx  # type: ignore[assignment]
+        self.bus = DataBus(self)
+        self.dossiers: dict[str, QWidget] = {}
+        self.setWindowTitle("Relais")
+        self.resize(1280, 760)
+        self.setMinimumSize(1024, 600)
+        self.idle = IdleWatcher(DEFAULT_AUTOLOCK_MINUTES * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        menu = self.menuBar().addMenu(self.tr("&Relais"))
+        menu.addAction(self.lock_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
+        self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages: list[QWidget] = []
+        self.status_widgets: list[QWidget] = []
+        if ctx is not None:
+            self._build()
+        else:
+            self.setCentralWidget(self.locked_view)
+
+    # ---- building and tearing down the unlocked UI --------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        right = QVBoxLayout()
+        right.addWidget(self.stack)
+        layout.addLayout(right, 1)
+        self.pages = []
+        for i, name in enumerate(PAGE_MODULES):
+            page = import_module(name).create_page(self)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.windowTitle())
+            self.nav.addItem(item)
+            if i < 9:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+                action.triggered.connect(lambda _=False, i=i: self.nav.setCurrentRow(i))
+                self.addAction(action)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.setCentralWidget(central)
+        for name in STATUS_WIDGET_MODULES:
+            widget = import_module(name).create_status_widget(self)
+            self.status_widgets.append(widget)
+            self.statusBar().addPermanentWidget(widget)
+        user = self.ctx.user_name or ""
+        self.statusBar().showMessage(user)
+        minutes = self.ctx.get_setting("autolock_minutes", DEFAULT_AUTOLOCK_MINUTES)
+        self.idle.set_timeout_ms(int(float(minutes) * 60_000))
+        self.bus.changed.connect(self._refresh_current)
+        self.nav.setCurrentRow(0)
+        self._show_page(0)
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.pages[row]
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def _refresh_current(self, _area: str) -> None:
+        if self.ctx is None or self.ctx.is_locked:
+            return
+        page = self.stack.currentWidget()
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+
+    def show_page(self, module_name: str) -> None:
+        """Navigate to the page created by `module_name`."""
+        self.nav.setCurrentRow(PAGE_MODULES.index(module_name))
+
+    def open_dossier(self, patient_id: str) -> QWidget:
+        from desktop.ui.dossier.window import DossierWindow
+
+        existing = self.dossiers.get(patient_id)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        dossier = DossierWindow(self, patient_id)
+        self.dossiers[patient_id] = dossier
+        dossier.destroyed.connect(lambda _=None, pid=patient_id: self.dossiers.pop(pid, None))
+        dossier.show()
+        return dossier
+
+    # ---- locking -------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every piece of patient data, close the vault, ask for the passphrase again."""
+        if self.ctx is None or self.ctx.is_locked:
+            return
+        self.idle.stop()
+        self.bus.locked.emit()
+        for dossier in list(self.dossiers.values()):
+            dossier.close()
+        self.dossiers.clear()
+        for widget in self.status_widgets:
+            self.statusBar().removeWidget(widget)
+            widget.deleteLater()
+        self.status_widgets = []
+        try:
+            self.bus.changed.disconnect(self._refresh_current)
+        except (RuntimeError, TypeError):
+            pass
+        old = self.centralWidget()
+        self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
+        self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.locked_view)  # deletes the pages
+        if old is not None:
+            old.deleteLater()
+        self.pages = []
+        self.statusBar().clearMessage()
+        self.ctx.lock()
+        self.ask_unlock()
+
+    def ask_unlock(self) -> None:
+        from desktop.ui.dialogs.unlock import UnlockDialog
+
+        dialog = UnlockDialog(self.folder, self)
+        self.unlock_dialog = dialog
+
+        def done(result: int) -> None:
+            if result and dialog.ctx is not None:
+                self.set_context(dialog.ctx)
+            elif self.ctx is None or self.ctx.is_locked:
+                self.close()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def set_context(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self._build()
+        self.unlocked.emit()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.ctx is not None and not self.ctx.is_locked:
+            for dossier in list(self.dossiers.values()):
+                dossier.close()
+            self.ctx.lock()
+        super().closeEvent(event)

@@ -1,0 +1,324 @@
+"""Forms of the Plan tab: goal, action (responsible picked from the ecosystem, schedule checked
+as it is typed), agreement, concertation, decision → action, and letter to the GP. Each dialog
+calls one service; a domain error is shown next to its field and nothing is saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.care_plan import parse_schedule
+from desktop.domain.errors import DomainError
+from desktop.services import care_plans, concertations, gp_feedback
+from desktop.services.care_plans import Person
+from desktop.services.context import AppContext
+from desktop.ui.dossier.case_dialogs import InlineErrors, from_qdate, to_qdate
+from desktop.ui.plan.labels import day_names, person_label
+
+
+def optional_date(parent: QWidget, day: dt.date | None, today: dt.date) -> QDateEdit:
+    """A date field that may stay empty (shown as a blank before the minimum date)."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setSpecialValueText(" ")
+    edit.setDate(to_qdate(day) if day else edit.minimumDate())
+    del today
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date | None:
+    return None if edit.date() == edit.minimumDate() else from_qdate(edit.date())
+
+
+class _Form(QDialog):
+    """A dialog with a form, inline errors and OK/Cancel; subclasses implement `save()`."""
+
+    def __init__(self, parent: QWidget, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_id: str | None = None
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        general = QLabel()
+        layout.addWidget(general)
+        self.errors = InlineErrors(self.form, general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> str | None:
+        raise NotImplementedError
+
+    def _ok(self) -> None:
+        try:
+            self.result_id = self.save()
+        except DomainError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()
+
+
+class GoalDialog(_Form):
+    """A new goal, or changes to `goal` (text, target date, achieved or abandoned)."""
+
+    def __init__(self, parent: QWidget, ctx: AppContext, plan_id: str, *, text: str = "",
+                 domain: str | None = None, needs: list[str] | None = None,
+                 goal: care_plans.GoalView | None = None) -> None:
+        super().__init__(parent, self.tr("Goal"))
+        self.ctx, self.plan_id, self.domain, self.needs = ctx, plan_id, domain, needs or []
+        self.goal = goal
+        self.text = QPlainTextEdit(goal.text if goal else text)
+        self.text.setAccessibleName(self.tr("Goal in the patient's words"))
+        self.text.setTabChangesFocus(True)
+        self.target = optional_date(self, goal.target_date if goal else None, ctx.today())
+        self.status = QComboBox()
+        for code, label in (("active", self.tr("In progress")), ("achieved", self.tr("Achieved")),
+                            ("abandoned", self.tr("Given up"))):
+            self.status.addItem(label, code)
+        if goal is not None:
+            self.status.setCurrentIndex(max(0, self.status.findData(goal.status)))
+        self.errors.add("text", self.text, self.tr("In the patient's words"))
+        self.errors.add("target_date", self.target, self.tr("Target date"))
+        if goal is not None:
+            self.errors.add("status", self.status, self.tr("Status"))
+
+    def save(self) -> str | None:
+        if self.goal is not None:
+            care_plans.update_goal(self.ctx, self.goal.id, text=self.text.toPlainText(),
+                                   target_date=date_of(self.target),
+                                   status=str(self.status.currentData()))
+            return self.goal.id
+        return care_plans.add_goal(self.ctx, self.plan_id, self.text.toPlainText(),
+                                   domain=self.domain, needs=self.needs,
+                                   target_date=date_of(self.target))
+
+
+class ActionDialog(_Form):
+    """Who: the patient, the case manager, or one of the patient's contacts."""
+
+    def __init__(self, parent: QWidget, ctx: AppContext, goal_id: str, people: list[Person],
+                 lang: str, action: care_plans.ActionView | None = None) -> None:
+        super().__init__(parent, self.tr("Action"))
+        self.ctx, self.goal_id, self.lang, self.action = ctx, goal_id, lang, action
+        self.what = QLineEdit()
+        self.what.setAccessibleName(self.tr("What"))
+        self.who = QComboBox()
+        self.who.setAccessibleName(self.tr("Who does it"))
+        self.who.addItem(self.tr("— choose —"), None)
+        self.who.addItem(self.tr("The patient"), ("patient", None))
+        self.who.addItem(self.tr("The case manager"), ("case_manager", None))
+        for p in people:
+            self.who.addItem(person_label(p, lang), ("contact", p.contact_id))
+        self.schedule = QLineEdit()
+        self.schedule.setPlaceholderText(self.tr("e.g. Mon, Wed, Fri 8:00–9:00 or twice a month"))
+        self.schedule.setAccessibleName(self.tr("When"))
+        self.preview = QLabel()
+        self.preview.setStyleSheet("color: #555;")
+        self.schedule.textChanged.connect(self._preview)
+        self.start = optional_date(self, None, ctx.today())
+        self.end = optional_date(self, None, ctx.today())
+        self.errors.add("what", self.what, self.tr("What"))
+        self.errors.add("responsible", self.who, self.tr("Who"))
+        self.errors.add("schedule", self.schedule, self.tr("When"))
+        self.form.addRow("", self.preview)
+        self.errors.add("start_date", self.start, self.tr("From"))
+        self.errors.add("end_date", self.end, self.tr("Until"))
+        self.status = QComboBox()
+        for code, label in (("planned", self.tr("Planned")), ("ongoing", self.tr("Under way")),
+                            ("done", self.tr("Done")), ("cancelled", self.tr("Cancelled"))):
+            self.status.addItem(label, code)
+        if action is not None:
+            self.errors.add("status", self.status, self.tr("Status"))
+            self.status.setCurrentIndex(max(0, self.status.findData(action.status)))
+            self.what.setText(action.what)
+            key = (action.responsible_kind, action.responsible_contact_id)
+            for i in range(self.who.count()):
+                if self.who.itemData(i) == key:
+                    self.who.setCurrentIndex(i)
+            self.schedule.setText(action.schedule.text)
+            if action.start_date:
+                self.start.setDate(to_qdate(action.start_date))
+            if action.end_date:
+                self.end.setDate(to_qdate(action.end_date))
+
+    def _preview(self, text: str) -> None:
+        """Show what the week table will make of the schedule, while it is typed."""
+        try:
+            s = parse_schedule(text)
+        except DomainError:
+            self.preview.setText(self.tr("Not understood yet"))
+            return
+        if not s.is_weekly:
+            self.preview.setText(self.tr("Listed under the week") if text.strip() else "")
+            return
+        names = day_names(self.lang)
+        days = ", ".join(names[d] for d in s.days)
+        hours = f" {s.start}" + (f"–{s.end}" if s.end else "") if s.start else ""
+        self.preview.setText(days + hours)
+
+    def save(self) -> str | None:
+        choice: Any = self.who.currentData()
+        kind, contact = choice if choice else (None, None)
+        if self.action is not None:
+            care_plans.update_action(
+                self.ctx, self.action.id, what=self.what.text(), responsible_kind=kind or "",
+                contact_id=contact, schedule=self.schedule.text(),
+                start_date=date_of(self.start), end_date=date_of(self.end),
+                status=str(self.status.currentData()))
+            return self.action.id
+        return care_plans.add_action(
+            self.ctx, self.goal_id, self.what.text(), responsible_kind=kind, contact_id=contact,
+            schedule=self.schedule.text(), start_date=date_of(self.start),
+            end_date=date_of(self.end))
+
+
+class AgreeDialog(_Form):
+    def __init__(self, parent: QWidget, ctx: AppContext, plan_id: str, default_with: str) -> None:
+        super().__init__(parent, self.tr("Agree the plan"))
+        self.ctx, self.plan_id = ctx, plan_id
+        note = QLabel(self.tr("Once agreed, this version can no longer change. Changes go into "
+                              "a new version."))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.who = QLineEdit(default_with)
+        self.who.setAccessibleName(self.tr("Agreed with"))
+        self.on = QDateEdit(to_qdate(ctx.today()))
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("dd/MM/yyyy")
+        self.errors.add("agreed_with", self.who, self.tr("Agreed with"))
+        self.errors.add("agreed_on", self.on, self.tr("On"))
+        self.errors.add("goals", QLabel(""), "")
+
+    def save(self) -> str | None:
+        view = care_plans.agree_plan(self.ctx, self.plan_id, self.who.text(),
+                                     from_qdate(self.on.date()))
+        return view.id
+
+
+def _checklist(people: list[Person], lang: str, checked: Callable[[Person], bool]) -> QListWidget:
+    box = QListWidget()
+    for p in people:
+        item = QListWidgetItem(person_label(p, lang))
+        item.setData(Qt.ItemDataRole.UserRole, p.contact_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked(p) else Qt.CheckState.Unchecked)
+        box.addItem(item)
+    return box
+
+
+class ConcertationDialog(_Form):
+    def __init__(self, parent: QWidget, ctx: AppContext, patient_id: str, people: list[Person],
+                 lang: str) -> None:
+        super().__init__(parent, self.tr("Concertation meeting"))
+        self.ctx, self.patient_id = ctx, patient_id
+        self.held_on = QDateEdit(to_qdate(ctx.today()))
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd/MM/yyyy")
+        self.people = _checklist(people, lang, lambda p: p.is_gp)
+        self.people.setAccessibleName(self.tr("Participants"))
+        self.present = QCheckBox(self.tr("The patient (or a representative) took part"))
+        self.present.setChecked(True)
+        self.agreed = QCheckBox(self.tr("The patient agreed on who takes part"))
+        self.reference = QComboBox()
+        self.reference.addItem(self.tr("— none —"), None)
+        for p in people:
+            self.reference.addItem(person_label(p, lang), p.contact_id)
+        self.decisions = QPlainTextEdit()
+        self.decisions.setPlaceholderText(self.tr("One decision per line"))
+        self.decisions.setTabChangesFocus(True)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.errors.add("held_on", self.held_on, self.tr("Date"))
+        self.errors.add("participants", self.people, self.tr("Participants"))
+        self.form.addRow("", self.present)
+        self.errors.add("patient_agreed", self.agreed, "")
+        self.errors.add("reference_contact_id", self.reference, self.tr("Reference person"))
+        self.errors.add("decisions", self.decisions, self.tr("Decisions"))
+        self.errors.add("note", self.note, self.tr("Note"))
+
+    def save(self) -> str | None:
+        ids = [self.people.item(i).data(Qt.ItemDataRole.UserRole)
+               for i in range(self.people.count())
+               if self.people.item(i).checkState() == Qt.CheckState.Checked]
+        decisions = [concertations.DecisionIn(line.strip())
+                     for line in self.decisions.toPlainText().splitlines() if line.strip()]
+        return concertations.record_concertation(
+            self.ctx, self.patient_id, held_on=from_qdate(self.held_on.date()) or self.ctx.today(),
+            participant_ids=ids, patient_agreed=self.agreed.isChecked(),
+            patient_present=self.present.isChecked(),
+            reference_contact_id=self.reference.currentData(), decisions=decisions,
+            note=self.note.toPlainText())
+
+
+class DecisionDialog(_Form):
+    """Turn a decision of a meeting into an action of the draft plan."""
+
+    def __init__(self, parent: QWidget, ctx: AppContext, concertation_id: str, index: int,
+                 text: str, goals: list[care_plans.GoalView], people: list[Person],
+                 lang: str) -> None:
+        super().__init__(parent, self.tr("Decision → action"))
+        self.ctx, self.cid, self.index = ctx, concertation_id, index
+        self.form.addRow(QLabel(text))
+        self.goal = QComboBox()
+        for g in goals:
+            self.goal.addItem(g.text, g.id)
+        self.who = QComboBox()
+        self.who.addItem(self.tr("— choose —"), None)
+        self.who.addItem(self.tr("The patient"), ("patient", None))
+        self.who.addItem(self.tr("The case manager"), ("case_manager", None))
+        for p in people:
+            self.who.addItem(person_label(p, lang), ("contact", p.contact_id))
+        self.schedule = QLineEdit()
+        self.errors.add("goal", self.goal, self.tr("Goal"))
+        self.errors.add("responsible", self.who, self.tr("Who"))
+        self.errors.add("schedule", self.schedule, self.tr("When"))
+
+    def save(self) -> str | None:
+        choice: Any = self.who.currentData()
+        kind, contact = choice if choice else (None, None)
+        return concertations.decision_to_action(
+            self.ctx, self.cid, self.index, str(self.goal.currentData()),
+            responsible_kind=kind, contact_id=contact, schedule=self.schedule.text())
+
+
+class GpLetterDialog(_Form):
+    def __init__(self, parent: QWidget, ctx: AppContext, patient_id: str) -> None:
+        super().__init__(parent, self.tr("Letter to the GP"))
+        self.ctx, self.patient_id = ctx, patient_id
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setAccessibleName(self.tr("Situation"))
+        self.questions = QPlainTextEdit()
+        self.questions.setTabChangesFocus(True)
+        self.questions.setAccessibleName(self.tr("Questions"))
+        self.errors.add("summary", self.summary, self.tr("Situation"))
+        self.errors.add("questions", self.questions, self.tr("Questions"))
+        self.errors.add("gp", QLabel(""), "")
+
+    def save(self) -> str | None:
+        return gp_feedback.create_letter(self.ctx, self.patient_id,
+                                         summary=self.summary.toPlainText(),
+                                         questions=self.questions.toPlainText())

@@ -1,0 +1,1 @@
+"""Sync in the UI: background worker, status-bar widget, Conflicts and Needs attention pages."""

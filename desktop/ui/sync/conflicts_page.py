@@ -1,0 +1,136 @@
+"""Conflicts page: what two people changed at the same time, field by field (base, mine,
+theirs), and the choice: keep mine, take theirs, or type a new value. The choice goes up as a
+normal change and is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError
+from desktop.services import sync as sync_service
+from desktop.ui.i18n import error_message
+from desktop.ui.sync.labels import field_name, table_label, value_text
+
+
+class ConflictsPage(QWidget):
+    def __init__(self, window: Any) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setWindowTitle(self.tr("Conflicts"))
+        self.rows: list[sync_service.ConflictView] = []
+        layout = QVBoxLayout(self)
+        self.empty = QLabel(self.tr("No conflicts: every change was merged."))
+        layout.addWidget(self.empty)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Patient"), self.tr("Record"), self.tr("Field"), self.tr("Mine"),
+            self.tr("Theirs")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Open conflicts"))
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        self.base = QLabel()
+        self.mine = QLabel()
+        self.theirs = QLabel()
+        for label in (self.base, self.mine, self.theirs):
+            label.setWordWrap(True)
+        form.addRow(self.tr("Before both changes:"), self.base)
+        form.addRow(self.tr("Mine (the change that arrived second):"), self.mine)
+        form.addRow(self.tr("Theirs (kept by the server for now):"), self.theirs)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(self.tr("New value"))
+        form.addRow(self.tr("Or a new value:"), self.edit)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.keep_mine = QPushButton(self.tr("Keep &mine"))
+        self.take_theirs = QPushButton(self.tr("Take &theirs"))
+        self.use_edit = QPushButton(self.tr("&Use the new value"))
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
+        self.take_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.use_edit.clicked.connect(lambda: self._resolve("edit"))
+        for b in (self.keep_mine, self.take_theirs, self.use_edit):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.keep_mine, self.take_theirs, self.use_edit, self.edit):
+            w.setEnabled(on)
+
+    def refresh(self) -> None:
+        ctx = self.window_.ctx
+        if ctx is None or ctx.is_locked:
+            return
+        self.rows = sync_service.list_conflicts(ctx)
+        self.table.setRowCount(len(self.rows))
+        for i, c in enumerate(self.rows):
+            cells = [c.patient_name or "—", table_label(c.table), field_name(c.field),
+                     value_text(c.mine), value_text(c.theirs)]
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.empty.setVisible(not self.rows)
+        self.table.setVisible(bool(self.rows))
+        if self.rows:
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def selected(self) -> sync_service.ConflictView | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    def _show_selected(self) -> None:
+        c = self.selected()
+        self.error.clear()
+        if c is None:
+            for label in (self.base, self.mine, self.theirs):
+                label.clear()
+            self._enable(False)
+            return
+        self.base.setText(value_text(c.base))
+        self.mine.setText(value_text(c.mine))
+        self.theirs.setText(value_text(c.theirs))
+        self._enable(True)
+        record = c.field == "_record"
+        self.edit.setEnabled(not record)
+        self.use_edit.setEnabled(not record)
+        self.edit.setText("" if record else value_text(c.theirs).replace("—", ""))
+
+    def _resolve(self, choice: str) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        value = self.edit.text() if choice == "edit" else None
+        try:
+            sync_service.resolve_conflict(self.window_.ctx, c.id, choice, value)
+        except DomainError as exc:
+            self.error.setText(error_message(exc))
+            return
+        self.window_.bus.changed.emit("conflicts")
+        self.refresh()
+
+
+def create_page(window: Any) -> QWidget:
+    return ConflictsPage(window)

@@ -1,0 +1,128 @@
+"""Status-bar widget: online or offline, last sync, changes waiting, conflicts; a button to sync
+now. It owns the window's background sync controller."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+
+from desktop.domain.errors import DomainError
+from desktop.services import sync as sync_service
+from desktop.ui.i18n import error_message, message
+from desktop.ui.sync.controller import SyncController
+
+
+def _local_time(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        at = dt.datetime.fromisoformat(iso).replace(tzinfo=dt.UTC).astimezone()
+    except ValueError:
+        return ""
+    if at.date() == dt.date.today():
+        return at.strftime("%H:%M")
+    return at.strftime("%d/%m %H:%M")
+
+
+class SyncStatusWidget(QWidget):
+    def __init__(self, window: Any) -> None:
+        super().__init__()
+        self.window_ = window
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.state = QLabel()
+        self.state.setAccessibleName(self.tr("Sync status"))
+        self.conflicts = QToolButton()
+        self.conflicts.setAutoRaise(True)
+        self.conflicts.clicked.connect(self._show_conflicts)
+        self.conflicts.setAccessibleName(self.tr("Open conflicts"))
+        self.button = QToolButton()
+        self.button.setText(self.tr("Sync now"))
+        self.button.setToolTip(self.tr("Send and receive changes now (F5)"))
+        self.button.setShortcut("F5")
+        self.button.clicked.connect(self._sync_now)
+        layout.addWidget(self.state)
+        layout.addWidget(self.conflicts)
+        layout.addWidget(self.button)
+        self.controller = SyncController(window)
+        window.sync_controller = self.controller
+        self.controller.started.connect(self._started)
+        self.controller.finished.connect(self._finished)
+        window.bus.changed.connect(lambda _area: self.refresh())
+        self.refresh()
+
+    def _sync_now(self) -> None:
+        self.controller.failures = 0
+        self.controller.sync_now()
+
+    def _started(self) -> None:
+        self.state.setText(self.tr("Syncing…"))
+        self.button.setEnabled(False)
+
+    def _finished(self, _report: Any, error: BaseException | None) -> None:
+        self.button.setEnabled(True)
+        if error is not None and getattr(error, "code", "") in ("sync.device_revoked",
+                                                                  "sync.device_stolen"):
+            if self.window_.ctx.is_locked:
+                QMessageBox.information(self.window_, self.tr("Device revoked"),
+                                        error_message(error))  # type: ignore[arg-type]
+                self.window_.close()
+                return
+        self.refresh(error)
+
+    def refresh(self, error: BaseException | None = None) -> None:
+        ctx = self.window_.ctx
+        if ctx is None or ctx.is_locked:
+            return
+        try:
+            st = sync_service.status(ctx)
+        except DomainError:
+            return
+        if not st.enrolled:
+            self.state.setText(self.tr("Not connected to a server"))
+            self.button.setEnabled(False)
+            self.conflicts.hide()
+            return
+        if st.revoked:
+            head = self.tr("Device revoked")
+        elif st.online is False:
+            head = self.tr("● Offline")
+        elif st.online:
+            head = self.tr("● Online")
+        else:
+            head = self.tr("● Not synced yet")
+        parts = [head]
+        when = _local_time(st.last_sync_at)
+        if when:
+            parts.append(self.tr("synced {time}").format(time=when))
+        if st.pending:
+            parts.append(self.tr("{n} waiting").format(n=st.pending))
+        if st.held:
+            parts.append(self.tr("{n} local only").format(n=st.held))
+        if st.needs_attention:
+            parts.append(self.tr("{n} need attention").format(n=st.needs_attention))
+        self.state.setText(" · ".join(parts))
+        if isinstance(error, Exception) and getattr(error, "code", None):
+            tip = error_message(error)
+        else:
+            tip = message(st.last_error) if st.last_error else ""
+        self.state.setToolTip(tip)
+        color = "#b00020" if st.online is False or st.revoked else "#1b5e20"
+        self.state.setStyleSheet(f"color: {color};")
+        if st.open_conflicts:
+            self.conflicts.setText(self.tr("{n} conflict(s)").format(n=st.open_conflicts))
+            self.conflicts.show()
+        else:
+            self.conflicts.hide()
+
+    def _show_conflicts(self) -> None:
+        self.window_.show_page("desktop.ui.sync.conflicts_page")
+
+
+def create_status_widget(window: Any) -> QWidget:
+    widget = SyncStatusWidget(window)
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return widget

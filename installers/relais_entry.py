@@ -1,0 +1,8 @@
+"""PyInstaller entry point: the same `relais` command as the console script."""
+
+import sys
+
+from desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3816 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_BE">
+  <context>
+    <name>ActionDialog</name>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Faite</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>Listed under the week</source>
+      <translation>Repris sous le tableau de la semaine</translation>
+    </message>
+    <message>
+      <source>Not understood yet</source>
+      <translation>Pas encore compris</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Prévue</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>Le gestionnaire de cas</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>Le patient</translation>
+    </message>
+    <message>
+      <source>Under way</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>Who does it</source>
+      <translation>Qui le fait</translation>
+    </message>
+    <message>
+      <source>e.g. Mon, Wed, Fri 8:00–9:00 or twice a month</source>
+      <translation>p. ex. lun, mer, ven 8h–9h ou 2 fois par mois</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgreeDialog</name>
+    <message>
+      <source>Agree the plan</source>
+      <translation>Convenir du plan</translation>
+    </message>
+    <message>
+      <source>Agreed with</source>
+      <translation>Convenu avec</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Le</translation>
+    </message>
+    <message>
+      <source>Once agreed, this version can no longer change. Changes go into a new version.</source>
+      <translation>Une fois convenue, cette version ne peut plus changer. Les changements iront dans une nouvelle version.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AssessmentTab</name>
+    <message>
+      <source>&amp;History (select two to compare)</source>
+      <translation>&amp;Historique (en choisir deux pour comparer)</translation>
+    </message>
+    <message>
+      <source>&amp;Import a licensed definition…</source>
+      <translation>&amp;Importer une définition sous licence…</translation>
+    </message>
+    <message>
+      <source>&amp;New assessment</source>
+      <translation>&amp;Nouvelle évaluation</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+      <source>&amp;Triage…</source>
+      <translation>&amp;Triage…</translation>
+    </message>
+    <message>
+      <source>Assessment history</source>
+      <translation>Historique des évaluations</translation>
+    </message>
+    <message>
+      <source>Assessments</source>
+      <translation>Évaluations</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare the two selected</source>
+      <translation>Co&amp;mparer les deux choisies</translation>
+    </message>
+    <message>
+      <source>Import a licensed definition</source>
+      <translation>Importer une définition sous licence</translation>
+    </message>
+    <message>
+      <source>In&amp;struments</source>
+      <translation>In&amp;struments</translation>
+    </message>
+    <message>
+      <source>Instrument definitions (*.json)</source>
+      <translation>Définitions d'instruments (*.json)</translation>
+    </message>
+    <message>
+      <source>Instruments</source>
+      <translation>Instruments</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {reason}</source>
+      <translation>Rien n'a été importé : {reason}</translation>
+    </message>
+    <message>
+      <source>Select two completed assessments to compare.</source>
+      <translation>Choisissez deux évaluations terminées à comparer.</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>terminée</translation>
+    </message>
+    <message>
+      <source>correction in progress</source>
+      <translation>correction en cours</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>brouillon</translation>
+    </message>
+    <message>
+      <source>replaced by a correction</source>
+      <translation>remplacée par une correction</translation>
+    </message>
+    <message>
+      <source>texts not imported</source>
+      <translation>textes non importés</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttentionPage</name>
+    <message>
+      <source>&amp;Discard (undo here)</source>
+      <translation>&amp;Abandonner (annuler ici)</translation>
+    </message>
+    <message>
+      <source>&amp;Send again</source>
+      <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Discard the change</source>
+      <translation>Abandonner la modification</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>Champs</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>À vérifier</translation>
+    </message>
+    <message>
+      <source>Nothing needs attention: the server accepted every change.</source>
+      <translation>Rien à vérifier : le serveur a accepté toutes les modifications.</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Refused changes</source>
+      <translation>Modifications refusées</translation>
+    </message>
+    <message>
+      <source>The change will be undone on this computer and not sent. Continue?</source>
+      <translation>La modification sera annulée sur cet ordinateur et ne sera pas envoyée. Continuer ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>&amp;Review retention</source>
+      <translation>&amp;Revoir la conservation</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Actor</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Toutes</translation>
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation>Audit</translation>
+    </message>
+    <message>
+      <source>Audit events</source>
+      <translation>Événements d'audit</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Appareil</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>Kept until</source>
+      <translation>Conservé jusqu'au</translation>
+    </message>
+    <message>
+      <source>Last contact</source>
+      <translation>Dernier contact</translation>
+    </message>
+    <message>
+      <source>No record is past the retention period.</source>
+      <translation>Aucun dossier n'a dépassé la durée de conservation.</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <source>Patient id</source>
+      <translation>Identifiant du patient</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Records past the retention period</source>
+      <translation>Dossiers ayant dépassé la durée de conservation</translation>
+    </message>
+    <message>
+      <source>Records past the retention period, to review</source>
+      <translation>Dossiers ayant dépassé la durée de conservation, à revoir</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Limité</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>When (UTC)</source>
+      <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>{n} event(s)</source>
+      <translation>{n} événement(s)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseLabels</name>
+    <message>
+      <source>A relative</source>
+      <translation>Un proche</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Suivi actif</translation>
+    </message>
+    <message>
+      <source>Admission</source>
+      <translation>Hospitalisation</translation>
+    </message>
+    <message>
+      <source>Assessing</source>
+      <translation>Évaluation</translation>
+    </message>
+    <message>
+      <source>At the office</source>
+      <translation>Au bureau</translation>
+    </message>
+    <message>
+      <source>BIM</source>
+      <translation>BIM</translation>
+    </message>
+    <message>
+      <source>CPAS</source>
+      <translation>CPAS</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulée</translation>
+    </message>
+    <message>
+      <source>Care coordination</source>
+      <translation>Coordination des soins</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>Case management</source>
+      <translation>Gestion de cas</translation>
+    </message>
+    <message>
+      <source>Chronic condition</source>
+      <translation>Affection chronique</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Clôturé</translation>
+    </message>
+    <message>
+      <source>Concertation</source>
+      <translation>Concertation</translation>
+    </message>
+    <message>
+      <source>Deceased</source>
+      <translation>Décès</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Faite</translation>
+    </message>
+    <message>
+      <source>Emergency visit</source>
+      <translation>Passage aux urgences</translation>
+    </message>
+    <message>
+      <source>Entered residential care</source>
+      <translation>Entrée en maison de repos</translation>
+    </message>
+    <message>
+      <source>GP feedback</source>
+      <translation>Retour au médecin</translation>
+    </message>
+    <message>
+      <source>Home visit</source>
+      <translation>Visite à domicile</translation>
+    </message>
+    <message>
+      <source>Home-care coordination</source>
+      <translation>Coordination de soins à domicile</translation>
+    </message>
+    <message>
+      <source>Hospital</source>
+      <translation>Hôpital</translation>
+    </message>
+    <message>
+      <source>MAF</source>
+      <translation>MAF</translation>
+    </message>
+    <message>
+      <source>Moved away</source>
+      <translation>Déménagement</translation>
+    </message>
+    <message>
+      <source>No case</source>
+      <translation>Pas de dossier</translation>
+    </message>
+    <message>
+      <source>No recent contact</source>
+      <translation>Pas de contact récent</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <source>Patient association</source>
+      <translation>Association de patients</translation>
+    </message>
+    <message>
+      <source>Phone call</source>
+      <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+      <source>Plan review</source>
+      <translation>Révision du plan</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Prévue</translation>
+    </message>
+    <message>
+      <source>Referred</source>
+      <translation>Signalé</translation>
+    </message>
+    <message>
+      <source>Refused by the patient</source>
+      <translation>Refus du patient</translation>
+    </message>
+    <message>
+      <source>Relevance review</source>
+      <translation>Révision de la pertinence</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Limité</translation>
+    </message>
+    <message>
+      <source>Self-management</source>
+      <translation>Autogestion</translation>
+    </message>
+    <message>
+      <source>Situation stabilised</source>
+      <translation>Situation stabilisée</translation>
+    </message>
+    <message>
+      <source>Stabilised</source>
+      <translation>Stabilisé</translation>
+    </message>
+    <message>
+      <source>The GP</source>
+      <translation>Le médecin traitant</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>Le patient</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Visite</translation>
+    </message>
+    <message>
+      <source>Visit not recorded</source>
+      <translation>Visite non encodée</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseloadModel</name>
+    <message>
+      <source>Age</source>
+      <translation>Âge</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Échéances</translation>
+    </message>
+    <message>
+      <source>Last visit</source>
+      <translation>Dernière visite</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Next visit</source>
+      <translation>Prochaine visite</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Localité</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseloadPage</name>
+    <message>
+      <source>&amp;New patient (Ctrl+N)</source>
+      <translation>&amp;Nouveau patient (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>All cases</source>
+      <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+      <source>Caseload</source>
+      <translation>Mes patients</translation>
+    </message>
+    <message>
+      <source>Due items filter</source>
+      <translation>Filtre d'échéances</translation>
+    </message>
+    <message>
+      <source>Due or not</source>
+      <translation>Échéances ou non</translation>
+    </message>
+    <message>
+      <source>Every tier</source>
+      <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+      <source>Open cases</source>
+      <translation>Dossiers ouverts</translation>
+    </message>
+    <message>
+      <source>Open cases and new patients</source>
+      <translation>Dossiers ouverts et nouveaux patients</translation>
+    </message>
+    <message>
+      <source>Patients</source>
+      <translation>Patients</translation>
+    </message>
+    <message>
+      <source>Search by name, NISS, town or phone (Ctrl+F)</source>
+      <translation>Rechercher par nom, NISS, localité ou téléphone (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search patients</source>
+      <translation>Rechercher des patients</translation>
+    </message>
+    <message>
+      <source>Something due</source>
+      <translation>Quelque chose à faire</translation>
+    </message>
+    <message>
+      <source>Sort</source>
+      <translation>Tri</translation>
+    </message>
+    <message>
+      <source>Sort by last visit (oldest first)</source>
+      <translation>Trier par dernière visite (la plus ancienne d'abord)</translation>
+    </message>
+    <message>
+      <source>Sort by name</source>
+      <translation>Trier par nom</translation>
+    </message>
+    <message>
+      <source>Sort by next visit</source>
+      <translation>Trier par prochaine visite</translation>
+    </message>
+    <message>
+      <source>Sort by opening (newest first)</source>
+      <translation>Trier par ouverture (récents d'abord)</translation>
+    </message>
+    <message>
+      <source>Sort by relevance review</source>
+      <translation>Trier par révision de la pertinence</translation>
+    </message>
+    <message>
+      <source>Sort by status</source>
+      <translation>Trier par statut</translation>
+    </message>
+    <message>
+      <source>Status filter</source>
+      <translation>Filtre de statut</translation>
+    </message>
+    <message>
+      <source>Tier filter</source>
+      <translation>Filtre de niveau</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>{n} affiché(s)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesTab</name>
+    <message>
+      <source>&amp;New case…</source>
+      <translation>&amp;Nouveau dossier…</translation>
+    </message>
+    <message>
+      <source>C&amp;lose the case…</source>
+      <translation>C&amp;lôturer le dossier…</translation>
+    </message>
+    <message>
+      <source>Case management is still needed: the next review is due in three months</source>
+      <translation>La gestion de cas reste nécessaire : prochaine révision dans trois mois</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>Dossiers</translation>
+    </message>
+    <message>
+      <source>Change &amp;status</source>
+      <translation>Changer le &amp;statut</translation>
+    </message>
+    <message>
+      <source>Clarified request: {text}</source>
+      <translation>Demande clarifiée : {text}</translation>
+    </message>
+    <message>
+      <source>Closed on {date}: {reason}</source>
+      <translation>Clôturé le {date} : {reason}</translation>
+    </message>
+    <message>
+      <source>History:</source>
+      <translation>Historique :</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>Nouveau statut</translation>
+    </message>
+    <message>
+      <source>No case yet. Open one with “New case”.</source>
+      <translation>Pas encore de dossier. Ouvrez-en un avec « Nouveau dossier ».</translation>
+    </message>
+    <message>
+      <source>Opened on {date}</source>
+      <translation>Ouvert le {date}</translation>
+    </message>
+    <message>
+      <source>Relevance &amp;reviewed</source>
+      <translation>Pertinence &amp;revue</translation>
+    </message>
+    <message>
+      <source>Relevance review due on {date}</source>
+      <translation>Révision de la pertinence le {date}</translation>
+    </message>
+    <message>
+      <source>Request: “{text}”</source>
+      <translation>Demande : « {text} »</translation>
+    </message>
+    <message>
+      <source>Requested on {date} by {who}</source>
+      <translation>Demandé le {date} par {who}</translation>
+    </message>
+    <message>
+      <source>Status: {status}</source>
+      <translation>Statut : {status}</translation>
+    </message>
+    <message>
+      <source>Tier: {tier}</source>
+      <translation>Niveau : {tier}</translation>
+    </message>
+    <message>
+      <source>Visits: {done} done, {planned} planned</source>
+      <translation>Visites : {done} faites, {planned} prévues</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloseCaseDialog</name>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Remarque :</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>Close the case</source>
+      <translation>Clôturer le dossier</translation>
+    </message>
+    <message>
+      <source>Closing date</source>
+      <translation>Date de clôture</translation>
+    </message>
+    <message>
+      <source>Closure reason</source>
+      <translation>Motif de clôture</translation>
+    </message>
+    <message>
+      <source>— choose a reason —</source>
+      <translation>— choisir un motif —</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareDialog</name>
+    <message>
+      <source>Compare two assessments — {title}</source>
+      <translation>Comparer deux évaluations — {title}</translation>
+    </message>
+    <message>
+      <source>Item {n}</source>
+      <translation>Question {n}</translation>
+    </message>
+    <message>
+      <source>Side-by-side comparison</source>
+      <translation>Comparaison côte à côte</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparePage</name>
+    <message>
+      <source>&amp;Compare</source>
+      <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+      <source>Changes between the two maps</source>
+      <translation>Changements entre les deux écocartes</translation>
+    </message>
+    <message>
+      <source>From:</source>
+      <translation>Du :</translation>
+    </message>
+    <message>
+      <source>Newer map</source>
+      <translation>Écocarte la plus récente</translation>
+    </message>
+    <message>
+      <source>No change between these two maps.</source>
+      <translation>Aucun changement entre ces deux écocartes.</translation>
+    </message>
+    <message>
+      <source>No saved map yet: use "Save today's map" on the map, then compare later.</source>
+      <translation>Aucune écocarte enregistrée : utilisez « Enregistrer l'écocarte du jour », puis comparez plus tard.</translation>
+    </message>
+    <message>
+      <source>Older map</source>
+      <translation>Écocarte la plus ancienne</translation>
+    </message>
+    <message>
+      <source>Today (current map)</source>
+      <translation>Aujourd'hui (écocarte actuelle)</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>rôle</translation>
+    </message>
+    <message>
+      <source>to:</source>
+      <translation>au :</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConcertationDialog</name>
+    <message>
+      <source>Concertation meeting</source>
+      <translation>Réunion de concertation</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>Décisions</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>One decision per line</source>
+      <translation>Une décision par ligne</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Personne de référence</translation>
+    </message>
+    <message>
+      <source>The patient (or a representative) took part</source>
+      <translation>Le patient (ou son représentant) a participé</translation>
+    </message>
+    <message>
+      <source>The patient agreed on who takes part</source>
+      <translation>Le patient a accepté les participants</translation>
+    </message>
+    <message>
+      <source>— none —</source>
+      <translation>— aucune —</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsPage</name>
+    <message>
+      <source>&amp;Use the new value</source>
+      <translation>&amp;Utiliser la nouvelle valeur</translation>
+    </message>
+    <message>
+      <source>Before both changes:</source>
+      <translation>Avant les deux modifications :</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflits</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>Keep &amp;mine</source>
+      <translation>Garder la &amp;mienne</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>La mienne</translation>
+    </message>
+    <message>
+      <source>Mine (the change that arrived second):</source>
+      <translation>La mienne (arrivée en second) :</translation>
+    </message>
+    <message>
+      <source>New value</source>
+      <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+      <source>No conflicts: every change was merged.</source>
+      <translation>Aucun conflit : toutes les modifications ont été fusionnées.</translation>
+    </message>
+    <message>
+      <source>Open conflicts</source>
+      <translation>Conflits ouverts</translation>
+    </message>
+    <message>
+      <source>Or a new value:</source>
+      <translation>Ou une nouvelle valeur :</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Take &amp;theirs</source>
+      <translation>Prendre l'&amp;autre</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>L'autre</translation>
+    </message>
+    <message>
+      <source>Theirs (kept by the server for now):</source>
+      <translation>L'autre (gardée par le serveur pour l'instant) :</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsentLabels</name>
+    <message>
+      <source>Anonymised statistics</source>
+      <translation>Statistiques anonymes</translation>
+    </message>
+    <message>
+      <source>Carer's details on the handout</source>
+      <translation>Coordonnées de l'aidant sur la fiche</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
+      <source>Consent overridden</source>
+      <translation>Dérogation au consentement</translation>
+    </message>
+    <message>
+      <source>Consent recorded</source>
+      <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+      <source>Consent review due</source>
+      <translation>Consentement à revoir</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>Créé</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>Supprimé</translation>
+    </message>
+    <message>
+      <source>Documents to a provider</source>
+      <translation>Documents à un prestataire</translation>
+    </message>
+    <message>
+      <source>Erased</source>
+      <translation>Effacé</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>Exporté</translation>
+    </message>
+    <message>
+      <source>Granted</source>
+      <translation>Accordé</translation>
+    </message>
+    <message>
+      <source>Information notice given</source>
+      <translation>Note d'information remise</translation>
+    </message>
+    <message>
+      <source>Local only — not backed up</source>
+      <translation>Local uniquement — non sauvegardé</translation>
+    </message>
+    <message>
+      <source>No information notice</source>
+      <translation>Pas de note d'information</translation>
+    </message>
+    <message>
+      <source>Not asked</source>
+      <translation>Non demandé</translation>
+    </message>
+    <message>
+      <source>Oral</source>
+      <translation>Oral</translation>
+    </message>
+    <message>
+      <source>Override</source>
+      <translation>Dérogation</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>Imprimé</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Refusé</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>Restauré</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Limité</translation>
+    </message>
+    <message>
+      <source>Restriction lifted</source>
+      <translation>Limitation levée</translation>
+    </message>
+    <message>
+      <source>Sharing with the team (server)</source>
+      <translation>Partage avec l'équipe (serveur)</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>Statistiques</translation>
+    </message>
+    <message>
+      <source>Viewed</source>
+      <translation>Consulté</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>Retiré</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Écrit</translation>
+    </message>
+    <message>
+      <source>eID</source>
+      <translation>eID</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsentsTab</name>
+    <message>
+      <source>&amp;Grant…</source>
+      <translation>&amp;Accorder…</translation>
+    </message>
+    <message>
+      <source>&amp;Refuse…</source>
+      <translation>&amp;Refuser…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw</source>
+      <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Après</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Avant</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Par</translation>
+    </message>
+    <message>
+      <source>Changes to the record</source>
+      <translation>Modifications du dossier</translation>
+    </message>
+    <message>
+      <source>Changes to the record (corrections)</source>
+      <translation>Modifications du dossier (corrections)</translation>
+    </message>
+    <message>
+      <source>Consent history</source>
+      <translation>Historique des consentements</translation>
+    </message>
+    <message>
+      <source>Consent withdrawn.</source>
+      <translation>Consentement retiré.</translation>
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation>Consentements</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Current consent state</source>
+      <translation>État actuel des consentements</translation>
+    </message>
+    <message>
+      <source>Current state</source>
+      <translation>État actuel</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Décision</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Appareil</translation>
+    </message>
+    <message>
+      <source>Erase the record</source>
+      <translation>Effacer le dossier</translation>
+    </message>
+    <message>
+      <source>Erase this patient's record? Where the law requires keeping it, it will be restricted instead.</source>
+      <translation>Effacer le dossier de ce patient ? Si la loi impose de le conserver, il sera limité à la place.</translation>
+    </message>
+    <message>
+      <source>Erase…</source>
+      <translation>Effacer…</translation>
+    </message>
+    <message>
+      <source>Erasing…</source>
+      <translation>Effacement en cours…</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Preuve</translation>
+    </message>
+    <message>
+      <source>Export &amp;FHIR…</source>
+      <translation>Exporter en &amp;FHIR…</translation>
+    </message>
+    <message>
+      <source>Export FHIR</source>
+      <translation>Exporter en FHIR</translation>
+    </message>
+    <message>
+      <source>Export for the &amp;patient (PDF)…</source>
+      <translation>Exporter pour le &amp;patient (PDF)…</translation>
+    </message>
+    <message>
+      <source>Export for the patient</source>
+      <translation>Exporter pour le patient</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Export en cours…</translation>
+    </message>
+    <message>
+      <source>FHIR JSON (*.json)</source>
+      <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>GDPR art. 17: erase where the law allows it; otherwise the record is restricted</source>
+      <translation>RGPD art. 17 : effacer lorsque la loi le permet ; sinon le dossier est limité</translation>
+    </message>
+    <message>
+      <source>GDPR art. 18: hide the record from search and Today, keep it encrypted, record why</source>
+      <translation>RGPD art. 18 : masquer le dossier de la recherche et d'Aujourd'hui, le conserver chiffré, noter pourquoi</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Historique</translation>
+    </message>
+    <message>
+      <source>Local only — not backed up. Without the patient's consent to team sharing, this record stays on this laptop and is not saved on the server.</source>
+      <translation>Local uniquement — non sauvegardé. Sans le consentement du patient au partage avec l'équipe, ce dossier reste sur cet ordinateur et n'est pas enregistré sur le serveur.</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Finalité</translation>
+    </message>
+    <message>
+      <source>Re&amp;strict…</source>
+      <translation>&amp;Limiter…</translation>
+    </message>
+    <message>
+      <source>Reason (kept with the record):</source>
+      <translation>Motif (conservé avec le dossier) :</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Recorded by</source>
+      <translation>Enregistré par</translation>
+    </message>
+    <message>
+      <source>Restrict processing</source>
+      <translation>Limiter le traitement</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Limité</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Révision</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Depuis</translation>
+    </message>
+    <message>
+      <source>The erasure failed ({error}).</source>
+      <translation>L'effacement a échoué ({error}).</translation>
+    </message>
+    <message>
+      <source>The export failed ({error}).</source>
+      <translation>L'export a échoué ({error}).</translation>
+    </message>
+    <message>
+      <source>The record is restricted: hidden from search and Today, kept encrypted. An administrator can still export it for the patient.</source>
+      <translation>Le dossier est limité : masqué de la recherche et d'Aujourd'hui, conservé chiffré. Un administrateur peut encore l'exporter pour le patient.</translation>
+    </message>
+    <message>
+      <source>View &amp;evidence</source>
+      <translation>Voir la &amp;preuve</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>Who looked at this file</source>
+      <translation>Qui a consulté ce dossier</translation>
+    </message>
+    <message>
+      <source>Withdraw the consent</source>
+      <translation>Retirer le consentement</translation>
+    </message>
+    <message>
+      <source>Withdraw the consent for “{purpose}”? It takes effect at once.</source>
+      <translation>Retirer le consentement pour « {purpose} » ? Le retrait prend effet immédiatement.</translation>
+    </message>
+    <message>
+      <source>Written: {path}</source>
+      <translation>Écrit : {path}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>Edit the contact</source>
+      <translation>Modifier le contact</translation>
+    </message>
+    <message>
+      <source>New contact</source>
+      <translation>Nouveau contact</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactForm</name>
+    <message>
+      <source>&amp;Availability:</source>
+      <translation>&amp;Disponibilité :</translation>
+    </message>
+    <message>
+      <source>&amp;Family name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Given name:</source>
+      <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+      <source>&amp;INAMI number:</source>
+      <translation>Numéro &amp;INAMI :</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
+      <source>&amp;Phones:</source>
+      <translation>Téléphone&amp;s :</translation>
+    </message>
+    <message>
+      <source>&amp;Street:</source>
+      <translation>&amp;Rue :</translation>
+    </message>
+    <message>
+      <source>&amp;Town:</source>
+      <translation>&amp;Localité :</translation>
+    </message>
+    <message>
+      <source>0470 12 34 56, 081 22 33 44</source>
+      <translation>0470 12 34 56, 081 22 33 44</translation>
+    </message>
+    <message>
+      <source>E-&amp;mail:</source>
+      <translation>E-&amp;mail :</translation>
+    </message>
+    <message>
+      <source>Num&amp;ber:</source>
+      <translation>N&amp;uméro :</translation>
+    </message>
+    <message>
+      <source>Postal code:</source>
+      <translation>Code postal :</translation>
+    </message>
+    <message>
+      <source>This is an organisation or a service</source>
+      <translation>C'est une organisation ou un service</translation>
+    </message>
+    <message>
+      <source>mornings, not on Wednesdays…</source>
+      <translation>le matin, pas le mercredi…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CreateVaultDialog</name>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat:</source>
+      <translation>&amp;Répéter :</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Copier</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <source>Relais — create your vault</source>
+      <translation>Relais — créer votre coffre</translation>
+    </message>
+    <message>
+      <source>Repeat the passphrase</source>
+      <translation>Répétez la phrase secrète</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ.</source>
+      <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+    <message>
+      <source>Write this recovery key down and keep it in a safe place. It is the only way to open your vault if you forget your passphrase. It will not be shown again.</source>
+      <translation>Notez cette clé de récupération et gardez-la en lieu sûr. C'est le seul moyen d'ouvrir votre coffre si vous oubliez votre phrase secrète. Elle ne sera plus affichée.</translation>
+    </message>
+    <message>
+      <source>Your &amp;name:</source>
+      <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+      <source>Your caseload is kept encrypted on this computer. Choose a passphrase of at least 8 characters that only you know.</source>
+      <translation>Vos dossiers sont conservés chiffrés sur cet ordinateur. Choisissez une phrase secrète d'au moins 8 caractères que vous seul connaissez.</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Votre nom</translation>
+    </message>
+    <message>
+      <source>Your recovery key</source>
+      <translation>Votre clé de récupération</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>&amp;Date</source>
+      <translation>&amp;Date</translation>
+    </message>
+    <message>
+      <source>&amp;Evidence</source>
+      <translation>&amp;Preuve</translation>
+    </message>
+    <message>
+      <source>&amp;Method</source>
+      <translation>&amp;Mode</translation>
+    </message>
+    <message>
+      <source>&amp;Purpose</source>
+      <translation>&amp;Finalité</translation>
+    </message>
+    <message>
+      <source>C&amp;ontact</source>
+      <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+      <source>Choose a scan or photo…</source>
+      <translation>Choisir un scan ou une photo…</translation>
+    </message>
+    <message>
+      <source>Choose the contact this consent is about (link them in the ecomap first).</source>
+      <translation>Choisissez le contact concerné par ce consentement (reliez-le d'abord dans l'écocarte).</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Decision → action</source>
+      <translation>Décision → action</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Preuve</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>N&amp;ote</source>
+      <translation>N&amp;ote</translation>
+    </message>
+    <message>
+      <source>No file</source>
+      <translation>Aucun fichier</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Notice &amp;version</source>
+      <translation>&amp;Version de la note</translation>
+    </message>
+    <message>
+      <source>Notice version</source>
+      <translation>Version de la note</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Finalité</translation>
+    </message>
+    <message>
+      <source>Record a consent</source>
+      <translation>Enregistrer un consentement</translation>
+    </message>
+    <message>
+      <source>Record a refusal</source>
+      <translation>Enregistrer un refus</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>Date de révision</translation>
+    </message>
+    <message>
+      <source>Review on</source>
+      <translation>À revoir le</translation>
+    </message>
+    <message>
+      <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp)</source>
+      <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp)</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>Le gestionnaire de cas</translation>
+    </message>
+    <message>
+      <source>The decision could not be saved ({error}).</source>
+      <translation>La décision n'a pas pu être enregistrée ({error}).</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>Le patient</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
+    </message>
+  </context>
+  <context>
+    <name>DirectoryPage</name>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge the selected pair…</source>
+      <translation>&amp;Fusionner la paire choisie…</translation>
+    </message>
+    <message>
+      <source>&amp;New contact…</source>
+      <translation>&amp;Nouveau contact…</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Contacts of the directory</source>
+      <translation>Contacts du répertoire</translation>
+    </message>
+    <message>
+      <source>De&amp;lete…</source>
+      <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+      <source>Delete a contact</source>
+      <translation>Supprimer un contact</translation>
+    </message>
+    <message>
+      <source>Delete {name} from the directory?</source>
+      <translation>Supprimer {name} du répertoire ?</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>Répertoire</translation>
+    </message>
+    <message>
+      <source>Find &amp;duplicates</source>
+      <translation>Chercher les &amp;doublons</translation>
+    </message>
+    <message>
+      <source>INAMI number</source>
+      <translation>Numéro INAMI</translation>
+    </message>
+    <message>
+      <source>Keep "{keep}" and fold "{other}" into it? Every tie of both stays, on the contact kept.</source>
+      <translation>Garder « {keep} » et y fusionner « {other} » ? Tous les liens des deux sont conservés, sur le contact gardé.</translation>
+    </message>
+    <message>
+      <source>Keep "{name}"</source>
+      <translation>Garder « {name} »</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Likely duplicates</source>
+      <translation>Doublons probables</translation>
+    </message>
+    <message>
+      <source>Likely duplicates: {count}</source>
+      <translation>Doublons probables : {count}</translation>
+    </message>
+    <message>
+      <source>Merge two contacts</source>
+      <translation>Fusionner deux contacts</translation>
+    </message>
+    <message>
+      <source>Merged: {moved} tie(s) moved, {combined} combined.</source>
+      <translation>Fusion faite : {moved} lien(s) déplacé(s), {combined} combiné(s).</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>No likely duplicate found.</source>
+      <translation>Aucun doublon probable.</translation>
+    </message>
+    <message>
+      <source>Only a contact no patient is linked to</source>
+      <translation>Seulement un contact lié à aucun patient</translation>
+    </message>
+    <message>
+      <source>Patients</source>
+      <translation>Patients</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Possible duplicate</source>
+      <translation>Doublon possible</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Search by name, town, phone or INAMI number (Ctrl+F)</source>
+      <translation>Chercher par nom, localité, téléphone ou numéro INAMI (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search the directory</source>
+      <translation>Chercher dans le répertoire</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Localité</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Pourquoi</translation>
+    </message>
+  </context>
+  <context>
+    <name>DossierHeader</name>
+    <message>
+      <source>GP: {name}</source>
+      <translation>Médecin traitant : {name}</translation>
+    </message>
+    <message>
+      <source>NISS {niss}</source>
+      <translation>NISS {niss}</translation>
+    </message>
+    <message>
+      <source>No GP recorded</source>
+      <translation>Pas de médecin traitant encodé</translation>
+    </message>
+    <message>
+      <source>No address</source>
+      <translation>Pas d'adresse</translation>
+    </message>
+    <message>
+      <source>No phone</source>
+      <translation>Pas de téléphone</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <source>box</source>
+      <translation>boîte</translation>
+    </message>
+    <message>
+      <source>{age} years (born {date})</source>
+      <translation>{age} ans (né·e le {date})</translation>
+    </message>
+  </context>
+  <context>
+    <name>DossierWindow</name>
+    <message>
+      <source>{age} years</source>
+      <translation>{age} ans</translation>
+    </message>
+  </context>
+  <context>
+    <name>EcosystemLabels</name>
+    <message>
+      <source>Added</source>
+      <translation>Ajouté</translation>
+    </message>
+    <message>
+      <source>Both ways</source>
+      <translation>Dans les deux sens</translation>
+    </message>
+    <message>
+      <source>CPAS</source>
+      <translation>CPAS</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Entourage et communauté</translation>
+    </message>
+    <message>
+      <source>Family</source>
+      <translation>Famille</translation>
+    </message>
+    <message>
+      <source>Family and informal</source>
+      <translation>Famille et proches</translation>
+    </message>
+    <message>
+      <source>Friend</source>
+      <translation>Ami(e)</translation>
+    </message>
+    <message>
+      <source>From the patient</source>
+      <translation>Du patient</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>Médecin traitant</translation>
+    </message>
+    <message>
+      <source>General practitioner</source>
+      <translation>Médecin généraliste</translation>
+    </message>
+    <message>
+      <source>Health care</source>
+      <translation>Soins de santé</translation>
+    </message>
+    <message>
+      <source>Health insurance fund</source>
+      <translation>Mutualité</translation>
+    </message>
+    <message>
+      <source>Home help</source>
+      <translation>Aide familiale</translation>
+    </message>
+    <message>
+      <source>Home nurse</source>
+      <translation>Infirmier(ère) à domicile</translation>
+    </message>
+    <message>
+      <source>Hospital</source>
+      <translation>Hôpital</translation>
+    </message>
+    <message>
+      <source>Informal carer</source>
+      <translation>Aidant proche</translation>
+    </message>
+    <message>
+      <source>Meals on wheels</source>
+      <translation>Repas à domicile</translation>
+    </message>
+    <message>
+      <source>Moderate</source>
+      <translation>Moyen</translation>
+    </message>
+    <message>
+      <source>Neighbour</source>
+      <translation>Voisin(e)</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>Neutre</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Aucun</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <source>Patient association</source>
+      <translation>Association de patients</translation>
+    </message>
+    <message>
+      <source>Pharmacist</source>
+      <translation>Pharmacien(ne)</translation>
+    </message>
+    <message>
+      <source>Physiotherapist</source>
+      <translation>Kinésithérapeute</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Personne de référence</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Retiré</translation>
+    </message>
+    <message>
+      <source>Social services</source>
+      <translation>Services sociaux</translation>
+    </message>
+    <message>
+      <source>Social worker</source>
+      <translation>Assistant(e) social(e)</translation>
+    </message>
+    <message>
+      <source>Specialist</source>
+      <translation>Médecin spécialiste</translation>
+    </message>
+    <message>
+      <source>Stressful</source>
+      <translation>Source de stress</translation>
+    </message>
+    <message>
+      <source>Strong</source>
+      <translation>Fort</translation>
+    </message>
+    <message>
+      <source>Supportive</source>
+      <translation>Soutenant</translation>
+    </message>
+    <message>
+      <source>Tenuous</source>
+      <translation>Ténu</translation>
+    </message>
+    <message>
+      <source>Towards the patient</source>
+      <translation>Vers le patient</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>Inchangé</translation>
+    </message>
+    <message>
+      <source>close names</source>
+      <translation>noms proches</translation>
+    </message>
+    <message>
+      <source>same INAMI number</source>
+      <translation>même numéro INAMI</translation>
+    </message>
+    <message>
+      <source>same phone</source>
+      <translation>même téléphone</translation>
+    </message>
+  </context>
+  <context>
+    <name>EcosystemTab</name>
+    <message>
+      <source>Compare dates</source>
+      <translation>Comparer des dates</translation>
+    </message>
+    <message>
+      <source>Ecosystem</source>
+      <translation>Écosystème</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>Écocarte</translation>
+    </message>
+    <message>
+      <source>Who does what</source>
+      <translation>Qui fait quoi</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolPage</name>
+    <message>
+      <source>&amp;Connect this computer to a server now</source>
+      <translation>&amp;Connecter cet ordinateur à un serveur maintenant</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>Nom d'&amp;utilisateur :</translation>
+    </message>
+    <message>
+      <source>(no certificate)</source>
+      <translation>(pas de certificat)</translation>
+    </message>
+    <message>
+      <source>C&amp;heck the server</source>
+      <translation>&amp;Vérifier le serveur</translation>
+    </message>
+    <message>
+      <source>Compare this fingerprint with the one your administrator gave you, character by character:</source>
+      <translation>Comparez cette empreinte, caractère par caractère, avec celle que votre administrateur vous a donnée :</translation>
+    </message>
+    <message>
+      <source>Connect to your organisation (optional)</source>
+      <translation>Se connecter à votre organisation (facultatif)</translation>
+    </message>
+    <message>
+      <source>Contacting the server…</source>
+      <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+      <source>Do not enrol: this may not be your organisation's server. Tell your administrator.</source>
+      <translation>N'inscrivez pas cet ordinateur : ce n'est peut-être pas le serveur de votre organisation. Prévenez votre administrateur.</translation>
+    </message>
+    <message>
+      <source>Enrolling this computer…</source>
+      <translation>Inscription de cet ordinateur…</translation>
+    </message>
+    <message>
+      <source>Enrolment is not available in this version; use `relais enroll` later.</source>
+      <translation>L'inscription n'est pas disponible dans cette version ; utilisez `relais enroll` plus tard.</translation>
+    </message>
+    <message>
+      <source>It &amp;matches: enrol</source>
+      <translation>Elle &amp;correspond : inscrire</translation>
+    </message>
+    <message>
+      <source>It does &amp;not match</source>
+      <translation>Elle ne correspond &amp;pas</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>&amp;Adresse du serveur :</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+      <source>Server fingerprint</source>
+      <translation>Empreinte du serveur</translation>
+    </message>
+    <message>
+      <source>Server password</source>
+      <translation>Mot de passe du serveur</translation>
+    </message>
+    <message>
+      <source>Share your caseload with your team and keep a copy on the server. You can also do this later.</source>
+      <translation>Partagez vos dossiers avec votre équipe et gardez-en une copie sur le serveur. Vous pouvez aussi le faire plus tard.</translation>
+    </message>
+    <message>
+      <source>The server could not be reached (%1).</source>
+      <translation>Le serveur est injoignable (%1).</translation>
+    </message>
+    <message>
+      <source>This computer is enrolled. The first sync starts after the assistant closes.</source>
+      <translation>Cet ordinateur est inscrit. La première synchronisation démarre à la fermeture de l'assistant.</translation>
+    </message>
+    <message>
+      <source>This server does not use encryption (http). Use it only for a test on this computer.</source>
+      <translation>Ce serveur n'utilise pas de chiffrement (http). Ne l'utilisez que pour un test sur cet ordinateur.</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
+      <source>Your administrator gives you the server address, your user name and the server's fingerprint. Without a server, Relais works on this computer only.</source>
+      <translation>Votre administrateur vous donne l'adresse du serveur, votre nom d'utilisateur et l'empreinte du serveur. Sans serveur, Relais fonctionne sur cet ordinateur uniquement.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvidenceDialog</name>
+    <message>
+      <source>Consent evidence</source>
+      <translation>Preuve du consentement</translation>
+    </message>
+    <message>
+      <source>Evidence page</source>
+      <translation>Page de la preuve</translation>
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+      <source>Save a copy…</source>
+      <translation>Enregistrer une copie…</translation>
+    </message>
+    <message>
+      <source>This PDF cannot be shown here; save a copy to open it.</source>
+      <translation>Ce PDF ne peut pas être affiché ici ; enregistrez-en une copie pour l'ouvrir.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>&amp;Continue</source>
+      <translation>&amp;Continuer</translation>
+    </message>
+    <message>
+      <source>&amp;Create the vault</source>
+      <translation>&amp;Créer le coffre</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Retour</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Opening your vault…</source>
+      <translation>Ouverture de votre coffre…</translation>
+    </message>
+    <message>
+      <source>Relais</source>
+      <translation>Relais</translation>
+    </message>
+    <message>
+      <source>Relais — first start</source>
+      <translation>Relais — premier démarrage</translation>
+    </message>
+    <message>
+      <source>The vault could not be put in place: %1
+Nothing was kept; start again.</source>
+      <translation>Le coffre n'a pas pu être mis en place : %1
+Rien n'a été conservé ; recommencez.</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoalDialog</name>
+    <message>
+      <source>Achieved</source>
+      <translation>Atteint</translation>
+    </message>
+    <message>
+      <source>Given up</source>
+      <translation>Abandonné</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Goal in the patient's words</source>
+      <translation>Objectif dans les mots du patient</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <source>In the patient's words</source>
+      <translation>Dans les mots du patient</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Target date</source>
+      <translation>Échéance</translation>
+    </message>
+  </context>
+  <context>
+    <name>GpLetterDialog</name>
+    <message>
+      <source>Letter to the GP</source>
+      <translation>Courrier au médecin traitant</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>Situation</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityTab</name>
+    <message>
+      <source>&amp;Save (Ctrl+S)</source>
+      <translation>&amp;Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identité</translation>
+    </message>
+    <message>
+      <source>Not saved: correct the fields in red.</source>
+      <translation>Pas enregistré : corrigez les champs en rouge.</translation>
+    </message>
+    <message>
+      <source>Nothing changed.</source>
+      <translation>Rien n'a changé.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <source>Undo changes</source>
+      <translation>Annuler les modifications</translation>
+    </message>
+  </context>
+  <context>
+    <name>InstrumentForm</name>
+    <message>
+      <source>Item {n} (licensed text not imported)</source>
+      <translation>Question {n} (texte sous licence non importé)</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Non</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Oui</translation>
+    </message>
+  </context>
+  <context>
+    <name>JournalTab</name>
+    <message>
+      <source>&amp;Add the note</source>
+      <translation>&amp;Ajouter la note</translation>
+    </message>
+    <message>
+      <source>&amp;Corrected text:</source>
+      <translation>Texte &amp;corrigé :</translation>
+    </message>
+    <message>
+      <source>(corrected below… see the newer note)</source>
+      <translation>(corrigée… voir la note plus récente)</translation>
+    </message>
+    <message>
+      <source>(correction)</source>
+      <translation>(correction)</translation>
+    </message>
+    <message>
+      <source>C&amp;orrect the selected note…</source>
+      <translation>C&amp;orriger la note choisie…</translation>
+    </message>
+    <message>
+      <source>Correct a note</source>
+      <translation>Corriger une note</translation>
+    </message>
+    <message>
+      <source>Journal</source>
+      <translation>Journal</translation>
+    </message>
+    <message>
+      <source>Journal notes</source>
+      <translation>Notes du journal</translation>
+    </message>
+    <message>
+      <source>New note</source>
+      <translation>Nouvelle note</translation>
+    </message>
+    <message>
+      <source>New note (Ctrl+Shift+N), saved with Ctrl+S</source>
+      <translation>Nouvelle note (Ctrl+Maj+N), enregistrée avec Ctrl+S</translation>
+    </message>
+    <message>
+      <source>Text restored from the automatic save.</source>
+      <translation>Texte restauré depuis la sauvegarde automatique.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguagePage</name>
+    <message>
+      <source>Choose the language of the interface. You can change it later in the settings.</source>
+      <translation>Choisissez la langue de l'interface. Vous pourrez la changer plus tard dans les réglages.</translation>
+    </message>
+    <message>
+      <source>Language: %1</source>
+      <translation>Langue : %1</translation>
+    </message>
+    <message>
+      <source>Relais keeps your caseload on this computer, encrypted, and works without a network. This assistant prepares it in a few steps.</source>
+      <translation>Relais conserve vos dossiers sur cet ordinateur, chiffrés, et fonctionne sans réseau. Cet assistant le prépare en quelques étapes.</translation>
+    </message>
+    <message>
+      <source>Welcome to Relais</source>
+      <translation>Bienvenue dans Relais</translation>
+    </message>
+  </context>
+  <context>
+    <name>LegendWidget</name>
+    <message>
+      <source>Legend of the ecomap</source>
+      <translation>Légende de l'écocarte</translation>
+    </message>
+    <message>
+      <source>flow of help</source>
+      <translation>sens de l'aide</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Lock</source>
+      <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>&amp;Relais</source>
+      <translation>&amp;Relais</translation>
+    </message>
+    <message>
+      <source>Navigation</source>
+      <translation>Navigation</translation>
+    </message>
+    <message>
+      <source>Relais is locked. Your data is hidden.</source>
+      <translation>Relais est verrouillé. Vos données sont masquées.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapPage</name>
+    <message>
+      <source>&amp;Add a person or service…</source>
+      <translation>&amp;Ajouter une personne ou un service…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit the tie…</source>
+      <translation>&amp;Modifier le lien…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove from the map</source>
+      <translation>&amp;Retirer de l'écocarte</translation>
+    </message>
+    <message>
+      <source>&amp;Save today's map</source>
+      <translation>&amp;Enregistrer l'écocarte du jour</translation>
+    </message>
+    <message>
+      <source>Automatic layout</source>
+      <translation>Disposition automatique</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+      <source>Ecomap</source>
+      <translation>Écocarte</translation>
+    </message>
+    <message>
+      <source>Ecomap written to {path}</source>
+      <translation>Écocarte enregistrée dans {path}</translation>
+    </message>
+    <message>
+      <source>Edit the &amp;contact…</source>
+      <translation>Modifier le &amp;contact…</translation>
+    </message>
+    <message>
+      <source>Export the ecomap</source>
+      <translation>Exporter l'écocarte</translation>
+    </message>
+    <message>
+      <source>Exporting the ecomap…</source>
+      <translation>Export de l'écocarte…</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Tout voir</translation>
+    </message>
+    <message>
+      <source>Nobody is on the map yet: add the people and services around the patient (Ctrl+Shift+A).</source>
+      <translation>Personne n'est encore sur l'écocarte : ajoutez les personnes et services autour du patient (Ctrl+Maj+A).</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
+      <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+      <source>Remove from the map</source>
+      <translation>Retirer de l'écocarte</translation>
+    </message>
+    <message>
+      <source>Remove {name} from this patient's map?</source>
+      <translation>Retirer {name} de l'écocarte de ce patient ?</translation>
+    </message>
+    <message>
+      <source>Today's map is saved; compare it later in "Compare dates".</source>
+      <translation>L'écocarte du jour est enregistrée ; comparez-la plus tard dans « Comparer des dates ».</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Agrandir</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Réduire</translation>
+    </message>
+    <message>
+      <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
+      <translation>{count} liens. Tab passe d'une personne à l'autre ; les flèches la déplacent ; Entrée modifie le lien.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewCaseDialog</name>
+    <message>
+      <source>&amp;Clarified request:</source>
+      <translation>Demande &amp;clarifiée :</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Opened on:</source>
+      <translation>&amp;Ouvert le :</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+      <source>&amp;Request:</source>
+      <translation>De&amp;mande :</translation>
+    </message>
+    <message>
+      <source>&amp;Tier:</source>
+      <translation>N&amp;iveau :</translation>
+    </message>
+    <message>
+      <source>Clarified request</source>
+      <translation>Demande clarifiée</translation>
+    </message>
+    <message>
+      <source>New case</source>
+      <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+      <source>Re&amp;quested by:</source>
+      <translation>De&amp;mandé par :</translation>
+    </message>
+    <message>
+      <source>Request &amp;date:</source>
+      <translation>&amp;Date de la demande :</translation>
+    </message>
+    <message>
+      <source>Request in their own words</source>
+      <translation>Demande avec ses propres mots</translation>
+    </message>
+    <message>
+      <source>Requester</source>
+      <translation>Demandeur</translation>
+    </message>
+    <message>
+      <source>Requester's name</source>
+      <translation>Nom du demandeur</translation>
+    </message>
+    <message>
+      <source>Requester's phone</source>
+      <translation>Téléphone du demandeur</translation>
+    </message>
+    <message>
+      <source>What they said, in their own words</source>
+      <translation>Ce qui a été dit, avec ses propres mots</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
+    </message>
+    <message>
+      <source>— not yet —</source>
+      <translation>— pas encore —</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewPatientDialog</name>
+    <message>
+      <source>New patient</source>
+      <translation>Nouveau patient</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewTab</name>
+    <message>
+      <source>Case {status} since {date} — requested by {who}: “{why}”</source>
+      <translation>Dossier {status} depuis le {date} — demandé par {who} : « {why} »</translation>
+    </message>
+    <message>
+      <source>Case: {status}</source>
+      <translation>Dossier : {status}</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Détail</translation>
+    </message>
+    <message>
+      <source>Next: {kind} on {date}</source>
+      <translation>Prochain : {kind} le {date}</translation>
+    </message>
+    <message>
+      <source>No open case.</source>
+      <translation>Pas de dossier ouvert.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Note (correction)</source>
+      <translation>Note (correction)</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+      <source>Relevance review due on {date}</source>
+      <translation>Révision de la pertinence le {date}</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Chronologie</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>programmé</translation>
+    </message>
+    <message>
+      <source>unplanned</source>
+      <translation>non programmé</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientForm</name>
+    <message>
+      <source>&amp;Birth date:</source>
+      <translation>Date de &amp;naissance :</translation>
+    </message>
+    <message>
+      <source>&amp;Family name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Given name:</source>
+      <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+      <source>&amp;NISS:</source>
+      <translation>N&amp;ISS :</translation>
+    </message>
+    <message>
+      <source>&amp;Postal code:</source>
+      <translation>&amp;Code postal :</translation>
+    </message>
+    <message>
+      <source>&amp;Street:</source>
+      <translation>&amp;Rue :</translation>
+    </message>
+    <message>
+      <source>&amp;Town:</source>
+      <translation>&amp;Localité :</translation>
+    </message>
+    <message>
+      <source>BIM (increased reimbursement)</source>
+      <translation>BIM (intervention majorée)</translation>
+    </message>
+    <message>
+      <source>Bo&amp;x:</source>
+      <translation>&amp;Boîte :</translation>
+    </message>
+    <message>
+      <source>Chronic condition status</source>
+      <translation>Statut affection chronique</translation>
+    </message>
+    <message>
+      <source>E-&amp;mail:</source>
+      <translation>&amp;Courriel :</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>Femme</translation>
+    </message>
+    <message>
+      <source>G&amp;ender:</source>
+      <translation>&amp;Genre :</translation>
+    </message>
+    <message>
+      <source>Health &amp;insurance fund:</source>
+      <translation>&amp;Mutualité :</translation>
+    </message>
+    <message>
+      <source>MAF reached</source>
+      <translation>MAF atteint</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>Homme</translation>
+    </message>
+    <message>
+      <source>N&amp;umber:</source>
+      <translation>N&amp;uméro :</translation>
+    </message>
+    <message>
+      <source>Not given</source>
+      <translation>Non précisé</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <source>Other phone:</source>
+      <translation>Autre téléphone :</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+      <source>Statuses:</source>
+      <translation>Statuts :</translation>
+    </message>
+    <message>
+      <source>YY.MM.DD-SSS.CC</source>
+      <translation>AA.MM.JJ-SSS.CC</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>AAAA-MM-JJ</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientTableModel</name>
+    <message>
+      <source>Age</source>
+      <translation>Âge</translation>
+    </message>
+    <message>
+      <source>NISS</source>
+      <translation>NISS</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Localité</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
+    <message>
+      <source>&amp;Agree…</source>
+      <translation>&amp;Convenir…</translation>
+    </message>
+    <message>
+      <source>&amp;Compare with the previous version…</source>
+      <translation>C&amp;omparer avec la version précédente…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <source>&amp;New version</source>
+      <translation>&amp;Nouvelle version</translation>
+    </message>
+    <message>
+      <source>&amp;Print the letter…</source>
+      <translation>&amp;Imprimer le courrier…</translation>
+    </message>
+    <message>
+      <source>&amp;Save these answers</source>
+      <translation>&amp;Enregistrer ces réponses</translation>
+    </message>
+    <message>
+      <source>Add a goal…</source>
+      <translation>Ajouter un objectif…</translation>
+    </message>
+    <message>
+      <source>Add an action…</source>
+      <translation>Ajouter une action…</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Ajouté</translation>
+    </message>
+    <message>
+      <source>Answers restored from the automatic save: check them and save.</source>
+      <translation>Réponses restaurées depuis la sauvegarde automatique : vérifiez-les puis enregistrez.</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
+      <source>Changes since the previous version</source>
+      <translation>Changements depuis la version précédente</translation>
+    </message>
+    <message>
+      <source>Concertation meetings</source>
+      <translation>Réunions de concertation</translation>
+    </message>
+    <message>
+      <source>Concertations</source>
+      <translation>Concertations</translation>
+    </message>
+    <message>
+      <source>Consent missing</source>
+      <translation>Consentement manquant</translation>
+    </message>
+    <message>
+      <source>Date / decision</source>
+      <translation>Date / décision</translation>
+    </message>
+    <message>
+      <source>Documents in</source>
+      <translation>Documents en</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>Médecin</translation>
+    </message>
+    <message>
+      <source>Goal / action</source>
+      <translation>Objectif / action</translation>
+    </message>
+    <message>
+      <source>Goals and actions</source>
+      <translation>Objectifs et actions</translation>
+    </message>
+    <message>
+      <source>In the patient's words</source>
+      <translation>Dans les mots du patient</translation>
+    </message>
+    <message>
+      <source>Language of the documents</source>
+      <translation>Langue des documents</translation>
+    </message>
+    <message>
+      <source>Large print</source>
+      <translation>Grands caractères</translation>
+    </message>
+    <message>
+      <source>Letters to the GP</source>
+      <translation>Courriers au médecin</translation>
+    </message>
+    <message>
+      <source>Make it a &amp;goal</source>
+      <translation>En faire un &amp;objectif</translation>
+    </message>
+    <message>
+      <source>Make the decision an &amp;action…</source>
+      <translation>Faire de la décision une &amp;action…</translation>
+    </message>
+    <message>
+      <source>Mark as &amp;sent</source>
+      <translation>Marquer comme &amp;envoyé</translation>
+    </message>
+    <message>
+      <source>Needs not met</source>
+      <translation>Besoins non rencontrés</translation>
+    </message>
+    <message>
+      <source>New &amp;letter…</source>
+      <translation>Nouveau &amp;courrier…</translation>
+    </message>
+    <message>
+      <source>New &amp;meeting…</source>
+      <translation>Nouvelle &amp;réunion…</translation>
+    </message>
+    <message>
+      <source>Next review</source>
+      <translation>Prochaine réévaluation</translation>
+    </message>
+    <message>
+      <source>No change.</source>
+      <translation>Aucun changement.</translation>
+    </message>
+    <message>
+      <source>No plan yet: start with the questions below.</source>
+      <translation>Pas encore de plan : commencez par les questions ci-dessous.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Période</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Plan status</source>
+      <translation>État du plan</translation>
+    </message>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>Préparation du document…</translation>
+    </message>
+    <message>
+      <source>Print the &amp;handout…</source>
+      <translation>Imprimer la &amp;fiche patient…</translation>
+    </message>
+    <message>
+      <source>Print the &amp;summary…</source>
+      <translation>Imprimer la &amp;synthèse…</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Personne de référence</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>Remarques</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Retiré</translation>
+    </message>
+    <message>
+      <source>Save the document</source>
+      <translation>Enregistrer le document</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
+      <source>Select a decision of a meeting first.</source>
+      <translation>Choisissez d'abord une décision d'une réunion.</translation>
+    </message>
+    <message>
+      <source>Select a goal first.</source>
+      <translation>Choisissez d'abord un objectif.</translation>
+    </message>
+    <message>
+      <source>Starting points: needs not met</source>
+      <translation>Points de départ : besoins non rencontrés</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>Le gestionnaire de cas</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>Le patient</translation>
+    </message>
+    <message>
+      <source>To send it anyway, give the reason (it is logged):</source>
+      <translation>Pour l'envoyer quand même, indiquez le motif (il est consigné) :</translation>
+    </message>
+    <message>
+      <source>Version {v} — agreed on {d} with {who}</source>
+      <translation>Version {v} — convenue le {d} avec {who}</translation>
+    </message>
+    <message>
+      <source>Version {v} — draft</source>
+      <translation>Version {v} — brouillon</translation>
+    </message>
+    <message>
+      <source>What do you expect from us?</source>
+      <translation>Qu'attendez-vous de nous ?</translation>
+    </message>
+    <message>
+      <source>What do you want to avoid?</source>
+      <translation>Que voulez-vous éviter ?</translation>
+    </message>
+    <message>
+      <source>What matters to you?</source>
+      <translation>Qu'est-ce qui compte pour vous ?</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Écrit le</translation>
+    </message>
+    <message>
+      <source>Your life project</source>
+      <translation>Votre projet de vie</translation>
+    </message>
+    <message>
+      <source>action</source>
+      <translation>action</translation>
+    </message>
+    <message>
+      <source>fewer than 3 providers</source>
+      <translation>moins de 3 prestataires</translation>
+    </message>
+    <message>
+      <source>goal</source>
+      <translation>objectif</translation>
+    </message>
+    <message>
+      <source>in the plan</source>
+      <translation>dans le plan</translation>
+    </message>
+    <message>
+      <source>patient's agreement missing</source>
+      <translation>accord du patient manquant</translation>
+    </message>
+    <message>
+      <source>plan</source>
+      <translation>plan</translation>
+    </message>
+    <message>
+      <source>sent on {d}</source>
+      <translation>envoyé le {d}</translation>
+    </message>
+    <message>
+      <source>the patient</source>
+      <translation>le patient</translation>
+    </message>
+    <message>
+      <source>to send</source>
+      <translation>à envoyer</translation>
+    </message>
+    <message>
+      <source>without the GP</source>
+      <translation>sans le médecin traitant</translation>
+    </message>
+  </context>
+  <context>
+    <name>QProgressDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryPage</name>
+    <message>
+      <source>&amp;Save the recovery sheet (PDF)…</source>
+      <translation>&amp;Enregistrer la feuille de récupération (PDF)…</translation>
+    </message>
+    <message>
+      <source>I have &amp;printed or written down my recovery key</source>
+      <translation>J'ai &amp;imprimé ou recopié ma clé de récupération</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Print the recovery sheet or write the key down, and keep it in a locked place away from this computer. It will not be shown again.</source>
+      <translation>Imprimez la feuille de récupération ou recopiez la clé, et gardez-la sous clé, loin de cet ordinateur. Elle ne sera plus affichée.</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Clé de récupération</translation>
+    </message>
+    <message>
+      <source>Save the recovery sheet</source>
+      <translation>Enregistrer la feuille de récupération</translation>
+    </message>
+    <message>
+      <source>Save the recovery sheet as a PDF to print</source>
+      <translation>Enregistrer la feuille de récupération en PDF pour l'imprimer</translation>
+    </message>
+    <message>
+      <source>Saved: %1. Print it now, then tick the box below.</source>
+      <translation>Enregistrée : %1. Imprimez-la maintenant, puis cochez la case ci-dessous.</translation>
+    </message>
+    <message>
+      <source>The only way into your vault if you forget your passphrase.</source>
+      <translation>Le seul moyen d'ouvrir votre coffre si vous oubliez votre phrase secrète.</translation>
+    </message>
+    <message>
+      <source>The sheet could not be saved: %1</source>
+      <translation>La feuille n'a pas pu être enregistrée : %1</translation>
+    </message>
+    <message>
+      <source>Your recovery key</source>
+      <translation>Votre clé de récupération</translation>
+    </message>
+    <message>
+      <source>relais-recovery-sheet.pdf</source>
+      <translation>relais-feuille-de-recuperation.pdf</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResponseDialog</name>
+    <message>
+      <source>&amp;Complete (Ctrl+Enter)</source>
+      <translation>&amp;Terminer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Raison :</translation>
+    </message>
+    <message>
+      <source>&amp;Tier:</source>
+      <translation>&amp;Niveau :</translation>
+    </message>
+    <message>
+      <source>Assessment date</source>
+      <translation>Date de l'évaluation</translation>
+    </message>
+    <message>
+      <source>Band set</source>
+      <translation>Seuils</translation>
+    </message>
+    <message>
+      <source>Band set ({score}):</source>
+      <translation>Seuils ({score}) :</translation>
+    </message>
+    <message>
+      <source>C&amp;orrect…</source>
+      <translation>C&amp;orriger…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Completed on {date} — read-only</source>
+      <translation>Terminée le {date} — lecture seule</translation>
+    </message>
+    <message>
+      <source>Completed — replaced by a correction (read-only)</source>
+      <translation>Terminée — remplacée par une correction (lecture seule)</translation>
+    </message>
+    <message>
+      <source>Con&amp;firm the tier</source>
+      <translation>Con&amp;firmer le niveau</translation>
+    </message>
+    <message>
+      <source>Decided tier</source>
+      <translation>Niveau décidé</translation>
+    </message>
+    <message>
+      <source>Decided: {tier} (suggested: {suggested})</source>
+      <translation>Décidé : {tier} (suggéré : {suggested})</translation>
+    </message>
+    <message>
+      <source>Draft, saved automatically</source>
+      <translation>Brouillon, enregistré automatiquement</translation>
+    </message>
+    <message>
+      <source>Needed when you choose another tier</source>
+      <translation>Nécessaire si vous choisissez un autre niveau</translation>
+    </message>
+    <message>
+      <source>New assessment (saved automatically as a draft)</source>
+      <translation>Nouvelle évaluation (enregistrée automatiquement comme brouillon)</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Raison</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>Résultats</translation>
+    </message>
+    <message>
+      <source>Rule ({name}):</source>
+      <translation>Règle ({name}) :</translation>
+    </message>
+    <message>
+      <source>Rule variant</source>
+      <translation>Variante de règle</translation>
+    </message>
+    <message>
+      <source>Suggested:</source>
+      <translation>Suggéré :</translation>
+    </message>
+    <message>
+      <source>Tier decision</source>
+      <translation>Décision sur le niveau</translation>
+    </message>
+    <message>
+      <source>correction of an earlier assessment</source>
+      <translation>correction d'une évaluation précédente</translation>
+    </message>
+  </context>
+  <context>
+    <name>Results</name>
+    <message>
+      <source>(incomplete: some answers missing)</source>
+      <translation>(incomplet : des réponses manquent)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>&amp;Auto-lock after:</source>
+      <translation>&amp;Verrouillage automatique après :</translation>
+    </message>
+    <message>
+      <source>&amp;Restart Relais now</source>
+      <translation>&amp;Redémarrer Relais maintenant</translation>
+    </message>
+    <message>
+      <source>Interface &amp;language:</source>
+      <translation>&amp;Langue de l'interface :</translation>
+    </message>
+    <message>
+      <source>Interface language</source>
+      <translation>Langue de l'interface</translation>
+    </message>
+    <message>
+      <source>Lock automatically after this many minutes without activity</source>
+      <translation>Verrouiller automatiquement après ce nombre de minutes sans activité</translation>
+    </message>
+    <message>
+      <source>Relais will use %1 from its next start.</source>
+      <translation>Relais passera à « %1 » à son prochain démarrage.</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Réglages</translation>
+    </message>
+  </context>
+  <context>
+    <name>StayDialog</name>
+    <message>
+      <source>&amp;Admitted on:</source>
+      <translation>&amp;Admis le :</translation>
+    </message>
+    <message>
+      <source>&amp;Discharged on:</source>
+      <translation>&amp;Sorti le :</translation>
+    </message>
+    <message>
+      <source>&amp;Hospital:</source>
+      <translation>&amp;Hôpital :</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>Hospital stay</source>
+      <translation>Séjour à l'hôpital</translation>
+    </message>
+    <message>
+      <source>Planned (not an emergency)</source>
+      <translation>Programmé (pas une urgence)</translation>
+    </message>
+    <message>
+      <source>Still in hospital</source>
+      <translation>Toujours hospitalisé</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaysTab</name>
+    <message>
+      <source>&amp;Add a stay…</source>
+      <translation>&amp;Ajouter un séjour…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <source>Admitted</source>
+      <translation>Admission</translation>
+    </message>
+    <message>
+      <source>Discharged</source>
+      <translation>Sortie</translation>
+    </message>
+    <message>
+      <source>Hospital</source>
+      <translation>Hôpital</translation>
+    </message>
+    <message>
+      <source>Hospital stays</source>
+      <translation>Séjours à l'hôpital</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Programmé</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>still in</source>
+      <translation>toujours hospitalisé</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>{n} admission(s) in the last 12 months</source>
+      <translation>{n} hospitalisation(s) sur les 12 derniers mois</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncLabels</name>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Assessment</source>
+      <translation>Évaluation</translation>
+    </message>
+    <message>
+      <source>Attachment</source>
+      <translation>Pièce jointe</translation>
+    </message>
+    <message>
+      <source>Audit event</source>
+      <translation>Événement d'audit</translation>
+    </message>
+    <message>
+      <source>Care plan</source>
+      <translation>Plan de soins</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Prise en charge</translation>
+    </message>
+    <message>
+      <source>Concertation</source>
+      <translation>Concertation</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Consentement</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>GP feedback</source>
+      <translation>Retour au médecin traitant</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Hospital stay</source>
+      <translation>Hospitalisation</translation>
+    </message>
+    <message>
+      <source>Journal note</source>
+      <translation>Note du journal</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <source>Record (deleted or kept)</source>
+      <translation>Enregistrement (supprimé ou gardé)</translation>
+    </message>
+    <message>
+      <source>Tie (ecomap)</source>
+      <translation>Lien (écocarte)</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Visite</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>supprimé</translation>
+    </message>
+    <message>
+      <source>kept</source>
+      <translation>gardé</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <source>Device revoked</source>
+      <translation>Appareil révoqué</translation>
+    </message>
+    <message>
+      <source>Not connected to a server</source>
+      <translation>Pas relié à un serveur</translation>
+    </message>
+    <message>
+      <source>Open conflicts</source>
+      <translation>Conflits ouverts</translation>
+    </message>
+    <message>
+      <source>Send and receive changes now (F5)</source>
+      <translation>Envoyer et recevoir les modifications maintenant (F5)</translation>
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation>Synchroniser</translation>
+    </message>
+    <message>
+      <source>Sync status</source>
+      <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>Synchronisation…</translation>
+    </message>
+    <message>
+      <source>synced {time}</source>
+      <translation>synchronisé {time}</translation>
+    </message>
+    <message>
+      <source>{n} conflict(s)</source>
+      <translation>{n} conflit(s)</translation>
+    </message>
+    <message>
+      <source>{n} local only</source>
+      <translation>{n} locale(s) seulement</translation>
+    </message>
+    <message>
+      <source>{n} need attention</source>
+      <translation>{n} à vérifier</translation>
+    </message>
+    <message>
+      <source>{n} waiting</source>
+      <translation>{n} en attente</translation>
+    </message>
+    <message>
+      <source>● Not synced yet</source>
+      <translation>● Pas encore synchronisé</translation>
+    </message>
+    <message>
+      <source>● Offline</source>
+      <translation>● Hors ligne</translation>
+    </message>
+    <message>
+      <source>● Online</source>
+      <translation>● En ligne</translation>
+    </message>
+  </context>
+  <context>
+    <name>TieDialog</name>
+    <message>
+      <source>&amp;Someone already in the directory</source>
+      <translation>&amp;Quelqu'un qui est déjà dans le répertoire</translation>
+    </message>
+    <message>
+      <source>A &amp;new contact</source>
+      <translation>Un &amp;nouveau contact</translation>
+    </message>
+    <message>
+      <source>Add a person or a service to the map</source>
+      <translation>Ajouter une personne ou un service à l'écocarte</translation>
+    </message>
+    <message>
+      <source>Contact from the directory</source>
+      <translation>Contact du répertoire</translation>
+    </message>
+    <message>
+      <source>Edit the tie with {name}</source>
+      <translation>Modifier le lien avec {name}</translation>
+    </message>
+    <message>
+      <source>The tie</source>
+      <translation>Le lien</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+  </context>
+  <context>
+    <name>TieForm</name>
+    <message>
+      <source>&amp;Flow of help:</source>
+      <translation>&amp;Sens de l'aide :</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Note :</translation>
+    </message>
+    <message>
+      <source>&amp;Quality:</source>
+      <translation>&amp;Qualité du lien :</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+      <source>&amp;Strength:</source>
+      <translation>&amp;Force du lien :</translation>
+    </message>
+    <message>
+      <source>Marked as:</source>
+      <translation>Rôle particulier :</translation>
+    </message>
+    <message>
+      <source>Si&amp;nce:</source>
+      <translation>&amp;Depuis le :</translation>
+    </message>
+    <message>
+      <source>what this person does for the patient</source>
+      <translation>ce que cette personne fait pour le patient</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayPage</name>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Abandonner</translation>
+    </message>
+    <message>
+      <source>Enter opens the dossier · Ctrl+F searches the caseload</source>
+      <translation>Entrée ouvre le dossier · Ctrl+F cherche parmi mes patients</translation>
+    </message>
+    <message>
+      <source>GP feedback pending</source>
+      <translation>Retours au médecin en attente</translation>
+    </message>
+    <message>
+      <source>Overdue follow-ups</source>
+      <translation>Suivis en retard</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <source>Plan reviews due</source>
+      <translation>Révisions de plan à faire</translation>
+    </message>
+    <message>
+      <source>Recent hospital stays</source>
+      <translation>Séjours hospitaliers récents</translation>
+    </message>
+    <message>
+      <source>Relevance reviews due</source>
+      <translation>Révisions de pertinence à faire</translation>
+    </message>
+    <message>
+      <source>Text typed during your last session was saved automatically but not recorded ({n} item(s)). Restore it?</source>
+      <translation>Du texte tapé lors de votre dernière session a été sauvegardé automatiquement mais pas enregistré ({n} élément(s)). Le restaurer ?</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>Cette semaine</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+      <source>Visits today</source>
+      <translation>Visites aujourd'hui</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>due soon</source>
+      <translation>bientôt</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>en retard</translation>
+    </message>
+    <message>
+      <source>recorded</source>
+      <translation>encodée</translation>
+    </message>
+    <message>
+      <source>still in hospital</source>
+      <translation>toujours hospitalisé</translation>
+    </message>
+    <message>
+      <source>to send</source>
+      <translation>à envoyer</translation>
+    </message>
+    <message>
+      <source>{n} open cases</source>
+      <translation>{n} dossiers ouverts</translation>
+    </message>
+  </context>
+  <context>
+    <name>TourPage</name>
+    <message>
+      <source>&amp;Previous tip</source>
+      <translation>Conseil &amp;précédent</translation>
+    </message>
+    <message>
+      <source>A dossier holds the request, the assessments, the ecomap, the care plan and the handout you print for the person at home.</source>
+      <translation>Un dossier contient la demande, les évaluations, l'écocarte, le plan de soins et le document que vous imprimez pour la personne à domicile.</translation>
+    </message>
+    <message>
+      <source>A person's dossier</source>
+      <translation>Le dossier d'une personne</translation>
+    </message>
+    <message>
+      <source>Alt+1 to Alt+9 switch pages and Ctrl+L locks Relais at once. Relais also locks itself after 10 minutes without activity.</source>
+      <translation>Alt+1 à Alt+9 changent de page et Ctrl+L verrouille Relais aussitôt. Relais se verrouille aussi seul après 10 minutes sans activité.</translation>
+    </message>
+    <message>
+      <source>Below, Relais gathers what waits for you: a request not yet clarified, a consent to record, an item the server could not accept.</source>
+      <translation>En dessous, Relais rassemble ce qui vous attend : une demande pas encore clarifiée, un consentement à enregistrer, un élément que le serveur n'a pas pu accepter.</translation>
+    </message>
+    <message>
+      <source>Keyboard and safety</source>
+      <translation>Clavier et sécurité</translation>
+    </message>
+    <message>
+      <source>Ne&amp;xt tip</source>
+      <translation>Conseil &amp;suivant</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>À traiter</translation>
+    </message>
+    <message>
+      <source>Relais opens on Today. Four things to know before you start.</source>
+      <translation>Relais s'ouvre sur Aujourd'hui. Quatre choses à savoir avant de commencer.</translation>
+    </message>
+    <message>
+      <source>Tip %1 of %2</source>
+      <translation>Conseil %1 sur %2</translation>
+    </message>
+    <message>
+      <source>Today lists the visits planned for today, the calls to make and the care plans whose review date has come. Press Enter on a line to open it.</source>
+      <translation>Aujourd'hui liste les visites prévues ce jour, les appels à passer et les plans dont la date de révision est arrivée. Appuyez sur Entrée sur une ligne pour l'ouvrir.</translation>
+    </message>
+    <message>
+      <source>Today's work</source>
+      <translation>Le travail du jour</translation>
+    </message>
+    <message>
+      <source>Your Today view</source>
+      <translation>Votre vue Aujourd'hui</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendWidget</name>
+    <message>
+      <source>No completed assessment yet</source>
+      <translation>Pas encore d'évaluation terminée</translation>
+    </message>
+    <message>
+      <source>Trend over time</source>
+      <translation>Évolution dans le temps</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <source>&amp;Forgot passphrase…</source>
+      <translation>Phrase secrète &amp;oubliée…</translation>
+    </message>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+      <source>Choose a new passphrase (at least 8 characters):</source>
+      <translation>Choisissez une nouvelle phrase secrète (au moins 8 caractères) :</translation>
+    </message>
+    <message>
+      <source>Enter your passphrase to open your caseload.</source>
+      <translation>Entrez votre phrase secrète pour ouvrir vos dossiers.</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <source>Passphrase changed</source>
+      <translation>Phrase secrète modifiée</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Clé de récupération</translation>
+    </message>
+    <message>
+      <source>Relais — unlock</source>
+      <translation>Relais — déverrouiller</translation>
+    </message>
+    <message>
+      <source>Type the recovery key you printed when the vault was created:</source>
+      <translation>Tapez la clé de récupération imprimée à la création du coffre :</translation>
+    </message>
+    <message>
+      <source>Your new passphrase is set. Unlock with it now.</source>
+      <translation>Votre nouvelle phrase secrète est enregistrée. Déverrouillez avec elle maintenant.</translation>
+    </message>
+  </context>
+  <context>
+    <name>VaultPage</name>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat:</source>
+      <translation>&amp;Répéter :</translation>
+    </message>
+    <message>
+      <source>Choose a passphrase of at least 8 characters: a short sentence of unrelated words is both strong and easy to remember.</source>
+      <translation>Choisissez une phrase secrète d'au moins 8 caractères : une courte phrase de mots sans lien entre eux est à la fois solide et facile à retenir.</translation>
+    </message>
+    <message>
+      <source>Create your vault</source>
+      <translation>Créer votre coffre</translation>
+    </message>
+    <message>
+      <source>Creating your vault…</source>
+      <translation>Création de votre coffre…</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
+    </message>
+    <message>
+      <source>Passphrase strength</source>
+      <translation>Solidité de la phrase secrète</translation>
+    </message>
+    <message>
+      <source>Repeat the passphrase</source>
+      <translation>Répétez la phrase secrète</translation>
+    </message>
+    <message>
+      <source>Strength: %1</source>
+      <translation>Solidité : %1</translation>
+    </message>
+    <message>
+      <source>The vault could not be created (%1).</source>
+      <translation>Le coffre n'a pas pu être créé (%1).</translation>
+    </message>
+    <message>
+      <source>Your &amp;name:</source>
+      <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+      <source>Your caseload is encrypted with a passphrase that only you know.</source>
+      <translation>Vos dossiers sont chiffrés avec une phrase secrète que vous seul connaissez.</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Votre nom</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <source>&amp;End:</source>
+      <translation>&amp;Fin :</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+      <source>&amp;Start:</source>
+      <translation>&amp;Début :</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>Domicile</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>Noms, séparés par des virgules</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Pa&amp;rticipants:</source>
+      <translation>Pa&amp;rticipants :</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Lieu</translation>
+    </message>
+    <message>
+      <source>Plan a visit</source>
+      <translation>Planifier une visite</translation>
+    </message>
+    <message>
+      <source>Record a visit</source>
+      <translation>Encoder une visite</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <source>Text restored from the automatic save.</source>
+      <translation>Texte restauré depuis la sauvegarde automatique.</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsTab</name>
+    <message>
+      <source>&amp;Addendum:</source>
+      <translation>&amp;Complément :</translation>
+    </message>
+    <message>
+      <source>&amp;Plan a visit</source>
+      <translation>&amp;Planifier une visite</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>&amp;Record…</source>
+      <translation>&amp;Encoder…</translation>
+    </message>
+    <message>
+      <source>(no notes)</source>
+      <translation>(pas de notes)</translation>
+    </message>
+    <message>
+      <source>Add an a&amp;ddendum</source>
+      <translation>Ajouter un &amp;complément</translation>
+    </message>
+    <message>
+      <source>Addendum</source>
+      <translation>Complément</translation>
+    </message>
+    <message>
+      <source>Addendum of {date} by {author}:</source>
+      <translation>Complément du {date} par {author} :</translation>
+    </message>
+    <message>
+      <source>Ca&amp;ncel visit</source>
+      <translation>A&amp;nnuler la visite</translation>
+    </message>
+    <message>
+      <source>Cancel the visit</source>
+      <translation>Annuler la visite</translation>
+    </message>
+    <message>
+      <source>Cancelled: {reason}</source>
+      <translation>Annulée : {reason}</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+V</source>
+      <translation>Ctrl+Maj+V</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Open a case first (Cases tab).</source>
+      <translation>Ouvrez d'abord un dossier (onglet Dossiers).</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Lieu</translation>
+    </message>
+    <message>
+      <source>Record the selected planned visit, or a visit that was not planned</source>
+      <translation>Encoder la visite prévue sélectionnée, ou une visite non planifiée</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Visit notes</source>
+      <translation>Notes de visite</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visites</translation>
+    </message>
+  </context>
+  <context>
+    <name>WhoPage</name>
+    <message>
+      <source>&amp;Print the list…</source>
+      <translation>&amp;Imprimer la liste…</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>Disponibilité</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>List written to {path}</source>
+      <translation>Liste enregistrée dans {path}</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Preparing the list…</source>
+      <translation>Préparation de la liste…</translation>
+    </message>
+    <message>
+      <source>Print who does what</source>
+      <translation>Imprimer « qui fait quoi »</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <source>Who does what</source>
+      <translation>Qui fait quoi</translation>
+    </message>
+  </context>
+</TS>

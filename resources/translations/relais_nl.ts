@@ -1,0 +1,3816 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_BE">
+  <context>
+    <name>ActionDialog</name>
+    <message>
+      <source>Action</source>
+      <translation>Actie</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Geannuleerd</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Gedaan</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Van</translation>
+    </message>
+    <message>
+      <source>Listed under the week</source>
+      <translation>Vermeld onder het weekoverzicht</translation>
+    </message>
+    <message>
+      <source>Not understood yet</source>
+      <translation>Nog niet begrepen</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Gepland</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>De casemanager</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>De patiënt</translation>
+    </message>
+    <message>
+      <source>Under way</source>
+      <translation>Lopend</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Tot</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Wat</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>Who does it</source>
+      <translation>Wie doet het</translation>
+    </message>
+    <message>
+      <source>e.g. Mon, Wed, Fri 8:00–9:00 or twice a month</source>
+      <translation>bv. ma, wo, vr 8u–9u of 2 keer per maand</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— kiezen —</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgreeDialog</name>
+    <message>
+      <source>Agree the plan</source>
+      <translation>Het plan afspreken</translation>
+    </message>
+    <message>
+      <source>Agreed with</source>
+      <translation>Afgesproken met</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Op</translation>
+    </message>
+    <message>
+      <source>Once agreed, this version can no longer change. Changes go into a new version.</source>
+      <translation>Eens afgesproken kan deze versie niet meer wijzigen. Wijzigingen komen in een nieuwe versie.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AssessmentTab</name>
+    <message>
+      <source>&amp;History (select two to compare)</source>
+      <translation>&amp;Geschiedenis (kies er twee om te vergelijken)</translation>
+    </message>
+    <message>
+      <source>&amp;Import a licensed definition…</source>
+      <translation>Definitie onder licentie &amp;importeren…</translation>
+    </message>
+    <message>
+      <source>&amp;New assessment</source>
+      <translation>&amp;Nieuwe beoordeling</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Openen</translation>
+    </message>
+    <message>
+      <source>&amp;Triage…</source>
+      <translation>&amp;Triage…</translation>
+    </message>
+    <message>
+      <source>Assessment history</source>
+      <translation>Geschiedenis van de beoordelingen</translation>
+    </message>
+    <message>
+      <source>Assessments</source>
+      <translation>Beoordelingen</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare the two selected</source>
+      <translation>De twee gekozen &amp;vergelijken</translation>
+    </message>
+    <message>
+      <source>Import a licensed definition</source>
+      <translation>Definitie onder licentie importeren</translation>
+    </message>
+    <message>
+      <source>In&amp;struments</source>
+      <translation>In&amp;strumenten</translation>
+    </message>
+    <message>
+      <source>Instrument definitions (*.json)</source>
+      <translation>Instrumentdefinities (*.json)</translation>
+    </message>
+    <message>
+      <source>Instruments</source>
+      <translation>Instrumenten</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {reason}</source>
+      <translation>Niets geïmporteerd: {reason}</translation>
+    </message>
+    <message>
+      <source>Select two completed assessments to compare.</source>
+      <translation>Kies twee afgeronde beoordelingen om te vergelijken.</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>afgerond</translation>
+    </message>
+    <message>
+      <source>correction in progress</source>
+      <translation>correctie bezig</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>ontwerp</translation>
+    </message>
+    <message>
+      <source>replaced by a correction</source>
+      <translation>vervangen door een correctie</translation>
+    </message>
+    <message>
+      <source>texts not imported</source>
+      <translation>teksten niet geïmporteerd</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttentionPage</name>
+    <message>
+      <source>&amp;Discard (undo here)</source>
+      <translation>&amp;Schrappen (hier ongedaan maken)</translation>
+    </message>
+    <message>
+      <source>&amp;Send again</source>
+      <translation>Opnieuw &amp;verzenden</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Discard the change</source>
+      <translation>De wijziging schrappen</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>Velden</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>Na te kijken</translation>
+    </message>
+    <message>
+      <source>Nothing needs attention: the server accepted every change.</source>
+      <translation>Niets na te kijken: de server heeft elke wijziging aanvaard.</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reden</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Gegeven</translation>
+    </message>
+    <message>
+      <source>Refused changes</source>
+      <translation>Geweigerde wijzigingen</translation>
+    </message>
+    <message>
+      <source>The change will be undone on this computer and not sent. Continue?</source>
+      <translation>De wijziging wordt op deze computer ongedaan gemaakt en niet verzonden. Doorgaan?</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>&amp;Review retention</source>
+      <translation>&amp;Bewaring herzien</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Actie</translation>
+    </message>
+    <message>
+      <source>Actor</source>
+      <translation>Gebruiker</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation>Audit</translation>
+    </message>
+    <message>
+      <source>Audit events</source>
+      <translation>Auditgebeurtenissen</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Toestel</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Van</translation>
+    </message>
+    <message>
+      <source>Kept until</source>
+      <translation>Bewaard tot</translation>
+    </message>
+    <message>
+      <source>Last contact</source>
+      <translation>Laatste contact</translation>
+    </message>
+    <message>
+      <source>No record is past the retention period.</source>
+      <translation>Geen enkel dossier is voorbij de bewaartermijn.</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>Patient id</source>
+      <translation>Patiënt-id</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Registratie</translation>
+    </message>
+    <message>
+      <source>Records past the retention period</source>
+      <translation>Dossiers voorbij de bewaartermijn</translation>
+    </message>
+    <message>
+      <source>Records past the retention period, to review</source>
+      <translation>Dossiers voorbij de bewaartermijn, te herzien</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Beperkt</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Tot</translation>
+    </message>
+    <message>
+      <source>When (UTC)</source>
+      <translation>Wanneer (UTC)</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>{n} event(s)</source>
+      <translation>{n} gebeurtenis(sen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseLabels</name>
+    <message>
+      <source>A relative</source>
+      <translation>Een naaste</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Actieve opvolging</translation>
+    </message>
+    <message>
+      <source>Admission</source>
+      <translation>Opname</translation>
+    </message>
+    <message>
+      <source>Assessing</source>
+      <translation>Evaluatie</translation>
+    </message>
+    <message>
+      <source>At the office</source>
+      <translation>Op kantoor</translation>
+    </message>
+    <message>
+      <source>BIM</source>
+      <translation>VT</translation>
+    </message>
+    <message>
+      <source>CPAS</source>
+      <translation>OCMW</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Geannuleerd</translation>
+    </message>
+    <message>
+      <source>Care coordination</source>
+      <translation>Zorgcoördinatie</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>Case management</source>
+      <translation>Casemanagement</translation>
+    </message>
+    <message>
+      <source>Chronic condition</source>
+      <translation>Chronische aandoening</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Afgesloten</translation>
+    </message>
+    <message>
+      <source>Concertation</source>
+      <translation>Overleg</translation>
+    </message>
+    <message>
+      <source>Deceased</source>
+      <translation>Overleden</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Gedaan</translation>
+    </message>
+    <message>
+      <source>Emergency visit</source>
+      <translation>Spoedbezoek</translation>
+    </message>
+    <message>
+      <source>Entered residential care</source>
+      <translation>Opgenomen in een woonzorgcentrum</translation>
+    </message>
+    <message>
+      <source>GP feedback</source>
+      <translation>Terugkoppeling huisarts</translation>
+    </message>
+    <message>
+      <source>Home visit</source>
+      <translation>Huisbezoek</translation>
+    </message>
+    <message>
+      <source>Home-care coordination</source>
+      <translation>Thuiszorgcoördinatie</translation>
+    </message>
+    <message>
+      <source>Hospital</source>
+      <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+      <source>MAF</source>
+      <translation>MAF</translation>
+    </message>
+    <message>
+      <source>Moved away</source>
+      <translation>Verhuisd</translation>
+    </message>
+    <message>
+      <source>No case</source>
+      <translation>Geen dossier</translation>
+    </message>
+    <message>
+      <source>No recent contact</source>
+      <translation>Geen recent contact</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Andere</translation>
+    </message>
+    <message>
+      <source>Patient association</source>
+      <translation>Patiëntenvereniging</translation>
+    </message>
+    <message>
+      <source>Phone call</source>
+      <translation>Telefoongesprek</translation>
+    </message>
+    <message>
+      <source>Plan review</source>
+      <translation>Herziening van het plan</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Gepland</translation>
+    </message>
+    <message>
+      <source>Referred</source>
+      <translation>Aangemeld</translation>
+    </message>
+    <message>
+      <source>Refused by the patient</source>
+      <translation>Weigering van de patiënt</translation>
+    </message>
+    <message>
+      <source>Relevance review</source>
+      <translation>Herziening van de relevantie</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Beperkt</translation>
+    </message>
+    <message>
+      <source>Self-management</source>
+      <translation>Zelfmanagement</translation>
+    </message>
+    <message>
+      <source>Situation stabilised</source>
+      <translation>Situatie gestabiliseerd</translation>
+    </message>
+    <message>
+      <source>Stabilised</source>
+      <translation>Gestabiliseerd</translation>
+    </message>
+    <message>
+      <source>The GP</source>
+      <translation>De huisarts</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>De patiënt</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Bezoek</translation>
+    </message>
+    <message>
+      <source>Visit not recorded</source>
+      <translation>Bezoek niet geregistreerd</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseloadModel</name>
+    <message>
+      <source>Age</source>
+      <translation>Leeftijd</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Te doen</translation>
+    </message>
+    <message>
+      <source>Last visit</source>
+      <translation>Laatste bezoek</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>Next visit</source>
+      <translation>Volgend bezoek</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Gemeente</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseloadPage</name>
+    <message>
+      <source>&amp;New patient (Ctrl+N)</source>
+      <translation>&amp;Nieuwe patiënt (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>All cases</source>
+      <translation>Alle dossiers</translation>
+    </message>
+    <message>
+      <source>Caseload</source>
+      <translation>Mijn patiënten</translation>
+    </message>
+    <message>
+      <source>Due items filter</source>
+      <translation>Filter op vervaldata</translation>
+    </message>
+    <message>
+      <source>Due or not</source>
+      <translation>Met of zonder vervaldata</translation>
+    </message>
+    <message>
+      <source>Every tier</source>
+      <translation>Alle niveaus</translation>
+    </message>
+    <message>
+      <source>Open cases</source>
+      <translation>Open dossiers</translation>
+    </message>
+    <message>
+      <source>Open cases and new patients</source>
+      <translation>Open dossiers en nieuwe patiënten</translation>
+    </message>
+    <message>
+      <source>Patients</source>
+      <translation>Patiënten</translation>
+    </message>
+    <message>
+      <source>Search by name, NISS, town or phone (Ctrl+F)</source>
+      <translation>Zoeken op naam, INSZ, gemeente of telefoon (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search patients</source>
+      <translation>Patiënten zoeken</translation>
+    </message>
+    <message>
+      <source>Something due</source>
+      <translation>Iets te doen</translation>
+    </message>
+    <message>
+      <source>Sort</source>
+      <translation>Sortering</translation>
+    </message>
+    <message>
+      <source>Sort by last visit (oldest first)</source>
+      <translation>Sorteren op laatste bezoek (oudste eerst)</translation>
+    </message>
+    <message>
+      <source>Sort by name</source>
+      <translation>Sorteren op naam</translation>
+    </message>
+    <message>
+      <source>Sort by next visit</source>
+      <translation>Sorteren op volgend bezoek</translation>
+    </message>
+    <message>
+      <source>Sort by opening (newest first)</source>
+      <translation>Sorteren op opening (nieuwste eerst)</translation>
+    </message>
+    <message>
+      <source>Sort by relevance review</source>
+      <translation>Sorteren op herziening van de relevantie</translation>
+    </message>
+    <message>
+      <source>Sort by status</source>
+      <translation>Sorteren op status</translation>
+    </message>
+    <message>
+      <source>Status filter</source>
+      <translation>Statusfilter</translation>
+    </message>
+    <message>
+      <source>Tier filter</source>
+      <translation>Niveaufilter</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>{n} getoond</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesTab</name>
+    <message>
+      <source>&amp;New case…</source>
+      <translation>&amp;Nieuw dossier…</translation>
+    </message>
+    <message>
+      <source>C&amp;lose the case…</source>
+      <translation>Dossier af&amp;sluiten…</translation>
+    </message>
+    <message>
+      <source>Case management is still needed: the next review is due in three months</source>
+      <translation>Casemanagement blijft nodig: volgende herziening over drie maanden</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>Dossiers</translation>
+    </message>
+    <message>
+      <source>Change &amp;status</source>
+      <translation>&amp;Status wijzigen</translation>
+    </message>
+    <message>
+      <source>Clarified request: {text}</source>
+      <translation>Verduidelijkte aanvraag: {text}</translation>
+    </message>
+    <message>
+      <source>Closed on {date}: {reason}</source>
+      <translation>Afgesloten op {date}: {reason}</translation>
+    </message>
+    <message>
+      <source>History:</source>
+      <translation>Geschiedenis:</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>Nieuwe status</translation>
+    </message>
+    <message>
+      <source>No case yet. Open one with “New case”.</source>
+      <translation>Nog geen dossier. Open er een met ‘Nieuw dossier’.</translation>
+    </message>
+    <message>
+      <source>Opened on {date}</source>
+      <translation>Geopend op {date}</translation>
+    </message>
+    <message>
+      <source>Relevance &amp;reviewed</source>
+      <translation>Relevantie &amp;herzien</translation>
+    </message>
+    <message>
+      <source>Relevance review due on {date}</source>
+      <translation>Herziening van de relevantie op {date}</translation>
+    </message>
+    <message>
+      <source>Request: “{text}”</source>
+      <translation>Aanvraag: ‘{text}’</translation>
+    </message>
+    <message>
+      <source>Requested on {date} by {who}</source>
+      <translation>Aangevraagd op {date} door {who}</translation>
+    </message>
+    <message>
+      <source>Status: {status}</source>
+      <translation>Status: {status}</translation>
+    </message>
+    <message>
+      <source>Tier: {tier}</source>
+      <translation>Niveau: {tier}</translation>
+    </message>
+    <message>
+      <source>Visits: {done} done, {planned} planned</source>
+      <translation>Bezoeken: {done} gedaan, {planned} gepland</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloseCaseDialog</name>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Opmerking:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reden:</translation>
+    </message>
+    <message>
+      <source>Close the case</source>
+      <translation>Het dossier afsluiten</translation>
+    </message>
+    <message>
+      <source>Closing date</source>
+      <translation>Afsluitingsdatum</translation>
+    </message>
+    <message>
+      <source>Closure reason</source>
+      <translation>Reden van afsluiting</translation>
+    </message>
+    <message>
+      <source>— choose a reason —</source>
+      <translation>— kies een reden —</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareDialog</name>
+    <message>
+      <source>Compare two assessments — {title}</source>
+      <translation>Twee beoordelingen vergelijken — {title}</translation>
+    </message>
+    <message>
+      <source>Item {n}</source>
+      <translation>Vraag {n}</translation>
+    </message>
+    <message>
+      <source>Side-by-side comparison</source>
+      <translation>Vergelijking naast elkaar</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparePage</name>
+    <message>
+      <source>&amp;Compare</source>
+      <translation>&amp;Vergelijken</translation>
+    </message>
+    <message>
+      <source>Changes between the two maps</source>
+      <translation>Wijzigingen tussen beide ecomaps</translation>
+    </message>
+    <message>
+      <source>From:</source>
+      <translation>Van:</translation>
+    </message>
+    <message>
+      <source>Newer map</source>
+      <translation>Recentste ecomap</translation>
+    </message>
+    <message>
+      <source>No change between these two maps.</source>
+      <translation>Geen wijziging tussen deze twee ecomaps.</translation>
+    </message>
+    <message>
+      <source>No saved map yet: use "Save today's map" on the map, then compare later.</source>
+      <translation>Nog geen bewaarde ecomap: gebruik "Ecomap van vandaag bewaren" en vergelijk later.</translation>
+    </message>
+    <message>
+      <source>Older map</source>
+      <translation>Oudste ecomap</translation>
+    </message>
+    <message>
+      <source>Today (current map)</source>
+      <translation>Vandaag (huidige ecomap)</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nee</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>rol</translation>
+    </message>
+    <message>
+      <source>to:</source>
+      <translation>tot:</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConcertationDialog</name>
+    <message>
+      <source>Concertation meeting</source>
+      <translation>Overlegvergadering</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>Beslissingen</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <source>One decision per line</source>
+      <translation>Eén beslissing per regel</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Deelnemers</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Referentiepersoon</translation>
+    </message>
+    <message>
+      <source>The patient (or a representative) took part</source>
+      <translation>De patiënt (of een vertegenwoordiger) nam deel</translation>
+    </message>
+    <message>
+      <source>The patient agreed on who takes part</source>
+      <translation>De patiënt ging akkoord met de deelnemers</translation>
+    </message>
+    <message>
+      <source>— none —</source>
+      <translation>— geen —</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsPage</name>
+    <message>
+      <source>&amp;Use the new value</source>
+      <translation>De nieuwe waarde &amp;gebruiken</translation>
+    </message>
+    <message>
+      <source>Before both changes:</source>
+      <translation>Vóór beide wijzigingen:</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflicten</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Veld</translation>
+    </message>
+    <message>
+      <source>Keep &amp;mine</source>
+      <translation>De &amp;mijne behouden</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>De mijne</translation>
+    </message>
+    <message>
+      <source>Mine (the change that arrived second):</source>
+      <translation>De mijne (als tweede aangekomen):</translation>
+    </message>
+    <message>
+      <source>New value</source>
+      <translation>Nieuwe waarde</translation>
+    </message>
+    <message>
+      <source>No conflicts: every change was merged.</source>
+      <translation>Geen conflicten: alle wijzigingen zijn samengevoegd.</translation>
+    </message>
+    <message>
+      <source>Open conflicts</source>
+      <translation>Open conflicten</translation>
+    </message>
+    <message>
+      <source>Or a new value:</source>
+      <translation>Of een nieuwe waarde:</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Gegeven</translation>
+    </message>
+    <message>
+      <source>Take &amp;theirs</source>
+      <translation>De &amp;andere nemen</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>De andere</translation>
+    </message>
+    <message>
+      <source>Theirs (kept by the server for now):</source>
+      <translation>De andere (voorlopig behouden door de server):</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsentLabels</name>
+    <message>
+      <source>Anonymised statistics</source>
+      <translation>Anonieme statistieken</translation>
+    </message>
+    <message>
+      <source>Carer's details on the handout</source>
+      <translation>Gegevens van de mantelzorger op de fiche</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Gewijzigd</translation>
+    </message>
+    <message>
+      <source>Consent overridden</source>
+      <translation>Afwijking van de toestemming</translation>
+    </message>
+    <message>
+      <source>Consent recorded</source>
+      <translation>Toestemming geregistreerd</translation>
+    </message>
+    <message>
+      <source>Consent review due</source>
+      <translation>Toestemming te herzien</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>Aangemaakt</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>Verwijderd</translation>
+    </message>
+    <message>
+      <source>Documents to a provider</source>
+      <translation>Documenten naar een zorgverlener</translation>
+    </message>
+    <message>
+      <source>Erased</source>
+      <translation>Gewist</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+      <source>Granted</source>
+      <translation>Gegeven</translation>
+    </message>
+    <message>
+      <source>Information notice given</source>
+      <translation>Informatiebrochure overhandigd</translation>
+    </message>
+    <message>
+      <source>Local only — not backed up</source>
+      <translation>Alleen lokaal — geen back-up</translation>
+    </message>
+    <message>
+      <source>No information notice</source>
+      <translation>Geen informatiebrochure</translation>
+    </message>
+    <message>
+      <source>Not asked</source>
+      <translation>Niet gevraagd</translation>
+    </message>
+    <message>
+      <source>Oral</source>
+      <translation>Mondeling</translation>
+    </message>
+    <message>
+      <source>Override</source>
+      <translation>Afwijking</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>Afgedrukt</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Geweigerd</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>Hersteld</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Beperkt</translation>
+    </message>
+    <message>
+      <source>Restriction lifted</source>
+      <translation>Beperking opgeheven</translation>
+    </message>
+    <message>
+      <source>Sharing with the team (server)</source>
+      <translation>Delen met het team (server)</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>Statistieken</translation>
+    </message>
+    <message>
+      <source>Viewed</source>
+      <translation>Ingekeken</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>Ingetrokken</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Schriftelijk</translation>
+    </message>
+    <message>
+      <source>eID</source>
+      <translation>eID</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsentsTab</name>
+    <message>
+      <source>&amp;Grant…</source>
+      <translation>&amp;Geven…</translation>
+    </message>
+    <message>
+      <source>&amp;Refuse…</source>
+      <translation>&amp;Weigeren…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw</source>
+      <translation>&amp;Intrekken</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Actie</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Na</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Voor</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Door</translation>
+    </message>
+    <message>
+      <source>Changes to the record</source>
+      <translation>Wijzigingen in het dossier</translation>
+    </message>
+    <message>
+      <source>Changes to the record (corrections)</source>
+      <translation>Wijzigingen in het dossier (verbeteringen)</translation>
+    </message>
+    <message>
+      <source>Consent history</source>
+      <translation>Geschiedenis van de toestemmingen</translation>
+    </message>
+    <message>
+      <source>Consent withdrawn.</source>
+      <translation>Toestemming ingetrokken.</translation>
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation>Toestemmingen</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Current consent state</source>
+      <translation>Huidige stand van de toestemmingen</translation>
+    </message>
+    <message>
+      <source>Current state</source>
+      <translation>Huidige stand</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Beslissing</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Toestel</translation>
+    </message>
+    <message>
+      <source>Erase the record</source>
+      <translation>Dossier wissen</translation>
+    </message>
+    <message>
+      <source>Erase this patient's record? Where the law requires keeping it, it will be restricted instead.</source>
+      <translation>Het dossier van deze patiënt wissen? Als de wet bewaring oplegt, wordt het in de plaats daarvan beperkt.</translation>
+    </message>
+    <message>
+      <source>Erase…</source>
+      <translation>Wissen…</translation>
+    </message>
+    <message>
+      <source>Erasing…</source>
+      <translation>Bezig met wissen…</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Bewijs</translation>
+    </message>
+    <message>
+      <source>Export &amp;FHIR…</source>
+      <translation>&amp;FHIR exporteren…</translation>
+    </message>
+    <message>
+      <source>Export FHIR</source>
+      <translation>FHIR exporteren</translation>
+    </message>
+    <message>
+      <source>Export for the &amp;patient (PDF)…</source>
+      <translation>Exporteren voor de &amp;patiënt (PDF)…</translation>
+    </message>
+    <message>
+      <source>Export for the patient</source>
+      <translation>Exporteren voor de patiënt</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+      <source>FHIR JSON (*.json)</source>
+      <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Veld</translation>
+    </message>
+    <message>
+      <source>GDPR art. 17: erase where the law allows it; otherwise the record is restricted</source>
+      <translation>AVG art. 17: wissen waar de wet het toelaat; anders wordt het dossier beperkt</translation>
+    </message>
+    <message>
+      <source>GDPR art. 18: hide the record from search and Today, keep it encrypted, record why</source>
+      <translation>AVG art. 18: het dossier verbergen in zoeken en Vandaag, versleuteld bewaren, de reden noteren</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Geschiedenis</translation>
+    </message>
+    <message>
+      <source>Local only — not backed up. Without the patient's consent to team sharing, this record stays on this laptop and is not saved on the server.</source>
+      <translation>Alleen lokaal — geen back-up. Zonder toestemming van de patiënt om met het team te delen, blijft dit dossier op deze laptop en wordt het niet op de server bewaard.</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Wijze</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>Brochure</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Re&amp;strict…</source>
+      <translation>&amp;Beperken…</translation>
+    </message>
+    <message>
+      <source>Reason (kept with the record):</source>
+      <translation>Reden (bewaard bij het dossier):</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Registratie</translation>
+    </message>
+    <message>
+      <source>Recorded by</source>
+      <translation>Geregistreerd door</translation>
+    </message>
+    <message>
+      <source>Restrict processing</source>
+      <translation>Verwerking beperken</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>Beperkt</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Herziening</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Sinds</translation>
+    </message>
+    <message>
+      <source>The erasure failed ({error}).</source>
+      <translation>Het wissen is mislukt ({error}).</translation>
+    </message>
+    <message>
+      <source>The export failed ({error}).</source>
+      <translation>De export is mislukt ({error}).</translation>
+    </message>
+    <message>
+      <source>The record is restricted: hidden from search and Today, kept encrypted. An administrator can still export it for the patient.</source>
+      <translation>Het dossier is beperkt: verborgen in zoeken en Vandaag, versleuteld bewaard. Een beheerder kan het nog voor de patiënt exporteren.</translation>
+    </message>
+    <message>
+      <source>View &amp;evidence</source>
+      <translation>&amp;Bewijs bekijken</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>Who looked at this file</source>
+      <translation>Wie dit dossier heeft ingekeken</translation>
+    </message>
+    <message>
+      <source>Withdraw the consent</source>
+      <translation>Toestemming intrekken</translation>
+    </message>
+    <message>
+      <source>Withdraw the consent for “{purpose}”? It takes effect at once.</source>
+      <translation>De toestemming voor „{purpose}” intrekken? De intrekking geldt onmiddellijk.</translation>
+    </message>
+    <message>
+      <source>Written: {path}</source>
+      <translation>Geschreven: {path}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>Edit the contact</source>
+      <translation>Contact wijzigen</translation>
+    </message>
+    <message>
+      <source>New contact</source>
+      <translation>Nieuw contact</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactForm</name>
+    <message>
+      <source>&amp;Availability:</source>
+      <translation>&amp;Beschikbaarheid:</translation>
+    </message>
+    <message>
+      <source>&amp;Family name:</source>
+      <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+      <source>&amp;Given name:</source>
+      <translation>&amp;Voornaam:</translation>
+    </message>
+    <message>
+      <source>&amp;INAMI number:</source>
+      <translation>&amp;RIZIV-nummer:</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisatie:</translation>
+    </message>
+    <message>
+      <source>&amp;Phones:</source>
+      <translation>&amp;Telefoons:</translation>
+    </message>
+    <message>
+      <source>&amp;Street:</source>
+      <translation>Stra&amp;at:</translation>
+    </message>
+    <message>
+      <source>&amp;Town:</source>
+      <translation>&amp;Gemeente:</translation>
+    </message>
+    <message>
+      <source>0470 12 34 56, 081 22 33 44</source>
+      <translation>0470 12 34 56, 09 222 33 44</translation>
+    </message>
+    <message>
+      <source>E-&amp;mail:</source>
+      <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+      <source>Num&amp;ber:</source>
+      <translation>Hu&amp;isnummer:</translation>
+    </message>
+    <message>
+      <source>Postal code:</source>
+      <translation>Postcode:</translation>
+    </message>
+    <message>
+      <source>This is an organisation or a service</source>
+      <translation>Dit is een organisatie of een dienst</translation>
+    </message>
+    <message>
+      <source>mornings, not on Wednesdays…</source>
+      <translation>'s morgens, niet op woensdag…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CreateVaultDialog</name>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat:</source>
+      <translation>&amp;Herhalen:</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Kopiëren</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Wachtzin</translation>
+    </message>
+    <message>
+      <source>Relais — create your vault</source>
+      <translation>Relais — uw kluis aanmaken</translation>
+    </message>
+    <message>
+      <source>Repeat the passphrase</source>
+      <translation>Herhaal de wachtzin</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ.</source>
+      <translation>De twee wachtzinnen verschillen.</translation>
+    </message>
+    <message>
+      <source>Write this recovery key down and keep it in a safe place. It is the only way to open your vault if you forget your passphrase. It will not be shown again.</source>
+      <translation>Noteer deze herstelsleutel en bewaar hem op een veilige plaats. Het is de enige manier om uw kluis te openen als u uw wachtzin vergeet. Hij wordt niet meer getoond.</translation>
+    </message>
+    <message>
+      <source>Your &amp;name:</source>
+      <translation>Uw &amp;naam:</translation>
+    </message>
+    <message>
+      <source>Your caseload is kept encrypted on this computer. Choose a passphrase of at least 8 characters that only you know.</source>
+      <translation>Uw dossiers worden versleuteld op deze computer bewaard. Kies een wachtzin van minstens 8 tekens die alleen u kent.</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Uw naam</translation>
+    </message>
+    <message>
+      <source>Your recovery key</source>
+      <translation>Uw herstelsleutel</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>&amp;Date</source>
+      <translation>D&amp;atum</translation>
+    </message>
+    <message>
+      <source>&amp;Evidence</source>
+      <translation>&amp;Bewijs</translation>
+    </message>
+    <message>
+      <source>&amp;Method</source>
+      <translation>&amp;Wijze</translation>
+    </message>
+    <message>
+      <source>&amp;Purpose</source>
+      <translation>&amp;Doel</translation>
+    </message>
+    <message>
+      <source>C&amp;ontact</source>
+      <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+      <source>Choose a scan or photo…</source>
+      <translation>Scan of foto kiezen…</translation>
+    </message>
+    <message>
+      <source>Choose the contact this consent is about (link them in the ecomap first).</source>
+      <translation>Kies het contact waarop deze toestemming slaat (koppel het eerst in de ecomap).</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Decision → action</source>
+      <translation>Beslissing → actie</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Bewijs</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Wijze</translation>
+    </message>
+    <message>
+      <source>N&amp;ote</source>
+      <translation>N&amp;otitie</translation>
+    </message>
+    <message>
+      <source>No file</source>
+      <translation>Geen bestand</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <source>Notice &amp;version</source>
+      <translation>&amp;Versie van de brochure</translation>
+    </message>
+    <message>
+      <source>Notice version</source>
+      <translation>Versie van de brochure</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Record a consent</source>
+      <translation>Toestemming registreren</translation>
+    </message>
+    <message>
+      <source>Record a refusal</source>
+      <translation>Weigering registreren</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>Herzieningsdatum</translation>
+    </message>
+    <message>
+      <source>Review on</source>
+      <translation>Herzien op</translation>
+    </message>
+    <message>
+      <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp)</source>
+      <translation>Scans en foto's (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp)</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>De casemanager</translation>
+    </message>
+    <message>
+      <source>The decision could not be saved ({error}).</source>
+      <translation>De beslissing kon niet worden opgeslagen ({error}).</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>De patiënt</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— kiezen —</translation>
+    </message>
+  </context>
+  <context>
+    <name>DirectoryPage</name>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Wijzigen…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge the selected pair…</source>
+      <translation>Gekozen paar &amp;samenvoegen…</translation>
+    </message>
+    <message>
+      <source>&amp;New contact…</source>
+      <translation>&amp;Nieuw contact…</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Contacts of the directory</source>
+      <translation>Contacten van de adresgids</translation>
+    </message>
+    <message>
+      <source>De&amp;lete…</source>
+      <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+      <source>Delete a contact</source>
+      <translation>Een contact verwijderen</translation>
+    </message>
+    <message>
+      <source>Delete {name} from the directory?</source>
+      <translation>{name} uit de adresgids verwijderen?</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>Adresgids</translation>
+    </message>
+    <message>
+      <source>Find &amp;duplicates</source>
+      <translation>&amp;Dubbels zoeken</translation>
+    </message>
+    <message>
+      <source>INAMI number</source>
+      <translation>RIZIV-nummer</translation>
+    </message>
+    <message>
+      <source>Keep "{keep}" and fold "{other}" into it? Every tie of both stays, on the contact kept.</source>
+      <translation>"{keep}" bewaren en "{other}" erin samenvoegen? Alle banden van beide blijven behouden, bij het bewaarde contact.</translation>
+    </message>
+    <message>
+      <source>Keep "{name}"</source>
+      <translation>"{name}" bewaren</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>Likely duplicates</source>
+      <translation>Waarschijnlijke dubbels</translation>
+    </message>
+    <message>
+      <source>Likely duplicates: {count}</source>
+      <translation>Waarschijnlijke dubbels: {count}</translation>
+    </message>
+    <message>
+      <source>Merge two contacts</source>
+      <translation>Twee contacten samenvoegen</translation>
+    </message>
+    <message>
+      <source>Merged: {moved} tie(s) moved, {combined} combined.</source>
+      <translation>Samengevoegd: {moved} band(en) verplaatst, {combined} gecombineerd.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>No likely duplicate found.</source>
+      <translation>Geen waarschijnlijke dubbels gevonden.</translation>
+    </message>
+    <message>
+      <source>Only a contact no patient is linked to</source>
+      <translation>Alleen een contact dat aan geen enkele patiënt gekoppeld is</translation>
+    </message>
+    <message>
+      <source>Patients</source>
+      <translation>Patiënten</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Possible duplicate</source>
+      <translation>Mogelijke dubbel</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Search by name, town, phone or INAMI number (Ctrl+F)</source>
+      <translation>Zoeken op naam, gemeente, telefoon of RIZIV-nummer (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search the directory</source>
+      <translation>Zoeken in de adresgids</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Gemeente</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Waarom</translation>
+    </message>
+  </context>
+  <context>
+    <name>DossierHeader</name>
+    <message>
+      <source>GP: {name}</source>
+      <translation>Huisarts: {name}</translation>
+    </message>
+    <message>
+      <source>NISS {niss}</source>
+      <translation>INSZ {niss}</translation>
+    </message>
+    <message>
+      <source>No GP recorded</source>
+      <translation>Geen huisarts geregistreerd</translation>
+    </message>
+    <message>
+      <source>No address</source>
+      <translation>Geen adres</translation>
+    </message>
+    <message>
+      <source>No phone</source>
+      <translation>Geen telefoon</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>box</source>
+      <translation>bus</translation>
+    </message>
+    <message>
+      <source>{age} years (born {date})</source>
+      <translation>{age} jaar (geboren op {date})</translation>
+    </message>
+  </context>
+  <context>
+    <name>DossierWindow</name>
+    <message>
+      <source>{age} years</source>
+      <translation>{age} jaar</translation>
+    </message>
+  </context>
+  <context>
+    <name>EcosystemLabels</name>
+    <message>
+      <source>Added</source>
+      <translation>Toegevoegd</translation>
+    </message>
+    <message>
+      <source>Both ways</source>
+      <translation>In beide richtingen</translation>
+    </message>
+    <message>
+      <source>CPAS</source>
+      <translation>OCMW</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Gewijzigd</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Omgeving en gemeenschap</translation>
+    </message>
+    <message>
+      <source>Family</source>
+      <translation>Familie</translation>
+    </message>
+    <message>
+      <source>Family and informal</source>
+      <translation>Familie en naasten</translation>
+    </message>
+    <message>
+      <source>Friend</source>
+      <translation>Vriend(in)</translation>
+    </message>
+    <message>
+      <source>From the patient</source>
+      <translation>Van de patiënt</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>Huisarts</translation>
+    </message>
+    <message>
+      <source>General practitioner</source>
+      <translation>Huisarts</translation>
+    </message>
+    <message>
+      <source>Health care</source>
+      <translation>Gezondheidszorg</translation>
+    </message>
+    <message>
+      <source>Health insurance fund</source>
+      <translation>Ziekenfonds</translation>
+    </message>
+    <message>
+      <source>Home help</source>
+      <translation>Gezinszorg</translation>
+    </message>
+    <message>
+      <source>Home nurse</source>
+      <translation>Thuisverpleegkundige</translation>
+    </message>
+    <message>
+      <source>Hospital</source>
+      <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+      <source>Informal carer</source>
+      <translation>Mantelzorger</translation>
+    </message>
+    <message>
+      <source>Meals on wheels</source>
+      <translation>Maaltijden aan huis</translation>
+    </message>
+    <message>
+      <source>Moderate</source>
+      <translation>Gewoon</translation>
+    </message>
+    <message>
+      <source>Neighbour</source>
+      <translation>Buur</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>Neutraal</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>Geen</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Andere</translation>
+    </message>
+    <message>
+      <source>Patient association</source>
+      <translation>Patiëntenvereniging</translation>
+    </message>
+    <message>
+      <source>Pharmacist</source>
+      <translation>Apotheker</translation>
+    </message>
+    <message>
+      <source>Physiotherapist</source>
+      <translation>Kinesitherapeut</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Referentiepersoon</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Verwijderd</translation>
+    </message>
+    <message>
+      <source>Social services</source>
+      <translation>Sociale diensten</translation>
+    </message>
+    <message>
+      <source>Social worker</source>
+      <translation>Maatschappelijk werker</translation>
+    </message>
+    <message>
+      <source>Specialist</source>
+      <translation>Specialist</translation>
+    </message>
+    <message>
+      <source>Stressful</source>
+      <translation>Stresserend</translation>
+    </message>
+    <message>
+      <source>Strong</source>
+      <translation>Sterk</translation>
+    </message>
+    <message>
+      <source>Supportive</source>
+      <translation>Steunend</translation>
+    </message>
+    <message>
+      <source>Tenuous</source>
+      <translation>Zwak</translation>
+    </message>
+    <message>
+      <source>Towards the patient</source>
+      <translation>Naar de patiënt</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+      <source>close names</source>
+      <translation>gelijkaardige namen</translation>
+    </message>
+    <message>
+      <source>same INAMI number</source>
+      <translation>zelfde RIZIV-nummer</translation>
+    </message>
+    <message>
+      <source>same phone</source>
+      <translation>zelfde telefoon</translation>
+    </message>
+  </context>
+  <context>
+    <name>EcosystemTab</name>
+    <message>
+      <source>Compare dates</source>
+      <translation>Data vergelijken</translation>
+    </message>
+    <message>
+      <source>Ecosystem</source>
+      <translation>Netwerk</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>Ecomap</translation>
+    </message>
+    <message>
+      <source>Who does what</source>
+      <translation>Wie doet wat</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolPage</name>
+    <message>
+      <source>&amp;Connect this computer to a server now</source>
+      <translation>Deze computer nu met een server &amp;verbinden</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>&amp;Gebruikersnaam:</translation>
+    </message>
+    <message>
+      <source>(no certificate)</source>
+      <translation>(geen certificaat)</translation>
+    </message>
+    <message>
+      <source>C&amp;heck the server</source>
+      <translation>Server &amp;controleren</translation>
+    </message>
+    <message>
+      <source>Compare this fingerprint with the one your administrator gave you, character by character:</source>
+      <translation>Vergelijk deze vingerafdruk teken per teken met die van uw beheerder:</translation>
+    </message>
+    <message>
+      <source>Connect to your organisation (optional)</source>
+      <translation>Verbinden met uw organisatie (optioneel)</translation>
+    </message>
+    <message>
+      <source>Contacting the server…</source>
+      <translation>Verbinding maken met de server…</translation>
+    </message>
+    <message>
+      <source>Do not enrol: this may not be your organisation's server. Tell your administrator.</source>
+      <translation>Niet registreren: dit is misschien niet de server van uw organisatie. Verwittig uw beheerder.</translation>
+    </message>
+    <message>
+      <source>Enrolling this computer…</source>
+      <translation>Deze computer wordt geregistreerd…</translation>
+    </message>
+    <message>
+      <source>Enrolment is not available in this version; use `relais enroll` later.</source>
+      <translation>Registreren is niet beschikbaar in deze versie; gebruik later `relais enroll`.</translation>
+    </message>
+    <message>
+      <source>It &amp;matches: enrol</source>
+      <translation>Ze &amp;klopt: registreren</translation>
+    </message>
+    <message>
+      <source>It does &amp;not match</source>
+      <translation>Ze klopt &amp;niet</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Wacht&amp;woord:</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>Server&amp;adres:</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Serveradres</translation>
+    </message>
+    <message>
+      <source>Server fingerprint</source>
+      <translation>Vingerafdruk van de server</translation>
+    </message>
+    <message>
+      <source>Server password</source>
+      <translation>Serverwachtwoord</translation>
+    </message>
+    <message>
+      <source>Share your caseload with your team and keep a copy on the server. You can also do this later.</source>
+      <translation>Deel uw dossiers met uw team en bewaar een kopie op de server. U kunt dit ook later doen.</translation>
+    </message>
+    <message>
+      <source>The server could not be reached (%1).</source>
+      <translation>De server is niet bereikbaar (%1).</translation>
+    </message>
+    <message>
+      <source>This computer is enrolled. The first sync starts after the assistant closes.</source>
+      <translation>Deze computer is geregistreerd. De eerste synchronisatie start wanneer de assistent sluit.</translation>
+    </message>
+    <message>
+      <source>This server does not use encryption (http). Use it only for a test on this computer.</source>
+      <translation>Deze server gebruikt geen versleuteling (http). Gebruik hem alleen voor een test op deze computer.</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+      <source>Your administrator gives you the server address, your user name and the server's fingerprint. Without a server, Relais works on this computer only.</source>
+      <translation>Uw beheerder geeft u het serveradres, uw gebruikersnaam en de vingerafdruk van de server. Zonder server werkt Relais alleen op deze computer.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvidenceDialog</name>
+    <message>
+      <source>Consent evidence</source>
+      <translation>Bewijs van de toestemming</translation>
+    </message>
+    <message>
+      <source>Evidence page</source>
+      <translation>Pagina van het bewijs</translation>
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation>Kopie opslaan</translation>
+    </message>
+    <message>
+      <source>Save a copy…</source>
+      <translation>Kopie opslaan…</translation>
+    </message>
+    <message>
+      <source>This PDF cannot be shown here; save a copy to open it.</source>
+      <translation>Deze PDF kan hier niet worden getoond; sla een kopie op om ze te openen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>&amp;Continue</source>
+      <translation>&amp;Doorgaan</translation>
+    </message>
+    <message>
+      <source>&amp;Create the vault</source>
+      <translation>Kluis &amp;aanmaken</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Voltooien</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Opening your vault…</source>
+      <translation>Uw kluis wordt geopend…</translation>
+    </message>
+    <message>
+      <source>Relais</source>
+      <translation>Relais</translation>
+    </message>
+    <message>
+      <source>Relais — first start</source>
+      <translation>Relais — eerste start</translation>
+    </message>
+    <message>
+      <source>The vault could not be put in place: %1
+Nothing was kept; start again.</source>
+      <translation>De kluis kon niet op haar plaats worden gezet: %1
+Er werd niets bewaard; begin opnieuw.</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoalDialog</name>
+    <message>
+      <source>Achieved</source>
+      <translation>Bereikt</translation>
+    </message>
+    <message>
+      <source>Given up</source>
+      <translation>Opgegeven</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Goal in the patient's words</source>
+      <translation>Doel in de woorden van de patiënt</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>Lopend</translation>
+    </message>
+    <message>
+      <source>In the patient's words</source>
+      <translation>In de woorden van de patiënt</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Target date</source>
+      <translation>Streefdatum</translation>
+    </message>
+  </context>
+  <context>
+    <name>GpLetterDialog</name>
+    <message>
+      <source>Letter to the GP</source>
+      <translation>Brief aan de huisarts</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Vragen</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>Situatie</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityTab</name>
+    <message>
+      <source>&amp;Save (Ctrl+S)</source>
+      <translation>&amp;Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identiteit</translation>
+    </message>
+    <message>
+      <source>Not saved: correct the fields in red.</source>
+      <translation>Niet opgeslagen: verbeter de velden in het rood.</translation>
+    </message>
+    <message>
+      <source>Nothing changed.</source>
+      <translation>Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+      <source>Undo changes</source>
+      <translation>Wijzigingen ongedaan maken</translation>
+    </message>
+  </context>
+  <context>
+    <name>InstrumentForm</name>
+    <message>
+      <source>Item {n} (licensed text not imported)</source>
+      <translation>Vraag {n} (tekst onder licentie niet geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nee</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>JournalTab</name>
+    <message>
+      <source>&amp;Add the note</source>
+      <translation>Notitie &amp;toevoegen</translation>
+    </message>
+    <message>
+      <source>&amp;Corrected text:</source>
+      <translation>&amp;Verbeterde tekst:</translation>
+    </message>
+    <message>
+      <source>(corrected below… see the newer note)</source>
+      <translation>(verbeterd… zie de nieuwere notitie)</translation>
+    </message>
+    <message>
+      <source>(correction)</source>
+      <translation>(verbetering)</translation>
+    </message>
+    <message>
+      <source>C&amp;orrect the selected note…</source>
+      <translation>Gekozen notitie &amp;verbeteren…</translation>
+    </message>
+    <message>
+      <source>Correct a note</source>
+      <translation>Een notitie verbeteren</translation>
+    </message>
+    <message>
+      <source>Journal</source>
+      <translation>Logboek</translation>
+    </message>
+    <message>
+      <source>Journal notes</source>
+      <translation>Notities van het logboek</translation>
+    </message>
+    <message>
+      <source>New note</source>
+      <translation>Nieuwe notitie</translation>
+    </message>
+    <message>
+      <source>New note (Ctrl+Shift+N), saved with Ctrl+S</source>
+      <translation>Nieuwe notitie (Ctrl+Shift+N), opslaan met Ctrl+S</translation>
+    </message>
+    <message>
+      <source>Text restored from the automatic save.</source>
+      <translation>Tekst hersteld uit de automatische opslag.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguagePage</name>
+    <message>
+      <source>Choose the language of the interface. You can change it later in the settings.</source>
+      <translation>Kies de taal van de interface. U kunt ze later wijzigen in de instellingen.</translation>
+    </message>
+    <message>
+      <source>Language: %1</source>
+      <translation>Taal: %1</translation>
+    </message>
+    <message>
+      <source>Relais keeps your caseload on this computer, encrypted, and works without a network. This assistant prepares it in a few steps.</source>
+      <translation>Relais bewaart uw dossiers versleuteld op deze computer en werkt zonder netwerk. Deze assistent bereidt alles voor in een paar stappen.</translation>
+    </message>
+    <message>
+      <source>Welcome to Relais</source>
+      <translation>Welkom bij Relais</translation>
+    </message>
+  </context>
+  <context>
+    <name>LegendWidget</name>
+    <message>
+      <source>Legend of the ecomap</source>
+      <translation>Legende van de ecomap</translation>
+    </message>
+    <message>
+      <source>flow of help</source>
+      <translation>richting van de hulp</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Lock</source>
+      <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+      <source>&amp;Relais</source>
+      <translation>&amp;Relais</translation>
+    </message>
+    <message>
+      <source>Navigation</source>
+      <translation>Navigatie</translation>
+    </message>
+    <message>
+      <source>Relais is locked. Your data is hidden.</source>
+      <translation>Relais is vergrendeld. Uw gegevens zijn verborgen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapPage</name>
+    <message>
+      <source>&amp;Add a person or service…</source>
+      <translation>Persoon of dienst &amp;toevoegen…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit the tie…</source>
+      <translation>Band &amp;wijzigen…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove from the map</source>
+      <translation>Van de ecomap &amp;verwijderen</translation>
+    </message>
+    <message>
+      <source>&amp;Save today's map</source>
+      <translation>Ecomap van vandaag &amp;bewaren</translation>
+    </message>
+    <message>
+      <source>Automatic layout</source>
+      <translation>Automatische schikking</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+      <source>Ecomap</source>
+      <translation>Ecomap</translation>
+    </message>
+    <message>
+      <source>Ecomap written to {path}</source>
+      <translation>Ecomap opgeslagen in {path}</translation>
+    </message>
+    <message>
+      <source>Edit the &amp;contact…</source>
+      <translation>&amp;Contact wijzigen…</translation>
+    </message>
+    <message>
+      <source>Export the ecomap</source>
+      <translation>Ecomap exporteren</translation>
+    </message>
+    <message>
+      <source>Exporting the ecomap…</source>
+      <translation>Ecomap wordt geëxporteerd…</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>Alles tonen</translation>
+    </message>
+    <message>
+      <source>Nobody is on the map yet: add the people and services around the patient (Ctrl+Shift+A).</source>
+      <translation>Er staat nog niemand op de ecomap: voeg de personen en diensten rond de patiënt toe (Ctrl+Shift+A).</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
+      <translation>PDF (*.pdf);;PNG-afbeelding (*.png);;SVG-tekening (*.svg)</translation>
+    </message>
+    <message>
+      <source>Remove from the map</source>
+      <translation>Van de ecomap verwijderen</translation>
+    </message>
+    <message>
+      <source>Remove {name} from this patient's map?</source>
+      <translation>{name} van de ecomap van deze patiënt verwijderen?</translation>
+    </message>
+    <message>
+      <source>Today's map is saved; compare it later in "Compare dates".</source>
+      <translation>De ecomap van vandaag is bewaard; vergelijk ze later in "Data vergelijken".</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Inzoomen</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Uitzoomen</translation>
+    </message>
+    <message>
+      <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
+      <translation>{count} banden. Tab gaat van persoon tot persoon; de pijltjes verplaatsen ze; Enter wijzigt de band.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewCaseDialog</name>
+    <message>
+      <source>&amp;Clarified request:</source>
+      <translation>&amp;Verduidelijkte aanvraag:</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+      <source>&amp;Opened on:</source>
+      <translation>&amp;Geopend op:</translation>
+    </message>
+    <message>
+      <source>&amp;Phone:</source>
+      <translation>&amp;Telefoon:</translation>
+    </message>
+    <message>
+      <source>&amp;Request:</source>
+      <translation>&amp;Aanvraag:</translation>
+    </message>
+    <message>
+      <source>&amp;Tier:</source>
+      <translation>Ni&amp;veau:</translation>
+    </message>
+    <message>
+      <source>Clarified request</source>
+      <translation>Verduidelijkte aanvraag</translation>
+    </message>
+    <message>
+      <source>New case</source>
+      <translation>Nieuw dossier</translation>
+    </message>
+    <message>
+      <source>Re&amp;quested by:</source>
+      <translation>Aan&amp;gevraagd door:</translation>
+    </message>
+    <message>
+      <source>Request &amp;date:</source>
+      <translation>&amp;Datum van de aanvraag:</translation>
+    </message>
+    <message>
+      <source>Request in their own words</source>
+      <translation>Aanvraag in eigen woorden</translation>
+    </message>
+    <message>
+      <source>Requester</source>
+      <translation>Aanvrager</translation>
+    </message>
+    <message>
+      <source>Requester's name</source>
+      <translation>Naam van de aanvrager</translation>
+    </message>
+    <message>
+      <source>Requester's phone</source>
+      <translation>Telefoon van de aanvrager</translation>
+    </message>
+    <message>
+      <source>What they said, in their own words</source>
+      <translation>Wat er gezegd werd, in eigen woorden</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— kiezen —</translation>
+    </message>
+    <message>
+      <source>— not yet —</source>
+      <translation>— nog niet —</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewPatientDialog</name>
+    <message>
+      <source>New patient</source>
+      <translation>Nieuwe patiënt</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewTab</name>
+    <message>
+      <source>Case {status} since {date} — requested by {who}: “{why}”</source>
+      <translation>Dossier {status} sinds {date} — aangevraagd door {who}: ‘{why}’</translation>
+    </message>
+    <message>
+      <source>Case: {status}</source>
+      <translation>Dossier: {status}</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
+      <source>Next: {kind} on {date}</source>
+      <translation>Volgende: {kind} op {date}</translation>
+    </message>
+    <message>
+      <source>No open case.</source>
+      <translation>Geen open dossier.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <source>Note (correction)</source>
+      <translation>Notitie (verbetering)</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Overzicht</translation>
+    </message>
+    <message>
+      <source>Relevance review due on {date}</source>
+      <translation>Herziening van de relevantie op {date}</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Tijdlijn</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Wat</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>gepland</translation>
+    </message>
+    <message>
+      <source>unplanned</source>
+      <translation>niet gepland</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientForm</name>
+    <message>
+      <source>&amp;Birth date:</source>
+      <translation>&amp;Geboortedatum:</translation>
+    </message>
+    <message>
+      <source>&amp;Family name:</source>
+      <translation>&amp;Familienaam:</translation>
+    </message>
+    <message>
+      <source>&amp;Given name:</source>
+      <translation>&amp;Voornaam:</translation>
+    </message>
+    <message>
+      <source>&amp;NISS:</source>
+      <translation>&amp;INSZ:</translation>
+    </message>
+    <message>
+      <source>&amp;Postal code:</source>
+      <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+      <source>&amp;Street:</source>
+      <translation>&amp;Straat:</translation>
+    </message>
+    <message>
+      <source>&amp;Town:</source>
+      <translation>Ge&amp;meente:</translation>
+    </message>
+    <message>
+      <source>BIM (increased reimbursement)</source>
+      <translation>VT (verhoogde tegemoetkoming)</translation>
+    </message>
+    <message>
+      <source>Bo&amp;x:</source>
+      <translation>&amp;Bus:</translation>
+    </message>
+    <message>
+      <source>Chronic condition status</source>
+      <translation>Statuut chronische aandoening</translation>
+    </message>
+    <message>
+      <source>E-&amp;mail:</source>
+      <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>Vrouw</translation>
+    </message>
+    <message>
+      <source>G&amp;ender:</source>
+      <translation>G&amp;eslacht:</translation>
+    </message>
+    <message>
+      <source>Health &amp;insurance fund:</source>
+      <translation>&amp;Ziekenfonds:</translation>
+    </message>
+    <message>
+      <source>MAF reached</source>
+      <translation>MAF bereikt</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>Man</translation>
+    </message>
+    <message>
+      <source>N&amp;umber:</source>
+      <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+      <source>Not given</source>
+      <translation>Niet opgegeven</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Andere</translation>
+    </message>
+    <message>
+      <source>Other phone:</source>
+      <translation>Ander telefoonnummer:</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation>&amp;Telefoon:</translation>
+    </message>
+    <message>
+      <source>Statuses:</source>
+      <translation>Statuten:</translation>
+    </message>
+    <message>
+      <source>YY.MM.DD-SSS.CC</source>
+      <translation>JJ.MM.DD-SSS.CC</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>JJJJ-MM-DD</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientTableModel</name>
+    <message>
+      <source>Age</source>
+      <translation>Leeftijd</translation>
+    </message>
+    <message>
+      <source>NISS</source>
+      <translation>INSZ</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Gemeente</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
+    <message>
+      <source>&amp;Agree…</source>
+      <translation>&amp;Afspreken…</translation>
+    </message>
+    <message>
+      <source>&amp;Compare with the previous version…</source>
+      <translation>&amp;Vergelijken met de vorige versie…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Wijzigen…</translation>
+    </message>
+    <message>
+      <source>&amp;New version</source>
+      <translation>&amp;Nieuwe versie</translation>
+    </message>
+    <message>
+      <source>&amp;Print the letter…</source>
+      <translation>Brief &amp;afdrukken…</translation>
+    </message>
+    <message>
+      <source>&amp;Save these answers</source>
+      <translation>Deze antwoorden &amp;bewaren</translation>
+    </message>
+    <message>
+      <source>Add a goal…</source>
+      <translation>Doel toevoegen…</translation>
+    </message>
+    <message>
+      <source>Add an action…</source>
+      <translation>Actie toevoegen…</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Toegevoegd</translation>
+    </message>
+    <message>
+      <source>Answers restored from the automatic save: check them and save.</source>
+      <translation>Antwoorden hersteld uit de automatische opslag: controleer ze en bewaar ze.</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Gewijzigd</translation>
+    </message>
+    <message>
+      <source>Changes since the previous version</source>
+      <translation>Wijzigingen sinds de vorige versie</translation>
+    </message>
+    <message>
+      <source>Concertation meetings</source>
+      <translation>Overlegvergaderingen</translation>
+    </message>
+    <message>
+      <source>Concertations</source>
+      <translation>Overleg</translation>
+    </message>
+    <message>
+      <source>Consent missing</source>
+      <translation>Toestemming ontbreekt</translation>
+    </message>
+    <message>
+      <source>Date / decision</source>
+      <translation>Datum / beslissing</translation>
+    </message>
+    <message>
+      <source>Documents in</source>
+      <translation>Documenten in het</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Tegen</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>Huisarts</translation>
+    </message>
+    <message>
+      <source>Goal / action</source>
+      <translation>Doel / actie</translation>
+    </message>
+    <message>
+      <source>Goals and actions</source>
+      <translation>Doelen en acties</translation>
+    </message>
+    <message>
+      <source>In the patient's words</source>
+      <translation>In de woorden van de patiënt</translation>
+    </message>
+    <message>
+      <source>Language of the documents</source>
+      <translation>Taal van de documenten</translation>
+    </message>
+    <message>
+      <source>Large print</source>
+      <translation>Grote letters</translation>
+    </message>
+    <message>
+      <source>Letters to the GP</source>
+      <translation>Brieven aan de huisarts</translation>
+    </message>
+    <message>
+      <source>Make it a &amp;goal</source>
+      <translation>Er een &amp;doel van maken</translation>
+    </message>
+    <message>
+      <source>Make the decision an &amp;action…</source>
+      <translation>Van de beslissing een &amp;actie maken…</translation>
+    </message>
+    <message>
+      <source>Mark as &amp;sent</source>
+      <translation>Als &amp;verstuurd markeren</translation>
+    </message>
+    <message>
+      <source>Needs not met</source>
+      <translation>Onvervulde noden</translation>
+    </message>
+    <message>
+      <source>New &amp;letter…</source>
+      <translation>Nieuwe &amp;brief…</translation>
+    </message>
+    <message>
+      <source>New &amp;meeting…</source>
+      <translation>Nieuwe &amp;vergadering…</translation>
+    </message>
+    <message>
+      <source>Next review</source>
+      <translation>Volgende evaluatie</translation>
+    </message>
+    <message>
+      <source>No change.</source>
+      <translation>Geen wijziging.</translation>
+    </message>
+    <message>
+      <source>No plan yet: start with the questions below.</source>
+      <translation>Nog geen plan: begin met de vragen hieronder.</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Deelnemers</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Plan status</source>
+      <translation>Status van het plan</translation>
+    </message>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>Document wordt voorbereid…</translation>
+    </message>
+    <message>
+      <source>Print the &amp;handout…</source>
+      <translation>&amp;Patiëntenfiche afdrukken…</translation>
+    </message>
+    <message>
+      <source>Print the &amp;summary…</source>
+      <translation>&amp;Samenvatting afdrukken…</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Referentiepersoon</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>Opmerkingen</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Verwijderen</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Verwijderd</translation>
+    </message>
+    <message>
+      <source>Save the document</source>
+      <translation>Document opslaan</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>Opgeslagen: {path}</translation>
+    </message>
+    <message>
+      <source>Select a decision of a meeting first.</source>
+      <translation>Kies eerst een beslissing van een vergadering.</translation>
+    </message>
+    <message>
+      <source>Select a goal first.</source>
+      <translation>Kies eerst een doel.</translation>
+    </message>
+    <message>
+      <source>Starting points: needs not met</source>
+      <translation>Vertrekpunten: onvervulde noden</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>De casemanager</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>De patiënt</translation>
+    </message>
+    <message>
+      <source>To send it anyway, give the reason (it is logged):</source>
+      <translation>Om het toch te versturen, geef de reden op (die wordt vastgelegd):</translation>
+    </message>
+    <message>
+      <source>Version {v} — agreed on {d} with {who}</source>
+      <translation>Versie {v} — afgesproken op {d} met {who}</translation>
+    </message>
+    <message>
+      <source>Version {v} — draft</source>
+      <translation>Versie {v} — ontwerp</translation>
+    </message>
+    <message>
+      <source>What do you expect from us?</source>
+      <translation>Wat verwacht u van ons?</translation>
+    </message>
+    <message>
+      <source>What do you want to avoid?</source>
+      <translation>Wat wilt u vermijden?</translation>
+    </message>
+    <message>
+      <source>What matters to you?</source>
+      <translation>Wat is belangrijk voor u?</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Geschreven op</translation>
+    </message>
+    <message>
+      <source>Your life project</source>
+      <translation>Uw levensproject</translation>
+    </message>
+    <message>
+      <source>action</source>
+      <translation>actie</translation>
+    </message>
+    <message>
+      <source>fewer than 3 providers</source>
+      <translation>minder dan 3 zorgverleners</translation>
+    </message>
+    <message>
+      <source>goal</source>
+      <translation>doel</translation>
+    </message>
+    <message>
+      <source>in the plan</source>
+      <translation>in het plan</translation>
+    </message>
+    <message>
+      <source>patient's agreement missing</source>
+      <translation>akkoord van de patiënt ontbreekt</translation>
+    </message>
+    <message>
+      <source>plan</source>
+      <translation>plan</translation>
+    </message>
+    <message>
+      <source>sent on {d}</source>
+      <translation>verstuurd op {d}</translation>
+    </message>
+    <message>
+      <source>the patient</source>
+      <translation>de patiënt</translation>
+    </message>
+    <message>
+      <source>to send</source>
+      <translation>te versturen</translation>
+    </message>
+    <message>
+      <source>without the GP</source>
+      <translation>zonder de huisarts</translation>
+    </message>
+  </context>
+  <context>
+    <name>QProgressDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryPage</name>
+    <message>
+      <source>&amp;Save the recovery sheet (PDF)…</source>
+      <translation>Herstelblad &amp;opslaan (pdf)…</translation>
+    </message>
+    <message>
+      <source>I have &amp;printed or written down my recovery key</source>
+      <translation>Ik heb mijn herstelsleutel &amp;afgedrukt of opgeschreven</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Pdf-documenten (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Print the recovery sheet or write the key down, and keep it in a locked place away from this computer. It will not be shown again.</source>
+      <translation>Druk het herstelblad af of schrijf de sleutel over, en bewaar hem achter slot, weg van deze computer. Hij wordt niet meer getoond.</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+      <source>Save the recovery sheet</source>
+      <translation>Herstelblad opslaan</translation>
+    </message>
+    <message>
+      <source>Save the recovery sheet as a PDF to print</source>
+      <translation>Het herstelblad als pdf opslaan om af te drukken</translation>
+    </message>
+    <message>
+      <source>Saved: %1. Print it now, then tick the box below.</source>
+      <translation>Opgeslagen: %1. Druk het nu af en vink daarna het vakje hieronder aan.</translation>
+    </message>
+    <message>
+      <source>The only way into your vault if you forget your passphrase.</source>
+      <translation>De enige toegang tot uw kluis als u uw wachtzin vergeet.</translation>
+    </message>
+    <message>
+      <source>The sheet could not be saved: %1</source>
+      <translation>Het blad kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+      <source>Your recovery key</source>
+      <translation>Uw herstelsleutel</translation>
+    </message>
+    <message>
+      <source>relais-recovery-sheet.pdf</source>
+      <translation>relais-herstelblad.pdf</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResponseDialog</name>
+    <message>
+      <source>&amp;Complete (Ctrl+Enter)</source>
+      <translation>&amp;Afronden (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reden:</translation>
+    </message>
+    <message>
+      <source>&amp;Tier:</source>
+      <translation>&amp;Niveau:</translation>
+    </message>
+    <message>
+      <source>Assessment date</source>
+      <translation>Datum van de beoordeling</translation>
+    </message>
+    <message>
+      <source>Band set</source>
+      <translation>Grenzen</translation>
+    </message>
+    <message>
+      <source>Band set ({score}):</source>
+      <translation>Grenzen ({score}):</translation>
+    </message>
+    <message>
+      <source>C&amp;orrect…</source>
+      <translation>C&amp;orrigeren…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Sluiten</translation>
+    </message>
+    <message>
+      <source>Completed on {date} — read-only</source>
+      <translation>Afgerond op {date} — alleen lezen</translation>
+    </message>
+    <message>
+      <source>Completed — replaced by a correction (read-only)</source>
+      <translation>Afgerond — vervangen door een correctie (alleen lezen)</translation>
+    </message>
+    <message>
+      <source>Con&amp;firm the tier</source>
+      <translation>Niveau &amp;bevestigen</translation>
+    </message>
+    <message>
+      <source>Decided tier</source>
+      <translation>Beslist niveau</translation>
+    </message>
+    <message>
+      <source>Decided: {tier} (suggested: {suggested})</source>
+      <translation>Beslist: {tier} (voorgesteld: {suggested})</translation>
+    </message>
+    <message>
+      <source>Draft, saved automatically</source>
+      <translation>Ontwerp, automatisch bewaard</translation>
+    </message>
+    <message>
+      <source>Needed when you choose another tier</source>
+      <translation>Nodig als u een ander niveau kiest</translation>
+    </message>
+    <message>
+      <source>New assessment (saved automatically as a draft)</source>
+      <translation>Nieuwe beoordeling (automatisch als ontwerp bewaard)</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reden</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>Resultaten</translation>
+    </message>
+    <message>
+      <source>Rule ({name}):</source>
+      <translation>Regel ({name}):</translation>
+    </message>
+    <message>
+      <source>Rule variant</source>
+      <translation>Regelvariant</translation>
+    </message>
+    <message>
+      <source>Suggested:</source>
+      <translation>Voorgesteld:</translation>
+    </message>
+    <message>
+      <source>Tier decision</source>
+      <translation>Beslissing over het niveau</translation>
+    </message>
+    <message>
+      <source>correction of an earlier assessment</source>
+      <translation>correctie van een eerdere beoordeling</translation>
+    </message>
+  </context>
+  <context>
+    <name>Results</name>
+    <message>
+      <source>(incomplete: some answers missing)</source>
+      <translation>(onvolledig: er ontbreken antwoorden)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>&amp;Auto-lock after:</source>
+      <translation>&amp;Automatisch vergrendelen na:</translation>
+    </message>
+    <message>
+      <source>&amp;Restart Relais now</source>
+      <translation>Relais nu &amp;herstarten</translation>
+    </message>
+    <message>
+      <source>Interface &amp;language:</source>
+      <translation>&amp;Taal van de interface:</translation>
+    </message>
+    <message>
+      <source>Interface language</source>
+      <translation>Taal van de interface</translation>
+    </message>
+    <message>
+      <source>Lock automatically after this many minutes without activity</source>
+      <translation>Automatisch vergrendelen na zoveel minuten zonder activiteit</translation>
+    </message>
+    <message>
+      <source>Relais will use %1 from its next start.</source>
+      <translation>Relais schakelt bij de volgende start over naar „%1”.</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Instellingen</translation>
+    </message>
+  </context>
+  <context>
+    <name>StayDialog</name>
+    <message>
+      <source>&amp;Admitted on:</source>
+      <translation>&amp;Opgenomen op:</translation>
+    </message>
+    <message>
+      <source>&amp;Discharged on:</source>
+      <translation>&amp;Ontslagen op:</translation>
+    </message>
+    <message>
+      <source>&amp;Hospital:</source>
+      <translation>&amp;Ziekenhuis:</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reden:</translation>
+    </message>
+    <message>
+      <source>Hospital stay</source>
+      <translation>Ziekenhuisverblijf</translation>
+    </message>
+    <message>
+      <source>Planned (not an emergency)</source>
+      <translation>Gepland (geen spoed)</translation>
+    </message>
+    <message>
+      <source>Still in hospital</source>
+      <translation>Nog in het ziekenhuis</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaysTab</name>
+    <message>
+      <source>&amp;Add a stay…</source>
+      <translation>Verblijf &amp;toevoegen…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Wijzigen…</translation>
+    </message>
+    <message>
+      <source>Admitted</source>
+      <translation>Opname</translation>
+    </message>
+    <message>
+      <source>Discharged</source>
+      <translation>Ontslag</translation>
+    </message>
+    <message>
+      <source>Hospital</source>
+      <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+      <source>Hospital stays</source>
+      <translation>Ziekenhuisverblijven</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Gepland</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reden</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nee</translation>
+    </message>
+    <message>
+      <source>still in</source>
+      <translation>nog opgenomen</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>{n} admission(s) in the last 12 months</source>
+      <translation>{n} opname(s) in de laatste 12 maanden</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncLabels</name>
+    <message>
+      <source>Action</source>
+      <translation>Actie</translation>
+    </message>
+    <message>
+      <source>Assessment</source>
+      <translation>Evaluatie</translation>
+    </message>
+    <message>
+      <source>Attachment</source>
+      <translation>Bijlage</translation>
+    </message>
+    <message>
+      <source>Audit event</source>
+      <translation>Auditgebeurtenis</translation>
+    </message>
+    <message>
+      <source>Care plan</source>
+      <translation>Zorgplan</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>Concertation</source>
+      <translation>Overleg</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Toestemming</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>GP feedback</source>
+      <translation>Terugkoppeling huisarts</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Hospital stay</source>
+      <translation>Ziekenhuisopname</translation>
+    </message>
+    <message>
+      <source>Journal note</source>
+      <translation>Journaalnota</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>Record (deleted or kept)</source>
+      <translation>Gegeven (verwijderd of behouden)</translation>
+    </message>
+    <message>
+      <source>Tie (ecomap)</source>
+      <translation>Band (ecogram)</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Bezoek</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>verwijderd</translation>
+    </message>
+    <message>
+      <source>kept</source>
+      <translation>behouden</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nee</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <source>Device revoked</source>
+      <translation>Toestel ingetrokken</translation>
+    </message>
+    <message>
+      <source>Not connected to a server</source>
+      <translation>Niet verbonden met een server</translation>
+    </message>
+    <message>
+      <source>Open conflicts</source>
+      <translation>Open conflicten</translation>
+    </message>
+    <message>
+      <source>Send and receive changes now (F5)</source>
+      <translation>Wijzigingen nu verzenden en ontvangen (F5)</translation>
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation>Synchroniseren</translation>
+    </message>
+    <message>
+      <source>Sync status</source>
+      <translation>Synchronisatiestatus</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+      <source>synced {time}</source>
+      <translation>gesynchroniseerd {time}</translation>
+    </message>
+    <message>
+      <source>{n} conflict(s)</source>
+      <translation>{n} conflict(en)</translation>
+    </message>
+    <message>
+      <source>{n} local only</source>
+      <translation>{n} alleen lokaal</translation>
+    </message>
+    <message>
+      <source>{n} need attention</source>
+      <translation>{n} na te kijken</translation>
+    </message>
+    <message>
+      <source>{n} waiting</source>
+      <translation>{n} wachtend</translation>
+    </message>
+    <message>
+      <source>● Not synced yet</source>
+      <translation>● Nog niet gesynchroniseerd</translation>
+    </message>
+    <message>
+      <source>● Offline</source>
+      <translation>● Offline</translation>
+    </message>
+    <message>
+      <source>● Online</source>
+      <translation>● Online</translation>
+    </message>
+  </context>
+  <context>
+    <name>TieDialog</name>
+    <message>
+      <source>&amp;Someone already in the directory</source>
+      <translation>&amp;Iemand die al in de adresgids staat</translation>
+    </message>
+    <message>
+      <source>A &amp;new contact</source>
+      <translation>Een &amp;nieuw contact</translation>
+    </message>
+    <message>
+      <source>Add a person or a service to the map</source>
+      <translation>Een persoon of dienst aan de ecomap toevoegen</translation>
+    </message>
+    <message>
+      <source>Contact from the directory</source>
+      <translation>Contact uit de adresgids</translation>
+    </message>
+    <message>
+      <source>Edit the tie with {name}</source>
+      <translation>Band met {name} wijzigen</translation>
+    </message>
+    <message>
+      <source>The tie</source>
+      <translation>De band</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+  </context>
+  <context>
+    <name>TieForm</name>
+    <message>
+      <source>&amp;Flow of help:</source>
+      <translation>&amp;Richting van de hulp:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Notitie:</translation>
+    </message>
+    <message>
+      <source>&amp;Quality:</source>
+      <translation>&amp;Kwaliteit van de band:</translation>
+    </message>
+    <message>
+      <source>&amp;Role:</source>
+      <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+      <source>&amp;Strength:</source>
+      <translation>&amp;Sterkte van de band:</translation>
+    </message>
+    <message>
+      <source>Marked as:</source>
+      <translation>Bijzondere rol:</translation>
+    </message>
+    <message>
+      <source>Si&amp;nce:</source>
+      <translation>&amp;Sinds:</translation>
+    </message>
+    <message>
+      <source>what this person does for the patient</source>
+      <translation>wat deze persoon voor de patiënt doet</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayPage</name>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Weggooien</translation>
+    </message>
+    <message>
+      <source>Enter opens the dossier · Ctrl+F searches the caseload</source>
+      <translation>Enter opent het dossier · Ctrl+F zoekt in mijn patiënten</translation>
+    </message>
+    <message>
+      <source>GP feedback pending</source>
+      <translation>Terugkoppeling aan huisarts te doen</translation>
+    </message>
+    <message>
+      <source>Overdue follow-ups</source>
+      <translation>Achterstallige opvolging</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>Plan reviews due</source>
+      <translation>Te herziene plannen</translation>
+    </message>
+    <message>
+      <source>Recent hospital stays</source>
+      <translation>Recente ziekenhuisverblijven</translation>
+    </message>
+    <message>
+      <source>Relevance reviews due</source>
+      <translation>Te herziene relevantie</translation>
+    </message>
+    <message>
+      <source>Text typed during your last session was saved automatically but not recorded ({n} item(s)). Restore it?</source>
+      <translation>Tekst die u tijdens uw vorige sessie typte, werd automatisch bewaard maar niet geregistreerd ({n} item(s)). Herstellen?</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>Deze week</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Vandaag</translation>
+    </message>
+    <message>
+      <source>Visits today</source>
+      <translation>Bezoeken vandaag</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Wat</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>due soon</source>
+      <translation>binnenkort</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>te laat</translation>
+    </message>
+    <message>
+      <source>recorded</source>
+      <translation>geregistreerd</translation>
+    </message>
+    <message>
+      <source>still in hospital</source>
+      <translation>nog in het ziekenhuis</translation>
+    </message>
+    <message>
+      <source>to send</source>
+      <translation>te versturen</translation>
+    </message>
+    <message>
+      <source>{n} open cases</source>
+      <translation>{n} open dossiers</translation>
+    </message>
+  </context>
+  <context>
+    <name>TourPage</name>
+    <message>
+      <source>&amp;Previous tip</source>
+      <translation>&amp;Vorige tip</translation>
+    </message>
+    <message>
+      <source>A dossier holds the request, the assessments, the ecomap, the care plan and the handout you print for the person at home.</source>
+      <translation>Een dossier bevat de vraag, de evaluaties, de ecokaart, het zorgplan en het document dat u afdrukt voor de persoon thuis.</translation>
+    </message>
+    <message>
+      <source>A person's dossier</source>
+      <translation>Het dossier van een persoon</translation>
+    </message>
+    <message>
+      <source>Alt+1 to Alt+9 switch pages and Ctrl+L locks Relais at once. Relais also locks itself after 10 minutes without activity.</source>
+      <translation>Alt+1 tot Alt+9 wisselen van pagina en Ctrl+L vergrendelt Relais meteen. Relais vergrendelt ook vanzelf na 10 minuten zonder activiteit.</translation>
+    </message>
+    <message>
+      <source>Below, Relais gathers what waits for you: a request not yet clarified, a consent to record, an item the server could not accept.</source>
+      <translation>Daaronder verzamelt Relais wat op u wacht: een vraag die nog niet verduidelijkt is, een toestemming om te registreren, een item dat de server niet kon aanvaarden.</translation>
+    </message>
+    <message>
+      <source>Keyboard and safety</source>
+      <translation>Toetsenbord en veiligheid</translation>
+    </message>
+    <message>
+      <source>Ne&amp;xt tip</source>
+      <translation>Vo&amp;lgende tip</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>Vraagt aandacht</translation>
+    </message>
+    <message>
+      <source>Relais opens on Today. Four things to know before you start.</source>
+      <translation>Relais opent op Vandaag. Vier dingen om te weten voor u begint.</translation>
+    </message>
+    <message>
+      <source>Tip %1 of %2</source>
+      <translation>Tip %1 van %2</translation>
+    </message>
+    <message>
+      <source>Today lists the visits planned for today, the calls to make and the care plans whose review date has come. Press Enter on a line to open it.</source>
+      <translation>Vandaag toont de bezoeken van vandaag, de telefoons die u moet doen en de zorgplannen waarvan de evaluatiedatum is aangebroken. Druk op Enter op een regel om ze te openen.</translation>
+    </message>
+    <message>
+      <source>Today's work</source>
+      <translation>Het werk van vandaag</translation>
+    </message>
+    <message>
+      <source>Your Today view</source>
+      <translation>Uw overzicht Vandaag</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendWidget</name>
+    <message>
+      <source>No completed assessment yet</source>
+      <translation>Nog geen afgeronde beoordeling</translation>
+    </message>
+    <message>
+      <source>Trend over time</source>
+      <translation>Evolutie in de tijd</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <source>&amp;Forgot passphrase…</source>
+      <translation>Wachtzin &amp;vergeten…</translation>
+    </message>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+      <source>Choose a new passphrase (at least 8 characters):</source>
+      <translation>Kies een nieuwe wachtzin (minstens 8 tekens):</translation>
+    </message>
+    <message>
+      <source>Enter your passphrase to open your caseload.</source>
+      <translation>Geef uw wachtzin in om uw dossiers te openen.</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>Nieuwe wachtzin</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Wachtzin</translation>
+    </message>
+    <message>
+      <source>Passphrase changed</source>
+      <translation>Wachtzin gewijzigd</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+      <source>Relais — unlock</source>
+      <translation>Relais — ontgrendelen</translation>
+    </message>
+    <message>
+      <source>Type the recovery key you printed when the vault was created:</source>
+      <translation>Typ de herstelsleutel die u bij het aanmaken van de kluis afdrukte:</translation>
+    </message>
+    <message>
+      <source>Your new passphrase is set. Unlock with it now.</source>
+      <translation>Uw nieuwe wachtzin is ingesteld. Ontgrendel er nu mee.</translation>
+    </message>
+  </context>
+  <context>
+    <name>VaultPage</name>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat:</source>
+      <translation>&amp;Herhalen:</translation>
+    </message>
+    <message>
+      <source>Choose a passphrase of at least 8 characters: a short sentence of unrelated words is both strong and easy to remember.</source>
+      <translation>Kies een wachtzin van minstens 8 tekens: een korte zin van woorden die niets met elkaar te maken hebben, is sterk en makkelijk te onthouden.</translation>
+    </message>
+    <message>
+      <source>Create your vault</source>
+      <translation>Uw kluis aanmaken</translation>
+    </message>
+    <message>
+      <source>Creating your vault…</source>
+      <translation>Uw kluis wordt aangemaakt…</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Wachtzin</translation>
+    </message>
+    <message>
+      <source>Passphrase strength</source>
+      <translation>Sterkte van de wachtzin</translation>
+    </message>
+    <message>
+      <source>Repeat the passphrase</source>
+      <translation>Herhaal de wachtzin</translation>
+    </message>
+    <message>
+      <source>Strength: %1</source>
+      <translation>Sterkte: %1</translation>
+    </message>
+    <message>
+      <source>The vault could not be created (%1).</source>
+      <translation>De kluis kon niet worden aangemaakt (%1).</translation>
+    </message>
+    <message>
+      <source>Your &amp;name:</source>
+      <translation>Uw &amp;naam:</translation>
+    </message>
+    <message>
+      <source>Your caseload is encrypted with a passphrase that only you know.</source>
+      <translation>Uw dossiers worden versleuteld met een wachtzin die alleen u kent.</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Uw naam</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+      <source>&amp;End:</source>
+      <translation>&amp;Einde:</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notities:</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>&amp;Plaats:</translation>
+    </message>
+    <message>
+      <source>&amp;Start:</source>
+      <translation>&amp;Begin:</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Einde</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>Thuis</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>Namen, gescheiden door komma's</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notities</translation>
+    </message>
+    <message>
+      <source>Pa&amp;rticipants:</source>
+      <translation>Dee&amp;lnemers:</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Deelnemers</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Plaats</translation>
+    </message>
+    <message>
+      <source>Plan a visit</source>
+      <translation>Een bezoek plannen</translation>
+    </message>
+    <message>
+      <source>Record a visit</source>
+      <translation>Een bezoek registreren</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Begin</translation>
+    </message>
+    <message>
+      <source>Text restored from the automatic save.</source>
+      <translation>Tekst hersteld uit de automatische opslag.</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsTab</name>
+    <message>
+      <source>&amp;Addendum:</source>
+      <translation>&amp;Aanvulling:</translation>
+    </message>
+    <message>
+      <source>&amp;Plan a visit</source>
+      <translation>Bezoek &amp;plannen</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reden:</translation>
+    </message>
+    <message>
+      <source>&amp;Record…</source>
+      <translation>&amp;Registreren…</translation>
+    </message>
+    <message>
+      <source>(no notes)</source>
+      <translation>(geen notities)</translation>
+    </message>
+    <message>
+      <source>Add an a&amp;ddendum</source>
+      <translation>Aan&amp;vulling toevoegen</translation>
+    </message>
+    <message>
+      <source>Addendum</source>
+      <translation>Aanvulling</translation>
+    </message>
+    <message>
+      <source>Addendum of {date} by {author}:</source>
+      <translation>Aanvulling van {date} door {author}:</translation>
+    </message>
+    <message>
+      <source>Ca&amp;ncel visit</source>
+      <translation>Bezoek a&amp;nnuleren</translation>
+    </message>
+    <message>
+      <source>Cancel the visit</source>
+      <translation>Het bezoek annuleren</translation>
+    </message>
+    <message>
+      <source>Cancelled: {reason}</source>
+      <translation>Geannuleerd: {reason}</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+V</source>
+      <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>Open a case first (Cases tab).</source>
+      <translation>Open eerst een dossier (tabblad Dossiers).</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Deelnemers</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Plaats</translation>
+    </message>
+    <message>
+      <source>Record the selected planned visit, or a visit that was not planned</source>
+      <translation>Het gekozen geplande bezoek registreren, of een niet-gepland bezoek</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Visit notes</source>
+      <translation>Bezoeknotities</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Bezoeken</translation>
+    </message>
+  </context>
+  <context>
+    <name>WhoPage</name>
+    <message>
+      <source>&amp;Print the list…</source>
+      <translation>Lijst &amp;afdrukken…</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>Beschikbaarheid</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>List written to {path}</source>
+      <translation>Lijst opgeslagen in {path}</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Preparing the list…</source>
+      <translation>Lijst wordt voorbereid…</translation>
+    </message>
+    <message>
+      <source>Print who does what</source>
+      <translation>"Wie doet wat" afdrukken</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Who does what</source>
+      <translation>Wie doet wat</translation>
+    </message>
+  </context>
+</TS>

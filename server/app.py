@@ -1,0 +1,226 @@
+"""The FastAPI application: enrolment, push, pull, snapshot, checksum, blobs, device status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import signal
+import uuid
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response, Security
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import String, cast, select
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
+
+from desktop.sync.protocol import (
+    DEVICE_STATUS_HEADER,
+    MAX_PULL_LIMIT,
+    ChecksumResponse,
+    DeviceStatus,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from server import pull as pull_mod
+from server.auth import (
+    ApiError,
+    Caller,
+    authenticate,
+    check_login_allowed,
+    check_password,
+    record_login_failure,
+    user_teams,
+    utcnow,
+)
+from server.config import ServerSettings
+from server.db import Database
+from server.middleware import RelaisMiddleware
+from server.models import BlobRow, Device, Organisation, Record
+from server.push import push as push_batch
+from server.security import new_token, token_hash
+
+log = logging.getLogger("relais.server")
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 404, 410, 413, 426, 429)
+}
+
+
+# module level: FastAPI resolves these string annotations in the module's namespace
+bearer = HTTPBearer(auto_error=False, description="device token from POST /v1/devices")
+Auth = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+Sha = Annotated[str, Path(pattern=SHA256_PATTERN)]
+Cursor = Annotated[int, Query(ge=0, le=2**62)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)]
+
+
+def version_headers(
+    relais_protocol: Annotated[str, Header(alias="Relais-Protocol")],
+    relais_schema: Annotated[str, Header(alias="Relais-Schema")],
+) -> None:
+    """Documents the headers in the OpenAPI schema; RelaisMiddleware enforces them (426)."""
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    db = Database(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        yield
+        db.dispose()
+
+    app = FastAPI(title="Relais sync server", version="1", lifespan=lifespan,
+                  dependencies=[], responses=ERRORS)
+    app.state.db = db
+    app.state.settings = settings
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status, headers=exc.headers)
+
+    def caller_for(request: Request, credentials: HTTPAuthorizationCredentials | None,
+                   **allow: bool) -> Caller:
+        token = f"Bearer {credentials.credentials}" if credentials is not None else None
+        with db.session() as session:
+            caller = authenticate(session, token, **allow)
+        request.state.device_id = caller.device_id
+        request.state.user_id = caller.user_id
+        return caller
+
+    v1 = [Depends(version_headers)]
+
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/v1/devices", response_model=EnrollResponse, dependencies=v1)
+    def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
+        client = request.client.host if request.client else None
+        if any("\x00" in v for v in (body.username, body.password, body.device_name)):
+            raise ApiError(401, "sync.login_failed")  # never a valid name; PostgreSQL refuses it
+        with db.session() as session:
+            check_login_allowed(session, settings, body.username, client)
+            user = check_password(session, body.username, body.password)
+            if user is not None:
+                token = new_token()
+                now = utcnow()
+                device = Device(
+                    id=str(uuid.uuid4()), user_id=user.id, name=body.device_name[:200],
+                    token_hash=token_hash(token), created_at=now,
+                    expires_at=now + dt.timedelta(days=settings.token_lifetime_days),
+                    last_seen_at=now, revoked=False, stolen=False, cursor=0, scope=None,
+                )
+                session.add(device)
+                teams = user_teams(session, user.id)
+                org = session.get(Organisation, user.organisation_id)
+                request.state.device_id, request.state.user_id = device.id, user.id
+                return EnrollResponse(
+                    device_id=device.id, token=token, user=user.display_name,
+                    organisation=org.name if org else "",
+                    teams=[{"id": t[0], "name": t[1]} for t in teams],
+                    default_team_id=teams[0][0] if teams else None,
+                )
+        with db.session() as session:
+            record_login_failure(session, body.username, client)
+        raise ApiError(401, "sync.login_failed")
+
+    @app.get("/v1/device", response_model=DeviceStatus, dependencies=v1)
+    def device_status(request: Request, authorization: Auth = None) -> DeviceStatus:
+        caller = caller_for(request, authorization, allow_stolen=True)
+        return DeviceStatus(device_id=caller.device_id, revoked=caller.revoked or caller.stolen,
+                            stolen=caller.stolen,
+                            teams=[{"id": t[0], "name": t[1]} for t in caller.teams])
+
+    @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
+    def push(body: PushRequest, request: Request, response: Response,
+             authorization: Auth = None) -> PushResponse:
+        caller = caller_for(request, authorization, allow_revoked=True)
+        if caller.revoked:
+            response.headers[DEVICE_STATUS_HEADER] = "revoked"
+        with db.session() as session:
+            result = push_batch(session, caller, body)
+        if os.environ.get("RELAIS_SERVER_CRASH_POINT") == "push_committed":
+            os.kill(os.getpid(), signal.SIGKILL)  # crash tests: committed, answer never sent
+        request.state.audit_detail = f"ops={len(body.ops)}"
+        _maybe_collect()
+        return result
+
+    @app.get("/v1/sync/pull", response_model=PullResponse, dependencies=v1)
+    def pull(request: Request, authorization: Auth = None,
+             cursor: Cursor = 0, limit: Limit = 500) -> PullResponse:
+        caller = caller_for(request, authorization)
+        with db.session() as session:
+            return pull_mod.pull(session, caller, cursor, limit)
+
+    @app.get("/v1/sync/snapshot", response_model=PullResponse, dependencies=v1)
+    def snapshot(request: Request, authorization: Auth = None,
+                 cursor: Cursor = 0, limit: Limit = 500) -> PullResponse:
+        caller = caller_for(request, authorization)
+        with db.session() as session:
+            return pull_mod.snapshot(session, caller, cursor, limit)
+
+    @app.get("/v1/sync/checksum", response_model=ChecksumResponse, dependencies=v1)
+    def checksum(request: Request, authorization: Auth = None) -> ChecksumResponse:
+        caller = caller_for(request, authorization)
+        with db.session() as session:
+            return pull_mod.checksum(session, caller)
+
+    @app.put("/v1/blobs/{sha256}", status_code=204, dependencies=v1,
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string",
+                                                         "format": "binary"}}}}})
+    async def put_blob(sha256: Sha, request: Request, authorization: Auth = None) -> Response:
+        data = await request.body()
+        caller = await run_in_threadpool(caller_for, request, authorization, allow_revoked=True)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ApiError(400, "sync.bad_request")
+
+        def store() -> None:
+            with db.session() as session:
+                if session.get(BlobRow, sha256) is None:
+                    session.add(BlobRow(sha256=sha256, data=data, size=len(data),
+                                        device_id=caller.device_id, created_at=utcnow()))
+
+        await run_in_threadpool(store)
+        return Response(status_code=204)
+
+    @app.get("/v1/blobs/{sha256}", dependencies=v1, response_class=Response,
+             responses={200: {"content": {"application/octet-stream": {}}}})
+    def get_blob(sha256: Sha, request: Request, authorization: Auth = None) -> Response:
+        caller = caller_for(request, authorization)
+        with db.session() as session:
+            blob = session.get(BlobRow, sha256)
+            if blob is None:
+                raise ApiError(404, "sync.not_found")
+            visible = blob.device_id == caller.device_id or (caller.team_ids and session.scalar(
+                select(Record.record_id).where(
+                    Record.table_name == "attachment", Record.team_id.in_(caller.team_ids),
+                    Record.deleted.is_(False), cast(Record.fields, String).contains(sha256),
+                ).limit(1)) is not None)
+            if not visible:
+                raise ApiError(404, "sync.not_found")
+            return Response(content=blob.data, media_type="application/octet-stream")
+
+    def _maybe_collect() -> None:
+        try:
+            with db.session() as session:
+                due = pull_mod.gc_due(session, settings)
+            if due:
+                with db.session() as session:
+                    pull_mod.collect_tombstones(session, settings)
+        except Exception:  # noqa: BLE001 - collection is housekeeping; the push succeeded
+            log.exception("tombstone collection failed")
+
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(RelaisMiddleware, db=db, max_body_bytes=settings.max_body_bytes)
+    return app

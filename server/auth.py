@@ -1,0 +1,110 @@
+"""Who is calling: bearer token → device → user → teams; login with a rate limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from server.config import ServerSettings
+from server.models import Device, LoginFailure, Membership, Team, User
+from server.security import token_hash, verify_password
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class ApiError(Exception):
+    """An HTTP error with a message code as `detail` (docs/SYNC.md section 2)."""
+
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.headers = headers or {}
+
+
+@dataclass(frozen=True)
+class Caller:
+    device_id: str
+    user_id: str
+    username: str
+    display_name: str
+    team_ids: tuple[str, ...]  # ordered by team name; the first is the default team
+    teams: tuple[tuple[str, str], ...]  # (id, name)
+    revoked: bool
+    stolen: bool
+
+    @property
+    def default_team_id(self) -> str | None:
+        return self.team_ids[0] if self.team_ids else None
+
+
+def user_teams(session: Session, user_id: str) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(Team.id, Team.name).join(Membership, Membership.team_id == Team.id)
+        .where(Membership.user_id == user_id).order_by(Team.name, Team.id)
+    ).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+def authenticate(session: Session, authorization: str | None, *, allow_revoked: bool = False,
+                 allow_stolen: bool = False) -> Caller:
+    """Check the bearer token. Revoked devices may still push (to drain their outbox) and read
+    their status; stolen ones only read their status."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
+    token = authorization[7:].strip()
+    device = session.scalar(select(Device).where(Device.token_hash == token_hash(token)))
+    if device is None:
+        raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
+    user = session.get(User, device.user_id)
+    if user is None or not user.active:
+        raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
+    if device.stolen and not allow_stolen:
+        raise ApiError(403, "sync.device_stolen")
+    if device.revoked and not (allow_revoked or allow_stolen):
+        raise ApiError(403, "sync.device_revoked")
+    if device.expires_at < utcnow() and not device.revoked:
+        raise ApiError(401, "sync.token_expired", {"WWW-Authenticate": "Bearer"})
+    teams = user_teams(session, user.id)
+    return Caller(device_id=device.id, user_id=user.id, username=user.username,
+                  display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
+                  teams=tuple(teams), revoked=device.revoked, stolen=device.stolen)
+
+
+# ---- login rate limit ------------------------------------------------------------------------
+def _keys(username: str, client: str | None) -> list[str]:
+    keys = ["u:" + username.strip().lower()[:200]]
+    if client:
+        keys.append("ip:" + client[:90])
+    return keys
+
+
+def check_login_allowed(session: Session, settings: ServerSettings, username: str,
+                        client: str | None) -> None:
+    """Too many recent failures for this user name or address → 429, password not even checked."""
+    now = utcnow()
+    window_start = now - dt.timedelta(seconds=settings.login_window_seconds)
+    session.execute(delete(LoginFailure).where(LoginFailure.at < window_start))
+    for key in _keys(username, client):
+        count = session.scalar(select(func.count()).select_from(LoginFailure)
+                               .where(LoginFailure.key == key, LoginFailure.at >= window_start))
+        if (count or 0) >= settings.login_rate_limit:
+            raise ApiError(429, "sync.rate_limited",
+                           {"Retry-After": str(settings.login_window_seconds)})
+
+
+def record_login_failure(session: Session, username: str, client: str | None) -> None:
+    now = utcnow()
+    for key in _keys(username, client):
+        session.add(LoginFailure(key=key, at=now))
+
+
+def check_password(session: Session, username: str, password: str) -> User | None:
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    ok = verify_password(password, user.password_hash if user and user.active else None)
+    return user if ok and user is not None and user.active else None

@@ -1,0 +1,97 @@
+"""Engine and sessions for SQLite (default) or PostgreSQL, and migrations to head on startup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.config import ServerSettings
+from server.models import Counter
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(settings: ServerSettings) -> Engine:
+    url = settings.database_url
+    if is_sqlite(url):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        # hide_parameters: a database error logged with its traceback must not carry patient data
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60},
+                               hide_parameters=True)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")  # a committed push survives power loss
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_size=settings.pool_size, max_overflow=settings.pool_size,
+                         pool_pre_ping=True, hide_parameters=True)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def migrate(engine: Engine) -> bool:
+    """Bring the schema to head and make sure the counter row exists. True when migrations ran."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    ran = False
+    if current != head_revision():
+        with engine.begin() as conn:
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        ran = True
+    with engine.begin() as conn:
+        if conn.execute(select(Counter.name).where(Counter.name == "seq")).first() is None:
+            conn.execute(insert(Counter).values(name="seq", value=0))
+    return ran
+
+
+class Database:
+    """The engine and a session factory; one per app (API nodes are otherwise stateless)."""
+
+    def __init__(self, settings: ServerSettings, *, run_migrations: bool = True) -> None:
+        self.settings = settings
+        self.engine = make_engine(settings)
+        if run_migrations:
+            migrate(self.engine)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on error."""
+        with self.sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()

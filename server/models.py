@@ -1,0 +1,212 @@
+"""The server's tables: organisation → teams → users → devices, generic synced records, the
+change bookkeeping (counter, conflicts, purges), idempotency, blobs and the request audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+# 64-bit on PostgreSQL; plain INTEGER on SQLite (already 64-bit, and the rowid alias for keys)
+Seq = Integer().with_variant(BigInteger(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: Json, list[Any]: Json, Any: Json}
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Team(Base):
+    __tablename__ = "team"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisation.id"))
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisation.id"))
+    username: Mapped[str] = mapped_column(String(200), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    display_name: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+    user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    team_id: Mapped[str] = mapped_column(ForeignKey("team.id"), primary_key=True)
+
+
+class Device(Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the opaque token
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    stolen: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # progress: the highest cursor the device asked to pull from (it has applied everything ≤)
+    cursor: Mapped[int] = mapped_column(Seq, default=0)
+    # teams of the user at the device's last pull from 0 / snapshot; None until then
+    scope: Mapped[list[Any] | None] = mapped_column(Json)
+
+
+class Counter(Base):
+    """One row per counter; "seq" orders every change. Locked first by each push."""
+
+    __tablename__ = "seq_counter"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Seq, default=0)
+
+
+class ServerState(Base):
+    __tablename__ = "server_state"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(Json, nullable=True)
+
+
+class Record(Base):
+    """Any synced record of any device table, kept generically as wire JSON."""
+
+    __tablename__ = "record"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36))
+    patient_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    field_versions: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    field_hlcs: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    field_writers: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_by: Mapped[str | None] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Seq)  # the record version: seq of its last change
+    hlc: Mapped[str | None] = mapped_column(String(80))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_record_team_seq", "team_id", "seq"),)
+
+
+class Conflict(Base):
+    __tablename__ = "conflict"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    patient_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    team_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(80))
+    base_value: Mapped[Any] = mapped_column(Json, nullable=True)
+    mine: Mapped[Any] = mapped_column(Json, nullable=True)
+    theirs: Mapped[Any] = mapped_column(Json, nullable=True)
+    server_version: Mapped[int] = mapped_column(Seq)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | resolved
+    resolution: Mapped[Any] = mapped_column(Json, nullable=True)
+    device_id: Mapped[str] = mapped_column(String(36))  # whose op lost the race
+    seq: Mapped[int] = mapped_column(Seq)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_conflict_team_seq", "team_id", "seq"),)
+
+
+class PurgeEvent(Base):
+    """Tells a team's devices to drop a patient (consent withdrawn, erased, moved away)."""
+
+    __tablename__ = "purge_event"
+    id: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)
+    patient_id: Mapped[str] = mapped_column(String(64))
+    team_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(String(30))
+    seq: Mapped[int] = mapped_column(Seq)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_purge_event_team_seq", "team_id", "seq"),)
+
+
+class PurgedPatient(Base):
+    """A patient whose records the server dropped and must refuse (kept: holds no patient data)."""
+
+    __tablename__ = "purged_patient"
+    patient_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(String(30))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AppliedOp(Base):
+    """Idempotency: the result of every op that took effect (or was a noop or a conflict)."""
+
+    __tablename__ = "applied_op"
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    result: Mapped[dict[str, Any]] = mapped_column(Json)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class BlobRow(Base):
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LoginFailure(Base):
+    __tablename__ = "login_failure"
+    id: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RequestLog(Base):
+    """Every request: who, what endpoint, outcome. Never bodies or query values."""
+
+    __tablename__ = "request_log"
+    id: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    method: Mapped[str] = mapped_column(String(10))
+    path: Mapped[str] = mapped_column(String(200))
+    status: Mapped[int] = mapped_column(Integer)
+    client: Mapped[str | None] = mapped_column(String(100))
+    detail: Mapped[str | None] = mapped_column(Text)

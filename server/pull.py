@@ -1,0 +1,249 @@
+"""Pull, snapshot and checksum in the caller's scope; tombstone collection (docs/SYNC.md 6).
+
+A page reads the committed head first and then only rows with seq ≤ head: every such row was
+committed with the head (pushes hold the counter lock until commit), so a page never has a gap.
+A row rewritten later moves to a higher seq and shows up on a later page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
+from server.auth import ApiError, Caller, utcnow
+from server.config import ServerSettings
+from server.models import Conflict, Counter, Device, PurgeEvent, Record, ServerState
+from server.push import SeqAllocator, conflict_info
+
+
+def head(session: Session) -> int:
+    return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
+
+
+def horizon(session: Session) -> int:
+    row = session.get(ServerState, "horizon")
+    return int(row.value) if row is not None and row.value is not None else 0
+
+
+def record_change(rec: Record) -> Change:
+    return Change(
+        seq=rec.seq, table=rec.table_name, record_id=rec.record_id, patient_id=rec.patient_id,
+        kind="delete" if rec.deleted else "upsert", fields=dict(rec.fields),
+        field_versions={k: int(v) for k, v in rec.field_versions.items()},
+        record_version=rec.seq, deleted=rec.deleted, hlc=rec.hlc,
+    )
+
+
+def conflict_change(row: Conflict) -> Change:
+    return Change(
+        seq=row.seq, table=row.table_name, record_id=row.record_id, patient_id=row.patient_id,
+        kind="conflict" if row.status == "open" else "conflict_resolved",
+        conflict=conflict_info(row),
+    )
+
+
+def purge_change(row: PurgeEvent) -> Change:
+    return Change(seq=row.seq, table="patient", record_id=row.patient_id,
+                  patient_id=row.patient_id, kind="purge", reason=row.reason)
+
+
+def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
+                 limit: int) -> PullResponse:
+    top = head(session)
+    now = utcnow().isoformat() + "Z"
+    if not teams:
+        return PullResponse(changes=[], next_cursor=max(cursor, top), has_more=False,
+                            server_time=now)
+    window = limit + 1
+    found: list[Change] = []
+    records = session.scalars(
+        select(Record).where(Record.team_id.in_(teams), Record.seq > cursor, Record.seq <= top)
+        .order_by(Record.seq).limit(window)).all()
+    found.extend(record_change(r) for r in records)
+    conflicts = session.scalars(
+        select(Conflict).where(Conflict.team_id.in_(teams), Conflict.seq > cursor,
+                               Conflict.seq <= top).order_by(Conflict.seq).limit(window)).all()
+    found.extend(conflict_change(r) for r in conflicts)
+    purges = session.scalars(
+        select(PurgeEvent).where(PurgeEvent.team_id.in_(teams), PurgeEvent.seq > cursor,
+                                 PurgeEvent.seq <= top).order_by(PurgeEvent.seq).limit(window)
+    ).all()
+    found.extend(purge_change(r) for r in purges)
+    found.sort(key=lambda c: c.seq)
+    has_more = len(found) > limit
+    page = found[:limit]
+    next_cursor = page[-1].seq if has_more else max(cursor, top)
+    return PullResponse(changes=with_prerequisites(session, teams, cursor, page),
+                        next_cursor=next_cursor, has_more=has_more, server_time=now)
+
+
+def _refs(change: Change) -> list[tuple[str, str]]:
+    if change.kind not in ("upsert", "delete"):
+        return []
+    out = []
+    for name, table in REFERENCES.items():
+        value = change.fields.get(name)
+        if isinstance(value, str) and value and not (
+                table == change.table and value == change.record_id):
+            out.append((table, value))
+    return out
+
+
+def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
+                       page: list[Change]) -> list[Change]:
+    """Put every record a change references (REFERENCES) before that change, when the device
+    cannot have it yet (seq > cursor). A record delivered early shows up again at its own seq;
+    applying it twice is harmless. So a child never arrives before its parent."""
+    known: dict[tuple[str, str], Change] = {
+        (c.table, c.record_id): c for c in page if c.kind in ("upsert", "delete")}
+    wanted = {ref for c in page for ref in _refs(c)} - set(known)
+    for _depth in range(6):  # goal → plan → case → patient is the longest chain
+        if not wanted:
+            break
+        by_table: dict[str, list[str]] = {}
+        for table, record_id in wanted:
+            by_table.setdefault(table, []).append(record_id)
+        extra: list[Change] = []
+        for table, ids in by_table.items():
+            rows = session.scalars(select(Record).where(
+                Record.table_name == table, Record.record_id.in_(ids),
+                Record.team_id.in_(teams), Record.seq > cursor)).all()
+            extra.extend(record_change(r) for r in rows)
+        for c in extra:
+            known[(c.table, c.record_id)] = c
+        wanted = {ref for c in extra for ref in _refs(c)} - set(known) - wanted
+    if len(known) == sum(1 for c in page if c.kind in ("upsert", "delete")):
+        return page  # nothing referenced from outside the page
+    out: list[Change] = []
+    emitted: set[tuple[str, str]] = set()
+
+    def emit_refs(change: Change, depth: int = 0) -> None:
+        for ref in _refs(change):
+            dep = known.get(ref)
+            if dep is not None and ref not in emitted and depth < 8:
+                emitted.add(ref)
+                emit_refs(dep, depth + 1)
+                out.append(dep)
+
+    for change in page:
+        key = (change.table, change.record_id)
+        if change.kind in ("upsert", "delete"):
+            if key in emitted:
+                continue  # already placed earlier as a prerequisite
+            emitted.add(key)
+        emit_refs(change)
+        out.append(change)
+    return out
+
+
+def _note_progress(session: Session, device: Device, cursor: int,
+                   scope: list[str] | None) -> None:
+    # written last: on SQLite the first write takes the database lock, keep that short
+    device.last_seen_at = utcnow()
+    if cursor > device.cursor:
+        device.cursor = cursor
+    if scope is not None:
+        device.scope = scope
+    session.flush()
+
+
+def _device(session: Session, caller: Caller) -> Device:
+    device = session.get(Device, caller.device_id)
+    if device is None:
+        raise ApiError(401, "sync.unauthorized")
+    return device
+
+
+def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullResponse:
+    device = _device(session, caller)
+    if cursor > 0 and cursor < horizon(session):
+        raise ApiError(410, "sync.cursor_too_old")
+    teams = sorted(caller.team_ids)
+    new_scope: list[str] | None = None
+    if cursor == 0 or device.scope is None:
+        # from 0, or enrolled again with an existing vault: its cursor is trusted once
+        new_scope = teams
+    elif sorted(device.scope) != teams:
+        raise ApiError(410, "sync.scope_changed")
+    page = changes_page(session, caller.team_ids, cursor, limit)
+    _note_progress(session, device, cursor, new_scope)
+    return page
+
+
+def snapshot(session: Session, caller: Caller, cursor: int, limit: int) -> PullResponse:
+    device = _device(session, caller)
+    page = changes_page(session, caller.team_ids, cursor, limit)
+    _note_progress(session, device, cursor, sorted(caller.team_ids) if cursor == 0 else None)
+    return page
+
+
+def checksum(session: Session, caller: Caller) -> ChecksumResponse:
+    top = head(session)
+    per_table: dict[str, list[tuple[str, int]]] = {}
+    if caller.team_ids:
+        rows = session.execute(
+            select(Record.table_name, Record.record_id, Record.seq).where(
+                Record.team_id.in_(caller.team_ids), Record.deleted.is_(False),
+                Record.seq <= top)
+        ).all()
+        for table, record_id, seq in rows:
+            per_table.setdefault(table, []).append((record_id, int(seq)))
+    tables: dict[str, dict[str, Any]] = {}
+    for table, items in per_table.items():
+        items.sort()
+        digest = hashlib.sha256("".join(f"{i}:{v}\n" for i, v in items).encode()).hexdigest()
+        tables[table] = {"count": len(items), "checksum": digest}
+    return ChecksumResponse(cursor=top, tables=tables)
+
+
+def collect_tombstones(session: Session, settings: ServerSettings,
+                       now: dt.datetime | None = None) -> int:
+    """Drop tombstones every active device has passed, or older than the maximum age; returns
+    the new horizon (pulls from a cursor below it get 410)."""
+    now = now or utcnow()
+    seqs = SeqAllocator(session)  # takes the counter lock: no push runs meanwhile
+    cutoff = now - dt.timedelta(days=settings.tombstone_max_age_days)
+    cursors = session.scalars(select(Device.cursor).where(
+        Device.revoked.is_(False),
+        func.coalesce(Device.last_seen_at, Device.created_at) >= cutoff)).all()
+    passed = min((int(c) for c in cursors), default=seqs.value)
+    removed: list[int] = []
+    for model, dead, when in (
+        (Record, Record.deleted.is_(True), Record.changed_at),
+        (Conflict, Conflict.status == "resolved", Conflict.changed_at),
+        (PurgeEvent, PurgeEvent.id.is_not(None), PurgeEvent.at),
+    ):
+        cond = dead & or_(model.seq <= passed, when < cutoff)  # type: ignore[attr-defined]
+        top = session.scalar(select(func.max(model.seq)).where(cond))  # type: ignore[attr-defined]
+        if top is not None:
+            removed.append(int(top))
+            session.execute(delete(model).where(cond))
+    new_horizon = max([horizon(session), *removed])
+    state = session.get(ServerState, "horizon")
+    if state is None:
+        session.add(ServerState(key="horizon", value=new_horizon))
+    else:
+        state.value = new_horizon
+    last = session.get(ServerState, "last_gc")
+    if last is None:
+        session.add(ServerState(key="last_gc", value=now.isoformat()))
+    else:
+        last.value = now.isoformat()
+    session.flush()
+    return new_horizon
+
+
+def gc_due(session: Session, settings: ServerSettings) -> bool:
+    last = session.get(ServerState, "last_gc")
+    if last is None or not last.value:
+        return True
+    try:
+        at = dt.datetime.fromisoformat(str(last.value))
+    except ValueError:
+        return True
+    return (utcnow() - at).total_seconds() >= settings.tombstone_gc_interval_seconds

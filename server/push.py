@@ -1,0 +1,604 @@
+"""Push (docs/SYNC.md section 5): one transaction per batch, idempotent by op_id, per-field merge.
+
+The counter row is locked by the first statement of the transaction, so concurrent pushes run
+one after the other: every read below sees everything committed before, and seq order is commit
+order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import String, cast, delete, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
+from desktop.domain.hlc import MAX_DRIFT_MS, Timestamp
+from desktop.domain.merge_policy import is_append_only, policy_for
+from desktop.sync.protocol import (
+    RECORD_FIELD,
+    SYNCED_TABLES,
+    ConflictInfo,
+    Op,
+    OpResult,
+    PushRequest,
+    PushResponse,
+)
+from server.auth import ApiError, Caller, utcnow
+from server.models import (
+    AppliedOp,
+    BlobRow,
+    Conflict,
+    Counter,
+    PurgedPatient,
+    PurgeEvent,
+    Record,
+)
+
+# Device bookkeeping columns never stored as record fields (created_at is kept).
+META_FIELDS = frozenset({"id", "updated_hlc", "server_version", "deleted"})
+# Tables whose records may exist without a patient (directory, device-level audit, attachments).
+PATIENT_OPTIONAL = frozenset({"contact", "audit_event", "attachment"})
+_MISSING = object()
+
+
+class SeqAllocator:
+    """Sequence numbers from the counter row. The first UPDATE … RETURNING takes the row lock
+    that serialises writers; the final value is written back before commit."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.value = int(session.execute(
+            update(Counter).where(Counter.name == "seq").values(value=Counter.value + 0)
+            .returning(Counter.value)
+        ).scalar_one())
+        self.start = self.value
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+    def flush(self) -> None:
+        if self.value != self.start:
+            self.session.execute(
+                update(Counter).where(Counter.name == "seq").values(value=self.value))
+            self.start = self.value
+
+
+class Rejected(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class PushContext:
+    session: Session
+    caller: Caller
+    seqs: SeqAllocator
+    now: dt.datetime
+    now_ms: int
+    lifted: dict[str, str] = field(default_factory=dict)  # patient id → team (block lifted)
+    # read-through caches: one query per batch instead of one per op (round trips dominate)
+    records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
+    purged: dict[str, PurgedPatient | None] = field(default_factory=dict)
+
+    def record(self, table: str, record_id: str) -> Record | None:
+        key = (table, record_id)
+        if key not in self.records:
+            self.records[key] = self.session.get(Record, key)
+        return self.records[key]
+
+    def remember(self, rec: Record) -> None:
+        self.records[(rec.table_name, rec.record_id)] = rec
+
+    def purged_patient(self, patient_id: str) -> PurgedPatient | None:
+        if patient_id not in self.purged:
+            self.purged[patient_id] = self.session.get(PurgedPatient, patient_id)
+        return self.purged[patient_id]
+
+    def preload(self, ops: list[Op]) -> None:
+        keys = {(o.table, o.record_id) for o in ops
+                if o.table in SYNCED_TABLES and _clean_key(o.record_id)}
+        patients = {o.patient_id for o in ops if o.patient_id and _clean_key(o.patient_id)} | {
+            o.record_id for o in ops if o.table == "patient" and _clean_key(o.record_id)}
+        keys |= {("patient", p) for p in patients}
+        found: dict[tuple[str, str], Record] = {}
+        ordered = sorted(keys)
+        for i in range(0, len(ordered), 500):
+            for rec in self.session.scalars(select(Record).where(
+                    tuple_(Record.table_name, Record.record_id).in_(ordered[i:i + 500]))):
+                found[(rec.table_name, rec.record_id)] = rec
+        for key in keys:
+            self.records[key] = found.get(key)
+        plist = sorted(patients)
+        rows: dict[str, PurgedPatient] = {}
+        for i in range(0, len(plist), 500):
+            for row in self.session.scalars(select(PurgedPatient).where(
+                    PurgedPatient.patient_id.in_(plist[i:i + 500]))):
+                rows[row.patient_id] = row
+        for p in plist:
+            self.purged[p] = rows.get(p)
+
+
+def _clean_key(value: str) -> bool:
+    return 0 < len(value) <= 64 and "\x00" not in value
+
+
+def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse:
+    if request.device_id != caller.device_id:
+        raise ApiError(403, "sync.forbidden")
+    ctx = PushContext(session=session, caller=caller, seqs=SeqAllocator(session), now=utcnow(),
+                      now_ms=time.time_ns() // 1_000_000)
+    results: list[OpResult] = []
+    in_batch: dict[str, OpResult] = {}
+    op_ids = [o.op_id for o in request.ops if _clean_key(o.op_id)]
+    done = {row.op_id: row for row in session.scalars(
+        select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))} if op_ids else {}
+    ctx.preload(request.ops)
+    for op in request.ops:
+        if op.op_id in in_batch:
+            results.append(in_batch[op.op_id])
+            continue
+        stored = done.get(op.op_id)
+        if stored is not None:
+            result = (OpResult.model_validate(stored.result) if stored.device_id == caller.device_id
+                      else OpResult(op_id=op.op_id, status="rejected", reason="sync.forbidden"))
+        else:
+            try:
+                result = apply_op(ctx, op)
+            except Rejected as exc:
+                result = OpResult(op_id=op.op_id, status="rejected", reason=exc.reason)
+            if result.status != "rejected":
+                session.add(AppliedOp(op_id=op.op_id, device_id=caller.device_id,
+                                      result=result.model_dump(mode="json"), at=ctx.now))
+        in_batch[op.op_id] = result
+        results.append(result)
+    ctx.seqs.flush()
+    return PushResponse(results=results, server_time=ctx.now.isoformat() + "Z")
+
+
+# ---- one op ----------------------------------------------------------------------------------
+def apply_op(ctx: PushContext, op: Op) -> OpResult:
+    if op.table not in SYNCED_TABLES:
+        raise Rejected("sync.unknown_table")
+    if not (_clean_key(op.record_id) and _clean_key(op.op_id)
+            and (op.conflict_id is None or _clean_key(op.conflict_id))):
+        raise Rejected("sync.invalid_op")
+    if any((not isinstance(k, str)) or k.startswith("_") or len(k) > 80 for k in op.fields):
+        raise Rejected("sync.invalid_op")
+    if has_nul(op.fields) or has_nul(op.base_values) or has_nul([op.record_id, op.patient_id]):
+        raise Rejected("sync.invalid_op")  # PostgreSQL text and JSONB cannot hold U+0000
+    hlc = clamp_hlc(op.hlc, ctx.now_ms)
+    fields = {k: v for k, v in op.fields.items() if k not in META_FIELDS}
+    if op.kind == "purge":
+        return purge_op(ctx, op)
+    if op.kind == "resolve":
+        return resolve_op(ctx, op, fields, hlc)
+    append_only = is_append_only(op.table)
+    if append_only != (op.kind == "append"):
+        raise Rejected("sync.append_only" if append_only else "sync.invalid_op")
+
+    patient_id = op_patient(op, fields)
+    rec = ctx.record(op.table, op.record_id)
+    if rec is not None and patient_id is None and op.kind in ("delete", "restore"):
+        patient_id = rec.patient_id
+    if rec is not None and rec.patient_id != patient_id:
+        raise Rejected("sync.forbidden")
+    check_not_purged(ctx, op, fields, patient_id)
+    team_id = record_team(ctx, op, fields, rec, patient_id)
+
+    if op.kind == "append":
+        if rec is not None:
+            return result_for(op, "noop", rec)
+        rec = create_record(ctx, op, fields, team_id, patient_id, hlc)
+        res = result_for(op, "applied", rec, seq=rec.seq)
+        if op.table == "consent_event" and patient_id is not None:
+            res = after_consent_event(ctx, op, patient_id, res)
+        return res
+    if op.kind == "delete":
+        return delete_op(ctx, op, rec)
+    if op.kind == "restore":
+        return restore_op(ctx, op, fields, rec, team_id, patient_id, hlc)
+    return upsert_op(ctx, op, fields, rec, team_id, patient_id, hlc)
+
+
+def has_nul(value: Any, depth: int = 0) -> bool:
+    """True when PostgreSQL could not store the value: U+0000, NaN/Infinity, absurd nesting."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if depth > 64:
+        return True  # absurd nesting is refused too
+    if isinstance(value, dict):
+        return any(has_nul(k, depth + 1) or has_nul(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(has_nul(v, depth + 1) for v in value)
+    return False
+
+
+def clamp_hlc(text: str, now_ms: int) -> str:
+    """A device clock far in the future must not win every last-writer-wins field forever."""
+    if len(text) > 80 or "\x00" in text:
+        raise Rejected("sync.invalid_op")
+    try:
+        ts = Timestamp.decode(text)
+        if (ts.wall_ms < 0 or ts.counter < 0 or ts.counter > 99999 or ts.wall_ms >= 10**13
+                or len(ts.device) > 40):
+            raise ValueError(text)
+    except (ValueError, AttributeError) as exc:
+        raise Rejected("sync.invalid_op") from exc
+    limit = now_ms + MAX_DRIFT_MS
+    if ts.wall_ms > limit:
+        ts = Timestamp(limit, ts.counter, ts.device)
+    return ts.encode()
+
+
+def op_patient(op: Op, fields: dict[str, Any]) -> str | None:
+    """The patient the record belongs to; the op's patient_id must agree with the fields."""
+    if op.table == "patient":
+        if op.patient_id not in (None, op.record_id):
+            raise Rejected("sync.invalid_op")
+        return op.record_id
+    from_fields = fields.get("owner_patient_id") if op.table == "contact" else fields.get(
+        "patient_id")
+    pid = op.patient_id or from_fields
+    if from_fields is not None and from_fields != pid:
+        raise Rejected("sync.invalid_op")
+    if pid is not None and (not isinstance(pid, str) or len(pid) > 64):
+        raise Rejected("sync.invalid_op")
+    if pid is None and op.table not in PATIENT_OPTIONAL and op.kind in ("upsert", "append"):
+        raise Rejected("sync.invalid_op")
+    return pid
+
+
+def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
+                     patient_id: str | None) -> None:
+    if patient_id is None or patient_id in ctx.lifted:
+        return
+    purged = ctx.purged_patient(patient_id)
+    if purged is None:
+        return
+    if purged.team_id not in ctx.caller.team_ids:
+        raise Rejected("sync.forbidden")
+    grants_again = (op.table == "consent_event" and op.kind == "append"
+                    and fields.get("purpose") == PURPOSE_TEAM_SHARING
+                    and fields.get("decision") == "granted")
+    if not grants_again:
+        raise Rejected("sync.consent_withdrawn")
+    ctx.lifted[patient_id] = purged.team_id
+    ctx.session.delete(purged)
+    ctx.purged[patient_id] = None
+
+
+def record_team(ctx: PushContext, op: Op, fields: dict[str, Any], rec: Record | None,
+                patient_id: str | None) -> str:
+    teams = ctx.caller.team_ids
+    if rec is not None:
+        team = rec.team_id
+    elif op.table == "patient":
+        wanted = fields.get("team_id")
+        team = wanted if isinstance(wanted, str) and wanted else (ctx.caller.default_team_id or "")
+    elif patient_id is not None:
+        patient = ctx.record("patient", patient_id)
+        if patient is not None:
+            team = patient.team_id
+        elif patient_id in ctx.lifted:
+            team = ctx.lifted[patient_id]
+        else:
+            raise Rejected("sync.forbidden")  # unknown patient: push the patient first
+    else:
+        wanted = fields.get("team_id")
+        team = wanted if isinstance(wanted, str) and wanted in teams else (
+            ctx.caller.default_team_id or "")
+    if team not in teams:
+        raise Rejected("sync.forbidden")
+    return team
+
+
+def result_for(op: Op, status: str, rec: Record | None, *, seq: int | None = None,
+               conflicts: list[ConflictInfo] | None = None,
+               fields: dict[str, Any] | None = None) -> OpResult:
+    return OpResult(
+        op_id=op.op_id, status=status,  # type: ignore[arg-type]
+        server_seq=seq,
+        field_versions={k: int(v) for k, v in (rec.field_versions if rec else {}).items()},
+        record_version=rec.seq if rec is not None else None,
+        conflicts=conflicts or [], fields=fields or {},
+    )
+
+
+def create_record(ctx: PushContext, op: Op, fields: dict[str, Any], team_id: str,
+                  patient_id: str | None, hlc: str) -> Record:
+    if any(int(v or 0) > 0 for v in op.base_versions.values()):
+        raise Rejected("sync.record_gone")  # it existed, and its tombstone was collected
+    seq = ctx.seqs.next()
+    if op.table == "patient":
+        fields = {**fields, "team_id": team_id}
+    rec = Record(
+        table_name=op.table, record_id=op.record_id, team_id=team_id, patient_id=patient_id,
+        fields=dict(fields), field_versions=dict.fromkeys(fields, seq),
+        field_hlcs=dict.fromkeys(fields, hlc),
+        field_writers=dict.fromkeys(fields, ctx.caller.device_id),
+        deleted=False, seq=seq, hlc=hlc, changed_at=ctx.now,
+    )
+    ctx.session.add(rec)
+    ctx.remember(rec)
+    return rec
+
+
+# ---- per-field merge --------------------------------------------------------------------------
+@dataclass
+class Merge:
+    applied: dict[str, Any] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
+    reported: dict[str, Any] = field(default_factory=dict)  # server value ≠ what the device sent
+
+
+def merge_fields(rec: Record, op: Op, fields: dict[str, Any], hlc: str, device_id: str, *,
+                 record_base: int | None = None, keep_on_conflict: bool = False) -> Merge:
+    m = Merge()
+    for name, mine in fields.items():
+        theirs = rec.fields.get(name, _MISSING)
+        if theirs is not _MISSING and theirs == mine:
+            continue
+        version = int(rec.field_versions.get(name, 0))
+        base = record_base if record_base is not None else int(op.base_versions.get(name, 0) or 0)
+        if (theirs is _MISSING or version <= base
+                or rec.field_writers.get(name) == device_id):
+            m.applied[name] = mine  # not concurrent: the device saw the server's value
+            continue
+        policy = policy_for(op.table, name)
+        if policy == "lww":
+            if hlc > str(rec.field_hlcs.get(name) or ""):
+                m.applied[name] = mine
+            else:
+                m.reported[name] = theirs
+        elif policy == "union" and isinstance(theirs, list) and isinstance(mine, list):
+            base_value = (op.base_values or {}).get(name)
+            removed = [v for v in base_value if v not in mine] if isinstance(base_value, list) else []
+            merged = [v for v in theirs if v not in removed] + [v for v in mine if v not in theirs]
+            if merged != theirs:
+                m.applied[name] = merged
+            if merged != mine:
+                m.reported[name] = merged
+        elif keep_on_conflict:
+            m.reported[name] = theirs
+        else:
+            m.conflicts.append(name)
+    return m
+
+
+def write_fields(ctx: PushContext, rec: Record, values: dict[str, Any], hlc: str) -> int:
+    seq = ctx.seqs.next()
+    f, v, h, w = dict(rec.fields), dict(rec.field_versions), dict(rec.field_hlcs), dict(
+        rec.field_writers)
+    for name, value in values.items():
+        f[name], v[name], h[name], w[name] = value, seq, hlc, ctx.caller.device_id
+    rec.fields, rec.field_versions, rec.field_hlcs, rec.field_writers = f, v, h, w
+    rec.seq = seq
+    rec.hlc = max(rec.hlc or "", hlc)
+    rec.changed_at = ctx.now
+    return seq
+
+
+def new_conflict(ctx: PushContext, op: Op, rec: Record, name: str, base_value: Any, mine: Any,
+                 theirs: Any) -> ConflictInfo:
+    row = Conflict(
+        id=str(uuid.uuid4()), table_name=rec.table_name, record_id=rec.record_id,
+        patient_id=rec.patient_id, team_id=rec.team_id, field=name, base_value=base_value,
+        mine=mine, theirs=theirs, server_version=int(rec.field_versions.get(name, rec.seq))
+        if name != RECORD_FIELD else rec.seq,
+        status="open", resolution=None, device_id=ctx.caller.device_id, seq=ctx.seqs.next(),
+        created_at=ctx.now, changed_at=ctx.now,
+    )
+    ctx.session.add(row)
+    return conflict_info(row)
+
+
+def conflict_info(row: Conflict) -> ConflictInfo:
+    return ConflictInfo(
+        conflict_id=row.id, table=row.table_name, record_id=row.record_id,
+        patient_id=row.patient_id, field=row.field, base_value=row.base_value, mine=row.mine,
+        theirs=row.theirs, server_version=row.server_version,
+        status=row.status, resolution=row.resolution,  # type: ignore[arg-type]
+    )
+
+
+def upsert_op(ctx: PushContext, op: Op, fields: dict[str, Any], rec: Record | None, team_id: str,
+              patient_id: str | None, hlc: str) -> OpResult:
+    if rec is None:
+        rec = create_record(ctx, op, fields, team_id, patient_id, hlc)
+        reported = ({"team_id": team_id} if op.table == "patient"
+                    and fields.get("team_id") != team_id else {})
+        return result_for(op, "applied", rec, seq=rec.seq, fields=reported)
+    if rec.deleted:
+        if rec.deleted_by == ctx.caller.device_id:
+            return result_for(op, "noop", rec)
+        info = new_conflict(ctx, op, rec, RECORD_FIELD, None,
+                            {"deleted": False, "fields": fields}, {"deleted": True})
+        return result_for(op, "conflict", rec, conflicts=[info])
+    fields = {k: v for k, v in fields.items() if k != "created_at"}
+    team_filled = False
+    if op.table == "patient" and "team_id" in fields:
+        wanted = fields["team_id"]
+        if wanted in (None, ""):
+            fields = {**fields, "team_id": rec.team_id}
+            team_filled = True
+        elif wanted != rec.team_id and wanted not in ctx.caller.team_ids:
+            raise Rejected("sync.forbidden")
+    m = merge_fields(rec, op, fields, hlc, ctx.caller.device_id)
+    seq = write_fields(ctx, rec, m.applied, hlc) if m.applied else None
+    base_values = op.base_values or {}
+    infos = [new_conflict(ctx, op, rec, name, base_values.get(name), fields[name],
+                          rec.fields.get(name)) for name in m.conflicts]
+    if op.table == "patient" and rec.fields.get("team_id") not in (None, rec.team_id):
+        move_patient(ctx, rec.record_id, rec.team_id, str(rec.fields["team_id"]))
+    if team_filled:
+        m.reported["team_id"] = rec.fields.get("team_id")
+    status = "applied" if m.applied else ("conflict" if infos else "noop")
+    return result_for(op, status, rec, seq=seq, conflicts=infos, fields=m.reported)
+
+
+def delete_op(ctx: PushContext, op: Op, rec: Record | None) -> OpResult:
+    if rec is None or rec.deleted:
+        return result_for(op, "noop", rec)
+    base = int(op.base_versions.get(RECORD_FIELD, 0) or 0)
+    concurrent = any(int(v) > base and rec.field_writers.get(k) != ctx.caller.device_id
+                     for k, v in rec.field_versions.items())
+    if concurrent:
+        info = new_conflict(ctx, op, rec, RECORD_FIELD, None, {"deleted": True},
+                            {"deleted": False})
+        return result_for(op, "conflict", rec, conflicts=[info])
+    seq = ctx.seqs.next()
+    rec.deleted, rec.deleted_by, rec.seq, rec.changed_at = True, ctx.caller.device_id, seq, ctx.now
+    return result_for(op, "applied", rec, seq=seq)
+
+
+def restore_op(ctx: PushContext, op: Op, fields: dict[str, Any], rec: Record | None,
+               team_id: str, patient_id: str | None, hlc: str) -> OpResult:
+    if rec is None:
+        rec = create_record(ctx, op.model_copy(update={"base_versions": {}}), fields, team_id,
+                            patient_id, hlc)
+        return result_for(op, "applied", rec, seq=rec.seq)
+    base = int(op.base_versions.get(RECORD_FIELD, 0) or 0)
+    # team moves go through an upsert of team_id, never through a restore
+    fields = {k: v for k, v in fields.items()
+              if k != "created_at" and not (op.table == "patient" and k == "team_id")}
+    m = merge_fields(rec, op, fields, hlc, ctx.caller.device_id, record_base=base,
+                     keep_on_conflict=True)
+    was_deleted = rec.deleted
+    seq: int | None = None
+    if m.applied or was_deleted:
+        seq = write_fields(ctx, rec, m.applied, hlc)
+        rec.deleted, rec.deleted_by = False, None
+    return result_for(op, "applied" if seq else "noop", rec, seq=seq, fields=m.reported)
+
+
+def resolve_op(ctx: PushContext, op: Op, fields: dict[str, Any], hlc: str) -> OpResult:
+    row = ctx.session.get(Conflict, op.conflict_id) if op.conflict_id else None
+    if op.conflict_id is None:
+        raise Rejected("sync.invalid_op")
+    if row is None or row.team_id not in ctx.caller.team_ids:
+        raise Rejected("sync.conflict_unknown")
+    if row.patient_id and ctx.purged_patient(row.patient_id) is not None:
+        raise Rejected("sync.consent_withdrawn")
+    seq: int | None = None
+    if row.status == "open":
+        seq = ctx.seqs.next()
+        row.status, row.seq, row.changed_at = "resolved", seq, ctx.now
+        row.resolution = fields.get(row.field) if row.field in fields else None
+    rec = ctx.record(row.table_name, row.record_id)
+    if not fields or rec is None or rec.deleted:
+        return result_for(op, "applied" if seq else "noop", rec, seq=seq)
+    as_upsert = op.model_copy(update={"kind": "upsert", "table": row.table_name,
+                                      "record_id": row.record_id})
+    res = upsert_op(ctx, as_upsert, fields, rec, rec.team_id, rec.patient_id, hlc)
+    if seq is not None and res.status in ("noop", "conflict"):
+        res = res.model_copy(update={"status": "applied" if res.status == "noop" else "conflict",
+                                     "server_seq": res.server_seq or seq})
+    return res
+
+
+# ---- consent, erasure, team moves -------------------------------------------------------------
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _datetime(value: Any) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(str(value)).replace(tzinfo=None)
+    except ValueError:
+        return dt.datetime.min
+
+
+def team_sharing_granted(session: Session, patient_id: str) -> bool:
+    rows = session.scalars(select(Record).where(Record.table_name == "consent_event",
+                                                Record.patient_id == patient_id)).all()
+    facts = []
+    for r in rows:
+        f = r.fields
+        try:
+            facts.append(ConsentFact(purpose=str(f.get("purpose")), decision=str(f.get("decision")),
+                                     decided_on=_date(f.get("decided_on")),
+                                     recorded_at=_datetime(f.get("recorded_at")),
+                                     contact_id=f.get("contact_id")))
+        except ValueError:
+            continue  # an unreadable date cannot grant anything
+    return is_granted(facts, PURPOSE_TEAM_SHARING)
+
+
+def after_consent_event(ctx: PushContext, op: Op, patient_id: str, res: OpResult) -> OpResult:
+    if op.fields.get("purpose") != PURPOSE_TEAM_SHARING:
+        return res
+    if team_sharing_granted(ctx.session, patient_id):
+        return res
+    rec = ctx.record("patient", patient_id)
+    team = rec.team_id if rec is not None else ctx.lifted.get(patient_id)
+    if team is None:
+        return res
+    seq = purge_patient(ctx, patient_id, team, "consent_withdrawn")
+    return res.model_copy(update={"server_seq": seq, "field_versions": {},
+                                  "record_version": None})
+
+
+def purge_op(ctx: PushContext, op: Op) -> OpResult:
+    if op.table != "patient" or op.patient_id not in (None, op.record_id):
+        raise Rejected("sync.invalid_op")
+    patient_id = op.record_id
+    rec = ctx.record("patient", patient_id)
+    if rec is None:
+        purged = ctx.purged_patient(patient_id)
+        if purged is not None and purged.team_id not in ctx.caller.team_ids:
+            raise Rejected("sync.forbidden")
+        return OpResult(op_id=op.op_id, status="noop")
+    if rec.team_id not in ctx.caller.team_ids:
+        raise Rejected("sync.forbidden")
+    seq = purge_patient(ctx, patient_id, rec.team_id, "erased")
+    return OpResult(op_id=op.op_id, status="applied", server_seq=seq)
+
+
+def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) -> int:
+    """Drop every record of the patient, remember the refusal, tell the team's devices."""
+    session = ctx.session
+    shas = [r.fields.get("sha256") for r in session.scalars(
+        select(Record).where(Record.table_name == "attachment", Record.patient_id == patient_id))]
+    session.execute(delete(Record).where(Record.patient_id == patient_id))
+    session.execute(delete(Conflict).where(Conflict.patient_id == patient_id))
+    for sha in {s for s in shas if isinstance(s, str)}:
+        still_used = session.scalar(select(Record.record_id).where(
+            Record.table_name == "attachment", cast(Record.fields, String).contains(sha)).limit(1))
+        if still_used is None:
+            session.execute(delete(BlobRow).where(BlobRow.sha256 == sha))
+    for key, rec in list(ctx.records.items()):
+        if rec is not None and rec.patient_id == patient_id:
+            ctx.records[key] = None
+    if ctx.purged_patient(patient_id) is None:
+        row = PurgedPatient(patient_id=patient_id, team_id=team_id, reason=reason, at=ctx.now)
+        session.add(row)
+        ctx.purged[patient_id] = row
+    seq = ctx.seqs.next()
+    session.add(PurgeEvent(patient_id=patient_id, team_id=team_id, reason=reason, seq=seq,
+                           at=ctx.now))
+    session.flush()
+    return seq
+
+
+def move_patient(ctx: PushContext, patient_id: str, old_team: str, new_team: str) -> None:
+    """The old team's devices purge the patient (lower seq), the new team's receive it all."""
+    session = ctx.session
+    session.add(PurgeEvent(patient_id=patient_id, team_id=old_team, reason="team_moved",
+                           seq=ctx.seqs.next(), at=ctx.now))
+    records = session.scalars(select(Record).where(Record.patient_id == patient_id)).all()
+    # the patient first, so a device never receives a child before its patient
+    for rec in sorted(records, key=lambda r: (r.table_name != "patient", r.seq)):
+        rec.team_id, rec.seq = new_team, ctx.seqs.next()
+    for row in session.scalars(select(Conflict).where(Conflict.patient_id == patient_id)).all():
+        row.team_id, row.seq = new_team, ctx.seqs.next()
+    session.flush()

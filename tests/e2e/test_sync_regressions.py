@@ -1,0 +1,96 @@
+"""Failing examples found by the sync state machine, kept as plain regression tests (the
+Hypothesis database is not committed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.services import sync as sync_service
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.models import Contact, Patient
+from tests.e2e.sync_support import (
+    Device,
+    Server,
+    add_shared_patient,
+    assert_device_equals_server,
+    assert_outbox_settled,
+    quiesce,
+    record_consent,
+    scratch,
+)
+
+
+@pytest.fixture
+def trio() -> Iterator[tuple[Server, Device, Device]]:
+    folder = scratch("relais-regress-")
+    server = Server(folder / "server")
+    a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
+    yield server, a, b
+    a.close()
+    b.close()
+    server.close()
+
+
+def _converged(server: Server, *devices: Device) -> None:
+    quiesce(list(devices))
+    for d in devices:
+        assert_device_equals_server(d, server)
+        assert_outbox_settled(d)
+
+
+def test_withdrawal_and_new_grant_pushed_together_keep_the_patient(
+        trio: tuple[Server, Device, Device]) -> None:
+    """Withdrawn then granted again offline: the withdrawal purges the server, the grant lifts
+    the block; the laptop must keep the patient and share it again in full (it once purged its
+    own copy and left the new consent event orphaned)."""
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    record_consent(a.ctx, pid, "withdrawn")
+    record_consent(a.ctx, pid, "granted")
+    a.sync()
+    assert a.ctx.read(lambda s: s.get(Patient, pid) is not None)
+    _converged(server, a, b)
+    assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)  # shared again
+    assert ("patient", pid) in server.records()
+
+
+def test_edit_that_lost_against_a_delete_takes_the_tombstone(
+        trio: tuple[Server, Device, Device]) -> None:
+    """b edits a contact that a deleted meanwhile; b's pull saw the tombstone while its edit
+    waited (its response was lost): b ends with the server's values, not its lost edit."""
+    server, a, b = trio
+
+    def add(uow: UnitOfWork) -> str:
+        return uow.add(Contact, kind="gp", family_name="Lambert").id
+    cid = a.ctx.write(add)
+    _converged(server, a, b)
+    a.ctx.write(lambda uow: uow.delete(uow.session.get(Contact, cid)))
+    a.sync()
+    b.ctx.write(lambda uow: uow.update(uow.session.get(Contact, cid), {"note": "C"}))
+    with pytest.raises(sync_service.SyncError):
+        b.sync(["drop_response"])  # the push got through, its answer did not
+    _converged(server, a, b)
+    assert b.ctx.read(lambda s: s.get(Contact, cid).note) is None
+    assert b.ctx.read(lambda s: s.get(Contact, cid).deleted)
+    assert [c.field for c in sync_service.list_conflicts(b.ctx)] == ["_record"]
+
+
+def test_grant_pushed_after_another_laptop_withdrew_keeps_the_patient(
+        trio: tuple[Server, Device, Device]) -> None:
+    """a withdraws, b (offline) withdraws then grants again: a's withdrawal purges the server,
+    b's grant lifts the block; b must keep its copy and share it again (it once purged it and
+    every other laptop kept an orphan consent event)."""
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    record_consent(a.ctx, pid, "withdrawn")
+    record_consent(b.ctx, pid, "withdrawn")
+    record_consent(b.ctx, pid, "granted")
+    a.sync()
+    b.sync()
+    assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
+    _converged(server, a, b)
+    assert ("patient", pid) in server.records()

@@ -1,0 +1,190 @@
+"""pytest-qt: the Assessments tab of the dossier — a Katz form filled with the keyboard only,
+completion (then read-only), correction, history, comparison, triage decision, import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from desktop.domain.errors import RuleViolation
+from desktop.services import assessments
+from desktop.services.context import AppContext
+from desktop.services.patients import PatientFields, add_patient
+from desktop.ui.assessment.results import category_label
+from desktop.ui.assessment.tab import AssessmentTab
+from desktop.ui.i18n import current_language
+
+KATZ_B = {"washing": 3, "dressing": 3, "transfer": 3, "toileting": 3, "continence": 3,
+          "eating": 1, "orientation_time": 1, "orientation_space": 1}
+
+
+@pytest.fixture
+def tab(qtbot, main_window, ctx: AppContext) -> AssessmentTab:  # type: ignore[no-untyped-def]
+    pid = add_patient(ctx, PatientFields(family_name="Lambert", given_name="Rose",
+                                         birth_date="1941-05-09"))
+    dossier = main_window.open_dossier(pid)
+    qtbot.waitExposed(dossier)
+    widget = next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+                  if isinstance(dossier.tabs.widget(i), AssessmentTab))
+    dossier.tabs.setCurrentWidget(widget)
+    return widget
+
+
+def focused():  # type: ignore[no-untyped-def]
+    return QApplication.focusWidget()
+
+
+def test_katz_form_with_the_keyboard_only(qtbot, tab: AssessmentTab) -> None:  # type: ignore[no-untyped-def]
+    tab.select_instrument("katz_be")
+    tab.dossier.activateWindow()
+    qtbot.waitUntil(lambda: tab.dossier.isActiveWindow())
+    qtbot.keyClick(tab.dossier, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = tab.open_windows[-1]
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    assert focused() is dialog.form.inputs["washing"].widget
+    no_key = QCoreApplication.translate("InstrumentForm", "No")[0]
+    for item_id, value in [*KATZ_B.items(), ("dementia_diagnosis", no_key)]:
+        widget = focused()
+        assert widget is dialog.form.inputs[item_id].widget, item_id
+        qtbot.keyClicks(widget, str(value))
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert dialog.form.answers() == {**KATZ_B, "dementia_diagnosis": False}
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.view is not None and dialog.view.status == "completed"
+    assert dialog.view.derived_code("forfait") == "B"
+    assert dialog.view.derived_code("category") == "C"
+    shown = dialog.results.text()
+    assert category_label(dialog.defn, "forfait", "B") in shown
+    assert category_label(dialog.defn, "category", "C") in shown
+
+
+def test_completed_response_is_read_only_and_a_correction_supersedes_it(
+        qtbot, tab: AssessmentTab, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    pid = tab.dossier.patient_id
+    done = assessments.record_completed(ctx, pid, "katz_be", KATZ_B, assessed_on="2026-09-01")
+    tab.select_instrument("katz_be")
+    tab.refresh()
+    tab.history.setCurrentRow(0)
+    dialog = tab.open_selected()
+    assert dialog is not None and dialog.view is not None and dialog.view.id == done.id
+    washing = dialog.form.inputs["washing"].widget
+    assert isinstance(washing, QComboBox) and not washing.isEnabled()
+    assert not dialog.complete_button.isVisible() and dialog.correct_button.isVisible()
+    assert dialog.complete() is False
+    with pytest.raises(RuleViolation):
+        assessments.save_draft(ctx, pid, "katz_be", {**KATZ_B, "washing": 4},
+                               response_id=done.id)
+
+    qtbot.mouseClick(dialog.correct_button, Qt.MouseButton.LeftButton)
+    assert dialog.view.status == "draft" and dialog.view.supersedes_id == done.id
+    assert washing.isEnabled()
+    eating = dialog.form.inputs["eating"].widget
+    assert isinstance(eating, QComboBox)
+    eating.setCurrentIndex(eating.findData(3))
+    assert dialog.complete()
+    new_id = dialog.view.id
+    rows = assessments.history(ctx, pid, "katz_be")
+    assert [(r.id, r.superseded_by) for r in rows] == [(done.id, new_id), (new_id, None)]
+    assert rows[0].answers == KATZ_B  # the old response is kept unchanged
+    dialog.close()
+    tab.refresh()
+    texts = [tab.history.item(i).text() for i in range(tab.history.count())]
+    assert any(tab.tr("replaced by a correction") in t for t in texts)
+    assert len(tab.trend.points) == 1  # corrections replace, they do not add a point
+
+
+def test_draft_autosaves_and_reopens(qtbot, tab: AssessmentTab, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    tab.select_instrument("lawton_iadl")
+    dialog = tab.new_assessment()
+    assert dialog is not None
+    combo = dialog.form.inputs["telephone"].widget
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: bool(assessments.drafts(ctx, tab.dossier.patient_id)), timeout=5000)
+    draft = assessments.drafts(ctx, tab.dossier.patient_id)[0]
+    assert draft.answers == {"telephone": 2}
+    dialog.close()
+    again = tab.new_assessment()
+    assert again is not None and again.view is not None and again.view.id == draft.id
+
+
+def test_history_trend_compare_and_triage_decision(qtbot, tab: AssessmentTab,  # type: ignore[no-untyped-def]
+                                                   ctx: AppContext) -> None:
+    pid = tab.dossier.patient_id
+    assessments.record_completed(ctx, pid, "katz_be", KATZ_B, assessed_on="2026-03-01")
+    assessments.record_completed(ctx, pid, "katz_be", {**KATZ_B, "eating": 4},
+                                 assessed_on="2026-10-01")
+    tab.select_instrument("katz_be")
+    tab.refresh()
+    assert len(tab.trend.points) == 2
+    tab.trend.grab()  # paints without error
+    tab.history.selectAll()
+    cmp = tab.compare_selected()
+    assert cmp is not None and cmp.table.rowCount() == 11
+    eating_row = next(r for r in range(cmp.table.rowCount())
+                      if cmp.table.item(r, 2).text().startswith("4"))
+    assert cmp.table.item(eating_row, 1).text().startswith("1")
+    cmp.close()
+
+    tri = tab.new_triage()
+    assert tri is not None
+    no = ("maf", "admissions_3plus", "risk_medication", "risk_undernutrition")
+    for key in ("meds_5plus", "conditions_2plus", "risk_depression", "risk_falls",
+                "chronic_status", "bim", *no):
+        box = tri.form.inputs[key].widget
+        assert isinstance(box, QComboBox)
+        box.setCurrentIndex(box.findData(key not in no))
+    assert tri.form.answers()["age_over_75"] is True  # prefilled from the birth date
+    assert tri.complete()
+    assert tri.decision_box is not None and tri.decision_box.isVisible()
+    assert tri.tier.currentData() == "case_management"
+    tri.tier.setCurrentIndex(tri.tier.findData("care_coordination"))
+    assert tri.decide() is False and tri.error.isVisible()  # a reason is required
+    tri.reason.setText("La famille coordonne déjà")
+    assert tri.decide()
+    assert tri.view is not None and tri.view.decision["suggested"] == "case_management"
+    assert not tri.decide_button.isEnabled()
+
+
+def test_import_licensed_definition_from_the_tab(tab: AssessmentTab, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                 ctx: AppContext) -> None:
+    from tests.unit.test_instrument_definitions import licensed_file
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"id": "zarit_12"}), encoding="utf-8")
+    assert tab.import_definition(str(bad)) is False and tab.error.isVisible()
+    assert tab.import_definition(str(licensed_file(tmp_path)))
+    assert tab.selected_instrument_id() == "zarit_12"
+    dialog = tab.new_assessment()
+    assert dialog is not None
+    lang = current_language()
+    assert dialog.form.inputs["q01"].label.text() == f"Question 1 ({lang})"
+
+
+def test_every_assessment_string_is_translated() -> None:
+    import re
+
+    from desktop.ui.i18n_build import SOURCE_DIR, extract
+
+    table = json.loads((SOURCE_DIR / "assessment.json").read_text(encoding="utf-8"))
+    found = extract()
+    checked = 0
+    for context, sources in found.items():
+        for source, places in sources.items():
+            if not any("assessment/" in p for p in places):
+                continue
+            entry = table.get(context, {}).get(source)
+            assert entry, (context, source)
+            for lang in ("fr", "nl"):
+                assert entry.get(lang, "").strip(), (context, source, lang)
+                assert set(re.findall(r"\{\w+\}", entry[lang])) == set(
+                    re.findall(r"\{\w+\}", source)), (context, source, lang)
+            checked += 1
+    assert checked > 40

@@ -1,0 +1,169 @@
+"""End to end in the GUI: new patient → new case with a request → plan a visit → record it with
+notes → it appears in the timeline and in the Today view; closing without a reason is refused;
+bad input gives an inline message and saves nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QApplication
+
+from desktop.services import cases, drafts, patients, visits
+from desktop.ui.caseload_page import CaseloadPage
+from desktop.ui.dossier.case_dialogs import VisitDialog
+from desktop.ui.dossier.cases_tab import CasesTab
+from desktop.ui.dossier.journal_tab import JournalTab
+from desktop.ui.dossier.overview_tab import OverviewTab
+from desktop.ui.dossier.visits_tab import VisitsTab
+from desktop.ui.today_page import TodayPage
+
+
+def _tab(dossier, cls):  # type: ignore[no-untyped-def]
+    for i in range(dossier.tabs.count()):
+        if isinstance(dossier.tabs.widget(i), cls):
+            dossier.tabs.setCurrentIndex(i)
+            return dossier.tabs.widget(i)
+    raise AssertionError(cls)
+
+
+def test_patient_case_visit_flow(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = main_window
+    assert isinstance(window.pages[0], TodayPage)  # the home screen
+    window.show_page("desktop.ui.caseload_page")
+    page = next(p for p in window.pages if isinstance(p, CaseloadPage))
+
+    # new patient: a future birth date and an empty given name are refused inline
+    dialog = page.new_patient()
+    qtbot.keyClicks(dialog.form.family_name, "Dethier")
+    qtbot.keyClicks(dialog.form.birth_date, "2031-01-01")
+    assert not dialog.try_save()
+    shown = dialog.form.errors.visible_messages()
+    assert any("future" in m for m in shown) and any("required" in m for m in shown)
+    assert patients.count_patients(ctx) == 0
+    dialog.form.birth_date.clear()
+    qtbot.keyClicks(dialog.form.birth_date, "1938-02-11")
+    qtbot.keyClicks(dialog.form.given_name, "Ève")
+    qtbot.keyClicks(dialog.form.city, "Namur")
+    qtbot.keyClicks(dialog.form.phone1, "0470 12 34 56")
+    assert dialog.try_save()
+    pid = dialog.patient_id
+    qtbot.waitUntil(lambda: pid in window.dossiers)
+    dossier = window.dossiers[pid]
+    assert "DETHIER Ève" in dossier.windowTitle()
+
+    # the caseload finds the new patient, accent-insensitively
+    page.search.setText("eve")
+    page.refresh()
+    assert [r.patient_id for r in page.model.rows] == [pid]
+
+    # new case with a request
+    cases_tab = _tab(dossier, CasesTab)
+    case_dialog = cases_tab.new_case()
+    assert not case_dialog.try_save()  # who asked and why are required
+    assert len(case_dialog.errors.visible_messages()) == 2
+    case_dialog.requester.setCurrentIndex(case_dialog.requester.findData("gp"))
+    qtbot.keyClicks(case_dialog.name, "Dr Piette")
+    qtbot.keyClicks(case_dialog.reason, "Elle ne s'en sort plus seule.")
+    assert case_dialog.try_save()
+    cid = cases.open_case_of(ctx, pid)
+    assert cid is not None and "Dr Piette" in cases_tab.detail.toPlainText()
+
+    # plan a visit (Ctrl+Shift+V); an end before the start is refused inline
+    visits_tab = _tab(dossier, VisitsTab)
+    dossier.activateWindow()
+    qtbot.waitUntil(dossier.isActiveWindow)
+    qtbot.keyClick(dossier, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    plan = next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, VisitDialog) and w.isVisible()), None)
+    assert plan is not None, "Ctrl+Shift+V opens the plan dialog"
+    plan.date.setDate(QDate(2026, 11, 23))
+    plan.start.setTime(QTime(10, 0))
+    plan.end.setTime(QTime(9, 0))
+    assert not plan.try_save()
+    assert any("after the start" in m for m in plan.errors.visible_messages())
+    assert visits.list_visits(ctx, pid) == []
+    plan.end.setTime(QTime(11, 0))
+    assert plan.try_save()
+    visit_id = plan.result_id
+    qtbot.waitUntil(lambda: visits_tab.selected() is not None)
+
+    # record it with notes: the notes autosave while typing
+    visits_tab.select_visit(visit_id)
+    record = visits_tab.record()
+    assert record is not None and record.record and record.autosaver is not None
+    record.autosaver.interval = 0
+    qtbot.keyClicks(record.notes, "Chute la semaine ")
+    record.notes.insertPlainText("passée. Kiné à organiser.")  # QTest types ASCII only
+    record.flush_draft()
+    saved = drafts.get_draft(ctx, drafts.visit_notes_key(visit_id))
+    assert saved is not None and saved.text == "Chute la semaine passée. Kiné à organiser."
+    assert record.try_save()
+    assert visits.get_visit(ctx, visit_id).status == "done"
+    assert drafts.get_draft(ctx, drafts.visit_notes_key(visit_id)) is None
+
+    # it appears in the timeline and in Today
+    overview = _tab(dossier, OverviewTab)
+    overview.refresh()
+    texts = [overview.tree.topLevelItem(i).text(2) for i in range(overview.tree.topLevelItemCount())]
+    assert "Chute la semaine passée. Kiné à organiser." in texts
+    today_page = window.pages[0]
+    today_page.refresh()
+    assert [(i.record_id, i.status) for i in today_page.items("visits_today")] == \
+        [(visit_id, "done")]
+
+    # a journal note with Ctrl+S
+    journal_tab = _tab(dossier, JournalTab)
+    qtbot.keyClicks(journal_tab.editor, "Appel du pharmacien.")
+    assert journal_tab.add()
+    assert journal_tab.list.count() == 1
+
+    # closing without a reason is refused, the case stays open
+    cases_tab = _tab(dossier, CasesTab)
+    close = cases_tab.close_case()
+    assert close is not None and not close.try_save()
+    assert any("reason" in m for m in close.errors.visible_messages())
+    assert cases.get_case(ctx, cid).status == "referred"
+    close.reason.setCurrentIndex(close.reason.findData("stabilised"))
+    assert close.try_save()
+    assert cases.get_case(ctx, cid).status == "closed"
+
+
+def test_identity_tab_inline_validation(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.dossier.identity_tab import IdentityTab
+
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Vanden Broucke",
+                                                           given_name="Jozef"))
+    dossier = main_window.open_dossier(pid)
+    tab = _tab(dossier, IdentityTab)
+    tab.form.given_name.clear()
+    qtbot.keyClicks(tab.form.postal_code, "123")
+    tab.form.city.setText("Ieper\x07")  # a pasted control character
+    assert not tab.save()
+    assert len(tab.form.errors.visible_messages()) == 3
+    assert patients.get_patient(ctx, pid).given_name == "Jozef"
+    tab.form.given_name.setText("Jozef")
+    tab.form.postal_code.setText("8900")
+    tab.form.city.setText("Ieper")
+    assert tab.save()
+    assert patients.get_patient(ctx, pid).city == "Ieper"
+    assert "Ieper" in dossier.header.address.text()
+
+
+def test_today_offers_autosaved_text(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Noël", given_name="Léon"))
+    cid = cases.open_case(ctx, pid, cases.RequestFields(requester_type="patient",
+                                                        request_reason="Aide"))
+    vid = visits.plan_visit(ctx, cid, start="2026-11-23T09:00")
+    drafts.save_draft(ctx, drafts.visit_notes_key(vid), "visit_notes", "Texte perdu au crash",
+                      patient_id=pid, context={"visit_id": vid})
+    today_page = main_window.pages[0]
+    today_page.refresh()
+    assert today_page.banner.isVisibleTo(main_window)
+    dialog = today_page.restore_draft()
+    assert isinstance(dialog, VisitDialog) and dialog.record
+    assert dialog.notes.toPlainText() == "Texte perdu au crash"
+    assert dialog.restored.isVisibleTo(dialog)
+    assert dialog.try_save()
+    assert visits.get_visit(ctx, vid).notes == "Texte perdu au crash"
+    today_page.refresh()
+    assert not today_page.banner.isVisibleTo(main_window)

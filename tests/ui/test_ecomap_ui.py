@@ -1,0 +1,273 @@
+"""The ecomap editor (pytest-qt): drag a node and find it where it was left after locking and
+reopening the vault; add a stressful tie from the map and see it hatched; keyboard access."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from desktop.domain.contacts import ContactFields
+from desktop.domain.ecomap import TieFields
+from desktop.services import contacts, ecosystem
+from desktop.services.context import AppContext
+from desktop.services.patients import PatientFields, add_patient
+from tests.conftest import PASSPHRASE, TODAY
+
+
+def _tab(qtbot, ctx: AppContext, pid: str):  # type: ignore[no-untyped-def]
+    from desktop.ui.app import make_app
+    from desktop.ui.bus import DataBus
+    from desktop.ui.ecomap.tab import create_tab
+
+    make_app()
+    dossier = SimpleNamespace(ctx=ctx, patient_id=pid, bus=DataBus())
+    tab = create_tab(dossier)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.refresh()
+    return tab
+
+
+def _ecosystem(ctx: AppContext) -> str:
+    pid = add_patient(ctx, PatientFields(family_name="Dupont", given_name="Jeanne"))
+    gp = contacts.add_contact(ctx, ContactFields(kind="gp", family_name="Claes",
+                                                 given_name="Anne", phones=["081 22 33 44"]))
+    ecosystem.link(ctx, pid, gp, TieFields(is_gp=True, strength="strong"))
+    for name, kind in (("Thomas", "family"), ("Léa", "informal_carer"), ("Robert", "friend")):
+        ecosystem.add_contact_and_link(ctx, pid, ContactFields(kind=kind, given_name=name,
+                                                               family_name="Dupont"))
+    ecosystem.add_contact_and_link(ctx, pid, ContactFields(kind="cpas", organisation="CPAS",
+                                                           is_organisation=True))
+    return pid
+
+
+def _drag(view, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    steps = 6
+    for i in range(1, steps + 1):
+        p = start + (end - start) * i / steps
+        QTest.mouseMove(viewport, p)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_dragged_node_stays_after_lock_and_reopen(qtbot, ctx: AppContext, vault_dir) -> None:  # type: ignore[no-untyped-def]
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    scene, view = tab.map.scene, tab.map.view
+    tie_id = next(t.id for t in tab.map.data.ties if t.label == "Robert Dupont")
+    node = scene.nodes[tie_id]
+    before = node.offset()
+    start = view.mapFromScene(node.scenePos())
+    _drag(view, start, start + QPoint(-90, 70))
+    qtbot.waitUntil(lambda: ecosystem.ecomap_data(ctx, pid).tie(tie_id).pinned is not None)
+    stored = ecosystem.ecomap_data(ctx, pid).tie(tie_id).pinned
+    assert stored is not None and stored != before
+    tab.close()
+
+    ctx.lock()
+    reopened = AppContext.open(vault_dir, PASSPHRASE, today=lambda: TODAY)
+    try:
+        again = _tab(qtbot, reopened, pid)
+        assert again.map.scene.nodes[tie_id].offset() == stored
+        again.close()
+    finally:
+        reopened.lock()
+
+
+def test_keyboard_reaches_and_moves_every_node(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    scene, view = tab.map.scene, tab.map.view
+    view.setFocus()
+    seen = []
+    for _ in scene.nodes:
+        QTest.keyClick(view, Qt.Key.Key_Tab)
+        seen.append(scene.focusItem().tie_id)
+    assert sorted(seen) == sorted(scene.nodes)
+    node = scene.focusItem()
+    before = node.offset()
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: ecosystem.ecomap_data(ctx, pid).tie(node.tie_id).pinned
+                    == (before[0] + 20, before[1]))
+
+
+def test_add_a_stressful_tie_from_the_map(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.ecomap import dialogs
+
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    before = set(tab.map.scene.nodes)
+
+    def fill_and_save(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.new.setChecked(True)
+        form = dialog.contact_form
+        form.kind.setCurrentIndex(form.kind.findData("neighbour"))
+        form.given_name.setText("Mme Renard")
+        form.phones.setText("0470 12 34 56")
+        tie = dialog.tie_form
+        tie.quality.setCurrentIndex(tie.quality.findData("stressful"))
+        tie.strength.setCurrentIndex(tie.strength.findData("tenuous"))
+        tie.role.setText("voisine")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.TieDialog, "exec", fill_and_save)
+    tab.map.add_action.trigger()
+    (new_id,) = set(tab.map.scene.nodes) - before
+    edge = tab.map.scene.edges[new_id]
+    assert edge.tie.quality == "stressful" and edge.marks() > 3  # drawn crossed (hatched)
+    assert all(edge.marks() == 0 for tid, edge in tab.map.scene.edges.items() if tid != new_id)
+    # the hatching is really painted: crossing strokes in the tie's red across the line
+    from PySide6.QtGui import QImage, QPainter
+
+    rect = edge.boundingRect()
+    image = QImage(int(rect.width()) + 1, int(rect.height()) + 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(-rect.topLeft())
+    edge.paint(painter, None)  # type: ignore[arg-type]
+    painter.end()
+    assert edge.hatch_count == edge.marks()
+    reds = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+               if image.pixelColor(x, y).red() > 150 and image.pixelColor(x, y).green() < 90)
+    assert reds > 40
+
+
+def test_invalid_phone_shows_inline_and_saves_nothing(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.ecomap import dialogs
+
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    count = len(tab.map.data.ties)
+    seen = {}
+
+    def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.new.setChecked(True)
+        dialog.contact_form.given_name.setText("Marc")
+        dialog.contact_form.phones.setText("12")
+        dialog._accept()
+        seen["error"] = dialog.contact_form.form.errors["phones"]
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.TieDialog, "exec", fill)
+    tab.map.add_action.trigger()
+    assert not seen["error"].isHidden() and seen["error"].text()
+    assert len(ecosystem.ecomap_data(ctx, pid).ties) == count
+
+
+def test_compare_and_who_does_what(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    pid = _ecosystem(ctx)
+    ecosystem.save_snapshot(ctx, pid)
+    tie = ecosystem.ecomap_data(ctx, pid).ties[0]
+    ecosystem.edit_tie(ctx, tie.id, TieFields(quality="stressful"))
+    tab = _tab(qtbot, ctx, pid)
+    tab.pages.setCurrentWidget(tab.compare)
+    tab.compare.compare()
+    texts = [tab.compare.changes.item(i).text() for i in range(tab.compare.changes.count())]
+    assert any(tie.label in t for t in texts)
+    assert tab.compare.right_scene.nodes[tie.id].mark == "changed"
+    tab.pages.setCurrentWidget(tab.who)
+    names = {tab.who.table.item(r, 0).text() for r in range(tab.who.table.rowCount())}
+    assert any(n.startswith("Anne Claes") for n in names) and len(names) == 5
+    tab.who.table.sortItems(0)
+    first = tab.who.table.item(0, 0).text()
+    assert first == min(names)
+
+
+def test_directory_finds_and_merges_duplicates(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.app import make_app
+    from desktop.ui.bus import DataBus
+    from desktop.ui.ecomap.directory_page import create_page
+
+    pid = _ecosystem(ctx)
+    dup = contacts.add_contact(ctx, ContactFields(kind="gp", family_name="CLAES",
+                                                  given_name="Anne", phones=["+3281223344"]))
+    other_patient = add_patient(ctx, PatientFields(family_name="Martin", given_name="Paul"))
+    ecosystem.link(ctx, other_patient, dup, TieFields(is_gp=True))
+    make_app()
+    page = create_page(SimpleNamespace(ctx=ctx, bus=DataBus()))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.table.rowCount() == 3  # two GP entries and the CPAS; no private persons
+    page.find_duplicates()
+    assert page.dups.rowCount() == 1
+    page.dups.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[0].click() or 0)
+    page.merge_selected()
+    assert page.table.rowCount() == 2
+    gp_rows = [c for c in contacts.list_contacts(ctx) if c.kind == "gp"]
+    assert len(gp_rows) == 1 and gp_rows[0].links == 2
+    for patient in (pid, other_patient):
+        assert [t.contact_id for t in ecosystem.ecomap_data(ctx, patient).ties
+                if t.is_gp] == [gp_rows[0].id]
+
+
+def test_tab_and_page_are_registered_in_the_shell(qtbot, main_window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.ecomap.directory_page import DirectoryPage
+    from desktop.ui.ecomap.tab import EcosystemTab
+
+    pid = _ecosystem(ctx)
+    assert any(isinstance(p, DirectoryPage) for p in main_window.pages)
+    dossier = main_window.open_dossier(pid)
+    tabs = dossier.tabs
+    index = next(i for i in range(tabs.count()) if isinstance(tabs.widget(i), EcosystemTab))
+    tabs.setCurrentIndex(index)
+    tab = tabs.widget(index)
+    assert len(tab.map.scene.nodes) == 5
+    dossier.close()
+
+
+def test_edit_the_contact_from_the_map(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.ecomap import dialogs
+
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    tie = next(t for t in tab.map.data.ties if t.kind == "gp")
+    tab.map.scene.setFocusItem(tab.map.scene.nodes[tie.id])
+
+    def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.contact.availability.setText("pas le mercredi")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.ContactDialog, "exec", fill)
+    tab.map.contact_action.trigger()
+    assert contacts.get_contact(ctx, tie.contact_id).availability == "pas le mercredi"
+    assert ecosystem.ecomap_data(ctx, pid).tie(tie.id).availability == "pas le mercredi"
+
+
+def test_directory_refuses_to_delete_a_linked_contact(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.app import make_app
+    from desktop.ui.bus import DataBus
+    from desktop.ui.ecomap.directory_page import create_page
+
+    _ecosystem(ctx)
+    unused = contacts.add_contact(ctx, ContactFields(kind="meals", organisation="Repas",
+                                                     is_organisation=True))
+    make_app()
+    page = create_page(SimpleNamespace(ctx=ctx, bus=DataBus()))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    rows = {page.table.item(r, 0).data(Qt.ItemDataRole.UserRole): r
+            for r in range(page.table.rowCount())}
+    linked = next(c.id for c in contacts.list_contacts(ctx) if c.links)
+    page.table.selectRow(rows[linked])
+    page.delete_contact()
+    assert page.status.text() and contacts.get_contact(ctx, linked)
+    page.table.selectRow(rows[unused])
+    page.delete_contact()
+    assert unused not in {c.id for c in contacts.list_contacts(ctx)}

@@ -1,0 +1,187 @@
+"""Plan tab: the patient's words first, goals from two unmet needs, actions given to contacts
+of the ecosystem, agreement (then read-only), and the handout printed on a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from desktop.services import care_plans
+from desktop.storage.models import AuditEvent, CarePlan
+from desktop.ui.plan.tab import PlanTab
+from tests.unit.plan_scenario import make_scenario
+
+
+def _tab(dossier) -> PlanTab:  # type: ignore[no-untyped-def]
+    for i in range(dossier.tabs.count()):
+        if isinstance(dossier.tabs.widget(i), PlanTab):
+            dossier.tabs.setCurrentIndex(i)
+            return dossier.tabs.widget(i)
+    raise AssertionError("no Plan tab")
+
+
+def _pick(combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(text))
+    combo.setCurrentIndex(index)
+
+
+def test_build_agree_and_print_a_plan(main_window, qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sc = make_scenario(ctx)
+    tab = _tab(main_window.open_dossier(sc.patient_id))
+    tab.open_after_print = False
+    assert tab.plan is None and not tab.agree_button.isEnabled()
+
+    # the three questions come first and start the plan
+    tab.what_matters.setPlainText("Voir mes petits-enfants")
+    tab.expectations.setPlainText("Qu'on m'aide pour la toilette")
+    tab.to_avoid.setPlainText("La maison de repos")
+    tab.save_words()
+    assert tab.plan is not None and tab.plan.what_matters == "Voir mes petits-enfants"
+
+    # two unmet needs become goals
+    assert tab.needs.count() == 3
+    for row in (0, 1):
+        dialog = tab.goal_from_need(row)
+        assert dialog is not None and dialog.text.toPlainText()
+        dialog._ok()
+        assert dialog.result_id is not None
+    qtbot.waitUntil(lambda: tab.plan is not None and len(tab.plan.goals) == 2, timeout=5_000)
+    assert sum(tab.needs.item(i).text().startswith("✓") for i in range(tab.needs.count())) == 2
+    goals = tab.plan.goals
+
+    # an action with no one responsible is refused inline, nothing saved
+    dialog = tab.add_action(goals[0].id)
+    assert dialog is not None
+    dialog.what.setText("Aide à la toilette")
+    dialog.schedule.setText("lun, mer, ven 8h-9h")
+    assert "Lundi" in dialog.preview.text() or "Monday" in dialog.preview.text()
+    dialog._ok()
+    assert dialog.result_id is None and dialog.isVisible()
+    assert any(label.isVisible() and label.text() for label in dialog.errors.labels.values())
+    _pick(dialog.who, "Françoise Dubois")
+    dialog._ok()
+    assert dialog.result_id is not None
+    dialog = tab.add_action(goals[1].id)
+    assert dialog is not None
+    dialog.what.setText("Visite et repas")
+    _pick(dialog.who, "Hélène Peeters")
+    dialog.schedule.setText("dimanche midi")
+    dialog._ok()
+    assert dialog.result_id is not None
+    qtbot.waitUntil(lambda: tab.plan is not None and len(tab.plan.actions) == 2, timeout=5_000)
+    assert {a.responsible_contact_id for a in tab.plan.actions} == {sc.nurse, sc.daughter}
+
+    # edit an action: the form comes filled in; the new schedule is saved
+    toilette = next(a for a in tab.plan.actions if a.what == "Aide à la toilette")
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    edit = tab.edit_selected()
+    assert edit is not None and edit.what.text() == "Aide à la toilette"
+    assert edit.who.currentData() == ("contact", sc.nurse)
+    edit.schedule.setText("tous les jours 8h-9h")
+    edit._ok()
+    assert edit.result_id == toilette.id
+    qtbot.waitUntil(lambda: tab.plan is not None and next(
+        a for a in tab.plan.actions if a.id == toilette.id).schedule.days == tuple(range(7)),
+        timeout=5_000)
+
+    # agree: the version freezes and the tab turns read-only
+    agree = tab.agree()
+    assert agree is not None
+    agree.who.setText("Élise Peeters et sa fille")
+    agree._ok()
+    qtbot.waitUntil(lambda: tab.plan is not None and tab.plan.status == "agreed", timeout=5_000)
+    assert tab.what_matters.isReadOnly() and not tab.add_goal_button.isEnabled()
+    assert tab.version_button.isEnabled()
+
+    # print the handout (large print) on a worker: a real PDF, audited
+    tab.large.setChecked(True)
+    out = tmp_path / "fiche.pdf"
+    tab.print_handout(str(out))
+    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=30_000)
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    assert "Aide à la toilette" in text and "Françoise Dubois" in text and "Dimanche" in text
+    prints = ctx.read(lambda s: s.execute(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action == "print", AuditEvent.patient_id == sc.patient_id)).scalar_one())
+    assert prints == 1
+
+    # next version: a copy, and the comparison says what changed
+    tab.new_version()
+    assert tab.plan is not None and tab.plan.version == 2 and tab.plan.is_draft
+    care_plans.remove_goal(ctx, tab.plan.goals[0].id)
+    tab.refresh()
+    assert goals[0].text in tab.compare_text()
+    versions = ctx.read(lambda s: s.execute(select(func.count()).select_from(CarePlan)).scalar_one())
+    assert versions == 2
+
+
+def test_meeting_and_letter_from_the_tab(main_window, qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sc = make_scenario(ctx)
+    tab = _tab(main_window.open_dossier(sc.patient_id))
+    tab.open_after_print = False
+    dialog = tab.add_meeting()
+    dialog.decisions.setPlainText("Répit le samedi")
+    dialog._ok()
+    assert dialog.result_id is None  # the patient's agreement is not recorded yet
+    dialog.agreed.setChecked(True)
+    dialog._ok()
+    assert dialog.result_id is not None
+    qtbot.waitUntil(lambda: tab.meetings.topLevelItemCount() == 1, timeout=5_000)
+    assert "Répit le samedi" == tab.meetings.topLevelItem(0).child(0).text(0)
+
+    letter = tab.add_letter()
+    letter.summary.setPlainText("Chutes répétées.")
+    letter._ok()
+    qtbot.waitUntil(lambda: tab.letters.topLevelItemCount() == 1, timeout=5_000)
+    tab.letters.setCurrentItem(tab.letters.topLevelItem(0))
+    out = tmp_path / "lettre.pdf"
+    tab.print_letter(str(out))
+    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=30_000)
+    assert "Chutes répétées." in "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    tab.letters.setCurrentItem(tab.letters.topLevelItem(0))
+    tab.mark_sent()
+    assert tab.letters.topLevelItem(0).text(3) != tab.tr("to send")
+    assert tab.letters.topLevelItem(0).text(3).endswith("23/11/2026")
+
+
+def test_answers_autosave_and_come_back_after_a_crash(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    sc = make_scenario(ctx, with_needs=False)
+    dossier = main_window.open_dossier(sc.patient_id)
+    tab = _tab(dossier)
+    tab.what_matters.setPlainText("Mon jardin et mon chat")
+    tab.flush_draft()  # what the 3-second timer does
+    dossier.close()  # the window goes away without saving (as in a crash)
+    qtbot.waitUntil(lambda: sc.patient_id not in main_window.dossiers, timeout=5_000)
+    tab = _tab(main_window.open_dossier(sc.patient_id))
+    assert tab.what_matters.toPlainText() == "Mon jardin et mon chat"
+    assert tab.restored.isVisibleTo(tab)
+    tab.save_words()
+    assert tab.plan is not None and tab.plan.what_matters == "Mon jardin et mon chat"
+    assert not tab.restored.isVisibleTo(tab)
+    from desktop.services import drafts
+
+    assert drafts.get_draft(ctx, f"plan_words:{sc.patient_id}") is None
+
+
+def test_letter_without_consent_asks_for_an_override_reason(main_window, qtbot, ctx,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path) -> None:
+    from desktop.domain.consent_policy import PURPOSE_PROVIDER_SHARING
+    from desktop.services import consents
+
+    sc = make_scenario(ctx)
+    consents.withdraw(ctx, sc.patient_id, PURPOSE_PROVIDER_SHARING, contact_id=sc.gp,
+                      method="oral")
+    tab = _tab(main_window.open_dossier(sc.patient_id))
+    tab.open_after_print = False
+    letter = tab.add_letter()
+    letter.questions.setPlainText("Kiné ?")
+    letter._ok()
+    qtbot.waitUntil(lambda: tab.letters.topLevelItemCount() == 1, timeout=5_000)
+    asked: list[str] = []
+    tab.ask_override_reason = lambda message: asked.append(message) or "Demande du patient au téléphone"  # type: ignore[method-assign]
+    tab.letters.setCurrentItem(tab.letters.topLevelItem(0))
+    out = tmp_path / "lettre.pdf"
+    tab.print_letter(str(out))
+    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=30_000)
+    assert len(asked) == 1 and out.exists()

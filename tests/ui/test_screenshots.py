@@ -1,0 +1,33 @@
+"""`make screenshots` works offscreen: every registered shot produces a non-blank PNG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from tools import screenshots
+
+
+def _distinct_colours(path: Path, step: int = 7) -> int:
+    image = QImage(str(path))
+    assert not image.isNull(), path
+    seen = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            seen.add(image.pixel(x, y))
+            if len(seen) > 20:
+                return len(seen)
+    return len(seen)
+
+
+def test_screenshots_are_produced_and_not_blank(qtbot, tmp_path: Path) -> None:
+    files = screenshots.run(tmp_path, lang="fr", patients=10)
+    names = {p.stem for p in files}
+    assert {"today", "caseload", "dossier_overview", "dossier_visits"} <= names
+    for path in files:
+        assert path.stat().st_size > 5_000, path
+        assert _distinct_colours(path) > 20, f"{path.name} looks blank"
+        image = QImage(str(path))
+        if path.stem in ("today", "caseload") or path.stem.startswith("dossier_"):
+            assert (image.width(), image.height()) == screenshots.SIZE

@@ -1,0 +1,58 @@
+"""Settings page: the interface language (QSettings, next start) and the auto-lock delay (vault)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.domain.errors import ValidationError
+from desktop.services import preferences
+from desktop.ui import i18n
+from desktop.ui.settings_page import SettingsPage
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """QSettings go to a temporary folder, never to the developer's own settings."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+def _page(window) -> SettingsPage:  # type: ignore[no-untyped-def]
+    window.show_page("desktop.ui.settings_page")
+    page = window.stack.currentWidget()
+    assert isinstance(page, SettingsPage)
+    return page
+
+
+def test_language_switch_is_saved_for_next_start(main_window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(main_window)
+    assert not page.restart.isVisibleTo(page)
+    page.language.setCurrentIndex(page.language.findData("nl"))
+    assert i18n.settings().value("ui/language") == "nl"
+    assert i18n.saved_language() == "nl"
+    assert "Nederlands" in page.notice.text() and page.restart.isVisibleTo(page)
+    page.language.setCurrentIndex(page.language.findData(i18n.current_language()))
+    assert not page.restart.isVisibleTo(page)
+
+
+def test_autolock_minutes_stored_in_vault_and_applied(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    page = _page(main_window)
+    assert page.autolock.value() == preferences.AUTOLOCK_DEFAULT
+    page.autolock.setValue(25)
+    assert ctx.get_setting("autolock_minutes") == 25
+    assert main_window.idle.timer.interval() == 25 * 60_000
+    page.autolock.setValue(500)  # the spin box keeps it within range
+    assert ctx.get_setting("autolock_minutes") == preferences.AUTOLOCK_MAX
+
+
+@pytest.mark.parametrize("value", [0, 121, "ten", ""])
+def test_invalid_autolock_changes_nothing(ctx, value) -> None:  # type: ignore[no-untyped-def]
+    preferences.set_autolock_minutes(ctx, 15)
+    with pytest.raises(ValidationError) as err:
+        preferences.set_autolock_minutes(ctx, value)
+    assert err.value.code == "autolock.range"
+    assert preferences.autolock_minutes(ctx) == 15

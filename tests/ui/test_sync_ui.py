@@ -1,0 +1,91 @@
+"""Sync in the UI: status bar widget, Conflicts page (choose mine), Needs attention page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.services import sync as sync_service
+from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.models import Patient
+from desktop.ui.i18n import message
+from tests.e2e.sync_support import URL, Device, Server, add_shared_patient
+
+
+def _conflict(ctx: AppContext, tmp_path) -> tuple[Server, Device, str]:  # type: ignore[no-untyped-def]
+    """The test vault and another device edit the same field concurrently."""
+    server = Server(tmp_path / "server")
+    other = Device(tmp_path / "other", server, "other")
+    sync_service.enroll(ctx, URL, "demo", "demo-password", transport=lambda: server.transport)
+    pid = add_shared_patient(ctx, "Dupont")
+    sync_service.sync_now(ctx, transport=lambda: server.transport)
+    other.sync()
+
+    def edit(c: AppContext, city: str) -> None:
+        def run(uow: UnitOfWork) -> None:
+            uow.update(uow.session.get(Patient, pid), {"city": city})
+        c.write(run)
+    edit(other.ctx, "Namur")
+    other.sync()
+    edit(ctx, "Liège")
+    sync_service.sync_now(ctx, transport=lambda: server.transport)
+    return server, other, pid
+
+
+def test_conflicts_page_keep_mine_queues_the_choice(main_window, ctx, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    server, other, pid = _conflict(ctx, tmp_path)
+    try:
+        main_window.show_page("desktop.ui.sync.conflicts_page")
+        page = main_window.stack.currentWidget()
+        page.refresh()
+        assert page.table.rowCount() == 1
+        assert page.mine.text() == "Liège" and page.theirs.text() == "Namur"
+        page.keep_mine.click()
+        assert sync_service.list_conflicts(ctx) == []
+        assert ctx.read(lambda s: s.get(Patient, pid).city) == "Liège"
+        assert sync_service.status(ctx).pending >= 1  # the choice goes up as an op
+        sync_service.sync_now(ctx, transport=lambda: server.transport)
+        other.sync()
+        assert other.ctx.read(lambda s: s.get(Patient, pid).city) == "Liège"
+    finally:
+        other.close()
+        server.close()
+
+
+def test_status_widget_shows_offline_when_server_unreachable(main_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # enrolled (state written directly), the server address does not answer
+    from desktop.sync import state
+
+    ctx.write(lambda uow: (state.put(uow.session, state.SERVER_URL, URL),
+                           state.put(uow.session, state.TOKEN, "t")))
+    widget = main_window.status_widgets[0]
+    controller = main_window.sync_controller
+    with qtbot.waitSignal(controller.finished, timeout=20_000):
+        controller.sync_now()
+    QApplication.processEvents()
+    assert not controller.running and controller.failures == 1
+    assert controller.timer.isActive()  # backoff: tried again later
+    # whatever UI language an earlier test installed
+    assert widget.tr("● Offline") in widget.state.text()
+    assert widget.state.toolTip() == message("sync.unreachable")
+
+
+def test_attention_page_lists_nothing_then_a_refused_change(main_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.storage.models import OutboxOp
+
+    main_window.show_page("desktop.ui.sync.attention_page")
+    page = main_window.stack.currentWidget()
+    page.refresh()
+    assert page.table.rowCount() == 0 and not page.empty.isHidden()
+    pid = add_shared_patient(ctx, "Dupont")
+
+    def reject(uow: UnitOfWork) -> None:
+        op = uow.session.query(OutboxOp).filter(OutboxOp.table_name == "patient").one()
+        op.state, op.result = "rejected", {"status": "rejected", "reason": "sync.forbidden"}
+    ctx.write(reject)
+    page.refresh()
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 4).text() == message("sync.forbidden")
+    page.retry.click()
+    assert sync_service.needs_attention(ctx) == []
+    assert pid

@@ -1,0 +1,75 @@
+"""Alembic: one head, migrations equal the models, a failed migration restores the backup."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from desktop.services import patients
+from desktop.services.context import AppContext
+from desktop.storage import migrate
+from desktop.storage.errors import VaultError
+from desktop.storage.models import Base
+from desktop.storage.vault import Vault
+from tests.conftest import PASSPHRASE, snapshot_files
+
+
+def test_single_head() -> None:
+    script = ScriptDirectory.from_config(migrate._config(migrate.MIGRATIONS_DIR))
+    assert len(script.get_heads()) == 1
+
+
+def test_migrations_match_models(ctx: AppContext) -> None:
+    with ctx.vault.reader_engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # not in the models: the FTS5 search tables and vault_info (written at creation)
+    diff = [d for d in diff if not (d[0] == "remove_table" and (
+        d[1].name.startswith("patient_search") or d[1].name == "vault_info"))]
+    assert diff == []
+
+
+BROKEN = '''
+from alembic import op
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+def upgrade():
+    op.execute("CREATE TABLE half_done (x INTEGER)")
+    op.execute("INSERT INTO no_such_table VALUES (1)")
+
+def downgrade():
+    pass
+'''
+
+
+def test_failed_migration_restores_backup(vault_dir: Path, tmp_path: Path) -> None:
+    ctx, _ = AppContext.create(vault_dir, PASSPHRASE)
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Dubois", given_name="Marie"))
+    ctx.lock()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "9999_broken.py").write_text(BROKEN.format(head=migrate.head_revision()))
+    before = snapshot_files(vault_dir)["relais.db"]
+
+    vault = Vault.open(vault_dir, PASSPHRASE)
+    with pytest.raises(VaultError) as err:
+        migrate.upgrade(vault.writer_engine, vault.db_path, scripts)
+    vault.lock()
+    assert err.value.code == "vault.migration_failed"
+    backups = list(vault_dir.glob("relais.db.backup-*"))
+    assert len(backups) == 1
+    # the database is the backup copy: same revision, same data, no half-done table
+    ctx = AppContext.open(vault_dir, PASSPHRASE)
+    assert patients.get_patient(ctx, pid).family_name == "Dubois"
+    tables = ctx.read(lambda s: [r[0] for r in s.execute(
+        __import__("sqlalchemy").text("SELECT name FROM sqlite_master WHERE type='table'"))])
+    assert "half_done" not in tables
+    ctx.lock()
+    assert len(before) > 0

@@ -1,0 +1,117 @@
+"""`make run`: create (once) a demo vault in the per-user data folder, then open the app on it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DEMO_PASSPHRASE = "demo-relais-2026"
+DEMO_PATIENTS = 60
+
+
+def demo_vault_dir() -> Path:
+    return Path(user_data_dir("relais", "relais")) / "demo-vault"
+
+
+def ensure_demo_vault(folder: Path) -> None:
+    from desktop.services import demo
+    from desktop.services.context import AppContext
+    from desktop.services.vault_admin import vault_exists
+
+    if vault_exists(folder):
+        return
+    print(f"Creating the demo vault ({DEMO_PATIENTS} patients)…", flush=True)
+    ctx, _recovery = AppContext.create(folder, DEMO_PASSPHRASE, user_name="Démo — gestionnaire de cas")
+    try:
+        demo.generate(ctx, DEMO_PATIENTS, seed=2026)
+    finally:
+        ctx.lock()
+
+
+DEMO_SERVER_PORT = 8765
+
+
+def start_demo_server() -> tuple[subprocess.Popen[bytes], str] | None:
+    """A local relais-server on loopback with the demo organisation (user demo), so sync works
+    out of the box. None if it cannot start (the app then simply works offline)."""
+    import socket
+    import time
+
+    import httpx
+
+    from server import admin
+    from server.config import ServerSettings
+    from server.db import Database
+
+    data = Path(user_data_dir("relais", "relais")) / "demo-server"
+    settings = ServerSettings(data_dir=data)
+    settings.save()
+    Database(settings).dispose()  # migrate before serving
+    admin.bootstrap_demo(settings)
+    port = DEMO_SERVER_PORT
+    with socket.socket() as sock:
+        if sock.connect_ex(("127.0.0.1", port)) == 0:  # taken: any free port
+            with socket.socket() as free:
+                free.bind(("127.0.0.1", 0))
+                port = free.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--data", str(data),
+                             "--host", "127.0.0.1", "--port", str(port), "--no-tls"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url + "/openapi.json", timeout=1)
+            return proc, url
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.2)
+    proc.terminate()
+    print("The demo server did not start: the app works offline.", flush=True)
+    return None
+
+
+def enrol_demo_vault(folder: Path, url: str) -> None:
+    from desktop.services import sync
+    from desktop.services.context import AppContext
+    from desktop.sync import state
+
+    ctx = AppContext.open(folder, DEMO_PASSPHRASE)
+    try:
+        enrolled = ctx.read(lambda s: state.get(s, state.SERVER_URL))
+        if enrolled != url or not sync.is_enrolled(ctx):
+            sync.enroll(ctx, url, "demo", "demo-password", device_name="demo laptop")
+    finally:
+        ctx.lock()
+
+
+def main() -> int:
+    folder = Path(os.environ.get("RELAIS_DEMO_VAULT") or demo_vault_dir())
+    ensure_demo_vault(folder)
+    server = start_demo_server()
+    if server is not None:
+        enrol_demo_vault(folder, server[1])
+    print()
+    print(f"  Demo vault:       {folder}")
+    print(f"  Demo passphrase:  {DEMO_PASSPHRASE}")
+    if server is not None:
+        print(f"  Demo sync server: {server[1]} (user demo / demo-password)")
+    print()
+    env = {**os.environ, "RELAIS_VAULT": str(folder)}
+    try:
+        return subprocess.call([sys.executable, "-m", "desktop"], env=env)
+    finally:
+        if server is not None:  # quitting the app stops the demo server
+            server[0].terminate()
+            try:
+                server[0].wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server[0].kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Offscreen screenshots of the app on a demo vault, for reviewers: `make screenshots`
+(`python -m tools.screenshots OUT_DIR [--lang fr|nl|en] [--patients N]`).
+
+A registry: each function in SHOTS takes a `Shooter` (main window, context, output) and saves
+one or more PNGs with `shooter.save(name, widget)`. Other areas append their own functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")  # a throwaway demo vault only
+
+DEMO_TODAY = dt.date(2026, 11, 23)  # a Monday: the week has visits ahead
+SIZE = (1366, 768)  # the smallest screen the app must be usable on
+
+
+@dataclass
+class Shooter:
+    window: Any  # MainWindow
+    ctx: Any  # AppContext
+    out: Path
+    saved: list[Path] = field(default_factory=list)
+
+    def settle(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def save(self, name: str, widget: Any) -> Path:
+        widget.resize(*SIZE)
+        self.settle()
+        path = self.out / f"{name}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        self.saved.append(path)
+        return path
+
+    def page(self, module: str) -> Any:
+        self.window.show_page(module)
+        self.settle()
+        return self.window.stack.currentWidget()
+
+    def busiest_patient(self) -> str:
+        """A patient with a visit today (richest dossier to show)."""
+        from desktop.services import today
+
+        items = today.today_data(self.ctx).visits_today or today.today_data(self.ctx).visits_week
+        return items[0].patient_id
+
+
+def shot_today(s: Shooter) -> None:
+    s.page("desktop.ui.today_page")
+    s.save("today", s.window)
+
+
+def shot_caseload(s: Shooter) -> None:
+    page = s.page("desktop.ui.caseload_page")
+    page.refresh()
+    s.save("caseload", s.window)
+
+
+def shot_dossier(s: Shooter) -> None:
+    dossier = s.window.open_dossier(s.busiest_patient())
+    names = {"OverviewTab": "dossier_overview", "VisitsTab": "dossier_visits",
+             "JournalTab": "dossier_journal", "CasesTab": "dossier_cases",
+             "IdentityTab": "dossier_identity"}
+    for i in range(dossier.tabs.count()):
+        tab = dossier.tabs.widget(i)
+        name = names.get(type(tab).__name__)
+        if name is None:
+            continue
+        dossier.tabs.setCurrentIndex(i)
+        if name == "dossier_visits" and tab.tree.topLevelItemCount():
+            tab.tree.setCurrentItem(tab.tree.topLevelItem(min(1, tab.tree.topLevelItemCount() - 1)))
+        s.save(name, dossier)
+
+
+def shot_visit_dialog(s: Shooter) -> None:
+    from desktop.ui.dossier.visits_tab import VisitsTab
+
+    dossier = s.window.open_dossier(s.busiest_patient())
+    tab = next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+               if isinstance(dossier.tabs.widget(i), VisitsTab))
+    dossier.tabs.setCurrentWidget(tab)
+    planned = next((v for v in tab.rows if v.status == "planned"), None)
+    if planned is not None:
+        tab.select_visit(planned.id)
+        dialog = tab.record()
+        if dialog is not None:
+            dialog.notes.setPlainText("Visite avec la fille. Deux chutes ce mois-ci ; "
+                                      "kiné à organiser, rappeler le médecin traitant.")
+            dialog.resize(560, 600)
+            s.settle()
+            path = s.out / "visit_record_dialog.png"
+            dialog.grab().save(str(path))
+            s.saved.append(path)
+            dialog.autosaver = None  # a screenshot must not leave a draft behind
+            dialog.done(0)
+    dossier.close()
+
+
+SHOTS: list[Callable[[Shooter], None]] = [
+    shot_today,
+    shot_caseload,
+    shot_dossier,
+    shot_visit_dialog,
+]
+
+from tools.first_run_screenshots import shot_dossier_steps, shot_first_run, shot_settings  # noqa: E402
+
+SHOTS += [shot_first_run, shot_settings, shot_dossier_steps]
+
+
+def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7) -> list[Path]:
+    """Create a demo vault in a temporary folder, take every shot into `out`, return the files."""
+    os.environ["RELAIS_LANG"] = lang
+    from desktop.services import demo
+    from desktop.services.context import AppContext
+    from desktop.ui.app import make_app
+    from desktop.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    with tempfile.TemporaryDirectory(prefix="relais-shots-") as tmp:
+        folder = Path(tmp) / "vault"
+        ctx, _ = AppContext.create(folder, "demo passphrase", user_name="Anne Lambert",
+                                   today=lambda: DEMO_TODAY)
+        demo.generate(ctx, patients, seed=seed)
+        window = MainWindow(folder, ctx)
+        window.resize(*SIZE)
+        window.show()
+        shooter = Shooter(window, ctx, out)
+        try:
+            for shot in SHOTS:
+                shot(shooter)
+        finally:
+            window.close()
+            app.processEvents()
+    return shooter.saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots")
+    parser.add_argument("out", nargs="?", default="docs/screenshots")
+    parser.add_argument("--lang", default="fr", choices=["fr", "nl", "en"])
+    parser.add_argument("--patients", type=int, default=40)
+    args = parser.parse_args(argv)
+    for path in run(Path(args.out), lang=args.lang, patients=args.patients):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
