@@ -56,7 +56,7 @@ def cli(vault_dir: Path):  # type: ignore[no-untyped-def]
 
     def run(*args: str, env: dict[str, str] | None = None, vault: bool = True,
             input: str | None = None) -> CliResult:
-        full_env = {**os.environ, "RELAIS_PASSPHRASE": PASSPHRASE, **(env or {})}
+        full_env = {**os.environ, "RELAIS_PASSPHRASE": PASSPHRASE, "RELAIS_LANG": "en", **(env or {})}
         argv = [sys.executable, "-m", "desktop", *args]
         if vault:
             argv += ["--vault", str(vault_dir)]

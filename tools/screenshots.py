@@ -124,7 +124,23 @@ SHOTS += [shot_first_run, shot_settings, shot_dossier_steps]
 
 def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7) -> list[Path]:
     """Create a demo vault in a temporary folder, take every shot into `out`, return the files."""
+    previous = os.environ.get("RELAIS_LANG")
     os.environ["RELAIS_LANG"] = lang
+    try:
+        return _shoot(out, lang, patients, seed)
+    finally:
+        # The language is process-wide: leave it as found so callers (tests) keep theirs.
+        if previous is None:
+            os.environ.pop("RELAIS_LANG", None)
+        else:
+            os.environ["RELAIS_LANG"] = previous
+        from desktop.i18n import user_language
+        from desktop.ui.i18n import install_language
+
+        install_language(user_language())
+
+
+def _shoot(out: Path, lang: str, patients: int = 40, seed: int = 7) -> list[Path]:
     from desktop.services import demo
     from desktop.services.context import AppContext
     from desktop.ui.app import make_app

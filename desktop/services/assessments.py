@@ -498,12 +498,21 @@ def decide_tier(ctx: AppContext, response_id: str, tier: str, reason: str | None
 # ------------------------------------------------------------------------------------------
 def unmet_needs(ctx: AppContext, patient_id: str) -> list[NeedItem]:
     """Unmet and partly met needs of the latest completed needs checklist (plan starting points)."""
-    last = latest(ctx, patient_id, NEEDS_ID)
-    if last is None:
+    return ctx.read(lambda s: unmet_needs_in(s, patient_id))
+
+
+def unmet_needs_in(session: Session, patient_id: str) -> list[NeedItem]:
+    """Same as `unmet_needs`, inside an open session (demo data and documents use it mid-write)."""
+    rows = list(session.execute(select(AssessmentResponse).where(
+        AssessmentResponse.patient_id == patient_id, AssessmentResponse.deleted.is_(False),
+        AssessmentResponse.status == "completed", AssessmentResponse.instrument_id == NEEDS_ID,
+    ).order_by(AssessmentResponse.assessed_on, AssessmentResponse.completed_at)).scalars())
+    current = [v for v in _views(session, rows) if v.superseded_by is None]
+    if not current:
         return []
-    defn = get_definition(ctx, NEEDS_ID)
+    last = current[-1]
     out = []
-    for sec in defn.sections:
+    for sec in get_definition(None, NEEDS_ID).sections:
         status = last.answers.get(f"{sec.id}_status")
         if status in NEED_GAPS:
             desc = last.answers.get(f"{sec.id}_description")

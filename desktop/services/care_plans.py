@@ -9,9 +9,7 @@ the next version starts as a copy and the previous one becomes "superseded" when
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,12 +21,12 @@ from desktop.domain.errors import NotFound, RuleViolation, ValidationError, Vali
 from desktop.domain.ids import is_uuid
 from desktop.domain.phone import display_phone
 from desktop.domain.text import clean_line, clean_text
+from desktop.services.assessments import unmet_needs
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
     Action,
-    AssessmentResponse,
     CarePlan,
     Case,
     Contact,
@@ -625,45 +623,8 @@ def compare_with_previous(ctx: AppContext, plan_id: str) -> list[Change]:
 # ---------------------------------------------------------------------------------------------
 # Unmet needs → starting goals; review reminders for the Today view
 # ---------------------------------------------------------------------------------------------
-def _needs_from_assessments(session: Session, patient_id: str) -> list[tuple[str, str, str]]:
-    """Fallback when the assessment service is absent: the latest completed needs checklist,
-    answers shaped {domain: {"status": ..., "description": ...}}."""
-    row = session.execute(
-        select(AssessmentResponse).where(
-            AssessmentResponse.patient_id == patient_id, AssessmentResponse.deleted.is_(False),
-            AssessmentResponse.status == "completed",
-            AssessmentResponse.instrument_id.like("%need%"))
-        .order_by(AssessmentResponse.assessed_on.desc(), AssessmentResponse.completed_at.desc())
-    ).scalars().first()
-    out: list[tuple[str, str, str]] = []
-    if row is None:
-        return out
-    for domain, answer in (row.answers or {}).items():
-        if isinstance(answer, dict):
-            status = str(answer.get("status") or "")
-            desc = str(answer.get("description") or answer.get("note") or "")
-        else:
-            status, desc = str(answer), ""
-        if status in ("unmet", "partly_met", "partially_met"):
-            out.append((str(domain), desc, status))
-    return out
-
-
 def _unmet_needs(ctx: AppContext, patient_id: str) -> list[tuple[str, str, str]]:
-    try:  # the assessment service (issue 4) may be absent in older trees
-        assessments = import_module("desktop.services.assessments")
-    except ImportError:
-        assessments = None
-    fn: Callable[..., Any] | None = getattr(assessments, "unmet_needs", None)
-    if fn is None:
-        return ctx.read(lambda s: _needs_from_assessments(s, patient_id))
-    out = []
-    for need in fn(ctx, patient_id):
-        get = need.get if isinstance(need, dict) else lambda k, n=need: getattr(n, k, None)
-        out.append((str(get("domain") or ""),
-                    str(get("description") or get("text") or get("note") or ""),
-                    str(get("status") or "unmet")))
-    return out
+    return [(n.domain, n.description or "", n.status) for n in unmet_needs(ctx, patient_id)]
 
 
 def need_suggestions(ctx: AppContext, patient_id: str) -> list[NeedSuggestion]:

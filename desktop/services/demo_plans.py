@@ -13,7 +13,8 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from desktop.domain.care_plan import parse_schedule
-from desktop.services.care_plans import _needs_from_assessments, person_name
+from desktop.services.assessments import unmet_needs_in
+from desktop.services.care_plans import person_name
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
@@ -92,7 +93,7 @@ def _plan_for(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -
     by_kind: dict[str, list[str]] = {}
     for _rel, c in rels:
         by_kind.setdefault(c.kind, []).append(c.id)
-    needs = [d for d, _desc, _st in _needs_from_assessments(uow.session, p.id) if d in GOALS]
+    needs = [n.domain for n in unmet_needs_in(uow.session, p.id) if n.domain in GOALS]
     if not needs:
         needs = rng.sample(sorted(GOALS), rng.randint(2, 4))
     agreed_on = today - dt.timedelta(days=rng.randint(10, 150))

@@ -38,7 +38,6 @@ from desktop.resources import resource_path
 from desktop.services.care_plans import (
     Person,
     PlanView,
-    _needs_from_assessments,
     ecosystem,
     person_name,
     plan_in_force,
@@ -377,10 +376,7 @@ def summary_data(ctx: AppContext, patient_id: str, lang: str = "fr") -> Any:
 def _needs_for(ctx: AppContext, patient_id: str) -> list[tuple[str, str, str]]:
     from desktop.services.care_plans import _unmet_needs
 
-    try:
-        return _unmet_needs(ctx, patient_id)
-    except (ValidationError, LookupError):
-        return ctx.read(lambda s: _needs_from_assessments(s, patient_id))
+    return _unmet_needs(ctx, patient_id)
 
 
 # ---------------------------------------------------------------------------------------------

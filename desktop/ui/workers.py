@@ -1,43 +1,84 @@
-"""Run slow work off the GUI thread (QThreadPool), with optional progress and Cancel."""
+"""Run slow work off the GUI thread (a worker thread), with optional progress and Cancel."""
 
 from __future__ import annotations
 
 import inspect
+import itertools
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
+class _Bridge(QObject):
+    """One long-lived QObject per process carries every job's news to the GUI thread.
+
+    Worker threads hold nothing but a job number: Qt and Python objects made on the GUI thread
+    must also die there (a QRunnable deleted on its pool thread took its slots' connections
+    with it there and crashed the process)."""
+
+    done = Signal(int)
+    progress = Signal(int, int, int)
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], cancel: threading.Event, signals: _Signals) -> None:
-        super().__init__()
-        self.fn = fn
-        self.cancel = cancel
-        self.signals = signals
+@dataclass
+class _Job:
+    fn: Callable[..., Any]
+    cancel: threading.Event
+    on_done: Callable[[object], None]
+    on_failed: Callable[[BaseException], None]
+    on_progress: Callable[[int, int], None] | None = None
+    outcome: tuple[bool, Any] | None = None
 
-    def run(self) -> None:
-        try:
-            params = inspect.signature(self.fn).parameters
-            if len(params) >= 2:
-                result = self.fn(lambda done, total: self.signals.progress.emit(done, total), self.cancel)
-            else:
-                result = self.fn()
-        except BaseException as exc:
-            self.signals.failed.emit(exc)
+
+_jobs: dict[int, _Job] = {}
+_ids = itertools.count(1)
+_bridge: _Bridge | None = None
+
+
+def _bridge_instance() -> _Bridge:
+    global _bridge
+    if _bridge is None:
+        _bridge = _Bridge()
+        _bridge.done.connect(_finish)
+        _bridge.progress.connect(_progress)
+    return _bridge
+
+
+def _work(job_id: int, bridge: _Bridge) -> None:
+    job = _jobs[job_id]
+    fn, cancel = job.fn, job.cancel
+    try:
+        if len(inspect.signature(fn).parameters) >= 2:
+            result = fn(lambda done, total: bridge.progress.emit(job_id, done, total), cancel)
         else:
-            self.signals.done.emit(result)
+            result = fn()
+        job.outcome = (True, result)
+    except BaseException as exc:
+        job.outcome = (False, exc)
+    # Drop this thread's references first, so the GUI thread releases the last ones.
+    del job, fn, cancel
+    bridge.done.emit(job_id)
 
 
-_alive: set[_Signals] = set()
+def _finish(job_id: int) -> None:
+    job = _jobs.pop(job_id, None)
+    if job is None or job.outcome is None:
+        return
+    ok, value = job.outcome
+    if ok:
+        job.on_done(value)
+    else:
+        job.on_failed(value)
+
+
+def _progress(job_id: int, done: int, total: int) -> None:
+    job = _jobs.get(job_id)
+    if job is not None and job.on_progress is not None:
+        job.on_progress(done, total)
 
 
 def run_in_background(
@@ -51,9 +92,9 @@ def run_in_background(
     """Run `fn()` (or `fn(progress, cancel_event)`) on the pool; callbacks run on the GUI thread.
     Returns the cancel event."""
     cancel = threading.Event()
-    signals = _Signals()
-    _alive.add(signals)
+    bridge = _bridge_instance()
     dialog: QProgressDialog | None = None
+    on_progress: Callable[[int, int], None] | None = None
     if progress_text is not None:
         dialog = QProgressDialog(progress_text, QCoreApplication.translate("QProgressDialog", "Cancel") if cancellable else "",
                                  0, 0, parent)
@@ -68,26 +109,24 @@ def run_in_background(
             dialog.setMaximum(total)
             dialog.setValue(done)
 
-        signals.progress.connect(on_progress)
-
     def finish() -> None:
         if dialog is not None:
             dialog.reset()
             dialog.deleteLater()
-        _alive.discard(signals)
 
     def done(result: object) -> None:
         finish()
         on_done(result)
 
-    def failed(exc: object) -> None:
+    def failed(exc: BaseException) -> None:
         finish()
         if on_error is not None:
-            on_error(exc)  # type: ignore[arg-type]
+            on_error(exc)
         else:
-            raise exc  # type: ignore[misc]
+            raise exc
 
-    signals.done.connect(done)
-    signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Task(fn, cancel, signals))
+    job_id = next(_ids)
+    _jobs[job_id] = _Job(fn, cancel, done, failed, on_progress)
+    threading.Thread(target=_work, args=(job_id, bridge), name=f"relais-job-{job_id}",
+                     daemon=True).start()
     return cancel

@@ -628,6 +628,10 @@
       <translation>C&amp;lôturer le dossier…</translation>
     </message>
     <message>
+      <source>Case details</source>
+      <translation>Détails du dossier</translation>
+    </message>
+    <message>
       <source>Case management is still needed: the next review is due in three months</source>
       <translation>La gestion de cas reste nécessaire : prochaine révision dans trois mois</translation>
     </message>

@@ -628,6 +628,10 @@
       <translation>Dossier af&amp;sluiten…</translation>
     </message>
     <message>
+      <source>Case details</source>
+      <translation>Dossierdetails</translation>
+    </message>
+    <message>
       <source>Case management is still needed: the next review is due in three months</source>
       <translation>Casemanagement blijft nodig: volgende herziening over drie maanden</translation>
     </message>

@@ -63,6 +63,7 @@ class CasesTab(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Cases"))
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("Case details"))
         split.addWidget(self.list)
         split.addWidget(self.detail)
         split.setSizes([300, 700])

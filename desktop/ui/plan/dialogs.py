@@ -34,9 +34,19 @@ from desktop.ui.dossier.case_dialogs import InlineErrors, from_qdate, to_qdate
 from desktop.ui.plan.labels import day_names, person_label
 
 
+class _OptionalDateEdit(QDateEdit):
+    """While blank, Tab leaves the field: Qt would otherwise keep it cycling through the
+    hidden day/month/year sections of the special value, trapping keyboard users."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        if self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
 def optional_date(parent: QWidget, day: dt.date | None, today: dt.date) -> QDateEdit:
     """A date field that may stay empty (shown as a blank before the minimum date)."""
-    edit = QDateEdit(parent)
+    edit = _OptionalDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(QDate(2000, 1, 1))
