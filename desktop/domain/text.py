@@ -35,11 +35,19 @@ def clean_text(value: str | None, field: str, *, required: bool = False, max_len
     return text
 
 
+# Letters Unicode does not decompose into a base letter plus an accent (Polish, Scandinavian,
+# Croatian, Turkish names): folded by hand so "Lukasz" finds "Łukasz" and "orsted" "Ørsted".
+_UNDECOMPOSED = str.maketrans({
+    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "ħ": "h", "ŀ": "l", "ŧ": "t",
+})
+
+
 def fold(text: str) -> str:
     """Accent-stripped, case-folded form used for search and duplicate detection."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
+    return stripped.casefold().translate(_UNDECOMPOSED)
 
 
 def digits(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from types import SimpleNamespace
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -10,10 +12,10 @@ from sqlalchemy.orm import Session
 from desktop.domain.text import digits, fold
 from desktop.storage.models import Patient
 
-_TOKEN = re.compile(r"[0-9a-z]+")
+_TOKEN = re.compile(r"[^\W_]+")  # letters and digits of any script, as FTS5 unicode61 sees them
 
 
-def _body(p: Patient) -> str:
+def _body(p: Patient | SimpleNamespace) -> str:
     parts = [p.family_name, p.given_name, p.city or "", p.postal_code or "", p.street or ""]
     words = " ".join(parts)
     # "Vanden Broucke" also findable as "vandenbroucke"
@@ -36,6 +38,23 @@ def index_patient(session: Session, patient: Patient) -> None:
             text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"),
             {"id": patient.id, "body": _body(patient)},
         )
+
+
+def rebuild_index(session: Session) -> int:
+    """Re-index every patient (after a change of the folding rules); returns how many.
+
+    Reads named columns with plain SQL, not the ORM model, so that it runs inside a migration
+    whatever columns later migrations add to `patient`."""
+    session.execute(text("DELETE FROM patient_search"))
+    rows = session.execute(text(
+        "SELECT id, family_name, given_name, city, postal_code, street, niss, phones "
+        "FROM patient WHERE deleted = 0")).all()
+    for row in rows:
+        phones = json.loads(row.phones) if isinstance(row.phones, str) else row.phones
+        fields = SimpleNamespace(**{**row._asdict(), "phones": phones or []})
+        session.execute(text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"),
+                        {"id": row.id, "body": _body(fields)})
+    return len(rows)
 
 
 def unindex_patient(session: Session, patient_id: str) -> None:

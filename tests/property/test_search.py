@@ -20,8 +20,9 @@ from desktop.services.context import AppContext
 from desktop.services.patients import PatientFields, add_patient, list_patients
 from tests.conftest import PASSPHRASE, TODAY
 
-# Letters of Belgian (French, Dutch, German) names, with accents that Unicode decomposes.
-LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâäçîïôöûüùñÿ"
+# Letters of Belgian (French, Dutch, German) names, with accents that Unicode decomposes, and
+# letters of Polish and Scandinavian names that it does not (folded by hand).
+LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâäçîïôöûüùñÿłøæœ"
 word = st.text(alphabet=LETTERS + LETTERS.upper(), min_size=1, max_size=9)
 SEPARATORS = [" ", "-", "'"]
 name = st.builds(

@@ -73,3 +73,25 @@ def test_failed_migration_restores_backup(vault_dir: Path, tmp_path: Path) -> No
     assert "half_done" not in tables
     ctx.lock()
     assert len(before) > 0
+
+
+def test_search_reindex_migration_folds_undecomposed_letters(vault_dir: Path) -> None:
+    """A vault indexed before 0003 (ł, ø kept as they are) finds "lukasz orsted" after unlock."""
+    from sqlalchemy import text
+
+    ctx, _ = AppContext.create(vault_dir, PASSPHRASE)
+    pid = patients.add_patient(ctx, patients.PatientFields(
+        family_name="Ørsted", given_name="Łukasz", city="Liège"))
+
+    def as_before_0003(uow) -> None:  # type: ignore[no-untyped-def]
+        uow.session.execute(text("UPDATE patient_search SET body = 'ørsted łukasz liege'"))
+        uow.session.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    ctx.write(as_before_0003)
+    assert patients.list_patients(ctx, "lukasz") == []
+    ctx.lock()
+    ctx = AppContext.open(vault_dir, PASSPHRASE)
+    try:
+        for query in ("lukasz", "Łuk", "orsted ŁUKASZ", "Orst"):
+            assert [p.id for p in patients.list_patients(ctx, query)] == [pid], query
+    finally:
+        ctx.lock()
