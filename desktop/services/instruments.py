@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from desktop.domain.instruments import (
     parse_definition,
     structure_of,
 )
+from desktop.resources import resource_path
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Setting
@@ -39,8 +39,7 @@ def instruments_dir() -> Path:
     env = os.environ.get("RELAIS_INSTRUMENTS_DIR")
     if env:
         return Path(env)
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "instruments"
+    return resource_path("instruments")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QColor, QFont, QPalette
+from PySide6.QtGui import QAccessible, QColor, QFont, QPalette, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -284,3 +284,31 @@ def test_stylesheet_text_colours_contrast() -> None:
             if ratio < MIN_RATIO:
                 low.append(f"{path.relative_to(UI_DIR)}: {sheet!r} {ratio:.2f}")
     assert not low, "\n".join(low)
+
+
+def _shortcuts(top: QWidget) -> list[tuple[str, Qt.ShortcutContext, str]]:
+    """(key, context, owner) of every QAction and QShortcut under `top` (and `top` itself)."""
+    out = []
+    for owner in [top, *top.findChildren(QWidget)]:
+        for action in owner.actions():
+            for seq in action.shortcuts():
+                out.append((seq.toString(), action.shortcutContext(), action.text()))
+    for sc in top.findChildren(QShortcut):
+        if not sc.key().isEmpty():
+            out.append((sc.key().toString(), sc.context(), type(sc.parent()).__name__))
+    return out
+
+
+def test_no_shortcut_shadows_another(window_with_patient) -> None:  # type: ignore[no-untyped-def]
+    """Two owners of one key in reach of each other make Qt ignore both ("ambiguous"): a screen's
+    shortcut must not take an application-wide key (Ctrl+L locks Relais from anywhere)."""
+    window, pid = window_with_patient
+    app_wide = {key: text for key, context, text in _shortcuts(window)
+                if context == Qt.ShortcutContext.ApplicationShortcut}
+    assert "Ctrl+L" in app_wide
+    clashes = []
+    for screen, top in _screens(window, pid):
+        for key, context, owner in _shortcuts(top):
+            if key in app_wide and context != Qt.ShortcutContext.ApplicationShortcut:
+                clashes.append(f"{screen}: {key} of {owner!r} shadows {app_wide[key]!r}")
+    assert not clashes, "\n".join(dict.fromkeys(clashes))

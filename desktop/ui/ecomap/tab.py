@@ -125,7 +125,7 @@ class MapPage(QWidget):
         action(self.tr("Zoom in"), "Ctrl++", lambda: self.view.zoom(1.25))
         action(self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom(0.8))
         action(self.tr("Fit"), "Ctrl+0", self.view.fit)
-        action(self.tr("Automatic layout"), "Ctrl+L", self.reset_layout)
+        action(self.tr("Automatic layout"), "Ctrl+Shift+L", self.reset_layout)
         self.toolbar.addSeparator()
         action(self.tr("&Save today's map"), "Ctrl+Shift+S", self.save_snapshot)
         action(self.tr("E&xport…"), "Ctrl+E", self.export)
