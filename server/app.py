@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import String, cast, select
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
@@ -62,6 +63,12 @@ Auth = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
 Sha = Annotated[str, Path(pattern=SHA256_PATTERN)]
 Cursor = Annotated[int, Query(ge=0, le=2**62)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)]
+
+
+def model_json(model: BaseModel) -> Response:
+    """A page of changes as JSON in one step: FastAPI would validate the model again and encode
+    it through Python dicts, the larger part of a pull's time on the server."""
+    return Response(model.model_dump_json(), media_type="application/json")
 
 
 def version_headers(
@@ -157,17 +164,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.get("/v1/sync/pull", response_model=PullResponse, dependencies=v1)
     def pull(request: Request, authorization: Auth = None,
-             cursor: Cursor = 0, limit: Limit = 500) -> PullResponse:
+             cursor: Cursor = 0, limit: Limit = 500) -> Response:
         caller = caller_for(request, authorization)
         with db.session() as session:
-            return pull_mod.pull(session, caller, cursor, limit)
+            return model_json(pull_mod.pull(session, caller, cursor, limit))
 
     @app.get("/v1/sync/snapshot", response_model=PullResponse, dependencies=v1)
     def snapshot(request: Request, authorization: Auth = None,
-                 cursor: Cursor = 0, limit: Limit = 500) -> PullResponse:
+                 cursor: Cursor = 0, limit: Limit = 500) -> Response:
         caller = caller_for(request, authorization)
         with db.session() as session:
-            return pull_mod.snapshot(session, caller, cursor, limit)
+            return model_json(pull_mod.snapshot(session, caller, cursor, limit))
 
     @app.get("/v1/sync/checksum", response_model=ChecksumResponse, dependencies=v1)
     def checksum(request: Request, authorization: Auth = None) -> ChecksumResponse:
@@ -221,6 +228,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         except Exception:  # noqa: BLE001 - collection is housekeeping; the push succeeded
             log.exception("tombstone collection failed")
 
-    app.add_middleware(GZipMiddleware, minimum_size=500)
+    # level 6: most of level 9's saving on JSON pages at a third of its CPU time
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
     app.add_middleware(RelaisMiddleware, db=db, max_body_bytes=settings.max_body_bytes)
     return app

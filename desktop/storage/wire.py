@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Date, DateTime
@@ -18,12 +20,23 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def wire_parsers(model: type[Base]) -> dict[str, Callable[[str], Any]]:
+    """ISO-string parsers of the model's date and datetime columns (looked up once per model:
+    a pull converts tens of thousands of values)."""
+    out: dict[str, Callable[[str], Any]] = {}
+    for col in model.__table__.columns:  # type: ignore[attr-defined]
+        if isinstance(col.type, DateTime):
+            out[col.key] = dt.datetime.fromisoformat
+        elif isinstance(col.type, Date):
+            out[col.key] = dt.date.fromisoformat
+    return out
+
+
 def from_wire(model: type[Base], field: str, value: Any) -> Any:
     if value is None:
         return None
-    col = model.__table__.columns[field]  # type: ignore[attr-defined]
-    if isinstance(col.type, DateTime) and isinstance(value, str):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(col.type, Date) and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value
+    if field not in model.__table__.columns:  # type: ignore[attr-defined]
+        raise KeyError(field)
+    parse = wire_parsers(model).get(field)
+    return parse(value) if parse is not None and isinstance(value, str) else value

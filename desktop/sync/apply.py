@@ -16,6 +16,7 @@ Fields with pending local ops keep their local value (ARCHITECTURE 7).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -38,7 +39,7 @@ from desktop.storage.models import (
     OutboxOp,
     Patient,
 )
-from desktop.storage.wire import from_wire
+from desktop.storage.wire import wire_parsers
 from desktop.sync.protocol import Change, ConflictInfo
 
 RECORD = "_record"  # pseudo-field: the deleted flag (delete / restore ops)
@@ -70,6 +71,25 @@ def pending_map(session: Session) -> dict[tuple[str, str], set[str]]:
     for table, record_id, kind, fields in rows:
         out[(table, record_id)] |= op_keys(kind, fields or {})
     return out
+
+
+@functools.cache
+def _applied_keys(model: type[Base]) -> frozenset[str]:
+    return frozenset(c.key for c in table_of(model).columns) - frozenset(SYNC_META_COLUMNS)
+
+
+@functools.cache
+def _required_keys(tbl: Table) -> tuple[str, ...]:
+    """Columns a record cannot be inserted without (a tombstone of an unseen record lacks them)."""
+    return tuple(c.key for c in tbl.columns if c.key not in SYNC_META_COLUMNS
+                 and not c.nullable and c.default is None)
+
+
+@functools.cache
+def _defaults(tbl: Table) -> tuple[tuple[str, Any], ...]:
+    """(column, default value or callable) for filling what a change leaves out."""
+    return tuple((c.key, c.default.arg if c.default is not None else None)  # type: ignore[attr-defined]
+                 for c in tbl.columns)
 
 
 def table_of(model: type[Base]) -> Table:
@@ -182,10 +202,9 @@ class PageApplier:
                 else utcnow(),
                 updated_hlc=change.hlc or "", server_version=change.record_version,
                 deleted=deleted)
-            for col in tbl.columns:
-                if col.key not in values:
-                    arg = col.default.arg if col.default is not None else None  # type: ignore[attr-defined]
-                    values[col.key] = arg(None) if callable(arg) else arg
+            for column, arg in _defaults(tbl):
+                if column not in values:
+                    values[column] = arg(None) if callable(arg) else arg
             self._inserts.setdefault(change.table, {})[change.record_id] = values
         else:
             old_version, old_hlc = existing
@@ -210,18 +229,19 @@ class PageApplier:
 
     @staticmethod
     def _values(model: type[Base], fields: dict[str, Any]) -> dict[str, Any]:
-        cols = table_of(model).columns
-        return {k: from_wire(model, k, v) for k, v in fields.items()
-                if k in cols and k not in SYNC_META_COLUMNS}
+        """Column values from wire fields (as `wire.from_wire` does per field, in one pass)."""
+        keys = _applied_keys(model)
+        parsers = wire_parsers(model)
+        out: dict[str, Any] = {}
+        for k, v in fields.items():
+            if k in keys:
+                parse = parsers.get(k)
+                out[k] = parse(v) if parse is not None and isinstance(v, str) else v
+        return out
 
     @staticmethod
     def _complete(tbl: Table, values: dict[str, Any]) -> bool:
-        for col in tbl.columns:
-            if col.key in SYNC_META_COLUMNS or col.nullable or col.default is not None:
-                continue
-            if values.get(col.key) is None:
-                return False
-        return True
+        return all(values.get(key) is not None for key in _required_keys(tbl))
 
     def _field_meta(self, change: Change, values: dict[str, Any], pending: set[str],
                     old_version: int, deleted: bool) -> None:

@@ -94,3 +94,31 @@ def test_grant_pushed_after_another_laptop_withdrew_keeps_the_patient(
     assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
     _converged(server, a, b)
     assert ("patient", pid) in server.records()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known defect (soak seed 2182260136879728917456060197047028024): the server forgets the "
+    "consent log when it purges, so an older grant pushed later re-shares the patient over a "
+    "newer withdrawal; the fix needs the decisive consent events kept with the purge"))
+def test_older_grant_pushed_after_a_newer_withdrawal_does_not_share_again() -> None:
+    """b withdraws then grants (offline), c withdraws later (offline). c's withdrawal reaches the
+    server first, then b's grant: the latest decision is c's withdrawal, on every laptop."""
+    folder = scratch("relais-regress-")
+    server = Server(folder / "server")
+    a, b, c = (Device(folder / n, server, n) for n in ("a", "b", "c"))
+    try:
+        pid = add_shared_patient(a.ctx, "Dupont")
+        quiesce([a, b, c])
+        record_consent(b.ctx, pid, "withdrawn")
+        record_consent(b.ctx, pid, "granted")
+        record_consent(c.ctx, pid, "withdrawn")  # the latest decision
+        c.sync()
+        b.sync()
+        quiesce([a, b, c])
+        assert ("patient", pid) not in server.records()
+        for d in (a, b, c):
+            assert d.ctx.read(lambda s: pid not in sync_service.allowed_ids(s)), d.name
+    finally:
+        for d in (a, b, c):
+            d.close()
+        server.close()
