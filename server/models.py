@@ -169,6 +169,10 @@ class PurgedPatient(Base):
     team_id: Mapped[str] = mapped_column(String(36))
     reason: Mapped[str] = mapped_column(String(30))
     at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The patient's team-sharing consent events ({record_id, fields}), kept when consent was
+    # withdrawn: later decisions are weighed against them (an older grant pushed late must not
+    # share the patient again) and devices that keep the patient receive them with the purge.
+    consents: Mapped[list[dict[str, Any]] | None] = mapped_column(Json, nullable=True)
 
 
 class AppliedOp(Base):

@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
 from server.auth import ApiError, Caller, utcnow
 from server.config import ServerSettings
-from server.models import Conflict, Counter, Device, PurgeEvent, Record, ServerState
+from server.models import (
+    Conflict,
+    Counter,
+    Device,
+    PurgedPatient,
+    PurgeEvent,
+    Record,
+    ServerState,
+)
 from server.push import SeqAllocator, conflict_info
 
 
@@ -47,9 +55,10 @@ def conflict_change(row: Conflict) -> Change:
     )
 
 
-def purge_change(row: PurgeEvent) -> Change:
+def purge_change(row: PurgeEvent, consents: list[dict[str, Any]] | None = None) -> Change:
     return Change(seq=row.seq, table="patient", record_id=row.patient_id,
-                  patient_id=row.patient_id, kind="purge", reason=row.reason)
+                  patient_id=row.patient_id, kind="purge", reason=row.reason,
+                  consents=consents or [])
 
 
 def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
@@ -73,7 +82,11 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
         select(PurgeEvent).where(PurgeEvent.team_id.in_(teams), PurgeEvent.seq > cursor,
                                  PurgeEvent.seq <= top).order_by(PurgeEvent.seq).limit(window)
     ).all()
-    found.extend(purge_change(r) for r in purges)
+    # while the patient stays purged, its purges carry the consent log the server weighs
+    kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
+        PurgedPatient.patient_id.in_({r.patient_id for r in purges})))} if purges else {}
+    found.extend(purge_change(r, kept.get(r.patient_id) if r.reason == "consent_withdrawn"
+                              else None) for r in purges)
     found.sort(key=lambda c: c.seq)
     has_more = len(found) > limit
     page = found[:limit]

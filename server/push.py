@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,7 +191,9 @@ def apply_op(ctx: PushContext, op: Op) -> OpResult:
         patient_id = rec.patient_id
     if rec is not None and rec.patient_id != patient_id:
         raise Rejected("sync.forbidden")
-    check_not_purged(ctx, op, fields, patient_id)
+    settled = check_not_purged(ctx, op, fields, patient_id)
+    if settled is not None:
+        return settled
     team_id = record_team(ctx, op, fields, rec, patient_id)
 
     if op.kind == "append":
@@ -259,22 +262,34 @@ def op_patient(op: Op, fields: dict[str, Any]) -> str | None:
 
 
 def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
-                     patient_id: str | None) -> None:
+                     patient_id: str | None) -> OpResult | None:
+    """Ops of a purged patient are refused, except its team-sharing consent events: the log
+    kept with the purge takes them, and a grant newer than every decision in it lifts the
+    block (an older one, pushed late by a laptop that was offline, does not: it is kept and
+    answered as a noop). Returns the answer when the op is settled here."""
     if patient_id is None or patient_id in ctx.lifted:
-        return
+        return None
     purged = ctx.purged_patient(patient_id)
     if purged is None:
-        return
+        return None
     if purged.team_id not in ctx.caller.team_ids:
         raise Rejected("sync.forbidden")
-    grants_again = (op.table == "consent_event" and op.kind == "append"
-                    and fields.get("purpose") == PURPOSE_TEAM_SHARING
-                    and fields.get("decision") == "granted")
-    if not grants_again:
+    sharing_decision = (op.table == "consent_event" and op.kind == "append"
+                        and fields.get("purpose") == PURPOSE_TEAM_SHARING)
+    if not sharing_decision:
         raise Rejected("sync.consent_withdrawn")
+    kept = list(purged.consents or [])
+    if all(c.get("record_id") != op.record_id for c in kept):
+        kept.append({"record_id": op.record_id, "fields": fields})
+    if fields.get("decision") != "granted" or not is_granted(
+            consent_facts(c["fields"] for c in kept), PURPOSE_TEAM_SHARING):
+        purged.consents = kept  # a new list: the JSON column sees the change
+        ctx.session.flush()
+        return OpResult(op_id=op.op_id, status="noop")
     ctx.lifted[patient_id] = purged.team_id
     ctx.session.delete(purged)
     ctx.purged[patient_id] = None
+    return None
 
 
 def record_team(ctx: PushContext, op: Op, fields: dict[str, Any], rec: Record | None,
@@ -518,12 +533,9 @@ def _datetime(value: Any) -> dt.datetime:
         return dt.datetime.min
 
 
-def team_sharing_granted(session: Session, patient_id: str) -> bool:
-    rows = session.scalars(select(Record).where(Record.table_name == "consent_event",
-                                                Record.patient_id == patient_id)).all()
+def consent_facts(events: Iterable[dict[str, Any]]) -> list[ConsentFact]:
     facts = []
-    for r in rows:
-        f = r.fields
+    for f in events:
         try:
             facts.append(ConsentFact(purpose=str(f.get("purpose")), decision=str(f.get("decision")),
                                      decided_on=_date(f.get("decided_on")),
@@ -531,7 +543,13 @@ def team_sharing_granted(session: Session, patient_id: str) -> bool:
                                      contact_id=f.get("contact_id")))
         except ValueError:
             continue  # an unreadable date cannot grant anything
-    return is_granted(facts, PURPOSE_TEAM_SHARING)
+    return facts
+
+
+def team_sharing_granted(session: Session, patient_id: str) -> bool:
+    rows = session.scalars(select(Record).where(Record.table_name == "consent_event",
+                                                Record.patient_id == patient_id)).all()
+    return is_granted(consent_facts(r.fields for r in rows), PURPOSE_TEAM_SHARING)
 
 
 def after_consent_event(ctx: PushContext, op: Op, patient_id: str, res: OpResult) -> OpResult:
@@ -569,6 +587,10 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
     session = ctx.session
     shas = [r.fields.get("sha256") for r in session.scalars(
         select(Record).where(Record.table_name == "attachment", Record.patient_id == patient_id))]
+    kept = [{"record_id": r.record_id, "fields": dict(r.fields)} for r in session.scalars(
+        select(Record).where(Record.table_name == "consent_event",
+                             Record.patient_id == patient_id).order_by(Record.seq))
+        if r.fields.get("purpose") == PURPOSE_TEAM_SHARING] if reason == "consent_withdrawn" else []
     session.execute(delete(Record).where(Record.patient_id == patient_id))
     session.execute(delete(Conflict).where(Conflict.patient_id == patient_id))
     for sha in {s for s in shas if isinstance(s, str)}:
@@ -579,10 +601,15 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
     for key, rec in list(ctx.records.items()):
         if rec is not None and rec.patient_id == patient_id:
             ctx.records[key] = None
-    if ctx.purged_patient(patient_id) is None:
-        row = PurgedPatient(patient_id=patient_id, team_id=team_id, reason=reason, at=ctx.now)
+    row = ctx.purged_patient(patient_id)
+    if row is None:
+        row = PurgedPatient(patient_id=patient_id, team_id=team_id, reason=reason, at=ctx.now,
+                            consents=kept)
         session.add(row)
         ctx.purged[patient_id] = row
+    elif kept:
+        known = {c.get("record_id") for c in row.consents or []}
+        row.consents = [*(row.consents or []), *(c for c in kept if c["record_id"] not in known)]
     seq = ctx.seqs.next()
     session.add(PurgeEvent(patient_id=patient_id, team_id=team_id, reason=reason, seq=seq,
                            at=ctx.now))

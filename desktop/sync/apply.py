@@ -33,6 +33,7 @@ from desktop.storage.models import (
     Base,
     Blob,
     Conflict,
+    ConsentEvent,
     Draft,
     FieldChange,
     FieldMeta,
@@ -156,7 +157,7 @@ class PageApplier:
         if change.kind in ("upsert", "delete"):
             self.apply_record(change)
         elif change.kind == "purge" and change.patient_id:
-            self.purge_patient(change.patient_id, change.seq)
+            self.purge_patient(change.patient_id, change.seq, change.consents)
         elif change.kind == "conflict" and change.conflict is not None:
             self.stats.conflicts += store_conflict(self.session, change.conflict)
         elif change.kind == "conflict_resolved" and change.conflict is not None:
@@ -272,7 +273,8 @@ class PageApplier:
         self.session.flush()
 
     # ---- purge -------------------------------------------------------------------------------
-    def purge_patient(self, patient_id: str, seq: int = 0) -> None:
+    def purge_patient(self, patient_id: str, seq: int = 0,
+                      consents: list[dict[str, Any]] | None = None) -> None:
         from desktop.sync import state
 
         self.flush()
@@ -284,14 +286,41 @@ class PageApplier:
         if patient_id in expected:  # our own withdrawal: already made local-only at the push
             del expected[patient_id]
             state.put(self.session, state.EXPECT_PURGE, expected)
+            self._merge_consents(patient_id, consents or [])
             return
         if (self.keep_local is not None and self.keep_local(self.session, patient_id)) \
                 or regranted_after(self.session, patient_id, seq):
             # local-only here, or this device's new grant already lifted the server's block:
             # keep the records; they go up again in full
             unshare_patient(self.session, patient_id)
+            self._merge_consents(patient_id, consents or [])
             return
         purge_patient(self.session, patient_id)
+
+    def _merge_consents(self, patient_id: str, consents: list[dict[str, Any]]) -> None:
+        """Add the decisions other laptops recorded (kept by the server with the purge) to the
+        local consent log of a patient this device keeps, so its derived state is the team's.
+        They stay local-only (version 0) and go up again with the rest if sharing resumes."""
+        tbl = table_of(ConsentEvent)
+        for item in consents:
+            rid, fields = item.get("record_id"), item.get("fields")
+            if not isinstance(rid, str) or not isinstance(fields, dict) \
+                    or fields.get("patient_id") != patient_id \
+                    or self.session.get(ConsentEvent, rid) is not None:
+                continue
+            try:
+                values = self._values(ConsentEvent, fields)
+                created = fields.get("created_at")
+                values.update(id=rid, updated_hlc="", server_version=0, deleted=False,
+                              created_at=dt.datetime.fromisoformat(created)
+                              if isinstance(created, str) else utcnow())
+            except ValueError:
+                continue  # not a readable consent event: ignore rather than fail the page
+            if not self._complete(tbl, values):
+                continue
+            for column, arg in _defaults(tbl):
+                values.setdefault(column, arg(None) if callable(arg) else arg)
+            self.session.execute(insert(tbl).values(values))
 
     def finish(self) -> None:
         """Keep the patient search index in step with what the page changed."""

@@ -120,6 +120,9 @@ class Change(BaseModel):
     hlc: str | None = None
     conflict: ConflictInfo | None = None
     reason: str | None = None  # purge: "consent_withdrawn" | "erased" | "team_moved"
+    # purge after a withdrawal: the team-sharing consent events ({record_id, fields}) the
+    # server weighs later decisions against; a device that keeps the patient adds them
+    consents: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class PullResponse(BaseModel):

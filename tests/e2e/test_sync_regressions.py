@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Contact, Patient
+from desktop.storage.models import Contact, OutboxOp, Patient
 from tests.e2e.sync_support import (
     Device,
     Server,
@@ -96,13 +97,11 @@ def test_grant_pushed_after_another_laptop_withdrew_keeps_the_patient(
     assert ("patient", pid) in server.records()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect (soak seed 2182260136879728917456060197047028024): the server forgets the "
-    "consent log when it purges, so an older grant pushed later re-shares the patient over a "
-    "newer withdrawal; the fix needs the decisive consent events kept with the purge"))
 def test_older_grant_pushed_after_a_newer_withdrawal_does_not_share_again() -> None:
     """b withdraws then grants (offline), c withdraws later (offline). c's withdrawal reaches the
-    server first, then b's grant: the latest decision is c's withdrawal, on every laptop."""
+    server first, then b's grant: the latest decision is c's withdrawal, on every laptop (the
+    server once forgot the consent log when it purged, and b's older grant shared the patient
+    again; found by the sync soak, seed 2182260136879728917456060197047028024)."""
     folder = scratch("relais-regress-")
     server = Server(folder / "server")
     a, b, c = (Device(folder / n, server, n) for n in ("a", "b", "c"))
@@ -118,6 +117,11 @@ def test_older_grant_pushed_after_a_newer_withdrawal_does_not_share_again() -> N
         assert ("patient", pid) not in server.records()
         for d in (a, b, c):
             assert d.ctx.read(lambda s: pid not in sync_service.allowed_ids(s)), d.name
+            assert_outbox_settled(d)
+        # b's late decisions are taken into the kept log, not listed as needing attention
+        assert b.ctx.read(lambda s: s.scalars(select(OutboxOp.state).where(
+            OutboxOp.table_name == "consent_event")).all()) == ["sent", "sent"]
+        assert c.ctx.read(lambda s: s.get(Patient, pid) is not None)  # the one who withdrew
     finally:
         for d in (a, b, c):
             d.close()
