@@ -27,7 +27,7 @@ test: $(STAMP) translations
 	RELAIS_INSECURE_FAST_KDF=1 $(BIN)/python -m pytest -n 2 -m "not slow" tests
 
 soak: $(STAMP)
-	RELAIS_INSECURE_FAST_KDF=1 RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow tests
+	RELAIS_INSECURE_FAST_KDF=1 RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow --timeout=3600 tests
 
 bench: $(STAMP)
 	$(BIN)/python -m bench vault
