@@ -48,19 +48,22 @@ def _bridge_instance() -> _Bridge:
     return _bridge
 
 
-def _work(job_id: int, bridge: _Bridge) -> None:
-    job = _jobs[job_id]
-    fn, cancel = job.fn, job.cancel
+def _outcome(fn: Callable[..., Any], cancel: threading.Event,
+             progress: Callable[[int, int], None]) -> tuple[bool, Any]:
     try:
         if len(inspect.signature(fn).parameters) >= 2:
-            result = fn(lambda done, total: bridge.progress.emit(job_id, done, total), cancel)
-        else:
-            result = fn()
-        job.outcome = (True, result)
+            return True, fn(progress, cancel)
+        return True, fn()
     except BaseException as exc:
-        job.outcome = (False, exc)
-    # Drop this thread's references first, so the GUI thread releases the last ones.
-    del job, fn, cancel
+        return False, exc
+
+
+def _work(job_id: int, bridge: _Bridge) -> None:
+    job = _jobs[job_id]
+    job.outcome = _outcome(job.fn, job.cancel,
+                           lambda done, total: bridge.progress.emit(job_id, done, total))
+    # Drop this thread's last reference first, so the GUI thread releases the objects.
+    del job
     bridge.done.emit(job_id)
 
 
