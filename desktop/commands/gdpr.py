@@ -161,7 +161,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     def human() -> str:
         return "\n".join(f"{c.changed_at:%Y-%m-%d %H:%M}  {c.table}.{c.field}  {c.record_id}  "
-                         f"{c.old_value!r} → {c.new_value!r}  {c.actor or ''}" for c in changes)
+                         f"{c.old_value!r} → {c.new_value!r}  {c.changed_by()}" for c in changes)
 
     emit(args, {"changes": [asdict(c) for c in changes]}, human)
     return 0

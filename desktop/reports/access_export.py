@@ -62,6 +62,7 @@ class _Change(Protocol):
     def changed_at(self) -> dt.datetime: ...
     @property
     def actor(self) -> str | None: ...
+    def changed_by(self, lang: str | None = None) -> str: ...
 
 
 def _fonts() -> tuple[str, str]:
@@ -214,7 +215,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
              t("gdpr.col.old", lang), t("gdpr.col.new", lang), t("gdpr.col.by", lang)],
             [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{c.table}\n{c.record_id}",
               _label(c.field, lang), _value(c.old_value, lang), _value(c.new_value, lang),
-              c.actor or "") for c in history],
+              c.changed_by(lang)) for c in history],
             (24, 46, 24, 30, 30, 16), st))
     else:
         story.append(_para(t("gdpr.none", lang), st.body))

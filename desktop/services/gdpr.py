@@ -171,13 +171,21 @@ class FieldChangeView:
     new_value: Any
     changed_at: dt.datetime
     actor: str | None
+    synced: bool = False  # made on another laptop, applied here by a sync
+
+    def changed_by(self, lang: str | None = None) -> str:
+        """Who made the change, for display: the user, or "another laptop" for a synced one."""
+        from desktop.i18n import t
+
+        return self.actor or (t("gdpr.by_sync", lang) if self.synced else "")
 
 
 def _history_from(record: PatientRecord) -> list[FieldChangeView]:
     return [FieldChangeView(table=c["table_name"], record_id=c["record_id"], field=c["field"],
                             old_value=c["old_value"], new_value=c["new_value"],
                             changed_at=dt.datetime.fromisoformat(c["changed_at"]),
-                            actor=c["actor"]) for c in record.field_changes]
+                            actor=c["actor"], synced=c.get("device_id") is None)
+            for c in record.field_changes]
 
 
 def rectification_history(ctx: AppContext, patient_id: str, record_id: str | None = None,
@@ -192,7 +200,8 @@ def rectification_history(ctx: AppContext, patient_id: str, record_id: str | Non
         rows = s.execute(q.order_by(FieldChange.seq)).scalars()
         return [FieldChangeView(table=r.table_name, record_id=r.record_id, field=r.field,
                                 old_value=r.old_value, new_value=r.new_value,
-                                changed_at=r.changed_at, actor=r.actor) for r in rows]
+                                changed_at=r.changed_at, actor=r.actor,
+                                synced=r.device_id is None) for r in rows]
 
     return ctx.read(run)
 

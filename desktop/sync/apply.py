@@ -25,7 +25,9 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.merge_policy import is_append_only
 from desktop.storage import search
+from desktop.storage.field_history import record_changes
 from desktop.storage.models import (
     SYNC_META_COLUMNS,
     SYNCED_MODELS,
@@ -217,6 +219,7 @@ class PageApplier:
                                          else max(old_version, change.record_version))
             if change.hlc and change.hlc > old_hlc:
                 applied["updated_hlc"] = change.hlc
+            self._history(change, tbl, {k: v for k, v in values.items() if k not in pending})
             self.session.execute(update(tbl).where(tbl.c.id == change.record_id).values(applied))
             self._existing[key] = (int(applied["server_version"]),
                                    applied.get("updated_hlc", old_hlc))
@@ -227,6 +230,23 @@ class PageApplier:
             self.stats.upserts += 1
         if change.table == "patient":
             self.stats.patients.add(change.record_id)
+
+    def _history(self, change: Change, tbl: Table, new: dict[str, Any]) -> None:
+        """Rectification history (art. 16) of the fields another laptop changed: the old value
+        here, the new one from the server; no actor or device (the server does not say who)."""
+        if not new or is_append_only(change.table):
+            return
+        names = list(new)
+        row = self.session.execute(select(*(tbl.c[n] for n in names))
+                                   .where(tbl.c.id == change.record_id)).first()
+        if row is None:
+            return
+        changed = {n: (old, new[n]) for n, old in zip(names, row, strict=True) if old != new[n]}
+        if changed:
+            patient = change.patient_id or (change.record_id if change.table == "patient" else None)
+            record_changes(self.session, table=change.table, record_id=change.record_id,
+                           patient_id=patient, changed=changed, at=utcnow(), actor=None,
+                           device_id=None)
 
     @staticmethod
     def _values(model: type[Base], fields: dict[str, Any]) -> dict[str, Any]:

@@ -130,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.col.old": "Before",
     "gdpr.col.new": "After",
     "gdpr.col.by": "By",
+    "gdpr.by_sync": "another laptop of the team (synchronised)",
     "gdpr.col.who": "Who",
     "gdpr.col.action": "Action",
     "gdpr.col.device": "Device",

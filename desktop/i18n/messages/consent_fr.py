@@ -132,6 +132,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.col.old": "Avant",
     "gdpr.col.new": "Après",
     "gdpr.col.by": "Par",
+    "gdpr.by_sync": "un autre portable de l'équipe (synchronisé)",
     "gdpr.col.who": "Qui",
     "gdpr.col.action": "Action",
     "gdpr.col.device": "Appareil",

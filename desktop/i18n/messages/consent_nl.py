@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.col.old": "Voor",
     "gdpr.col.new": "Na",
     "gdpr.col.by": "Door",
+    "gdpr.by_sync": "een andere laptop van het team (gesynchroniseerd)",
     "gdpr.col.who": "Wie",
     "gdpr.col.action": "Actie",
     "gdpr.col.device": "Toestel",

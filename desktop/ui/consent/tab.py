@@ -166,7 +166,8 @@ class ConsentsTab(QWidget):
         for c in reversed(changes):
             self.changes.addTopLevelItem(QTreeWidgetItem([
                 c.changed_at.strftime("%d/%m/%Y %H:%M"), f"{c.table} {c.record_id[-12:]}",
-                _field_label(c.field), _shown(c.old_value), _shown(c.new_value), c.actor or ""]))
+                _field_label(c.field), _shown(c.old_value), _shown(c.new_value),
+                c.changed_by(current_language())]))
         self._update_buttons()
 
     def _selected_state(self) -> tuple[str, str | None, str | None] | None:
