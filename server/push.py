@@ -88,6 +88,10 @@ class PushContext:
     # read-through caches: one query per batch instead of one per op (round trips dominate)
     records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
     purged: dict[str, PurgedPatient | None] = field(default_factory=dict)
+    # the batch and the op being applied: a withdrawal followed in the same batch by a newer
+    # grant (a laptop that changed its mind offline) must not purge in between
+    batch: list[Op] = field(default_factory=list)
+    position: int = 0
 
     def record(self, table: str, record_id: str) -> Record | None:
         key = (table, record_id)
@@ -142,7 +146,9 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
     done = {row.op_id: row for row in session.scalars(
         select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))} if op_ids else {}
     ctx.preload(request.ops)
-    for op in request.ops:
+    ctx.batch = list(request.ops)
+    for position, op in enumerate(request.ops):
+        ctx.position = position
         if op.op_id in in_batch:
             results.append(in_batch[op.op_id])
             continue
@@ -546,16 +552,26 @@ def consent_facts(events: Iterable[dict[str, Any]]) -> list[ConsentFact]:
     return facts
 
 
-def team_sharing_granted(session: Session, patient_id: str) -> bool:
+def team_sharing_granted(session: Session, patient_id: str,
+                         also: Iterable[dict[str, Any]] = ()) -> bool:
+    """The patient's latest team-sharing decision on record (plus `also`) is a grant."""
     rows = session.scalars(select(Record).where(Record.table_name == "consent_event",
                                                 Record.patient_id == patient_id)).all()
-    return is_granted(consent_facts(r.fields for r in rows), PURPOSE_TEAM_SHARING)
+    return is_granted(consent_facts([*(r.fields for r in rows), *also]), PURPOSE_TEAM_SHARING)
+
+
+def later_in_batch(ctx: PushContext, patient_id: str) -> list[dict[str, Any]]:
+    """Team-sharing consent events of the patient still to come in this push."""
+    return [o.fields for o in ctx.batch[ctx.position + 1:]
+            if o.table == "consent_event" and o.kind == "append"
+            and o.fields.get("patient_id") == patient_id
+            and o.fields.get("purpose") == PURPOSE_TEAM_SHARING]
 
 
 def after_consent_event(ctx: PushContext, op: Op, patient_id: str, res: OpResult) -> OpResult:
     if op.fields.get("purpose") != PURPOSE_TEAM_SHARING:
         return res
-    if team_sharing_granted(ctx.session, patient_id):
+    if team_sharing_granted(ctx.session, patient_id, later_in_batch(ctx, patient_id)):
         return res
     rec = ctx.record("patient", patient_id)
     team = rec.team_id if rec is not None else ctx.lifted.get(patient_id)
@@ -563,7 +579,7 @@ def after_consent_event(ctx: PushContext, op: Op, patient_id: str, res: OpResult
         return res
     seq = purge_patient(ctx, patient_id, team, "consent_withdrawn")
     return res.model_copy(update={"server_seq": seq, "field_versions": {},
-                                  "record_version": None})
+                                  "record_version": None, "purged": True})
 
 
 def purge_op(ctx: PushContext, op: Op) -> OpResult:

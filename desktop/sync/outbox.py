@@ -17,11 +17,9 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
 from desktop.domain.merge_policy import is_append_only
 from desktop.storage.models import (
     SYNCED_MODELS,
-    ConsentEvent,
     FieldMeta,
     OutboxOp,
     Patient,
@@ -152,41 +150,21 @@ def record_results(session: Session, op_ids: list[str], results: list[OpResult],
     session.flush()
     later = pending_map(session)  # what is still waiting, after this batch
     cursor = int(state.get(session, state.CURSOR, 0))
-    server_events: dict[str, set[str]] = {}
     for row, result in settled:
         for info in result.conflicts:
             counts.conflicts += store_conflict(session, info)
         _settle_fields(session, row, result, later.get((row.table_name, row.record_id), set()))
         if row.table_name == "patient" and row.patient_id:
             counts.patients.add(row.patient_id)
-        if row.table_name == "consent_event" and row.patient_id:
-            # the events the server holds: those pulled, then this batch's as they land
-            pid = row.patient_id
-            if pid not in server_events:
-                server_events[pid] = _pulled_events(session, pid)
-            server_events[pid].add(row.record_id)
-            if result.status == "applied" and not _granted(session, server_events[pid]):
-                # this event made the server purge the patient: it stays here, local-only,
-                # and goes up again in full once consent is back
-                unshare_patient(session, pid)
-                if result.server_seq and result.server_seq > cursor:
-                    expect = dict(state.get(session, state.EXPECT_PURGE, {}))
-                    expect[pid] = result.server_seq
-                    state.put(session, state.EXPECT_PURGE, expect)
+        if row.table_name == "consent_event" and row.patient_id and result.purged:
+            # this event made the server purge the patient: it stays here, local-only, and
+            # goes up again in full once consent is back
+            unshare_patient(session, row.patient_id)
+            if result.server_seq and result.server_seq > cursor:
+                expect = dict(state.get(session, state.EXPECT_PURGE, {}))
+                expect[row.patient_id] = result.server_seq
+                state.put(session, state.EXPECT_PURGE, expect)
     return counts
-
-
-def _pulled_events(session: Session, patient_id: str) -> set[str]:
-    """Consent events of a patient as the server last sent them (a purge resets them to 0)."""
-    return set(session.scalars(select(ConsentEvent.id).where(
-        ConsentEvent.patient_id == patient_id, ConsentEvent.server_version > 0)).all())
-
-
-def _granted(session: Session, event_ids: set[str]) -> bool:
-    rows = session.scalars(select(ConsentEvent).where(ConsentEvent.id.in_(event_ids))).all()
-    facts = [ConsentFact(e.purpose, e.decision, e.decided_on, e.recorded_at, e.contact_id)
-             for e in rows]
-    return is_granted(facts, PURPOSE_TEAM_SHARING)
 
 
 def _settle_fields(session: Session, row: OutboxOp, result: OpResult, later: set[str]) -> None:

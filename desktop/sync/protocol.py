@@ -97,6 +97,8 @@ class OpResult(BaseModel):
     # union merged): the device stores these values with their field_versions
     fields: dict[str, Any] = Field(default_factory=dict)
     record_version: int | None = None  # the record's version after the op (None if rejected)
+    # a consent event that made the server purge the patient (server_seq is the purge's)
+    purged: bool = False
 
 
 class PushResponse(BaseModel):

@@ -126,3 +126,21 @@ def test_older_grant_pushed_after_a_newer_withdrawal_does_not_share_again() -> N
         for d in (a, b, c):
             d.close()
         server.close()
+
+
+def test_consent_changed_back_and_forth_offline_reaches_the_server_as_the_last_decision(
+        trio: tuple[Server, Device, Device]) -> None:
+    """A new patient, withdrawn, granted, withdrawn and granted again before it ever went up:
+    the one push carries the whole log. The server once purged at each withdrawal inside the
+    batch and the patient never arrived (soak, after the kept-consent fix)."""
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    record_consent(a.ctx, pid, "withdrawn")
+    a.sync()
+    record_consent(a.ctx, pid, "granted")
+    record_consent(a.ctx, pid, "withdrawn")
+    a.sync()
+    record_consent(a.ctx, pid, "granted")
+    _converged(server, a, b)
+    assert ("patient", pid) in server.records()
+    assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
