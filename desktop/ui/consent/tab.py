@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.i18n import catalog, t
 from desktop.services import audit_log, consents, gdpr
+from desktop.ui import labels_case as case_labels
 from desktop.ui.consent import labels
 from desktop.ui.consent.dialogs import DecisionDialog, EvidenceDialog
 from desktop.ui.i18n import current_language, error_message
@@ -165,8 +166,9 @@ class ConsentsTab(QWidget):
         self.changes.clear()
         for c in reversed(changes):
             self.changes.addTopLevelItem(QTreeWidgetItem([
-                c.changed_at.strftime("%d/%m/%Y %H:%M"), f"{c.table} {c.record_id[-12:]}",
-                _field_label(c.field), _shown(c.old_value), _shown(c.new_value),
+                c.changed_at.strftime("%d/%m/%Y %H:%M"), _record_label(c.table, c.record_id),
+                _field_label(c.field), _shown(c.old_value, c.field),
+                _shown(c.new_value, c.field),
                 c.changed_by(current_language())]))
         self._update_buttons()
 
@@ -328,11 +330,26 @@ def _field_label(name: str) -> str:
     return name.replace("_", " ")
 
 
-def _shown(value: object) -> str:
-    if value is None or value == "":
+def _record_label(table: str, record_id: str) -> str:
+    """"Assessments · f33c020b": what kind of record, and enough of its id to tell two apart."""
+    code = f"gdpr.section.{table}"
+    kind = t(code, current_language()) if code in catalog("en") else table
+    return f"{kind} · {record_id[-8:]}"
+
+
+def _shown(value: object, field: str = "") -> str:
+    """A stored value as a person reads it: no Python braces, codes as their labels."""
+    if value is None or value == "" or value == {} or value == []:
         return "—"
+    if isinstance(value, bool):
+        return t("gdpr.yes" if value else "gdpr.no", current_language())
+    if isinstance(value, dict):
+        return "; ".join(f"{_field_label(str(k))}: {_shown(v, str(k))}" for k, v in value.items()
+                         if v not in (None, "", [], {}))
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_shown(v, field) for v in value)
+    if "tier" in field or field in ("suggested",):
+        return case_labels.tier(str(value))
     return str(value)
 
 
