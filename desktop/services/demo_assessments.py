@@ -20,18 +20,33 @@ from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Case, Patient
 
 PATIENTS_PER_BATCH = 8
+# (French, Dutch): the note is written in the patient's language
 NEED_NOTES = {
-    "health": ["Douleurs de dos mal soulagées", "Diabète déséquilibré", "Pijn bij het stappen"],
-    "daily_functioning": ["Ne peut plus se laver seule", "Courses impossibles depuis la chute"],
-    "cognition_mood": ["Oublis fréquents, moral en baisse", "Somber sinds het overlijden van zijn vrouw"],
-    "carer_strain": ["La fille est épuisée", "Echtgenote overbelast"],
-    "social_network": ["Ne voit plus personne en semaine", "Kinderen wonen ver weg"],
-    "housing_safety": ["Escalier dangereux, salle de bain à l'étage", "Woning slecht verwarmd"],
-    "money_rights": ["Allocation non demandée", "Factures en retard"],
-    "administration": ["Courrier non ouvert depuis des mois", "Papieren ziekenfonds niet in orde"],
+    "health": [("Douleurs de dos mal soulagées", "Rugpijn slecht onder controle"),
+               ("Diabète déséquilibré", "Diabetes ontregeld"),
+               ("Douleurs à la marche", "Pijn bij het stappen")],
+    "daily_functioning": [("Ne peut plus se laver seule", "Kan zich niet meer alleen wassen"),
+                          ("Courses impossibles depuis la chute",
+                           "Geen boodschappen meer sinds de val")],
+    "cognition_mood": [("Oublis fréquents, moral en baisse", "Vergeet vaak, somber"),
+                       ("Triste depuis le décès de son épouse",
+                        "Somber sinds het overlijden van zijn vrouw")],
+    "carer_strain": [("La fille est épuisée", "De dochter is uitgeput"),
+                     ("Épouse surchargée", "Echtgenote overbelast")],
+    "social_network": [("Ne voit plus personne en semaine", "Ziet niemand meer tijdens de week"),
+                       ("Enfants éloignés", "Kinderen wonen ver weg")],
+    "housing_safety": [("Escalier dangereux, salle de bain à l'étage",
+                        "Gevaarlijke trap, badkamer boven"),
+                       ("Logement mal chauffé", "Woning slecht verwarmd")],
+    "money_rights": [("Allocation non demandée", "Tegemoetkoming niet aangevraagd"),
+                     ("Factures en retard", "Achterstallige facturen")],
+    "administration": [("Courrier non ouvert depuis des mois", "Post al maanden niet geopend"),
+                       ("Papiers de mutuelle pas en ordre", "Papieren ziekenfonds niet in orde")],
 }
-REASONS = ["Famille très présente, coordination suffisante", "Situation plus lourde que les signaux",
-           "Mantelzorger houdt het niet meer vol"]
+REASONS = [("Famille très présente, coordination suffisante",
+            "Zeer betrokken familie, coördinatie volstaat"),
+           ("Situation plus lourde que les signaux", "Situatie zwaarder dan de signalen"),
+           ("L'aidant proche n'en peut plus", "Mantelzorger houdt het niet meer vol")]
 
 
 def _clamp(v: float, lo: int, hi: int) -> int:
@@ -71,7 +86,7 @@ def _grid(rng: random.Random, d: Definition, s: float) -> dict[str, Any]:
     return {it.id: _clamp(3 * s + rng.gauss(0, 0.8), 0, 3) for it in d.items}
 
 
-def _needs(rng: random.Random, d: Definition, s: float) -> dict[str, Any]:
+def _needs(rng: random.Random, d: Definition, s: float, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for sec in d.sections:
         r = rng.random()
@@ -79,7 +94,8 @@ def _needs(rng: random.Random, d: Definition, s: float) -> dict[str, Any]:
                   else "met" if r < 0.8 else "no_need")
         out[f"{sec.id}_status"] = status
         if status in ("unmet", "partly_met"):
-            out[f"{sec.id}_description"] = rng.choice(NEED_NOTES[sec.id])
+            fr, nl = rng.choice(NEED_NOTES[sec.id])
+            out[f"{sec.id}_description"] = nl if lang == "nl" else fr
     return out
 
 
@@ -101,7 +117,8 @@ def _plan(rng: random.Random, p: Patient, today: dt.date) -> list[tuple[str, dic
     s = rng.betavariate(2.2, 2.0)
     start = today - dt.timedelta(days=rng.randint(120, 400))
     out = [("triage", _triage(rng, p, s, today), start),
-           ("needs_checklist", _needs(rng, cat["needs_checklist"], s), start),
+           ("needs_checklist", _needs(rng, cat["needs_checklist"], s,
+                                       "nl" if "nl" in (p.languages or []) else "fr"), start),
            ("complexity_grid", _grid(rng, cat["complexity_grid"], s), start)]
     visits = rng.choice((1, 2, 3, 3))
     for k in range(visits):
@@ -146,7 +163,8 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
                         overridden = tier != suggested
                         uow.update(r, {"decision": {
                             "suggested": suggested, "tier": tier, "overridden": overridden,
-                            "reason": rng.choice(REASONS) if overridden else None,
+                            "reason": rng.choice(REASONS)[1 if "nl" in (p.languages or []) else 0]
+                            if overridden else None,
                             "decided_on": day.isoformat(), "decided_by": ctx.user_name}})
                         uow.audit("decide_tier", table="assessment_response", record_id=r.id,
                                   patient_id=pid, tier=tier, suggested=suggested,
