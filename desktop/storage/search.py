@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from types import SimpleNamespace
 
 from sqlalchemy import text
@@ -31,13 +32,17 @@ def _body(p: Patient | SimpleNamespace) -> str:
     return fold(" ".join([words, *joined, *numbers]))
 
 
+def index_new(session: Session, patients: Iterable[Patient | SimpleNamespace]) -> None:
+    """Add patients not indexed yet, in one statement (deleted ones are left out)."""
+    rows = [{"id": p.id, "body": _body(p)} for p in patients if not p.deleted]
+    if rows:
+        session.execute(
+            text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"), rows)
+
+
 def index_patient(session: Session, patient: Patient) -> None:
     session.execute(text("DELETE FROM patient_search WHERE patient_id = :id"), {"id": patient.id})
-    if not patient.deleted:
-        session.execute(
-            text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"),
-            {"id": patient.id, "body": _body(patient)},
-        )
+    index_new(session, [patient])
 
 
 def rebuild_index(session: Session) -> int:
@@ -47,13 +52,12 @@ def rebuild_index(session: Session) -> int:
     whatever columns later migrations add to `patient`."""
     session.execute(text("DELETE FROM patient_search"))
     rows = session.execute(text(
-        "SELECT id, family_name, given_name, city, postal_code, street, niss, phones "
+        "SELECT id, family_name, given_name, city, postal_code, street, niss, phones, deleted "
         "FROM patient WHERE deleted = 0")).all()
-    for row in rows:
-        phones = json.loads(row.phones) if isinstance(row.phones, str) else row.phones
-        fields = SimpleNamespace(**{**row._asdict(), "phones": phones or []})
-        session.execute(text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"),
-                        {"id": row.id, "body": _body(fields)})
+    index_new(session, [SimpleNamespace(**{
+        **row._asdict(),
+        "phones": (json.loads(row.phones) if isinstance(row.phones, str) else row.phones) or [],
+    }) for row in rows])
     return len(rows)
 
 

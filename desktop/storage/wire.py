@@ -40,3 +40,15 @@ def from_wire(model: type[Base], field: str, value: Any) -> Any:
         raise KeyError(field)
     parse = wire_parsers(model).get(field)
     return parse(value) if parse is not None and isinstance(value, str) else value
+
+
+def fields_from_wire(model: type[Base], fields: dict[str, Any],
+                     keep: frozenset[str]) -> dict[str, Any]:
+    """`from_wire` over the fields named in `keep`, in one pass (a pull converts thousands)."""
+    parsers = wire_parsers(model)
+    out: dict[str, Any] = {}
+    for k, v in fields.items():
+        if k in keep:
+            parse = parsers.get(k)
+            out[k] = parse(v) if parse is not None and isinstance(v, str) else v
+    return out

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, or_, select, text, update
+from sqlalchemy import Table, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.merge_policy import is_append_only
@@ -42,7 +42,7 @@ from desktop.storage.models import (
     OutboxOp,
     Patient,
 )
-from desktop.storage.wire import wire_parsers
+from desktop.storage.wire import fields_from_wire
 from desktop.sync.protocol import Change, ConflictInfo
 
 RECORD = "_record"  # pseudo-field: the deleted flag (delete / restore ops)
@@ -93,6 +93,16 @@ def _defaults(tbl: Table) -> tuple[tuple[str, Any], ...]:
     """(column, default value or callable) for filling what a change leaves out."""
     return tuple((c.key, c.default.arg if c.default is not None else None)  # type: ignore[attr-defined]
                  for c in tbl.columns)
+
+
+def _new_row(tbl: Table, values: dict[str, Any], record_id: str, created: Any,
+             **meta: Any) -> dict[str, Any]:
+    """A full row to insert for a record first seen here: sync columns, then column defaults."""
+    values.update(id=record_id, created_at=dt.datetime.fromisoformat(created)
+                  if isinstance(created, str) else utcnow(), **meta)
+    for column, arg in _defaults(tbl):
+        values.setdefault(column, arg(None) if callable(arg) else arg)
+    return values
 
 
 def table_of(model: type[Base]) -> Table:
@@ -198,17 +208,10 @@ class PageApplier:
             if not self._complete(tbl, values):
                 self.stats.skipped += 1  # a tombstone of a record never seen here
                 return
-            created = change.fields.get("created_at")
-            values.update(
-                id=change.record_id,
-                created_at=dt.datetime.fromisoformat(created) if isinstance(created, str)
-                else utcnow(),
+            self._inserts.setdefault(change.table, {})[change.record_id] = _new_row(
+                tbl, values, change.record_id, change.fields.get("created_at"),
                 updated_hlc=change.hlc or "", server_version=change.record_version,
                 deleted=deleted)
-            for column, arg in _defaults(tbl):
-                if column not in values:
-                    values[column] = arg(None) if callable(arg) else arg
-            self._inserts.setdefault(change.table, {})[change.record_id] = values
         else:
             old_version, old_hlc = existing
             pending = self.pending.get((change.table, change.record_id), set())
@@ -250,15 +253,7 @@ class PageApplier:
 
     @staticmethod
     def _values(model: type[Base], fields: dict[str, Any]) -> dict[str, Any]:
-        """Column values from wire fields (as `wire.from_wire` does per field, in one pass)."""
-        keys = _applied_keys(model)
-        parsers = wire_parsers(model)
-        out: dict[str, Any] = {}
-        for k, v in fields.items():
-            if k in keys:
-                parse = parsers.get(k)
-                out[k] = parse(v) if parse is not None and isinstance(v, str) else v
-        return out
+        return fields_from_wire(model, fields, _applied_keys(model))
 
     @staticmethod
     def _complete(tbl: Table, values: dict[str, Any]) -> bool:
@@ -330,28 +325,20 @@ class PageApplier:
                 continue
             try:
                 values = self._values(ConsentEvent, fields)
-                created = fields.get("created_at")
-                values.update(id=rid, updated_hlc="", server_version=0, deleted=False,
-                              created_at=dt.datetime.fromisoformat(created)
-                              if isinstance(created, str) else utcnow())
+                if not self._complete(tbl, values):
+                    continue
+                row = _new_row(tbl, values, rid, fields.get("created_at"), updated_hlc="",
+                               server_version=0, deleted=False)
             except ValueError:
                 continue  # not a readable consent event: ignore rather than fail the page
-            if not self._complete(tbl, values):
-                continue
-            for column, arg in _defaults(tbl):
-                values.setdefault(column, arg(None) if callable(arg) else arg)
-            self.session.execute(insert(tbl).values(values))
+            self.session.execute(insert(tbl).values(row))
 
     def finish(self) -> None:
         """Keep the patient search index in step with what the page changed."""
         self.flush()
         fresh = [SimpleNamespace(**self._new_patients[pid]) for pid in self.stats.patients
                  if pid in self._new_patients]
-        if fresh:  # just inserted: indexed from their values in one statement, no reload
-            self.session.execute(
-                text("INSERT INTO patient_search (patient_id, body) VALUES (:id, :body)"),
-                [{"id": p.id, "body": search._body(p)}  # type: ignore[arg-type]  # noqa: SLF001
-                 for p in fresh if not p.deleted])
+        search.index_new(self.session, fresh)  # just inserted: from their values, no reload
         for pid in self.stats.patients:
             if pid in self._new_patients:
                 continue
