@@ -307,13 +307,10 @@ def record_team(ctx: PushContext, op: Op, fields: dict[str, Any], rec: Record | 
         wanted = fields.get("team_id")
         team = wanted if isinstance(wanted, str) and wanted else (ctx.caller.default_team_id or "")
     elif patient_id is not None:
-        patient = ctx.record("patient", patient_id)
-        if patient is not None:
-            team = patient.team_id
-        elif patient_id in ctx.lifted:
-            team = ctx.lifted[patient_id]
-        else:
+        found = patient_team(ctx, patient_id)
+        if found is None:
             raise Rejected("sync.forbidden")  # unknown patient: push the patient first
+        team = found
     else:
         wanted = fields.get("team_id")
         team = wanted if isinstance(wanted, str) and wanted in teams else (
@@ -321,6 +318,22 @@ def record_team(ctx: PushContext, op: Op, fields: dict[str, Any], rec: Record | 
     if team not in teams:
         raise Rejected("sync.forbidden")
     return team
+
+
+def patient_team(ctx: PushContext, patient_id: str) -> str | None:
+    """The team a patient belongs to: its record's, or, while its records are not back after
+    a withdrawal whose block a newer grant lifted, the team of the records already there (that
+    grant's consent event at least). Without this, a decision made on another laptop in that
+    gap was refused and stayed on that laptop only."""
+    rec = ctx.record("patient", patient_id)
+    if rec is not None:
+        return rec.team_id
+    if patient_id in ctx.lifted:
+        return ctx.lifted[patient_id]
+    if ctx.purged_patient(patient_id) is not None:
+        return None
+    return ctx.session.scalar(select(Record.team_id).where(Record.patient_id == patient_id)
+                              .limit(1))
 
 
 def result_for(op: Op, status: str, rec: Record | None, *, seq: int | None = None,
@@ -573,8 +586,7 @@ def after_consent_event(ctx: PushContext, op: Op, patient_id: str, res: OpResult
         return res
     if team_sharing_granted(ctx.session, patient_id, later_in_batch(ctx, patient_id)):
         return res
-    rec = ctx.record("patient", patient_id)
-    team = rec.team_id if rec is not None else ctx.lifted.get(patient_id)
+    team = patient_team(ctx, patient_id)
     if team is None:
         return res
     seq = purge_patient(ctx, patient_id, team, "consent_withdrawn")
@@ -617,6 +629,7 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
     for key, rec in list(ctx.records.items()):
         if rec is not None and rec.patient_id == patient_id:
             ctx.records[key] = None
+    ctx.lifted.pop(patient_id, None)  # purged again: later ops of this batch are refused
     row = ctx.purged_patient(patient_id)
     if row is None:
         row = PurgedPatient(patient_id=patient_id, team_id=team_id, reason=reason, at=ctx.now,

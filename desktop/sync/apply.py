@@ -25,6 +25,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
 from desktop.domain.merge_policy import is_append_only
 from desktop.storage import search
 from desktop.storage.field_history import record_changes
@@ -47,6 +48,7 @@ from desktop.sync.protocol import Change, ConflictInfo
 
 RECORD = "_record"  # pseudo-field: the deleted flag (delete / restore ops)
 SHADOW = "@server"
+MERGED = ""  # updated_hlc of consent events taken from a purge's kept log (no clock of theirs)
 
 
 def shadow_name(name: str) -> str:
@@ -327,7 +329,7 @@ class PageApplier:
                 values = self._values(ConsentEvent, fields)
                 if not self._complete(tbl, values):
                     continue
-                row = _new_row(tbl, values, rid, fields.get("created_at"), updated_hlc="",
+                row = _new_row(tbl, values, rid, fields.get("created_at"), updated_hlc=MERGED,
                                server_version=0, deleted=False)
             except ValueError:
                 continue  # not a readable consent event: ignore rather than fail the page
@@ -349,6 +351,19 @@ class PageApplier:
                 search.unindex_patient(self.session, pid)
             else:
                 search.index_patient(self.session, p)
+
+
+def withheld_here(session: Session, patient_id: str) -> bool:
+    """Do this laptop's own team-sharing decisions (made here, or pulled while the patient was
+    shared) keep the patient local-only? Decisions merged in from a purge's kept log do not
+    count: the server already acted on them, and a later purge says what they did. Without
+    this, whether a laptop kept a patient withdrawn elsewhere depended on when it pulled."""
+    rows = session.execute(select(
+        ConsentEvent.purpose, ConsentEvent.decision, ConsentEvent.decided_on,
+        ConsentEvent.recorded_at).where(
+        ConsentEvent.patient_id == patient_id, ConsentEvent.purpose == PURPOSE_TEAM_SHARING,
+        ConsentEvent.deleted.is_(False), ConsentEvent.updated_hlc != MERGED)).all()
+    return not is_granted([ConsentFact(*row) for row in rows], PURPOSE_TEAM_SHARING)
 
 
 def regranted_after(session: Session, patient_id: str, seq: int) -> bool:

@@ -34,7 +34,7 @@ from desktop.storage.models import (
     SyncState,
 )
 from desktop.sync import state
-from desktop.sync.apply import PageApplier, pending_map, table_of
+from desktop.sync.apply import PageApplier, pending_map, table_of, withheld_here
 from desktop.sync.client import GoneError, RevokedError, SyncClient, SyncError
 from desktop.sync.outbox import (
     PushCounts,
@@ -157,8 +157,10 @@ class SyncEngine:
 
     # ---- push ------------------------------------------------------------------------------
     def push_all(self, report: SyncReport) -> None:
-        self._reshare()
         for _ in range(MAX_ROUNDS):
+            # also after each batch: a grant that just lifted the server's block is followed
+            # by the records in this same sync, so other laptops see the patient again at once
+            self._reshare()
             def read(session: Session) -> tuple[list[Any], set[str], list[str]]:
                 allowed = self.allowed_ids(session)
                 rows = next_batch(session, allowed, self.batch_ops)
@@ -206,11 +208,12 @@ class SyncEngine:
 
     def _reshare(self) -> None:
         """Patients whose consent came back after the server purged them: queue them in full."""
+        if not self.ctx.read(lambda s: state.get(s, state.RESHARE, [])):
+            return
+
         def run(uow: Any) -> None:
             session = uow.session
             waiting = list(state.get(session, state.RESHARE, []))
-            if not waiting:
-                return
             allowed = self.allowed_ids(session)
             still = []
             for pid in waiting:
@@ -244,23 +247,17 @@ class SyncEngine:
                     ahead.cancel()
                     ahead = pool.submit(self.client.pull, cursor, self.page_size)
 
-    def _keep_local(self) -> Callable[[Session, str], bool]:
-        allowed: set[str] | None = None
-
-        def keep(session: Session, patient_id: str) -> bool:
-            nonlocal allowed
-            if allowed is None:
-                allowed = self.allowed_ids(session)
-            # the local copy of a patient whose sharing is not allowed here is authoritative
-            return patient_id not in allowed and session.get(Patient, patient_id) is not None
-        return keep
+    @staticmethod
+    def _keep_local(session: Session, patient_id: str) -> bool:
+        # the local copy of a patient withheld by this laptop's own decisions is authoritative
+        return session.get(Patient, patient_id) is not None and withheld_here(session, patient_id)
 
     def _apply_page(self, page: PullResponse, report: SyncReport, *, snapshot: bool,
                     seen: set[tuple[str, str]] | None = None) -> None:
         def run(uow: Any) -> tuple[int, int, int, set[str]]:
             session: Session = uow.session
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            applier = PageApplier(session, keep_local=self._keep_local(),
+            applier = PageApplier(session, keep_local=self._keep_local,
                                   authoritative=snapshot)
             parked = [Change.model_validate(c) for c in state.get(session, state.PARKED, [])]
             changes = parked + list(page.changes)

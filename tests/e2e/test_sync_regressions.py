@@ -144,3 +144,32 @@ def test_consent_changed_back_and_forth_offline_reaches_the_server_as_the_last_d
     _converged(server, a, b)
     assert ("patient", pid) in server.records()
     assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
+
+
+def test_withdrawal_pushed_before_the_patient_is_shared_again_purges_it(
+        trio: tuple[Server, Device, Device]) -> None:
+    """a withdrew (its answer lost) and granted again: the grant lifted the server's block,
+    but a had not yet sent the records again. b's withdrawal in that gap was refused as
+    "forbidden" (no patient record to find the team from), so b kept a withdrawal the server
+    never heard and an edit that never went up (found by the soak run)."""
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    b.ctx.write(lambda uow: uow.update(uow.session.get(Patient, pid), {"mutualite": "B"}))
+    record_consent(a.ctx, pid, "withdrawn")
+    with pytest.raises(sync_service.SyncError):
+        a.sync(["drop_response"])  # the server purged; a does not know yet
+    record_consent(a.ctx, pid, "granted")
+    with pytest.raises(sync_service.SyncError):
+        a.sync(["ok", "drop_request"])  # the grant lifts the block; the records do not follow
+    assert ("patient", pid) not in server.records()  # the gap: lifted, not yet sent again
+    record_consent(b.ctx, pid, "withdrawn")
+    b.sync()
+    withdrawals = b.ctx.read(lambda s: [o.state for o in s.scalars(select(OutboxOp).where(
+        OutboxOp.table_name == "consent_event"))])
+    assert "rejected" not in withdrawals
+    _converged(server, a, b)
+    assert ("patient", pid) not in server.records()  # b's withdrawal is the last decision
+    assert a.ctx.read(lambda s: s.get(Patient, pid)) is None
+    kept = b.ctx.read(lambda s: s.get(Patient, pid))
+    assert kept is not None and kept.mutualite == "B"  # b's copy stays, local-only

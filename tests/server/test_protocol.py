@@ -316,6 +316,31 @@ def test_consent_withdrawal_purges_everywhere_and_refuses_later_ops(client: Test
         "status"] == "applied"
 
 
+def test_decisions_between_a_lifted_block_and_the_records_coming_back(client: TestClient,
+                                                                      org: Org) -> None:
+    """A grant lifts the block before any laptop sends the records again: a withdrawal from
+    another laptop in that gap is accepted and purges again; so does one later in the same
+    batch as the grant, and what follows it in that batch is refused."""
+    alice, bob, carol = Api(client, "alice"), Api(client, "bob"), Api(client, "carol")
+    pid, _ = new_patient(alice)
+    alice.push_one(consent(pid, "withdrawn", day="2026-11-10", at="2026-11-10T09:00:00"))
+    alice.push_one(consent(pid, "granted", day="2026-11-11", at="2026-11-11T09:00:00"))
+    bob.pull_all()
+    late = bob.push_one(consent(pid, "withdrawn", day="2026-11-12", at="2026-11-12T09:00:00"))
+    assert (late["status"], late["purged"]) == ("applied", True)
+    assert [c["kind"] for c in bob.pull_all()] == ["purge"]
+    # carol, another team, learns nothing and changes nothing in the same situation
+    assert carol.push_one(consent(pid, "withdrawn"))["reason"] == "sync.forbidden"
+    grant, withdraw, edit = (
+        consent(pid, "granted", day="2026-11-13", at="2026-11-13T09:00:00"),
+        consent(pid, "withdrawn", day="2026-11-14", at="2026-11-14T09:00:00"),
+        op("patient", pid, fields={"family_name": "Dupont"}))
+    results = alice.push(grant, withdraw, edit)
+    # the grant purges at once (a newer withdrawal follows); that withdrawal joins the kept log
+    assert [r["status"] for r in results] == ["applied", "noop", "rejected"]
+    assert results[0]["purged"] and results[2]["reason"] == "sync.consent_withdrawn"
+
+
 def test_erasure_purge_op(client: TestClient, org: Org) -> None:
     alice, bob = Api(client, "alice"), Api(client, "bob")
     pid, _ = new_patient(alice)
