@@ -280,6 +280,8 @@ def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
         return None
     if purged.team_id not in ctx.caller.team_ids:
         raise Rejected("sync.forbidden")
+    if purged.reason == "erased":
+        raise Rejected("sync.patient_erased")  # art. 17: no consent brings an erasure back
     sharing_decision = (op.table == "consent_event" and op.kind == "append"
                         and fields.get("purpose") == PURPOSE_TEAM_SHARING)
     if not sharing_decision:
@@ -601,9 +603,15 @@ def purge_op(ctx: PushContext, op: Op) -> OpResult:
     rec = ctx.record("patient", patient_id)
     if rec is None:
         purged = ctx.purged_patient(patient_id)
-        if purged is not None and purged.team_id not in ctx.caller.team_ids:
+        if purged is None or purged.reason == "erased":
+            return OpResult(op_id=op.op_id, status="noop")
+        if purged.team_id not in ctx.caller.team_ids:
             raise Rejected("sync.forbidden")
-        return OpResult(op_id=op.op_id, status="noop")
+        # erased after a withdrawal (by the laptop that kept it): forget the kept consent log,
+        # and the laptops that keep it local-only erase it too
+        purged.reason, purged.consents = "erased", []
+        seq = purge_patient(ctx, patient_id, purged.team_id, "erased")
+        return OpResult(op_id=op.op_id, status="applied", server_seq=seq)
     if rec.team_id not in ctx.caller.team_ids:
         raise Rejected("sync.forbidden")
     seq = purge_patient(ctx, patient_id, rec.team_id, "erased")

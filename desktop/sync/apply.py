@@ -171,7 +171,8 @@ class PageApplier:
         if change.kind in ("upsert", "delete"):
             self.apply_record(change)
         elif change.kind == "purge" and change.patient_id:
-            self.purge_patient(change.patient_id, change.seq, change.consents)
+            self.purge_patient(change.patient_id, change.seq, change.consents,
+                               erased=change.reason == "erased")
         elif change.kind == "conflict" and change.conflict is not None:
             self.stats.conflicts += store_conflict(self.session, change.conflict)
         elif change.kind == "conflict_resolved" and change.conflict is not None:
@@ -291,7 +292,8 @@ class PageApplier:
 
     # ---- purge -------------------------------------------------------------------------------
     def purge_patient(self, patient_id: str, seq: int = 0,
-                      consents: list[dict[str, Any]] | None = None) -> None:
+                      consents: list[dict[str, Any]] | None = None, *,
+                      erased: bool = False) -> None:
         from desktop.sync import state
 
         self.flush()
@@ -300,6 +302,11 @@ class PageApplier:
         self.stats.purges += 1
         self.stats.patients.add(patient_id)
         expected = dict(state.get(self.session, state.EXPECT_PURGE, {}))
+        if erased:  # the right to erasure reaches every copy, local-only ones too
+            if expected.pop(patient_id, None) is not None:
+                state.put(self.session, state.EXPECT_PURGE, expected)
+            purge_patient(self.session, patient_id)
+            return
         if patient_id in expected:  # our own withdrawal: already made local-only at the push
             del expected[patient_id]
             state.put(self.session, state.EXPECT_PURGE, expected)

@@ -173,3 +173,28 @@ def test_withdrawal_pushed_before_the_patient_is_shared_again_purges_it(
     assert a.ctx.read(lambda s: s.get(Patient, pid)) is None
     kept = b.ctx.read(lambda s: s.get(Patient, pid))
     assert kept is not None and kept.mutualite == "B"  # b's copy stays, local-only
+
+
+def test_erasure_reaches_a_local_only_copy_and_no_grant_brings_it_back(
+        trio: tuple[Server, Device, Device]) -> None:
+    """Both laptops withdrew (b offline): both keep the patient local-only. a erases it: b's
+    copy goes too, and b's later grant cannot share it again (a grant pushed by a laptop that
+    still held an erased patient once lifted the server's block)."""
+    from desktop.services import gdpr
+
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    record_consent(a.ctx, pid, "withdrawn")
+    record_consent(b.ctx, pid, "withdrawn")
+    _converged(server, a, b)
+    assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)  # kept, local-only
+    assert gdpr.erase(a.ctx, pid, "Demande du patient", vacuum=False).erased
+    record_consent(b.ctx, pid, "granted")  # offline, before b hears of the erasure
+    _converged(server, a, b)
+    assert b.ctx.read(lambda s: s.get(Patient, pid)) is None
+    assert not any(key[1] == pid or getattr(rec, "patient_id", None) == pid
+                   for key, rec in server.records().items())
+    reasons = b.ctx.read(lambda s: {(o.result or {}).get("reason") for o in s.scalars(
+        select(OutboxOp).where(OutboxOp.state == "rejected"))})
+    assert reasons <= {"sync.patient_erased", "sync.patient_purged"}

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from server import admin
 from server.config import ServerSettings
 from server.db import Database
-from server.models import Record
+from server.models import PurgedPatient, Record
 from tests.server.conftest import HEADERS, Api, Org, consent, hlc, new_patient, op
 
 
@@ -347,7 +347,31 @@ def test_erasure_purge_op(client: TestClient, org: Org) -> None:
     bob.pull_all()
     assert alice.push_one(op("patient", pid, "purge"))["status"] == "applied"
     assert [c["reason"] for c in bob.pull_all()] == ["erased"]
-    assert alice.push_one(op("patient", pid, "purge"))["status"] in ("noop", "applied")
+    assert alice.push_one(op("patient", pid, "purge"))["status"] == "noop"
+    # no consent decision brings an erased patient back, even a grant from a laptop that was
+    # offline and still holds it
+    for late in (consent(pid, "granted", day="2026-12-01", at="2026-12-01T09:00:00"),
+                 op("patient", pid, fields={"family_name": "Dupont"})):
+        assert bob.push_one(late)["reason"] == "sync.patient_erased"
+    assert bob.pull_all() == []
+
+
+def test_erasure_of_a_withdrawn_patient_forgets_its_consent_log(client: TestClient,
+                                                                org: Org) -> None:
+    """The laptop that withdrew keeps the patient local-only; erasing it there must also drop
+    the consent log the server kept, and tell the team (a laptop may keep a local-only copy)."""
+    alice, bob = Api(client, "alice"), Api(client, "bob")
+    pid, _ = new_patient(alice)
+    alice.push_one(consent(pid, "withdrawn", day="2026-11-10", at="2026-11-10T09:00:00"))
+    bob.pull_all()
+    erased = alice.push_one(op("patient", pid, "purge"))
+    assert erased["status"] == "applied"
+    assert [c["reason"] for c in bob.pull_all()] == ["erased"]
+    with client.app.state.db.sessions() as session:  # type: ignore[attr-defined]
+        row = session.get(PurgedPatient, pid)
+        assert row is not None and (row.reason, row.consents) == ("erased", [])
+    assert bob.push_one(consent(pid, "granted", day="2026-12-01", at="2026-12-01T09:00:00"))[
+        "reason"] == "sync.patient_erased"
 
 
 def test_team_move_purges_old_team_and_delivers_to_new(client: TestClient, org: Org) -> None:

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "sync.cursor_too_old": "Offline for too long: rebuilding from the server.",
     "sync.scope_changed": "Your teams changed: rebuilding from the server.",
     "sync.consent_withdrawn": "Refused: consent to team sharing was withdrawn.",
+    "sync.patient_erased": "Refused: this patient's data was erased (right to erasure).",
     "sync.append_only": "Refused: this record cannot be changed.",
     "sync.unknown_table": "Refused: record type unknown to the server.",
     "sync.invalid_op": "Refused: malformed change.",

@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "sync.cursor_too_old": "Trop longtemps hors ligne : reconstruction depuis le serveur.",
     "sync.scope_changed": "Vos équipes ont changé : reconstruction depuis le serveur.",
     "sync.consent_withdrawn": "Refusé : le consentement au partage en équipe a été retiré.",
+    "sync.patient_erased": "Refusé : les données de ce patient ont été effacées (droit à l'effacement).",
     "sync.append_only": "Refusé : cet enregistrement ne peut pas être modifié.",
     "sync.unknown_table": "Refusé : type d'enregistrement inconnu du serveur.",
     "sync.invalid_op": "Refusé : modification mal formée.",

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "sync.cursor_too_old": "Te lang offline: heropbouw vanaf de server.",
     "sync.scope_changed": "Uw teams zijn gewijzigd: heropbouw vanaf de server.",
     "sync.consent_withdrawn": "Geweigerd: de toestemming voor delen in het team is ingetrokken.",
+    "sync.patient_erased": "Geweigerd: de gegevens van deze patiënt zijn gewist (recht op gegevenswissing).",
     "sync.append_only": "Geweigerd: dit gegeven kan niet gewijzigd worden.",
     "sync.unknown_table": "Geweigerd: soort gegeven onbekend bij de server.",
     "sync.invalid_op": "Geweigerd: ongeldige wijziging.",
