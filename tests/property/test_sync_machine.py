@@ -26,6 +26,7 @@ from sqlalchemy import select
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Conflict, Contact, OutboxOp, Patient
+from desktop.sync import state
 from desktop.sync.client import SyncError
 from tests.e2e.sync_support import (
     FAULTS,
@@ -222,6 +223,13 @@ class SyncMachine(RuleBasedStateMachine):
             self.model.uncertain[i] = True
         else:
             self._clean_sync_knowledge([i])
+
+    @rule(data=st.data())
+    def rebuild_next_sync(self, data: st.DataObject) -> None:
+        """What a 410 or a failed sanity check leads to: the next sync rebuilds from a snapshot
+        (a long run also reaches it through the periodic checksum, but not reproducibly)."""
+        _i, dev = self._dev(data)
+        dev.ctx.write(lambda uow: state.put(uow.session, state.REBUILD, True))
 
     @rule(data=st.data())
     def crash_and_reopen(self, data: st.DataObject) -> None:
