@@ -302,6 +302,13 @@ class SyncMachine(RuleBasedStateMachine):
                     and e.key[1] not in self.model.withdrawn_patients
                     and results.get(e.op_id, {}).get("status") in ("applied", "conflict"))
 
+        def changed(e: Edit) -> bool:
+            # an edit that left the server's value as it was (a resolution choosing the value
+            # the server already had) changed nothing another edit could conflict with
+            r = results.get(e.op_id, {})
+            return conflicted(e) or (r.get("field_versions") or {}).get(e.key[2]) == r.get(
+                "server_seq")
+
         edits = [e for e in self.model.edits if counted(e)]
         for e in edits:
             if not e.certain:
@@ -311,7 +318,8 @@ class SyncMachine(RuleBasedStateMachine):
             if not unseen:
                 assert not conflicted(e), f"conflict without a concurrent edit: {e}"
             for x in unseen:
-                if x.certain and e.op_id not in x.known and x.value != e.value:
+                if x.certain and e.op_id not in x.known and x.value != e.value \
+                        and changed(e) and changed(x):
                     assert conflicted(e) or conflicted(x), f"concurrent, no conflict: {e} {x}"
 
     def check_deletes_stay_deleted(self) -> None:
