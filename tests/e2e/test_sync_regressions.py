@@ -11,6 +11,7 @@ from sqlalchemy import select
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Contact, OutboxOp, Patient
+from desktop.sync import state
 from tests.e2e.sync_support import (
     Device,
     Server,
@@ -198,3 +199,36 @@ def test_erasure_reaches_a_local_only_copy_and_no_grant_brings_it_back(
     reasons = b.ctx.read(lambda s: {(o.result or {}).get("reason") for o in s.scalars(
         select(OutboxOp).where(OutboxOp.state == "rejected"))})
     assert reasons <= {"sync.patient_erased", "sync.patient_purged"}
+
+
+def test_rebuild_does_not_replay_an_old_purge_over_a_patient_shared_again(
+        trio: tuple[Server, Device, Device]) -> None:
+    """A snapshot holds every purge the server still keeps. Replayed in order, the purge of a
+    patient withdrawn and later shared again erased b's local rectification history and its
+    waiting edits, before the records came back from the snapshot."""
+    from desktop.storage.models import FieldChange
+
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    record_consent(a.ctx, pid, "withdrawn")
+    a.sync()
+    record_consent(a.ctx, pid, "granted")
+    _converged(server, a, b)
+    b.ctx.write(lambda uow: uow.update(uow.session.get(Patient, pid), {"city": "Namur"}))
+    b.sync()
+    history = b.ctx.read(lambda s: len(s.scalars(select(FieldChange).where(
+        FieldChange.patient_id == pid)).all()))
+    assert history >= 1
+    other = add_shared_patient(a.ctx, "Martin")
+    _converged(server, a, b)
+    record_consent(a.ctx, other, "withdrawn")
+    a.sync()
+    b.ctx.write(lambda uow: state.put(uow.session, state.REBUILD, True))
+    report = b.sync()
+    assert report.rebuilt
+    assert b.ctx.read(lambda s: len(s.scalars(select(FieldChange).where(
+        FieldChange.patient_id == pid)).all())) == history
+    assert b.ctx.read(lambda s: s.get(Patient, other)) is None  # a purge still in force applies
+    _converged(server, a, b)
+    assert b.ctx.read(lambda s: s.get(Patient, pid).city) == "Namur"
