@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
 from server.auth import ApiError, Caller, utcnow
@@ -62,7 +62,7 @@ def purge_change(row: PurgeEvent, consents: list[dict[str, Any]] | None = None) 
 
 
 def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
-                 limit: int) -> PullResponse:
+                 limit: int, *, snapshot: bool = False) -> PullResponse:
     top = head(session)
     now = utcnow().isoformat() + "Z"
     if not teams:
@@ -78,10 +78,17 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
         select(Conflict).where(Conflict.team_id.in_(teams), Conflict.seq > cursor,
                                Conflict.seq <= top).order_by(Conflict.seq).limit(window)).all()
     found.extend(conflict_change(r) for r in conflicts)
-    purges = session.scalars(
-        select(PurgeEvent).where(PurgeEvent.team_id.in_(teams), PurgeEvent.seq > cursor,
-                                 PurgeEvent.seq <= top).order_by(PurgeEvent.seq).limit(window)
-    ).all()
+    purge_query = select(PurgeEvent).where(PurgeEvent.team_id.in_(teams),
+                                           PurgeEvent.seq > cursor, PurgeEvent.seq <= top)
+    if snapshot:
+        # a snapshot leaves out the purges of patients shared again (their record is back in
+        # scope): it brings those records whole, and a device replaying the old purge first
+        # would wipe the patient's local history, drafts and waiting edits
+        back = aliased(Record)
+        purge_query = purge_query.where(~exists().where(
+            back.table_name == "patient", back.record_id == PurgeEvent.patient_id,
+            back.team_id.in_(teams), back.seq > PurgeEvent.seq))
+    purges = session.scalars(purge_query.order_by(PurgeEvent.seq).limit(window)).all()
     # while the patient stays purged, its purges carry the consent log the server weighs
     kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
         PurgedPatient.patient_id.in_({r.patient_id for r in purges})))} if purges else {}
@@ -190,7 +197,7 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullRespo
 
 def snapshot(session: Session, caller: Caller, cursor: int, limit: int) -> PullResponse:
     device = _device(session, caller)
-    page = changes_page(session, caller.team_ids, cursor, limit)
+    page = changes_page(session, caller.team_ids, cursor, limit, snapshot=True)
     _note_progress(session, device, cursor, sorted(caller.team_ids) if cursor == 0 else None)
     return page
 

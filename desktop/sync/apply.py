@@ -126,14 +126,10 @@ class PageApplier:
     """Applies the changes of one page (or snapshot page) in the caller's transaction."""
 
     def __init__(self, session: Session, *, keep_local: Any = None,
-                 authoritative: bool = False,
-                 deferred: dict[str, Change] | None = None) -> None:
+                 authoritative: bool = False) -> None:
         self.session = session
         # a snapshot page states the server's versions as they are (a rebuild repairs drift)
         self.authoritative = authoritative
-        # a snapshot's purges wait for its end (patient id → latest purge): one followed by the
-        # patient's records again is stale, and replaying it would wipe local history and drafts
-        self.deferred = deferred
         self.pending = pending_map(session)
         self.stats = ApplyStats()
         # keep_local(session, patient_id) -> True when a purged patient must stay on this device
@@ -174,8 +170,6 @@ class PageApplier:
             self.stats.max_hlc = change.hlc
         if change.kind in ("upsert", "delete"):
             self.apply_record(change)
-        elif change.kind == "purge" and change.patient_id and self.deferred is not None:
-            self.deferred[change.patient_id] = change
         elif change.kind == "purge" and change.patient_id:
             self.purge_patient(change.patient_id, change.seq, change.consents,
                                erased=change.reason == "erased")

@@ -253,13 +253,12 @@ class SyncEngine:
         return session.get(Patient, patient_id) is not None and withheld_here(session, patient_id)
 
     def _apply_page(self, page: PullResponse, report: SyncReport, *, snapshot: bool,
-                    seen: set[tuple[str, str]] | None = None,
-                    deferred: dict[str, Change] | None = None) -> None:
+                    seen: set[tuple[str, str]] | None = None) -> None:
         def run(uow: Any) -> tuple[int, int, int, set[str]]:
             session: Session = uow.session
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             applier = PageApplier(session, keep_local=self._keep_local,
-                                  authoritative=snapshot, deferred=deferred)
+                                  authoritative=snapshot)
             parked = [Change.model_validate(c) for c in state.get(session, state.PARKED, [])]
             changes = parked + list(page.changes)
             applier.preload(changes)
@@ -327,14 +326,13 @@ class SyncEngine:
         """After a 410 or a checksum mismatch: every record in scope again from a snapshot;
         what the snapshot does not mention (and has no pending op) is gone from scope."""
         seen: set[tuple[str, str]] = set()
-        deferred: dict[str, Change] = {}
         cursor = 0
         last_next = 0
         for _ in range(MAX_ROUNDS):
             page = self.client.snapshot(cursor, self.page_size)
             if page.next_cursor < cursor and page.has_more:
                 raise SyncError("sync.bad_response")
-            self._apply_page(page, report, snapshot=True, seen=seen, deferred=deferred)
+            self._apply_page(page, report, snapshot=True, seen=seen)
             last_next = page.next_cursor
             cursor = page.next_cursor
             if not page.has_more:
@@ -343,8 +341,8 @@ class SyncEngine:
 
         def finish(uow: Any) -> int:
             session: Session = uow.session
-            removed = self._deferred_purges(session, deferred, seen)
             pending = pending_map(session)
+            removed = 0
             for name, model in SYNCED_MODELS.items():
                 tbl = table_of(model)
                 ids = session.execute(select(tbl.c.id).where(tbl.c.server_version > 0)).scalars()
@@ -367,25 +365,6 @@ class SyncEngine:
             return removed
         report.purged += self.ctx.write(finish)
         report.rebuilt = True
-
-    def _deferred_purges(self, session: Session, deferred: dict[str, Change],
-                         seen: set[tuple[str, str]]) -> int:
-        """A snapshot's purges, at its end: a patient whose record came back later in the
-        snapshot was shared again and stays; the others are purged as a pull would."""
-        expected = dict(state.get(session, state.EXPECT_PURGE, {}))
-        applier = PageApplier(session, keep_local=self._keep_local)
-        purged = 0
-        for change in sorted(deferred.values(), key=lambda c: c.seq):
-            pid = str(change.patient_id)
-            if ("patient", pid) in seen and change.reason != "erased":
-                if pid in expected and int(expected[pid]) <= change.seq:
-                    del expected[pid]  # our own withdrawal, since lifted: nothing to wait for
-                    state.put(session, state.EXPECT_PURGE, expected)
-                continue
-            applier.apply(change)
-            purged += 1
-        applier.finish()
-        return purged
 
     # ---- sanity check ------------------------------------------------------------------------
     def sanity_check(self, report: SyncReport) -> bool:

@@ -232,3 +232,27 @@ def test_rebuild_does_not_replay_an_old_purge_over_a_patient_shared_again(
     assert b.ctx.read(lambda s: s.get(Patient, other)) is None  # a purge still in force applies
     _converged(server, a, b)
     assert b.ctx.read(lambda s: s.get(Patient, pid).city) == "Namur"
+
+
+def test_rebuild_in_the_gap_keeps_what_came_after_the_purge(
+        trio: tuple[Server, Device, Device]) -> None:
+    """b writes a note while the block is lifted but the patient not yet sent again, then
+    rebuilds: the records that came after the purge stay (a first fix that applied a
+    snapshot's purges at its end deleted them, and the cursor had moved past them)."""
+    from desktop.services import journal
+
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    record_consent(a.ctx, pid, "withdrawn")
+    with pytest.raises(sync_service.SyncError):
+        a.sync(["drop_response"])
+    record_consent(a.ctx, pid, "granted")
+    with pytest.raises(sync_service.SyncError):
+        a.sync(["ok", "drop_request"])  # the gap: lifted, records not sent again
+    journal.add_note(b.ctx, pid, "Visite à domicile")
+    b.sync()
+    b.ctx.write(lambda uow: state.put(uow.session, state.REBUILD, True))
+    assert b.sync().rebuilt
+    _converged(server, a, b)
+    assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
