@@ -360,6 +360,10 @@ class SyncEngine:
                 removed += len(stale)
             old = int(state.get(session, state.CURSOR, 0))
             state.put(session, state.CURSOR, max(old, last_next))
+            # an own purge the snapshot covered was applied, or left out as stale (shared again)
+            expected = dict(state.get(session, state.EXPECT_PURGE, {}))
+            state.put(session, state.EXPECT_PURGE,
+                      {p: s for p, s in expected.items() if int(s) > last_next})
             state.delete(session, state.REBUILD)
             state.delete(session, state.SNAPSHOT_CURSOR)
             return removed
