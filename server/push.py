@@ -297,6 +297,15 @@ def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
     ctx.lifted[patient_id] = purged.team_id
     ctx.session.delete(purged)
     ctx.purged[patient_id] = None
+    # the decisions kept with the purge are the patient's consent log again, for every laptop:
+    # a withdrawal that only joined the kept log would otherwise live on one laptop only
+    hlc = clamp_hlc(op.hlc, ctx.now_ms)
+    for item in kept:
+        rid = item.get("record_id")
+        if rid != op.record_id and isinstance(rid, str) \
+                and ctx.record("consent_event", rid) is None:
+            create_record(ctx, op.model_copy(update={"record_id": rid, "base_versions": {}}),
+                          dict(item["fields"]), purged.team_id, patient_id, hlc)
     return None
 
 

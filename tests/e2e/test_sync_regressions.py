@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Contact, OutboxOp, Patient
+from desktop.storage.models import ConsentEvent, Contact, OutboxOp, Patient
 from desktop.sync import state
 from tests.e2e.sync_support import (
     Device,
@@ -256,3 +256,24 @@ def test_rebuild_in_the_gap_keeps_what_came_after_the_purge(
     assert b.sync().rebuilt
     _converged(server, a, b)
     assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
+
+
+def test_a_withdrawal_kept_with_the_purge_is_shared_when_consent_returns(
+        trio: tuple[Server, Device, Device]) -> None:
+    """b's withdrawal, pushed after a's had purged the patient, only joined the log kept with
+    the purge. When a's later grant lifted the block, that log was dropped: b's decision lived
+    on b alone (soak with the rebuild rule). The kept decisions now become records again."""
+    server, a, b = trio
+    pid = add_shared_patient(a.ctx, "Dupont")
+    _converged(server, a, b)
+    record_consent(a.ctx, pid, "withdrawn")
+    a.sync()
+    late = record_consent(b.ctx, pid, "withdrawn")
+    b.sync()
+    record_consent(a.ctx, pid, "granted")
+    a.sync()
+    # at once, not only when b happens to share the patient again (after a rebuild b never
+    # saw the purge, so it never did)
+    assert ("consent_event", late) in server.records()
+    _converged(server, a, b)
+    assert a.ctx.read(lambda s: s.get(ConsentEvent, late) is not None)
