@@ -49,6 +49,11 @@ REASONS = [("Famille très présente, coordination suffisante",
            ("L'aidant proche n'en peut plus", "Mantelzorger houdt het niet meer vol")]
 
 
+def _in_language(p: Patient, fr_nl: tuple[str, str]) -> str:
+    """The Dutch text for a Dutch-speaking patient, else the French."""
+    return fr_nl[1] if "nl" in (p.languages or []) else fr_nl[0]
+
+
 def _clamp(v: float, lo: int, hi: int) -> int:
     return max(lo, min(hi, round(v)))
 
@@ -86,7 +91,7 @@ def _grid(rng: random.Random, d: Definition, s: float) -> dict[str, Any]:
     return {it.id: _clamp(3 * s + rng.gauss(0, 0.8), 0, 3) for it in d.items}
 
 
-def _needs(rng: random.Random, d: Definition, s: float, lang: str) -> dict[str, Any]:
+def _needs(rng: random.Random, d: Definition, s: float, p: Patient) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for sec in d.sections:
         r = rng.random()
@@ -94,8 +99,7 @@ def _needs(rng: random.Random, d: Definition, s: float, lang: str) -> dict[str, 
                   else "met" if r < 0.8 else "no_need")
         out[f"{sec.id}_status"] = status
         if status in ("unmet", "partly_met"):
-            fr, nl = rng.choice(NEED_NOTES[sec.id])
-            out[f"{sec.id}_description"] = nl if lang == "nl" else fr
+            out[f"{sec.id}_description"] = _in_language(p, rng.choice(NEED_NOTES[sec.id]))
     return out
 
 
@@ -117,8 +121,7 @@ def _plan(rng: random.Random, p: Patient, today: dt.date) -> list[tuple[str, dic
     s = rng.betavariate(2.2, 2.0)
     start = today - dt.timedelta(days=rng.randint(120, 400))
     out = [("triage", _triage(rng, p, s, today), start),
-           ("needs_checklist", _needs(rng, cat["needs_checklist"], s,
-                                       "nl" if "nl" in (p.languages or []) else "fr"), start),
+           ("needs_checklist", _needs(rng, cat["needs_checklist"], s, p), start),
            ("complexity_grid", _grid(rng, cat["complexity_grid"], s), start)]
     visits = rng.choice((1, 2, 3, 3))
     for k in range(visits):
@@ -163,7 +166,7 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
                         overridden = tier != suggested
                         uow.update(r, {"decision": {
                             "suggested": suggested, "tier": tier, "overridden": overridden,
-                            "reason": rng.choice(REASONS)[1 if "nl" in (p.languages or []) else 0]
+                            "reason": _in_language(p, rng.choice(REASONS))
                             if overridden else None,
                             "decided_on": day.isoformat(), "decided_by": ctx.user_name}})
                         uow.audit("decide_tier", table="assessment_response", record_id=r.id,

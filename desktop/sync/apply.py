@@ -125,15 +125,12 @@ class ApplyStats:
 class PageApplier:
     """Applies the changes of one page (or snapshot page) in the caller's transaction."""
 
-    def __init__(self, session: Session, *, keep_local: Any = None,
-                 authoritative: bool = False) -> None:
+    def __init__(self, session: Session, *, authoritative: bool = False) -> None:
         self.session = session
         # a snapshot page states the server's versions as they are (a rebuild repairs drift)
         self.authoritative = authoritative
         self.pending = pending_map(session)
         self.stats = ApplyStats()
-        # keep_local(session, patient_id) -> True when a purged patient must stay on this device
-        self.keep_local = keep_local
         self.seen: set[tuple[str, str]] = set()
         # new records are inserted in bulk per table (foreign keys are deferred in the page
         # transaction); existing rows are looked up once per page
@@ -302,20 +299,19 @@ class PageApplier:
         self.stats.purges += 1
         self.stats.patients.add(patient_id)
         expected = dict(state.get(self.session, state.EXPECT_PURGE, {}))
+        own = expected.pop(patient_id, None) is not None
+        if own:
+            state.put(self.session, state.EXPECT_PURGE, expected)
         if erased:  # the right to erasure reaches every copy, local-only ones too
-            if expected.pop(patient_id, None) is not None:
-                state.put(self.session, state.EXPECT_PURGE, expected)
             purge_patient(self.session, patient_id)
             return
-        if patient_id in expected:  # our own withdrawal: already made local-only at the push
-            del expected[patient_id]
-            state.put(self.session, state.EXPECT_PURGE, expected)
+        if own:  # our own withdrawal: already made local-only at the push
             self._merge_consents(patient_id, consents or [])
             return
-        if (self.keep_local is not None and self.keep_local(self.session, patient_id)) \
+        if withheld_here(self.session, patient_id) \
                 or regranted_after(self.session, patient_id, seq):
-            # local-only here, or this device's new grant already lifted the server's block:
-            # keep the records; they go up again in full
+            # local-only by this laptop's own decisions, or its new grant already lifted the
+            # server's block: keep the records; they go up again in full
             unshare_patient(self.session, patient_id)
             self._merge_consents(patient_id, consents or [])
             return
@@ -361,8 +357,8 @@ class PageApplier:
 
 
 def withheld_here(session: Session, patient_id: str) -> bool:
-    """Do this laptop's own team-sharing decisions (made here, or pulled while the patient was
-    shared) keep the patient local-only? Decisions merged in from a purge's kept log do not
+    """Is the patient here, and do this laptop's own team-sharing decisions (made here, or
+    pulled while the patient was shared) keep it local-only? Decisions merged in from a purge's kept log do not
     count: the server already acted on them, and a later purge says what they did. Without
     this, whether a laptop kept a patient withdrawn elsewhere depended on when it pulled."""
     rows = session.execute(select(
@@ -370,7 +366,7 @@ def withheld_here(session: Session, patient_id: str) -> bool:
         ConsentEvent.recorded_at).where(
         ConsentEvent.patient_id == patient_id, ConsentEvent.purpose == PURPOSE_TEAM_SHARING,
         ConsentEvent.deleted.is_(False), ConsentEvent.updated_hlc != MERGED)).all()
-    return not is_granted([ConsentFact(*row) for row in rows], PURPOSE_TEAM_SHARING)
+    return session.get(Patient, patient_id) is not None and not is_granted([ConsentFact(*row) for row in rows], PURPOSE_TEAM_SHARING)
 
 
 def regranted_after(session: Session, patient_id: str, seq: int) -> bool:

@@ -30,11 +30,10 @@ from desktop.storage.models import (
     Conflict,
     FieldMeta,
     OutboxOp,
-    Patient,
     SyncState,
 )
 from desktop.sync import state
-from desktop.sync.apply import PageApplier, pending_map, table_of, withheld_here
+from desktop.sync.apply import PageApplier, pending_map, table_of
 from desktop.sync.client import GoneError, RevokedError, SyncClient, SyncError
 from desktop.sync.outbox import (
     PushCounts,
@@ -247,18 +246,12 @@ class SyncEngine:
                     ahead.cancel()
                     ahead = pool.submit(self.client.pull, cursor, self.page_size)
 
-    @staticmethod
-    def _keep_local(session: Session, patient_id: str) -> bool:
-        # the local copy of a patient withheld by this laptop's own decisions is authoritative
-        return session.get(Patient, patient_id) is not None and withheld_here(session, patient_id)
-
     def _apply_page(self, page: PullResponse, report: SyncReport, *, snapshot: bool,
                     seen: set[tuple[str, str]] | None = None) -> None:
         def run(uow: Any) -> tuple[int, int, int, set[str]]:
             session: Session = uow.session
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            applier = PageApplier(session, keep_local=self._keep_local,
-                                  authoritative=snapshot)
+            applier = PageApplier(session, authoritative=snapshot)
             parked = [Change.model_validate(c) for c in state.get(session, state.PARKED, [])]
             changes = parked + list(page.changes)
             applier.preload(changes)
