@@ -58,7 +58,11 @@ def test_self_test_with_read_only_home(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", RELAIS_INSECURE_FAST_KDF="1",
                PYTHONPATH=str(ROOT))
-    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+    # As root, drop the capabilities that bypass file permissions but stay root: the checkout and
+    # the venv stay readable even inside a folder other users cannot enter (a 0700 clone), while
+    # the root-owned 0555 home is as read-only as it is for a user.
+    dac = "-dac_override,-dac_read_search,-fowner"
+    prefix = ["setpriv", f"--bounding-set={dac}", f"--inh-caps={dac}"] if os.geteuid() == 0 else []
     proc = subprocess.run([*prefix, sys.executable, "-B", "-m", "desktop", "--self-test"], env=env,
                           cwd=str(tmp_path), capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
