@@ -1,4 +1,8 @@
-"""Run slow work off the GUI thread (a worker thread), with optional progress and Cancel."""
+"""Run slow work off the GUI thread (a worker thread), with optional progress and Cancel.
+
+A job belongs to the widget that started it (`parent`, and the QObjects whose methods are the
+callbacks): when that widget is gone before the job ends (a dossier closed while its handout
+prints), the result is dropped instead of reaching deleted Qt objects."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -32,6 +37,11 @@ class _Job:
     on_failed: Callable[[BaseException], None]
     on_progress: Callable[[int, int], None] | None = None
     outcome: tuple[bool, Any] | None = None
+    owners: tuple[QObject, ...] = ()
+
+    def alive(self) -> bool:
+        """Every Qt object the callbacks need still exists."""
+        return all(shiboken6.isValid(o) for o in self.owners)
 
 
 _jobs: dict[int, _Job] = {}
@@ -71,6 +81,9 @@ def _finish(job_id: int) -> None:
     job = _jobs.pop(job_id, None)
     if job is None or job.outcome is None:
         return
+    if not job.alive():
+        job.cancel.set()
+        return  # the widget that asked is gone: nobody to tell, nothing to touch
     ok, value = job.outcome
     if ok:
         job.on_done(value)
@@ -80,8 +93,21 @@ def _finish(job_id: int) -> None:
 
 def _progress(job_id: int, done: int, total: int) -> None:
     job = _jobs.get(job_id)
-    if job is not None and job.on_progress is not None:
+    if job is None or not job.alive():
+        if job is not None:
+            job.cancel.set()  # a cancellable job may stop early: its result will be dropped
+        return
+    if job.on_progress is not None:
         job.on_progress(done, total)
+
+
+def _owners(parent: QObject | None, *callbacks: object) -> tuple[QObject, ...]:
+    owners = [parent] if parent is not None else []
+    for cb in callbacks:
+        receiver = getattr(cb, "__self__", None)
+        if isinstance(receiver, QObject) and receiver not in owners:
+            owners.append(receiver)
+    return tuple(owners)
 
 
 def run_in_background(
@@ -93,7 +119,10 @@ def run_in_background(
     cancellable: bool = False,
 ) -> threading.Event:
     """Run `fn()` (or `fn(progress, cancel_event)`) on the pool; callbacks run on the GUI thread.
-    Returns the cancel event."""
+    Returns the cancel event.
+
+    When `parent`, or a QObject whose bound method is `on_done`/`on_error`, is deleted before
+    the job ends, the result (or error) is dropped and the cancel event is set."""
     cancel = threading.Event()
     bridge = _bridge_instance()
     dialog: QProgressDialog | None = None
@@ -113,7 +142,7 @@ def run_in_background(
             dialog.setValue(done)
 
     def finish() -> None:
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.reset()
             dialog.deleteLater()
 
@@ -129,7 +158,8 @@ def run_in_background(
             raise exc
 
     job_id = next(_ids)
-    _jobs[job_id] = _Job(fn, cancel, done, failed, on_progress)
+    _jobs[job_id] = _Job(fn, cancel, done, failed, on_progress,
+                         owners=_owners(parent, on_done, on_error))
     threading.Thread(target=_work, args=(job_id, bridge), name=f"relais-job-{job_id}",
                      daemon=True).start()
     return cancel
