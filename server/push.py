@@ -19,7 +19,7 @@ from sqlalchemy import String, cast, delete, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
-from desktop.domain.hlc import MAX_DRIFT_MS, Timestamp
+from desktop.domain.hlc import MAX_COUNTER, MAX_DRIFT_MS, MAX_WALL_MS, Timestamp
 from desktop.domain.merge_policy import is_append_only, policy_for
 from desktop.sync.protocol import (
     RECORD_FIELD,
@@ -238,7 +238,7 @@ def clamp_hlc(text: str, now_ms: int) -> str:
         raise Rejected("sync.invalid_op")
     try:
         ts = Timestamp.decode(text)
-        if (ts.wall_ms < 0 or ts.counter < 0 or ts.counter > 99999 or ts.wall_ms >= 10**13
+        if (ts.wall_ms < 0 or ts.counter < 0 or ts.counter > MAX_COUNTER or ts.wall_ms > MAX_WALL_MS
                 or len(ts.device) > 40):
             raise ValueError(text)
     except (ValueError, AttributeError) as exc:

@@ -1,6 +1,8 @@
 """Hybrid logical clock. Orders last-writer-wins fields and timelines; never decides concurrency.
 
 A timestamp is a string that sorts lexicographically: 13-digit wall ms, 5-digit counter, device id.
+The counter never exceeds MAX_COUNTER: one more tick in the same millisecond moves the wall part on
+by 1 ms instead (a 6-digit counter would sort before smaller ones, and the server refuses it).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_DRIFT_MS = 24 * 3600 * 1000  # remote clocks further ahead than this are clamped
+MAX_COUNTER = 99_999  # the text form has 5 digits for it
+MAX_WALL_MS = 10**13 - 1  # and 13 for the wall clock
 
 
 @dataclass(frozen=True, order=True)
@@ -25,6 +29,14 @@ class Timestamp:
     def decode(cls, text: str) -> Timestamp:
         wall, counter, device = text.split("-", 2)
         return cls(int(wall), int(counter), device)
+
+
+def _next(wall_ms: int, counter: int, device: str) -> Timestamp:
+    """(wall, counter) with the counter kept within its 5 digits: past MAX_COUNTER the wall
+    part moves on by 1 ms, which still orders after every (wall, n)."""
+    if counter > MAX_COUNTER:
+        return Timestamp(wall_ms + 1, 0, device)
+    return Timestamp(wall_ms, counter, device)
 
 
 class HybridClock:
@@ -47,7 +59,7 @@ class HybridClock:
         if now > self._last.wall_ms:
             self._last = Timestamp(now, 0, self.device)
         else:
-            self._last = Timestamp(self._last.wall_ms, self._last.counter + 1, self.device)
+            self._last = _next(self._last.wall_ms, self._last.counter + 1, self.device)
         return self._last.encode()
 
     def observe(self, remote: str) -> str:
@@ -64,5 +76,5 @@ class HybridClock:
             counter = r.counter + 1
         else:
             counter = 0
-        self._last = Timestamp(wall, counter, self.device)
+        self._last = _next(wall, counter, self.device)
         return self._last.encode()
