@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "desktop.commands.consent", "desktop.commands.export", "desktop.commands.gdpr",
     "desktop.commands.sync",
     "desktop.commands.plan", "desktop.commands.documents",
+    "desktop.commands.settings",
 ]
 
 log = logging.getLogger("relais")

@@ -1,9 +1,21 @@
-"""Per-vault preferences that the settings page edits (the UI language lives in QSettings)."""
+"""Per-vault preferences that the settings page and `relais settings` edit.
+
+They live in the encrypted vault (table `settings`), never in QSettings: the organisation's
+name and the case manager's phone and e-mail are printed on the patient's handout and letters.
+Only the UI language lives in QSettings (it is needed before the vault is unlocked).
+"""
 
 from __future__ import annotations
 
-from desktop.domain.errors import ValidationError
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.errors import ValidationError, ValidationErrors
+from desktop.domain.phone import display_phone, normalize_phone
+from desktop.domain.text import clean_line
 from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.models import Setting
 
 AUTOLOCK_KEY = "autolock_minutes"
 AUTOLOCK_DEFAULT = 10
@@ -31,3 +43,100 @@ def set_autolock_minutes(ctx: AppContext, minutes: object) -> int:
                               max=AUTOLOCK_MAX)
     ctx.set_setting(AUTOLOCK_KEY, value)
     return value
+
+
+# ---- the organisation and the case manager's contact details ------------------------------
+ORGANISATION_KEY = "organisation_name"  # the documents read the same keys
+CM_PHONE_KEY = "case_manager_phone"  # stored E.164
+CM_EMAIL_KEY = "case_manager_email"
+PROFILE_KEYS = (ORGANISATION_KEY, CM_PHONE_KEY, CM_EMAIL_KEY)
+# what `relais settings --set NAME=VALUE` may change, in the order they are printed
+SETTABLE = (*PROFILE_KEYS, AUTOLOCK_KEY)
+
+
+@dataclass(frozen=True)
+class Profile:
+    organisation_name: str | None
+    case_manager_phone: str | None  # E.164
+    case_manager_email: str | None
+
+    @property
+    def phone_display(self) -> str | None:
+        return display_phone(self.case_manager_phone) if self.case_manager_phone else None
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if isinstance(value, str) and value.strip() else None
+
+
+def profile(ctx: AppContext) -> Profile:
+    values = ctx.read(lambda s: {k: _get(s, k) for k in PROFILE_KEYS})
+    return Profile(_text(values[ORGANISATION_KEY]), _text(values[CM_PHONE_KEY]),
+                   _text(values[CM_EMAIL_KEY]))
+
+
+def _get(session: Any, key: str) -> Any:
+    row = session.get(Setting, key)
+    return row.value if row else None
+
+
+def validate_email(value: str | None, field: str = CM_EMAIL_KEY) -> str | None:
+    e = clean_line(value, field, max_len=200)
+    if e and (e.count("@") != 1 or " " in e or e.startswith("@") or e.endswith("@")
+              or "." not in e.split("@")[1]):
+        raise ValidationError("email.invalid", field)
+    return e or None
+
+
+def _clean(key: str, value: object) -> object:
+    """The stored form of one setting; an empty text clears it (None)."""
+    raw = "" if value is None else str(value)
+    if key == ORGANISATION_KEY:
+        return clean_line(raw, key, max_len=120) or None
+    if key == CM_PHONE_KEY:
+        return normalize_phone(raw, key) if raw.strip() else None
+    if key == CM_EMAIL_KEY:
+        return validate_email(raw)
+    if key == AUTOLOCK_KEY:
+        try:
+            minutes = int(raw.strip())
+        except ValueError:
+            minutes = 0
+        if not AUTOLOCK_MIN <= minutes <= AUTOLOCK_MAX:
+            raise ValidationError("autolock.range", key, min=AUTOLOCK_MIN, max=AUTOLOCK_MAX)
+        return minutes
+    raise ValidationError("settings.unknown", None, name=key,
+                          names=", ".join(SETTABLE))
+
+
+def update(ctx: AppContext, values: dict[str, object]) -> dict[str, object]:
+    """Validate every value first, then store them in one transaction: one invalid value
+    changes nothing. Returns the stored values (phone in E.164, None when cleared)."""
+    cleaned: dict[str, object] = {}
+    errors: list[ValidationError] = []
+    for key, value in values.items():
+        try:
+            cleaned[key] = _clean(key, value)
+        except ValidationError as exc:
+            errors.append(exc)
+    if errors:
+        raise ValidationErrors(errors) if len(errors) > 1 else errors[0]
+
+    def run(uow: UnitOfWork) -> None:
+        for key, value in cleaned.items():
+            row = uow.session.get(Setting, key)
+            if row is None:
+                uow.session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+    if cleaned:
+        ctx.write(run)
+    return cleaned
+
+
+def all_settings(ctx: AppContext) -> dict[str, object]:
+    """What `relais settings` prints (phone in E.164)."""
+    p = profile(ctx)
+    return {ORGANISATION_KEY: p.organisation_name, CM_PHONE_KEY: p.case_manager_phone,
+            CM_EMAIL_KEY: p.case_manager_email, AUTOLOCK_KEY: autolock_minutes(ctx)}

@@ -1,5 +1,6 @@
-"""Settings: interface language (QSettings, applied at the next start) and auto-lock minutes
-(stored in the vault)."""
+"""Settings: the organisation and the case manager's phone and e-mail (printed on the patient's
+handout), the passphrase, auto-lock minutes (all in the vault) and the interface language
+(QSettings, applied at the next start)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.i18n import LANGUAGES
-from desktop.services import preferences
+from desktop.services import preferences, vault_admin
 from desktop.ui.first_run.language_page import AUTONYMS
 from desktop.ui.i18n import current_language, error_message, saved_language, settings
+from desktop.ui.workers import run_in_background
+
+ERROR_STYLE = "color: #a4000f"
 
 
 class SettingsPage(QWidget):
@@ -30,6 +39,7 @@ class SettingsPage(QWidget):
         self.window_ = window
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self._profile_box())
         form = QFormLayout()
         self.language = QComboBox()
         for lang in LANGUAGES:
@@ -47,6 +57,9 @@ class SettingsPage(QWidget):
         autolock_label = QLabel(self.tr("&Auto-lock after:"))
         autolock_label.setBuddy(self.autolock)
         form.addRow(autolock_label, self.autolock)
+        self.passphrase_button = QPushButton(self.tr("Change the &passphrase…"))
+        self.passphrase_button.clicked.connect(lambda: self.change_passphrase())
+        form.addRow("", self.passphrase_button)
         layout.addLayout(form)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -61,6 +74,41 @@ class SettingsPage(QWidget):
         self.autolock.valueChanged.connect(self.save_autolock)
         self.refresh()
 
+    def _profile_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Printed on the patient's handout"))
+        form = QFormLayout(box)
+        self.organisation = QLineEdit()
+        self.organisation.setMaxLength(120)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("e.g. 0470 12 34 56"))
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("e.g. name@organisation.be"))
+        self.profile_errors: dict[str, QLabel] = {}
+        for key, edit, text in (
+                (preferences.ORGANISATION_KEY, self.organisation, self.tr("&Organisation:")),
+                (preferences.CM_PHONE_KEY, self.phone, self.tr("Case manager's p&hone:")),
+                (preferences.CM_EMAIL_KEY, self.email, self.tr("Case manager's &e-mail:"))):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            edit.setAccessibleName(label.text().replace("&", "").rstrip(" :"))
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            self.profile_errors[key] = error
+            column = QVBoxLayout()
+            column.addWidget(edit)
+            column.addWidget(error)
+            form.addRow(label, column)
+        row = QHBoxLayout()
+        self.save_profile_button = QPushButton(self.tr("&Save"))
+        self.save_profile_button.clicked.connect(lambda: self.save_profile())
+        self.profile_notice = QLabel()
+        row.addWidget(self.save_profile_button)
+        row.addWidget(self.profile_notice, 1)
+        form.addRow("", row)
+        return box
+
     def refresh(self) -> None:
         ctx = self.window_.ctx
         self.language.blockSignals(True)
@@ -70,6 +118,40 @@ class SettingsPage(QWidget):
             self.autolock.blockSignals(True)
             self.autolock.setValue(preferences.autolock_minutes(ctx))
             self.autolock.blockSignals(False)
+            p = preferences.profile(ctx)
+            self.organisation.setText(p.organisation_name or "")
+            self.phone.setText(p.phone_display or "")
+            self.email.setText(p.case_manager_email or "")
+            for error in self.profile_errors.values():
+                error.hide()
+
+    def save_profile(self) -> bool:
+        """Store the three fields; an invalid one is shown under its field, nothing stored."""
+        ctx = self.window_.ctx
+        if ctx is None or ctx.is_locked:
+            return False
+        for error in self.profile_errors.values():
+            error.hide()
+        try:
+            preferences.update(ctx, {preferences.ORGANISATION_KEY: self.organisation.text(),
+                                     preferences.CM_PHONE_KEY: self.phone.text(),
+                                     preferences.CM_EMAIL_KEY: self.email.text()})
+        except DomainError as exc:
+            for err in getattr(exc, "errors", [exc]):
+                label = self.profile_errors.get(err.field or "")
+                if label is not None:
+                    label.setText(error_message(err))
+                    label.show()
+            self.profile_notice.setText("")
+            return False
+        self.refresh()
+        self.profile_notice.setText(self.tr("Saved."))
+        return True
+
+    def change_passphrase(self) -> QDialog:
+        dialog = PassphraseDialog(self, self.window_.folder)
+        dialog.open()
+        return dialog
 
     def language_changed(self) -> None:
         lang = self.language.currentData()
@@ -101,6 +183,65 @@ class SettingsPage(QWidget):
         self.window_.close()  # closing locks the vault
         QProcess.startDetached(program, args)
         QApplication.quit()
+
+
+class PassphraseDialog(QDialog):
+    """Current passphrase, new one twice; the vault's key is re-wrapped on a worker (slow KDF)."""
+
+    def __init__(self, parent: QWidget, folder) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.folder = folder
+        self.setWindowTitle(self.tr("Change the passphrase"))
+        form = QFormLayout(self)
+        self.old, self.new, self.repeat = QLineEdit(), QLineEdit(), QLineEdit()
+        for edit, text in ((self.old, self.tr("&Current passphrase:")),
+                           (self.new, self.tr("&New passphrase:")),
+                           (self.repeat, self.tr("&Repeat the new passphrase:"))):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            label = QLabel(text)
+            label.setBuddy(edit)
+            edit.setAccessibleName(label.text().replace("&", "").rstrip(" :"))
+            form.addRow(label, edit)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.done_ok = False
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.buttons.setEnabled(True)
+
+    def _ok(self) -> None:
+        old, new = self.old.text(), self.new.text()
+        if new != self.repeat.text():
+            self._show_error(self.tr("The two new passphrases differ."))
+            return
+        try:
+            vault_admin.check_new_passphrase(new)
+        except DomainError as exc:
+            self._show_error(error_message(exc))
+            return
+        self.buttons.setEnabled(False)
+        self.error.hide()
+
+        def failed(exc: BaseException) -> None:
+            self._show_error(error_message(exc) if isinstance(exc, DomainError)
+                             else type(exc).__name__)
+
+        run_in_background(self, lambda: vault_admin.change_passphrase(self.folder, old, new),
+                          lambda _r: self._changed(), failed)
+
+    def _changed(self) -> None:
+        self.done_ok = True
+        self.accept()
 
 
 def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]

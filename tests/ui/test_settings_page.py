@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.domain.errors import ValidationError
+from desktop.i18n import t
 from desktop.services import preferences
 from desktop.ui import i18n
 from desktop.ui.settings_page import SettingsPage
@@ -56,3 +57,40 @@ def test_invalid_autolock_changes_nothing(ctx, value) -> None:  # type: ignore[n
         preferences.set_autolock_minutes(ctx, value)
     assert err.value.code == "autolock.range"
     assert preferences.autolock_minutes(ctx) == 15
+
+
+def test_case_manager_phone_email_and_organisation_saved_in_vault(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    page = _page(main_window)
+    page.organisation.setText("ASBL Relais Namur")
+    page.phone.setText("0470/12.34.56")
+    page.email.setText("anne@relais.be")
+    assert page.save_profile()
+    assert ctx.get_setting("case_manager_phone") == "+32470123456"
+    assert ctx.get_setting("organisation_name") == "ASBL Relais Namur"
+    assert page.phone.text() == "0470 12 34 56"  # shown back in the national format
+    # an invalid phone: the message under the field, in the UI's language, nothing stored
+    page.phone.setText("12")
+    page.organisation.setText("Autre")
+    assert not page.save_profile()
+    error = page.profile_errors["case_manager_phone"]
+    assert error.isVisibleTo(page)
+    assert t("phone.invalid", i18n.current_language()) in error.text()
+    assert ctx.get_setting("case_manager_phone") == "+32470123456"
+    assert ctx.get_setting("organisation_name") == "ASBL Relais Namur"
+
+
+def test_passphrase_change_from_the_settings(main_window, qtbot, ctx, vault_dir) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.context import AppContext
+    from tests.conftest import PASSPHRASE
+
+    page = _page(main_window)
+    dialog = page.change_passphrase()
+    dialog.old.setText(PASSPHRASE)
+    dialog.new.setText("une toute nouvelle phrase")
+    dialog.repeat.setText("une autre phrase")
+    dialog._ok()
+    assert dialog.error.isVisibleTo(dialog) and not dialog.done_ok
+    dialog.repeat.setText("une toute nouvelle phrase")
+    dialog._ok()
+    qtbot.waitUntil(lambda: dialog.done_ok, timeout=30_000)
+    AppContext.open(vault_dir, "une toute nouvelle phrase").lock()
