@@ -7,6 +7,7 @@ Only the UI language lives in QSettings (it is needed before the vault is unlock
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,7 +110,7 @@ def _clean(key: str, value: object) -> object:
                           names=", ".join(SETTABLE))
 
 
-def update(ctx: AppContext, values: dict[str, object]) -> dict[str, object]:
+def update(ctx: AppContext, values: Mapping[str, object]) -> dict[str, object]:
     """Validate every value first, then store them in one transaction: one invalid value
     changes nothing. Returns the stored values (phone in E.164, None when cleared)."""
     cleaned: dict[str, object] = {}
