@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -200,7 +201,9 @@ def export_audit(target: Target, out_path: Path | str) -> int:
 
     def run(session: Session) -> int:
         count = 0
-        with out.open("w", encoding="utf-8") as fh:
+        # a new file is 0600 whatever the umask: user names, addresses, devices' audit trail
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
             for row in session.scalars(select(RequestLog).order_by(RequestLog.id)):
                 fh.write(json.dumps({
                     "source": "server", "at": row.at.isoformat(), "device_id": row.device_id,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import exc as sa_exc
 
 from desktop.domain.errors import DomainError
 from server import admin
@@ -18,10 +21,17 @@ from server.security import cert_fingerprint, create_self_signed_cert, format_fi
 
 
 def _settings(args: argparse.Namespace) -> ServerSettings:
+    """The settings of an initialised data directory. Only `init` creates a database: a missing
+    SQLite file is an error here (opening it would create an empty one and, say, answer
+    "unknown device" to the revocation of a stolen laptop)."""
     data = Path(args.data)
     if not (data / SETTINGS_FILE).exists():
         raise DomainError("server.not_initialised")
-    return ServerSettings.load(data)
+    settings = ServerSettings.load(data)
+    db_file = settings.sqlite_file
+    if db_file is not None and not db_file.exists():
+        raise DomainError("server.database_missing", path=str(db_file))
+    return settings
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -36,15 +46,14 @@ def _password(args: argparse.Namespace) -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     from server.db import Database
 
-    data = Path(args.data)
-    settings = ServerSettings.load(data)
+    settings = ServerSettings.load(Path(args.data))
     if args.db:
-        settings.database_url = args.db
+        settings = dataclasses.replace(settings, database_url=args.db)  # normalised, absolute
+    Database(settings).dispose()  # creates or migrates the schema (fails before anything is saved)
     settings.save()
-    Database(settings).dispose()  # creates or migrates the schema
     if not admin.has_organisation(settings):
         admin.create_organisation(settings, args.organisation)
-    print(f"data: {data}")
+    print(f"data: {settings.data_dir}")
     if args.self_signed_cert:
         fp = create_self_signed_cert(settings.cert_file, settings.key_file,
                                      [h for h in (args.hostname or []) if h] or None)
@@ -199,6 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     except DomainError as exc:
         print(text(exc.code, **exc.params), file=sys.stderr)
         return 2
+    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError):
+        print(text("server.database_url_invalid"), file=sys.stderr)
+        return 2
+    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+        # one line, no traceback: the driver's first line says why (refused, unknown host,
+        # authentication); it never holds the password
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        print(text("server.database_unreachable_detail", detail=reason[0] if reason else ""),
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -3,10 +3,48 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 SETTINGS_FILE = "server.json"
+DB_FILE = "relais-server.db"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and in-memory SQLite)."""
+    if not url.startswith("sqlite"):
+        return None
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def _with_sqlite_path(url: str, path: Path) -> str:
+    return make_url(url).set(database=str(path)).render_as_string(hide_password=False)
+
+
+def private_dir(folder: Path) -> None:
+    """Create FOLDER (and its parents) if needed; a folder created here is 0700 whatever the
+    umask. An existing folder keeps its mode (the administrator chose it)."""
+    if not folder.is_dir():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by its owner only (0600 whatever the umask, also when it existed)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @dataclass
@@ -24,9 +62,14 @@ class ServerSettings:
     pool_size: int = 20
 
     def __post_init__(self) -> None:
-        self.data_dir = Path(self.data_dir)
+        # absolute: `init --data srv` run from one folder, `device revoke` from another must
+        # open the same database (a relative path would open, or create, another one)
+        self.data_dir = Path(self.data_dir).expanduser().resolve()
         if not self.database_url:
-            self.database_url = f"sqlite:///{self.data_dir / 'relais-server.db'}"
+            self.database_url = f"sqlite:///{self.data_dir / DB_FILE}"
+        db_file = sqlite_path(self.database_url)
+        if db_file is not None and not db_file.is_absolute():
+            self.database_url = _with_sqlite_path(self.database_url, db_file.resolve())
         for prefix in ("postgresql://", "postgres://"):  # psycopg 3 is the installed driver
             if self.database_url.startswith(prefix):
                 self.database_url = "postgresql+psycopg://" + self.database_url[len(prefix):]
@@ -43,11 +86,16 @@ class ServerSettings:
     def key_file(self) -> Path:
         return self.tls_dir / "key.pem"
 
+    @property
+    def sqlite_file(self) -> Path | None:
+        return sqlite_path(self.database_url)
+
     def save(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Write DATA/server.json, 0600 in a 0700 folder: it can hold a database password."""
+        private_dir(self.data_dir)
         data = asdict(self)
         data["data_dir"] = str(self.data_dir)
-        (self.data_dir / SETTINGS_FILE).write_text(json.dumps(data, indent=2), encoding="utf-8")
+        write_private(self.data_dir / SETTINGS_FILE, json.dumps(data, indent=2).encode("utf-8"))
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerSettings:
@@ -57,5 +105,11 @@ class ServerSettings:
             return cls(data_dir=Path(data_dir))
         data = json.loads(path.read_text(encoding="utf-8"))
         data["data_dir"] = Path(data_dir)
+        db_file = sqlite_path(str(data.get("database_url") or ""))
+        if db_file is not None and not db_file.is_absolute():
+            # written by an older `init` relative to the folder it ran in: the default database
+            # lives in the data directory
+            data["database_url"] = _with_sqlite_path(data["database_url"],
+                                                     Path(data_dir).resolve() / db_file.name)
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})

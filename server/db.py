@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from server.config import ServerSettings
+from server.config import ServerSettings, private_dir
 from server.models import Counter
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -27,7 +29,13 @@ def is_sqlite(url: str) -> bool:
 def make_engine(settings: ServerSettings) -> Engine:
     url = settings.database_url
     if is_sqlite(url):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
+        db_file = settings.sqlite_file
+        if db_file is not None and not db_file.exists():
+            # 0600 whatever the umask; SQLite gives its -wal and -shm files the same mode
+            private_dir(db_file.parent)
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(db_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         # hide_parameters: a database error logged with its traceback must not carry patient data
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60},
                                hide_parameters=True)

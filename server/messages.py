@@ -36,6 +36,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Dossier de données non initialisé : lancez « relais-server init --data DIR ».",
         "nl": "Gegevensmap niet geïnitialiseerd: voer « relais-server init --data DIR » uit.",
         "en": "Data directory not initialised: run “relais-server init --data DIR”."},
+    "server.database_unreachable_detail": {
+        "fr": "Base de données injoignable : {detail}", "nl": "Database onbereikbaar: {detail}",
+        "en": "Database unreachable: {detail}"},
+    "server.database_missing": {
+        "fr": "Base de données introuvable ({path}) : vérifiez --data, ou créez-la avec "
+              "« relais-server init ».",
+        "nl": "Database niet gevonden ({path}): controleer --data, of maak ze aan met "
+              "« relais-server init ».",
+        "en": "Database not found ({path}): check --data, or create it with "
+              "“relais-server init”."},
+    "server.database_url_invalid": {
+        "fr": "URL de base de données invalide (ex. postgresql://relais@localhost/relais).",
+        "nl": "Ongeldige database-URL (bv. postgresql://relais@localhost/relais).",
+        "en": "Invalid database URL (e.g. postgresql://relais@localhost/relais)."},
     "server.database_unreachable": {
         "fr": "Base de données injoignable.", "nl": "Database onbereikbaar.",
         "en": "Database unreachable."},
