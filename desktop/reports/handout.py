@@ -2,7 +2,9 @@
 
 Written for the patient, in the first person and plain words: no scores, no codes, no jargon.
 Emergency numbers come first, in a box, because that is what a person looks for in a hurry.
-Large print sets the body at 17 pt (≥ 16 pt) and phone numbers at 24 pt.
+Large print sets the body at 17 pt (≥ 16 pt) and phone numbers at 24 pt; normal print has nothing
+under 9 pt. The people around the patient are a simple map (`handout_map`) drawn at printed size,
+never the professional ecomap: how the case manager reads a tie stays in the summary.
 """
 
 from __future__ import annotations
@@ -16,9 +18,19 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.domain.care_plan import Week, WeekAction, WeekEntry
+from desktop.domain.contacts import SECTORS, sector_of
+from desktop.i18n import t
 from desktop.reports.doc_text import DocText
 from desktop.reports.document_data import DocContact, HandoutData
 from desktop.reports.fonts import FONT, FONT_BOLD
+from desktop.reports.handout_map import (
+    LARGE_MAP,
+    NORMAL_MAP,
+    MapPerson,
+    MapSizes,
+    PeopleMap,
+    split_people,
+)
 from desktop.reports.layout import (
     ACCENT,
     ALERT,
@@ -41,7 +53,7 @@ from desktop.reports.layout import (
 GP_ON_CALL = "1733"
 EMERGENCY = "112"
 NORMAL = {"body": 12.0, "heading": 17.0, "title": 22.0, "phone": 16.0}
-# large print: nothing below 16 pt, not even the small print (the ecomap picture excepted)
+# large print: nothing below 16 pt, not even the small print or the map of the people around
 LARGE = {"body": 17.0, "heading": 23.0, "title": 28.0, "phone": 24.0, "small": 16.0}
 MAP_MAX_H = 120 * mm
 
@@ -211,6 +223,32 @@ def _contacts(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
     return out
 
 
+def _people_around(data: HandoutData, st: Styles, tx: DocText, sizes: MapSizes,
+                   page_h: float) -> list[Flowable]:
+    """Who is around me: a simple map (who and their role, never how the case manager judges
+    the tie), and the people it has no room for listed under it by sector."""
+    if not data.contacts:
+        return []
+    people = [MapPerson(c.name, _role(c, tx), sector_of(c.kind)) for c in data.contacts]
+    on_map, others = split_people(people, sizes)
+    picture = PeopleMap(tx("handout.me"), on_map, FRAME_W, sizes)
+    # the heading and the map share one page: long names give way to the list below
+    room = page_h - st.h1.spaceBefore - st.h1.leading - st.h1.spaceAfter - 12
+    while picture.height > room and len(on_map) > 1:
+        others.insert(0, on_map.pop())
+        picture = PeopleMap(tx("handout.me"), on_map, FRAME_W, sizes)
+    out: list[Flowable] = [KeepTogether([Paragraph(esc(tx("handout.map")), st.h1), picture])]
+    if others:
+        out.append(Paragraph(esc(tx("handout.map_more")), st.h2))
+        for sector in SECTORS:
+            names = [f"<b>{esc(p.name)}</b>" + (f" ({esc(p.role)})" if p.role else "")
+                     for p in others if p.sector == sector]
+            if names:
+                label = esc(t(f"ecosystem.sector.{sector}", tx.lang))
+                out.append(Paragraph(_colon(tx, label, ", ".join(names)), st.body))
+    return out
+
+
 class _Cropped(Flowable):
     """Part of a drawing (the people, without the title and legend), scaled and clipped."""
 
@@ -238,8 +276,8 @@ class _Cropped(Flowable):
 def ecomap_flowable(ecomap: Any, lang: str, max_h: float = MAP_MAX_H, *,
                     crop: bool = False) -> Flowable | None:
     """The ecomap drawing scaled to the frame, or None when there is nothing to draw (or the
-    ecosystem feature is absent). `crop` keeps only the people (the patient's handout: the
-    legend is jargon and the whole map would print names too small to read)."""
+    ecosystem feature is absent). `crop` keeps only the people, without the title and legend.
+    Professional documents only: the patient's handout draws `handout_map.PeopleMap`."""
     if ecomap is None or not getattr(ecomap, "ties", ()):
         return None
     try:
@@ -295,16 +333,16 @@ def build_handout(data: HandoutData, *, lang: str = "fr", large: bool = False) -
     story += _goals(data, st, tx)
     story += _week(data.week, st, tx)
     story += _contacts(data, st, tx)
-    drawing = ecomap_flowable(data.ecomap, tx.lang, crop=True)
-    if drawing is not None:
-        story.append(KeepTogether([Paragraph(esc(tx("handout.map")), st.h1), drawing]))
+    footer_size = 16.0 if large else 9.0
+    top, bottom = MARGIN + footer_size * 0.6, MARGIN + footer_size + 14
+    frame_h = PAGE_H - top - bottom - 12  # a frame pads 6 pt on each side
+    story += _people_around(data, st, tx, LARGE_MAP if large else NORMAL_MAP, frame_h)
     story += _review(data, st, tx)
     story.append(Spacer(1, 4 * mm))
 
     footer = tx("handout.footer", name=data.case_manager_name) if data.case_manager_name else ""
     if footer and data.case_manager_phone:
         footer += f" — {data.case_manager_phone}"
-    footer_size = 16.0 if large else 9.0
 
     def decorate(canvas: Canvas, page: int) -> None:
         canvas.setFont(FONT, footer_size)
@@ -317,5 +355,4 @@ def build_handout(data: HandoutData, *, lang: str = "fr", large: bool = False) -
                                tx("handout.page", page=page))
 
     return render_pdf(story, title=tx("handout.title"), author=data.case_manager_name or "Relais",
-                      lang=tx.lang, decorate=decorate, bottom=MARGIN + footer_size + 14,
-                      top=MARGIN + footer_size * 0.6)
+                      lang=tx.lang, decorate=decorate, bottom=bottom, top=top)

@@ -8,8 +8,16 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
+from desktop.i18n import t
 from desktop.reports.doc_text import DocText
 from desktop.reports.document_data import DocAction, DocPlan, SummaryData
 from desktop.reports.fonts import FONT, FONT_BOLD
@@ -185,7 +193,27 @@ def _network(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
         w = [70 * mm, 55 * mm]
         out.append(_grid([tx("summary.network"), tx("summary.role"), tx("summary.phone")], rows,
                          [*w, FRAME_W - sum(w)], st))
+    out += _ties(d, st, tx)
     return out
+
+
+def _ties(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
+    """The case manager's reading of each tie (strength, quality, flow) and their note: for
+    professionals only, never on the patient's handout."""
+    ties = getattr(d.ecomap, "ties", ()) or ()
+    if not ties:
+        return []
+    rows = []
+    for tie in ties:
+        words = [t(f"ecosystem.strength.{tie.strength}", tx.lang),
+                 t(f"ecosystem.quality.{tie.quality}", tx.lang)]
+        if tie.energy_flow != "none":
+            words.append(t(f"ecosystem.flow.{tie.energy_flow}", tx.lang))
+        rows.append([tie.label, ", ".join(words), tie.note or ""])
+    w = [50 * mm, 62 * mm]
+    return [CondPageBreak(st.body_size * 8), Paragraph(esc(tx("summary.ties")), st.h2),
+            _grid([tx("summary.network"), tx("summary.tie"), tx("summary.tie_note")], rows,
+                  [*w, FRAME_W - sum(w)], st)]
 
 
 def _next_steps(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:

@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.contacts": "My contacts",
     "doc.handout.no_contacts": "My case manager will complete this list with me.",
     "doc.handout.map": "The people around me",
+    "doc.handout.map_more": "Also around me",
     "doc.handout.emergency": "In an emergency",
     "doc.handout.call_112": "Serious emergency: ambulance, fire brigade",
     "doc.handout.my_gp": "My GP",
@@ -95,6 +96,9 @@ MESSAGES: dict[str, str] = {
     "doc.summary.need_status": "Status",
     "doc.summary.description": "Description",
     "doc.summary.role": "Role",
+    "doc.summary.ties": "Nature of the ties (ecomap)",
+    "doc.summary.tie": "Tie",
+    "doc.summary.tie_note": "Note",
     # GP letter
     "doc.gp.title": "Letter to the GP",
     "doc.gp.to": "For the attention of Dr {name}",

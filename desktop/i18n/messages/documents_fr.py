@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.contacts": "Mes contacts",
     "doc.handout.no_contacts": "Mon gestionnaire de cas complétera cette liste avec moi.",
     "doc.handout.map": "Les personnes autour de moi",
+    "doc.handout.map_more": "Et aussi autour de moi",
     "doc.handout.emergency": "En cas d'urgence",
     "doc.handout.call_112": "Urgence grave : ambulance, pompiers",
     "doc.handout.my_gp": "Mon médecin traitant",
@@ -96,6 +97,9 @@ MESSAGES: dict[str, str] = {
     "doc.summary.need_status": "Statut",
     "doc.summary.description": "Description",
     "doc.summary.role": "Rôle",
+    "doc.summary.ties": "Nature des liens (écocarte)",
+    "doc.summary.tie": "Lien",
+    "doc.summary.tie_note": "Note",
     # GP letter
     "doc.gp.title": "Courrier au médecin traitant",
     "doc.gp.to": "À l'attention du Dr {name}",

@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.contacts": "Mijn contacten",
     "doc.handout.no_contacts": "Mijn casemanager vult deze lijst samen met mij aan.",
     "doc.handout.map": "De mensen rondom mij",
+    "doc.handout.map_more": "En ook rondom mij",
     "doc.handout.emergency": "In geval van nood",
     "doc.handout.call_112": "Dringende hulp: ziekenwagen, brandweer",
     "doc.handout.my_gp": "Mijn huisarts",
@@ -95,6 +96,9 @@ MESSAGES: dict[str, str] = {
     "doc.summary.need_status": "Status",
     "doc.summary.description": "Beschrijving",
     "doc.summary.role": "Rol",
+    "doc.summary.ties": "Aard van de banden (ecomap)",
+    "doc.summary.tie": "Band",
+    "doc.summary.tie_note": "Notitie",
     # GP letter
     "doc.gp.title": "Brief aan de huisarts",
     "doc.gp.to": "Ter attentie van dr. {name}",
