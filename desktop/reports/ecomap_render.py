@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import stat
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -279,9 +280,14 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Temp file beside the target, fsync, rename: never a half-written export."""
     tmp = path.with_name(f".{path.name}.part-{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
+        mode = stat.S_IMODE(path.stat().st_mode)  # a file replaced keeps its owner's choice
+    except OSError:
+        mode = 0o600  # a new export holds patient data: owner only, whatever the umask
+    try:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             fh.write(payload)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError:

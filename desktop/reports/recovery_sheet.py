@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -106,5 +107,9 @@ def write_recovery_sheet(out: Path, recovery_key: str, vault_id: str, created: d
     """Render first, then write: a failure never leaves a half-written PDF behind."""
     data = render_recovery_sheet(recovery_key, vault_id, created, lang)
     out = Path(out)
-    out.write_bytes(data)
+    # the key opens the vault: owner only (0600) whatever the umask
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "wb") as fh:
+        os.fchmod(fd, 0o600)
+        fh.write(data)
     return out

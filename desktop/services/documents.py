@@ -45,6 +45,7 @@ from desktop.services.care_plans import (
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
 from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.fsutil import export_mode
 from desktop.storage.models import (
     AssessmentResponse,
     Case,
@@ -91,7 +92,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, export_mode(path))  # new: 0600 (patient data); replaced: mode kept
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

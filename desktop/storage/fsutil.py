@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from pathlib import Path
 
 from desktop.storage.errors import VaultError
@@ -28,6 +29,30 @@ def atomic_write(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise translate_os_error(exc, path.parent) from exc
     fsync_dir(path.parent)
+
+
+def private_folder(folder: Path) -> None:
+    """Create FOLDER (parents as usual): a folder created here is 0700 whatever the umask."""
+    if folder.is_dir():
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+
+
+def create_private_file(path: Path) -> None:
+    """An empty 0600 file whatever the umask (SQLite then gives its -wal/-shm the same mode)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def export_mode(target: Path) -> int:
+    """Mode for an export about to replace TARGET: 0600 for a new file (it holds patient data);
+    a file replaced keeps the mode its owner gave it."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o600
 
 
 def fsync_dir(folder: Path) -> None:

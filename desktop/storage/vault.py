@@ -16,7 +16,7 @@ from desktop.storage import migrate
 from desktop.storage.engine import make_engine
 from desktop.storage.envelope import Envelope, KdfParams, new_recovery_key, normalize_recovery_key
 from desktop.storage.errors import VaultError
-from desktop.storage.fsutil import translate_os_error
+from desktop.storage.fsutil import create_private_file, private_folder, translate_os_error
 
 DB_NAME = "relais.db"
 ENVELOPE_NAME = "vault.json"
@@ -52,7 +52,7 @@ class Vault:
         if vault_exists(folder) or (folder / DB_NAME).exists():
             raise VaultError("vault.exists", path=str(folder))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)  # 0700: the vault is nobody else's business
             probe = folder / f".write-probe-{os.getpid()}"
             probe.write_bytes(b"")
             probe.unlink()
@@ -63,6 +63,7 @@ class Vault:
         recovery = new_recovery_key()
         created = False
         try:
+            create_private_file(folder / DB_NAME)  # 0600 whatever the umask, -wal/-shm too
             conn = sqlcipher3.connect(str(folder / DB_NAME))
             try:
                 conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
