@@ -464,3 +464,28 @@ def write_gp_letter(ctx: AppContext, feedback_id: str, out_path: str | os.PathLi
     data = build_gp_letter(ctx.read(run), lang=lang)
     return _finish(ctx, path, data, patient_id=fb.patient_id, document="gp_letter", lang=lang,
                    record_table="gp_feedback", record_id=feedback_id)
+
+
+def render_for_printer(ctx: AppContext, patient_id: str, document: str, *, lang: str = "fr",
+                       large: bool = False) -> bytes:
+    """The handout or the summary as PDF bytes for the system print dialog: rendered in
+    memory, never written to a file (no patient data in temp files), audited "print" like a
+    saved copy (to="printer")."""
+    lang = _lang(lang)
+    if document == "handout":
+        data = render_handout(ctx, patient_id, lang=lang, large=large)
+        detail: dict[str, Any] = {"large": large}
+    elif document == "summary":
+        from desktop.reports.summary import build_summary
+
+        data = build_summary(summary_data(ctx, patient_id, lang), lang=lang)
+        detail = {}
+    else:
+        raise ValueError(f"no printer rendering for {document!r}")
+
+    def audit(uow: UnitOfWork) -> None:
+        uow.audit("print", table="patient", record_id=patient_id, patient_id=patient_id,
+                  document=document, lang=lang, to="printer", **detail)
+
+    ctx.write(audit)
+    return data

@@ -43,8 +43,10 @@ from desktop.services import (
     drafts,
     gp_feedback,
     patients,
+    preferences,
 )
 from desktop.services.care_plans import PlanView
+from desktop.ui import printing
 from desktop.ui.dossier.case_dialogs import to_qdate
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.plan.dialogs import (
@@ -548,15 +550,52 @@ class PlanTab(QWidget):
         self.print_status.setText("")
         self._error(exc)
 
-    def print_handout(self, path: str | None = None) -> None:
-        lang, large = self.lang.currentData(), self.large.isChecked()
-        self._print(lambda p: documents.write_handout(self.ctx, self.patient_id, p, lang=lang,
-                                                      large=large), path, "fiche-patient.pdf")
+    def _file_name(self, kind: str) -> str:
+        p = self.dossier.patient
+        return printing.default_file_name(kind, p.family_name, p.given_name, self.ctx.today())
 
-    def print_summary(self, path: str | None = None) -> None:
+    def _print_flow(self, kind: str, job, render) -> printing.PrintFlow:  # type: ignore[no-untyped-def]
+        """The button: warn when the case manager's phone is missing (handout), then print
+        on paper or save a PDF named after the patient and the date."""
+        p = self.dossier.patient
+        self.print_flow = printing.PrintFlow(
+            self, kind=kind, family_name=p.family_name, given_name=p.given_name,
+            today=self.ctx.today(), save=lambda target: self._print(job, target, ""),
+            render=render, on_error=self._print_failed, on_status=self.print_status.setText,
+            phone_missing=(kind == "handout"
+                           and preferences.profile(self.ctx).case_manager_phone is None),
+            open_settings=self._open_settings)
+        return self.print_flow.start()
+
+    def _open_settings(self) -> None:
+        window = self.dossier.main_window
+        window.show_page("desktop.ui.settings_page")
+        window.raise_()
+        window.activateWindow()
+
+    def print_handout(self, path: str | None = None) -> printing.PrintFlow | None:
+        lang, large = self.lang.currentData(), self.large.isChecked()
+
+        def job(p: str) -> object:
+            return documents.write_handout(self.ctx, self.patient_id, p, lang=lang, large=large)
+
+        if path is None:
+            return self._print_flow("handout", job, lambda: documents.render_for_printer(
+                self.ctx, self.patient_id, "handout", lang=lang, large=large))
+        self._print(job, path, "")
+        return None
+
+    def print_summary(self, path: str | None = None) -> printing.PrintFlow | None:
         lang = self.lang.currentData()
-        self._print(lambda p: documents.write_summary(self.ctx, self.patient_id, p, lang=lang),
-                    path, "synthese.pdf")
+
+        def job(p: str) -> object:
+            return documents.write_summary(self.ctx, self.patient_id, p, lang=lang)
+
+        if path is None:
+            return self._print_flow("summary", job, lambda: documents.render_for_printer(
+                self.ctx, self.patient_id, "summary", lang=lang))
+        self._print(job, path, "")
+        return None
 
     # ---- concertations -------------------------------------------------------------------
     def add_meeting(self) -> ConcertationDialog:
@@ -607,7 +646,7 @@ class PlanTab(QWidget):
 
         self._print(lambda p: documents.write_gp_letter(self.ctx, fid, p, lang=lang,
                                                         override_reason=override_reason),
-                    path, "courrier-medecin.pdf", failed)
+                    path, self._file_name("gp_letter"), failed)
 
     def ask_override_reason(self, message: str) -> str | None:
         text, ok = QInputDialog.getText(
