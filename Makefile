@@ -19,7 +19,7 @@ translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build
 
 run: $(STAMP) translations
-	unset QT_QPA_PLATFORM; $(BIN)/python -m tools.run_demo
+	unset QT_QPA_PLATFORM; $(BIN)/python -m tools.qt_check && $(BIN)/python -m tools.run_demo
 
 test: $(STAMP) translations
 	$(BIN)/ruff check .

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import DomainError
 from desktop.services.context import AppContext
 from desktop.ui.bus import DataBus
 from desktop.ui.idle import IdleWatcher
@@ -146,6 +147,10 @@ class MainWindow(QMainWindow):
         if self.ctx is None or self.ctx.is_locked:
             return
         self.idle.stop()
+        # what is being typed goes into the vault first; offered back after the unlock
+        self.reopen_after_unlock = list(self.dossiers)
+        for dossier in list(self.dossiers.values()):
+            dossier.keep_drafts()  # type: ignore[attr-defined]
         self.bus.locked.emit()
         for dossier in list(self.dossiers.values()):
             dossier.close()
@@ -188,6 +193,16 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._build()
         self.unlocked.emit()
+        # the dossiers that had unsaved text at the lock reopen and offer it back
+        from desktop.ui.draft_guard import offerable
+
+        for pid in getattr(self, "reopen_after_unlock", []):
+            try:
+                if offerable(ctx, pid):
+                    self.open_dossier(pid)
+            except DomainError:  # a patient gone meanwhile (sync): nothing to offer
+                log.warning("could not reopen a dossier after the unlock")
+        self.reopen_after_unlock = []
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.ctx is not None and not self.ctx.is_locked:

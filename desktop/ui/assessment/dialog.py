@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.instruments import (
     Definition,
     ScoringOptions,
@@ -35,6 +34,7 @@ from desktop.services import assessments
 from desktop.services.assessments import AssessmentView
 from desktop.ui.assessment.form import ERROR_STYLE, InstrumentForm
 from desktop.ui.assessment.results import category_label, summary_lines
+from desktop.ui.fields import DateField
 from desktop.ui.i18n import current_language, error_message
 
 AUTOSAVE_MS = 1500
@@ -64,13 +64,9 @@ class ResponseDialog(QWidget):
         layout.addWidget(self.status)
 
         top = QFormLayout()
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
         today = self.ctx.today()
-        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
         day = view.assessed_on if view and view.assessed_on else today
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date = DateField(day, today=self.ctx.today, field="assessed_on")
         self.date.setAccessibleName(self.tr("Assessment date"))
         top.addRow(self.tr("&Date:"), self.date)
         self.option_boxes: dict[tuple[str, str], QComboBox] = {}
@@ -185,8 +181,11 @@ class ResponseDialog(QWidget):
         return ScoringOptions(band_sets, variants)
 
     def assessed_on(self) -> dt.date:
-        q = self.date.date()
-        return dt.date(q.year(), q.month(), q.day())
+        """The date typed; unreadable or blank raises (shown, nothing dropped)."""
+        day = self.date.value()
+        if day is None:
+            raise ValidationError("date.unreadable", "assessed_on")
+        return day
 
     def _show_results(self) -> None:
         if self.view is not None and not self.editable:

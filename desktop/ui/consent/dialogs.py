@@ -11,7 +11,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,6 +29,8 @@ from desktop.domain.consent_policy import METHODS, PER_CONTACT_PURPOSES, PURPOSE
 from desktop.domain.errors import DomainError
 from desktop.services import consents
 from desktop.ui.consent import labels
+from desktop.ui.draft_guard import GuardedDialog, TextWidget
+from desktop.ui.fields import DateField, first_unreadable
 from desktop.ui.i18n import error_message
 from desktop.ui.workers import run_in_background
 
@@ -42,7 +43,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(GuardedDialog):
     """Grant or refuse one purpose (and contact): date, method, notice version, evidence."""
 
     def __init__(self, parent: QWidget, ctx: Any, patient_id: str, decision: str,
@@ -70,14 +71,11 @@ class DecisionDialog(QDialog):
             self.method.addItem(labels.method(code), code)
         self.notice = QLineEdit()
         self.notice.setAccessibleName(self.tr("Notice version"))
-        self.date = QDateEdit(_qdate(ctx.today()))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date = DateField(ctx.today(), today=ctx.today, field="decided_on")
         self.date.setAccessibleName(self.tr("Date"))
         self.has_review = QCheckBox(self.tr("Review on"))
-        self.review = QDateEdit(_qdate(ctx.today() + dt.timedelta(days=365)))
-        self.review.setCalendarPopup(True)
-        self.review.setDisplayFormat("dd/MM/yyyy")
+        self.review = DateField(ctx.today() + dt.timedelta(days=365), today=ctx.today,
+                                field="review_date")
         self.review.setEnabled(False)
         self.review.setAccessibleName(self.tr("Review date"))
         self.has_review.toggled.connect(self.review.setEnabled)
@@ -145,13 +143,31 @@ class DecisionDialog(QDialog):
             "contact_id": self.contact.currentData() if self.contact.isEnabled() else None,
             "method": self.method.currentData(),
             "notice_version": self.notice.text(),
-            "decided_on": _pydate(self.date.date()),
-            "review_date": _pydate(self.review.date()) if self.has_review.isChecked() else None,
+            "decided_on": self.date.value(),
+            "review_date": self.review.value() if self.has_review.isChecked() else None,
             "note": self.note.toPlainText(),
         }
 
+    DRAFT_KIND = "consent"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"note": self.note}
+
+    def draft_context(self) -> dict[str, Any]:
+        return {"decision": self.decision, "purpose": self.purpose.currentData(),
+                "contact_id": self.contact.currentData()}
+
+    def draft_save(self) -> object:
+        self.save()
+        return None
+
     def save(self) -> None:
         self.error.clear()
+        bad = first_unreadable(self)
+        if bad is not None:  # an unreadable date is refused, never dropped
+            err = bad.error()
+            self.error.setText(error_message(err) if err is not None else "")
+            return
         values = self.values()
         if values["purpose"] in PER_CONTACT_PURPOSES and not values["contact_id"]:
             self.error.setText(self.tr("Choose the contact this consent is about (link them in "

@@ -193,9 +193,17 @@ class ConsentsTab(QWidget):
         dialog = DecisionDialog(self, self.dossier.ctx, self.dossier.patient_id, decision,
                                 purpose=sel[0] if sel else None,
                                 contact_id=sel[1] if sel else None)
+        dialog.attach_drafts(self.dossier.ctx, self.dossier.patient_id)  # the note is drafted
         dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
         dialog.open()
         return dialog
+
+    DRAFT_KINDS = ("consent",)
+
+    def restore_draft(self, draft) -> DecisionDialog:  # type: ignore[no-untyped-def]
+        """Reopen the decision dialog `draft` belongs to (it picks the note up)."""
+        self.dossier.tabs.setCurrentWidget(self)
+        return self.decide(str(draft.context.get("decision") or "granted"))
 
     def withdraw(self, confirm: bool = True) -> None:
         sel = self._selected_state()

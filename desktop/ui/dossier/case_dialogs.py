@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,8 @@ from desktop.domain.errors import DomainError, ValidationErrors
 from desktop.services import cases, drafts, stays, visits
 from desktop.services.context import AppContext
 from desktop.ui import labels_case as labels
+from desktop.ui.draft_guard import GuardedDialog, TextWidget
+from desktop.ui.fields import DateField, KeepDuration, TimeField, _TypedField, first_unreadable
 from desktop.ui.i18n import error_message
 
 ERROR_STYLE = "color: #b00020;"
@@ -48,6 +47,7 @@ class InlineErrors:
         self.form = form
         self.general = general
         self.labels: dict[str, QLabel] = {}
+        self.typed: dict[QWidget, QLabel] = {}
         general.setStyleSheet(ERROR_STYLE)
         general.setWordWrap(True)
         general.hide()
@@ -62,6 +62,24 @@ class InlineErrors:
         self.form.addRow("", msg)
         for name in (field, *aliases):
             self.labels[name] = msg
+        if isinstance(widget, _TypedField):  # an unreadable date or time is said at once
+            widget.problem.connect(lambda text, m=msg: (m.setText(text), m.setVisible(bool(text))))
+            self.typed[widget] = msg
+
+    def refuse_unreadable(self, root: QWidget) -> bool:
+        """True (and the message under the field, the focus in it) when a date or time field
+        cannot be read: saving is refused rather than the value dropped."""
+        bad = first_unreadable(root)
+        if bad is None:
+            return False
+        err = bad.error()
+        from desktop.ui.i18n import message
+
+        text = message(err.code, **err.params) if err is not None else ""
+        target = self.typed.get(bad, self.general)
+        target.setText(text)
+        target.show()
+        return True
 
     def clear(self) -> None:
         for label in {id(x): x for x in self.labels.values()}.values():
@@ -92,8 +110,9 @@ class InlineErrors:
         return out
 
 
-class FormDialog(QDialog):
-    """A dialog with a form, inline errors and OK = Ctrl+S / Enter. Subclasses implement save()."""
+class FormDialog(GuardedDialog):
+    """A dialog with a form, inline errors and OK = Ctrl+S / Enter. Subclasses implement save().
+    Free text declared by `draft_fields()` is drafted (see `desktop.ui.draft_guard`)."""
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
@@ -115,7 +134,12 @@ class FormDialog(QDialog):
     def save(self) -> str | None:
         raise NotImplementedError
 
+    def draft_save(self) -> object:
+        return self.try_save()
+
     def try_save(self) -> bool:
+        if self.errors.refuse_unreadable(self):
+            return False
         try:
             self.result_id = self.save()
         except DomainError as exc:
@@ -142,20 +166,19 @@ class VisitDialog(FormDialog):
         self.kind.setAccessibleName(self.tr("Kind"))
         now = QDateTime.currentDateTime()
         start = visit.planned_start if visit and visit.planned_start else None
-        self.date = QDateEdit(QDate(*start.timetuple()[:3]) if start else
-                              to_qdate(ctx.today()) if record else to_qdate(ctx.today()).addDays(1))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateField(start.date() if start else ctx.today() if record
+                              else ctx.today() + dt.timedelta(days=1), today=ctx.today,
+                              field="date")
         self.date.setAccessibleName(self.tr("Date"))
-        self.start = QTimeEdit(QTime(start.hour, start.minute) if start else
-                               QTime(now.time().hour(), 0) if record else QTime(10, 0))
-        self.start.setDisplayFormat("HH:mm")
+        start_time = (start.time() if start else dt.time(now.time().hour(), 0) if record
+                      else dt.time(10, 0))
+        self.start = TimeField(start_time, field="start")
         self.start.setAccessibleName(self.tr("Start"))
         end = visit.planned_end if visit else None
-        self.end = QTimeEdit(QTime(end.hour, end.minute) if end else
-                             self.start.time().addSecs(3600))
-        self.end.setDisplayFormat("HH:mm")
+        self.end = TimeField(end.time() if end else dt.time(min(start_time.hour + 1, 23),
+                                                            start_time.minute), field="end")
         self.end.setAccessibleName(self.tr("End"))
+        self.keep_duration = KeepDuration(self.start, self.end)
         self.place = QLineEdit(visit.place or "" if visit else self.tr("Home"))
         self.place.setAccessibleName(self.tr("Place"))
         self.participants = QLineEdit(", ".join(visit.participants) if visit else "")
@@ -177,36 +200,43 @@ class VisitDialog(FormDialog):
         self.restored.hide()
         self.layout_.insertWidget(1, self.restored)
         self.autosaver: drafts.Autosaver | None = None
-        if record and visit is not None:
-            # the notes of a visit being recorded autosave into the vault (restored after a crash)
-            key = drafts.visit_notes_key(visit.id)
-            draft = drafts.get_draft(ctx, key)
-            if draft is not None and draft.text and draft.text != (visit.notes or ""):
-                self.notes.setPlainText(draft.text)
-                self.restored.setText(self.tr("Text restored from the automatic save."))
-                self.restored.show()
-            self.autosaver = drafts.Autosaver(ctx, key, "visit_notes", patient_id=patient_id,
-                                              context={"visit_id": visit.id},
-                                              interval=autosave_seconds)
-            self.notes.textChanged.connect(
-                lambda: self.autosaver and self.autosaver.typed(self.notes.toPlainText()))
-            self.timer = QTimer(self)
-            self.timer.setInterval(int(autosave_seconds * 1000))
-            self.timer.timeout.connect(self.flush_draft)
-            self.timer.start()
+        if record or visit is None:
+            # the notes autosave into the vault (offered back after a lock or a crash); a
+            # planned visit keeps the key its drafts always had
+            guard = self.attach_drafts(
+                ctx, patient_id, interval=autosave_seconds,
+                key=drafts.visit_notes_key(visit.id) if record and visit is not None else None)
+            if guard is not None:
+                self.autosaver = guard.autosaver
+                if guard.restored:
+                    self.restored.setText(self.tr("Text restored from the automatic save."))
+                    self.restored.show()
         self.kind.setFocus()
 
+    @property
+    def DRAFT_KIND(self) -> str:  # type: ignore[override]  # noqa: N802
+        return "visit_notes" if self.record else "visit_plan"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"notes": self.notes}
+
+    def draft_record(self) -> str | None:
+        return self.visit.id if self.visit is not None else None
+
+    def draft_context(self) -> dict[str, object]:
+        return {"visit_id": self.visit.id} if self.visit is not None else {}
+
     def flush_draft(self) -> None:
-        if self.autosaver is not None and not self.ctx.is_locked:
-            self.autosaver.flush()
+        if self.draft_guard is not None:
+            self.draft_guard.flush()
 
     def _times(self) -> tuple[dt.datetime | None, dt.datetime | None]:
-        day = from_qdate(self.date.date())
+        day = self.date.value()
         if day is None:
             return None, None
-        s, e = self.start.time(), self.end.time()
-        start = dt.datetime.combine(day, dt.time(s.hour(), s.minute()))
-        end = dt.datetime.combine(day, dt.time(e.hour(), e.minute()))
+        s, e = self.start.value(), self.end.value()
+        start = dt.datetime.combine(day, s) if s is not None else None
+        end = dt.datetime.combine(day, e) if e is not None else None
         return start, end
 
     def save(self) -> str | None:
@@ -226,11 +256,6 @@ class VisitDialog(FormDialog):
                                  place=self.place.text(), participants=people,
                                  notes=self.notes.toPlainText())
 
-    def reject(self) -> None:
-        # closing without saving keeps the draft: the text is not lost
-        self.flush_draft()
-        super().reject()
-
 
 class TextDialog(FormDialog):
     """One multi-line text (an addendum, a cancellation reason, a correction)."""
@@ -242,6 +267,17 @@ class TextDialog(FormDialog):
         self.text.setAccessibleName(label)
         self.errors.add("text", self.text, label, aliases=("cancel_reason", "note"))
         self._save = save
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"text": self.text}
+
+    def guard_text(self, ctx: AppContext, kind: str, patient_id: str,
+                   record_id: str | None) -> None:
+        """Draft the text under (kind, patient, record): a caller-chosen kind, as this dialog
+        serves several purposes (an addendum, a cancellation, a correction)."""
+        self.DRAFT_KIND = kind  # type: ignore[misc]
+        self.draft_record = lambda: record_id  # type: ignore[method-assign]
+        self.attach_drafts(ctx, patient_id)
 
     def save(self) -> str | None:
         return self._save(self.text.toPlainText())
@@ -262,12 +298,8 @@ class NewCaseDialog(FormDialog):
         self.name.setAccessibleName(self.tr("Requester's name"))
         self.phone = QLineEdit()
         self.phone.setAccessibleName(self.tr("Requester's phone"))
-        self.request_date = QDateEdit(to_qdate(ctx.today()))
-        self.request_date.setCalendarPopup(True)
-        self.request_date.setDisplayFormat("yyyy-MM-dd")
-        self.opened_on = QDateEdit(to_qdate(ctx.today()))
-        self.opened_on.setCalendarPopup(True)
-        self.opened_on.setDisplayFormat("yyyy-MM-dd")
+        self.request_date = DateField(ctx.today(), today=ctx.today, field="request_date")
+        self.opened_on = DateField(ctx.today(), today=ctx.today, field="opened_on")
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Request in their own words"))
         self.reason.setPlaceholderText(self.tr("What they said, in their own words"))
@@ -286,15 +318,21 @@ class NewCaseDialog(FormDialog):
         self.errors.add("clarified_request", self.clarified, self.tr("&Clarified request:"))
         self.errors.add("opened_on", self.opened_on, self.tr("&Opened on:"))
         self.errors.add("complexity_tier", self.tier, self.tr("&Tier:"))
+        self.attach_drafts(ctx, patient_id)
+
+    DRAFT_KIND = "case"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"reason": self.reason, "clarified": self.clarified}
 
     def save(self) -> str | None:
         request = cases.RequestFields(
             requester_type=self.requester.currentData(), requester_name=self.name.text(),
-            requester_phone=self.phone.text(), request_date=from_qdate(self.request_date.date()),
+            requester_phone=self.phone.text(), request_date=self.request_date.value(),
             request_reason=self.reason.toPlainText(),
             clarified_request=self.clarified.toPlainText())
         return cases.open_case(self.ctx, self.patient_id, request,
-                               opened_on=from_qdate(self.opened_on.date()),
+                               opened_on=self.opened_on.value(),
                                tier=self.tier.currentData())
 
 
@@ -309,19 +347,26 @@ class CloseCaseDialog(FormDialog):
         for code in L.CLOSURE_REASONS:
             self.reason.addItem(labels.closure_reason(code), code)
         self.reason.setAccessibleName(self.tr("Closure reason"))
-        self.closed_on = QDateEdit(to_qdate(ctx.today()))
-        self.closed_on.setCalendarPopup(True)
-        self.closed_on.setDisplayFormat("yyyy-MM-dd")
+        self.closed_on = DateField(ctx.today(), today=ctx.today, field="closed_on")
         self.closed_on.setAccessibleName(self.tr("Closing date"))
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(90)
         self.errors.add("closure_reason", self.reason, self.tr("&Reason:"))
         self.errors.add("closed_on", self.closed_on, self.tr("&Date:"))
         self.errors.add("closure_note", self.note, self.tr("&Note:"))
+        self.attach_drafts(ctx, cases.get_case(ctx, case_id).patient_id)
+
+    DRAFT_KIND = "case_close"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"note": self.note}
+
+    def draft_record(self) -> str | None:
+        return self.case_id
 
     def save(self) -> str | None:
         cases.close_case(self.ctx, self.case_id, self.reason.currentData(),
-                         from_qdate(self.closed_on.date()), self.note.toPlainText())
+                         self.closed_on.value(), self.note.toPlainText())
         return self.case_id
 
 
@@ -335,14 +380,11 @@ class StayDialog(FormDialog):
         self.kind = QComboBox()
         for code in stays.STAY_KINDS:
             self.kind.addItem(labels.stay_kind(code), code)
-        self.admitted = QDateEdit(to_qdate(stay.admitted_on if stay else ctx.today()))
-        self.admitted.setCalendarPopup(True)
-        self.admitted.setDisplayFormat("yyyy-MM-dd")
+        self.admitted = DateField(stay.admitted_on if stay else ctx.today(), today=ctx.today,
+                                  field="admitted_on")
         self.still_in = QCheckBox(self.tr("Still in hospital"))
-        self.discharged = QDateEdit(to_qdate(stay.discharged_on if stay and stay.discharged_on
-                                             else ctx.today()))
-        self.discharged.setCalendarPopup(True)
-        self.discharged.setDisplayFormat("yyyy-MM-dd")
+        self.discharged = DateField(stay.discharged_on if stay and stay.discharged_on
+                                    else ctx.today(), today=ctx.today, field="discharged_on")
         self.still_in.toggled.connect(lambda on: self.discharged.setEnabled(not on))
         self.still_in.setChecked(bool(stay and stay.discharged_on is None))
         self.hospital = QLineEdit(stay.hospital or "" if stay else "")
@@ -360,9 +402,9 @@ class StayDialog(FormDialog):
         self.errors.add("planned", self.planned, "")
 
     def save(self) -> str | None:
-        values = dict(kind=self.kind.currentData(), admitted_on=from_qdate(self.admitted.date()),
+        values = dict(kind=self.kind.currentData(), admitted_on=self.admitted.value(),
                       discharged_on=None if self.still_in.isChecked()
-                      else from_qdate(self.discharged.date()),
+                      else self.discharged.value(),
                       hospital=self.hospital.text(), reason=self.reason.text(),
                       planned=self.planned.isChecked())
         if self.stay is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from importlib import import_module
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -42,6 +42,45 @@ class DossierWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.bus.changed.connect(self._on_changed)
+        self.draft_offer: object = None
+        QTimer.singleShot(0, self.offer_drafts)  # text left by a lock or a crash
+
+    # ---- drafts ------------------------------------------------------------------------------
+    def offer_drafts(self):  # type: ignore[no-untyped-def]
+        """Offer each unsaved draft of this patient in turn (Restore reopens its dialog)."""
+        from desktop.ui.draft_guard import DraftOffer, offerable
+
+        if self.ctx.is_locked or (self.draft_offer is not None and self.draft_offer.box):  # type: ignore[attr-defined]
+            return None
+        pending = offerable(self.ctx, self.patient_id)
+        if not pending:
+            return None
+        self.draft_offer = DraftOffer(self, self.ctx, pending, self.restore_draft)
+        return self.draft_offer.next()  # type: ignore[attr-defined]
+
+    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+        """Reopen the dialog a draft belongs to, through the tab that owns that kind."""
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if draft.kind in getattr(tab, "DRAFT_KINDS", ()):
+                return tab.restore_draft(draft)  # type: ignore[union-attr]
+        return None
+
+    def keep_drafts(self) -> None:
+        """Write what is being typed (open dialogs, journal, plan) into the vault now."""
+        from desktop.ui.draft_guard import DraftGuard
+
+        if self.ctx.is_locked:
+            return
+        DraftGuard.flush_all(under=self)
+        for i in range(self.tabs.count()):
+            flush = getattr(self.tabs.widget(i), "flush_draft", None)
+            if callable(flush):
+                flush()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.keep_drafts()  # the text of a dialog still open is offered at the next opening
+        super().closeEvent(event)
 
     def _make_header(self) -> QWidget:
         try:

@@ -3,12 +3,10 @@ existing contact from the directory or a new one). Errors show inline next to th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +23,9 @@ from desktop.domain.contacts import KINDS, ContactFields
 from desktop.domain.ecomap import FLOWS, QUALITIES, STRENGTHS, EcomapTie, TieFields
 from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.services.contacts import ContactView
+from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.ecomap import labels
+from desktop.ui.fields import DateField
 from desktop.ui.i18n import error_message
 
 ERROR_STYLE = "color: #b00020;"
@@ -133,13 +133,7 @@ class TieForm(QWidget):
         self.strength = _combo(STRENGTHS, labels.strength, tie.strength if tie else "moderate")
         self.quality = _combo(QUALITIES, labels.quality, tie.quality if tie else "neutral")
         self.flow = _combo(FLOWS, labels.flow, tie.energy_flow if tie else "none")
-        self.since = QDateEdit()
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("dd/MM/yyyy")
-        self.since.setSpecialValueText(" ")
-        self.since.setMinimumDate(QDate(1900, 1, 1))
-        self.since.setDate(QDate(since.year, since.month, since.day) if since
-                           else self.since.minimumDate())
+        self.since = DateField(since or None, field="since")
         self.note = QPlainTextEdit(note or "")
         self.note.setFixedHeight(60)
         self.is_gp = QCheckBox(labels.flag("is_gp"))
@@ -161,11 +155,11 @@ class TieForm(QWidget):
         f.addRow("", self.is_reference)
 
     def fields(self) -> TieFields:
-        since = self.since.date()
+        since = self.since.value()  # an unreadable date raises: shown next to the field
         return TieFields(
             role=self.role.text(), strength=self.strength.currentData(),
             quality=self.quality.currentData(), energy_flow=self.flow.currentData(),
-            since=(since.toPython() if since != self.since.minimumDate() else ""),  # type: ignore[arg-type]
+            since=since or "",  # type: ignore[arg-type]
             note=self.note.toPlainText(), is_gp=self.is_gp.isChecked(),
             is_informal_carer=self.is_carer.isChecked(),
             is_reference_person=self.is_reference.isChecked())
@@ -214,7 +208,7 @@ class ContactDialog(QDialog):
         self.accept()
 
 
-class TieDialog(QDialog):
+class TieDialog(GuardedDialog):
     """Add someone to the map (an existing contact or a new one) or edit a tie.
     `save(contact_id | ContactFields | None, TieFields)` does the write and may raise."""
 
@@ -269,6 +263,19 @@ class TieDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.result_value: object = None
+        self.tie = tie
+
+    DRAFT_KIND = "tie"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"role": self.tie_form.role, "note": self.tie_form.note}
+
+    def draft_record(self) -> str | None:
+        return self.tie.id if self.tie is not None else None
+
+    def draft_save(self) -> object:
+        self._accept()
+        return self.result()
 
     def _mode(self) -> None:
         if self.existing is None or self.contact_form is None:
@@ -294,6 +301,8 @@ class TieDialog(QDialog):
             rest = show_errors(exc, *forms)
             self.general.setText(rest or "")
             self.general.setVisible(bool(rest))
+            if not self.tie_form.since.is_valid():  # an unreadable date: back to it
+                self.tie_form.since.setFocus()
             return
         self.accept()
 

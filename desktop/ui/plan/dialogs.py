@@ -8,12 +8,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -30,37 +28,24 @@ from desktop.domain.errors import DomainError
 from desktop.services import care_plans, concertations, gp_feedback
 from desktop.services.care_plans import Person
 from desktop.services.context import AppContext
-from desktop.ui.dossier.case_dialogs import InlineErrors, from_qdate, to_qdate
+from desktop.ui.dossier.case_dialogs import InlineErrors
+from desktop.ui.draft_guard import GuardedDialog, TextWidget
+from desktop.ui.fields import DateField
 from desktop.ui.plan.labels import day_names, person_label
 
 
-class _OptionalDateEdit(QDateEdit):
-    """While blank, Tab leaves the field: Qt would otherwise keep it cycling through the
-    hidden day/month/year sections of the special value, trapping keyboard users."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        if self.date() == self.minimumDate():
-            return QWidget.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
+def optional_date(parent: QWidget, day: dt.date | None, today: dt.date,
+                  field: str | None = None) -> DateField:
+    """A date field that may stay empty; typed dd/mm/yyyy, dd/mm (this year is `today`'s)."""
+    return DateField(day, parent, today=lambda: today, field=field)
 
 
-def optional_date(parent: QWidget, day: dt.date | None, today: dt.date) -> QDateEdit:
-    """A date field that may stay empty (shown as a blank before the minimum date)."""
-    edit = _OptionalDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(QDate(2000, 1, 1))
-    edit.setSpecialValueText(" ")
-    edit.setDate(to_qdate(day) if day else edit.minimumDate())
-    del today
-    return edit
+def date_of(edit: DateField) -> dt.date | None:
+    """The date typed (None when blank); an unreadable one raises the domain error."""
+    return edit.value()
 
 
-def date_of(edit: QDateEdit) -> dt.date | None:
-    return None if edit.date() == edit.minimumDate() else from_qdate(edit.date())
-
-
-class _Form(QDialog):
+class _Form(GuardedDialog):
     """A dialog with a form, inline errors and OK/Cancel; subclasses implement `save()`."""
 
     def __init__(self, parent: QWidget, title: str) -> None:
@@ -82,7 +67,13 @@ class _Form(QDialog):
     def save(self) -> str | None:
         raise NotImplementedError
 
+    def draft_save(self) -> object:
+        self._ok()
+        return self.result()
+
     def _ok(self) -> None:
+        if self.errors.refuse_unreadable(self):
+            return
         try:
             self.result_id = self.save()
         except DomainError as exc:
@@ -103,7 +94,8 @@ class GoalDialog(_Form):
         self.text = QPlainTextEdit(goal.text if goal else text)
         self.text.setAccessibleName(self.tr("Goal in the patient's words"))
         self.text.setTabChangesFocus(True)
-        self.target = optional_date(self, goal.target_date if goal else None, ctx.today())
+        self.target = optional_date(self, goal.target_date if goal else None, ctx.today(),
+                                    "target_date")
         self.status = QComboBox()
         for code, label in (("active", self.tr("In progress")), ("achieved", self.tr("Achieved")),
                             ("abandoned", self.tr("Given up"))):
@@ -114,6 +106,17 @@ class GoalDialog(_Form):
         self.errors.add("target_date", self.target, self.tr("Target date"))
         if goal is not None:
             self.errors.add("status", self.status, self.tr("Status"))
+
+    DRAFT_KIND = "goal"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"text": self.text}
+
+    def draft_record(self) -> str | None:
+        return self.goal.id if self.goal is not None else None
+
+    def draft_context(self) -> dict[str, object]:
+        return {"plan_id": self.plan_id, "domain": self.domain, "needs": self.needs}
 
     def save(self) -> str | None:
         if self.goal is not None:
@@ -148,8 +151,8 @@ class ActionDialog(_Form):
         self.preview = QLabel()
         self.preview.setStyleSheet("color: #555;")
         self.schedule.textChanged.connect(self._preview)
-        self.start = optional_date(self, None, ctx.today())
-        self.end = optional_date(self, None, ctx.today())
+        self.start = optional_date(self, None, ctx.today(), "start_date")
+        self.end = optional_date(self, None, ctx.today(), "end_date")
         self.errors.add("what", self.what, self.tr("What"))
         self.errors.add("responsible", self.who, self.tr("Who"))
         self.errors.add("schedule", self.schedule, self.tr("When"))
@@ -170,9 +173,20 @@ class ActionDialog(_Form):
                     self.who.setCurrentIndex(i)
             self.schedule.setText(action.schedule.text)
             if action.start_date:
-                self.start.setDate(to_qdate(action.start_date))
+                self.start.setDate(action.start_date)
             if action.end_date:
-                self.end.setDate(to_qdate(action.end_date))
+                self.end.setDate(action.end_date)
+
+    DRAFT_KIND = "action"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"what": self.what, "schedule": self.schedule}
+
+    def draft_record(self) -> str | None:
+        return self.action.id if self.action is not None else None
+
+    def draft_context(self) -> dict[str, object]:
+        return {"goal_id": self.goal_id}
 
     def _preview(self, text: str) -> None:
         """Show what the week table will make of the schedule, while it is typed."""
@@ -215,16 +229,14 @@ class AgreeDialog(_Form):
         self.form.addRow(note)
         self.who = QLineEdit(default_with)
         self.who.setAccessibleName(self.tr("Agreed with"))
-        self.on = QDateEdit(to_qdate(ctx.today()))
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("dd/MM/yyyy")
+        self.on = DateField(ctx.today(), today=ctx.today, field="agreed_on")
         self.errors.add("agreed_with", self.who, self.tr("Agreed with"))
         self.errors.add("agreed_on", self.on, self.tr("On"))
         self.errors.add("goals", QLabel(""), "")
 
     def save(self) -> str | None:
         view = care_plans.agree_plan(self.ctx, self.plan_id, self.who.text(),
-                                     from_qdate(self.on.date()))
+                                     self.on.value())
         return view.id
 
 
@@ -244,9 +256,7 @@ class ConcertationDialog(_Form):
                  lang: str) -> None:
         super().__init__(parent, self.tr("Concertation meeting"))
         self.ctx, self.patient_id = ctx, patient_id
-        self.held_on = QDateEdit(to_qdate(ctx.today()))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("dd/MM/yyyy")
+        self.held_on = DateField(ctx.today(), today=ctx.today, field="held_on")
         self.people = _checklist(people, lang, lambda p: p.is_gp)
         self.people.setAccessibleName(self.tr("Participants"))
         self.present = QCheckBox(self.tr("The patient (or a representative) took part"))
@@ -269,6 +279,11 @@ class ConcertationDialog(_Form):
         self.errors.add("decisions", self.decisions, self.tr("Decisions"))
         self.errors.add("note", self.note, self.tr("Note"))
 
+    DRAFT_KIND = "concertation"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"decisions": self.decisions, "note": self.note}
+
     def save(self) -> str | None:
         ids = [self.people.item(i).data(Qt.ItemDataRole.UserRole)
                for i in range(self.people.count())
@@ -276,7 +291,7 @@ class ConcertationDialog(_Form):
         decisions = [concertations.DecisionIn(line.strip())
                      for line in self.decisions.toPlainText().splitlines() if line.strip()]
         return concertations.record_concertation(
-            self.ctx, self.patient_id, held_on=from_qdate(self.held_on.date()) or self.ctx.today(),
+            self.ctx, self.patient_id, held_on=self.held_on.value() or self.ctx.today(),
             participant_ids=ids, patient_agreed=self.agreed.isChecked(),
             patient_present=self.present.isChecked(),
             reference_contact_id=self.reference.currentData(), decisions=decisions,
@@ -327,6 +342,11 @@ class GpLetterDialog(_Form):
         self.errors.add("summary", self.summary, self.tr("Situation"))
         self.errors.add("questions", self.questions, self.tr("Questions"))
         self.errors.add("gp", QLabel(""), "")
+
+    DRAFT_KIND = "gp_letter"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"summary": self.summary, "questions": self.questions}
 
     def save(self) -> str | None:
         return gp_feedback.create_letter(self.ctx, self.patient_id,

@@ -47,7 +47,7 @@ from desktop.services import (
 )
 from desktop.services.care_plans import PlanView
 from desktop.ui import printing
-from desktop.ui.dossier.case_dialogs import to_qdate
+from desktop.ui.draft_guard import GuardedDialog
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.plan.dialogs import (
     ActionDialog,
@@ -124,7 +124,7 @@ class PlanTab(QWidget):
             edit.setFixedHeight(48)
             edit.setAccessibleName(label)
             form.addRow(label, edit)
-        self.review = optional_date(self, None, self.ctx.today())
+        self.review = optional_date(self, None, self.ctx.today(), "review_date")
         self.review.setAccessibleName(self.tr("Next review"))
         form.addRow(self.tr("Next review"), self.review)
         self.words_error = QLabel()
@@ -272,8 +272,8 @@ class PlanTab(QWidget):
                 edit.setPlainText(value)
                 edit.blockSignals(False)
             edit.setReadOnly(not draft)
-        self.review.setDate(to_qdate(plan.review_date) if plan is not None and plan.review_date
-                            else self.review.minimumDate())
+        self.review.setDate(plan.review_date if plan is not None and plan.review_date
+                            else None)
         self.review.setEnabled(draft)
         self.save_words_button.setEnabled(draft)
         self.agree_button.setEnabled(plan is not None and plan.is_draft)
@@ -404,6 +404,8 @@ class PlanTab(QWidget):
         except DomainError as exc:
             self.words_error.setText(error_message(exc))
             self.words_error.show()
+            if not self.review.is_valid():  # an unreadable review date: back to it
+                self.review.setFocus()
             return
         self.words_error.hide()
         self.restored.hide()
@@ -419,6 +421,8 @@ class PlanTab(QWidget):
 
     # ---- goals and actions ---------------------------------------------------------------
     def _run(self, dialog: QDialog) -> QDialog:
+        if isinstance(dialog, GuardedDialog):  # its free text is drafted into the vault
+            dialog.attach_drafts(self.ctx, self.patient_id)
         dialog.finished.connect(lambda _r: self._changed() if getattr(dialog, "result_id", None)
                                 else None)
         dialog.open()
@@ -615,6 +619,40 @@ class PlanTab(QWidget):
                                 self.people, current_language())
         self._run(dialog)
         return dialog
+
+    # ---- drafts offered back after a lock or a crash ------------------------------------------
+    DRAFT_KINDS = ("goal", "action", "concertation", "gp_letter")
+
+    def restore_draft(self, draft: drafts.DraftView) -> QDialog | None:
+        """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
+        self.dossier.tabs.setCurrentWidget(self)
+        rid = draft.context.get("record_id")
+        plan = self.plan
+        if draft.kind in ("goal", "action") and rid:
+            if plan is None or not plan.is_draft:
+                return None
+            if draft.kind == "goal":
+                goal = next((g for g in plan.goals if g.id == rid), None)
+                dialog: QDialog | None = (GoalDialog(self, self.ctx, plan.id, goal=goal)
+                                          if goal is not None else None)
+            else:
+                action = next((a for a in plan.actions if a.id == rid), None)
+                dialog = (ActionDialog(self, self.ctx, action.goal_id, self.people,
+                                       current_language(), action=action)
+                          if action is not None else None)
+            return self._run(dialog) if dialog is not None else None
+        if draft.kind == "goal":
+            return self.add_goal(domain=draft.context.get("domain"))
+        if draft.kind == "action":
+            goal_id = draft.context.get("goal_id")
+            if plan is None or not any(g.id == goal_id for g in plan.goals):
+                return None
+            return self.add_action(str(goal_id))
+        if draft.kind == "concertation":
+            return self.add_meeting()
+        if draft.kind == "gp_letter":
+            return self.add_letter()
+        return None
 
     # ---- letters to the GP ---------------------------------------------------------------
     def add_letter(self) -> GpLetterDialog:
