@@ -57,6 +57,9 @@ from desktop.resources import resource_path
 HIGHLIGHT = {"added": "#1b9e3e", "removed": "#d32f2f", "changed": "#f57c00"}
 BADGES = (("is_gp", "✚"), ("is_informal_carer", "♥"), ("is_reference_person", "★"))
 KEY_STEP, FINE_STEP = 10.0, 2.0
+MIN_LABEL_PT = 9.0  # no name or role smaller than this on screen, at any zoom offered
+MAX_SCALE = 5.0
+FIT_MAX_SCALE = 2.0  # "fit" does not blow a small map up further than this
 _family: str | None = None
 
 
@@ -353,6 +356,14 @@ class EcomapScene(QGraphicsScene):
             self.nodes[placed.id] = node
             self.edges[placed.id] = edge
 
+    def people_rect(self) -> QRectF:
+        """The patient and the people around them, without the blank margin of the canvas."""
+        r = self.lay.patient_radius
+        area = QRectF(self.lay.cx - r, self.lay.cy - r, 2 * r, 2 * r)
+        for node in self.nodes.values():
+            area = area.united(node.sceneBoundingRect())
+        return area
+
     def focus_order(self) -> list[str]:
         return [n.tie_id for n in self.nodes.values()]
 
@@ -381,15 +392,36 @@ class EcomapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QBrush(QColor("#f4f4f4")))
 
+    def min_scale(self) -> float:
+        """The smallest zoom the view offers: the smallest label (a role line) stays at
+        MIN_LABEL_PT on screen, so a crowded map scrolls rather than shrink its names."""
+        return MIN_LABEL_PT * self.logicalDpiY() / 72.0 / min(NAME_SIZE, ROLE_SIZE)
+
+    def label_points(self) -> float:
+        """The size on screen, in points, of the smallest label at the current zoom."""
+        return min(NAME_SIZE, ROLE_SIZE) * self.transform().m11() * 72.0 / self.logicalDpiY()
+
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
-        factor = max(0.2 / current, min(5.0 / current, factor))
+        factor = max(self.min_scale() / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
 
     def fit(self) -> None:
+        """"Tout voir": the people and the patient as large as the view allows, but never below
+        the readable minimum (then the map scrolls, centred on the patient)."""
         scene = self.scene()
-        if scene is not None:
-            self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if scene is None:
+            return
+        area = (scene.people_rect() if isinstance(scene, EcomapScene)
+                else scene.sceneRect()).adjusted(-20, -20, 20, 20)
+        port = self.viewport().rect()
+        fitting = min(port.width() / max(area.width(), 1.0), port.height() / max(area.height(), 1.0))
+        scale = max(self.min_scale(), min(fitting, FIT_MAX_SCALE))
+        self.resetTransform()
+        self.scale(scale, scale)
+        centre = scene.lay if isinstance(scene, EcomapScene) else None
+        self.centerOn(QPointF(centre.cx, centre.cy) if centre is not None and fitting < scale
+                      else area.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

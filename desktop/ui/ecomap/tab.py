@@ -103,7 +103,13 @@ class MapPage(QWidget):
         layout.addWidget(self.legend)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        # how many people are on the map, always current (the status line shows other things)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("People on the map"))
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
 
         def action(text: str, shortcut: str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
             act = QAction(text, self)
@@ -140,6 +146,7 @@ class MapPage(QWidget):
     def show_data(self, data: EcomapData, focus: str | None = None) -> None:
         self.data = data
         self.scene.show_map(data)
+        self.count_label.setText(self.tr("People on the map: {count}").format(count=len(data.ties)))
         if not self._fitted and self.view.isVisible():
             self.view.fit()
             self._fitted = True
