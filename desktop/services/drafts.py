@@ -129,6 +129,11 @@ class Autosaver:
         self._saved, self._last = self._pending, self._clock()
         return True
 
+    @property
+    def saved_text(self) -> str | None:
+        """What the last flush wrote (None when nothing is saved)."""
+        return self._saved
+
     def discard(self) -> None:
         self._pending = self._saved = None
         discard_draft(self.ctx, self.key)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.services.context import AppContext
 from desktop.ui.bus import DataBus
+from desktop.ui.fit import fit_to_screen
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.pages import PAGE_MODULES
 
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.bus = DataBus(self)
         self.dossiers: dict[str, QWidget] = {}
         self.setWindowTitle("Relais")
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)  # within 1366×700 on a small laptop
         self.setMinimumSize(1024, 600)
         self.idle = IdleWatcher(DEFAULT_AUTOLOCK_MINUTES * 60_000, self)
         self.idle.idle.connect(self.lock)

@@ -179,22 +179,18 @@ class TodayPage(QWidget):
             return None
         dossier = self.window_.open_dossier(draft.patient_id)
         from desktop.ui.dossier.journal_tab import JournalTab
-        from desktop.ui.dossier.visits_tab import VisitsTab
 
-        tabs = dossier.tabs
-        for i in range(tabs.count()):
-            tab = tabs.widget(i)
-            if draft.kind == "visit_notes" and isinstance(tab, VisitsTab):
-                tabs.setCurrentIndex(i)
-                tab.select_visit(str(draft.context.get("visit_id", "")))
-                sel = tab.selected()
-                if sel is not None and sel.status == "planned":
-                    return tab.record()  # the dialog picks up the autosaved text
-                drafts.discard_draft(self.window_.ctx, draft.key)  # visit gone or final
-            if draft.kind == "journal" and isinstance(tab, JournalTab):
-                tabs.setCurrentIndex(i)
-                tab.new_note()
-                return tab
+        if draft.kind == "journal":
+            for i in range(dossier.tabs.count()):
+                tab = dossier.tabs.widget(i)
+                if isinstance(tab, JournalTab):
+                    tab.new_note()
+                    return tab
+        opened = dossier.restore_draft(draft)
+        if opened is not None:
+            return opened
+        if draft.kind not in ("plan_words",):  # nothing left to restore it into
+            drafts.discard_draft(self.window_.ctx, draft.key)
         self._update_banner()
         return dossier
 

@@ -35,6 +35,7 @@ from desktop.services.assessments import AssessmentView
 from desktop.ui.assessment.form import ERROR_STYLE, InstrumentForm
 from desktop.ui.assessment.results import category_label, summary_lines
 from desktop.ui.fields import DateField
+from desktop.ui.fit import fit_to_screen
 from desktop.ui.i18n import current_language, error_message
 
 AUTOSAVE_MS = 1500
@@ -57,7 +58,7 @@ class ResponseDialog(QWidget):
         self.dirty = False
         lang = current_language()
         self.setWindowTitle(text_in(defn.title, lang))
-        self.resize(820, 760)
+        fit_to_screen(self, 820, 760)
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)

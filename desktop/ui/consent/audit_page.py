@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,13 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.services import audit_log, gdpr
 from desktop.ui.consent import labels
+from desktop.ui.fields import DateField
 from desktop.ui.i18n import error_message
 
 
-def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+def _date_edit(day: dt.date) -> DateField:
+    edit = DateField(day)
     edit.setEnabled(False)
     return edit
 
@@ -113,9 +111,12 @@ class AuditPage(QWidget):
             self.action.setCurrentIndex(self.action.findData(action))
 
     def _filter(self) -> audit_log.AuditFilter:
-        def day(edit: QDateEdit) -> dt.date:
-            q = edit.date()
-            return dt.date(q.year(), q.month(), q.day())
+        def day(edit: DateField) -> dt.date | None:
+            try:
+                return edit.value()  # an unreadable date is said, not ignored
+            except DomainError:
+                edit.setFocus()
+                raise
 
         return audit_log.AuditFilter.parse(
             date_from=day(self.date_from) if self.use_from.isChecked() else None,

@@ -31,6 +31,7 @@ from desktop.services import consents
 from desktop.ui.consent import labels
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.fields import DateField, first_unreadable
+from desktop.ui.fit import fit_to_screen, scrolled
 from desktop.ui.i18n import error_message
 from desktop.ui.workers import run_in_background
 
@@ -110,7 +111,7 @@ class DecisionDialog(GuardedDialog):
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolled(form), 1)  # buttons stay in view on a small screen
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
@@ -207,7 +208,7 @@ class EvidenceDialog(QDialog):
         self.setWindowTitle(self.tr("Consent evidence"))
         self.mime = mime
         self.data = data
-        self.resize(700, 800)
+        fit_to_screen(self, 700, 800)
         layout = QVBoxLayout(self)
         area = QScrollArea()
         area.setWidgetResizable(True)

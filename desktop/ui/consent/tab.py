@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
-from desktop.i18n import catalog, t
+from desktop.i18n import t
 from desktop.services import audit_log, consents, gdpr
-from desktop.ui import labels_case as case_labels
-from desktop.ui.consent import labels
+from desktop.ui.consent import field_history, labels
 from desktop.ui.consent.dialogs import DecisionDialog, EvidenceDialog
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
@@ -40,6 +39,8 @@ def _tree(headers: list[str], name: str) -> QTreeWidget:
     tree.setAccessibleName(name)
     tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     tree.header().setStretchLastSection(True)
+    # four lists share the tab: each may shrink to a few rows so the dossier fits 1366×700
+    tree.setMinimumHeight(tree.fontMetrics().height() * 3)
     return tree
 
 
@@ -162,14 +163,11 @@ class ConsentsTab(QWidget):
         for r in looked:
             self.looked.addTopLevelItem(QTreeWidgetItem([
                 r.at.strftime("%d/%m/%Y %H:%M"), r.actor or "", labels.action(r.action),
-                (r.device_id or "")[:13]]))
+                field_history.device_label(ctx, r.device_id)]))
         self.changes.clear()
-        for c in reversed(changes):
-            self.changes.addTopLevelItem(QTreeWidgetItem([
-                c.changed_at.strftime("%d/%m/%Y %H:%M"), _record_label(c.table, c.record_id),
-                _field_label(c.field), _shown(c.old_value, c.field),
-                _shown(c.new_value, c.field),
-                c.changed_by(current_language())]))
+        formatter = field_history.HistoryFormatter(ctx, pid, current_language())
+        for row in formatter.rows(changes):  # names and values, never ids or codes
+            self.changes.addTopLevelItem(QTreeWidgetItem(row))
         self._update_buttons()
 
     def _selected_state(self) -> tuple[str, str | None, str | None] | None:
@@ -328,37 +326,6 @@ class ConsentsTab(QWidget):
 
         run_in_background(self, lambda: gdpr.erase(ctx, pid, reason), done, failed,
                           progress_text=self.tr("Erasing…"))
-
-
-def _field_label(name: str) -> str:
-    lang = current_language()
-    for code in (f"gdpr.field.{name}", f"field.{name}"):
-        if code in catalog("en"):
-            return t(code, lang)
-    return name.replace("_", " ")
-
-
-def _record_label(table: str, record_id: str) -> str:
-    """"Assessments · f33c020b": what kind of record, and enough of its id to tell two apart."""
-    code = f"gdpr.section.{table}"
-    kind = t(code, current_language()) if code in catalog("en") else table
-    return f"{kind} · {record_id[-8:]}"
-
-
-def _shown(value: object, field: str = "") -> str:
-    """A stored value as a person reads it: no Python braces, codes as their labels."""
-    if value is None or value == "" or value == {} or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return t("gdpr.yes" if value else "gdpr.no", current_language())
-    if isinstance(value, dict):
-        return "; ".join(f"{_field_label(str(k))}: {_shown(v, str(k))}" for k, v in value.items()
-                         if v not in (None, "", [], {}))
-    if isinstance(value, list):
-        return ", ".join(_shown(v, field) for v in value)
-    if "tier" in field or field in ("suggested",):
-        return case_labels.tier(str(value))
-    return str(value)
 
 
 def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from desktop.services.context import AppContext
 from desktop.ui import labels_case as labels
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.fields import DateField, KeepDuration, TimeField, _TypedField, first_unreadable
+from desktop.ui.fit import scrolled
 from desktop.ui.i18n import error_message
 
 ERROR_STYLE = "color: #b00020;"
@@ -119,7 +120,7 @@ class FormDialog(GuardedDialog):
         self.setWindowTitle(title)
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(scrolled(self.form), 1)  # a long form scrolls, buttons stay
         self.general_error = QLabel()
         self.errors = InlineErrors(self.form, self.general_error)
         self.layout_.addWidget(self.general_error)

@@ -175,6 +175,20 @@ class CasesTab(QWidget):
             return
         self._changed()
 
+    DRAFT_KINDS = ("case", "case_close")
+
+    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+        """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
+        self.dossier.tabs.setCurrentWidget(self)
+        if draft.kind == "case":
+            return self.new_case()
+        rid = draft.context.get("record_id")
+        row = next((i for i, c in enumerate(self.cases) if c.id == rid), -1)
+        if row < 0 or self.cases[row].status == "closed":
+            return None
+        self.list.setCurrentRow(row)
+        return self.close_case()
+
     def close_case(self) -> CloseCaseDialog | None:
         c = self.selected()
         if c is None:

@@ -22,6 +22,7 @@ from desktop.domain.errors import DomainError
 from desktop.services import patients
 from desktop.services.patients import PatientFields, PatientView
 from desktop.ui.dossier.case_dialogs import InlineErrors
+from desktop.ui.fields import DateField
 
 
 class PatientForm(QWidget):
@@ -37,8 +38,7 @@ class PatientForm(QWidget):
         self.given_name = QLineEdit()
         self.niss = QLineEdit()
         self.niss.setPlaceholderText(self.tr("YY.MM.DD-SSS.CC"))
-        self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.birth_date = DateField(field="birth_date")
         self.gender = QComboBox()
         for code, text in (("unknown", self.tr("Not given")), ("female", self.tr("Female")),
                            ("male", self.tr("Male")), ("other", self.tr("Other"))):
@@ -89,12 +89,14 @@ class PatientForm(QWidget):
             if getattr(err, "field", None) == "phones.1":
                 err.field = "phones_2"
         self.errors.show(exc)
+        if not self.birth_date.is_valid():  # an unreadable date: back to it
+            self.birth_date.setFocus()
 
     def load(self, p: PatientView) -> None:
         self.family_name.setText(p.family_name)
         self.given_name.setText(p.given_name)
         self.niss.setText(p.niss_formatted or "")
-        self.birth_date.setText(p.birth_date.isoformat() if p.birth_date else "")
+        self.birth_date.setDate(p.birth_date)
         self.gender.setCurrentIndex(max(0, self.gender.findData(p.gender)))
         self.street.setText(p.street or "")
         self.house_number.setText(p.house_number or "")
@@ -113,7 +115,7 @@ class PatientForm(QWidget):
     def fields(self) -> PatientFields:
         return PatientFields(
             family_name=self.family_name.text(), given_name=self.given_name.text(),
-            niss=self.niss.text(), birth_date=self.birth_date.text(),
+            niss=self.niss.text(), birth_date=self.birth_date.value(),
             gender=self.gender.currentData(), street=self.street.text(),
             house_number=self.house_number.text(), box=self.box.text(),
             postal_code=self.postal_code.text(), city=self.city.text(),

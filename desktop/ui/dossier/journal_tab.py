@@ -119,6 +119,19 @@ class JournalTab(QWidget):
         self.refresh()
         return True
 
+    DRAFT_KINDS = ("journal_correction",)
+
+    def restore_draft(self, draft: drafts.DraftView) -> TextDialog | None:
+        """Reopen the correction `draft` belongs to (it picks the text up)."""
+        self.dossier.tabs.setCurrentWidget(self)
+        self.refresh()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == draft.context.get("record_id"):
+                self.list.setCurrentItem(item)
+                return self.correct()
+        return None
+
     def correct(self) -> TextDialog | None:
         item = self.list.currentItem()
         if item is None:
@@ -127,6 +140,7 @@ class JournalTab(QWidget):
         ctx = self.dossier.ctx
         dialog = TextDialog(self, self.tr("Correct a note"), self.tr("&Corrected text:"),
                             lambda text: journal.correct_note(ctx, note.id, text), note.text)
+        dialog.guard_text(ctx, "journal_correction", self.dossier.patient_id, note.id)
 
         def done(_r: int) -> None:
             if dialog.result_id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import cases, visits
+from desktop.services import cases, drafts, visits
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import TextDialog, VisitDialog
 
@@ -157,6 +158,32 @@ class VisitsTab(QWidget):
         dialog.open()
         return dialog
 
+    # ---- drafts offered back after a lock or a crash ------------------------------------------
+    DRAFT_KINDS = ("visit_notes", "visit_plan", "visit_text")
+
+    def restore_draft(self, draft: drafts.DraftView) -> QDialog | None:
+        """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
+        self.dossier.tabs.setCurrentWidget(self)
+        self.refresh()
+        rid = str(draft.context.get("record_id") or draft.context.get("visit_id") or "")
+        if draft.kind == "visit_plan":
+            return self.plan()
+        if draft.kind == "visit_text":
+            action, _, vid = rid.partition("-")
+            self.select_visit(vid)
+            v = self.selected()
+            if v is None or v.id != vid:
+                return None
+            return self.cancel() if action == "cancel" else self.addendum()
+        if not rid:  # the notes of a visit that was not planned
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]
+            return self.record()
+        self.select_visit(rid)
+        v = self.selected()
+        if v is None or v.id != rid or v.status != "planned":
+            return None  # the visit was recorded or cancelled meanwhile
+        return self.record()
+
     def cancel(self) -> TextDialog | None:
         v = self.selected()
         if v is None or v.status != "planned":
@@ -168,6 +195,7 @@ class VisitsTab(QWidget):
             return v.id
 
         dialog = TextDialog(self, self.tr("Cancel the visit"), self.tr("&Reason:"), save)
+        dialog.guard_text(ctx, "visit_text", self.dossier.patient_id, f"cancel-{v.id}")
         dialog.finished.connect(lambda _r: self._done(dialog))
         dialog.open()
         return dialog
@@ -179,6 +207,7 @@ class VisitsTab(QWidget):
         ctx = self.dossier.ctx
         dialog = TextDialog(self, self.tr("Addendum"), self.tr("&Addendum:"),
                             lambda text: visits.add_addendum(ctx, v.id, text) and v.id)
+        dialog.guard_text(ctx, "visit_text", self.dossier.patient_id, f"addendum-{v.id}")
         dialog.finished.connect(lambda _r: self._done(dialog))
         dialog.open()
         return dialog

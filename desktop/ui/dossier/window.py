@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from desktop.services import patients
 from desktop.ui.dossier.tabs import TAB_MODULES
+from desktop.ui.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ class DossierWindow(QMainWindow):
         self.ctx = main_window.ctx
         self.bus = main_window.bus
         self.patient_id = patient_id
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         central = QWidget()
         layout = QVBoxLayout(central)
         self.header = self._make_header()

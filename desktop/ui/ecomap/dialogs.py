@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,6 +27,7 @@ from desktop.services.contacts import ContactView
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.ecomap import labels
 from desktop.ui.fields import DateField
+from desktop.ui.fit import scrolled
 from desktop.ui.i18n import error_message
 
 ERROR_STYLE = "color: #b00020;"
@@ -186,7 +188,7 @@ class ContactDialog(QDialog):
         self.result_value: object = None
         layout = QVBoxLayout(self)
         self.contact = ContactForm(contact)
-        layout.addWidget(self.contact)
+        layout.addWidget(scrolled(self.contact), 1)  # buttons stay in view on a small screen
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.hide()
@@ -220,6 +222,10 @@ class TieDialog(GuardedDialog):
         self.setWindowTitle(self.tr("Edit the tie with {name}").format(name=tie.label) if tie
                             else self.tr("Add a person or a service to the map"))
         layout = QVBoxLayout(self)
+        # who (left) and the tie (right) side by side: the whole form fits a 1366×768 laptop
+        sides = QHBoxLayout()
+        sides.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(sides), 1)
         self.contact_form: ContactForm | None = None
         self.existing: QComboBox | None = None
         if tie is None:
@@ -246,12 +252,14 @@ class TieDialog(GuardedDialog):
             (self.pick if choices else self.new).setChecked(True)
             self.pick.setEnabled(bool(choices))
             self._mode()
-            layout.addWidget(who)
+            box.addStretch(1)
+            sides.addWidget(who, 1)
         tie_box = QGroupBox(self.tr("The tie"))
         tie_layout = QVBoxLayout(tie_box)
         self.tie_form = TieForm(tie, since, note)
         tie_layout.addWidget(self.tie_form)
-        layout.addWidget(tie_box)
+        tie_layout.addStretch(1)
+        sides.addWidget(tie_box, 1)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)

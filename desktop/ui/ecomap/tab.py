@@ -197,6 +197,7 @@ class MapPage(QWidget):
             return ecosystem.link(ctx, pid, who or "", tie)
 
         dialog = TieDialog(self, save, choices=choices)
+        dialog.attach_drafts(ctx, pid)  # the note is drafted while typed
         if dialog.exec():
             self.tab.changed(focus=str(dialog.result_value), area="patient")
 
@@ -214,6 +215,7 @@ class MapPage(QWidget):
             return ecosystem.edit_tie(self.tab.ctx, tie_id, fields)
 
         dialog = TieDialog(self, save, tie=tie, since=tie.since, note=tie.note)
+        dialog.attach_drafts(self.tab.ctx, self.tab.patient_id)
         if dialog.exec():
             self.tab.changed(focus=tie_id, area="patient")
 
@@ -448,6 +450,21 @@ class EcosystemTab(QWidget):
         self.pages.currentChanged.connect(lambda _i: self.refresh())
         self._viewed = False
         self._in_change = False
+
+    DRAFT_KINDS = ("tie",)
+
+    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+        """Reopen the tie dialog `draft` belongs to (it picks the text up)."""
+        self.dossier.tabs.setCurrentWidget(self)
+        self.pages.setCurrentWidget(self.map)
+        rid = draft.context.get("record_id")
+        if rid:
+            if self.map.data is None or not any(t.id == rid for t in self.map.data.ties):
+                return None
+            self.map.edit_tie(str(rid))
+        else:
+            self.map.add_contact()
+        return True  # the dialog ran (modal): it kept, saved or discarded the draft itself
 
     def refresh(self, focus: str | None = None) -> None:
         if self.ctx.is_locked or self._in_change:  # already redrawn by `changed`

@@ -31,6 +31,7 @@ from desktop.services.context import AppContext
 from desktop.ui.dossier.case_dialogs import InlineErrors
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.fields import DateField
+from desktop.ui.fit import scrolled
 from desktop.ui.plan.labels import day_names, person_label
 
 
@@ -54,7 +55,7 @@ class _Form(GuardedDialog):
         self.result_id: str | None = None
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
-        layout.addLayout(self.form)
+        layout.addWidget(scrolled(self.form), 1)  # a long form scrolls, buttons stay in view
         general = QLabel()
         layout.addWidget(general)
         self.errors = InlineErrors(self.form, general)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -48,6 +50,7 @@ from desktop.services import (
 from desktop.services.care_plans import PlanView
 from desktop.ui import printing
 from desktop.ui.draft_guard import GuardedDialog
+from desktop.ui.fit import scrolled
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.plan.dialogs import (
     ActionDialog,
@@ -80,6 +83,8 @@ class PlanTab(QWidget):
         self.open_after_print = True  # tests turn the system viewer off
         self.last_printed: Path | None = None
         self.unsaved_restore = False  # answers restored from an autosave, not yet saved
+        self.select_next: str | None = None  # the goal or action to show after a change
+        self.words_folded: bool | None = None  # the questions folded away (None: not yet)
         layout = QVBoxLayout(self)
         self.sections = QTabWidget()
         layout.addWidget(self.sections)
@@ -105,6 +110,14 @@ class PlanTab(QWidget):
         self.agree_button = QPushButton(self.tr("&Agree…"))
         self.version_button = QPushButton(self.tr("&New version"))
         self.compare_button = QPushButton(self.tr("&Compare with the previous version…"))
+        # the questions fold away (the goals and actions are the main area of the plan)
+        self.words_toggle = QToolButton()
+        self.words_toggle.setText(self.tr("In the patient's &words"))
+        self.words_toggle.setCheckable(True)
+        self.words_toggle.setChecked(True)
+        self.words_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.words_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        bar.addWidget(self.words_toggle)
         bar.addWidget(self.status, 1)
         for b in (self.agree_button, self.version_button, self.compare_button):
             bar.addWidget(b)
@@ -112,18 +125,24 @@ class PlanTab(QWidget):
 
         words = QGroupBox(self.tr("In the patient's words"))
         form = QFormLayout(words)
+        questions = QGridLayout()  # two by two, a caption above each answer: compact
         self.what_matters = QPlainTextEdit()
         self.expectations = QPlainTextEdit()
         self.to_avoid = QPlainTextEdit()
         self.life_project = QPlainTextEdit()
-        for edit, label in ((self.what_matters, self.tr("What matters to you?")),
-                            (self.expectations, self.tr("What do you expect from us?")),
-                            (self.to_avoid, self.tr("What do you want to avoid?")),
-                            (self.life_project, self.tr("Your life project"))):
+        for n, (edit, label) in enumerate((
+                (self.what_matters, self.tr("What matters to you?")),
+                (self.expectations, self.tr("What do you expect from us?")),
+                (self.to_avoid, self.tr("What do you want to avoid?")),
+                (self.life_project, self.tr("Your life project")))):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(48)
             edit.setAccessibleName(label)
-            form.addRow(label, edit)
+            caption = QLabel(label)
+            caption.setBuddy(edit)
+            questions.addWidget(caption, n // 2 * 2, n % 2)
+            questions.addWidget(edit, n // 2 * 2 + 1, n % 2)
+        form.addRow(questions)
         self.review = optional_date(self, None, self.ctx.today(), "review_date")
         self.review.setAccessibleName(self.tr("Next review"))
         form.addRow(self.tr("Next review"), self.review)
@@ -138,7 +157,8 @@ class PlanTab(QWidget):
         self.restored.hide()
         form.addRow("", self.restored)
         form.addRow("", self.save_words_button)
-        layout.addWidget(words)
+        self.words_area = scrolled(words, max_height=260)
+        self.words_toggle.toggled.connect(self._show_words)
 
         split = QSplitter()
         needs_box = QGroupBox(self.tr("Starting points: needs not met"))
@@ -174,7 +194,13 @@ class PlanTab(QWidget):
         gl.addLayout(row)
         split.addWidget(goals_box)
         split.setStretchFactor(1, 3)
-        layout.addWidget(split, 1)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.addWidget(self.words_area)
+        self.body.addWidget(split)
+        self.body.setStretchFactor(0, 0)
+        self.body.setStretchFactor(1, 1)
+        self.body.setCollapsible(1, False)
+        layout.addWidget(self.body, 1)
 
         prints = QHBoxLayout()
         self.lang = QComboBox()
@@ -283,6 +309,11 @@ class PlanTab(QWidget):
                   self.edit_button, self.goal_from_need_button):
             b.setEnabled(plan is not None and plan.is_draft)
 
+        if self.words_folded is None:  # first view: a plan with goals shows them first
+            self.words_folded = bool(plan is not None and plan.goals)
+            self.words_toggle.setChecked(not self.words_folded)
+        kept = self._tree_state()
+        need_row = self.needs.currentRow()
         self.needs.clear()
         for n in care_plans.need_suggestions(self.ctx, self.patient_id):
             text = f"{domain_label(n.domain, lang)} ({need_status_label(n.status, lang)})"
@@ -312,6 +343,9 @@ class PlanTab(QWidget):
                     gi.addChild(ai)
                 self.tree.addTopLevelItem(gi)
             self.tree.expandAll()
+        self._restore_tree(kept)
+        if 0 <= need_row < self.needs.count():
+            self.needs.setCurrentRow(need_row)
         self._refresh_meetings()
         self._refresh_letters()
 
@@ -345,9 +379,46 @@ class PlanTab(QWidget):
             item.setData(0, GOAL_ROLE, letter.id)
             self.letters.addTopLevelItem(item)
 
-    def _changed(self) -> None:
+    def _changed(self, select: str | None = None) -> None:
+        self.select_next = select
         self.dossier.bus.changed.emit("plan")
         self.refresh()
+
+    def _show_words(self, shown: bool) -> None:
+        self.words_folded = not shown
+        self.words_area.setVisible(shown)
+        self.words_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                       else Qt.ArrowType.RightArrow)
+
+    def _tree_state(self) -> tuple[str | None, int]:
+        item = self.tree.currentItem()
+        return (str(item.data(0, GOAL_ROLE)) if item is not None else None,
+                self.tree.verticalScrollBar().value())
+
+    def _restore_tree(self, state: tuple[str | None, int]) -> None:
+        """After a change the list stays where it was, on the same row; a goal or action just
+        added or edited (`select_next`) is selected and scrolled into view."""
+        current, scroll = state
+        wanted, self.select_next = self.select_next, None
+        self.tree.doItemsLayout()  # the scroll range of the new rows, before scrolling
+        self.tree.verticalScrollBar().setValue(scroll)
+        found = None
+        for item in self._tree_items():
+            if item.data(0, GOAL_ROLE) == (wanted or current):
+                found = item
+            elif found is None and wanted and item.data(0, GOAL_ROLE) == current:
+                found = item  # the new row is not in the tree (another list's): stay put
+        if found is not None:
+            self.tree.setCurrentItem(found)
+            self.tree.scrollToItem(found)
+
+    def _tree_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            goal = self.tree.topLevelItem(i)
+            out.append(goal)
+            out.extend(goal.child(j) for j in range(goal.childCount()))
+        return out
 
     def _error(self, exc: BaseException) -> None:
         text = error_message(exc) if isinstance(exc, DomainError) else type(exc).__name__
@@ -423,8 +494,8 @@ class PlanTab(QWidget):
     def _run(self, dialog: QDialog) -> QDialog:
         if isinstance(dialog, GuardedDialog):  # its free text is drafted into the vault
             dialog.attach_drafts(self.ctx, self.patient_id)
-        dialog.finished.connect(lambda _r: self._changed() if getattr(dialog, "result_id", None)
-                                else None)
+        dialog.finished.connect(lambda _r: self._changed(dialog.result_id)  # type: ignore[attr-defined]
+                                if getattr(dialog, "result_id", None) else None)
         dialog.open()
         return dialog
 

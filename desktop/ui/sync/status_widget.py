@@ -51,7 +51,11 @@ class SyncStatusWidget(QWidget):
         window.sync_controller = self.controller
         self.controller.started.connect(self._started)
         self.controller.finished.connect(self._finished)
-        window.bus.changed.connect(lambda _area: self.refresh())
+        # a bound slot: disconnected when this widget goes with a lock (a lambda would outlive it)
+        window.bus.changed.connect(self._bus_changed)
+        self.refresh()
+
+    def _bus_changed(self, _area: str) -> None:
         self.refresh()
 
     def _sync_now(self) -> None:

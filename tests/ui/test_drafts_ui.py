@@ -1,0 +1,183 @@
+"""Nothing typed is lost: the free text of a dialog is drafted into the vault; closing with
+unsaved text asks Save / Don't save / Cancel; after a lock each draft is offered back in the
+dialog it belongs to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop.services import care_plans, cases, drafts, patients, visits
+from desktop.ui.dossier.case_dialogs import VisitDialog
+from desktop.ui.dossier.visits_tab import VisitsTab
+from desktop.ui.ecomap.dialogs import TieDialog
+from desktop.ui.i18n import install_language
+from desktop.ui.plan.dialogs import GoalDialog
+from desktop.ui.plan.tab import PlanTab
+from tests.conftest import PASSPHRASE
+
+NOTE = "Chute dans la salle de bain, fille présente."
+
+
+def _tab(dossier, cls):  # type: ignore[no-untyped-def]
+    for i in range(dossier.tabs.count()):
+        if isinstance(dossier.tabs.widget(i), cls):
+            dossier.tabs.setCurrentIndex(i)
+            return dossier.tabs.widget(i)
+    raise AssertionError(cls)
+
+
+def _patient_with_case(ctx) -> str:  # type: ignore[no-untyped-def]
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Dethier",
+                                                           given_name="Renée"))
+    cases.open_case(ctx, pid, cases.RequestFields(requester_type="relative",
+                                                  request_reason="Chutes"))
+    return pid
+
+
+def _unplanned_visit(main_window, qtbot, ctx):  # type: ignore[no-untyped-def]
+    pid = _patient_with_case(ctx)
+    dossier = main_window.open_dossier(pid)
+    tab = _tab(dossier, VisitsTab)
+    assert tab.selected() is None
+    dialog = tab.record()  # Visites → Encoder… with no planned visit selected
+    assert isinstance(dialog, VisitDialog) and dialog.visit is None
+    qtbot.keyClicks(dialog.notes, "Chute dans la salle de bain, fille ")
+    dialog.notes.insertPlainText("présente.")  # QTest types ASCII only
+    return pid, dossier, dialog
+
+
+def _key(pid: str) -> str:
+    return f"visit_notes:{pid}:new"
+
+
+def test_escape_asks_and_cancel_keeps_text_and_draft(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    install_language("fr")
+    pid, _dossier, dialog = _unplanned_visit(main_window, qtbot, ctx)
+    qtbot.waitUntil(lambda: drafts.get_draft(ctx, _key(pid)) is not None, timeout=10_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    prompt = dialog.draft_guard.prompt
+    assert prompt is not None and prompt.isVisible()
+    assert prompt.save_button.text() == "&Enregistrer"
+    assert prompt.discard_button.text() == "&Ne pas enregistrer"
+    assert prompt.cancel_button.text() == "Annuler"
+    prompt.cancel_button.click()
+    assert dialog.isVisible() and dialog.notes.toPlainText() == NOTE
+    assert drafts.get_draft(ctx, _key(pid)).text == NOTE  # the draft stays
+
+    # the window's close button asks the same; "don't save" closes and removes the draft
+    dialog.close()
+    prompt = dialog.draft_guard.prompt
+    assert prompt is not None and dialog.isVisible()
+    prompt.discard_button.click()
+    assert not dialog.isVisible()
+    assert drafts.get_draft(ctx, _key(pid)) is None
+    assert visits.list_visits(ctx, pid) == []
+
+
+def test_save_from_the_question_records_and_removes_the_draft(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    pid, _dossier, dialog = _unplanned_visit(main_window, qtbot, ctx)
+    dialog.flush_draft()
+    assert drafts.get_draft(ctx, _key(pid)) is not None
+    dialog.buttons.rejected.emit()  # the Cancel button
+    dialog.draft_guard.prompt.save_button.click()
+    assert not dialog.isVisible()
+    [visit] = visits.list_visits(ctx, pid)
+    assert visit.notes == NOTE and visit.status == "done"
+    assert drafts.get_draft(ctx, _key(pid)) is None
+
+
+def test_nothing_typed_closes_without_asking(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    pid = _patient_with_case(ctx)
+    dossier = main_window.open_dossier(pid)
+    dialog = _tab(dossier, VisitsTab).record()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.draft_guard.prompt is None and not dialog.isVisible()
+
+
+def test_lock_keeps_the_draft_and_unlock_offers_it_back(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    install_language("fr")
+    pid, _dossier, _dialog = _unplanned_visit(main_window, qtbot, ctx)
+    main_window.lock()  # auto-lock does the same (idle → lock)
+    assert ctx.is_locked and pid not in main_window.dossiers
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: not main_window.ctx.is_locked and pid in main_window.dossiers)
+    new_ctx = main_window.ctx
+    assert drafts.get_draft(new_ctx, _key(pid)).text == NOTE
+    dossier = main_window.dossiers[pid]
+    qtbot.waitUntil(lambda: dossier.draft_offer is not None and dossier.draft_offer.box is not None)
+    box = dossier.draft_offer.box
+    assert "brouillon non enregistré" in box.text() and "notes d'une visite" in box.text()
+    box.restore_button.click()
+    [restored] = [d for d in dossier.draft_offer.restored if isinstance(d, VisitDialog)]
+    assert restored.visit is None and restored.notes.toPlainText() == NOTE
+    assert restored.try_save()
+    assert [v.notes for v in visits.list_visits(new_ctx, pid)] == [NOTE]
+    assert drafts.pending_drafts(new_ctx) == []
+
+
+def test_offer_discard_removes_the_draft(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    pid = _patient_with_case(ctx)
+    drafts.save_draft(ctx, _key(pid), "visit_notes", NOTE, patient_id=pid,
+                      context={"record_id": None})
+    dossier = main_window.open_dossier(pid)
+    qtbot.waitUntil(lambda: dossier.draft_offer is not None and dossier.draft_offer.box is not None)
+    dossier.draft_offer.box.discard_button.click()
+    assert drafts.pending_drafts(ctx) == []
+    assert not any(isinstance(w, VisitDialog) and w.isVisible() for w in dossier.findChildren(QDialog))
+
+
+def test_every_listed_dialog_drafts_its_text(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Goals, actions, concertation minutes, GP letters, case and consent notes, tie notes:
+    typed text reaches the vault, keyed by (kind, patient, record or new)."""
+    from desktop.ui.consent.tab import ConsentsTab
+    from desktop.ui.dossier.cases_tab import CasesTab
+
+    pid = _patient_with_case(ctx)
+    care_plans.start_plan(ctx, pid, what_matters="Rester chez elle")
+    dossier = main_window.open_dossier(pid)
+    plan = _tab(dossier, PlanTab)
+    plan.refresh()
+    tie = TieDialog(dossier, lambda who, fields: None)
+    tie.attach_drafts(ctx, pid)
+    opened: list[tuple[QDialog, object, str]] = [
+        (plan.add_goal(), lambda d: d.text, f"goal:{pid}:new"),
+        (plan.add_meeting(), lambda d: d.note, f"concertation:{pid}:new"),
+        (plan.add_letter(), lambda d: d.questions, f"gp_letter:{pid}:new"),
+        (_tab(dossier, ConsentsTab).decide("granted"), lambda d: d.note, f"consent:{pid}:new"),
+        (_tab(dossier, CasesTab).close_case(), lambda d: d.note, None),
+        (tie, lambda d: d.tie_form.note, f"tie:{pid}:new"),
+    ]
+    for dialog, field, key in opened:
+        assert dialog is not None, key
+        field(dialog).insertPlainText("Texte tapé")
+        dialog.draft_guard.flush()
+        stored = drafts.get_draft(ctx, key or dialog.draft_guard.key)
+        assert stored is not None and "Texte tapé" in stored.text, key
+        dialog.draft_guard.prompt = None
+        dialog.draft_guard.discard()
+        dialog.draft_guard.suspended = True
+        dialog.done(0)
+
+
+def test_goal_draft_reopens_after_lock_in_its_dialog(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    pid = _patient_with_case(ctx)
+    care_plans.start_plan(ctx, pid, what_matters="Rester chez elle")
+    dossier = main_window.open_dossier(pid)
+    plan = _tab(dossier, PlanTab)
+    plan.refresh()
+    goal = plan.add_goal()
+    goal.text.insertPlainText("Marcher jusqu'à la boulangerie")
+    main_window.lock()
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: pid in main_window.dossiers)
+    dossier = main_window.dossiers[pid]
+    qtbot.waitUntil(lambda: dossier.draft_offer is not None and dossier.draft_offer.box is not None)
+    dossier.draft_offer.box.restore_button.click()
+    [restored] = dossier.draft_offer.restored
+    assert isinstance(restored, GoalDialog)
+    assert restored.text.toPlainText() == "Marcher jusqu'à la boulangerie"
