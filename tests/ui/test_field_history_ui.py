@@ -62,7 +62,7 @@ def test_changes_to_the_record_speak_the_ui_language(  # type: ignore[no-untyped
     for row in rows + _cells(tab.looked):
         for cell in row:
             assert not RAW_ID.search(cell), f"raw id shown: {cell!r}"
-    for when, record, field, before, after, by in rows:
+    for when, _record, field, before, after, by in rows:
         assert field.lower() not in ENGLISH and "_" not in field, field
         for value in (before, after):
             assert value.lower() not in ENGLISH, value
