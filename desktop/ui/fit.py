@@ -1,0 +1,71 @@
+"""Windows and dialogs that fit the smallest screen Relais is used on: a 1366×768 laptop, of
+which about 1366×700 is left once the window manager's title bar and the taskbar are drawn.
+
+A long form scrolls inside the dialog (`scrolled`) while its buttons stay below, in view;
+`fit_to_screen` keeps a window's first size within the screen it opens on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+
+MAX_WIDTH = 1366
+MAX_HEIGHT = 700
+# what a dialog's scrolled part may take: the rest is title, messages and buttons
+SCROLL_HEIGHT = 540
+
+
+class FitScrollArea(QScrollArea):
+    """A frameless scroll area as large as its content wants, up to `max_height`: short forms
+    show whole, long ones scroll. (QScrollArea's own hint stops at 24 lines of text.)"""
+
+    def __init__(self, content: QWidget, max_height: int = SCROLL_HEIGHT,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_height = max_height
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which scroll in
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        content.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint().expandedTo(content.minimumSizeHint())
+        bar = self.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.frameWidth()
+        height = min(hint.height(), self.max_height)
+        width = hint.width() + frame + (bar if hint.height() > height else 0)
+        return QSize(min(width, MAX_WIDTH), height + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        lines = self.fontMetrics().height() * 6
+        return QSize(min(content.minimumSizeHint().width() + bar, MAX_WIDTH),
+                     min(content.minimumSizeHint().height(), lines))
+
+
+def scrolled(content: QWidget | QLayout, max_height: int = SCROLL_HEIGHT) -> FitScrollArea:
+    """`content` (a widget, or a layout put on a new widget) in a scroll area that fits."""
+    if isinstance(content, QLayout):
+        holder = QWidget()
+        holder.setLayout(content)
+        content = holder
+    return FitScrollArea(content, max_height)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, or less: within the screen, and within 1366×700 so the window
+    opens whole on the smallest laptop (the user may enlarge it)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(MAX_WIDTH,
+                                                                             MAX_HEIGHT)
+    widget.resize(min(width, room.width(), MAX_WIDTH), min(height, room.height(), MAX_HEIGHT))
