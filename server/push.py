@@ -8,7 +8,6 @@ order.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import time
 import uuid
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
 from desktop.domain.hlc import MAX_COUNTER, MAX_DRIFT_MS, MAX_WALL_MS, Timestamp
 from desktop.domain.merge_policy import is_append_only, policy_for
+from desktop.domain.wire_rules import key_problem, op_problem
 from desktop.sync.protocol import (
     RECORD_FIELD,
     SYNCED_TABLES,
@@ -132,7 +132,7 @@ class PushContext:
 
 
 def _clean_key(value: str) -> bool:
-    return 0 < len(value) <= 64 and "\x00" not in value
+    return key_problem(value) is None
 
 
 def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse:
@@ -174,13 +174,7 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
 def apply_op(ctx: PushContext, op: Op) -> OpResult:
     if op.table not in SYNCED_TABLES:
         raise Rejected("sync.unknown_table")
-    if not (_clean_key(op.record_id) and _clean_key(op.op_id)
-            and (op.conflict_id is None or _clean_key(op.conflict_id))):
-        raise Rejected("sync.invalid_op")
-    if any((not isinstance(k, str)) or k.startswith("_") or len(k) > 80 for k in op.fields):
-        raise Rejected("sync.invalid_op")
-    if has_nul(op.fields) or has_nul(op.base_values) or has_nul([op.record_id, op.patient_id]):
-        raise Rejected("sync.invalid_op")  # PostgreSQL text and JSONB cannot hold U+0000
+    check_shape(op)
     hlc = clamp_hlc(op.hlc, ctx.now_ms)
     fields = {k: v for k, v in op.fields.items() if k not in META_FIELDS}
     if op.kind == "purge":
@@ -217,19 +211,12 @@ def apply_op(ctx: PushContext, op: Op) -> OpResult:
     return upsert_op(ctx, op, fields, rec, team_id, patient_id, hlc)
 
 
-def has_nul(value: Any, depth: int = 0) -> bool:
-    """True when PostgreSQL could not store the value: U+0000, NaN/Infinity, absurd nesting."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, float):
-        return not math.isfinite(value)
-    if depth > 64:
-        return True  # absurd nesting is refused too
-    if isinstance(value, dict):
-        return any(has_nul(k, depth + 1) or has_nul(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return any(has_nul(v, depth + 1) for v in value)
-    return False
+def check_shape(op: Op) -> None:
+    """The rules the laptop also applies at entry (desktop/domain/wire_rules.py): U+0000 (which
+    PostgreSQL cannot store), NaN/Infinity, huge numbers or strings, absurd nesting, bad names."""
+    if op_problem(op.record_id, op.patient_id, op.fields, op.base_values,
+                  keys=(op.op_id, op.conflict_id)) is not None:
+        raise Rejected("sync.invalid_op")
 
 
 def clamp_hlc(text: str, now_ms: int) -> str:

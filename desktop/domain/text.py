@@ -10,6 +10,11 @@ from desktop.domain.errors import ValidationError
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
+def has_control_characters(value: str) -> bool:
+    """Characters refused in any text field (newlines, carriage returns and tabs are not)."""
+    return _CONTROL.search(value) is not None
+
+
 def clean_line(value: str | None, field: str, *, required: bool = False, max_len: int = 200) -> str:
     """One-line text: control characters refused, whitespace collapsed."""
     text = (value or "").strip()

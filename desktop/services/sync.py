@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid, uuid7
 from desktop.domain.merge_policy import is_append_only
+from desktop.domain.wire_rules import check_fields
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork, utcnow
 from desktop.storage import search
@@ -412,6 +413,7 @@ def resolve_conflict(ctx: AppContext, conflict_id: str, choice: str, value: Any 
 
 def _queue_resolve(uow: UnitOfWork, c: Conflict, fields: dict[str, Any],
                    base: dict[str, int]) -> None:
+    check_fields(fields)  # a typed resolution the server would refuse is refused here
     uow.session.add(OutboxOp(
         op_id=uuid7(), table_name=c.table_name, record_id=c.record_id, patient_id=c.patient_id,
         kind="resolve", fields={"_conflict_id": c.id, **fields}, base_versions=base,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import RuleViolation
 from desktop.domain.ids import uuid7
 from desktop.domain.merge_policy import is_append_only
+from desktop.domain.wire_rules import as_error, check_fields, op_problem
 from desktop.storage.field_history import record_changes
 from desktop.storage.models import AuditEvent, Base, FieldMeta, OutboxOp, SyncState, synced_fields
 from desktop.storage.wire import to_wire
@@ -45,6 +46,7 @@ class UnitOfWork:
     # ---- synced records ----------------------------------------------------------------
     def add(self, model: type[M], **values: Any) -> M:
         """Insert a synced record and queue its op (kind "append" for append-only tables)."""
+        check_fields({k: to_wire(v) for k, v in values.items()})  # before any SQL sees them
         obj = model(**values)
         if not getattr(obj, "id", None):
             obj.id = uuid7()  # type: ignore[attr-defined]
@@ -72,6 +74,7 @@ class UnitOfWork:
         if is_append_only(table):
             raise RuleViolation("record.append_only", table=table)
         allowed = set(synced_fields(type(obj)))
+        check_fields({k: to_wire(v) for k, v in values.items()})
         changed: dict[str, tuple[Any, Any]] = {}
         for name, new in values.items():
             if name not in allowed:
@@ -135,6 +138,10 @@ class UnitOfWork:
 
     def _queue(self, table: str, record_id: str, patient_id: str | None, kind: str,
                fields: dict[str, Any], base: dict[str, Any]) -> None:
+        # what the server would refuse on every sync is refused here, at entry (one rule set)
+        found = op_problem(record_id, patient_id, fields)
+        if found is not None:
+            raise as_error(*found)
         self.session.add(OutboxOp(
             op_id=uuid7(), table_name=table, record_id=record_id, patient_id=patient_id,
             kind=kind, fields=fields, base_versions=base, hlc=self.ctx.clock.last,

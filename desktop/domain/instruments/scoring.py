@@ -9,6 +9,7 @@ from typing import Any
 from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.instruments.conditions import evaluate
 from desktop.domain.instruments.model import Definition, Item, Value
+from desktop.domain.text import has_control_characters
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def _check_value(item: Item, value: Any) -> ValidationError | None:
         return None
     if not isinstance(value, str):
         return ValidationError("assessment.answer_type", item.id, item=item.id, expected="text")
+    if has_control_characters(value):  # like every other text field (and U+0000 never syncs)
+        return ValidationError("text.control_characters", item.id)
     if len(value) > item.max_length:
         return ValidationError("text.too_long", item.id, max=item.max_length)
     return None
