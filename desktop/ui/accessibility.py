@@ -1,13 +1,23 @@
 """App-wide accessibility: a visible focus ring on lists, tables, trees and text views (Fusion
-draws none when they have no current item), and the contrast-safe palette."""
+draws none when they have no current item), tab labels drawn whole, and the contrast-safe
+palette."""
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFocusFrame, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFocusFrame,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
+from desktop.ui import dialog_keys
 from desktop.ui.palette import apply_accessible_palette
 
 
@@ -53,6 +63,27 @@ class _FocusRingFollower:
         return area.viewport()
 
 
+class WholeTextStyle(QProxyStyle):
+    """The platform style, except that a tab's label gets a full line of text: Fusion lowers
+    the label of an unselected tab and clips it to a rectangle shorter than the font, which cut
+    the accent off capitals ("Évaluations" read "Evaluations")."""
+
+    def subElementRect(self, element: QStyle.SubElement, option: QStyleOption,
+                       widget: QWidget | None = None) -> QRect:
+        rect = super().subElementRect(element, option, widget)
+        if element == QStyle.SubElement.SE_TabBarTabText and rect.isValid():
+            line = (widget.fontMetrics() if widget is not None else option.fontMetrics).height()
+            if rect.height() < line:
+                missing = line - rect.height()
+                rect.adjust(0, -(missing - missing // 2), 0, missing // 2)
+        return rect
+
+
+def _install_style(app: QApplication) -> None:
+    if not isinstance(app.style(), WholeTextStyle):
+        app.setStyle(WholeTextStyle(app.style().name()))
+
+
 _follower = _FocusRingFollower()
 _connected: set[int] = set()
 
@@ -63,4 +94,6 @@ def apply_accessibility(app: QApplication | QCoreApplication) -> None:
     if id(app) not in _connected:
         app.focusChanged.connect(_follower.follow)
         _connected.add(id(app))
+    _install_style(app)  # before the palette: a new style brings its own
     apply_accessible_palette(app)
+    dialog_keys.install(app)  # Ctrl+Enter saves every dialog

@@ -28,6 +28,42 @@ from desktop.services import caseload, patients
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.identity_tab import PatientForm
 
+# columns that give up width first (their text is elided, whole in the tooltip) so the name,
+# the first column, is never cut: town, status, due items
+SHRINKING = (2, 3, 6)
+
+
+class CaseloadTable(QTableView):
+    """The patients' table: the name column stretches and stays the widest; the other columns
+    take their content's width, the long text ones narrowed when room runs short."""
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt API
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        header = self.horizontalHeader()
+        if model is None or model.columnCount() == 0:
+            return
+        count = model.columnCount()
+        wants = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
+                 for c in range(count)]
+        room = self.viewport().width()
+        name = max(wants[0], room * 2 // 7)  # the widest column, with room for long names
+        left = max(0, room - name)
+        fixed = sum(w for c, w in enumerate(wants) if c and c not in SHRINKING)
+        flexible = {c: min(wants[c], name - 1) for c in SHRINKING}
+        spare = max(0, left - fixed)
+        total = sum(flexible.values())
+        if total > spare:  # narrow the long text columns in proportion
+            floor = 6 * self.fontMetrics().averageCharWidth()
+            flexible = {c: max(floor, w * spare // max(1, total)) for c, w in flexible.items()}
+        for c in range(1, count):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, flexible.get(c, wants[c]))
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
 
 class CaseloadModel(QAbstractTableModel):
     COLUMNS = 7
@@ -58,6 +94,8 @@ class CaseloadModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return " · ".join(x for x in (r.niss, r.phone) if x) or None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in SHRINKING:
+            return self.data(index) or None  # the whole text of a narrowed column
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         col = index.column()
@@ -166,7 +204,7 @@ class CaseloadPage(QWidget):
         filters.addWidget(self.count)
         layout.addLayout(filters)
         self.model = CaseloadModel()
-        self.table = QTableView()
+        self.table = CaseloadTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -174,12 +212,18 @@ class CaseloadPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Patients"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.activated.connect(self.open_selected)
         layout.addWidget(self.table, 1)
+        self.empty = QLabel()  # a search or filters with no result say so
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.hide()
+        layout.insertWidget(layout.indexOf(self.table), self.empty)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
@@ -206,7 +250,15 @@ class CaseloadPage(QWidget):
             ctx, self.search.text() or None, statuses=statuses, tier=self.tier.currentData(),
             due=self.due.currentData(), sort=self.sort.currentData(), without_case=without_case)
         self.model.set_rows(rows)
+        self.table.fit_columns()
         self.count.setText(self.tr("{n} shown").format(n=len(rows)))
+        text = self.search.text().strip()
+        if rows:
+            self.empty.hide()
+        else:
+            self.empty.setText(self.tr("No patient matches \"{text}\".").format(text=text)
+                               if text else self.tr("No patient matches these filters."))
+            self.empty.show()
 
     def _enter(self) -> None:
         """Enter in the search box: straight to the dossier when one row matches, else the list."""

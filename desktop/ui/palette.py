@@ -21,7 +21,9 @@ PAIRS: tuple[tuple[QPalette.ColorRole, QPalette.ColorRole, str], ...] = (
     (R.Link, R.Base, "fg"),
     (R.LinkVisited, R.Base, "fg"),
 )
-GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+# Disabled too: a completed assessment shows its answers in disabled boxes, read-only fields and
+# greyed buttons must still be read (WCAG exempts them; our users read them all day)
+GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
 
 
 def _linear(c: float) -> float:

@@ -28,6 +28,14 @@ from desktop.ui.i18n import current_language, error_message
 
 ERROR_STYLE = "color: #b00020;"
 UNANSWERED = "—"
+LABEL_CHARS = 30  # width of the items' label column, in average characters
+
+
+def _narrowable(combo: QComboBox) -> None:
+    """A long answer is cut in the closed box (whole in its open list) rather than widening
+    the form beyond the screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(24)
 
 
 class ItemInput:
@@ -41,6 +49,11 @@ class ItemInput:
         self.label = QLabel(label)
         self.label.setWordWrap(True)
         self.label.setBuddy(self.widget)
+        # one label column for every section, each label as tall as its wrapped text (a form
+        # layout squeezed long labels such as "Orientation dans le temps" into one line)
+        width = self.label.fontMetrics().averageCharWidth() * LABEL_CHARS
+        self.label.setFixedWidth(width)
+        self.label.setMinimumHeight(self.label.heightForWidth(width))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -63,6 +76,7 @@ class ItemInput:
                 label = text_in(o.label, lang)
                 combo.addItem(f"{o.value} — {label}" if label else str(o.value), o.value)
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            _narrowable(combo)
             return combo
         if it.type == "boolean":
             combo = QComboBox(parent)
@@ -146,7 +160,7 @@ class InstrumentForm(QScrollArea):
                              "")
                 group = QGroupBox(title)
                 groups[it.section] = QFormLayout(group)
-                groups[it.section].setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+                groups[it.section].setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
                 outer.addWidget(group)
             label = text_in(it.text, lang) or missing.format(n=n)
             inp = ItemInput(it, groups[it.section], label, body)
