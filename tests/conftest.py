@@ -17,6 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1366×768 laptop, the smallest screen served
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
         Path(__file__).parent / "ui" / "screen_1366x768.json")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1366×768 laptop, the smallest screen served
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        Path(__file__).parent / "ui" / "screen_1366x768.json")
 os.environ.setdefault("RELAIS_LANG", "en")
 # QSettings (UI language, window state) must not leak between tests or into the developer's own
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="relais-test-config-")
