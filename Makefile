@@ -24,17 +24,17 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	$(BIN)/ruff check .
 	$(BIN)/mypy desktop server
-	RELAIS_INSECURE_FAST_KDF=1 $(BIN)/python -m pytest -n 2 -m "not slow" tests
+	$(BIN)/python -m pytest -n 2 -m "not slow" tests
 
 soak: $(STAMP)
-	RELAIS_INSECURE_FAST_KDF=1 RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow --timeout=3600 tests
+	RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow --timeout=3600 tests
 
 bench: $(STAMP)
 	$(BIN)/python -m bench vault
 	$(BIN)/python -m bench caseload
 
 screenshots: $(STAMP) translations
-	RELAIS_INSECURE_FAST_KDF=1 $(BIN)/python -m tools.screenshots docs/screenshots
+	$(BIN)/python -m tools.screenshots docs/screenshots
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -27,7 +27,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench import sync_device
+from desktop.storage.envelope import use_insecure_test_kdf
 from desktop.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from server.security import use_insecure_test_hashes
 
 HEADERS = {"Relais-Protocol": str(PROTOCOL_VERSION), "Relais-Schema": str(SCHEMA_VERSION)}
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
@@ -257,7 +259,8 @@ def main(argv: list[str]) -> int:
                         help="server processes")
     sync_device.add_arguments(parser)
     args = parser.parse_args(argv)
-    os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")  # bench users, not real passwords
+    use_insecure_test_kdf()  # throwaway bench vaults and users, not real passwords
+    use_insecure_test_hashes()
     failed = 0
     for name, section in SECTIONS.items():
         if args.only and name != args.only:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import tempfile
 import time
@@ -21,7 +20,7 @@ from desktop.services import demo, patients
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage import search
-from desktop.storage.envelope import Envelope
+from desktop.storage.envelope import Envelope, use_insecure_test_kdf
 from desktop.storage.models import Case, Note, Patient, Visit
 from desktop.storage.vault import Vault
 
@@ -84,7 +83,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--reads", type=int, default=20000)
     parser.add_argument("--lists", type=int, default=200)
     args = parser.parse_args(argv)
-    os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")  # Argon2 is measured separately
+    use_insecure_test_kdf()  # throwaway vaults: Argon2 is measured separately
     # ABBA order (plain, vault, vault, plain) so machine noise hits both sides alike
     runs: dict[str, list[dict[str, float]]] = {"plain": [], "vault": []}
     with tempfile.TemporaryDirectory() as tmp:

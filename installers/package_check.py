@@ -47,7 +47,6 @@ def qt_modules_used() -> set[str]:
 def self_test(binary: Path, home: Path | None = None, as_user: list[str] | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "RELAIS_"))}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["RELAIS_INSECURE_FAST_KDF"] = "1"  # the self-test's throwaway vault needs no slow KDF
     if home is not None:
         env["HOME"] = str(home)
     proc = subprocess.run([*(as_user or []), str(binary), "--self-test"], env=env,

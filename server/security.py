@@ -17,12 +17,21 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.x509.oid import NameOID
 
+PRODUCTION_ARGON2 = (3, 4, 64 * 1024)  # (iterations, lanes, memory KiB): RFC 9106, 2nd option
+TEST_ARGON2 = (1, 1, 1024)
+_insecure_test_hashes = False
+
+
+def use_insecure_test_hashes(enabled: bool = True) -> None:
+    """The test suite and benchmarks only (called in-process; deliberately no environment
+    switch, so no deployment can weaken its password hashes)."""
+    global _insecure_test_hashes
+    _insecure_test_hashes = enabled
+
 
 def _argon2_params() -> tuple[int, int, int]:
     """(iterations, lanes, memory KiB)."""
-    if os.environ.get("RELAIS_INSECURE_FAST_KDF") == "1":  # tests only: cheap hashes
-        return 1, 1, 1024
-    return 3, 4, 64 * 1024  # RFC 9106, second recommended option
+    return TEST_ARGON2 if _insecure_test_hashes else PRODUCTION_ARGON2
 
 
 def hash_password(password: str) -> str:

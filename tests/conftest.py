@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1366×768 laptop, the smallest screen served
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
@@ -23,7 +21,13 @@ os.environ.setdefault("RELAIS_LANG", "en")
 # QSettings (UI language, window state) must not leak between tests or into the developer's own
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="relais-test-config-")
 
-from desktop.services.context import AppContext
+from tests import fastkdf
+
+# Cheap Argon2 for the hundreds of test vaults and server users, switched on in-process before
+# any vault is created; subprocesses get it through the launcher (fastkdf.argv).
+fastkdf.enable()
+
+from desktop.services.context import AppContext  # noqa: E402
 
 PASSPHRASE = "correct horse battery"
 TODAY = dt.date(2026, 11, 23)
@@ -60,7 +64,7 @@ def cli(vault_dir: Path):  # type: ignore[no-untyped-def]
     def run(*args: str, env: dict[str, str] | None = None, vault: bool = True,
             input: str | None = None) -> CliResult:
         full_env = {**os.environ, "RELAIS_PASSPHRASE": PASSPHRASE, "RELAIS_LANG": "en", **(env or {})}
-        argv = [sys.executable, "-m", "desktop", *args]
+        argv = fastkdf.argv("desktop", *args)
         if vault:
             argv += ["--vault", str(vault_dir)]
         proc = subprocess.run(argv, env=full_env, capture_output=True, text=True, input=input,

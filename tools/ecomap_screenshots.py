@@ -11,7 +11,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")
 
 TODAY = dt.date(2026, 11, 23)
 # (kind, given, family or organisation, role, strength, quality, flow, flags)
@@ -70,7 +69,7 @@ def main(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         ctx, _ = AppContext.create(Path(tmp) / "vault", "screenshots only", user_name="Demo",
-                                   today=lambda: TODAY)
+                                   today=lambda: TODAY, throwaway=True)  # cheap KDF
         try:
             pid = build(ctx)
             exported = ecosystem.export_ecomap(ctx, pid, out_dir / "ecomap.png", lang="fr")

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("RELAIS_INSECURE_FAST_KDF", "1")  # a throwaway demo vault only
 
 DEMO_TODAY = dt.date(2026, 11, 23)  # a Monday: the week has visits ahead
 SIZE = (1366, 768)  # the smallest screen the app must be usable on
@@ -151,7 +150,7 @@ def _shoot(out: Path, lang: str, patients: int = 40, seed: int = 7) -> list[Path
     with tempfile.TemporaryDirectory(prefix="relais-shots-") as tmp:
         folder = Path(tmp) / "vault"
         ctx, _ = AppContext.create(folder, "demo passphrase", user_name="Anne Lambert",
-                                   today=lambda: DEMO_TODAY)
+                                   today=lambda: DEMO_TODAY, throwaway=True)  # cheap KDF
         demo.generate(ctx, patients, seed=seed)
         window = MainWindow(folder, ctx)
         window.resize(*SIZE)

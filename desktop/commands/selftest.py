@@ -26,7 +26,9 @@ def run_self_test() -> int:
     with tmp as folder:
         steps: list[str] = []
         try:
-            ctx, _ = AppContext.create(Path(folder) / "vault", "self-test-passphrase")
+            # a throwaway vault deleted at the end: the cheap test KDF, passed explicitly
+            ctx, _ = AppContext.create(Path(folder) / "vault", "self-test-passphrase",
+                                       throwaway=True)
             steps.append("vault created")
             pid = patients.add_patient(ctx, patients.PatientFields(
                 family_name="Test", given_name="Ève", niss="85.07.30-033.28",
@@ -35,7 +37,7 @@ def run_self_test() -> int:
             assert view.given_name == "Ève" and view.phones == ["+32470123456"]
             steps.append("patient written and read")
             ctx.lock()
-            ctx = AppContext.open(Path(folder) / "vault", "self-test-passphrase")
+            ctx = AppContext.open(Path(folder) / "vault", "self-test-passphrase", throwaway=True)
             assert patients.get_patient(ctx, pid).niss == "85073003328"
             steps.append("vault reopened")
             from desktop.services import documents

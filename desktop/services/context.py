@@ -64,13 +64,15 @@ class AppContext:
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, passphrase: str, **kw: Any) -> AppContext:
-        return cls(Vault.open(folder, passphrase), **kw)
+    def open(cls, folder: Path, passphrase: str, *, throwaway: bool = False,
+             **kw: Any) -> AppContext:
+        """`throwaway`: the self-test's temporary vault (cheap KDF kept, see Vault.create)."""
+        return cls(Vault.open(folder, passphrase, throwaway=throwaway), **kw)
 
     @classmethod
-    def create(cls, folder: Path, passphrase: str, user_name: str | None = None,
-               **kw: Any) -> tuple[AppContext, str]:
-        vault, recovery = Vault.create(folder, passphrase)
+    def create(cls, folder: Path, passphrase: str, user_name: str | None = None, *,
+               throwaway: bool = False, **kw: Any) -> tuple[AppContext, str]:
+        vault, recovery = Vault.create(folder, passphrase, throwaway=throwaway)
         ctx = cls(vault, **kw)
         if user_name:
             ctx.set_setting("user_name", user_name)

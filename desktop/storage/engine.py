@@ -9,6 +9,8 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from desktop.storage.keying import apply_key
+
 CACHE_KIB = 65_536  # a large page cache keeps SQLCipher's decryption cost low
 
 
@@ -18,7 +20,7 @@ def _connect_factory(db_path: Path, key: bytearray | None):  # type: ignore[no-u
         if key is not None:
             if not any(key):
                 raise sqlcipher3.DatabaseError("vault is locked")
-            conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+            apply_key(conn, key, db_path)  # no str copy of the key (see keying.py)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")

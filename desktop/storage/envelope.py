@@ -40,6 +40,16 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+# Bounds a vault.json must respect: outside them the file is damaged (a hand-edited or corrupted
+# 10⁹ passes or 64 GiB would otherwise hang every command or end in MemoryError).
+MIN_LANES, MAX_LANES = 1, 16
+MAX_MEMORY_KIB = 1_048_576  # 1 GiB, four times the production setting
+MAX_ITERATIONS = 16
+SALT_BYTES = (8, 64)
+NONCE_BYTES = 12
+WRAPPED_KEY_BYTES = 32 + 16  # the data key and the GCM tag
+
+
 @dataclass(frozen=True)
 class KdfParams:
     memory_kib: int = DEFAULT_MEMORY_KIB
@@ -48,16 +58,49 @@ class KdfParams:
 
     @classmethod
     def default(cls) -> KdfParams:
-        # Test suites create hundreds of vaults; this switch exists for them only.
-        if os.environ.get("RELAIS_INSECURE_FAST_KDF") == "1":
-            return cls(memory_kib=8192, iterations=1, lanes=1)
-        return cls()
+        return TEST_KDF if _insecure_test_kdf else cls()
 
     @classmethod
     def recovery(cls) -> KdfParams:
-        if os.environ.get("RELAIS_INSECURE_FAST_KDF") == "1":
-            return cls(memory_kib=8192, iterations=1, lanes=1)
+        if _insecure_test_kdf:
+            return TEST_KDF
         return cls(memory_kib=RECOVERY_MEMORY_KIB, iterations=RECOVERY_ITERATIONS)
+
+    def weaker_than(self, other: KdfParams) -> bool:
+        return self.memory_kib < other.memory_kib or self.iterations < other.iterations
+
+    @classmethod
+    def from_slot(cls, kdf: object) -> KdfParams:
+        """The parameters stored in a slot, checked against the bounds (ValueError outside)."""
+        if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
+            raise ValueError("kdf")
+        values = [kdf.get(k) for k in ("memory_kib", "iterations", "lanes")]
+        if not all(type(v) is int for v in values):
+            raise ValueError("kdf")
+        params = cls(*values)  # type: ignore[arg-type]
+        if not (MIN_LANES <= params.lanes <= MAX_LANES
+                and 1 <= params.iterations <= MAX_ITERATIONS
+                and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB):
+            raise ValueError("kdf bounds")
+        return params
+
+
+# Cheap parameters for the test suite only (hundreds of vaults). There is deliberately no
+# environment switch: only code running in the same process (tests/conftest.py, the test
+# launcher tests/fastkdf.py, the benchmarks and screenshot tools with their throwaway vaults)
+# can turn this on. A vault unlocked later in a normal run re-wraps such a slot.
+TEST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+_insecure_test_kdf = False
+
+
+def use_insecure_test_kdf(enabled: bool = True) -> None:
+    """Tests, benchmarks and throwaway demo vaults only: new slots get TEST_KDF."""
+    global _insecure_test_kdf
+    _insecure_test_kdf = enabled
+
+
+def insecure_test_kdf_enabled() -> bool:
+    return _insecure_test_kdf
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -80,14 +123,18 @@ def normalize_recovery_key(text: str) -> bytes:
     return cleaned.encode("ascii", "ignore")
 
 
-def _wrap(kek: bytes, data_key: bytes, vault_id: str) -> dict[str, str]:
+def _wrap(kek: bytes, data_key: bytes | bytearray, vault_id: str) -> dict[str, str]:
     nonce = os.urandom(12)
     ct = AESGCM(kek).encrypt(nonce, data_key, vault_id.encode())
     return {"nonce": _b64(nonce), "ciphertext": _b64(ct)}
 
 
-def _unwrap(kek: bytes, wrapped: dict[str, str], vault_id: str) -> bytes:
-    return AESGCM(kek).decrypt(_unb64(wrapped["nonce"]), _unb64(wrapped["ciphertext"]), vault_id.encode())
+def _unwrap(kek: bytes, wrapped: dict[str, str], vault_id: str) -> bytearray:
+    """Into a bytearray the caller zeroes (lock()): no immutable copy of the data key."""
+    ciphertext = _unb64(wrapped["ciphertext"])
+    key = bytearray(len(ciphertext) - 16)
+    AESGCM(kek).decrypt_into(_unb64(wrapped["nonce"]), ciphertext, vault_id.encode(), key)
+    return key
 
 
 @dataclass
@@ -98,14 +145,26 @@ class Envelope:
 
     # ---- creation and (re)wrapping -------------------------------------------------------
     @classmethod
-    def create(cls, vault_id: str, created_at: str, data_key: bytes, passphrase: str,
-               recovery_key: str) -> Envelope:
+    def create(cls, vault_id: str, created_at: str, data_key: bytes | bytearray, passphrase: str,
+               recovery_key: str, *, throwaway: bool = False) -> Envelope:
+        """`throwaway=True` (the packaged self-test's temporary vault only) uses TEST_KDF."""
         env = cls(vault_id, created_at, {})
-        env.set_slot("passphrase", passphrase.encode("utf-8"), data_key, KdfParams.default())
-        env.set_slot("recovery", normalize_recovery_key(recovery_key), data_key, KdfParams.recovery())
+        env.set_slot("passphrase", passphrase.encode("utf-8"), data_key,
+                     TEST_KDF if throwaway else KdfParams.default())
+        env.set_slot("recovery", normalize_recovery_key(recovery_key), data_key,
+                     TEST_KDF if throwaway else KdfParams.recovery())
         return env
 
-    def set_slot(self, name: str, secret: bytes, data_key: bytes, params: KdfParams) -> None:
+    def slot_params(self, name: str) -> KdfParams:
+        return KdfParams.from_slot(self.slots[name]["kdf"])
+
+    def needs_rewrap(self, name: str) -> bool:
+        """A slot written with weaker parameters than today's (an older build, a test vault)."""
+        target = KdfParams.default() if name == "passphrase" else KdfParams.recovery()
+        return self.slot_params(name).weaker_than(target)
+
+    def set_slot(self, name: str, secret: bytes, data_key: bytes | bytearray,
+                 params: KdfParams) -> None:
         salt = os.urandom(16)
         kek = derive(secret, salt, params)
         self.slots[name] = {
@@ -113,11 +172,11 @@ class Envelope:
             **_wrap(kek, data_key, self.vault_id),
         }
 
-    def open_slot(self, name: str, secret: bytes) -> bytes:
+    def open_slot(self, name: str, secret: bytes) -> bytearray:
         slot = self.slots[name]
         kdf = slot["kdf"]
         assert isinstance(kdf, dict)
-        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
+        params = self.slot_params(name)  # checked in load()
         kek = derive(secret, _unb64(str(kdf["salt"])), params)
         try:
             return _unwrap(kek, slot, self.vault_id)  # type: ignore[arg-type]
@@ -153,10 +212,13 @@ class Envelope:
             slots = doc["slots"]
             for name in ("passphrase", "recovery"):
                 slot = slots[name]
-                _unb64(slot["nonce"])
-                _unb64(slot["ciphertext"])
-                _unb64(slot["kdf"]["salt"])
-                int(slot["kdf"]["memory_kib"])
+                if len(_unb64(slot["nonce"])) != NONCE_BYTES:
+                    raise ValueError("nonce")
+                if len(_unb64(slot["ciphertext"])) != WRAPPED_KEY_BYTES:
+                    raise ValueError("ciphertext")
+                if not SALT_BYTES[0] <= len(_unb64(slot["kdf"]["salt"])) <= SALT_BYTES[1]:
+                    raise ValueError("salt")
+                KdfParams.from_slot(slot["kdf"])
             return cls(str(doc["vault_id"]), str(doc["created_at"]), slots)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise VaultError("vault.envelope_damaged") from exc

@@ -17,6 +17,7 @@ from desktop.storage.engine import make_engine
 from desktop.storage.envelope import Envelope, KdfParams, new_recovery_key, normalize_recovery_key
 from desktop.storage.errors import VaultError
 from desktop.storage.fsutil import create_private_file, private_folder, translate_os_error
+from desktop.storage.keying import apply_key, wipe
 
 DB_NAME = "relais.db"
 ENVELOPE_NAME = "vault.json"
@@ -45,8 +46,11 @@ class Vault:
 
     # ---- lifecycle ---------------------------------------------------------------------
     @classmethod
-    def create(cls, folder: Path, passphrase: str) -> tuple[Vault, str]:
-        """Create an empty vault; returns it unlocked and the recovery key (shown once)."""
+    def create(cls, folder: Path, passphrase: str, *, throwaway: bool = False) -> tuple[Vault, str]:
+        """Create an empty vault; returns it unlocked and the recovery key (shown once).
+
+        `throwaway=True` (the packaged self-test's temporary vault only) wraps the key with the
+        cheap test KDF."""
         check_new_passphrase(passphrase)
         folder = Path(folder)
         if vault_exists(folder) or (folder / DB_NAME).exists():
@@ -66,7 +70,7 @@ class Vault:
             create_private_file(folder / DB_NAME)  # 0600 whatever the umask, -wal/-shm too
             conn = sqlcipher3.connect(str(folder / DB_NAME))
             try:
-                conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+                apply_key(conn, key, folder / DB_NAME)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("CREATE TABLE vault_info (k TEXT PRIMARY KEY, v TEXT)")
                 conn.execute("INSERT INTO vault_info VALUES ('vault_id', ?)", (vault_id,))
@@ -75,7 +79,8 @@ class Vault:
                 conn.close()
             created = True
             now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-            Envelope.create(vault_id, now, bytes(key), passphrase, recovery).save(folder / ENVELOPE_NAME)
+            Envelope.create(vault_id, now, key, passphrase, recovery,
+                            throwaway=throwaway).save(folder / ENVELOPE_NAME)
             vault = cls(folder, vault_id, key)
             migrate.upgrade(vault.writer_engine, vault.db_path)
         except (OSError, sqlcipher3.Error, VaultError) as exc:
@@ -92,25 +97,37 @@ class Vault:
         return vault, recovery
 
     @classmethod
-    def open(cls, folder: Path, passphrase: str) -> Vault:
+    def open(cls, folder: Path, passphrase: str, *, throwaway: bool = False) -> Vault:
+        """`throwaway=True` (the self-test) keeps a cheap slot as it is instead of re-wrapping."""
         folder = Path(folder)
         env = Envelope.load(folder / ENVELOPE_NAME)
-        key = bytearray(env.open_slot("passphrase", passphrase.encode("utf-8")))
-        return cls._open_with_key(folder, env, key)
+        secret = passphrase.encode("utf-8")
+        key = env.open_slot("passphrase", secret)
+        vault = cls._open_with_key(folder, env, key)
+        if not throwaway:
+            _upgrade_slot(folder, env, "passphrase", secret, key)
+        return vault
 
     @classmethod
     def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Vault:
         folder = Path(folder)
         env = Envelope.load(folder / ENVELOPE_NAME)
-        key = bytearray(env.open_slot("recovery", normalize_recovery_key(recovery_key)))
-        return cls._open_with_key(folder, env, key)
+        secret = normalize_recovery_key(recovery_key)
+        key = env.open_slot("recovery", secret)
+        vault = cls._open_with_key(folder, env, key)
+        _upgrade_slot(folder, env, "recovery", secret, key)
+        return vault
 
     @classmethod
     def _open_with_key(cls, folder: Path, env: Envelope, key: bytearray) -> Vault:
         db_path = folder / DB_NAME
-        if not db_path.exists():
-            raise VaultError("vault.database_damaged")
-        check_database(db_path, key)
+        try:
+            if not db_path.exists():
+                raise VaultError("vault.database_damaged")
+            check_database(db_path, key)
+        except BaseException:
+            wipe(key)
+            raise
         vault = cls(folder, env.vault_id, key)
         try:
             migrate.upgrade(vault.writer_engine, db_path)
@@ -150,7 +167,10 @@ class Vault:
         path = Path(folder) / ENVELOPE_NAME
         env = Envelope.load(path)
         key = env.open_slot("passphrase", old.encode("utf-8"))
-        env.set_slot("passphrase", new.encode("utf-8"), key, KdfParams.default())
+        try:
+            env.set_slot("passphrase", new.encode("utf-8"), key, KdfParams.default())
+        finally:
+            wipe(key)
         env.save(path)
 
     @staticmethod
@@ -160,13 +180,28 @@ class Vault:
         path = Path(folder) / ENVELOPE_NAME
         env = Envelope.load(path)
         key = env.open_slot("recovery", normalize_recovery_key(recovery_key))
-        env.set_slot("passphrase", new.encode("utf-8"), key, KdfParams.default())
+        try:
+            env.set_slot("passphrase", new.encode("utf-8"), key, KdfParams.default())
+        finally:
+            wipe(key)
         env.save(path)
 
     def raw_key_hex(self) -> str:
         """For tests that prove the file is standard SQLCipher 4."""
         assert self._key is not None
         return bytes(self._key).hex()
+
+
+def _upgrade_slot(folder: Path, env: Envelope, name: str, secret: bytes, key: bytearray) -> None:
+    """A slot weaker than today's KDF parameters (an older build, a vault made by the test
+    suite) is re-wrapped with them now that the secret is known. Best effort: a read-only
+    folder keeps the old slot and the vault still opens."""
+    if not env.needs_rewrap(name):
+        return
+    params = KdfParams.default() if name == "passphrase" else KdfParams.recovery()
+    env.set_slot(name, secret, key, params)
+    with contextlib.suppress(VaultError):
+        env.save(folder / ENVELOPE_NAME)
 
 
 def check_database(db_path: Path, key: bytearray) -> None:
@@ -176,7 +211,7 @@ def check_database(db_path: Path, key: bytearray) -> None:
     except sqlcipher3.Error as exc:
         raise VaultError("vault.database_damaged") from exc
     try:
-        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        apply_key(conn, key, db_path)
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         if rows:
             raise VaultError("vault.database_damaged")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 from desktop.services import cases, drafts, visits
 from desktop.services.cases import RequestFields
 from desktop.services.context import AppContext
 from desktop.services.patients import PatientFields, add_patient
+from tests import fastkdf
 from tests.conftest import PASSPHRASE, TODAY
 from tests.crash.typing_loop import NOTE
 
@@ -28,9 +28,9 @@ def test_autosaved_note_offered_after_kill(tmp_path: Path) -> None:
     ctx.lock()
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash.typing_loop", str(folder), PASSPHRASE, vid, pid],
+        fastkdf.argv("tests.crash.typing_loop", str(folder), PASSPHRASE, vid, pid),
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "RELAIS_INSECURE_FAST_KDF": "1"})
+        env={**os.environ})
     acknowledged = 0
     try:
         assert proc.stdout is not None

@@ -6,7 +6,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from sqlalchemy import func, select, text
 
 from desktop.services.context import AppContext
 from desktop.storage.models import AuditEvent, OutboxOp, Patient
+from tests import fastkdf
 from tests.conftest import PASSPHRASE
 
 
@@ -22,7 +22,7 @@ def test_kill_during_writes(vault_dir: Path, kill_after: int) -> None:
     ctx, _ = AppContext.create(vault_dir, PASSPHRASE)
     ctx.lock()
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash.writer_loop", str(vault_dir), PASSPHRASE],
+        fastkdf.argv("tests.crash.writer_loop", str(vault_dir), PASSPHRASE),
         stdout=subprocess.PIPE, text=True, env={**os.environ},
     )
     acknowledged: list[str] = []

@@ -8,7 +8,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Contact, Patient
 from desktop.sync import state
 from desktop.sync.engine import CRASH_POINTS
+from tests import fastkdf
 from tests.e2e.sync_support import (
     PASSPHRASE,
     TODAY,
@@ -65,7 +65,7 @@ def _relais_sync(folder: Path, crash_at: str | None = None) -> subprocess.Popen[
     env.pop("RELAIS_CRASH_AT", None)
     if crash_at:
         env["RELAIS_CRASH_AT"] = crash_at
-    return subprocess.Popen([sys.executable, "-m", "desktop", "sync", "--vault", str(folder)],
+    return subprocess.Popen(fastkdf.argv("desktop", "sync", "--vault", str(folder)),
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from desktop.storage.errors import VaultError
 from desktop.storage.models import Contact, OutboxOp, Patient
 from desktop.sync import state
 from desktop.sync.client import SyncError
+from tests import fastkdf
 from tests.e2e.sync_support import (
     PASSPHRASE,
     Device,
@@ -68,7 +68,7 @@ def _contacts(dev: Device, n: int, name: str = "Dr") -> None:
 # ---- the command line, over real HTTP -------------------------------------------------------
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, "RELAIS_PASSPHRASE": PASSPHRASE, "RELAIS_LANG": "en", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "desktop", *args], env=full,
+    return subprocess.run(fastkdf.argv("desktop", *args), env=full,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -6,13 +6,13 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 
 from desktop.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from tests import fastkdf
 
 HEADERS = {"Relais-Protocol": str(PROTOCOL_VERSION), "Relais-Schema": str(SCHEMA_VERSION)}
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "server", *args], cwd=ROOT, text=True,
+    return subprocess.run(fastkdf.argv("server", *args), cwd=ROOT, text=True,
                           capture_output=True, env={**os.environ, **(env or {})}, timeout=120)
 
 
@@ -45,7 +45,7 @@ class ServerProcess:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60.0) -> ServerProcess:
-        args = [sys.executable, "-m", "server", "serve", "--data", str(self.data_dir),
+        args = [*fastkdf.argv("server"), "serve", "--data", str(self.data_dir),
                 "--host", "127.0.0.1", "--port", str(self.port)]
         if not self.tls:
             args.append("--no-tls")

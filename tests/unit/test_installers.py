@@ -56,7 +56,7 @@ def test_self_test_with_read_only_home(tmp_path: Path) -> None:
     home.chmod(0o555)
     tmp_path.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", RELAIS_INSECURE_FAST_KDF="1",
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen",
                PYTHONPATH=str(ROOT))
     # As root, drop the capabilities that bypass file permissions but stay root: the checkout and
     # the venv stay readable even inside a folder other users cannot enter (a 0700 clone), while
