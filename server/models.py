@@ -194,6 +194,17 @@ class BlobRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class BlobUpload(Base):
+    """Who proved they hold a blob's bytes by uploading them. A file is readable only through an
+    attachment record whose sha256 was written by one of these users (server/blobs.py): quoting
+    a sha256 one never held gives nothing."""
+
+    __tablename__ = "blob_upload"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class LoginFailure(Base):
     __tablename__ = "login_failure"
     id: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)

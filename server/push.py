@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, cast, delete, select, tuple_, update
+from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
@@ -30,10 +30,10 @@ from desktop.sync.protocol import (
     PushRequest,
     PushResponse,
 )
+from server import blobs
 from server.auth import ApiError, Caller, utcnow
 from server.models import (
     AppliedOp,
-    BlobRow,
     Conflict,
     Counter,
     PurgedPatient,
@@ -625,11 +625,7 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
         if r.fields.get("purpose") == PURPOSE_TEAM_SHARING] if reason == "consent_withdrawn" else []
     session.execute(delete(Record).where(Record.patient_id == patient_id))
     session.execute(delete(Conflict).where(Conflict.patient_id == patient_id))
-    for sha in {s for s in shas if isinstance(s, str)}:
-        still_used = session.scalar(select(Record.record_id).where(
-            Record.table_name == "attachment", cast(Record.fields, String).contains(sha)).limit(1))
-        if still_used is None:
-            session.execute(delete(BlobRow).where(BlobRow.sha256 == sha))
+    blobs.drop_unused(session, [s for s in shas if isinstance(s, str)])
     for key, rec in list(ctx.records.items()):
         if rec is not None and rec.patient_id == patient_id:
             ctx.records[key] = None
