@@ -1,0 +1,28 @@
+"""Durcissement des entrées (ticket 13) : erreurs de ligne de commande, fichiers, parties du NISS."""
+
+MESSAGES: dict[str, str] = {
+    "cli.arg.command": "commande",
+    "cli.arg.action": "action",
+    "cli.arg.format": "format",
+    "cli.arg.invalid_choice": "{option} : « {value} » n'est pas permis ; choisissez parmi : {choices}",
+    "cli.arg.invalid_number": "{option} : « {value} » n'est pas un nombre entier",
+    "cli.arg.expected_value": "{option} : une valeur est nécessaire",
+    "cli.arg.not_allowed_with": "{option} ne peut pas être utilisé avec {other}",
+    "cli.arg.no_value": "{option} ne prend pas de valeur (« {value} » donné)",
+    "cli.arg.required": "manquant : {options} (voir --help)",
+    "cli.arg.unrecognized": "option ou argument inconnu : {args} (voir --help)",
+    "cli.arg.ambiguous": "{option} est ambigu : {matches}",
+    "cli.arg.other": "ligne de commande incorrecte : {detail} (voir --help)",
+    "cli.arg.not_utf8": "un argument n'est pas du texte valide (UTF-8) ; rien n'a été fait",
+    "cli.arg.out_of_range": "{option} : {value} est hors limites ({low}–{high})",
+    "cli.os_error": "le fichier n'a pas pu être utilisé : {detail} : {path}",
+    "cli.no_server_password": "Aucun mot de passe serveur : définissez RELAIS_SERVER_PASSWORD ou lancez la commande dans un terminal.",
+    "file.not_regular": "ce n'est pas un fichier ordinaire (un dossier, un périphérique ou un tube n'est pas lu)",
+    "file.too_large": "fichier trop volumineux (au plus {max})",
+    "file.unreadable": "impossible de lire le fichier : {detail}",
+    "file.not_utf8": "le fichier n'est pas du texte UTF-8 (octet {position})",
+    "file.not_json": "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
+    "file.too_deep": "le JSON est trop imbriqué (au plus {max} niveaux)",
+    "niss.month": "mois impossible « {month} » dans ce NISS (00–12 ; numéro BIS : 20–32 ou 40–52)",
+    "niss.date": "date impossible dans ce NISS : jour {day} du mois {month}",
+}

@@ -1,0 +1,28 @@
+"""Invoerbeveiliging (ticket 13): opdrachtregelfouten, bestanden, onderdelen van het INSZ."""
+
+MESSAGES: dict[str, str] = {
+    "cli.arg.command": "opdracht",
+    "cli.arg.action": "actie",
+    "cli.arg.format": "formaat",
+    "cli.arg.invalid_choice": "{option}: „{value}” is niet toegestaan; kies uit: {choices}",
+    "cli.arg.invalid_number": "{option}: „{value}” is geen geheel getal",
+    "cli.arg.expected_value": "{option}: een waarde is nodig",
+    "cli.arg.not_allowed_with": "{option} kan niet samen met {other} gebruikt worden",
+    "cli.arg.no_value": "{option} neemt geen waarde („{value}” gegeven)",
+    "cli.arg.required": "ontbreekt: {options} (zie --help)",
+    "cli.arg.unrecognized": "onbekende optie of argument: {args} (zie --help)",
+    "cli.arg.ambiguous": "{option} is dubbelzinnig: {matches}",
+    "cli.arg.other": "ongeldige opdrachtregel: {detail} (zie --help)",
+    "cli.arg.not_utf8": "een argument is geen geldige tekst (UTF-8); er is niets gedaan",
+    "cli.arg.out_of_range": "{option}: {value} valt buiten het bereik ({low}–{high})",
+    "cli.os_error": "het bestand kon niet gebruikt worden: {detail}: {path}",
+    "cli.no_server_password": "Geen serverwachtwoord: stel RELAIS_SERVER_PASSWORD in of start de opdracht in een terminal.",
+    "file.not_regular": "dit is geen gewoon bestand (een map, apparaat of pipe wordt niet gelezen)",
+    "file.too_large": "bestand te groot (ten hoogste {max})",
+    "file.unreadable": "het bestand kan niet gelezen worden: {detail}",
+    "file.not_utf8": "het bestand is geen UTF-8-tekst (byte {position})",
+    "file.not_json": "het bestand is geen geldige JSON (regel {line}, kolom {column})",
+    "file.too_deep": "de JSON is te diep genest (ten hoogste {max} niveaus)",
+    "niss.month": "onmogelijke maand „{month}” in dit INSZ (00–12; BIS-nummer: 20–32 of 40–52)",
+    "niss.date": "onmogelijke datum in dit INSZ: dag {day} van maand {month}",
+}
