@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -17,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--server", required=True, metavar="URL", help="https://host:port")
     p.add_argument("--user", required=True, metavar="NAME")
     p.add_argument("--fingerprint", metavar="SHA256",
-                   help="the server certificate's fingerprint, as printed by relais-server")
+                   help="the server certificate's fingerprint, as printed by relais-server "
+                        "(required for https without a terminal; otherwise shown and asked)")
     p.add_argument("--device-name", default="", metavar="NAME")
     p.set_defaults(handler=cmd_enroll)
 
@@ -36,12 +38,37 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.set_defaults(handler=cmd_sync)
 
 
+YES = {"y", "yes", "o", "oui", "j", "ja"}
+
+
+def _confirmed_fingerprint(args: argparse.Namespace) -> str | None:
+    """The fingerprint to pin: --fingerprint (checked), or the one the server presents, shown
+    and confirmed on a terminal. Without a terminal, https needs --fingerprint: the password
+    must not go to whatever certificate answers. Plain http (loopback only) has none."""
+    from desktop.services import sync
+
+    if args.fingerprint is not None:
+        return sync.check_fingerprint(args.fingerprint)  # exit 2 when malformed
+    fingerprint = sync.fingerprint_to_confirm(args.server)
+    if fingerprint is None:
+        return None
+    if not sys.stdin.isatty():
+        raise CliError("sync.fingerprint_required")
+    print(t("sync.fingerprint_confirm", fingerprint=fingerprint), end="", file=sys.stderr,
+          flush=True)
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in YES:
+        raise CliError("sync.fingerprint_not_confirmed", exit_code=1)
+    return fingerprint
+
+
 def cmd_enroll(args: argparse.Namespace) -> int:
     from desktop.services import sync
 
+    fingerprint = _confirmed_fingerprint(args)
     password = read_secret("RELAIS_SERVER_PASSWORD", "sync.password_prompt")
     with open_context(args) as ctx:
-        info = sync.enroll(ctx, args.server, args.user, password, fingerprint=args.fingerprint,
+        info = sync.enroll(ctx, args.server, args.user, password, fingerprint=fingerprint,
                            device_name=args.device_name)
     data = asdict(info)
 

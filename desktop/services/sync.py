@@ -48,6 +48,7 @@ from desktop.sync.client import (
     SyncClient,
     SyncError,
     fetch_fingerprint,
+    format_fingerprint,
     normalize_fingerprint,
 )
 from desktop.sync.engine import SyncEngine, SyncReport
@@ -150,12 +151,31 @@ def _client(url: str, token: str | None, fingerprint: str | None,
                       transport=transport() if transport else None)
 
 
+def check_fingerprint(text: str) -> str:
+    """A typed fingerprint, normalized (64 lower-case hex digits); ValidationError otherwise."""
+    fp = normalize_fingerprint(text or "")
+    if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
+        raise ValidationError("sync.fingerprint_invalid", "fingerprint")
+    return fp
+
+
+def fingerprint_to_confirm(server_url: str) -> str | None:
+    """The certificate fingerprint the server presents now (AA:BB:…) for a person to compare
+    before enrolling; None for plain http on loopback (no certificate)."""
+    url = _check_url(server_url)
+    if not url.startswith("https://"):
+        return None
+    return format_fingerprint(fetch_fingerprint(url))
+
+
 def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
            fingerprint: str | None = None, device_name: str = "",
            transport: TransportFactory = None) -> EnrollInfo:
     """Register this vault with the organisation's server. For https, the certificate's
     fingerprint is pinned now (and checked against `fingerprint` when a person typed one)."""
     url = _check_url(server_url)
+    if fingerprint:
+        fingerprint = check_fingerprint(fingerprint)
     if not (username or "").strip():
         raise ValidationError("text.required", "user")
     if not password:
