@@ -103,5 +103,8 @@ MESSAGES: dict[str, str] = {
     "case.show.request": "Request of {date} by {who}",
     "case.show.review_due": "Relevance review: {date}",
     "case.show.visits": "Visits: {done} done, {planned} planned",
+    "patient.born_on.female": "born {date}",
+    "patient.born_on.male": "born {date}",
+    "patient.born_on.unknown": "born {date}",
     "case.cli_id_or_patient": "give a case id or --patient",
 }

@@ -103,5 +103,8 @@ MESSAGES: dict[str, str] = {
     "case.show.request": "Demande du {date} par {who}",
     "case.show.review_due": "Révision de la pertinence : {date}",
     "case.show.visits": "Visites : {done} faites, {planned} prévues",
+    "patient.born_on.female": "née le {date}",
+    "patient.born_on.male": "né le {date}",
+    "patient.born_on.unknown": "né·e le {date}",
     "case.cli_id_or_patient": "indiquez un identifiant de dossier ou --patient",
 }

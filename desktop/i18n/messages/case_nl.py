@@ -104,5 +104,8 @@ MESSAGES: dict[str, str] = {
     "case.show.request": "Aanvraag van {date} door {who}",
     "case.show.review_due": "Herziening van de relevantie: {date}",
     "case.show.visits": "Bezoeken: {done} gedaan, {planned} gepland",
+    "patient.born_on.female": "geboren op {date}",
+    "patient.born_on.male": "geboren op {date}",
+    "patient.born_on.unknown": "geboren op {date}",
     "case.cli_id_or_patient": "geef een dossier-id of --patient op",
 }

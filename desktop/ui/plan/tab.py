@@ -157,7 +157,7 @@ class PlanTab(QWidget):
         self.restored.hide()
         form.addRow("", self.restored)
         form.addRow("", self.save_words_button)
-        self.words_area = scrolled(words, max_height=260)
+        self.words_area = scrolled(words, max_height=180)  # more scrolls: the goals come first
         self.words_toggle.toggled.connect(self._show_words)
 
         split = QSplitter()
