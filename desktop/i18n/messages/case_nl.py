@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "caseload.due_invalid": "onbekende filter op vervaldata",
     # codes shown by the command line
     "case.status.referred": "aangemeld",
-    "case.status.assessing": "evaluatie",
+    "case.status.assessing": "beoordeling",
     "case.status.active": "actieve opvolging",
     "case.status.stabilised": "gestabiliseerd",
     "case.status.closed": "afgesloten",
