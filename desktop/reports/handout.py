@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from desktop.domain.care_plan import Week, WeekAction, WeekEntry
 from desktop.domain.contacts import SECTORS, sector_of
@@ -338,8 +338,8 @@ def build_handout(data: HandoutData, *, lang: str = "fr", large: bool = False) -
     footer_size = 16.0 if large else 9.0
     top, bottom = MARGIN + footer_size * 0.6, MARGIN + footer_size + 14
     frame_h = PAGE_H - top - bottom - 12  # a frame pads 6 pt on each side
+    # nothing after the map: a trailing spacer that did not fit made an empty last page
     story += _people_around(data, st, tx, LARGE_MAP if large else NORMAL_MAP, frame_h)
-    story.append(Spacer(1, 4 * mm))
 
     footer = tx("handout.footer", name=data.case_manager_name) if data.case_manager_name else ""
     if footer and data.case_manager_phone:

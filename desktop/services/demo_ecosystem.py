@@ -179,6 +179,8 @@ def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
                        info: tuple[str, str, str, str, bool], directory: dict,  # type: ignore[type-arg]
                        today: dt.date) -> None:
     family, patient_given, _postal, town, dutch = info
+    patient = uow.session.get(Patient, pid)
+    she = patient is not None and patient.gender != "male"
     target = rng.randint(4, 24)  # plus the GP tie made by the core demo
     services = SERVICES_NL if dutch else SERVICES_FR
     people = FAMILY_NL if dutch else FAMILY_FR
@@ -186,6 +188,8 @@ def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
     # family and informal carers (private persons of this patient)
     for i in range(min(len(people), max(1, target // 3))):
         kind, role, _carer_role, female = people[i] if i < 2 else rng.choice(people[2:])
+        if i == 0 and she:  # a woman's spouse is her husband
+            role, female = ("echtgenoot" if dutch else "époux"), False
         given = _given(rng, dutch, female)
         if given == patient_given:  # two people with the same name on one map confuse
             given = _given(rng, dutch, female)

@@ -213,6 +213,20 @@ def test_demo_fixed_lines_carry_the_zone_of_their_town(demo_vault: AppContext) -
     assert fixed > 20
 
 
+def test_a_womans_spouse_is_her_husband(demo_vault: AppContext) -> None:
+    from desktop.storage.models import Relationship
+
+    rows = demo_vault.read(lambda s: s.execute(
+        select(Patient.gender, Relationship.role).join(
+            Relationship, Relationship.patient_id == Patient.id)).all())
+    assert rows
+    for gender, role in rows:
+        if gender == "female":
+            assert role not in ("épouse", "echtgenote"), role
+        else:
+            assert role not in ("époux", "echtgenoot"), role
+
+
 def test_the_invalid_number_of_the_review_keeps_its_leading_zero() -> None:
     from desktop.domain.phone import display_phone
 
