@@ -256,3 +256,12 @@ def test_one_time_format_per_language(lang: str, one: str, span: str) -> None:
     assert clock_range("10:00", "10:45", lang).replace(nbsp, " ") == span
     assert clock(dt.time(14, 0), lang).replace(nbsp, " ") == {"fr": "14 h", "nl": "14.00 uur",
                                                               "en": "14:00"}[lang]
+
+
+def test_french_elides_de_before_a_vowel() -> None:
+    from desktop.reports.ecomap_render import elide
+
+    assert elide("Écocarte de Hélène Dubois — 01/02/2026", "Hélène Dubois", "fr") == \
+        "Écocarte d'Hélène Dubois — 01/02/2026"
+    assert elide("Écocarte de Marie — x", "Marie", "fr") == "Écocarte de Marie — x"
+    assert elide("Ecomap van Els", "Els", "nl") == "Ecomap van Els"
