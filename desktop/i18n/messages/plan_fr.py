@@ -4,7 +4,7 @@ MESSAGES: dict[str, str] = {
     "field.goals": "Objectifs",
     "field.agreed_with": "Convenu avec",
     "field.agreed_on": "Date d'accord",
-    "field.review_date": "Date de réévaluation",
+    "field.review_date": "Date de révision",
     "field.text": "Texte",
     "field.domain": "Domaine",
     "field.target_date": "Échéance",
