@@ -108,6 +108,17 @@ class Case(SyncColumns, Base):
     closure_reason: Mapped[str | None] = mapped_column(String(30))
     closure_note: Mapped[str | None] = mapped_column(Text)
     relevance_review_due: Mapped[dt.date | None] = mapped_column(Date)
+    # intake outcome (accepted | redirected | waiting) and the delays of the first contacts
+    intake_outcome: Mapped[str | None] = mapped_column(String(20))
+    intake_outcome_on: Mapped[dt.date | None] = mapped_column(Date)
+    redirected_to_contact_id: Mapped[str | None] = mapped_column(String(36))
+    intake_reason: Mapped[str | None] = mapped_column(Text)
+    waiting_since: Mapped[dt.date | None] = mapped_column(Date)
+    first_contact_on: Mapped[dt.date | None] = mapped_column(Date)
+    first_home_visit_on: Mapped[dt.date | None] = mapped_column(Date)
+    # triage by complexity: crisis triggers (codes of desktop.domain.triage) and when noted
+    crisis_triggers: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    crisis_noted_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class CaseStatusChange(SyncColumns, Base):
