@@ -136,6 +136,8 @@ def cmd_device_list(args: argparse.Namespace) -> int:
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
     admin.revoke_device(_settings(args), args.device_id, stolen=args.stolen)
+    print(text("server.device_stolen_done" if args.stolen else "server.device_revoked_done",
+               device_id=args.device_id))
     return 0
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
+from sqlalchemy import select
+
 from desktop.domain.contacts import make_inami
 from desktop.domain.niss import make_niss
 from desktop.services import demo_data as D
@@ -121,7 +123,9 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
     gp_ids = ctx.write(add_gps)
     dutch_postals = {postal for postal, _town in D.TOWNS_NL}
     patient_ids: list[str] = []
-    used_niss: set[str] = set()
+    # a second run on the same vault must not reuse a NISS (unique): skip the ones already there
+    used_niss: set[str] = set(ctx.read(lambda s: s.execute(
+        select(Patient.niss).where(Patient.niss.is_not(None))).scalars()))
     for start in range(0, count, BATCH):
         if cancel is not None and cancel.is_set():
             raise Cancelled

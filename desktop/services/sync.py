@@ -79,6 +79,8 @@ class EnrollInfo:
     organisation: str
     teams: list[str]
     fingerprint: str | None  # pinned SHA-256 (https), formatted AA:BB:…
+    device_id: str = ""  # the server's id of this laptop (`relais-server device list`)
+    device_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,8 @@ def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
         if fingerprint and normalize_fingerprint(fingerprint) != pinned:
             raise SyncError("sync.fingerprint_mismatch", retry=False)
     with _client(url, None, pinned, transport) as client:
-        answer = client.enroll(username.strip(), password, device_name or "relais")
+        name = (device_name or "").strip() or default_device_name()
+        answer = client.enroll(username.strip(), password, name)
 
     def run(uow: UnitOfWork) -> None:
         s = uow.session
@@ -206,7 +209,14 @@ def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
     return EnrollInfo(server_url=url, user=answer.user, organisation=answer.organisation,
                       teams=[t.get("name", "") for t in answer.teams],
                       fingerprint=":".join(pinned[i:i + 2] for i in range(0, len(pinned), 2))
-                      .upper() if pinned else None)
+                      .upper() if pinned else None, device_id=answer.device_id, device_name=name)
+
+
+def default_device_name() -> str:
+    """The computer's name, so `relais-server device list` tells the laptops apart."""
+    import platform
+
+    return (platform.node() or "").strip()[:100] or "relais"
 
 
 def client_for(ctx: AppContext, transport: TransportFactory = None) -> SyncClient:

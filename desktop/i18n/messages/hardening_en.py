@@ -28,4 +28,12 @@ MESSAGES: dict[str, str] = {
     # NISS: which part is wrong
     "niss.month": "impossible month “{month}” in this NISS (00–12; BIS number: 20–32 or 40–52)",
     "niss.date": "impossible date in this NISS: day {day} of month {month}",
+    "vault.read_only": "The vault is read-only (its folder or files cannot be written): {path}. Nothing was changed; give this account write access or copy the vault elsewhere.",
+    "sync.enrolled_device": "This laptop is “{name}”, device id {id} (relais-server device list).",
+    "sync.keep_required": "give --keep this-laptop, other-laptop or value (or --choice mine, theirs or edit)",
+    "sync.keep_without_resolve": "--keep and --choice go with --resolve CONFLICT_ID",
+    "sync.conflict_not_from_here": "neither value of this conflict was sent from this laptop: use --keep value with --value",
+    "gdpr.patient_restricted": "this patient's record is restricted (GDPR art. 18): lift the restriction first (relais gdpr unrestrict)",
+    "cli.arg.range": "must be between {low} and {high}",
+    "cli.arg.bad_value": "{option}: {detail}",
 }

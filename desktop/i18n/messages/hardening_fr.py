@@ -25,4 +25,12 @@ MESSAGES: dict[str, str] = {
     "file.too_deep": "le JSON est trop imbriqué (au plus {max} niveaux)",
     "niss.month": "mois impossible « {month} » dans ce NISS (00–12 ; numéro BIS : 20–32 ou 40–52)",
     "niss.date": "date impossible dans ce NISS : jour {day} du mois {month}",
+    "vault.read_only": "Le coffre est en lecture seule (son dossier ou ses fichiers ne peuvent pas être écrits) : {path}. Rien n'a été modifié ; donnez à ce compte le droit d'écrire ou copiez le coffre ailleurs.",
+    "sync.enrolled_device": "Cet ordinateur s'appelle « {name} », identifiant d'appareil {id} (relais-server device list).",
+    "sync.keep_required": "indiquez --keep this-laptop, other-laptop ou value (ou --choice mine, theirs ou edit)",
+    "sync.keep_without_resolve": "--keep et --choice s'utilisent avec --resolve ID_DU_CONFLIT",
+    "sync.conflict_not_from_here": "aucune des deux valeurs de ce conflit n'a été envoyée depuis cet ordinateur : utilisez --keep value avec --value",
+    "gdpr.patient_restricted": "le dossier de ce patient est limité (RGPD art. 18) : levez d'abord la limitation (relais gdpr unrestrict)",
+    "cli.arg.range": "doit être entre {low} et {high}",
+    "cli.arg.bad_value": "{option} : {detail}",
 }

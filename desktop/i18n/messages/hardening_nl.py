@@ -25,4 +25,12 @@ MESSAGES: dict[str, str] = {
     "file.too_deep": "de JSON is te diep genest (ten hoogste {max} niveaus)",
     "niss.month": "onmogelijke maand „{month}” in dit INSZ (00–12; BIS-nummer: 20–32 of 40–52)",
     "niss.date": "onmogelijke datum in dit INSZ: dag {day} van maand {month}",
+    "vault.read_only": "De kluis is alleen-lezen (de map of de bestanden kunnen niet geschreven worden): {path}. Er is niets gewijzigd; geef deze account schrijfrechten of kopieer de kluis naar elders.",
+    "sync.enrolled_device": "Deze computer heet „{name}”, toestel-id {id} (relais-server device list).",
+    "sync.keep_required": "geef --keep this-laptop, other-laptop of value (of --choice mine, theirs of edit)",
+    "sync.keep_without_resolve": "--keep en --choice horen bij --resolve CONFLICT_ID",
+    "sync.conflict_not_from_here": "geen van beide waarden van dit conflict is vanaf deze computer verstuurd: gebruik --keep value met --value",
+    "gdpr.patient_restricted": "het dossier van deze patiënt is beperkt (AVG art. 18): hef eerst de beperking op (relais gdpr unrestrict)",
+    "cli.arg.range": "moet tussen {low} en {high} liggen",
+    "cli.arg.bad_value": "{option}: {detail}",
 }
