@@ -25,8 +25,13 @@ COLUMNS = (
 
 
 def upgrade() -> None:
+    # idempotent: a vault created at a later head and re-stamped (tests) already has them
+    present = {c['name'] for c in sa.inspect(op.get_bind()).get_columns('case_record')}
+    missing = [(name, type_) for name, type_ in COLUMNS if name not in present]
+    if not missing:
+        return
     with op.batch_alter_table('case_record', schema=None) as batch_op:
-        for name, type_ in COLUMNS:
+        for name, type_ in missing:
             batch_op.add_column(sa.Column(name, type_, nullable=True))
 
 
