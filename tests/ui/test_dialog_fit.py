@@ -13,7 +13,6 @@ import importlib
 import inspect
 import pkgutil
 import re
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,23 +281,6 @@ def test_every_dialog_fits_a_small_laptop_with_its_buttons_in_view(world: World,
         install_language("fr")
 
 
-# One Alt+letter for two controls in these dialogs when this test was written (Qt then cycles
-# between them on each press): reported, to be given distinct letters in the translation
-# catalogs. The test warns while one is still there and fails on any new one.
-KNOWN_TWICE = {
-    "fr NewPatientDialog#0: Alt+N", "fr NewPatientDialog#0: Alt+C", "fr TieDialog#0: Alt+Q",
-    "fr TieDialog#0: Alt+N", "fr TieDialog#0: Alt+S", "fr TieDialog#0: Alt+R",
-    "fr TieDialog#0: Alt+D", "fr NewCaseDialog#0: Alt+M", "fr DecisionDialog#0: Alt+O",
-    "fr DecisionDialog#1: Alt+O", "nl FirstRunWizard#0: Alt+V", "nl PassphraseDialog#0: Alt+H",
-    "nl NewPatientDialog#0: Alt+M", "nl TieDialog#0: Alt+I", "nl TieDialog#0: Alt+N",
-    "nl TieDialog#0: Alt+S", "nl TieDialog#0: Alt+R", "nl TieDialog#1: Alt+R",
-    "nl TieDialog#1: Alt+S", "nl NewCaseDialog#0: Alt+G", "nl NewCaseDialog#0: Alt+V",
-    "nl StayDialog#0: Alt+O", "nl DecisionDialog#0: Alt+O", "nl DecisionDialog#1: Alt+O",
-    "en TieDialog#0: Alt+S", "en TieDialog#0: Alt+N", "en TieDialog#0: Alt+F",
-    "en TieDialog#1: Alt+N", "en DecisionDialog#0: Alt+O", "en DecisionDialog#1: Alt+O",
-}
-
-
 def _mnemonic(text: str) -> str | None:
     found = re.search(r"&([^&\s])", text.replace("&&", ""))
     return found.group(1).casefold() if found else None
@@ -350,12 +332,9 @@ def test_no_mnemonic_twice_and_no_literal_ampersand(world: World, lang: str) -> 
                           for k, owners in keys.items() if len(owners) > 1]
                 literal += [f"{lang} {name}: {b}" for b in bare]
         assert not literal, "a literal & shows:\n" + "\n".join(dict.fromkeys(literal))
-        known = [f"{key} for {owners}" for key, owners in twice if key in KNOWN_TWICE]
-        if known:
-            warnings.warn("one Alt+letter for two controls (known, reported): "
-                          + "; ".join(dict.fromkeys(known)), stacklevel=1)
-        new = [f"{key} for {owners}" for key, owners in twice if key not in KNOWN_TWICE]
-        assert not new, "one Alt+letter for two controls:\n" + "\n".join(dict.fromkeys(new))
+        # one Alt+letter for two controls makes Qt cycle between them on each press
+        found = [f"{key} for {owners}" for key, owners in twice]
+        assert not found, "one Alt+letter for two controls:\n" + "\n".join(dict.fromkeys(found))
     finally:
         install_language("fr")
 
