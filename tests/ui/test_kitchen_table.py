@@ -194,6 +194,46 @@ def test_yes_no_items_take_digits(main_window, ctx: AppContext, qtbot) -> None: 
     dialog.close()
 
 
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("width", [1366, 900])
+def test_long_instrument_names_show_whole(main_window, ctx: AppContext, lang: str,
+                                          width: int) -> None:  # type: ignore[no-untyped-def]
+    """"Zarit — fardeau de l'aidant (22 questions) — textes non importés" ran off the right edge
+    of the instrument list: every name wraps within the list, none is cut or scrolled away."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    from desktop.ui.assessment.tab import AssessmentTab
+
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Lambert",
+                                                           given_name="Rose"))
+    install_language(lang)
+    dossier = main_window.open_dossier(pid)
+    dossier.resize(width, 700)  # 900: as narrow as the dossier goes
+    dossier.show()
+    tab = next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+               if isinstance(dossier.tabs.widget(i), AssessmentTab))
+    dossier.tabs.setCurrentWidget(tab)
+    _settle()
+    names = tab.instruments
+    metrics = names.fontMetrics()
+    margin = names.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, names) + 1
+    viewport = names.viewport().width()
+    assert max(metrics.horizontalAdvance(names.item(r).text())
+               for r in range(names.count())) > viewport  # a name longer than one line
+    cut = []
+    for row in range(names.count()):
+        item = names.item(row)
+        rect = names.visualItemRect(item)
+        needed = metrics.boundingRect(QRect(0, 0, rect.width() - 2 * margin, 100_000),
+                                      Qt.TextFlag.TextWordWrap, item.text())
+        if rect.left() < 0 or rect.right() >= viewport or needed.height() > rect.height() \
+                or needed.width() > rect.width() - 2 * margin:
+            cut.append(f"{item.text()!r}: {rect} needs {needed.size()}")
+    assert not cut, "\n".join(cut)
+    dossier.close()
+
+
 # ---- details -------------------------------------------------------------------------------
 def test_unselected_tab_labels_keep_their_accents(main_window) -> None:  # type: ignore[no-untyped-def]
     def picture(text: str) -> QImage:
