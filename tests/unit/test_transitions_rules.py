@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from desktop.domain import concertation as C
 from desktop.domain import transitions as T
-from desktop.domain.contacts import KINDS, SECTOR_OF, validate_contact, ContactFields
+from desktop.domain.contacts import KINDS, SECTOR_OF, ContactFields, validate_contact
 from desktop.domain.errors import ValidationError
 
 MONDAY = dt.date(2026, 3, 2)
