@@ -118,7 +118,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desktop.services import care_plans
 
     with open_context(args) as ctx:
-        view = care_plans.view_plan(ctx, args.patient, purpose="cli")
+        # no plan: an error that records nothing (view_plan audits a view)
+        view = (care_plans.view_plan(ctx, args.patient, purpose="cli")
+                if care_plans.current_plan(ctx, args.patient) is not None else None)
     if view is None:
         raise NotFound("plan.none", "plan")
     emit(args, asdict(view), lambda: _plan_text(view))
@@ -138,10 +140,16 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_add_goal(args: argparse.Namespace) -> int:
+    from desktop.domain import care_plan as rules
+    from desktop.domain.text import clean_line
     from desktop.services import care_plans
 
     target = _date(args.target_date, "target_date")
     with open_context(args) as ctx:
+        # checked before a draft plan is started for it: a refused goal leaves nothing behind
+        rules.validate_goal(args.text, args.domain, target, "active", ctx.today())
+        for need in args.needs or []:
+            clean_line(need, "needs", required=True, max_len=80)
         plan = care_plans.current_plan(ctx, args.patient)
         plan_id = plan.id if plan is not None else care_plans.start_plan(ctx, args.patient)
         goal_id = care_plans.add_goal(ctx, plan_id, args.text, domain=args.domain,
