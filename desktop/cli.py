@@ -28,7 +28,7 @@ COMMAND_MODULES = [
     "desktop.commands.contact",
     "desktop.commands.ecomap",
     "desktop.commands.instrument",
-    "desktop.commands.assess",
+    "desktop.commands.assess", "desktop.commands.triage",
     "desktop.commands.consent", "desktop.commands.export", "desktop.commands.gdpr",
     "desktop.commands.sync",
     "desktop.commands.plan", "desktop.commands.documents",

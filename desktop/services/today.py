@@ -12,7 +12,10 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
+from desktop.domain import intake as I
+from desktop.services.cases import first_dates
 from desktop.services.context import AppContext
+from desktop.services.preferences import no_first_contact_days
 from desktop.storage.models import CarePlan, Case, GpFeedback, HospitalStay, Patient, Visit
 
 FOLLOW_UP_DAYS = 30  # an open case with no contact for this long and nothing planned is overdue
@@ -46,13 +49,21 @@ class TodayData:
     gp_feedback: tuple[TodayItem, ...]
     recent_stays: tuple[TodayItem, ...]
     open_cases: int
+    # intake: the waiting list (since when), requests with no first contact after N days
+    waiting_list: tuple[TodayItem, ...] = ()
+    awaiting_contact: tuple[TodayItem, ...] = ()
+    first_contact_days: int = 7
+    # the call after a hospital discharge, due within two working days (issue 18, item 3)
+    follow_up_calls: tuple[TodayItem, ...] = ()
 
     @property
     def sections(self) -> dict[str, tuple[TodayItem, ...]]:
         return {"visits_today": self.visits_today, "visits_week": self.visits_week,
                 "overdue": self.overdue, "relevance_reviews": self.relevance_reviews,
                 "plan_reviews": self.plan_reviews, "gp_feedback": self.gp_feedback,
-                "recent_stays": self.recent_stays}
+                "recent_stays": self.recent_stays, "waiting_list": self.waiting_list,
+                "awaiting_contact": self.awaiting_contact,
+                "follow_up_calls": self.follow_up_calls}
 
 
 def mine_filter(user_name: str | None):  # type: ignore[no-untyped-def]
@@ -70,12 +81,40 @@ def _at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
 
 
+def _intake_items(s: Session, cases: dict[str, tuple[Case, Patient]], today: dt.date,
+                  days: int) -> tuple[list[TodayItem], list[TodayItem]]:
+    """The waiting list (at the date they went on it) and the requests still without a first
+    contact `days` days after the request (at the request date)."""
+    waiting: list[TodayItem] = []
+    awaiting: list[TodayItem] = []
+    if not cases:
+        return waiting, awaiting
+    rows: dict[str, list[tuple[object, ...]]] = {}
+    for row in s.execute(select(Visit.case_id, Visit.status, Visit.kind, Visit.actual_start,
+                                Visit.planned_start).where(
+            Visit.deleted.is_(False), Visit.case_id.in_(list(cases)), Visit.status == "done")):
+        rows.setdefault(row[0], []).append(tuple(row[1:]))
+    for cid, (c, p) in cases.items():
+        if c.intake_outcome == "waiting":
+            since = c.waiting_since or c.intake_outcome_on or today
+            waiting.append(TodayItem("waiting", p.id, _name(p), _at(since), "waiting_list",
+                                     c.status, c.id, c.id))
+        first_contact, _home = first_dates(c, rows.get(cid, []))
+        request = c.request_date or c.opened_on
+        if I.awaiting_first_contact(request, first_contact, c.intake_outcome, today, days):
+            assert request is not None
+            awaiting.append(TodayItem("awaiting_contact", p.id, _name(p), _at(request),
+                                      "no_first_contact", c.status, c.id, c.id))
+    return waiting, awaiting
+
+
 def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
     today = ctx.today()
     start, tomorrow = _at(today), _at(today + dt.timedelta(days=1))
     week_end = _at(today + dt.timedelta(days=SOON_DAYS))
     soon = today + dt.timedelta(days=SOON_DAYS)
     user = ctx.user_name if mine_only else None
+    first_contact_days = no_first_contact_days(ctx)
 
     def run(s: Session) -> TodayData:
         rows = s.execute(
@@ -155,6 +194,16 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                      or_(HospitalStay.admitted_on >= since, HospitalStay.discharged_on >= since,
                          HospitalStay.discharged_on.is_(None)))).scalars()] if pids else []
 
+        waiting, awaiting = _intake_items(s, cases, today, first_contact_days)
+        calls = [TodayItem("follow_up_call", h.patient_id, _name(patients[h.patient_id]),
+                           _at(h.follow_up_due),  # type: ignore[arg-type]
+                           h.kind, "overdue" if h.follow_up_due < today  # type: ignore[operator]
+                           else "due", h.id, h.case_id, h.hospital)
+                 for h in s.execute(select(HospitalStay).where(
+                     HospitalStay.deleted.is_(False), HospitalStay.patient_id.in_(pids),
+                     HospitalStay.follow_up_due.is_not(None),
+                     HospitalStay.follow_up_done_on.is_(None))).scalars()] if pids else []
+
         def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
             return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
 
@@ -164,6 +213,8 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             relevance_reviews=by_time(reviews), plan_reviews=by_time(plans),
             gp_feedback=by_time(feedback),
             recent_stays=tuple(sorted(stays, key=lambda i: i.at or dt.datetime.min, reverse=True)),
-            open_cases=len(cases))
+            open_cases=len(cases), waiting_list=by_time(waiting),
+            awaiting_contact=by_time(awaiting), first_contact_days=first_contact_days,
+            follow_up_calls=by_time(calls))
 
     return ctx.read(run)
