@@ -10,6 +10,7 @@ BENCHES = {
     "caseload": "bench.caseload",
     "documents": "bench.documents",
     "sync": "bench.sync",
+    "ui": "bench.ui",
     # one line per benchmark: "name": "bench.module" (the module defines main(argv) -> int)
 }
 
