@@ -23,6 +23,8 @@ from desktop.ui.dossier.case_dialogs import to_qdate
 
 
 class TodayPage(QWidget):
+    REFRESH_WHEN_TOUCHED = True  # shown again: reloaded only if a write touched what it lists
+
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.window_ = window
@@ -128,7 +130,7 @@ class TodayPage(QWidget):
         bold.setBold(True)
         titles = self.section_titles()
         for key, items in self.data.sections.items():
-            top = QTreeWidgetItem([f"{titles[key]} ({len(items)})", "", ""])
+            top = QTreeWidgetItem([f"{titles.get(key, key)} ({len(items)})", "", ""])
             top.setFont(0, bold)
             top.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(top)

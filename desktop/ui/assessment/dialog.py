@@ -225,7 +225,6 @@ class ResponseDialog(QWidget):
         self.dirty = False
         self.error.hide()
         self._apply_state()
-        self.dossier.bus.changed.emit("assessment")
         return True
 
     # ---- actions ---------------------------------------------------------------------------
@@ -251,7 +250,6 @@ class ResponseDialog(QWidget):
         self.error.hide()
         self.dirty = False
         self._apply_state()
-        self.dossier.bus.changed.emit("assessment")
         self.results.setFocus()
         return True
 
@@ -265,7 +263,6 @@ class ResponseDialog(QWidget):
             self.error.show()
             return False
         self._apply_state()
-        self.dossier.bus.changed.emit("assessment")
         self.form.first_input().setFocus()
         return True
 
@@ -331,7 +328,6 @@ class ResponseDialog(QWidget):
             return False
         self.error.hide()
         self._apply_state()
-        self.dossier.bus.changed.emit("case")
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:

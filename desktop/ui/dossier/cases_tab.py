@@ -138,7 +138,6 @@ class CasesTab(QWidget):
 
     def _changed(self) -> None:
         self.error.hide()
-        self.dossier.bus.changed.emit("case")
         self.dossier.refresh_header()
         self.refresh()
 

@@ -70,7 +70,6 @@ class StaysTab(QWidget):
 
     def _done(self, dialog: StayDialog) -> None:
         if dialog.result_id:
-            self.dossier.bus.changed.emit("stay")
             self.refresh()
 
     def add(self) -> StayDialog:

@@ -483,14 +483,7 @@ class EcosystemTab(QWidget):
 
     def changed(self, focus: str | None = None, area: str = "ecosystem") -> None:
         """After a write: redraw here, then let the other views know."""
-        self.refresh(focus)
-        self._in_change = True
-        try:
-            bus = getattr(self.dossier, "bus", None)
-            if bus is not None:
-                bus.changed.emit(area)
-        finally:
-            self._in_change = False
+        self.refresh(focus)  # the other views hear of the write from the data bus (`touched`)
 
 
 def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]

@@ -381,7 +381,6 @@ class PlanTab(QWidget):
 
     def _changed(self, select: str | None = None) -> None:
         self.select_next = select
-        self.dossier.bus.changed.emit("plan")
         self.refresh()
 
     def _show_words(self, shown: bool) -> None:
@@ -619,7 +618,6 @@ class PlanTab(QWidget):
     def _printed(self, path: object) -> None:
         self.last_printed = Path(str(path))
         self.print_status.setText(self.tr("Saved: {path}").format(path=str(path)))
-        self.dossier.bus.changed.emit("audit")
         if self.open_after_print:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
