@@ -85,6 +85,7 @@ class TodayPage(QWidget):
             "plan_reviews": self.tr("Plan reviews due"),
             "gp_feedback": self.tr("GP feedback pending"),
             "recent_stays": self.tr("Recent hospital stays"),
+            "follow_up_calls": self.tr("Calls after a hospital discharge"),
         }
 
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:
@@ -108,6 +109,11 @@ class TodayPage(QWidget):
             what = self.tr("late") if item.status == "overdue" else self.tr("due soon")
         elif item.kind == "gp_feedback":
             what = self.tr("late") if item.status == "overdue" else self.tr("to send")
+        elif item.kind == "follow_up_call":
+            what = self.tr("Follow-up call after the discharge") + " — " + (
+                self.tr("late") if item.status == "overdue" else self.tr("due"))
+            if item.place:
+                what += f" ({item.place})"
         else:
             what = labels.stay_kind(item.code)
             if item.status == "in_hospital":

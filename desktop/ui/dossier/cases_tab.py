@@ -124,6 +124,12 @@ class CasesTab(QWidget):
         if c.is_open and c.relevance_review_due:
             lines.append(self.tr("Relevance review due on {date}").format(
                 date=_d(c.relevance_review_due)))
+        if c.is_open or c.closure_reason == "stabilised":  # the review and "stabilised" weigh it
+            from desktop.services import stability
+            from desktop.ui.dossier.transitions import trend_text
+
+            lines.append(self.tr("Stability log: {trend}").format(
+                trend=trend_text(stability.trend_of(self.dossier.ctx, c.patient_id))))
         if c.closed_on:
             lines.append(self.tr("Closed on {date}: {reason}").format(
                 date=_d(c.closed_on), reason=labels.closure_reason(c.closure_reason)))

@@ -262,6 +262,19 @@ class ConcertationDialog(_Form):
         self.people.setAccessibleName(self.tr("Participants"))
         self.present = QCheckBox(self.tr("The patient (or a representative) took part"))
         self.present.setChecked(True)
+        self.nursing = any(p.kind == "nurse" for p in people)
+        self.nurse = QCheckBox(self.tr("The home nurse took part"))
+        self.nurse.setEnabled(self.nursing)
+        self.funder = QComboBox()
+        from desktop.domain.concertation import FUNDERS
+        from desktop.ui.i18n import message
+
+        for code in FUNDERS:
+            self.funder.addItem(message(f"concertation.funder.{code}"), code)
+        default = concertations.default_funder_of(ctx, patient_id)
+        if default in FUNDERS:
+            self.funder.setCurrentIndex(FUNDERS.index(default))
+        self.funder.setAccessibleName(self.tr("Funder"))
         self.agreed = QCheckBox(self.tr("The patient agreed on who takes part"))
         self.reference = QComboBox()
         self.reference.addItem(self.tr("— none —"), None)
@@ -275,6 +288,8 @@ class ConcertationDialog(_Form):
         self.errors.add("held_on", self.held_on, self.tr("Date"))
         self.errors.add("participants", self.people, self.tr("Participants"))
         self.form.addRow("", self.present)
+        self.form.addRow("", self.nurse)
+        self.errors.add("funder", self.funder, self.tr("Funder"))
         self.errors.add("patient_agreed", self.agreed, "")
         self.errors.add("reference_contact_id", self.reference, self.tr("Reference person"))
         self.errors.add("decisions", self.decisions, self.tr("Decisions"))
@@ -296,7 +311,8 @@ class ConcertationDialog(_Form):
             participant_ids=ids, patient_agreed=self.agreed.isChecked(),
             patient_present=self.present.isChecked(),
             reference_contact_id=self.reference.currentData(), decisions=decisions,
-            note=self.note.toPlainText())
+            note=self.note.toPlainText(), funder=self.funder.currentData(),
+            home_nurse_present=self.nurse.isChecked() if self.nursing else None)
 
 
 class DecisionDialog(_Form):

@@ -337,7 +337,9 @@ class PlanTab(QWidget):
                            "case_manager": self.tr("The case manager")}.get(
                         a.responsible_kind, a.responsible_name)
                     period = " – ".join(x for x in (_d(a.start_date), _d(a.end_date)) if x)
-                    ai = QTreeWidgetItem([a.what, who, a.schedule.text, period])
+                    what = a.what + (" — " + self.tr("on hold (in hospital)") if a.on_hold
+                                     else "")
+                    ai = QTreeWidgetItem([what, who, a.schedule.text, period])
                     ai.setData(0, GOAL_ROLE, a.id)
                     ai.setData(0, KIND_ROLE, "action")
                     gi.addChild(ai)
@@ -352,7 +354,9 @@ class PlanTab(QWidget):
     def _refresh_meetings(self) -> None:
         self.meetings.clear()
         warn = {"concertation.needs_three_providers": self.tr("fewer than 3 providers"),
-                "concertation.needs_gp": self.tr("without the GP")}
+                "concertation.needs_gp": self.tr("without the GP"),
+                "concertation.needs_home_nurse": self.tr("without the home nurse"),
+                "concertation.needs_patient": self.tr("without the patient")}
         for m in concertations.list_concertations(self.ctx, self.patient_id):
             remarks = [warn.get(w, w) for w in m.warnings]
             if not m.patient_agreed_participants:
