@@ -185,6 +185,41 @@ class SyncMachine(RuleBasedStateMachine):
             except Exception as exc:  # noqa: BLE001 - a hidden patient: nothing to append
                 assert getattr(exc, "code", None), exc
 
+    @rule(data=st.data(), kind=st.sampled_from(["fall", "crisis_call", "carer_exhausted"]))
+    def stability_event(self, data: st.DataObject, kind: str) -> None:
+        """A new record type of issue 18: the stability log (written once, synced like a note)."""
+        from desktop.services import stability
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        if dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+            try:
+                stability.add_event(dev.ctx, pid, kind, reported_by="Sa fille")
+            except Exception as exc:  # noqa: BLE001 - a hidden patient: nothing to add
+                assert getattr(exc, "code", None), exc
+
+    @rule(data=st.data(), discharge=st.booleans(), item=st.sampled_from(
+        ["letter_received", "gp_informed", "aids_in_place"]))
+    def hospital_transition(self, data: st.DataObject, discharge: bool, item: str) -> None:
+        """Issue 18's transitions: an admission, its discharge, checklist ticks (lww fields)
+        on any device, concurrently with the others."""
+        from desktop.services import stays
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        try:
+            if not dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+                return
+            rows = stays.list_stays(dev.ctx, pid)
+            if not rows:
+                stays.add_stay(dev.ctx, pid, admitted_on=dev.ctx.today())
+            elif rows[0].is_open and discharge:
+                stays.discharge_stay(dev.ctx, rows[0].id, dev.ctx.today())
+            elif rows[0].discharged_on is not None:
+                stays.set_checklist(dev.ctx, rows[0].id, [item])
+        except Exception as exc:  # noqa: BLE001 - a hidden patient, a stay discharged meanwhile
+            assert getattr(exc, "code", None), exc
+
     @rule(data=st.data(), choice=st.sampled_from(["mine", "theirs", "edit"]))
     def resolve_conflict(self, data: st.DataObject, choice: str) -> None:
         i, dev = self._dev(data)
