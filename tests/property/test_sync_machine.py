@@ -5,6 +5,7 @@ concurrent (model oracle), deletes stay deleted, cursors never go back."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from sqlalchemy import select
 
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Conflict, Contact, OutboxOp, Patient
+from desktop.storage.models import Case, Conflict, Contact, OutboxOp, Patient
 from desktop.sync import state
 from desktop.sync.client import SyncError
 from tests.e2e.sync_support import (
@@ -43,6 +44,13 @@ from tests.e2e.sync_support import (
 VALUES = ("A", "B", "C")
 CONTACT_FIELDS = ("organisation", "note")
 PATIENT_FIELDS = ("city", "mutualite")
+# case fields of the intake outcome and the triage (issue 18 items 1–2), three values each
+CASE_VALUES: dict[str, tuple[Any, ...]] = {
+    "intake_outcome": ("accepted", "redirected", "waiting"),
+    "waiting_since": (dt.date(2026, 11, 2), dt.date(2026, 11, 9), None),
+    "first_contact_on": (dt.date(2026, 11, 3), dt.date(2026, 11, 4), None),
+    "crisis_triggers": (["housing_loss"], ["carer_collapse", "care_refusal_danger"], []),
+}
 
 
 @dataclass
@@ -81,6 +89,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.server = Server(self.folder / "server")
         self.devices: list[Device] = []
         self.patients: list[str] = []
+        self.cases: dict[str, str] = {}  # case id → patient id
         self.model = Model()
 
     @initialize(n=st.integers(min_value=2, max_value=5))
@@ -171,6 +180,39 @@ class SyncMachine(RuleBasedStateMachine):
             return True
         if dev.ctx.write(run):
             (self.model.restored_records if restore else self.model.deleted_records).add(contact)
+
+    @rule(data=st.data())
+    def open_case(self, data: st.DataObject) -> None:
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        if len(self.cases) >= 2:
+            return
+
+        def run(uow: UnitOfWork) -> str | None:
+            p = uow.session.get(Patient, pid)
+            if p is None or p.deleted:
+                return None
+            return uow.add(Case, patient_id=pid, status="referred",
+                           opened_on=dt.date(2026, 11, 1)).id
+        cid = dev.ctx.write(run)
+        if cid:
+            self.cases[cid] = pid
+
+    @rule(data=st.data(), fld=st.sampled_from(sorted(CASE_VALUES)), n=st.integers(0, 2))
+    def edit_case(self, data: st.DataObject, fld: str, n: int) -> None:
+        i, dev = self._dev(data)
+        if not self.cases:
+            return
+        cid = self._pick(data, sorted(self.cases), "case")
+        value = CASE_VALUES[fld][n]
+
+        def run(uow: UnitOfWork) -> bool:
+            c = uow.session.get(Case, cid)
+            if c is None or c.deleted:
+                return False
+            return bool(uow.update(c, {fld: value}))
+        if dev.ctx.write(run):
+            self._record_edit(i, ("case_record", cid, fld), value)
 
     @rule(data=st.data())
     def append_note(self, data: st.DataObject) -> None:
@@ -335,6 +377,7 @@ class SyncMachine(RuleBasedStateMachine):
         def counted(e: Edit) -> bool:
             return (e.key[1] not in self.model.deleted_records
                     and e.key[1] not in self.model.withdrawn_patients
+                    and self.cases.get(e.key[1]) not in self.model.withdrawn_patients
                     and results.get(e.op_id, {}).get("status") in ("applied", "conflict"))
 
         def changed(e: Edit) -> bool:
