@@ -33,8 +33,15 @@ bench: $(STAMP)
 	$(BIN)/python -m bench vault
 	$(BIN)/python -m bench caseload
 
+# On a real X screen (Xvfb + openbox + tint2, tools/xsession.py) when those are installed, so the
+# pictures show the window frame and panel a laptop has; offscreen otherwise.
 screenshots: $(STAMP) translations
-	$(BIN)/python -m tools.screenshots docs/screenshots
+	@if command -v Xvfb >/dev/null && command -v openbox >/dev/null && command -v tint2 >/dev/null; then \
+	  $(BIN)/python -m tools.xsession -- $(BIN)/python -m tools.screenshots docs/screenshots; \
+	else \
+	  echo "Xvfb, openbox or tint2 missing (apt-get install xvfb openbox tint2): offscreen pictures"; \
+	  $(BIN)/python -m tools.screenshots docs/screenshots; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
