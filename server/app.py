@@ -141,7 +141,7 @@ def create_app(settings: ServerSettings,
                     device_id=device.id, token=token, user=user.display_name,
                     organisation=org.name if org else "",
                     teams=[{"id": t[0], "name": t[1]} for t in teams],
-                    default_team_id=teams[0][0] if teams else None,
+                    default_team_id=teams[0][0] if teams else None, role=user.role,
                 )
         with db.session() as session:
             limiter.failed(session, body.username, client)
@@ -152,7 +152,8 @@ def create_app(settings: ServerSettings,
         caller = caller_for(request, authorization, allow_stolen=True)
         return DeviceStatus(device_id=caller.device_id, revoked=caller.revoked or caller.stolen,
                             stolen=caller.stolen,
-                            teams=[{"id": t[0], "name": t[1]} for t in caller.teams])
+                            teams=[{"id": t[0], "name": t[1]} for t in caller.teams],
+                            role=caller.role)
 
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
     def push(body: PushRequest, request: Request, response: Response,

@@ -99,11 +99,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    admin.check_role(args.role)  # before asking for a password
     user_id = admin.create_user(settings, args.username, _password(args),
-                                args.display_name or args.username)
+                                args.display_name or args.username, role=args.role)
     for team in args.team or []:
         admin.add_member(settings, args.username, team)
     print(user_id)
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    admin.set_role(_settings(args), args.username, args.role)
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    users = admin.list_users(_settings(args))
+    if args.json:
+        print(json.dumps({"users": users}, ensure_ascii=False))
+        return 0
+    for u in users:
+        print(f"{u['username']:<20} {u['role']:<14} {'active' if u['active'] else 'inactive'}"
+              f"  {u['display_name']}")
     return 0
 
 
@@ -176,7 +193,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", default="")
     p.add_argument("--team", action="append", help="also add to this team (repeatable)")
+    p.add_argument("--role", default="case_manager",
+                   help="case_manager (default), coordinator or administrator")
     p.set_defaults(func=cmd_user_add)
+    p = with_data(user.add_parser("role", help="change a user's role"))
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True,
+                   help="case_manager, coordinator or administrator")
+    p.set_defaults(func=cmd_user_role)
+    p = with_data(user.add_parser("list"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_user_list)
 
     team = sub.add_parser("team").add_subparsers(dest="action", required=True)
     p = with_data(team.add_parser("add"))

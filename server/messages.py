@@ -18,6 +18,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "server.user_exists": {
         "fr": "Cet utilisateur existe déjà.", "nl": "Deze gebruiker bestaat al.",
         "en": "This user already exists."},
+    "server.role_invalid": {
+        "fr": "Rôle inconnu : choisissez parmi {roles}.",
+        "nl": "Onbekende rol: kies uit {roles}.",
+        "en": "Unknown role: choose one of {roles}."},
     "server.user_unknown": {
         "fr": "Utilisateur inconnu.", "nl": "Onbekende gebruiker.", "en": "Unknown user."},
     "server.team_unknown": {

@@ -64,6 +64,9 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # case_manager | coordinator | administrator (server/roles.py)
+    role: Mapped[str] = mapped_column(String(20), default="case_manager",
+                                      server_default="case_manager")
 
 
 class Membership(Base):

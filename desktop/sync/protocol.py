@@ -152,6 +152,8 @@ class EnrollResponse(BaseModel):
     organisation: str
     teams: list[dict[str, str]]  # {"id": ..., "name": ...}
     default_team_id: str | None = None
+    # case_manager | coordinator | administrator; None from a server that predates roles
+    role: str | None = None
 
 
 class DeviceStatus(BaseModel):
@@ -159,6 +161,7 @@ class DeviceStatus(BaseModel):
     revoked: bool
     stolen: bool
     teams: list[dict[str, str]] = Field(default_factory=list)
+    role: str | None = None  # as in EnrollResponse
 
 
 class ErrorBody(BaseModel):
