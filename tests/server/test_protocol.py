@@ -24,7 +24,7 @@ def test_enrol_returns_token_teams_and_default_team(client: TestClient, org: Org
     assert dave.default_team == org.team_a  # first team by name
     status = dave.get("/v1/device").json()
     assert status == {"device_id": dave.device_id, "revoked": False, "stolen": False,
-                      "teams": dave.teams}
+                      "teams": dave.teams, "role": "case_manager"}
 
 
 def test_push_is_idempotent_by_op_id(client: TestClient, org: Org) -> None:
