@@ -85,6 +85,9 @@ class TodayPage(QWidget):
             "plan_reviews": self.tr("Plan reviews due"),
             "gp_feedback": self.tr("GP feedback pending"),
             "recent_stays": self.tr("Recent hospital stays"),
+            "waiting_list": self.tr("Waiting list"),
+            "awaiting_contact": self.tr("No first contact after {n} days").format(
+                n=self.data.first_contact_days if self.data else 7),
             "follow_up_calls": self.tr("Calls after a hospital discharge"),
         }
 
@@ -107,6 +110,11 @@ class TodayPage(QWidget):
             what = labels.due(item.code)
         elif item.kind in ("relevance_review", "plan_review"):
             what = self.tr("late") if item.status == "overdue" else self.tr("due soon")
+        elif item.kind == "waiting":
+            what = self.tr("on the waiting list since this date")
+        elif item.kind == "awaiting_contact":
+            days = (self.data.day - item.at.date()).days if self.data and item.at else 0
+            what = self.tr("request of {n} days, no contact yet").format(n=days)
         elif item.kind == "gp_feedback":
             what = self.tr("late") if item.status == "overdue" else self.tr("to send")
         elif item.kind == "follow_up_call":

@@ -171,6 +171,12 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
     "desktop.ui.dossier.case_dialogs.CloseCaseDialog": [
         lambda w: _f("desktop.ui.dossier.case_dialogs.CloseCaseDialog")(w.window, w.ctx,
                                                                          w.case_id)],
+    "desktop.ui.dossier.intake_dialogs.IntakeDialog": [
+        lambda w: _f("desktop.ui.dossier.intake_dialogs.IntakeDialog")(w.window, w.ctx,
+                                                                       w.case_id)],
+    "desktop.ui.dossier.intake_dialogs.TriageDialog": [
+        lambda w: _f("desktop.ui.dossier.intake_dialogs.TriageDialog")(w.window, w.ctx,
+                                                                       w.case_id)],
     "desktop.ui.dossier.case_dialogs.StayDialog": [
         lambda w: _f("desktop.ui.dossier.case_dialogs.StayDialog")(w.window, w.ctx,
                                                                     w.patient_id)],

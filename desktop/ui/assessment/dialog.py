@@ -271,6 +271,7 @@ class ResponseDialog(QWidget):
         box = QGroupBox(self.tr("Tier decision"))
         form = QFormLayout(box)
         self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)  # the level and its reasons (grid, crisis, risks)
         form.addRow(self.tr("Suggested:"), self.suggestion)
         self.tier = QComboBox()
         self.tier.setAccessibleName(self.tr("Decided tier"))
@@ -298,8 +299,13 @@ class ResponseDialog(QWidget):
         self.decision_box.setVisible(done)
         if not done or v is None:
             return
-        suggested = v.derived_code("tier")
-        self.suggestion.setText(category_label(self.defn, "tier", suggested))
+        # by complexity (grid, crisis triggers), not by the screening flags (issue 18)
+        from desktop.services import triage
+        from desktop.ui.dossier.intake_dialogs import suggestion_lines
+
+        now = triage.suggestion(self.ctx, v.patient_id)
+        suggested: str | None = now.level
+        self.suggestion.setText("\n".join(suggestion_lines(now)))
         decided = bool(v.decision)
         for w in (self.tier, self.reason, self.decide_button):
             w.setEnabled(not decided and v.superseded_by is None)
