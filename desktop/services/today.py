@@ -55,6 +55,8 @@ class TodayData:
     first_contact_days: int = 7
     # the call after a hospital discharge, due within two working days (issue 18, item 3)
     follow_up_calls: tuple[TodayItem, ...] = ()
+    # applications and procedures whose deadline is near or past (issue 19, item 1)
+    paperwork: tuple[TodayItem, ...] = ()
 
     @property
     def sections(self) -> dict[str, tuple[TodayItem, ...]]:
@@ -63,7 +65,7 @@ class TodayData:
                 "plan_reviews": self.plan_reviews, "gp_feedback": self.gp_feedback,
                 "recent_stays": self.recent_stays, "waiting_list": self.waiting_list,
                 "awaiting_contact": self.awaiting_contact,
-                "follow_up_calls": self.follow_up_calls}
+                "follow_up_calls": self.follow_up_calls, "paperwork": self.paperwork}
 
 
 def mine_filter(user_name: str | None):  # type: ignore[no-untyped-def]
@@ -204,6 +206,13 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                      HospitalStay.follow_up_due.is_not(None),
                      HospitalStay.follow_up_done_on.is_(None))).scalars()] if pids else []
 
+        from desktop.services.paperwork import paperwork_of
+
+        papers = [TodayItem("paperwork", w.patient_id, w.patient_name, _at(w.deadline),  # type: ignore[arg-type]
+                            w.kind, w.due or "due", w.id, w.case_id, w.follower)
+                  for w in paperwork_of(s, today, patient_ids=pids, due_only=True)
+                  ] if pids else []
+
         def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
             return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
 
@@ -215,6 +224,6 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             recent_stays=tuple(sorted(stays, key=lambda i: i.at or dt.datetime.min, reverse=True)),
             open_cases=len(cases), waiting_list=by_time(waiting),
             awaiting_contact=by_time(awaiting), first_contact_days=first_contact_days,
-            follow_up_calls=by_time(calls))
+            follow_up_calls=by_time(calls), paperwork=by_time(papers))
 
     return ctx.read(run)
