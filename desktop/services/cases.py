@@ -351,13 +351,15 @@ def record_relevance_review(ctx: AppContext, case_id: str, *, on: str | dt.date 
         case = load_case(uow.session, case_id)
         if not L.is_open(case.status):
             raise RuleViolation("case.closed", "status")
+        was_due = case.relevance_review_due  # kept in the audit: reviews done on time (issue 20)
         due = L.next_relevance_review(day, months)
         uow.update(case, {"relevance_review_due": due})
         if clean_note:
             uow.add(Note, patient_id=case.patient_id, case_id=case.id,
                     written_at=local_now(ctx), author=ctx.user_name, text=clean_note)
         uow.audit("relevance_review", table="case_record", record_id=case.id,
-                  patient_id=case.patient_id)
+                  patient_id=case.patient_id, on=day.isoformat(),
+                  due=was_due.isoformat() if was_due else None)
         return due
 
     return ctx.write(run)

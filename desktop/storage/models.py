@@ -338,6 +338,9 @@ class Goal(SyncColumns, Base):
     target_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="active")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # goal attainment (−2..+2, desktop.domain.indicators) at the plan review, and when
+    attainment: Mapped[int | None] = mapped_column(Integer)
+    attainment_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Action(SyncColumns, Base):
