@@ -22,7 +22,7 @@ COMMAND_MODULES = [
     "desktop.commands.vault",
     "desktop.commands.patient",
     "desktop.commands.case", "desktop.commands.visit", "desktop.commands.note",
-    "desktop.commands.stay", "desktop.commands.event",
+    "desktop.commands.stay", "desktop.commands.event", "desktop.commands.paperwork",
     "desktop.commands.demo",
     "desktop.commands.selftest",
     "desktop.commands.contact",
