@@ -228,6 +228,10 @@ def create_app(settings: ServerSettings,
         except Exception:  # noqa: BLE001 - collection is housekeeping; the push succeeded
             log.exception("tombstone collection failed")
 
+    from server import dashboard
+
+    dashboard.install(app, db, limiter, trusted_proxies)
+
     # level 6: most of level 9's saving on JSON pages at a third of its CPU time
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
     app.add_middleware(RelaisMiddleware, db=db, max_body_bytes=settings.max_body_bytes,

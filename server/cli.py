@@ -164,6 +164,56 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The team's indicators of one quarter, small cells suppressed, as a PDF or a CSV."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from server import report
+    from server.db import Database
+    from server.indicators import quarter, team_cells
+    from server.messages import lang
+    from server.models import Organisation, Team
+
+    period = quarter(args.quarter)
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".csv"):
+        raise DomainError("dashboard.out_invalid")
+    settings = _settings(args)
+    db = Database(settings)
+    try:
+        with db.session() as session:
+            teams = [(r[0], r[1]) for r in session.execute(
+                select(Team.id, Team.name).order_by(Team.name, Team.id)).all()]
+            if args.team:
+                teams = [t for t in teams if t[1] == args.team.strip()]
+                if not teams:
+                    raise DomainError("server.team_unknown")
+            today = dt.date.today()
+            _ind, cells = team_cells(session, [t[0] for t in teams], period, today)
+            org = session.scalar(select(Organisation.name).order_by(Organisation.created_at)
+                                 .limit(1)) or ""
+    finally:
+        db.dispose()
+    language = lang()
+    names = ", ".join(t[1] for t in teams)
+    if kind == ".csv":
+        out.write_text("\ufeff" + report.to_csv(cells, language, period.start.isoformat(),
+                                                 period.end.isoformat(), names),
+                       encoding="utf-8", newline="")
+    else:
+        from desktop.i18n import t as tr
+
+        out.write_bytes(report.to_pdf(cells, language, title_lines=[
+            tr("dashboard.report_for", language, organisation=org, teams=names),
+            tr("dashboard.period", language, start=period.start.isoformat(),
+               end=period.end.isoformat())], produced_on=today.isoformat()))
+    print(text("dashboard.report_written", path=str(out)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="relais-server", description="Relais sync server")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -225,6 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     p.add_argument("--stolen", action="store_true", help="the device wipes itself at once")
     p.set_defaults(func=cmd_device_revoke)
+
+    p = with_data(sub.add_parser(
+        "report", help="the team's indicators of a quarter (cells < 5 patients suppressed)"))
+    p.add_argument("--quarter", required=True, help="e.g. 2026Q4")
+    p.add_argument("--out", required=True, help="report.pdf or report.csv")
+    p.add_argument("--team", help="one team (default: every team)")
+    p.set_defaults(func=cmd_report)
 
     audit = sub.add_parser("audit").add_subparsers(dest="action", required=True)
     p = with_data(audit.add_parser("export", help="JSON lines"))

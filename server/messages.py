@@ -79,7 +79,9 @@ def lang() -> str:
 def text(code: str, **params: Any) -> str:
     entry = MESSAGES.get(code)
     if entry is None:
-        return code
+        from desktop.i18n import t  # the dashboard's and the domain's messages
+
+        return t(code, lang(), **params)
     template = entry.get(lang()) or entry["fr"]
     try:
         return template.format(**params)
