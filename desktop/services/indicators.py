@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from desktop.domain import indicators as I
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import ValidationError
 from desktop.services.context import AppContext
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
     AssessmentResponse,
     AuditEvent,
@@ -27,7 +29,7 @@ from desktop.storage.models import (
     Visit,
 )
 
-__all__ = ["default_period", "gather", "indicators", "parse_period"]
+__all__ = ["default_period", "export_pdf", "gather", "indicators", "parse_period"]
 
 DEFAULT_DAYS = 365
 
@@ -172,3 +174,24 @@ def indicators(ctx: AppContext, start: str | dt.date | None = None,
     period = parse_period(start, end, today)
     facts = ctx.read(lambda s: gather(s, period.end))
     return I.compute(period, facts, today)
+
+
+def export_pdf(ctx: AppContext, out: str | Path, lang: str, start: str | dt.date | None = None,
+               end: str | dt.date | None = None, *,
+               computed: I.Indicators | None = None) -> Path:
+    """Write the indicators page as a PDF (aggregate figures, no patient named) and audit the
+    export (action `export`, kind `indicators`, the period). Returns the path written."""
+    from desktop.reports.indicators import pdf_bytes
+    from desktop.services.gdpr import _output
+    from desktop.storage.fsutil import atomic_write
+
+    path = _output(out, (".pdf",))
+    ind = computed if computed is not None else indicators(ctx, start, end)
+    atomic_write(path, pdf_bytes(ind, lang, author=ctx.user_name or ""))
+
+    def audit(uow: UnitOfWork) -> None:
+        uow.audit("export", kind="indicators", start=ind.start.isoformat(),
+                  end=ind.end.isoformat())
+
+    ctx.write(audit)
+    return path
