@@ -92,6 +92,12 @@ def shot_caseload(s: Shooter) -> None:
     s.save("caseload", s.window)
 
 
+def shot_indicators(s: Shooter) -> None:
+    page = s.page("desktop.ui.indicators_page")
+    page.refresh()
+    s.save("indicators", s.window)
+
+
 def shot_dossier(s: Shooter) -> None:
     dossier = s.window.open_dossier(s.busiest_patient())
     names = {"OverviewTab": "dossier_overview", "VisitsTab": "dossier_visits",
@@ -135,6 +141,7 @@ def shot_visit_dialog(s: Shooter) -> None:
 SHOTS: list[Callable[[Shooter], None]] = [
     shot_today,
     shot_caseload,
+    shot_indicators,
     shot_dossier,
     shot_visit_dialog,
 ]

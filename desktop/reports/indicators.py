@@ -48,6 +48,12 @@ def fmt_date(day: object, lang: str) -> str:
     return day.isoformat() if lang == "en" else f"{day:%d/%m/%Y}"
 
 
+def wrap(text: str, width: int = 18) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
 def level_label(code: str, lang: str) -> str:
     return t(f"triage.level.{code}", lang) if code in LEVELS else t("ind.unknown", lang)
 
@@ -175,11 +181,11 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     keys = ("accepted", "redirected", "waiting", "undecided")
     values = [ind.requests_accepted, ind.requests_redirected, ind.requests_waiting,
               ind.requests_undecided]
-    bars = ax.bar([t(f"ind.requests_{k}", lang) for k in keys], values,
-                  color=[GREEN, ORANGE, BLUE, GREY])
-    bar_labels(ax, bars)
+    bars = ax.barh([wrap(t(f"ind.requests_{k}", lang)) for k in keys], values,
+                   color=[GREEN, ORANGE, BLUE, GREY])
+    ax.bar_label(bars, fontsize=small - 1, padding=1)
+    ax.invert_yaxis()
     style(ax, f"{t('ind.chart.requests', lang)} ({ind.requests_received})")
-    ax.tick_params(axis="x", labelrotation=15)
     # 2. care use per patient-year, before and since inclusion
     ax = axes[0][1]
     groups = [t("ind.chart.admissions", lang), t("ind.chart.emergency", lang)]
@@ -191,12 +197,13 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     bar_labels(ax, b1)
     bar_labels(ax, b2)
     ax.set_xticks(list(xs), groups)
-    ax.legend(fontsize=small - 1, frameon=False)
+    ax.legend(fontsize=small - 1, frameon=False, loc="upper left")
     style(ax, t("ind.chart.care_use", lang))
     # 3. levels of the active cases
     ax = axes[1][0]
     tiers = list(ind.caseload_by_tier.items()) or [("", 0)]
-    bars = ax.barh([level_label(k, lang) for k, _ in tiers], [v for _, v in tiers], color=BLUE)
+    bars = ax.barh([wrap(level_label(k, lang)) for k, _ in tiers], [v for _, v in tiers],
+                   color=BLUE)
     ax.bar_label(bars, fontsize=small - 1, padding=1)
     ax.invert_yaxis()
     style(ax, f"{t('ind.chart.levels', lang)} ({ind.active_cases})")
@@ -207,11 +214,19 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     bars = ax.bar(labels, counts, color=[VERMILION, ORANGE, GREEN, GREEN, GREEN])
     ax.bar_label(bars, fontsize=small - 1, padding=1)
     style(ax, f"{t('ind.chart.attainment', lang)} ({ind.goals_reviewed})")
-    for row in axes:
-        for a in row:
-            a.set_ylim(bottom=0) if a is not axes[1][0] else None
-            a.margins(y=0.2)
-    fig.tight_layout()
+    for a in (axes[0][1], axes[1][1]):
+        a.set_ylim(bottom=0)
+        a.margins(y=0.2)
+    for a in (axes[0][0], axes[1][0]):
+        a.margins(x=0.25)
+    from matplotlib.ticker import MaxNLocator
+
+    for a in (axes[0][0], axes[1][0]):
+        a.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes[1][1].yaxis.set_major_locator(MaxNLocator(integer=True))
+    if not any(counts):
+        axes[1][1].set_ylim(0, 1)
+    fig.set_layout_engine("constrained")  # follows the canvas when the window is resized
     return fig
 
 

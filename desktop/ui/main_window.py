@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
         self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages: list[QWidget] = []
+        self.page_modules: list[str] = []
         self.stale_pages: set[int] = set()  # touched by a write while hidden: refresh when shown
         self._stop_listening = lambda: None
         self.status_widgets: list[QWidget] = []
@@ -89,7 +90,13 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack)
         layout.addLayout(right, 1)
         self.pages = []
-        for i, name in enumerate(PAGE_MODULES):
+        self.page_modules = []  # PAGE_MODULES less the pages this user may not see
+        for name in PAGE_MODULES:
+            module = import_module(name)
+            visible = getattr(module, "visible", None)
+            if visible is None or visible(self.ctx):
+                self.page_modules.append(name)
+        for i, name in enumerate(self.page_modules):
             page = import_module(name).create_page(self)
             self.pages.append(page)
             self.stack.addWidget(page)
@@ -151,7 +158,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, module_name: str) -> None:
         """Navigate to the page created by `module_name`."""
-        self.nav.setCurrentRow(PAGE_MODULES.index(module_name))
+        self.nav.setCurrentRow(self.page_modules.index(module_name))
 
     def open_dossier(self, patient_id: str) -> QWidget:
         from desktop.ui.dossier.window import DossierWindow
