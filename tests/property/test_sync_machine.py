@@ -262,6 +262,34 @@ class SyncMachine(RuleBasedStateMachine):
         except Exception as exc:  # noqa: BLE001 - a hidden patient, a stay discharged meanwhile
             assert getattr(exc, "code", None), exc
 
+    @rule(data=st.data(), doc=st.sampled_from(["Composition de ménage", "Certificat médical",
+                                               "Avertissement-extrait de rôle"]),
+          medicine=st.booleans())
+    def paperwork_and_medication(self, data: st.DataObject, doc: str, medicine: bool) -> None:
+        """Issue 19's record types: a procedure whose documents asked for are added on any
+        device concurrently (merged as a union), and a medication line with a review mark."""
+        from desktop.services import medication, paperwork
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        try:
+            if not dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+                return
+            if medicine:
+                mid = medication.add_medication(dev.ctx, pid, "Furosémide", dose="40 mg",
+                                                source="pharmacist")
+                medication.request_review(dev.ctx, mid, "gp")
+                return
+            rows = paperwork.list_paperwork(dev.ctx, pid)
+            if not rows:
+                paperwork.add_paperwork(dev.ctx, pid, "bim", deadline=dev.ctx.today(),
+                                        documents=[doc])
+            else:
+                paperwork.update_paperwork(dev.ctx, rows[0].id,
+                                           documents=[*rows[0].documents, doc])
+        except Exception as exc:  # noqa: BLE001 - a hidden patient: nothing to add
+            assert getattr(exc, "code", None), exc
+
     @rule(data=st.data(), choice=st.sampled_from(["mine", "theirs", "edit"]))
     def resolve_conflict(self, data: st.DataObject, choice: str) -> None:
         i, dev = self._dev(data)
