@@ -62,6 +62,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("--patient", required=True, metavar="ID")
     new.set_defaults(handler=cmd_new_version)
 
+    review = ps.add_parser("review-goal", help="score a goal at the plan review: -2 (much "
+                           "less than expected) to +2 (much more); 0 is the expected level")
+    add_common(review)
+    review.add_argument("--goal", required=True, metavar="GOAL_ID")
+    review.add_argument("--score", required=True, metavar="-2..+2")
+    review.add_argument("--on", metavar="YYYY-MM-DD", help="default: today")
+    review.set_defaults(handler=cmd_review_goal)
+
     cmp_ = ps.add_parser("compare", help="what changed since the previous version")
     add_common(cmp_)
     cmp_.add_argument("--patient", required=True, metavar="ID")
@@ -193,6 +201,15 @@ def cmd_new_version(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         plan_id = care_plans.new_version(ctx, args.patient)
     emit(args, {"id": plan_id}, plan_id)
+    return 0
+
+
+def cmd_review_goal(args: argparse.Namespace) -> int:
+    from desktop.services import care_plans
+
+    with open_context(args) as ctx:
+        score = care_plans.review_goal(ctx, args.goal, args.score, on=args.on)
+    emit(args, {"id": args.goal, "attainment": score}, f"{score:+d}" if score else "0")
     return 0
 
 

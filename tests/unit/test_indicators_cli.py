@@ -93,3 +93,18 @@ def test_indicators_bad_input(run, args, code_word, tmp_path: Path) -> None:  # 
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert code_word in err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_plan_review_goal(run) -> None:  # type: ignore[no-untyped-def]
+    pid = _caseload(run)
+    goal = json.loads(run("plan", "add-goal", "--patient", pid, "--text", "Sortir au marché",
+                          "--json")[1])["id"]
+    code, _out, err = run("plan", "review-goal", "--goal", goal, "--score", "1")
+    assert code == 2 and "agree it first" in err, err  # a draft: refused, one line (as every rule)
+    assert run("plan", "agree", "--patient", pid, "--with", "Émile")[0] == 0
+    code, out, err = run("plan", "review-goal", "--goal", goal, "--score", "3", lang="fr")
+    assert code == 2 and "-2 à +2" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run("plan", "review-goal", "--goal", goal, "--score", "+1", "--json")
+    assert code == 0 and json.loads(out)["attainment"] == 1
+    data = json.loads(run("indicators", "--json")[1])
+    assert data["goals_reviewed"] == 1 and data["goals_attained"] == 1
