@@ -68,3 +68,57 @@ def test_help_lists_every_command(cli) -> None:  # type: ignore[no-untyped-def]
     # the full parser (every module imported) knows the same commands as the table
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert set(sub.choices) == set(COMMANDS)  # type: ignore[arg-type]
+
+
+def _instrument_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    from desktop.services import instruments
+
+    folder = tmp_path / "instruments"
+    shutil.copytree(instruments.instruments_dir(), folder)
+    return folder
+
+
+def test_instrument_files_checked_once_per_content(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain.errors import ValidationError
+    from desktop.services import instruments
+
+    folder = _instrument_copy(tmp_path)
+    monkeypatch.setenv("RELAIS_INSTRUMENTS_DIR", str(folder))
+    monkeypatch.setenv("RELAIS_CACHE_DIR", str(tmp_path / "cache"))
+    instruments.shipped.cache_clear()
+    instruments._validator.cache_clear()
+    try:
+        first = instruments.shipped()
+        cached = json.loads(instruments.validity_cache_path().read_text())["valid"]
+        assert len(cached) == len(first)
+        # a warm cache: a fresh process does not even import the schema validator
+        code = ("import sys\nfrom desktop.services import instruments\n"
+                "assert instruments.shipped()\nprint('jsonschema' in sys.modules)")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env={**os.environ, "RELAIS_INSTRUMENTS_DIR": str(folder),
+                                  "RELAIS_CACHE_DIR": str(tmp_path / "cache")}, timeout=120)
+        assert out.stdout.strip() == "False", out.stderr
+        # the content changes so that the schema refuses it: the cache does not hide it
+        path = next(p for p in sorted(folder.glob("*.json")) if p.name != "schema.json")
+        data = json.loads(path.read_text())
+        data["extra_key_the_schema_refuses"] = {"x": 1}
+        path.write_text(json.dumps(data))
+        instruments.shipped.cache_clear()
+        try:
+            instruments.shipped()
+            refused = False
+        except ValidationError:
+            refused = True
+        assert refused
+        # a valid change: checked again, and its new hash replaces the old one
+        del data["extra_key_the_schema_refuses"]
+        path.write_text(json.dumps(data, indent=1))
+        instruments.shipped.cache_clear()
+        assert set(instruments.shipped()) == set(first)
+        again = json.loads(instruments.validity_cache_path().read_text())["valid"]
+        assert len(again) == len(first) and set(again) != set(cached)
+    finally:
+        instruments.shipped.cache_clear()
+        instruments._validator.cache_clear()
