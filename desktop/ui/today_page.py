@@ -89,6 +89,7 @@ class TodayPage(QWidget):
             "awaiting_contact": self.tr("No first contact after {n} days").format(
                 n=self.data.first_contact_days if self.data else 7),
             "follow_up_calls": self.tr("Calls after a hospital discharge"),
+            "paperwork": self.tr("Paperwork due"),
         }
 
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:
@@ -122,6 +123,13 @@ class TodayPage(QWidget):
                 self.tr("late") if item.status == "overdue" else self.tr("due"))
             if item.place:
                 what += f" ({item.place})"
+        elif item.kind == "paperwork":
+            from desktop.ui.i18n import message
+
+            what = message("paperwork.kind." + item.code) + " — " + message(
+                "paperwork.due." + item.status)
+            if item.place:
+                what += " — " + message("paperwork.followed_by", who=item.place)
         else:
             what = labels.stay_kind(item.code)
             if item.status == "in_hospital":

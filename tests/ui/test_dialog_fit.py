@@ -189,6 +189,12 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
     "desktop.ui.dossier.transitions.PeopleToTellDialog": [
         lambda w: _f("desktop.ui.dossier.transitions.PeopleToTellDialog")(w.window, w.ctx,
                                                                            _stay(w, open_=True))],
+    "desktop.ui.dossier.paperwork_dialogs.PaperworkDialog": [
+        lambda w: _f("desktop.ui.dossier.paperwork_dialogs.PaperworkDialog")(w.window, w.ctx,
+                                                                             w.patient_id)],
+    "desktop.ui.dossier.paperwork_dialogs.MedicationDialog": [
+        lambda w: _f("desktop.ui.dossier.paperwork_dialogs.MedicationDialog")(w.window, w.ctx,
+                                                                              w.patient_id)],
     "desktop.ui.plan.dialogs.GoalDialog": [
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(w.window, w.ctx, w.plan_id),
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(

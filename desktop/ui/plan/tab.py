@@ -208,12 +208,14 @@ class PlanTab(QWidget):
             self.lang.addItem(name, code)
         self.lang.setAccessibleName(self.tr("Language of the documents"))
         self.large = QCheckBox(self.tr("Large print"))
+        self.with_medication = QCheckBox(self.tr("Medication on the handout"))
         self.handout_button = QPushButton(self.tr("Print the &handout…"))
         self.summary_button = QPushButton(self.tr("Print the &summary…"))
         self.print_status = QLabel()
         prints.addWidget(QLabel(self.tr("Documents in")))
         prints.addWidget(self.lang)
         prints.addWidget(self.large)
+        prints.addWidget(self.with_medication)
         prints.addWidget(self.handout_button)
         prints.addWidget(self.summary_button)
         prints.addWidget(self.print_status, 1)
@@ -654,13 +656,16 @@ class PlanTab(QWidget):
 
     def print_handout(self, path: str | None = None) -> printing.PrintFlow | None:
         lang, large = self.lang.currentData(), self.large.isChecked()
+        medicines = self.with_medication.isChecked()
 
         def job(p: str) -> object:
-            return documents.write_handout(self.ctx, self.patient_id, p, lang=lang, large=large)
+            return documents.write_handout(self.ctx, self.patient_id, p, lang=lang, large=large,
+                                           with_medication=medicines)
 
         if path is None:
             return self._print_flow("handout", job, lambda: documents.render_for_printer(
-                self.ctx, self.patient_id, "handout", lang=lang, large=large))
+                self.ctx, self.patient_id, "handout", lang=lang, large=large,
+                with_medication=medicines))
         self._print(job, path, "")
         return None
 
