@@ -425,7 +425,7 @@ def write_handout(ctx: AppContext, patient_id: str, out_path: str | os.PathLike[
     path = check_output(out_path)
     data = render_handout(ctx, patient_id, lang=lang, large=large,
                           with_medication=with_medication)
-    extra = {"with_medication": True} if with_medication else {}
+    extra: dict[str, Any] = {"with_medication": True} if with_medication else {}
     return _finish(ctx, path, data, patient_id=patient_id, document="handout", lang=lang,
                    large=large, **extra)
 
