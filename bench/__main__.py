@@ -11,6 +11,7 @@ BENCHES = {
     "documents": "bench.documents",
     "sync": "bench.sync",
     "ui": "bench.ui",
+    "cli": "bench.cli",
     # one line per benchmark: "name": "bench.module" (the module defines main(argv) -> int)
 }
 

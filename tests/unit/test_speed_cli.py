@@ -122,3 +122,23 @@ def test_instrument_files_checked_once_per_content(tmp_path: Path, monkeypatch) 
     finally:
         instruments.shipped.cache_clear()
         instruments._validator.cache_clear()
+
+
+def test_opening_an_up_to_date_vault_needs_no_alembic(vault_dir: Path) -> None:
+    from desktop.storage import migrate
+
+    ctx, _ = AppContext.create(vault_dir, PASSPHRASE)
+    engine = ctx.vault.writer_engine
+    assert migrate._quick_up_to_date(engine, migrate.MIGRATIONS_DIR)
+    assert migrate.current_revision(engine) == migrate.head_revision()  # the same answer as alembic
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    assert not migrate._quick_up_to_date(engine, migrate.MIGRATIONS_DIR)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (migrate.head_revision(),))
+    ctx.lock()
+    code = ("import sys\nfrom desktop.storage.vault import Vault\n"
+            f"Vault.open(__import__('pathlib').Path({str(vault_dir)!r}), {PASSPHRASE!r}).lock()\n"
+            "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
