@@ -34,6 +34,14 @@ def team_client(sqlite_settings: ServerSettings) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.fixture
+def any_backend(settings: ServerSettings) -> Iterator[TestClient]:
+    """The team on SQLite and on PostgreSQL (JSONB fields)."""
+    with TestClient(create_app(settings)) as c:
+        seed(c)
+        yield c
+
+
 def _cells(client: TestClient, teams: list[str]) -> dict[str, str]:
     with client.app.state.db.sessions() as session:  # type: ignore[attr-defined]
         ids = [session.query(Team).filter(Team.name == n).one().id for n in teams]
@@ -41,7 +49,8 @@ def _cells(client: TestClient, teams: list[str]) -> dict[str, str]:
     return {f"{c.indicator}:{c.group}": c.value for c in cells}
 
 
-def test_team_indicators_hand_computed(team_client: TestClient) -> None:
+def test_team_indicators_hand_computed(any_backend: TestClient) -> None:
+    team_client = any_backend
     a = _cells(team_client, ["A équipe"])
     assert a["requests_received:"] == "22"
     assert a["requests_by_outcome:accepted"] == "14"
