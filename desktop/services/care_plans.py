@@ -70,6 +70,8 @@ class GoalView:
     target_date: dt.date | None
     status: str
     position: int
+    attainment: int | None = None  # −2..+2 at the plan review (review_goal), and when
+    attainment_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,7 @@ def _view(session: Session, plan: CarePlan) -> PlanView:
         review_date=plan.review_date, agreed_on=plan.agreed_on, agreed_with=plan.agreed_with,
         supersedes_id=plan.supersedes_id,
         goals=[GoalView(g.id, g.text, g.domain, [str(n) for n in g.needs or []], g.target_date,
-                        g.status, g.position) for g in goals],
+                        g.status, g.position, g.attainment, g.attainment_on) for g in goals],
         actions=actions)
 
 

@@ -199,6 +199,9 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(w.window, w.ctx, w.plan_id),
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(
             w.window, w.ctx, w.plan_id, goal=care_plans.get_plan(w.ctx, w.plan_id).goals[0])],
+    "desktop.ui.plan.dialogs.GoalReviewDialog": [
+        lambda w: _f("desktop.ui.plan.dialogs.GoalReviewDialog")(
+            w.window, w.ctx, care_plans.get_plan(w.ctx, w.plan_id).goals[0])],
     "desktop.ui.plan.dialogs.ActionDialog": [
         lambda w: _f("desktop.ui.plan.dialogs.ActionDialog")(w.window, w.ctx, w.goal_id,
                                                               w.people, "fr")],

@@ -58,7 +58,9 @@ from desktop.ui.plan.dialogs import (
     ConcertationDialog,
     DecisionDialog,
     GoalDialog,
+    GoalReviewDialog,
     GpLetterDialog,
+    attainment_label,
     date_of,
     optional_date,
 )
@@ -175,12 +177,12 @@ class PlanTab(QWidget):
         gl = QVBoxLayout(goals_box)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Goal / action"), self.tr("Who"), self.tr("When"),
-                                   self.tr("Period")])
+                                   self.tr("Period"), self.tr("Review")])
         self.tree.setAccessibleName(self.tr("Goals and actions"))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         gl.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -188,8 +190,10 @@ class PlanTab(QWidget):
         self.add_action_button = QPushButton(self.tr("Add an action…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
+        # an agreed plan: how far each goal was reached (goal attainment, −2..+2)
+        self.review_goal_button = QPushButton(self.tr("Re&view of the goal…"))
         for b in (self.add_goal_button, self.add_action_button, self.edit_button,
-                  self.remove_button):
+                  self.remove_button, self.review_goal_button):
             row.addWidget(b)
         gl.addLayout(row)
         split.addWidget(goals_box)
@@ -230,6 +234,7 @@ class PlanTab(QWidget):
         self.add_action_button.clicked.connect(lambda: self.add_action())
         self.remove_button.clicked.connect(self.remove_selected)
         self.edit_button.clicked.connect(lambda: self.edit_selected())
+        self.review_goal_button.clicked.connect(lambda: self.review_goal())
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
         self.handout_button.clicked.connect(lambda: self.print_handout())
         self.summary_button.clicked.connect(lambda: self.print_summary())
@@ -310,6 +315,8 @@ class PlanTab(QWidget):
         for b in (self.add_goal_button, self.add_action_button, self.remove_button,
                   self.edit_button, self.goal_from_need_button):
             b.setEnabled(plan is not None and plan.is_draft)
+        self.review_goal_button.setEnabled(plan is not None and not plan.is_draft
+                                           and bool(plan.goals))
 
         if self.words_folded is None:  # first view: a plan with goals shows them first
             self.words_folded = bool(plan is not None and plan.goals)
@@ -331,7 +338,9 @@ class PlanTab(QWidget):
         if plan is not None:
             for g in plan.goals:
                 target = f"→ {_d(g.target_date)}" if g.target_date else ""
-                gi = QTreeWidgetItem([g.text, "", "", target])
+                reviewed = (f"{attainment_label(g.attainment)} ({_d(g.attainment_on)})"
+                            if g.attainment is not None else "")
+                gi = QTreeWidgetItem([g.text, "", "", target, reviewed])
                 gi.setData(0, GOAL_ROLE, g.id)
                 gi.setData(0, KIND_ROLE, "goal")
                 for a in plan.actions_of(g.id):
@@ -552,6 +561,19 @@ class PlanTab(QWidget):
             action = next(a for a in self.plan.actions if a.id == record_id)
             dialog = ActionDialog(self, self.ctx, action.goal_id, self.people,
                                   current_language(), action=action)
+        self._run(dialog)
+        return dialog
+
+    def review_goal(self, goal_id: str | None = None) -> GoalReviewDialog | None:
+        """The goal attainment score of a goal of the agreed plan, at its review."""
+        goal_id = goal_id or self._selected_goal()
+        if self.plan is None or self.plan.is_draft:
+            return None
+        goal = next((g for g in self.plan.goals if g.id == goal_id), None)
+        if goal is None:
+            QMessageBox.information(self, self.tr("Plan"), self.tr("Select a goal first."))
+            return None
+        dialog = GoalReviewDialog(self, self.ctx, goal)
         self._run(dialog)
         return dialog
 
