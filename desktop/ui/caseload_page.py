@@ -258,7 +258,13 @@ class CaseloadPage(QWidget):
                 if row.patient_id == selected:
                     self.table.selectRow(i)
                     break
-        self.table.fit_columns()
+        # fitting the columns measures every row (~200 ms at 5,000 patients): done when the
+        # filters change, not at each search keystroke (a window resize fits them too)
+        filters = (scope, without_case, self.tier.currentData(), self.due.currentData(),
+                   self.sort.currentData())
+        if filters != getattr(self, "_fitted_for", None):
+            self._fitted_for = filters
+            self.table.fit_columns()
         self.count.setText(self.tr("{n} shown").format(n=len(rows)))
         text = self.search.text().strip()
         if rows:
