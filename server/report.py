@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.i18n import t
+from desktop.resources import resource_path
 from server.indicators import SUPPRESSED, Cell
 
 SECTIONS = ("access", "caseload", "care_use", "stability", "goals", "needs")
@@ -17,13 +19,12 @@ SECTIONS = ("access", "caseload", "care_use", "stability", "goals", "needs")
 
 @functools.cache
 def _need_titles() -> dict[str, dict[str, str]]:
+    # The shipped definition file, read directly: the server does not import the laptop's services.
     try:
-        from desktop.services.instruments import shipped
-
-        defn = shipped().get("needs_checklist")
-    except Exception:  # noqa: BLE001 - labels only: fall back to the codes
+        defn = json.loads(resource_path("instruments", "needs_checklist.json").read_text("utf-8"))
+        return {str(s["id"]): dict(s["title"]) for s in defn["sections"]}
+    except (OSError, ValueError, KeyError, TypeError):  # labels only: fall back to the codes
         return {}
-    return {s.id: dict(s.title) for s in defn.sections} if defn is not None else {}
 
 
 def group_label(cell: Cell, lang: str) -> str:
