@@ -33,6 +33,7 @@ DEMO_STEP_MODULES: list[str] = [
     "desktop.services.demo_ecosystem",
     "desktop.services.demo_plans",  # last: plans use contacts and needs from the steps above
     "desktop.services.demo_consent",  # consents name carers and GPs from the ecosystem step
+    "desktop.services.demo_followup",  # last: intake, crises, stays, goal reviews, experience
 ]
 
 
