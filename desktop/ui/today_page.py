@@ -89,7 +89,7 @@ class TodayPage(QWidget):
             "awaiting_contact": self.tr("No first contact after {n} days").format(
                 n=self.data.first_contact_days if self.data else 7),
             "follow_up_calls": self.tr("Calls after a hospital discharge"),
-            "paperwork": self.tr("Paperwork due"),
+            "paperwork": self.tr("Procedures due"),
         }
 
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:

@@ -52,7 +52,7 @@ def test_paperwork_add_list_due_update(run) -> None:  # type: ignore[no-untyped-
     code, out, err = run("paperwork", "update", wid, "--status", "granted")
     assert code == 0 and "Changed" in out, err
     code, out, _ = run("paperwork", "list", "--due")
-    assert out.strip() == "No paperwork."
+    assert out.strip() == "No procedures."
 
 
 def test_paperwork_bad_input_one_line(run) -> None:  # type: ignore[no-untyped-def]

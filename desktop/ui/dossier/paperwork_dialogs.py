@@ -18,7 +18,7 @@ class PaperworkDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, ctx: AppContext, patient_id: str,
                  record: paperwork.PaperworkView | None = None) -> None:
-        super().__init__(parent, self.tr("Paperwork"))
+        super().__init__(parent, self.tr("Procedure"))
         self.ctx, self.patient_id, self.record = ctx, patient_id, record
         self.kind = QComboBox()
         for code in P.PAPERWORK_KINDS:

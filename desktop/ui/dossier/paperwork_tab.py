@@ -40,7 +40,7 @@ class PaperworkTab(QWidget):
     def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.dossier = dossier
-        self.setWindowTitle(self.tr("Paperwork & medication"))
+        self.setWindowTitle(self.tr("Procedures & medication"))
         self.papers: list[paperwork.PaperworkView] = []
         self.medicines: list[medication.MedicationView] = []
         layout = QVBoxLayout(self)
