@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QTabBar,
+    QTabWidget,
     QWidget,
     QWizard,
 )
@@ -409,3 +410,36 @@ def test_ctrl_enter_finds_the_save_button_of_every_dialog(world: World) -> None:
         if isinstance(top, QWizard) and button is None:
             missing.append(f"{name}: no Next/Finish")
     assert not missing, "\n".join(missing)
+
+
+def _tab_views(tabs: QTabWidget) -> Iterator[str]:
+    """Show each tab in turn (and each tab of a tab inside it); yield its label."""
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        label = tabs.tabText(i).replace("&", "")
+        inner = [t for t in tabs.widget(i).findChildren(QTabWidget) if t.isVisibleTo(tabs)]
+        if not inner:
+            yield label
+            continue
+        for sub in inner[:1]:
+            for sublabel in _tab_views(sub):
+                yield f"{label} › {sublabel}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_no_mnemonic_twice_on_any_tab_of_the_dossier(world: World, lang: str) -> None:
+    """Tabs are built when first shown: each one is shown, then its visible Alt+letters checked."""
+    install_language(lang)
+    try:
+        dossier = world.window.open_dossier(world.patient_id)
+        dossier.show()
+        twice = []
+        for where in _tab_views(dossier.tabs):
+            keys, _ = _keys_and_literals(dossier)
+            twice += [f"{lang} {where}: Alt+{k.upper()} for {owners}"
+                      for k, owners in keys.items() if len(owners) > 1]
+        dossier.close()
+        assert not twice, "one Alt+letter for two controls:\n" + "\n".join(dict.fromkeys(twice))
+    finally:
+        install_language("fr")

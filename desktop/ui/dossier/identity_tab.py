@@ -139,7 +139,7 @@ class IdentityTab(QWidget):
         bar = QHBoxLayout()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = QPushButton(self.tr("&Save (Ctrl+S)"))
+        self.save_button = QPushButton(self.tr("Sa&ve (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Undo changes"))
         bar.addWidget(self.status, 1)
         bar.addWidget(self.revert_button)
