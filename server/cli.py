@@ -170,7 +170,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from sqlalchemy import select
 
-    from server import report
     from server.db import Database
     from server.indicators import quarter, team_cells
     from server.messages import lang
@@ -181,6 +180,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind = out.suffix.lower()
     if kind not in (".pdf", ".csv"):
         raise DomainError("dashboard.out_invalid")
+    if not out.parent.is_dir():  # said before the database is read, not as a traceback after
+        raise DomainError("dashboard.out_folder_missing", path=str(out.parent))
     settings = _settings(args)
     db = Database(settings)
     try:
@@ -199,6 +200,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         db.dispose()
     language = lang()
     names = ", ".join(t[1] for t in teams)
+    try:
+        _write_report(out, kind, cells, language, period, names, org, today)
+    except OSError as error:
+        raise DomainError("dashboard.out_unwritable", path=str(out),
+                          reason=error.strerror or type(error).__name__) from error
+    print(text("dashboard.report_written", path=str(out)))
+    return 0
+
+
+def _write_report(out: Path, kind: str, cells: list[Any], language: str, period: Any,
+                  names: str, org: str, today: Any) -> None:
+    from server import report
+
     if kind == ".csv":
         out.write_text("\ufeff" + report.to_csv(cells, language, period.start.isoformat(),
                                                  period.end.isoformat(), names),
@@ -210,8 +224,6 @@ def cmd_report(args: argparse.Namespace) -> int:
             tr("dashboard.report_for", language, organisation=org, teams=names),
             tr("dashboard.period", language, start=period.start.isoformat(),
                end=period.end.isoformat())], produced_on=today.isoformat()))
-    print(text("dashboard.report_written", path=str(out)))
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

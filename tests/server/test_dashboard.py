@@ -212,6 +212,11 @@ def test_report_command(team_client: TestClient, sqlite_settings: ServerSettings
     bad = cli("report", "--data", data, "--quarter", "2026Q4", "--out",
               str(tmp_path / "r.txt"), env={"RELAIS_LANG": "en"})
     assert bad.returncode == 2 and "must end in .pdf or .csv" in bad.stderr
+    missing = tmp_path / "no-such-folder" / "report.pdf"
+    bad = cli("report", "--data", data, "--quarter", "2026Q4", "--out", str(missing),
+              env={"RELAIS_LANG": "fr"})
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip().splitlines() == [f"Le dossier {missing.parent} n'existe pas."]
 
 
 def test_quarter() -> None:

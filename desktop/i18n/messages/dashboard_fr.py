@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     'dashboard.report_for': '{organisation} — {teams}',
     'dashboard.report_generated': 'Établi le {day}',
     'dashboard.quarter_invalid': 'Trimestre invalide « {value} » : écrivez par ex. 2026Q4.',
+    'dashboard.out_folder_missing': "Le dossier {path} n'existe pas.",
+    'dashboard.out_unwritable': "Impossible d'écrire {path} : {reason}.",
     'dashboard.out_invalid': 'Le fichier de sortie doit finir par .pdf ou .csv.',
     'dashboard.section.access': 'Demandes et accès',
     'dashboard.section.caseload': 'File active',

@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     'dashboard.report_for': '{organisation} — {teams}',
     'dashboard.report_generated': 'Opgemaakt op {day}',
     'dashboard.quarter_invalid': 'Ongeldig kwartaal « {value} »: schrijf bv. 2026Q4.',
+    'dashboard.out_folder_missing': 'De map {path} bestaat niet.',
+    'dashboard.out_unwritable': 'Kan {path} niet schrijven: {reason}.',
     'dashboard.out_invalid': 'Het uitvoerbestand moet eindigen op .pdf of .csv.',
     'dashboard.section.access': 'Aanvragen en toegang',
     'dashboard.section.caseload': 'Actieve caseload',
