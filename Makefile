@@ -39,6 +39,8 @@ soak: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench vault
 	$(BIN)/python -m bench caseload
+	$(BIN)/python -m bench cli
+	$(BIN)/python -m bench ui
 
 # On a real X screen (Xvfb + openbox + tint2, tools/xsession.py) when those are installed, so the
 # pictures show the window frame and panel a laptop has; offscreen otherwise.
