@@ -39,6 +39,7 @@ from server.auth import (
     check_login_allowed,
     check_password,
     record_login_failure,
+    team_members,
     user_teams,
     utcnow,
 )
@@ -136,6 +137,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
                     organisation=org.name if org else "",
                     teams=[{"id": t[0], "name": t[1]} for t in teams],
                     default_team_id=teams[0][0] if teams else None,
+                    username=user.username,
+                    members=team_members(session, [t[0] for t in teams]),
                 )
         with db.session() as session:
             record_login_failure(session, body.username, client)
@@ -144,9 +147,12 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @app.get("/v1/device", response_model=DeviceStatus, dependencies=v1)
     def device_status(request: Request, authorization: Auth = None) -> DeviceStatus:
         caller = caller_for(request, authorization, allow_stolen=True)
+        with db.session() as session:
+            members = [] if caller.stolen else team_members(session, list(caller.team_ids))
         return DeviceStatus(device_id=caller.device_id, revoked=caller.revoked or caller.stolen,
                             stolen=caller.stolen,
-                            teams=[{"id": t[0], "name": t[1]} for t in caller.teams])
+                            teams=[{"id": t[0], "name": t[1]} for t in caller.teams],
+                            username=caller.username, members=members)
 
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
     def push(body: PushRequest, request: Request, response: Response,

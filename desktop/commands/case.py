@@ -1,4 +1,4 @@
-"""`relais case open|close|show|status|review`: case episodes from the command line."""
+"""`relais case open|close|show|status|review|assign`: case episodes from the command line."""
 
 from __future__ import annotations
 
@@ -52,6 +52,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rv.add_argument("--note")
     rv.set_defaults(handler=cmd_review)
 
+    asg = ps.add_parser("assign", help="handover: name the responsible case manager(s), server "
+                        "users of the team (who alone see a patient not shared with the team)")
+    add_common(asg)
+    asg.add_argument("id")
+    asg.add_argument("--to", required=True, metavar="USER")
+    asg.add_argument("--co", metavar="USER", help="the second case manager of a pair")
+    asg.set_defaults(handler=cmd_assign)
+
     sh = ps.add_parser("show", help="show a case (audited); with --patient, all their cases")
     add_common(sh)
     sh.add_argument("id", nargs="?")
@@ -100,6 +108,15 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        names = cases.assign_case(ctx, args.id, args.to, args.co)
+    emit(args, {"id": args.id, "responsible_users": names}, ", ".join(names))
+    return 0
+
+
 def _human(view: Any) -> str:
     from desktop.i18n import t
 
@@ -119,6 +136,8 @@ def _human(view: Any) -> str:
     elif view.relevance_review_due:
         lines.append("  " + t("case.show.review_due", date=view.relevance_review_due.isoformat()))
     lines.append("  " + t("case.show.visits", done=view.visits_done, planned=view.visits_planned))
+    if view.responsible_users:
+        lines.append("  " + t("case.show.responsible", names=", ".join(view.responsible_users)))
     for h in view.history:
         lines.append(f"  {h.changed_on.isoformat()}  {t('case.status.' + h.to_status)}")
     return "\n".join(lines)

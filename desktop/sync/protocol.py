@@ -152,6 +152,9 @@ class EnrollResponse(BaseModel):
     organisation: str
     teams: list[dict[str, str]]  # {"id": ..., "name": ...}
     default_team_id: str | None = None
+    username: str = ""  # the user's login name (responsible case managers are named by it)
+    # the users of the caller's teams: {"username", "name", "team_id"} (responsible candidates)
+    members: list[dict[str, str]] = Field(default_factory=list)
 
 
 class DeviceStatus(BaseModel):
@@ -159,6 +162,8 @@ class DeviceStatus(BaseModel):
     revoked: bool
     stolen: bool
     teams: list[dict[str, str]] = Field(default_factory=list)
+    username: str = ""
+    members: list[dict[str, str]] = Field(default_factory=list)
 
 
 class ErrorBody(BaseModel):
