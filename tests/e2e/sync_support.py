@@ -93,6 +93,14 @@ class ServerDB:
         with Session(self.engine) as s:
             return set(s.scalars(select(AppliedOp.op_id)).all())
 
+    def access(self, patient_id: str) -> str:
+        """The patient's sharing level on the server (no row: shared with the team)."""
+        from server.models import PatientAccess
+
+        with Session(self.engine) as s:
+            row = s.get(PatientAccess, patient_id)
+            return row.level if row is not None else "team"
+
     def conflicts(self) -> list[Any]:
         from server.models import Conflict
 

@@ -109,7 +109,8 @@ def test_unknown_missing_expired_and_revoked_tokens(client: TestClient, org: Org
         "sync.device_stolen")
     assert bob.get("/v1/sync/checksum").status_code == 403
     assert bob.get("/v1/device").json() == {"device_id": bob.device_id, "revoked": True,
-                                            "stolen": True, "teams": bob.teams}
+                                            "stolen": True, "teams": bob.teams,
+                                            "username": "bob", "members": []}
 
 
 def test_passwords_are_argon2id_and_tokens_stored_hashed(client: TestClient, org: Org,
