@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import uuid
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -36,15 +37,14 @@ from server.auth import (
     ApiError,
     Caller,
     authenticate,
-    check_login_allowed,
     check_password,
-    record_login_failure,
     team_members,
     user_teams,
     utcnow,
 )
 from server.config import ServerSettings
 from server.db import Database
+from server.login_limits import LoginLimiter, parse_networks
 from server.middleware import RelaisMiddleware
 from server.models import BlobRow, Device, Organisation
 from server.push import push as push_batch
@@ -79,8 +79,12 @@ def version_headers(
     """Documents the headers in the OpenAPI schema; RelaisMiddleware enforces them (426)."""
 
 
-def create_app(settings: ServerSettings) -> FastAPI:
+def create_app(settings: ServerSettings,
+               clock: Callable[[], dt.datetime] | None = None) -> FastAPI:
+    """`clock` (UTC, naive) drives the login backoff; tests pass their own."""
     db = Database(settings)
+    limiter = LoginLimiter(settings, clock or utcnow)
+    trusted_proxies = parse_networks(settings.trusted_proxies)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
@@ -113,13 +117,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.post("/v1/devices", response_model=EnrollResponse, dependencies=v1)
     def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
-        client = request.client.host if request.client else None
+        # the TCP peer, or X-Forwarded-For from a trusted proxy (RelaisMiddleware decides)
+        client = getattr(request.state, "client_address", None)
         if any("\x00" in v for v in (body.username, body.password, body.device_name)):
             raise ApiError(401, "sync.login_failed")  # never a valid name; PostgreSQL refuses it
         with db.session() as session:
-            check_login_allowed(session, settings, body.username, client)
+            limiter.check(session, body.username, client)
             user = check_password(session, body.username, body.password)
             if user is not None:
+                limiter.succeeded(session, body.username, client)
                 token = new_token()
                 now = utcnow()
                 device = Device(
@@ -141,7 +147,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                     members=team_members(session, [t[0] for t in teams]),
                 )
         with db.session() as session:
-            record_login_failure(session, body.username, client)
+            limiter.failed(session, body.username, client)
         raise ApiError(401, "sync.login_failed")
 
     @app.get("/v1/device", response_model=DeviceStatus, dependencies=v1)
@@ -229,5 +235,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     # level 6: most of level 9's saving on JSON pages at a third of its CPU time
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
-    app.add_middleware(RelaisMiddleware, db=db, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RelaisMiddleware, db=db, max_body_bytes=settings.max_body_bytes,
+                       trusted_proxies=trusted_proxies,
+                       anonymous_log_max=settings.request_log_anonymous_max)
     return app

@@ -1,15 +1,14 @@
-"""Who is calling: bearer token → device → user → teams; login with a rate limit."""
+"""Who is calling: bearer token → device → user → teams; password check (limits: login_limits)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.config import ServerSettings
-from server.models import Device, LoginFailure, Membership, Team, User
+from server.models import Device, Membership, Team, User
 from server.security import token_hash, verify_password
 
 
@@ -86,34 +85,6 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     return Caller(device_id=device.id, user_id=user.id, username=user.username,
                   display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
                   teams=tuple(teams), revoked=device.revoked, stolen=device.stolen)
-
-
-# ---- login rate limit ------------------------------------------------------------------------
-def _keys(username: str, client: str | None) -> list[str]:
-    keys = ["u:" + username.strip().lower()[:200]]
-    if client:
-        keys.append("ip:" + client[:90])
-    return keys
-
-
-def check_login_allowed(session: Session, settings: ServerSettings, username: str,
-                        client: str | None) -> None:
-    """Too many recent failures for this user name or address → 429, password not even checked."""
-    now = utcnow()
-    window_start = now - dt.timedelta(seconds=settings.login_window_seconds)
-    session.execute(delete(LoginFailure).where(LoginFailure.at < window_start))
-    for key in _keys(username, client):
-        count = session.scalar(select(func.count()).select_from(LoginFailure)
-                               .where(LoginFailure.key == key, LoginFailure.at >= window_start))
-        if (count or 0) >= settings.login_rate_limit:
-            raise ApiError(429, "sync.rate_limited",
-                           {"Retry-After": str(settings.login_window_seconds)})
-
-
-def record_login_failure(session: Session, username: str, client: str | None) -> None:
-    now = utcnow()
-    for key in _keys(username, client):
-        session.add(LoginFailure(key=key, at=now))
 
 
 def check_password(session: Session, username: str, password: str) -> User | None:

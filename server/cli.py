@@ -81,7 +81,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
               flush=True)
     print(f"Relais server on {scheme}://{args.host}:{args.port}", flush=True)
     common: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level,
-                              "timeout_graceful_shutdown": 5, **ssl}
+                              "timeout_graceful_shutdown": 5,
+                              # the app itself believes X-Forwarded-For from `trusted_proxies`
+                              # only (server/login_limits.py); uvicorn would from 127.0.0.1
+                              "proxy_headers": False, **ssl}
     if args.workers > 1:
         # API processes are stateless (all state in the database): one per core
         from server.db import Database
@@ -133,6 +136,8 @@ def cmd_device_list(args: argparse.Namespace) -> int:
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
     admin.revoke_device(_settings(args), args.device_id, stolen=args.stolen)
+    print(text("server.device_stolen_done" if args.stolen else "server.device_revoked_done",
+               device_id=args.device_id))
     return 0
 
 

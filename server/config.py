@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -54,8 +54,20 @@ class ServerSettings:
     # "postgresql+psycopg://user@host:5432/dbname"
     database_url: str = ""
     max_body_bytes: int = 16 * 1024 * 1024
-    login_rate_limit: int = 5  # failed logins per user name or client address per window
-    login_window_seconds: int = 60
+    # failed logins of one user name from one address (server/login_limits.py): the first
+    # login_rate_limit are free, then each waits login_backoff_seconds, doubling up to
+    # login_backoff_max_seconds; failures older than login_forget_seconds no longer count
+    login_rate_limit: int = 5
+    login_backoff_seconds: int = 1
+    login_backoff_max_seconds: int = 900
+    login_forget_seconds: int = 86400
+    login_state_max_entries: int = 100_000  # failed-login rows kept at most (oldest go first)
+    # request-log rows of unauthenticated requests kept at most (oldest go first): a flood of
+    # anonymous requests must not fill the disk; authenticated requests are all kept
+    request_log_anonymous_max: int = 100_000
+    # addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is believed;
+    # from anyone else the header is ignored
+    trusted_proxies: list[str] = field(default_factory=list)
     tombstone_max_age_days: int = 90
     token_lifetime_days: int = 365
     tombstone_gc_interval_seconds: int = 3600

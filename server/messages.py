@@ -24,6 +24,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Équipe inconnue.", "nl": "Onbekend team.", "en": "Unknown team."},
     "server.device_unknown": {
         "fr": "Appareil inconnu.", "nl": "Onbekend toestel.", "en": "Unknown device."},
+    "server.device_revoked_done": {
+        "fr": "Appareil {device_id} révoqué : il ne peut plus se synchroniser.",
+        "nl": "Toestel {device_id} ingetrokken: het kan niet meer synchroniseren.",
+        "en": "Device {device_id} revoked: it can no longer sync."},
+    "server.device_stolen_done": {
+        "fr": "Appareil {device_id} révoqué comme volé : il effacera son coffre à sa prochaine "
+              "connexion.",
+        "nl": "Toestel {device_id} ingetrokken als gestolen: het wist zijn kluis bij de "
+              "volgende verbinding.",
+        "en": "Device {device_id} revoked as stolen: it will wipe its vault when it next "
+              "connects."},
     "server.no_organisation": {
         "fr": "Aucune organisation : lancez d'abord « relais-server init ».",
         "nl": "Geen organisatie: voer eerst « relais-server init » uit.",

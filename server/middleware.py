@@ -9,11 +9,13 @@ import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from sqlalchemy import delete, select
 from starlette.concurrency import run_in_threadpool
 
 from desktop.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
 from server.auth import utcnow
 from server.db import Database
+from server.login_limits import Network, client_address
 from server.models import RequestLog
 
 Scope = MutableMapping[str, Any]
@@ -50,16 +52,27 @@ def _supported(value: str | None, allowed: frozenset[int]) -> bool:
 
 
 class RelaisMiddleware:
-    def __init__(self, app: ASGIApp, db: Database, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, db: Database, max_body_bytes: int,
+                 trusted_proxies: list[Network] | None = None,
+                 anonymous_log_max: int = 100_000) -> None:
         self.app = app
         self.db = db
         self.max_body = max_body_bytes
+        self.trusted = trusted_proxies or []
+        # unauthenticated requests (a flood of them included) keep at most this many log rows,
+        # give or take one pruning interval
+        self.anonymous_max = max(1, anonymous_log_max)
+        self.prune_every = max(1, self.anonymous_max // 10)
+        self._anonymous_writes = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        scope.setdefault("state", {})
+        state = scope.setdefault("state", {})
+        peer = scope.get("client")
+        state["client_address"] = client_address(
+            peer[0] if peer else None, _header(scope, b"x-forwarded-for"), self.trusted)
         status_box = {"status": 500}
         started = time.monotonic()
 
@@ -141,16 +154,29 @@ class RelaisMiddleware:
         state = scope.get("state", {})
         route = scope.get("route")
         path = getattr(route, "path", None) or scope.get("path", "")[:200]
-        client = scope.get("client")
+        client = state.get("client_address")
         row = RequestLog(
             at=utcnow(), device_id=state.get("device_id"), user_id=state.get("user_id"),
             method=str(scope.get("method", ""))[:10], path=str(path)[:200], status=status,
-            client=(client[0] if client else None), detail=state.get("audit_detail"),
+            client=(str(client)[:100] if client else None), detail=state.get("audit_detail"),
         )
+        prune = False
+        if row.device_id is None and row.user_id is None:
+            self._anonymous_writes += 1
+            prune = self._anonymous_writes % self.prune_every == 0
 
         def write() -> None:
             with self.db.session() as session:
                 session.add(row)
+                if prune:
+                    anonymous = RequestLog.device_id.is_(None) & RequestLog.user_id.is_(None)
+                    session.flush()
+                    cutoff = session.scalar(select(RequestLog.id).where(anonymous)
+                                            .order_by(RequestLog.id.desc())
+                                            .offset(self.anonymous_max).limit(1))
+                    if cutoff is not None:
+                        session.execute(delete(RequestLog).where(anonymous,
+                                                                 RequestLog.id <= cutoff))
 
         try:
             await run_in_threadpool(write)

@@ -4,14 +4,11 @@ assessment and print its scores, bands and derived categories."""
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from desktop.commands.common import CliError, add_common, emit, open_context
-
-MAX_ANSWERS_BYTES = 1_000_000
+from desktop.services.user_files import MAX_ANSWERS_BYTES
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,17 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def read_answers(path: str) -> Any:
-    try:
-        file = Path(path)
-        if file.stat().st_size > MAX_ANSWERS_BYTES:
-            raise CliError("assessment.answers_file", detail="too large")
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CliError("assessment.answers_file", detail=exc.strerror or type(exc).__name__) \
-            from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CliError("assessment.answers_file", detail=f"JSON: {exc}") from exc
-    return data
+    """The answers file: a regular file of at most MAX_ANSWERS_BYTES, UTF-8 JSON."""
+    from desktop.services.user_files import parse_json, read_user_file
+
+    raw = read_user_file(path, max_bytes=MAX_ANSWERS_BYTES, field="answers")
+    return parse_json(raw, "answers")
 
 
 def _variants(raw: list[str]) -> dict[str, str]:

@@ -157,6 +157,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
             view_patient(ctx, args.patient, purpose="cli")  # the audit event
             views = cases.list_cases(ctx, args.patient)
+        pid = views[0].patient_id if views else args.patient
+        level, names = ctx.read(lambda s: cases.visibility(s, pid))
     data: dict[str, Any] = asdict(views[0]) if args.id else {"cases": [asdict(v) for v in views]}
-    emit(args, data, lambda: "\n".join(_human(v) for v in views))
+    data["visibility"] = {"level": level, "names": names}
+
+    def human() -> str:
+        from desktop.i18n import t
+
+        who = t(f"sharing.{level}", names=", ".join(names))
+        return "\n".join([*(_human(v) for v in views), t("case.show.visibility", who=who)])
+    emit(args, data, human)
     return 0

@@ -40,12 +40,13 @@ def vault_dir(args: argparse.Namespace) -> Path:
     return Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
 
 
-def read_secret(env_var: str, prompt_code: str) -> str:
+def read_secret(env_var: str, prompt_code: str, missing: str = "cli.no_passphrase") -> str:
+    """The secret from `env_var`, else typed in a terminal; `missing` names what to set."""
     value = os.environ.get(env_var)
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise CliError("cli.no_passphrase")
+        raise CliError(missing)
     return getpass.getpass(t(prompt_code))
 
 
@@ -85,6 +86,19 @@ def emit(args: argparse.Namespace, data: dict[str, Any], human: str | Callable[[
         text = human() if callable(human) else human
         if text:
             print(text)
+
+
+def int_in(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high (argparse names the option)."""
+
+    def convert(text: str) -> int:
+        value = int(text)  # ValueError: argparse says "invalid int value"
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(t("cli.arg.range", low=low, high=high))
+        return value
+
+    convert.__name__ = "int"
+    return convert
 
 
 def add_common(p: argparse.ArgumentParser) -> None:

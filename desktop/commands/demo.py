@@ -1,26 +1,22 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop.commands.common import add_common, emit, open_context
+from desktop.commands.common import add_common, emit, int_in, open_context
 from desktop.i18n import t
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("demo", help="fill the vault with a synthetic caseload")
     add_common(p)
-    p.add_argument("--patients", type=int, default=60, metavar="N")
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--patients", type=int_in(0, 100_000), default=60, metavar="N")
+    p.add_argument("--seed", type=int_in(0, 2**63 - 1), default=1)
     p.set_defaults(handler=cmd_demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
-    if args.patients < 0 or args.patients > 100_000:
-        print("--patients: 0..100000", file=sys.stderr)
-        return 2
     with open_context(args) as ctx:
         result = demo.generate(ctx, args.patients, seed=args.seed)
     emit(args, {"patients": result.patients, "gps": result.gps}, t("demo.done", count=result.patients))

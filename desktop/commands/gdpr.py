@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 
-from desktop.commands.common import EXIT_INVALID, add_common, emit, open_context
+from desktop.commands.common import add_common, emit, int_in, open_context
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,13 +53,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     au.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     au.add_argument("--actor")
     au.add_argument("--action", help="view, print, export, create, edit, consent, override, …")
-    au.add_argument("--limit", type=int, default=500)
+    au.add_argument("--limit", type=int_in(1, 100_000), default=500)
     au.set_defaults(handler=cmd_audit)
 
     st = ps.add_parser("stats", help="anonymised counts of patients with the statistics consent")
     add_common(st)
     st.add_argument("--out", required=True, metavar="FILE.csv")
-    st.add_argument("--min-cell", type=int, metavar="N", help="smallest count shown (default 5)")
+    st.add_argument("--min-cell", type=int_in(1, 1_000_000), metavar="N",
+                    help="smallest count shown (default 5)")
     st.set_defaults(handler=cmd_stats)
 
 
@@ -115,8 +115,8 @@ def cmd_unrestrict(args: argparse.Namespace) -> int:
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
-    """Exit 0 when erased; exit 2 with the explanation when the law requires keeping the record
-    (it is restricted instead: nothing is lost)."""
+    """Erase where lawful. When the law requires keeping the record it is restricted instead
+    (as in the app): exit 0 either way, the message (and "erased" in --json) says which."""
     from desktop.i18n import t
     from desktop.services import gdpr
 
@@ -129,10 +129,8 @@ def cmd_erase(args: argparse.Namespace) -> int:
         return 0
     message = (t("gdpr.erasure_under_retention", until=outcome.retention_until)
                if outcome.retention_until else t("gdpr.erasure_under_retention_open"))
-    if getattr(args, "json", False):
-        emit(args, data, "")
-    print(message, file=sys.stderr)
-    return EXIT_INVALID
+    emit(args, data, message)
+    return 0
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
@@ -175,7 +173,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                       actor=args.actor, action=args.action,
                                       patient_id=args.patient)
     with open_context(args) as ctx:
-        rows = audit_log.search(ctx, flt, limit=max(1, args.limit))
+        rows = audit_log.search(ctx, flt, limit=args.limit)
 
     def human() -> str:
         def action(a: str) -> str:

@@ -83,19 +83,32 @@ def _date(value: str | None, field: str) -> Any:
 
 
 def _plan_text(view: Any) -> str:
-    lines = [f"{t('field.plan')} v{view.version} — {view.status}"
-             + (f" ({view.agreed_on}, {view.agreed_with})" if view.agreed_on else "")]
+    """The plan in the user's language: labels and statuses in words, dates dd/mm/yyyy (never a
+    raw key such as "agreed" or "what_matters:")."""
+    from desktop.i18n import user_language
+    from desktop.reports.doc_text import DocText
+
+    tx = DocText(user_language())
+    lines = [f"{t('field.plan', tx.lang)} v{view.version} — "
+             f"{tx.label('plan_status', view.status)}"
+             + (f" ({tx.short_date(view.agreed_on)}, {view.agreed_with})"
+                if view.agreed_on else "")]
     for key in ("what_matters", "life_project", "expectations", "to_avoid"):
         value = getattr(view, key)
         if value:
-            lines.append(f"  {key}: {value}")
+            lines.append("  " + tx.colon(tx(f"handout.{key}"), value))
     if view.review_date:
-        lines.append(f"  review_date: {view.review_date}")
+        lines.append("  " + tx.colon(t("field.review_date", tx.lang),
+                                     tx.short_date(view.review_date)))
     for g in view.goals:
-        lines.append(f"- [{g.id}] {g.text}" + (f" ({g.target_date})" if g.target_date else ""))
+        lines.append(f"- [{g.id}] {g.text}" + (f" ({tx.short_date(g.target_date)})"
+                                                if g.target_date else ""))
         for a in view.actions_of(g.id):
-            who = a.responsible_name or a.responsible_kind
-            when = f" — {a.schedule.text}" if a.schedule.text else ""
+            who = a.responsible_name or {"patient": tx("summary.patient"),
+                                         "case_manager": tx("summary.case_manager_short")
+                                         }.get(a.responsible_kind, "")
+            said = tx.schedule(a.schedule)
+            when = f" — {said}" if said else ""
             lines.append(f"    * [{a.id}] {a.what} — {who}{when}")
     return "\n".join(lines)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -17,8 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--server", required=True, metavar="URL", help="https://host:port")
     p.add_argument("--user", required=True, metavar="NAME")
     p.add_argument("--fingerprint", metavar="SHA256",
-                   help="the server certificate's fingerprint, as printed by relais-server")
-    p.add_argument("--device-name", default="", metavar="NAME")
+                   help="the server certificate's fingerprint, as printed by relais-server "
+                        "(required for https without a terminal; otherwise shown and asked)")
+    p.add_argument("--device-name", default="", metavar="NAME",
+                   help="how this laptop appears in `relais-server device list` "
+                        "(default: the computer's name)")
     p.set_defaults(handler=cmd_enroll)
 
     s = sub.add_parser("sync", help="push, pull; reports counts, conflicts, rejections")
@@ -31,23 +35,54 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group.add_argument("--resolve", metavar="CONFLICT_ID", help="settle a conflict")
     group.add_argument("--retry", metavar="OP_ID", help="send a refused change again")
     group.add_argument("--discard", metavar="OP_ID", help="drop a refused change")
-    s.add_argument("--choice", choices=["mine", "theirs", "edit"], help="with --resolve")
-    s.add_argument("--value", help="with --resolve --choice edit: the new value (JSON or text)")
+    s.add_argument("--keep", choices=["this-laptop", "other-laptop", "value"],
+                   help="with --resolve: this laptop's value, the other laptop's, or --value")
+    s.add_argument("--choice", choices=["mine", "theirs", "edit"],
+                   help="with --resolve: same as --keep (mine = this laptop's value, "
+                        "theirs = the other laptop's, edit = --value)")
+    s.add_argument("--value", help="with --resolve --keep value: the new value (JSON or text)")
     s.set_defaults(handler=cmd_sync)
+
+
+YES = {"y", "yes", "o", "oui", "j", "ja"}
+
+
+def _confirmed_fingerprint(args: argparse.Namespace) -> str | None:
+    """The fingerprint to pin: --fingerprint (checked), or the one the server presents, shown
+    and confirmed on a terminal. Without a terminal, https needs --fingerprint: the password
+    must not go to whatever certificate answers. Plain http (loopback only) has none."""
+    from desktop.services import sync
+
+    if args.fingerprint is not None:
+        return sync.check_fingerprint(args.fingerprint)  # exit 2 when malformed
+    fingerprint = sync.fingerprint_to_confirm(args.server)
+    if fingerprint is None:
+        return None
+    if not sys.stdin.isatty():
+        raise CliError("sync.fingerprint_required")
+    print(t("sync.fingerprint_confirm", fingerprint=fingerprint), end="", file=sys.stderr,
+          flush=True)
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in YES:
+        raise CliError("sync.fingerprint_not_confirmed", exit_code=1)
+    return fingerprint
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     from desktop.services import sync
 
-    password = read_secret("RELAIS_SERVER_PASSWORD", "sync.password_prompt")
+    fingerprint = _confirmed_fingerprint(args)
+    password = read_secret("RELAIS_SERVER_PASSWORD", "sync.password_prompt",
+                           missing="cli.no_server_password")
     with open_context(args) as ctx:
-        info = sync.enroll(ctx, args.server, args.user, password, fingerprint=args.fingerprint,
+        info = sync.enroll(ctx, args.server, args.user, password, fingerprint=fingerprint,
                            device_name=args.device_name)
     data = asdict(info)
 
     def human() -> str:
         lines = [t("sync.enrolled", user=info.user, organisation=info.organisation,
-                   teams=", ".join(info.teams))]
+                   teams=", ".join(info.teams)),
+                 t("sync.enrolled_device", name=info.device_name, id=info.device_id)]
         if info.fingerprint:
             lines.append(t("sync.fingerprint_pinned", fingerprint=info.fingerprint))
         return "\n".join(lines)
@@ -65,8 +100,11 @@ def _report_text(report: Any) -> str:
 def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.services import sync
 
-    if args.resolve and not args.choice:
-        raise CliError("sync.choice_required")
+    keep = args.keep or args.choice
+    if args.resolve and not keep:
+        raise CliError("sync.keep_required")
+    if (args.keep or args.choice) and not args.resolve:
+        raise CliError("sync.keep_without_resolve")
     with open_context(args) as ctx:
         if args.status:
             st = sync.status(ctx)
@@ -90,7 +128,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
                     value = json.loads(value)
                 except ValueError:
                     pass  # plain text
-            sync.resolve_conflict(ctx, args.resolve, args.choice, value)
+            from desktop.services.conflict_sides import service_choice
+
+            choice = service_choice(ctx, args.resolve, keep)
+            sync.resolve_conflict(ctx, args.resolve, choice, value)
             emit(args, {"resolved": args.resolve}, t("sync.resolved"))
             return 0
         if args.retry:

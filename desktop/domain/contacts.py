@@ -17,8 +17,10 @@ SECTORS = ("family", "health", "social", "community", "other")
 # Kinds of ARCHITECTURE 4, grouped by sector. Order inside a sector = order on the map.
 KINDS_BY_SECTOR: dict[str, tuple[str, ...]] = {
     "family": ("informal_carer", "family"),
-    "health": ("gp", "nurse", "pharmacist", "physio", "specialist", "hospital"),
-    "social": ("home_help", "meals", "social_worker", "cpas", "mutualite"),
+    "health": ("gp", "nurse", "pharmacist", "physio", "specialist", "hospital",
+               "hospital_social_worker", "mental_health"),
+    "social": ("coordination_centre", "case_manager", "home_help", "meals", "social_worker",
+               "cpas", "mutualite", "mutualite_social_worker"),
     "community": ("friend", "neighbour", "patient_association"),
     "other": ("other",),
 }

@@ -29,6 +29,10 @@ FIELD_POLICIES: dict[str, dict[str, Policy]] = {
     "patient": {"languages": "union", "phones": "union"},
     "contact": {"phones": "union", "availability": "lww"},
     "visit": {"participants": "union"},
+    # ticking a discharge checklist item: the day it was done, whoever ticked it last
+    "hospital_stay": {"letter_received_on": "lww", "medication_reconciled_on": "lww",
+                      "services_restarted_on": "lww", "gp_informed_on": "lww",
+                      "aids_in_place_on": "lww", "follow_up_done_on": "lww"},
 }
 
 

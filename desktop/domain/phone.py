@@ -23,6 +23,9 @@ def display_phone(e164: str) -> str:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
+    if parsed.country_code == 32 and not phonenumbers.is_valid_number(parsed):
+        # written past validation (an import, old data): still dialable, with its trunk 0
+        return "0" + str(parsed.national_number)
     fmt = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if parsed.country_code == 32

@@ -7,7 +7,11 @@ import unicodedata
 
 from desktop.domain.errors import ValidationError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# C0/C1 controls, zero-width and direction marks, bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069, U+061C: they reorder how a name is displayed), line and
+# paragraph separators, BOM, and lone surrogates (undecodable bytes from a command line)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
+                      "\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def has_control_characters(value: str) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.i18n import LANGUAGES, t
 from desktop.i18n import catalog as _catalog
+from desktop.i18n.clock import clock, clock_range
 
 
 class DocText:
@@ -43,25 +44,38 @@ class DocText:
     def short_date(self, d: dt.date | None) -> str:
         return d.strftime("%d/%m/%Y") if d else ""
 
-    def time(self, hhmm: str | None) -> str:
-        """"8h30" / "8.30 u" / "8:30": how each language writes the time in Belgium."""
-        if not hhmm:
-            return ""
-        h, m = (int(x) for x in hhmm.split(":"))
-        if self.lang == "fr":
-            return f"{h}h{m:02d}" if m else f"{h}h"
-        if self.lang == "nl":
-            return f"{h}.{m:02d} u" if m else f"{h} u"
-        return f"{h}:{m:02d}"
+    def time(self, hhmm: str | dt.time | None) -> str:
+        """"8 h 30" / "8.30 uur" / "8:30": one formatter (`desktop.i18n.clock`)."""
+        return clock(hhmm, self.lang)
 
     def time_range(self, start: str | None, end: str | None, part: str | None) -> str:
-        if start and end:
-            return f"{self.time(start)} – {self.time(end)}"
         if start:
-            return self.time(start)
+            return clock_range(start, end, self.lang)
         if part:
             return self(f"part.{part}")
         return ""
+
+    def schedule(self, sched: Any, typed: str = "") -> str:
+        """A schedule in this language's words ("lundi, jeudi 10 h – 10 h 45"), from its parsed
+        days and times; what the case manager typed when it says no day and no time."""
+        days = tuple(getattr(sched, "days", ()) or ())
+        when = self.time_range(getattr(sched, "start", None), getattr(sched, "end", None),
+                               getattr(sched, "part", None))
+        if not days and not when:
+            return typed or str(getattr(sched, "text", "") or "")
+        if len(days) == 7:
+            names = self("handout.every_day").lower()
+        else:
+            names = ", ".join(self(f"day.{d}") for d in days)
+            names = names if self.lang == "en" else names.lower()
+        return " ".join(x for x in (names, when) if x)
+
+    def datetime(self, when: dt.datetime) -> str:
+        return f"{self.short_date(when.date())} {self.time(when.time())}"
+
+    def colon(self, label: str, value: str) -> str:
+        """"Label : valeur" in French (a space before the colon), "Label: value" otherwise."""
+        return f"{label} : {value}" if self.lang == "fr" else f"{label}: {value}"
 
     def period(self, start: dt.date | None, end: dt.date | None) -> str:
         if start and end:

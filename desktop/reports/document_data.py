@@ -29,6 +29,7 @@ class DocAction:
     start_date: dt.date | None
     end_date: dt.date | None
     status: str
+    schedule: Any = None  # desktop.domain.care_plan.Schedule: printed in the document's words
 
 
 @dataclass(frozen=True)

@@ -194,9 +194,16 @@ def _legend(g: Group, width: float, lang: str) -> None:
         x = label(x + 28, y, f"ecosystem.sector.{sector}")
 
 
+def elide(text: str, name: str, lang: str) -> str:
+    """French elision before a name: "Écocarte de Hélène" → "Écocarte d'Hélène"."""
+    if lang != "fr" or not name or name[0].lower() not in "aeiouyhàâäéèêëîïôöûü":
+        return text
+    return text.replace(f"de {name}", f"d'{name}", 1)
+
+
 def _title(g: Group, data: EcomapData, width: float, top: float, lang: str) -> None:
-    title = t("ecosystem.map_title", lang, name=data.patient_label,
-              date=data.taken_on.strftime("%d/%m/%Y"))
+    title = elide(t("ecosystem.map_title", lang, name=data.patient_label,
+                    date=data.taken_on.strftime("%d/%m/%Y")), data.patient_label, lang)
     g.add(String(16, top - 22, title, fontName=FONT_BOLD, fontSize=13, fillColor=_c("#1d1d1d")))
     del width
 

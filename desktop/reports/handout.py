@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from desktop.domain.care_plan import Week, WeekAction, WeekEntry
 from desktop.domain.contacts import SECTORS, sector_of
@@ -118,8 +118,7 @@ def _alert_heading(st: Styles) -> ParagraphStyle:
 
 
 def _colon(tx: DocText, label: str, value: str) -> str:
-    # French puts a space before the colon
-    return f"{esc(label)} : {value}" if tx.lang == "fr" else f"{esc(label)}: {value}"
+    return tx.colon(esc(label), value)  # French puts a space before the colon
 
 
 def _my_words(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
@@ -193,7 +192,8 @@ def _week(week: Week, st: Styles, tx: DocText) -> list[Flowable]:
     if week.other:
         out.append(Paragraph(esc(tx("handout.other_help")), st.h2))
         for a in week.other:
-            when = f" — {esc(a.schedule.text)}" if a.schedule.text else ""
+            said = tx.schedule(a.schedule)
+            when = f" — {esc(said)}" if said else ""
             out.append(Paragraph("• " + _colon(tx, _who(a, tx), esc(a.what)) + when, st.body))
     return out
 
@@ -331,14 +331,15 @@ def build_handout(data: HandoutData, *, lang: str = "fr", large: bool = False) -
     story.append(_emergency(data, st, tx))
     story += _my_words(data, st, tx)
     story += _goals(data, st, tx)
+    # the review date follows the goals: it never ends the handout alone on a last page
+    story += _review(data, st, tx)
     story += _week(data.week, st, tx)
     story += _contacts(data, st, tx)
     footer_size = 16.0 if large else 9.0
     top, bottom = MARGIN + footer_size * 0.6, MARGIN + footer_size + 14
     frame_h = PAGE_H - top - bottom - 12  # a frame pads 6 pt on each side
+    # nothing after the map: a trailing spacer that did not fit made an empty last page
     story += _people_around(data, st, tx, LARGE_MAP if large else NORMAL_MAP, frame_h)
-    story += _review(data, st, tx)
-    story.append(Spacer(1, 4 * mm))
 
     footer = tx("handout.footer", name=data.case_manager_name) if data.case_manager_name else ""
     if footer and data.case_manager_phone:

@@ -110,7 +110,10 @@ def _request(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
     if c is None:
         return [*out, Paragraph(esc(tx("summary.no_case")), st.body)]
     rows = [(tx("summary.case_status"), esc(tx.label("case_status", c.status)))]
-    requester = ", ".join(x for x in (c.requester, tx.label("requester", c.requester_type)) if x)
+    if c.requester and c.requester_type:  # "Sa fille (proche)", not "Sa fille, un proche"
+        requester = f"{c.requester} ({tx.label('requester_kind', c.requester_type)})"
+    else:
+        requester = c.requester or tx.label("requester", c.requester_type)
     for key, value in (("requester", requester), ("request_date", tx.short_date(c.request_date)),
                        ("reason", c.reason), ("clarified", c.clarified),
                        ("complexity", tx.label("tier", c.complexity)),
@@ -170,7 +173,7 @@ def plan_flowables(plan: DocPlan | None, st: Styles, tx: DocText, *,
             line += f" <font color='#555555' size='{size}'>({esc(' · '.join(meta))})</font>"
         block: list[Flowable] = [Paragraph(line, st.h2)]
         if g.actions:
-            rows = [[a.what, _who(a, tx), a.when,
+            rows = [[a.what, _who(a, tx), tx.schedule(a.schedule, a.when),
                      tx.period(a.start_date, a.end_date) +
                      ("" if a.status == "planned" else f" ({tx.label('action_status', a.status)})")]
                     for a in g.actions]
@@ -221,7 +224,7 @@ def _next_steps(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
     if d.plan is not None and d.plan.review_date:
         items.append(tx("summary.review", date=tx.short_date(d.plan.review_date)))
     for when in d.planned_visits:
-        items.append(tx("summary.visit", date=when.strftime("%d/%m/%Y %H:%M")))
+        items.append(tx("summary.visit", date=tx.datetime(when)))
     for due in d.pending_gp_letters:
         items.append(tx("summary.gp_letter", date=tx.short_date(due)))
     if d.last_concertation is not None:
@@ -239,8 +242,9 @@ def build_summary(d: SummaryData, *, lang: str = "fr") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(tx("summary.title")), st.title),
         Paragraph(esc(d.patient_name), st.subtitle),
-        Paragraph(esc(tx("summary.printed", date=tx.short_date(d.printed_on), who=d.printed_by)),
-                  st.small),
+        Paragraph(esc(tx("summary.printed", date=tx.short_date(d.printed_on), who=d.printed_by)
+                      if d.printed_by.strip() else
+                      tx("summary.printed_on", date=tx.short_date(d.printed_on))), st.small),
     ]
     story += _identity(d, st, tx)
     story += _request(d, st, tx)

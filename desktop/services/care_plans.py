@@ -88,6 +88,7 @@ class ActionView:
     status: str
     position: int
     responsible_short: str = ""  # the name without the organisation, for the week table
+    on_hold: bool = False  # the patient is in hospital (desktop.services.stays)
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def _view(session: Session, plan: CarePlan) -> PlanView:
             responsible_contact_id=a.responsible_contact_id, responsible_name=name,
             responsible_role=role, responsible_phone=phone, schedule=Schedule.from_json(a.schedule),
             start_date=a.start_date, end_date=a.end_date, status=a.status, position=a.position,
-            responsible_short=short))
+            responsible_short=short, on_hold=bool(a.on_hold_stay_id)))
     return PlanView(
         id=plan.id, patient_id=plan.patient_id, case_id=plan.case_id, version=plan.version,
         status=plan.status, life_project=plan.life_project or "",

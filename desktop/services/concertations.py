@@ -1,8 +1,11 @@
 """Concertation meetings: who took part (from the ecosystem, with the patient's agreement on who
 takes part), the reference person between meetings, and decisions that become plan actions.
 
-The INAMI-funded home concertation needs at least three providers including the GP; that is
-reported as a warning (a meeting that does not qualify for funding is still worth recording).
+The home concertation is funded by the regions (AViQ, Iriscare or COCOF, Departement Zorg:
+desktop/domain/concertation.py): at least three providers including the GP, the home nurse when
+nursing care is given, the patient or a representative. Those are reported as warnings (a meeting
+that does not qualify for funding is still worth recording); whether the patient and the home
+nurse took part is recorded as such.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import care_plan as rules
+from desktop.domain import concertation as funding
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
@@ -22,10 +26,9 @@ from desktop.services.care_plans import Person, add_action_in, ecosystem
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Case, Concertation
+from desktop.storage.models import Case, Concertation, Patient
 
-# informal carers, family and friends take part but are not "providers" for the INAMI rule
-NON_PROVIDER_KINDS = frozenset({"informal_carer", "family", "friend", "neighbour", "other"})
+NON_PROVIDER_KINDS = funding.NON_PROVIDER_KINDS
 
 
 @dataclass(frozen=True)
@@ -67,17 +70,24 @@ class ConcertationView:
     reference_name: str | None
     decisions: list[Decision]
     note: str
-    warnings: list[str] = field(default_factory=list)  # INAMI rule codes
+    warnings: list[str] = field(default_factory=list)  # funding rule codes
+    funder: str | None = None  # aviq | iriscare | cocof | departement_zorg
+    home_nurse_present: bool = False
+    nursing_care: bool = False  # a home nurse is in the patient's ecosystem
 
 
-def inami_warnings(participants: list[Participant]) -> list[str]:
-    providers = [p for p in participants if p.kind not in NON_PROVIDER_KINDS]
-    out = []
-    if len(providers) < 3:
-        out.append("concertation.needs_three_providers")
-    if not any(p.is_gp for p in participants):
-        out.append("concertation.needs_gp")
-    return out
+def funding_warnings(participants: list[Participant], *, patient_present: bool = True,
+                     home_nurse_present: bool | None = None,
+                     nursing_care: bool = False) -> list[str]:
+    nurse = (any(p.kind == "nurse" for p in participants) if home_nurse_present is None
+             else home_nurse_present)
+    return funding.funding_warnings(funding.Attendance(
+        tuple(p.kind for p in participants), any(p.is_gp for p in participants),
+        patient_present, nurse, nursing_care))
+
+
+def _nursing_care(people: list[Person]) -> bool:
+    return any(p.kind == "nurse" for p in people)
 
 
 def _decision_values(decisions: list[DecisionIn]) -> list[dict[str, Any]]:
@@ -117,7 +127,11 @@ def _view(session: Session, row: Concertation) -> ConcertationView:
     participants = [Participant(str(p["contact_id"]), str(p.get("name") or ""),
                                 str(p.get("role") or ""), str(p.get("kind") or "other"),
                                 bool(p.get("is_gp"))) for p in parts]
-    present = any(p.get("kind") == "patient" for p in row.participants or [])
+    present = (row.patient_took_part if row.patient_took_part is not None
+               else any(p.get("kind") == "patient" for p in row.participants or []))
+    nurse = (row.home_nurse_took_part if row.home_nurse_took_part is not None
+             else any(p.kind == "nurse" for p in participants))
+    nursing = _nursing_care(ecosystem(session, row.patient_id))
     ref_name = next((p.name for p in participants if p.contact_id == row.reference_contact_id),
                     None)
     decisions = [Decision(i, str(d.get("text") or ""), d.get("responsible_kind"),
@@ -126,14 +140,22 @@ def _view(session: Session, row: Concertation) -> ConcertationView:
     return ConcertationView(row.id, row.patient_id, row.held_on, present,
                             row.patient_agreed_participants, participants,
                             row.reference_contact_id, ref_name, decisions, row.note or "",
-                            inami_warnings(participants))
+                            funding_warnings(participants, patient_present=present,
+                                             home_nurse_present=nurse, nursing_care=nursing),
+                            row.funder, nurse, nursing)
 
 
 def record_concertation(ctx: AppContext, patient_id: str, *, held_on: dt.date,
                         participant_ids: list[str], patient_agreed: bool,
                         patient_present: bool = True, reference_contact_id: str | None = None,
-                        decisions: list[DecisionIn] | None = None, note: str = "") -> str:
+                        decisions: list[DecisionIn] | None = None, note: str = "",
+                        funder: str | None = None, home_nurse_present: bool | None = None) -> str:
+    """Record a meeting. `funder` defaults to the one of the patient's region (postal code);
+    `home_nurse_present` defaults to "a participant is a home nurse"."""
     errors: list[ValidationError] = []
+    if funder is not None and funder not in funding.FUNDERS:
+        errors.append(ValidationError("concertation.funder_invalid", "funder",
+                                      names=", ".join(funding.FUNDERS)))
     if held_on > ctx.today():
         errors.append(ValidationError("concertation.held_in_future", "held_on"))
     if not participant_ids:
@@ -152,9 +174,11 @@ def record_concertation(ctx: AppContext, patient_id: str, *, held_on: dt.date,
     decision_rows = _decision_values(decisions or [])
 
     def run(uow: UnitOfWork) -> str:
-        load_patient(uow.session, patient_id)
+        patient: Patient = load_patient(uow.session, patient_id)
         people = {p.contact_id: p for p in ecosystem(uow.session, patient_id)}
         parts = _participants(people, participant_ids)
+        nurse = (any(p["kind"] == "nurse" for p in parts) if home_nurse_present is None
+                 else bool(home_nurse_present))
         if patient_present:
             parts.insert(0, {"contact_id": None, "kind": "patient"})
         case = uow.session.execute(
@@ -164,7 +188,9 @@ def record_concertation(ctx: AppContext, patient_id: str, *, held_on: dt.date,
                       held_on=held_on, participants=parts,
                       patient_agreed_participants=patient_agreed,
                       reference_contact_id=reference_contact_id, decisions=decision_rows,
-                      note=note_text or None)
+                      note=note_text or None,
+                      funder=funder or funding.default_funder(patient.postal_code),
+                      patient_took_part=bool(patient_present), home_nurse_took_part=nurse)
         uow.audit("create", table="concertation", record_id=row.id, patient_id=patient_id)
         return row.id
 

@@ -33,6 +33,7 @@ from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.user_files import read_user_file
 from desktop.storage.models import Attachment, Blob, ConsentEvent, Contact, Patient
 
 EVIDENCE_PURPOSE = "consent_evidence"
@@ -201,18 +202,11 @@ def load_evidence(path: str | Path) -> Evidence:
     """Check an evidence file before any transaction: an image or a PDF (by its first bytes),
     at most 20 MB. Raises ValidationError; never reads a file that is too large."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if not p.is_file():
-            raise ValidationError("consent.evidence_unreadable", "evidence")
-        if size > MAX_EVIDENCE_BYTES:
-            raise ValidationError("consent.evidence_too_large", "evidence",
-                                  max_mb=MAX_EVIDENCE_BYTES // (1024 * 1024))
-        if size == 0:
-            raise ValidationError("consent.evidence_type", "evidence")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ValidationError("consent.evidence_unreadable", "evidence") from exc
+    data = read_user_file(p, max_bytes=MAX_EVIDENCE_BYTES, field="evidence",
+                          unreadable="consent.evidence_unreadable",
+                          too_large="consent.evidence_too_large")
+    if not data:
+        raise ValidationError("consent.evidence_type", "evidence")
     return evidence_from_bytes(data, p.name)
 
 

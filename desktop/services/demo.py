@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
+from sqlalchemy import select
+
 from desktop.domain.contacts import make_inami
 from desktop.domain.niss import make_niss
 from desktop.services import demo_data as D
@@ -45,13 +47,11 @@ class DemoResult:
 
 
 def _phone_mobile(rng: random.Random) -> str:
-    return f"+324{rng.choice('5789')}{rng.randrange(10**7):07d}"
+    return D.mobile_phone(rng)
 
 
 def _phone_fixed(rng: random.Random, postal: str) -> str:
-    zone = D.ZONE_BY_POSTAL.get(postal[0], "81")
-    rest = 8 - len(zone)
-    return f"+32{zone}{rng.randrange(2 * 10 ** (rest - 1), 10**rest):0{rest}d}"
+    return D.fixed_phone(rng, postal)
 
 
 def make_gps(rng: random.Random, count: int) -> list[dict[str, object]]:
@@ -69,7 +69,10 @@ def make_gps(rng: random.Random, count: int) -> list[dict[str, object]]:
             "house_number": str(rng.randint(1, 120)),
             # a valid INAMI number (check digits), so the demo GPs can be edited and saved
             "inami_number": make_inami(100_000 + rng.randrange(10**5), rng.choice(["003", "004"])),
-            "availability": rng.choice(["Consultations 8h-12h", "Lundi-vendredi", "Sur rendez-vous"]),
+            "availability": rng.choice(["Raadpleging 8.00–12.00 uur", "Maandag tot vrijdag",
+                                        "Op afspraak"] if dutch else
+                                       ["Consultations 8 h – 12 h", "Du lundi au vendredi",
+                                        "Sur rendez-vous"]),
         })
     return gps
 
@@ -118,8 +121,11 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
         return [uow.add(Contact, **spec).id for spec in gp_specs]
 
     gp_ids = ctx.write(add_gps)
+    dutch_postals = {postal for postal, _town in D.TOWNS_NL}
     patient_ids: list[str] = []
-    used_niss: set[str] = set()
+    # a second run on the same vault must not reuse a NISS (unique): skip the ones already there
+    used_niss: set[str] = set(ctx.read(lambda s: s.execute(
+        select(Patient.niss).where(Patient.niss.is_not(None))).scalars()))
     for start in range(0, count, BATCH):
         if cancel is not None and cancel.is_set():
             raise Cancelled
@@ -135,9 +141,13 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
         def add_batch(uow: UnitOfWork, specs: list[dict[str, object]] = specs) -> list[str]:
             ids = []
             for spec in specs:
-                gp = rng.choice(gp_ids)
+                # a GP who speaks the patient's language
+                same = [g for g, s in zip(gp_ids, gp_specs, strict=True)
+                        if (s["postal_code"] in dutch_postals) == ("nl" in spec["languages"])]  # type: ignore[operator]
+                gp = rng.choice(same or gp_ids)
                 p = uow.add(Patient, gp_contact_id=gp, **spec)
-                uow.add(Relationship, patient_id=p.id, contact_id=gp, role="médecin traitant",
+                role = "huisarts" if "nl" in (spec.get("languages") or []) else "médecin traitant"  # type: ignore[operator]
+                uow.add(Relationship, patient_id=p.id, contact_id=gp, role=role,
                         strength="strong", quality="supportive", energy_flow="to_patient", is_gp=True)
                 search.index_patient(uow.session, p)
                 ids.append(p.id)

@@ -25,12 +25,12 @@ NEED_NOTES = {
     "health": [("Douleurs de dos mal soulagées", "Rugpijn slecht onder controle"),
                ("Diabète déséquilibré", "Diabetes ontregeld"),
                ("Douleurs à la marche", "Pijn bij het stappen")],
-    "daily_functioning": [("Ne peut plus se laver seule", "Kan zich niet meer alleen wassen"),
+    "daily_functioning": [("Ne peut plus se laver [seule|seul]", "Kan zich niet meer alleen wassen"),
                           ("Courses impossibles depuis la chute",
                            "Geen boodschappen meer sinds de val")],
     "cognition_mood": [("Oublis fréquents, moral en baisse", "Vergeet vaak, somber"),
-                       ("Triste depuis le décès de son épouse",
-                        "Somber sinds het overlijden van zijn vrouw")],
+                       ("Triste depuis le décès de [son mari|son épouse]",
+                        "Somber sinds het overlijden van [haar man|zijn vrouw]")],
     "carer_strain": [("La fille est épuisée", "De dochter is uitgeput"),
                      ("Épouse surchargée", "Echtgenote overbelast")],
     "social_network": [("Ne voit plus personne en semaine", "Ziet niemand meer tijdens de week"),
@@ -51,7 +51,9 @@ REASONS = [("Famille très présente, coordination suffisante",
 
 def _in_language(p: Patient, fr_nl: tuple[str, str]) -> str:
     """The Dutch text for a Dutch-speaking patient, else the French."""
-    return fr_nl[1] if "nl" in (p.languages or []) else fr_nl[0]
+    from desktop.services.demo_cases import said
+
+    return said(fr_nl[1] if "nl" in (p.languages or []) else fr_nl[0], p.gender != "male")
 
 
 def _clamp(v: float, lo: int, hi: int) -> int:

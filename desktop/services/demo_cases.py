@@ -9,58 +9,133 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
+
+from sqlalchemy import select
 
 from desktop.domain import case_lifecycle as L
 from desktop.domain.ids import uuid7
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Base, Case, CaseStatusChange, HospitalStay, Note, Visit
+from desktop.storage.models import (
+    Base,
+    Case,
+    CaseStatusChange,
+    HospitalStay,
+    Note,
+    Patient,
+    Visit,
+)
 
 BATCH = 50
 
-REQUESTS = [
-    ("gp", "Dr Piette", "Elle ne s'en sort plus seule depuis le décès de son mari."),
-    ("relative", "Sa fille", "Maman tombe souvent et refuse l'aide familiale."),
-    ("hospital", "Service social CHU", "Retour à domicile fragile après une fracture du col."),
-    ("home_care_coordinator", "Coordination CSD", "Beaucoup d'intervenants, personne ne coordonne."),
-    ("cpas", "Assistante sociale CPAS", "Factures impayées, logement insalubre, isolement."),
-    ("patient", None, "Je voudrais rester chez moi mais je n'y arrive plus."),
-    ("relative", "Zijn zoon", "Vader vergeet zijn medicatie en eet niet meer goed."),
-    ("gp", "Dr. Peeters", "Complexe situatie: diabetes, hartfalen, mantelzorger overbelast."),
-    ("patient_association", "Ligue Alzheimer", "Le conjoint aidant est épuisé."),
-]
-VISIT_NOTES = [
-    "Visite à domicile avec la fille. Mme se déplace avec le rollator ; deux chutes ce mois-ci.",
-    "Bilan des besoins : aide au bain souhaitée, repas livrés à organiser.",
-    "Appel au médecin traitant : adaptation du traitement, prise de sang prévue.",
-    "Le fils aidant se dit épuisé ; proposition de répit en centre de jour.",
-    "Concertation avec l'infirmière et la kiné : passage trois fois par semaine.",
-    "Mr a reçu la visite de l'ergothérapeute pour l'aménagement de la salle de bain.",
-    "Huisbezoek: mevrouw is somber, slaapt slecht. Huisarts verwittigd.",
-    "Telefoon met de thuisverpleging: wondzorg verloopt goed.",
-    "Point sur les droits : demande d'allocation pour l'aide aux personnes âgées introduite.",
-    "Situation stable ; le plan convenu est suivi. Prochaine visite dans un mois.",
-]
-JOURNAL = [
-    "Appel de la pharmacie : le pilulier n'a pas été retiré cette semaine.",
-    "Message de la fille : Mme a été plus confuse ce week-end.",
-    "Mail du CPAS : dossier de guidance budgétaire accepté.",
-    "Le médecin traitant demande un retour après la concertation.",
-    "Bericht van de mantelzorger: het gaat beter sinds de dagopvang.",
-    "Livraison des repas confirmée à partir de lundi.",
-    "Annulation de la kiné (malade), reprise la semaine prochaine.",
-]
-HOSPITALS = ["CHU UCL Namur", "Clinique Saint-Luc Bouge", "CHR Sambre et Meuse", "AZ Delta",
-             "AZ Jan Yperman", "Vivalia Marche", "CHC Liège", "UZ Gent"]
-STAY_REASONS = ["Chute, fracture du poignet", "Décompensation cardiaque", "Pneumonie",
-                "Déshydratation", "Confusion aiguë", "Intervention programmée (hanche)"]
-PLACES = {"home_visit": "Domicile", "phone": None, "concertation": "Domicile",
-          "office": "Bureau", "other": None}
+# Demo text in the patient's language; "[her|his]" picks the patient's gender (female|male).
+REQUESTS = {
+    "fr": [
+        ("gp", "Dr Piette", "[Elle ne s'en sort plus seule depuis le décès de son mari"
+                            "|Il ne s'en sort plus seul depuis le décès de son épouse]."),
+        ("relative", "Sa fille", "[Maman|Papa] tombe souvent et refuse l'aide familiale."),
+        ("hospital", "Service social CHU", "Retour à domicile fragile après une fracture du col."),
+        ("home_care_coordinator", "Coordination CSD",
+         "Beaucoup d'intervenants, personne ne coordonne."),
+        ("cpas", "Assistante sociale CPAS", "Factures impayées, logement insalubre, isolement."),
+        ("patient", None, "Je voudrais rester chez moi mais je n'y arrive plus."),
+        ("relative", "Son fils", "[Maman|Papa] oublie ses médicaments et ne mange plus bien."),
+        ("gp", "Dr Collard", "Situation complexe : diabète, insuffisance cardiaque, aidant épuisé."),
+        ("patient_association", "Ligue Alzheimer", "[Son mari|Son épouse], qui l'aide, est "
+                                                   "[épuisé|épuisée]."),
+    ],
+    "nl": [
+        ("gp", "Dr. Peeters", "[Ze redt het niet meer alleen sinds haar man overleden is"
+                              "|Hij redt het niet meer alleen sinds zijn vrouw overleden is]."),
+        ("relative", "[Haar|Zijn] dochter", "[Moeder|Vader] valt vaak en weigert gezinszorg."),
+        ("hospital", "Sociale dienst AZ", "Broze terugkeer naar huis na een heupbreuk."),
+        ("home_care_coordinator", "Samenwerkingsinitiatief thuiszorg",
+         "Veel hulpverleners, niemand coördineert."),
+        ("cpas", "Maatschappelijk werker OCMW", "Onbetaalde rekeningen, ongezonde woning, eenzaamheid."),
+        ("patient", None, "Ik wil thuis blijven wonen, maar het lukt niet meer."),
+        ("relative", "[Haar|Zijn] zoon",
+         "[Moeder|Vader] vergeet [haar|zijn] medicatie en eet niet meer goed."),
+        ("gp", "Dr. Maes", "Complexe situatie: diabetes, hartfalen, mantelzorger overbelast."),
+        ("patient_association", "Alzheimer Liga", "[Haar man|Zijn vrouw] zorgt voor [haar|hem] "
+                                                  "en is uitgeput."),
+    ],
+}
+CLARIFIED = {"fr": "Rester à domicile en sécurité, soulager l'aidant.",
+             "nl": "Veilig thuis blijven wonen, de mantelzorger ontlasten."}
+VISIT_NOTES = {
+    "fr": [
+        "Visite à domicile avec la fille. [Mme|M.] se déplace avec le rollator ; deux chutes ce "
+        "mois-ci.",
+        "Bilan des besoins : aide au bain souhaitée, repas livrés à organiser.",
+        "Appel au médecin traitant : adaptation du traitement, prise de sang prévue.",
+        "Le fils aidant se dit épuisé ; proposition de répit en centre de jour.",
+        "Concertation avec l'infirmière et la kiné : passage trois fois par semaine.",
+        "[Mme|M.] a reçu la visite de l'ergothérapeute pour l'aménagement de la salle de bain.",
+        "[Mme|M.] a le moral en berne, dort mal. Médecin traitant prévenu.",
+        "Appel des soins infirmiers à domicile : les soins de plaie se passent bien.",
+        "Point sur les droits : demande d'allocation pour l'aide aux personnes âgées introduite.",
+        "Situation stable ; le plan convenu est suivi. Prochaine visite dans un mois.",
+    ],
+    "nl": [
+        "Huisbezoek met de dochter. [Mevrouw|Meneer] stapt met de rollator; twee keer gevallen "
+        "deze maand.",
+        "Noden overlopen: hulp bij het baden gewenst, maaltijden aan huis te regelen.",
+        "Telefoon met de huisarts: behandeling aangepast, bloedafname gepland.",
+        "De zoon die mantelzorger is, zegt dat hij uitgeput is; dagopvang voorgesteld als "
+        "respijt.",
+        "Overleg met de verpleegkundige en de kinesitherapeut: drie keer per week langs.",
+        "[Mevrouw|Meneer] kreeg bezoek van de ergotherapeut voor de aanpassing van de badkamer.",
+        "Huisbezoek: [mevrouw|meneer] is somber, slaapt slecht. Huisarts verwittigd.",
+        "Telefoon met de thuisverpleging: wondzorg verloopt goed.",
+        "Rechten overlopen: aanvraag tegemoetkoming voor hulp aan bejaarden ingediend.",
+        "Stabiele situatie; het afgesproken plan wordt gevolgd. Volgend bezoek over een maand.",
+    ],
+}
+JOURNAL = {
+    "fr": [
+        "Appel de la pharmacie : le pilulier n'a pas été retiré cette semaine.",
+        "Message de la fille : [Mme|M.] a été plus [confuse|confus] ce week-end.",
+        "Mail du CPAS : dossier de guidance budgétaire accepté.",
+        "Le médecin traitant demande un retour après la concertation.",
+        "Message de l'aidant : ça va mieux depuis l'accueil de jour.",
+        "Livraison des repas confirmée à partir de lundi.",
+        "Annulation de la kiné (malade), reprise la semaine prochaine.",
+    ],
+    "nl": [
+        "Telefoon van de apotheek: de pillendoos is deze week niet opgehaald.",
+        "Bericht van de dochter: [mevrouw|meneer] was dit weekend meer verward.",
+        "Mail van het OCMW: budgetbegeleiding goedgekeurd.",
+        "De huisarts vraagt een terugkoppeling na het overleg.",
+        "Bericht van de mantelzorger: het gaat beter sinds de dagopvang.",
+        "Levering van de maaltijden bevestigd vanaf maandag.",
+        "Kinesitherapie afgezegd (ziek), volgende week hervat.",
+    ],
+}
+HOSPITALS = {"fr": ["CHU UCL Namur", "Clinique Saint-Luc Bouge", "CHR Sambre et Meuse",
+                    "Vivalia Marche", "CHC Liège"],
+             "nl": ["AZ Delta", "AZ Jan Yperman", "UZ Gent", "AZ Sint-Jan Brugge"]}
+STAY_REASONS = {"fr": ["Chute, fracture du poignet", "Décompensation cardiaque", "Pneumonie",
+                       "Déshydratation", "Confusion aiguë", "Intervention programmée (hanche)"],
+                "nl": ["Val, polsbreuk", "Hartdecompensatie", "Longontsteking", "Uitdroging",
+                       "Acute verwardheid", "Geplande ingreep (heup)"]}
+PLACES = {"fr": {"home_visit": "Domicile", "phone": None, "concertation": "Domicile",
+                 "office": "Bureau", "other": None},
+          "nl": {"home_visit": "Thuis", "phone": None, "concertation": "Thuis",
+                 "office": "Kantoor", "other": None}}
+PARTICIPANTS = {"fr": ["Fille", "Fils", "Conjoint", "Infirmière", "Kiné", "Aide familiale"],
+                "nl": ["Dochter", "Zoon", "Partner", "Verpleegkundige", "Kinesitherapeut",
+                       "Verzorgende"]}
 TODAY_SLOTS = [(9, 30), (11, 0), (14, 0), (16, 0)]
 
 Rows = dict[type[Base], list[dict[str, Any]]]
+
+
+def said(text: str, female: bool) -> str:
+    """The demo text for this patient: "[her|his]" becomes "her" for a woman, "his" for a man."""
+    return re.sub(r"\[([^|\]]*)\|([^\]]*)\]", lambda m: m.group(1 if female else 2), text)
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -68,18 +143,17 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
-           kind: str | None = None) -> dict[str, Any]:
+           kind: str | None = None, lang: str = "fr", female: bool = True) -> dict[str, Any]:
     kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
     end = start + dt.timedelta(minutes=15 if kind == "phone" else rng.choice([45, 60, 90]))
     row: dict[str, Any] = {
         "id": uuid7(), "case_id": case["id"], "patient_id": case["patient_id"], "kind": kind,
-        "status": status, "planned_start": start, "planned_end": end, "place": PLACES[kind],
-        "participants": rng.sample(["Fille", "Fils", "Conjoint", "Infirmière", "Kiné",
-                                    "Aide familiale"], rng.randint(0, 2)),
+        "status": status, "planned_start": start, "planned_end": end, "place": PLACES[lang][kind],
+        "participants": rng.sample(PARTICIPANTS[lang], rng.randint(0, 2)),
         "notes": None,
     }
     if status == "done":
-        row.update(actual_start=start, actual_end=end, notes=rng.choice(VISIT_NOTES))
+        row.update(actual_start=start, actual_end=end, notes=said(rng.choice(VISIT_NOTES[lang]), female))
     return row
 
 
@@ -103,9 +177,12 @@ def _case_history(rng: random.Random, case: dict[str, Any], final: str, opened: 
 
 
 def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: str | None, *,
-              max_visits: int = 14) -> Iterator[tuple[str, Rows]]:
-    """Rows per patient: yields (patient_id, {Model: [values]})."""
+              max_visits: int = 14, people: dict[str, tuple[str, bool]] | None = None,
+              ) -> Iterator[tuple[str, Rows]]:
+    """Rows per patient: yields (patient_id, {Model: [values]}). `people` gives each patient's
+    language and whether she is a woman, so the demo text reads as written about her."""
     for index, pid in enumerate(patient_ids):
+        lang, female = (people or {}).get(pid, ("fr", True))
         rows: Rows = {Case: [], CaseStatusChange: [], Visit: [], Note: [], HospitalStay: []}
         episodes: list[tuple[dt.date, dt.date | None, str]] = []
         if rng.random() < 0.2:  # an earlier episode, closed
@@ -119,17 +196,16 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             opened = today - dt.timedelta(days=rng.randint(1, 20))
         episodes.append((opened, None, status))
         for opened, closed, status in episodes:
-            kind, name, reason = rng.choice(REQUESTS)
+            kind, name, reason = rng.choice(REQUESTS[lang])
             last_review = opened
             while L.add_months(last_review, 3) < today - dt.timedelta(days=rng.randint(0, 20)):
                 last_review = L.add_months(last_review, 3)
             case = {
                 "id": uuid7(), "patient_id": pid, "status": status, "requester_type": kind,
-                "requester_name": name, "request_date": opened - dt.timedelta(days=rng.randint(0, 10)),
-                "request_reason": reason, "opened_on": opened, "primary_case_manager": user,
+                "requester_name": said(name, female) if name else None, "request_date": opened - dt.timedelta(days=rng.randint(0, 10)),
+                "request_reason": said(reason, female), "opened_on": opened, "primary_case_manager": user,
                 "complexity_tier": rng.choices(list(L.TIERS), [1, 3, 6])[0],
-                "clarified_request": None if status == "referred" else
-                "Rester à domicile en sécurité, soulager l'aidant.",
+                "clarified_request": None if status == "referred" else CLARIFIED[lang],
                 "relevance_review_due": None if closed else L.add_months(last_review, 3),
             }
             if closed:
@@ -145,27 +221,28 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             done = 0
             while day > opened and done < max_visits:
                 start = _at(day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
-                rows[Visit].append(_visit(rng, case, start, "done"))
+                rows[Visit].append(_visit(rng, case, start, "done", lang=lang, female=female))
                 if rng.random() < 0.7:
                     note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
                     if note_at.date() < today:
                         rows[Note].append({"id": uuid7(), "patient_id": pid, "case_id": case["id"],
                                            "written_at": note_at, "author": user,
-                                           "text": rng.choice(JOURNAL)})
+                                           "text": said(rng.choice(JOURNAL[lang]), female)})
                 done += 1
                 day -= dt.timedelta(days=rng.randint(14, 35))
             if closed:
                 continue
             if index < len(TODAY_SLOTS):
                 h, m = TODAY_SLOTS[index]
-                rows[Visit].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit"))
+                rows[Visit].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit",
+                                          lang=lang))
             elif rng.random() < 0.06:  # planned, the day passed, not recorded yet
                 late = today - dt.timedelta(days=rng.randint(1, 5))
-                rows[Visit].append(_visit(rng, case, _at(late, 10), "planned"))
+                rows[Visit].append(_visit(rng, case, _at(late, 10), "planned", lang=lang))
             elif rng.random() < 0.8:
                 ahead = today + dt.timedelta(days=rng.randint(1, 28))
                 rows[Visit].append(_visit(rng, case, _at(ahead, rng.choice([9, 10, 14, 15])),
-                                          "planned"))
+                                          "planned", lang=lang))
         if rng.random() < 0.22:
             for _ in range(rng.randint(1, 2)):
                 admitted = today - dt.timedelta(days=rng.randint(2, 330))
@@ -176,7 +253,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
                     "kind": "emergency" if stay_days == 0 else "admission",
                     "admitted_on": admitted,
                     "discharged_on": None if discharged >= today else discharged,
-                    "hospital": rng.choice(HOSPITALS), "reason": rng.choice(STAY_REASONS),
+                    "hospital": rng.choice(HOSPITALS[lang]),
+                    "reason": rng.choice(STAY_REASONS[lang]),
                     "planned": rng.random() < 0.15})
         yield pid, rows
 
@@ -196,7 +274,10 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
             uow.audit("demo", area="cases", count=len(items))
         ctx.write(run)
 
-    for _pid, rows in case_rows(rng, ctx.today(), patient_ids, ctx.user_name):
+    people = ctx.read(lambda s: {
+        p.id: ("nl" if "nl" in (p.languages or []) else "fr", p.gender != "male")
+        for p in s.execute(select(Patient).where(Patient.id.in_(patient_ids))).scalars()})
+    for _pid, rows in case_rows(rng, ctx.today(), patient_ids, ctx.user_name, people=people):
         batch.append(rows)
         if len(batch) >= BATCH:
             flush(batch)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 FAMILY_NAMES_FR = [
     "Dubois", "Lambert", "Dupont", "Martin", "Simon", "Laurent", "Lejeune", "Renard", "Leclercq",
     "Collard", "Denis", "François", "Gilson", "Hubert", "Jacquet", "Lemaire", "Mathieu", "Michaux",
@@ -48,6 +50,28 @@ STREETS_NL = ["Stationsstraat", "Kerkstraat", "Molenstraat", "Dorpsstraat", "Sch
 MUTUALITES_FR = ["Mutualité chrétienne", "Solidaris", "Partenamut", "Mutualité libérale",
                  "Mutualité neutre"]
 MUTUALITES_NL = ["CM", "Solidaris", "Helan", "Liberale Mutualiteit", "Neutraal Ziekenfonds"]
-# Zone prefixes of fixed lines by town code's first digit (rough but valid numbering)
-ZONE_BY_POSTAL = {"5": "81", "6": "61", "4": "4", "7": "65", "1": "10", "9": "9", "8": "50",
-                  "2": "3", "3": "16"}
+# The telephone zone of each demo town (without the leading 0): a fixed line in Ieper starts 057
+ZONE_BY_POSTAL = {
+    "5000": "81", "5100": "81", "5300": "85", "5500": "82", "5570": "82", "5580": "84",
+    "5600": "71", "5660": "60", "6600": "61", "6690": "80", "6700": "63", "6800": "61",
+    "6830": "61", "6900": "84", "6940": "86", "4000": "4", "4500": "85", "4800": "87",
+    "4960": "80", "7000": "65", "7500": "69", "6000": "71", "1300": "10", "1400": "67",
+    "1348": "10", "5190": "71", "6460": "60",
+    "9000": "9", "8000": "50", "2000": "3", "3000": "16", "3500": "11", "8500": "56",
+    "8900": "57", "8630": "58", "9600": "55", "9700": "55", "3900": "11", "3680": "89",
+    "2400": "14", "2300": "14", "9100": "3", "8800": "51", "3290": "13", "8970": "57",
+    "9990": "50",
+}
+
+
+def mobile_phone(rng: random.Random) -> str:
+    """A Belgian mobile number (E.164): 0470 to 0499."""
+    return f"+324{rng.choice('5789')}{rng.randrange(10**7):07d}"
+
+
+def fixed_phone(rng: random.Random, postal: str) -> str:
+    """A fixed line (E.164) in the telephone zone of the town: 8 national digits after the 0."""
+    zone = ZONE_BY_POSTAL.get(postal, "2")
+    rest = 8 - len(zone)
+    # a subscriber number starts with 2 or 3 (04 4… to 04 9… and 09 5… are not fixed lines)
+    return f"+32{zone}{rng.randrange(2 * 10 ** (rest - 1), 4 * 10 ** (rest - 1))}"

@@ -23,8 +23,8 @@ BATCH = 50
 
 # (kind, organisation-or-None, French role, Dutch role, strength weights, availability)
 SERVICES_FR = [
-    ("nurse", "Soins à domicile {town}", "soins infirmiers, toilette", "Lundi-dimanche 7h-12h"),
-    ("pharmacist", "Pharmacie du Centre", "médicaments, pilulier", "Lundi-samedi 8h30-18h30"),
+    ("nurse", "Soins à domicile {town}", "soins infirmiers, toilette", "Tous les jours, 7 h – 12 h"),
+    ("pharmacist", "Pharmacie du Centre", "médicaments, pilulier", "Du lundi au samedi, 8 h 30 – 18 h 30"),
     ("home_help", "Aide familiale CSD {town}", "aide ménagère, courses", "Mardi et vendredi matin"),
     ("meals", "Repas à domicile {town}", "repas chauds livrés", "Midi, sauf week-end"),
     ("cpas", "CPAS de {town}", "aide sociale, médiation de dettes", "Permanence le jeudi"),
@@ -35,8 +35,8 @@ SERVICES_FR = [
     ("specialist", None, "cardiologue", "Consultations à l'hôpital"),
 ]
 SERVICES_NL = [
-    ("nurse", "Thuisverpleging {town}", "verpleging, wassen", "Ma-zo 7u-12u"),
-    ("pharmacist", "Apotheek De Linde", "medicatie, pillendoos", "Ma-za 8u30-18u30"),
+    ("nurse", "Thuisverpleging {town}", "verpleging, wassen", "Elke dag, 7.00–12.00 uur"),
+    ("pharmacist", "Apotheek De Linde", "medicatie, pillendoos", "Maandag tot zaterdag, 8.30–18.30 uur"),
     ("home_help", "Gezinszorg {town}", "poetshulp, boodschappen", "Dinsdag- en vrijdagvoormiddag"),
     ("meals", "Warme maaltijden OCMW {town}", "warme maaltijden", "Middag, niet in het weekend"),
     ("cpas", "OCMW {town}", "sociale hulp, schuldbemiddeling", "Zitdag op donderdag"),
@@ -67,13 +67,11 @@ def _given(rng: random.Random, dutch: bool, female: bool) -> str:
 
 
 def _mobile(rng: random.Random) -> str:
-    return f"+324{rng.choice('5789')}{rng.randrange(10**7):07d}"
+    return D.mobile_phone(rng)
 
 
 def _fixed(rng: random.Random, postal: str) -> str:
-    zone = D.ZONE_BY_POSTAL.get(postal[0], "81")
-    rest = 8 - len(zone)
-    return f"+32{zone}{rng.randrange(2 * 10 ** (rest - 1), 10**rest):0{rest}d}"
+    return D.fixed_phone(rng, postal)
 
 
 def _tie(rng: random.Random, *, private: bool) -> dict[str, object]:
@@ -181,13 +179,17 @@ def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
                        info: tuple[str, str, str, str, bool], directory: dict,  # type: ignore[type-arg]
                        today: dt.date) -> None:
     family, patient_given, _postal, town, dutch = info
+    patient = uow.session.get(Patient, pid)
+    she = patient is not None and patient.gender != "male"
     target = rng.randint(4, 24)  # plus the GP tie made by the core demo
     services = SERVICES_NL if dutch else SERVICES_FR
     people = FAMILY_NL if dutch else FAMILY_FR
     ties: list[tuple[Contact, dict[str, object]]] = []
     # family and informal carers (private persons of this patient)
     for i in range(min(len(people), max(1, target // 3))):
-        kind, role, carer_role, female = people[i] if i < 2 else rng.choice(people[2:])
+        kind, role, _carer_role, female = people[i] if i < 2 else rng.choice(people[2:])
+        if i == 0 and she:  # a woman's spouse is her husband
+            role, female = ("echtgenoot" if dutch else "époux"), False
         given = _given(rng, dutch, female)
         if given == patient_given:  # two people with the same name on one map confuse
             given = _given(rng, dutch, female)
@@ -197,7 +199,9 @@ def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
                     phones=[_mobile(rng)], owner_patient_id=pid,
                     availability=rng.choice([None, "soirs et week-ends" if not dutch
                                              else "'s avonds en in het weekend"]))
-        tie = {**_tie(rng, private=True), "role": carer_role or role,
+        # the role is the family tie in plain words ("fille", "dochter"): that one is the
+        # carer shows as a flag on the map, not as jargon on the patient's handout
+        tie = {**_tie(rng, private=True), "role": role,
                "is_informal_carer": kind == "informal_carer",
                "is_reference_person": i == 0}
         ties.append((c, tie))

@@ -16,6 +16,7 @@ from desktop.domain.care_plan import parse_schedule
 from desktop.services.assessments import unmet_needs_in
 from desktop.services.care_plans import person_name
 from desktop.services.context import AppContext
+from desktop.services.demo_cases import said
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
     Action,
@@ -39,7 +40,7 @@ WORDS = {
         "expect": ["Qu'on m'aide pour la toilette", "Être moins seul(e)",
                    "Que ma fille puisse se reposer", "Qu'on m'explique mes papiers"],
         "avoid": ["Aller en maison de repos", "Retourner à l'hôpital", "Tomber à nouveau"],
-        "with": "le patient et sa famille",
+        "with": "[la patiente|le patient] et sa famille",
     },
     "nl": {
         "life": ["Zo lang mogelijk thuis blijven", "Blijven tuinieren",
@@ -49,21 +50,21 @@ WORDS = {
         "expect": ["Hulp bij het wassen", "Minder alleen zijn", "Dat mijn dochter kan rusten",
                    "Uitleg over mijn papieren"],
         "avoid": ["Naar een rusthuis gaan", "Terug naar het ziekenhuis", "Opnieuw vallen"],
-        "with": "de patiënt en de familie",
+        "with": "[mevrouw|meneer] en de familie",
     },
 }
 # per need domain: goal (fr, nl), then actions (kind of contact or patient/case_manager,
 # what fr, what nl, schedule as "" or (fr, nl))
 GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[str, str]]]]] = {
     "health": (("Prendre mes médicaments sans oubli", "Mijn medicatie niet vergeten"), [
-        ("pharmacist", "Préparer le pilulier", "Pillendoos klaarmaken", ("lundi 10h", "maandag 10u")),
-        ("nurse", "Passage infirmier", "Bezoek verpleging", ("lun, mer, ven 8h-8h30", "ma, wo, vr 8u-8u30"))]),
+        ("pharmacist", "Préparer le pilulier", "Pillendoos klaarmaken", ("lundi 10 h", "maandag 10.00 uur")),
+        ("nurse", "Passage infirmier", "Bezoek verpleging", ("lun, mer, ven 8 h – 8 h 30", "ma, wo, vr 8.00–8.30 uur"))]),
     "daily_functioning": (("Me laver sans risque de tomber", "Veilig wassen zonder te vallen"), [
-        ("nurse", "Aide à la toilette", "Hulp bij het wassen", ("tous les jours 8h-9h", "elke dag 8u-9u")),
-        ("home_help", "Courses et ménage", "Boodschappen en poetsen", ("mardi, vendredi 9h-11h", "dinsdag, vrijdag 9u-11u"))]),
+        ("nurse", "Aide à la toilette", "Hulp bij het wassen", ("tous les jours 8 h – 9 h", "elke dag 8.00–9.00 uur")),
+        ("home_help", "Courses et ménage", "Boodschappen en poetsen", ("mardi, vendredi 9 h – 11 h", "dinsdag, vrijdag 9.00–11.00 uur"))]),
     "cognition_mood": (("Garder le moral", "De moed erin houden"), [
         ("patient_association", "Groupe de parole", "Praatgroep", ("2 fois par mois", "2 keer per maand")),
-        ("patient", "Aller au club le jeudi", "Naar de club op donderdag", ("jeudi 14h-17h", "donderdag 14u-17u"))]),
+        ("patient", "Aller au club le jeudi", "Naar de club op donderdag", ("jeudi 14 h – 17 h", "donderdag 14.00–17.00 uur"))]),
     "carer_strain": (("Que ma fille puisse souffler", "Dat mijn dochter op adem kan komen"), [
         ("informal_carer", "Visite et repas du dimanche", "Bezoek en zondagsmaal", ("dimanche midi", "zondag 's middags")),
         ("case_manager", "Chercher un accueil de jour", "Dagopvang zoeken", "")]),
@@ -72,9 +73,9 @@ GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[st
         ("family", "Appel téléphonique", "Telefoontje", ("mercredi soir", "woensdag 's avonds"))]),
     "housing_safety": (("Monter l'escalier en sécurité", "Veilig de trap op"), [
         ("case_manager", "Demander une rampe", "Een leuning aanvragen", ""),
-        ("physio", "Exercices d'équilibre", "Evenwichtsoefeningen", ("lun, jeu 10h-10h45", "ma, do 10u-10u45"))]),
+        ("physio", "Exercices d'équilibre", "Evenwichtsoefeningen", ("lun, jeu 10 h – 10 h 45", "ma, do 10.00–10.45 uur"))]),
     "money_rights": (("Payer mes factures à temps", "Mijn rekeningen op tijd betalen"), [
-        ("cpas", "Médiation de dettes", "Schuldbemiddeling", ("jeudi 10h-11h", "donderdag 10u-11u")),
+        ("cpas", "Médiation de dettes", "Schuldbemiddeling", ("jeudi 10 h – 11 h", "donderdag 10.00–11.00 uur")),
         ("social_worker", "Demander l'allocation d'aide aux personnes âgées",
          "Zorgbudget aanvragen", "")]),
     "administration": (("Comprendre mes papiers", "Mijn papieren begrijpen"), [
@@ -104,7 +105,7 @@ def _plan_for(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -
         life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
         expectations=rng.choice(words["expect"]), to_avoid=rng.choice(words["avoid"]),
         review_date=review, agreed_on=agreed_on if agreed else None,
-        agreed_with=words["with"] if agreed else None)
+        agreed_with=said(str(words["with"]), p.gender != "male") if agreed else None)
     goal_pos = action_pos = 0
     for domain in needs:
         (goal_fr, goal_nl), actions = GOALS[domain]

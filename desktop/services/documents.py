@@ -204,7 +204,7 @@ def _doc_plan(view: PlanView | None) -> Any:
     for g in view.goals:
         actions = tuple(
             DocAction(a.what, a.responsible_kind, a.responsible_name, a.responsible_role,
-                      a.schedule.text, a.start_date, a.end_date, a.status)
+                      a.schedule.text, a.start_date, a.end_date, a.status, a.schedule)
             for a in view.actions_of(g.id))
         goals.append(DocGoal(g.text, g.domain, g.target_date, g.status, actions))
     return DocPlan(view.version, view.status, view.agreed_on, view.agreed_with, view.review_date,
@@ -264,8 +264,13 @@ def _instrument_texts(instrument_id: str) -> dict[str, Any]:
         return {}
 
 
+def _colon(label: str, value: str, lang: str) -> str:
+    return f"{label} : {value}" if lang == "fr" else f"{label}: {value}"
+
+
 def _assessment_result(row: AssessmentResponse, lang: str) -> tuple[str, str]:
-    """("Katz", "total 12/24 · Forfait B"): instrument name and its scores in words."""
+    """("Katz", "Forfait thuisverpleging: forfait B · Zorgcategorie residentiële zorg: Cd (C en
+    gedesoriënteerd)"): the instrument's name and each of its results named, in words."""
     defn = _instrument_texts(row.instrument_id)
     title = defn.get("short_title") or defn.get("title") or {}
     name = str(title.get(lang) or title.get("fr") or row.instrument_id)
@@ -275,8 +280,9 @@ def _assessment_result(row: AssessmentResponse, lang: str) -> tuple[str, str]:
     for sid, s in (stored.get("scores") or {}).items():
         sdef = score_defs.get(sid) or {}
         label = (sdef.get("label") or {}).get(lang) or sid
-        text = f"{label}: {s.get('value')}/{s.get('max')}" if s.get("max") is not None else \
-            f"{label}: {s.get('value')}"
+        value = f"{s.get('value')}/{s.get('max')}" if s.get("max") is not None else \
+            str(s.get("value"))
+        text = _colon(label, value, lang)
         band = s.get("band")
         if band:
             for bs in sdef.get("band_sets") or []:
@@ -289,11 +295,19 @@ def _assessment_result(row: AssessmentResponse, lang: str) -> tuple[str, str]:
     derived_defs = {d.get("id"): d for d in defn.get("derived") or []}
     for did, d in (stored.get("derived") or {}).items():
         code = d.get("code")
-        label = code
-        for c in (derived_defs.get(did) or {}).get("categories") or []:
+        ddef = derived_defs.get(did) or {}
+        label = str(code)
+        for c in ddef.get("categories") or []:
             if c.get("code") == code:
-                label = (c.get("label") or {}).get(lang) or code
-        parts.append(str(label))
+                label = str((c.get("label") or {}).get(lang) or code)
+        head, sep, rest = label.partition(":")
+        if sep and head.strip() == str(code):  # "Cd: C en gedesoriënteerd" → "Cd (C en …)"
+            label = f"{head.strip()} ({rest.strip()})"
+        what = (ddef.get("label") or {}).get(lang)
+        if what and label.lower().startswith(str(what).split()[0].lower()) \
+                and label.lower() != str(what).split()[0].lower():
+            label = label[0].lower() + label[1:]  # "Forfait B" after its name: "forfait B"
+        parts.append(_colon(str(what), label, lang) if what else label)
     return name, " · ".join(parts)
 
 

@@ -115,22 +115,42 @@ def _blobs(ctx: AppContext, record: PatientRecord) -> dict[str, bytes]:
         select(Blob).where(Blob.sha256.in_(shas))).scalars()})
 
 
-def fhir_bundle(ctx: AppContext, patient_id: str) -> dict[str, Any]:
-    """The Bundle as a dict (audited as an export)."""
+def _bundle(ctx: AppContext, record: PatientRecord) -> dict[str, Any]:
     from desktop.interop.fhir_export import build_bundle
 
-    record = _read_record(ctx, patient_id, "export", "fhir")
     return build_bundle(patient=record.patient, tables=record.tables,
                         owned_contacts=record.owned_contacts,
                         linked_contacts=record.linked_contacts, blobs=_blobs(ctx, record),
                         generated_at=utcnow())
 
 
+def fhir_bundle(ctx: AppContext, patient_id: str) -> dict[str, Any]:
+    """The Bundle as a dict (audited as an export)."""
+    return _bundle(ctx, _read_record(ctx, patient_id, "export", "fhir"))
+
+
+def _collect_only(ctx: AppContext, patient_id: str) -> PatientRecord:
+    """The record for a file export; the audit event comes with the written file."""
+    return ctx.read(lambda s: collect(s, _patient(s, patient_id)))
+
+
+def _write_export(ctx: AppContext, out: Path, data: bytes, patient_id: str, fmt: str) -> None:
+    """Write the file and its audit event in one transaction: a file that could not be written
+    leaves no "export" event (nor the sync op that would carry it to the team)."""
+
+    def run(uow: UnitOfWork) -> None:
+        atomic_write(out, data)
+        uow.audit("export", table="patient", record_id=patient_id, patient_id=patient_id,
+                  format=fmt, kind="gdpr_access")
+
+    ctx.write(run)
+
+
 def export_fhir(ctx: AppContext, patient_id: str, out: str | Path) -> Path:
     out = _output(out, (".json",))
-    bundle = fhir_bundle(ctx, patient_id)
+    bundle = _bundle(ctx, _collect_only(ctx, patient_id))
     data = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
-    atomic_write(out, data)
+    _write_export(ctx, out, data, patient_id, "fhir")
     return out
 
 
@@ -139,12 +159,12 @@ def export_pdf(ctx: AppContext, patient_id: str, out: str | Path, lang: str | No
     from desktop.reports.access_export import render_access_export
 
     out = _output(out, (".pdf",))
-    record = _read_record(ctx, patient_id, "export", "pdf")
+    record = _collect_only(ctx, patient_id)
     history = _history_from(record)
     pdf = render_access_export(record, history, lang=lang or user_language(),
                                generated_at=utcnow(), generated_by=ctx.user_name,
                                retention_years=retention_years(ctx))
-    atomic_write(out, pdf)
+    _write_export(ctx, out, pdf, patient_id, "pdf")
     return out
 
 

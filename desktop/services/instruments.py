@@ -28,10 +28,16 @@ from desktop.domain.instruments import (
 from desktop.resources import resource_path
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.user_files import (
+    MAX_DEFINITION_BYTES,
+    MAX_JSON_DEPTH,
+    json_depth_ok,
+    read_user_file,
+)
 from desktop.storage.models import Setting
 
 SETTING_PREFIX = "instrument.imported."
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = MAX_DEFINITION_BYTES
 
 
 def instruments_dir() -> Path:
@@ -92,13 +98,8 @@ def validate_data(data: Any) -> Definition:
 
 def load_file(path: Path) -> Definition:
     """Read and validate one definition file (no vault needed)."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValidationError("instrument.file_too_large", "file", max=MAX_FILE_BYTES)
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError("instrument.file_unreadable", "file",
-                              detail=exc.strerror or type(exc).__name__) from exc
+    raw = read_user_file(path, max_bytes=MAX_FILE_BYTES, unreadable="instrument.file_unreadable",
+                         too_large="instrument.file_too_large")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -106,6 +107,10 @@ def load_file(path: Path) -> Definition:
     except json.JSONDecodeError as exc:
         raise ValidationError("instrument.not_json", "file", line=exc.lineno,
                               column=exc.colno) from exc
+    except RecursionError as exc:
+        raise ValidationError("file.too_deep", "file", max=MAX_JSON_DEPTH) from exc
+    if not json_depth_ok(data):
+        raise ValidationError("file.too_deep", "file", max=MAX_JSON_DEPTH)
     return validate_data(data)
 
 

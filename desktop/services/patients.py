@@ -102,8 +102,11 @@ def load_patient(session: Session, patient_id: str, *, include_restricted: bool 
     if not is_uuid(patient_id):
         raise ValidationError("id.invalid", "id")
     p = session.get(Patient, patient_id)
-    if p is None or p.deleted or (p.restricted and not include_restricted):
+    if p is None or p.deleted:
         raise NotFound("record.not_found", "patient")
+    if p.restricted and not include_restricted:
+        # hidden, not gone (GDPR art. 18): say so rather than "not found"
+        raise NotFound("gdpr.patient_restricted", "patient")
     return p
 
 

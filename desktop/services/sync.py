@@ -48,6 +48,7 @@ from desktop.sync.client import (
     SyncClient,
     SyncError,
     fetch_fingerprint,
+    format_fingerprint,
     normalize_fingerprint,
 )
 from desktop.sync.engine import SyncEngine, SyncReport
@@ -78,6 +79,8 @@ class EnrollInfo:
     organisation: str
     teams: list[str]
     fingerprint: str | None  # pinned SHA-256 (https), formatted AA:BB:…
+    device_id: str = ""  # the server's id of this laptop (`relais-server device list`)
+    device_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,12 +153,31 @@ def _client(url: str, token: str | None, fingerprint: str | None,
                       transport=transport() if transport else None)
 
 
+def check_fingerprint(text: str) -> str:
+    """A typed fingerprint, normalized (64 lower-case hex digits); ValidationError otherwise."""
+    fp = normalize_fingerprint(text or "")
+    if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
+        raise ValidationError("sync.fingerprint_invalid", "fingerprint")
+    return fp
+
+
+def fingerprint_to_confirm(server_url: str) -> str | None:
+    """The certificate fingerprint the server presents now (AA:BB:…) for a person to compare
+    before enrolling; None for plain http on loopback (no certificate)."""
+    url = _check_url(server_url)
+    if not url.startswith("https://"):
+        return None
+    return format_fingerprint(fetch_fingerprint(url))
+
+
 def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
            fingerprint: str | None = None, device_name: str = "",
            transport: TransportFactory = None) -> EnrollInfo:
     """Register this vault with the organisation's server. For https, the certificate's
     fingerprint is pinned now (and checked against `fingerprint` when a person typed one)."""
     url = _check_url(server_url)
+    if fingerprint:
+        fingerprint = check_fingerprint(fingerprint)
     if not (username or "").strip():
         raise ValidationError("text.required", "user")
     if not password:
@@ -166,7 +188,8 @@ def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
         if fingerprint and normalize_fingerprint(fingerprint) != pinned:
             raise SyncError("sync.fingerprint_mismatch", retry=False)
     with _client(url, None, pinned, transport) as client:
-        answer = client.enroll(username.strip(), password, device_name or "relais")
+        name = (device_name or "").strip() or default_device_name()
+        answer = client.enroll(username.strip(), password, name)
 
     def run(uow: UnitOfWork) -> None:
         s = uow.session
@@ -188,7 +211,14 @@ def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
     return EnrollInfo(server_url=url, user=answer.user, organisation=answer.organisation,
                       teams=[t.get("name", "") for t in answer.teams],
                       fingerprint=":".join(pinned[i:i + 2] for i in range(0, len(pinned), 2))
-                      .upper() if pinned else None)
+                      .upper() if pinned else None, device_id=answer.device_id, device_name=name)
+
+
+def default_device_name() -> str:
+    """The computer's name, so `relais-server device list` tells the laptops apart."""
+    import platform
+
+    return (platform.node() or "").strip()[:100] or "relais"
 
 
 def client_for(ctx: AppContext, transport: TransportFactory = None) -> SyncClient:

@@ -111,6 +111,17 @@ class Case(SyncColumns, Base):
     closure_reason: Mapped[str | None] = mapped_column(String(30))
     closure_note: Mapped[str | None] = mapped_column(Text)
     relevance_review_due: Mapped[dt.date | None] = mapped_column(Date)
+    # intake outcome (accepted | redirected | waiting) and the delays of the first contacts
+    intake_outcome: Mapped[str | None] = mapped_column(String(20))
+    intake_outcome_on: Mapped[dt.date | None] = mapped_column(Date)
+    redirected_to_contact_id: Mapped[str | None] = mapped_column(String(36))
+    intake_reason: Mapped[str | None] = mapped_column(Text)
+    waiting_since: Mapped[dt.date | None] = mapped_column(Date)
+    first_contact_on: Mapped[dt.date | None] = mapped_column(Date)
+    first_home_visit_on: Mapped[dt.date | None] = mapped_column(Date)
+    # triage by complexity: crisis triggers (codes of desktop.domain.triage) and when noted
+    crisis_triggers: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    crisis_noted_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class CaseStatusChange(SyncColumns, Base):
@@ -172,6 +183,28 @@ class HospitalStay(SyncColumns, Base):
     hospital: Mapped[str | None] = mapped_column(String(200))
     reason: Mapped[str | None] = mapped_column(Text)
     planned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the hospital in the directory, when known (`hospital` stays the free-text name)
+    hospital_contact_id: Mapped[str | None] = mapped_column(String(36))
+    # the discharge checklist (desktop.domain.transitions.CHECKLIST_ITEMS): the day each was done
+    letter_received_on: Mapped[dt.date | None] = mapped_column(Date)
+    medication_reconciled_on: Mapped[dt.date | None] = mapped_column(Date)
+    services_restarted_on: Mapped[dt.date | None] = mapped_column(Date)
+    gp_informed_on: Mapped[dt.date | None] = mapped_column(Date)
+    aids_in_place_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_due: Mapped[dt.date | None] = mapped_column(Date)  # two working days after discharge
+    follow_up_done_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class StabilityEvent(SyncColumns, Base):
+    """The stability log: a fall, an emergency visit, a crisis call... dated, with who said so."""
+
+    __tablename__ = "stability_event"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(30))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    reported_by: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,6 +322,8 @@ class Action(SyncColumns, Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="planned")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # set while the patient is in hospital (the stay's id); cleared at discharge
+    on_hold_stay_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class Concertation(SyncColumns, Base):
@@ -301,6 +336,10 @@ class Concertation(SyncColumns, Base):
     reference_contact_id: Mapped[str | None] = mapped_column(String(36))
     decisions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     note: Mapped[str | None] = mapped_column(Text)
+    # the regional funder whose rules apply (aviq | iriscare | cocof | departement_zorg)
+    funder: Mapped[str | None] = mapped_column(String(20))
+    patient_took_part: Mapped[bool | None] = mapped_column(Boolean)
+    home_nurse_took_part: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class GpFeedback(SyncColumns, Base):

@@ -125,6 +125,12 @@ class Vault:
             if not db_path.exists():
                 raise VaultError("vault.database_damaged")
             check_database(db_path, key)
+        except VaultError as exc:
+            wipe(key)
+            if exc.code == "vault.database_damaged" and db_path.exists() and not _writable(db_path):
+                # SQLite cannot open a WAL database it may not write: say so, not "damaged"
+                raise VaultError("vault.read_only", path=str(folder)) from exc
+            raise
         except BaseException:
             wipe(key)
             raise
@@ -202,6 +208,11 @@ def _upgrade_slot(folder: Path, env: Envelope, name: str, secret: bytes, key: by
     env.set_slot(name, secret, key, params)
     with contextlib.suppress(VaultError):
         env.save(folder / ENVELOPE_NAME)
+
+
+def _writable(db_path: Path) -> bool:
+    """The database file and its folder (for the -wal and -shm files) can be written."""
+    return os.access(db_path, os.W_OK) and os.access(db_path.parent, os.W_OK)
 
 
 def check_database(db_path: Path, key: bytearray) -> None:

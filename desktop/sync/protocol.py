@@ -35,7 +35,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "patient", "case_record", "case_status_change", "visit", "visit_addendum", "note",
     "hospital_stay", "assessment_response", "contact", "relationship", "ecomap_snapshot",
     "care_plan", "goal", "plan_action", "concertation", "gp_feedback", "consent_event",
-    "attachment", "audit_event",
+    "attachment", "audit_event", "stability_event",
 })
 # Fields that reference another synced record (foreign keys on the device): a pull page delivers
 # the referenced record before the change that needs it (docs/SYNC.md 6).

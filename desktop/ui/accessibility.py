@@ -70,7 +70,7 @@ class WholeTextStyle(QProxyStyle):
 
     def subElementRect(self, element: QStyle.SubElement, option: QStyleOption,
                        widget: QWidget | None = None) -> QRect:
-        rect = super().subElementRect(element, option, widget)
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]  # None is allowed
         if element == QStyle.SubElement.SE_TabBarTabText and rect.isValid():
             line = (widget.fontMetrics() if widget is not None else option.fontMetrics).height()
             if rect.height() < line:

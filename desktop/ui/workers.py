@@ -1,21 +1,30 @@
-"""Run slow work off the GUI thread (a worker thread), with optional progress and Cancel.
+"""The one background task manager: every slow job of the UI runs here, off the GUI thread.
 
-A job belongs to the widget that started it (`parent`, and the QObjects whose methods are the
-callbacks): when that widget is gone before the job ends (a dossier closed while its handout
-prints), the result is dropped instead of reaching deleted Qt objects."""
+- bounded: at most `TaskManager.max_workers` jobs run at once (the rest wait in order), on
+  threads that end when there is nothing left to run (no idle thread outlives its work);
+- cancellable: `Task.cancel()` drops a waiting job before it starts, and asks a running one to
+  stop (`fn(progress, cancel_event)` sees the event); its result, or error, is then dropped;
+- owned: a job belongs to the widget that started it (`parent`, and the QObjects whose methods
+  are the callbacks): when that widget is gone before the job ends (a dossier closed while its
+  handout prints), the result is dropped instead of reaching deleted Qt objects.
+
+`run_in_background(...)` is the usual entry point; `manager()` is the process's manager."""
 
 from __future__ import annotations
 
+import collections
 import inspect
 import itertools
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+MAX_WORKERS = 3  # a long sync, a print and an unlock can run together on a 2-core laptop
 
 
 class _Bridge(QObject):
@@ -29,33 +38,164 @@ class _Bridge(QObject):
     progress = Signal(int, int, int)
 
 
-@dataclass
-class _Job:
+@dataclass(eq=False)
+class Task:
+    """A job handed to the manager. `cancel()` (or `set()`, the old cancel-event spelling)
+    stops it and drops whatever it would have delivered."""
+
+    id: int
     fn: Callable[..., Any]
-    cancel: threading.Event
     on_done: Callable[[object], None]
     on_failed: Callable[[BaseException], None]
     on_progress: Callable[[int, int], None] | None = None
-    outcome: tuple[bool, Any] | None = None
     owners: tuple[QObject, ...] = ()
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+    outcome: tuple[bool, Any] | None = None
+    state: str = "waiting"  # waiting → running → finished | dropped
+    dropped: bool = False  # cancelled: whatever it delivers goes nowhere
+    manager: TaskManager | None = None
 
     def alive(self) -> bool:
         """Every Qt object the callbacks need still exists."""
         return all(shiboken6.isValid(o) for o in self.owners)
 
+    def cancel(self) -> None:
+        self.dropped = True
+        self.cancel_event.set()
+        if self.manager is not None:
+            self.manager._cancel_waiting(self)
 
-_jobs: dict[int, _Job] = {}
-_ids = itertools.count(1)
-_bridge: _Bridge | None = None
+    # the cancel event's API, for callers written when a job was a bare thread
+    set = cancel
+
+    def is_set(self) -> bool:
+        return self.cancel_event.is_set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.dropped
 
 
-def _bridge_instance() -> _Bridge:
-    global _bridge
-    if _bridge is None:
-        _bridge = _Bridge()
-        _bridge.done.connect(_finish)
-        _bridge.progress.connect(_progress)
-    return _bridge
+class TaskManager:
+    """Runs tasks on at most `max_workers` threads; callbacks run on the GUI thread."""
+
+    def __init__(self, max_workers: int = MAX_WORKERS) -> None:
+        self.max_workers = max_workers
+        self.tasks: dict[int, Task] = {}  # waiting or running, or finished and not yet delivered
+        self._waiting: collections.deque[Task] = collections.deque()
+        self._threads: set[threading.Thread] = set()
+        self._ended: list[threading.Thread] = []  # out of their loop, perhaps not yet gone
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._ids = itertools.count(1)
+        self._bridge = _Bridge()
+        self._bridge.done.connect(self._finish)
+        self._bridge.progress.connect(self._progress)
+
+    # ---- submitting and cancelling -------------------------------------------------------------
+    def submit(self, fn: Callable[..., Any], on_done: Callable[[Any], None],
+               on_failed: Callable[[BaseException], None],
+               on_progress: Callable[[int, int], None] | None = None,
+               owners: tuple[QObject, ...] = ()) -> Task:
+        task = Task(next(self._ids), fn, on_done, on_failed, on_progress, owners, manager=self)
+        with self._lock:
+            self.tasks[task.id] = task
+            self._waiting.append(task)
+            self._ended = [t for t in self._ended if t.is_alive()]
+            if len(self._threads) < self.max_workers:
+                thread = threading.Thread(target=self._run, name=f"relais-task-{task.id}",
+                                          daemon=True)
+                self._threads.add(thread)
+                thread.start()
+        return task
+
+    def _cancel_waiting(self, task: Task) -> None:
+        with self._lock:
+            if task.state == "waiting":
+                self._waiting.remove(task)
+                task.state = "dropped"
+                self.tasks.pop(task.id, None)
+                self._idle.notify_all()
+
+    def cancel_all(self) -> None:
+        for task in list(self.tasks.values()):
+            task.cancel()
+
+    # ---- the worker threads ------------------------------------------------------------------
+    def _run(self) -> None:
+        me = threading.current_thread()
+        while True:
+            with self._lock:
+                if not self._waiting:
+                    self._threads.discard(me)
+                    self._ended.append(me)
+                    self._idle.notify_all()
+                    return
+                task = self._waiting.popleft()
+                task.state = "running"
+            task_id = task.id
+            fn, cancel = task.fn, task.cancel_event
+            del task  # the GUI thread alone releases what the task holds
+            outcome = _outcome(fn, cancel, lambda done, total, i=task_id:
+                               self._bridge.progress.emit(i, done, total))
+            del fn
+            with self._lock:
+                running = self.tasks.get(task_id)
+                if running is not None:
+                    running.outcome = outcome
+                    running.state = "finished"
+            del outcome, running
+            self._bridge.done.emit(task_id)
+
+    # ---- delivering on the GUI thread --------------------------------------------------------
+    def _finish(self, task_id: int) -> None:
+        with self._lock:
+            task = self.tasks.pop(task_id, None)
+            self._idle.notify_all()
+        if task is None or task.outcome is None:
+            return
+        if task.cancelled:
+            task.state = "dropped"
+            return  # cancelled while it ran: nobody is waiting for it any more
+        if not task.alive():
+            task.cancel_event.set()
+            task.state = "dropped"
+            return  # the widget that asked is gone: nobody to tell, nothing to touch
+        ok, value = task.outcome
+        if ok:
+            task.on_done(value)
+        else:
+            task.on_failed(value)
+
+    def _progress(self, task_id: int, done: int, total: int) -> None:
+        task = self.tasks.get(task_id)
+        if task is None or task.cancelled:
+            return
+        if not task.alive():
+            task.cancel_event.set()  # a cancellable job may stop early: its result is dropped
+            return
+        if task.on_progress is not None:
+            task.on_progress(done, total)
+
+    # ---- inspection ----------------------------------------------------------------------------
+    def thread_count(self) -> int:
+        with self._lock:
+            return len(self._threads)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no task waits or runs and every worker thread has ended (tests, exit)."""
+        with self._lock:
+            idle = self._idle.wait_for(lambda: not self._waiting and not self._threads,
+                                       timeout=timeout)
+            ended, self._ended = self._ended, []
+        for thread in ended:
+            thread.join(timeout)
+        return idle
+
+    def shutdown(self, timeout: float = 5.0) -> bool:
+        """Cancel everything and wait for the worker threads to end."""
+        self.cancel_all()
+        return self.wait_idle(timeout)
 
 
 def _outcome(fn: Callable[..., Any], cancel: threading.Event,
@@ -68,37 +208,28 @@ def _outcome(fn: Callable[..., Any], cancel: threading.Event,
         return False, exc
 
 
-def _work(job_id: int, bridge: _Bridge) -> None:
-    job = _jobs[job_id]
-    job.outcome = _outcome(job.fn, job.cancel,
-                           lambda done, total: bridge.progress.emit(job_id, done, total))
-    # Drop this thread's last reference first, so the GUI thread releases the objects.
-    del job
-    bridge.done.emit(job_id)
+_manager: TaskManager | None = None
 
 
-def _finish(job_id: int) -> None:
-    job = _jobs.pop(job_id, None)
-    if job is None or job.outcome is None:
-        return
-    if not job.alive():
-        job.cancel.set()
-        return  # the widget that asked is gone: nobody to tell, nothing to touch
-    ok, value = job.outcome
-    if ok:
-        job.on_done(value)
-    else:
-        job.on_failed(value)
+def manager() -> TaskManager:
+    """The process's task manager (made on first use, on the GUI thread)."""
+    global _manager
+    if _manager is None:
+        _manager = TaskManager()
+    return _manager
 
 
-def _progress(job_id: int, done: int, total: int) -> None:
-    job = _jobs.get(job_id)
-    if job is None or not job.alive():
-        if job is not None:
-            job.cancel.set()  # a cancellable job may stop early: its result will be dropped
-        return
-    if job.on_progress is not None:
-        job.on_progress(done, total)
+class _JobsView:
+    """`_jobs`: the ids of the tasks not yet delivered (kept for older tests)."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(list(manager().tasks))
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in manager().tasks
+
+
+_jobs = _JobsView()
 
 
 def _owners(parent: QObject | None, *callbacks: object) -> tuple[QObject, ...]:
@@ -117,16 +248,15 @@ def run_in_background(
     on_error: Callable[[BaseException], None] | None = None,
     progress_text: str | None = None,
     cancellable: bool = False,
-) -> threading.Event:
-    """Run `fn()` (or `fn(progress, cancel_event)`) on the pool; callbacks run on the GUI thread.
-    Returns the cancel event.
+) -> Task:
+    """Run `fn()` (or `fn(progress, cancel_event)`) on the task manager; callbacks run on the
+    GUI thread. Returns the task (`task.cancel()`).
 
     When `parent`, or a QObject whose bound method is `on_done`/`on_error`, is deleted before
-    the job ends, the result (or error) is dropped and the cancel event is set."""
-    cancel = threading.Event()
-    bridge = _bridge_instance()
+    the job ends, the result (or error) is dropped and the task is cancelled."""
     dialog: QProgressDialog | None = None
     on_progress: Callable[[int, int], None] | None = None
+    task: Task | None = None
     if progress_text is not None:
         dialog = QProgressDialog(progress_text, QCoreApplication.translate("QProgressDialog", "Cancel") if cancellable else "",
                                  0, 0, parent)
@@ -134,7 +264,6 @@ def run_in_background(
         dialog.setMinimumDuration(300)
         if not cancellable:
             dialog.setCancelButton(None)
-        dialog.canceled.connect(cancel.set)
 
         def on_progress(done: int, total: int) -> None:
             assert dialog is not None
@@ -157,9 +286,7 @@ def run_in_background(
         else:
             raise exc
 
-    job_id = next(_ids)
-    _jobs[job_id] = _Job(fn, cancel, done, failed, on_progress,
-                         owners=_owners(parent, on_done, on_error))
-    threading.Thread(target=_work, args=(job_id, bridge), name=f"relais-job-{job_id}",
-                     daemon=True).start()
-    return cancel
+    task = manager().submit(fn, done, failed, on_progress, owners=_owners(parent, on_done, on_error))
+    if dialog is not None:
+        dialog.canceled.connect(task.cancel_event.set)
+    return task

@@ -12,10 +12,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from server import admin
+from server.app import create_app
 from server.config import ServerSettings
 from server.db import Database
 from server.models import Device, User
-from tests.server.conftest import HEADERS, PASSWORD, Api, Org, new_patient, op
+from tests.server.conftest import HEADERS, PASSWORD, Api, Org, new_patient, op, setup_org
 
 
 @pytest.fixture
@@ -127,7 +128,13 @@ def test_passwords_are_argon2id_and_tokens_stored_hashed(client: TestClient, org
     assert stored is not None and alice.token not in stored and len(stored) == 64
 
 
-def test_login_brute_force_is_slowed(client: TestClient, org: Org) -> None:
+def test_login_brute_force_is_slowed(settings: ServerSettings) -> None:
+    frozen = dt.datetime(2026, 11, 23, 9, 0)  # the backoff's clock: no test timing involved
+    client = TestClient(create_app(settings, clock=lambda: frozen))
+    with client.app.state.db.sessions() as session:  # type: ignore[attr-defined]
+        setup_org(session)
+        session.commit()
+
     def attempt(user: str, password: str) -> int:
         return client.post("/v1/devices", headers=HEADERS,
                            json={"username": user, "password": password}).status_code

@@ -59,10 +59,10 @@ def test_full_first_run(qtbot, wizard: FirstRunWizard, tmp_path: Path, monkeypat
     final = tmp_path / "data" / "vault"
     # language: Dutch switches the wizard at once, English back
     wizard.language_page.buttons["nl"].setChecked(True)
-    assert wizard.windowTitle() == "Relais — eerste start"
+    assert wizard.windowTitle() == "Eerste start"
     assert i18n.settings().value("ui/language") == "nl"
     wizard.language_page.buttons["en"].setChecked(True)
-    assert wizard.windowTitle() == "Relais — first start"
+    assert wizard.windowTitle() == "First start"
 
     # weak passphrase: feedback, and Next stays disabled while the two differ
     wizard.next()
@@ -139,7 +139,7 @@ def test_missing_qm_falls_back_to_english(qtbot, tmp_path: Path, monkeypatch, ca
     assert "falling back to English" in caplog.text
     wiz = FirstRunWizard(tmp_path / "vault")
     qtbot.addWidget(wiz)
-    assert wiz.windowTitle() == "Relais — first start"
+    assert wiz.windowTitle() == "First start"
 
 
 def test_enrolment_with_a_real_server(qtbot, wizard: FirstRunWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ def test_build_agree_and_print_a_plan(main_window, qtbot, ctx, tmp_path: Path) -
     assert dialog is not None
     dialog.what.setText("Aide à la toilette")
     dialog.schedule.setText("lun, mer, ven 8h-9h")
-    assert "Lundi" in dialog.preview.text() or "Monday" in dialog.preview.text()
+    assert "lundi" in dialog.preview.text() or "Monday" in dialog.preview.text()
     dialog._ok()
     assert dialog.result_id is None and dialog.isVisible()
     assert any(label.isVisible() and label.text() for label in dialog.errors.labels.values())

@@ -49,7 +49,7 @@ def test_every_ui_string_has_french_and_dutch() -> None:
 
 def test_extraction_sees_tr_and_translate_calls() -> None:
     found = i18n_build.extract()
-    assert "Relais — first start" in found["FirstRunWizard"]
+    assert "First start" in found["FirstRunWizard"]
     assert "Settings" in found["SettingsPage"]
 
 

@@ -196,8 +196,10 @@ def test_concertation_records_participants_and_decisions_become_actions(ctx: App
         concertations.decision_to_action(ctx, cid, 0, goal.id)
     small = concertations.record_concertation(ctx, sc.patient_id, held_on=TODAY,
                                               participant_ids=[sc.daughter], patient_agreed=True)
+    # the ecosystem has a home nurse (nursing care given): the regional rules want her there
     assert set(concertations.get_concertation(ctx, small).warnings) == {
-        "concertation.needs_three_providers", "concertation.needs_gp"}
+        "concertation.needs_three_providers", "concertation.needs_gp",
+        "concertation.needs_home_nurse"}
 
 
 def test_gp_letter_is_a_task_until_sent(ctx: AppContext) -> None:

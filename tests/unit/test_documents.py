@@ -145,7 +145,7 @@ def test_summary_has_scores_needs_and_who_is_responsible(
         assert action.what in text
     assert "Françoise Dubois" in text and "gestionnaire de cas" in text
     assert "0486 99 88 77" in text
-    assert "Réévaluation du plan : 15/02/2027" in text
+    assert "Révision du plan : 15/02/2027" in text
     assert _prints(ctx)[0].detail["document"] == "summary"
 
 

@@ -113,5 +113,8 @@ MESSAGES: dict[str, str] = {
     "sharing.you_and": "You and {names}",
     "sharing.only": "{names} only",
     "case.show.visits": "Visits: {done} done, {planned} planned",
+    "patient.born_on.female": "born {date}",
+    "patient.born_on.male": "born {date}",
+    "patient.born_on.unknown": "born {date}",
     "case.cli_id_or_patient": "give a case id or --patient",
 }

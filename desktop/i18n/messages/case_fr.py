@@ -113,5 +113,8 @@ MESSAGES: dict[str, str] = {
     "sharing.you_and": "Vous et {names}",
     "sharing.only": "{names} seulement",
     "case.show.visits": "Visites : {done} faites, {planned} prévues",
+    "patient.born_on.female": "née le {date}",
+    "patient.born_on.male": "né le {date}",
+    "patient.born_on.unknown": "né·e le {date}",
     "case.cli_id_or_patient": "indiquez un identifiant de dossier ou --patient",
 }

@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "caseload.due_invalid": "onbekende filter op vervaldata",
     # codes shown by the command line
     "case.status.referred": "aangemeld",
-    "case.status.assessing": "evaluatie",
+    "case.status.assessing": "beoordeling",
     "case.status.active": "actieve opvolging",
     "case.status.stabilised": "gestabiliseerd",
     "case.status.closed": "afgesloten",
@@ -114,5 +114,8 @@ MESSAGES: dict[str, str] = {
     "sharing.you_and": "U en {names}",
     "sharing.only": "Alleen {names}",
     "case.show.visits": "Bezoeken: {done} gedaan, {planned} gepland",
+    "patient.born_on.female": "geboren op {date}",
+    "patient.born_on.male": "geboren op {date}",
+    "patient.born_on.unknown": "geboren op {date}",
     "case.cli_id_or_patient": "geef een dossier-id of --patient op",
 }

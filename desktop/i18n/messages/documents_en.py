@@ -1,13 +1,15 @@
 """Strings of the printed documents (handout, summary, GP letter), English."""
 
+from desktop.i18n.glossary import doc_messages
+
 MESSAGES: dict[str, str] = {
     # handout
     "doc.handout.title": "My care and support plan",
     "doc.handout.for": "{name}",
     "doc.handout.made_on": "Updated on {date}",
     "doc.handout.draft": "Plan in preparation: we will go through it together before agreeing it.",
-    "doc.handout.agreed": "Plan agreed on {date} with {who}.",
-    "doc.handout.life_project": "My life project",
+    "doc.handout.agreed": "We agreed on this plan together on {date}.",
+    "doc.handout.life_project": "What I still want from life",
     "doc.handout.what_matters": "What matters to me",
     "doc.handout.expectations": "What I expect",
     "doc.handout.to_avoid": "What I want to avoid",
@@ -33,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.my_gp": "My GP",
     "doc.handout.gp_unknown": "to be filled in",
     "doc.handout.gp_on_call": "GP on call (evening, night, weekend)",
-    "doc.handout.review": "My next review",
+    "doc.handout.review": "When we look at my plan again",
     "doc.handout.review_on": "We will look at everything again together on {date}.",
     "doc.handout.no_review": "We will set the date of the next review together.",
     "doc.handout.footer": "My case manager: {name}",
@@ -42,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "doc.summary.title": "Case management summary",
     "doc.summary.confidential": "Confidential: health data under professional secrecy",
     "doc.summary.printed": "Printed on {date} by {who}",
+    "doc.summary.printed_on": "Printed on {date}",
     "doc.summary.page": "Page {page}",
     "doc.summary.identity": "Identity",
     "doc.summary.name": "Name",
@@ -123,12 +126,6 @@ MESSAGES: dict[str, str] = {
     "doc.kind.social_worker": "social worker", "doc.kind.cpas": "CPAS (social welfare centre)",
     "doc.kind.mutualite": "health insurance fund", "doc.kind.hospital": "hospital", "doc.kind.specialist": "specialist",
     "doc.kind.patient_association": "patient association", "doc.kind.other": "other",
-    "doc.domain.health": "Health", "doc.domain.daily_functioning": "Daily living",
-    "doc.domain.cognition_mood": "Memory and mood", "doc.domain.carer_strain": "Carer strain",
-    "doc.domain.social_network": "Family and social network", "doc.domain.housing_safety": "Housing and safety",
-    "doc.domain.money_rights": "Money and rights", "doc.domain.administration": "Paperwork",
-    "doc.need.unmet": "unmet", "doc.need.partly_met": "partly met",
-    "doc.need.partially_met": "partly met", "doc.need.met": "met", "doc.need.no_need": "no need",
     "doc.plan_status.draft": "draft", "doc.plan_status.agreed": "agreed", "doc.plan_status.superseded": "superseded",
     "doc.goal_status.active": "active", "doc.goal_status.achieved": "achieved", "doc.goal_status.abandoned": "abandoned",
     "doc.action_status.planned": "planned", "doc.action_status.ongoing": "ongoing",
@@ -138,7 +135,13 @@ MESSAGES: dict[str, str] = {
     "doc.requester.patient": "the patient", "doc.requester.relative": "a relative", "doc.requester.gp": "the GP",
     "doc.requester.home_care_coordinator": "home-care coordination", "doc.requester.hospital": "the hospital",
     "doc.requester.cpas": "the CPAS", "doc.requester.patient_association": "a patient association", "doc.requester.other": "other",
+    "doc.requester_kind.patient": "patient", "doc.requester_kind.relative": "relative",
+    "doc.requester_kind.gp": "GP", "doc.requester_kind.home_care_coordinator": "home-care coordination",
+    "doc.requester_kind.hospital": "hospital", "doc.requester_kind.cpas": "CPAS",
+    "doc.requester_kind.patient_association": "patient association", "doc.requester_kind.other": "other",
     "doc.tier.self_management": "self-management", "doc.tier.care_coordination": "care coordination", "doc.tier.case_management": "case management",
     "doc.from_to": "from {start} to {end}", "doc.from": "from {start}", "doc.until": "until {end}",
     "doc.months": "January February March April May June July August September October November December",
 }
+# domain names and need statuses: one wording, kept in the glossary
+MESSAGES.update(doc_messages("en"))

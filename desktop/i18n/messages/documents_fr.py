@@ -1,13 +1,15 @@
 """Strings of the printed documents (handout, summary, GP letter), French (the reference).
 The handout speaks to the patient in plain words, in the first person."""
 
+from desktop.i18n.glossary import doc_messages
+
 MESSAGES: dict[str, str] = {
     # handout
     "doc.handout.title": "Mon plan d'aide et de soins",
     "doc.handout.for": "{name}",
     "doc.handout.made_on": "Mis à jour le {date}",
     "doc.handout.draft": "Plan en préparation : il sera revu avec moi avant d'être convenu.",
-    "doc.handout.agreed": "Plan convenu le {date} avec {who}.",
+    "doc.handout.agreed": "Nous avons convenu de ce plan ensemble le {date}.",
     "doc.handout.life_project": "Mon projet",
     "doc.handout.what_matters": "Ce qui compte pour moi",
     "doc.handout.expectations": "Ce que j'attends",
@@ -34,15 +36,16 @@ MESSAGES: dict[str, str] = {
     "doc.handout.my_gp": "Mon médecin traitant",
     "doc.handout.gp_unknown": "à compléter",
     "doc.handout.gp_on_call": "Médecin de garde (soir, nuit, week-end)",
-    "doc.handout.review": "Mon prochain bilan",
-    "doc.handout.review_on": "Nous referons le point ensemble le {date}.",
-    "doc.handout.no_review": "Nous fixerons ensemble la date du prochain bilan.",
+    "doc.handout.review": "La prochaine révision de mon plan",
+    "doc.handout.review_on": "Nous revoyons tout ensemble le {date}.",
+    "doc.handout.no_review": "Nous fixerons ensemble la date de la prochaine révision.",
     "doc.handout.footer": "Mon gestionnaire de cas : {name}",
     "doc.handout.page": "page {page}",
     # summary
     "doc.summary.title": "Synthèse de l'accompagnement",
     "doc.summary.confidential": "Confidentiel : données de santé couvertes par le secret professionnel",
     "doc.summary.printed": "Imprimé le {date} par {who}",
+    "doc.summary.printed_on": "Imprimé le {date}",
     "doc.summary.page": "Page {page}",
     "doc.summary.identity": "Identité",
     "doc.summary.name": "Nom",
@@ -72,7 +75,7 @@ MESSAGES: dict[str, str] = {
     "doc.summary.date": "Date",
     "doc.summary.result": "Résultat",
     "doc.summary.needs": "Besoins",
-    "doc.summary.no_needs": "Aucun besoin non rencontré enregistré.",
+    "doc.summary.no_needs": "Aucun besoin non couvert enregistré.",
     "doc.summary.plan": "Plan d'aide et de soins",
     "doc.summary.no_plan": "Pas encore de plan.",
     "doc.summary.plan_version": "Version {version}, {status}",
@@ -86,10 +89,10 @@ MESSAGES: dict[str, str] = {
     "doc.summary.ecomap": "Écocarte",
     "doc.summary.network": "Réseau",
     "doc.summary.next_steps": "Prochaines étapes",
-    "doc.summary.review": "Réévaluation du plan : {date}",
+    "doc.summary.review": "Révision du plan : {date}",
     "doc.summary.visit": "Visite prévue : {date}",
     "doc.summary.gp_letter": "Courrier au médecin traitant à envoyer (échéance {date})",
-    "doc.summary.concertation": "Dernière concertation : {date}; personne de référence : {who}",
+    "doc.summary.concertation": "Dernière concertation : {date} ; personne de référence : {who}",
     "doc.summary.nothing_next": "Aucune étape planifiée.",
     "doc.summary.patient": "le patient",
     "doc.summary.case_manager_short": "gestionnaire de cas",
@@ -124,12 +127,6 @@ MESSAGES: dict[str, str] = {
     "doc.kind.social_worker": "assistant(e) social(e)", "doc.kind.cpas": "CPAS",
     "doc.kind.mutualite": "mutualité", "doc.kind.hospital": "hôpital", "doc.kind.specialist": "médecin spécialiste",
     "doc.kind.patient_association": "association de patients", "doc.kind.other": "autre",
-    "doc.domain.health": "Santé", "doc.domain.daily_functioning": "Vie quotidienne",
-    "doc.domain.cognition_mood": "Mémoire et moral", "doc.domain.carer_strain": "Épuisement de l'aidant",
-    "doc.domain.social_network": "Famille et entourage", "doc.domain.housing_safety": "Logement et sécurité",
-    "doc.domain.money_rights": "Argent et droits", "doc.domain.administration": "Démarches administratives",
-    "doc.need.unmet": "non rencontré", "doc.need.partly_met": "partiellement rencontré",
-    "doc.need.partially_met": "partiellement rencontré", "doc.need.met": "rencontré", "doc.need.no_need": "pas de besoin",
     "doc.plan_status.draft": "brouillon", "doc.plan_status.agreed": "convenue", "doc.plan_status.superseded": "remplacée",
     "doc.goal_status.active": "en cours", "doc.goal_status.achieved": "atteint", "doc.goal_status.abandoned": "abandonné",
     "doc.action_status.planned": "prévue", "doc.action_status.ongoing": "en cours",
@@ -139,7 +136,13 @@ MESSAGES: dict[str, str] = {
     "doc.requester.patient": "le patient", "doc.requester.relative": "un proche", "doc.requester.gp": "le médecin traitant",
     "doc.requester.home_care_coordinator": "la coordination de soins à domicile", "doc.requester.hospital": "l'hôpital",
     "doc.requester.cpas": "le CPAS", "doc.requester.patient_association": "une association de patients", "doc.requester.other": "autre",
+    "doc.requester_kind.patient": "patient(e)", "doc.requester_kind.relative": "proche",
+    "doc.requester_kind.gp": "médecin traitant", "doc.requester_kind.home_care_coordinator": "coordination de soins à domicile",
+    "doc.requester_kind.hospital": "hôpital", "doc.requester_kind.cpas": "CPAS",
+    "doc.requester_kind.patient_association": "association de patients", "doc.requester_kind.other": "autre",
     "doc.tier.self_management": "autogestion", "doc.tier.care_coordination": "coordination des soins", "doc.tier.case_management": "gestion de cas",
     "doc.from_to": "du {start} au {end}", "doc.from": "à partir du {start}", "doc.until": "jusqu'au {end}",
     "doc.months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
 }
+# domain names and need statuses: one wording, kept in the glossary
+MESSAGES.update(doc_messages("fr"))

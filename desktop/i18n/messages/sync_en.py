@@ -27,6 +27,17 @@ MESSAGES: dict[str, str] = {
     "sync.tls_error": "No secure connection to the server could be made.",
     "sync.fingerprint_changed": ("The server's certificate changed since enrolment: sync "
                                  "stopped. Contact your administrator."),
+    "field.fingerprint": "Fingerprint",
+    "sync.fingerprint_invalid": ("not a certificate fingerprint: expected 64 hexadecimal "
+                                 "characters (SHA-256, pairs may be separated by colons)."),
+    "sync.fingerprint_required": ("Give the server certificate's fingerprint with --fingerprint "
+                                  "(your administrator has it): without a terminal, Relais "
+                                  "cannot ask you to compare it. Nothing was sent."),
+    "sync.fingerprint_confirm": ("Server certificate fingerprint:\n    {fingerprint}\n"
+                                 "Compare it with the one your administrator gave you. "
+                                 "Is it the same? [y/N] "),
+    "sync.fingerprint_not_confirmed": ("Enrolment cancelled: the fingerprint was not "
+                                       "confirmed. Nothing was sent."),
     "sync.fingerprint_mismatch": ("The certificate fingerprint does not match the one given: "
                                   "enrolment refused."),
     "sync.bad_response": "Incomplete or unreadable answer from the server; will try again later.",

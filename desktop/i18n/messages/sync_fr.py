@@ -27,6 +27,19 @@ MESSAGES: dict[str, str] = {
     "sync.tls_error": "Connexion sécurisée impossible avec le serveur.",
     "sync.fingerprint_changed": ("Le certificat du serveur a changé depuis l'enregistrement : "
                                  "synchronisation arrêtée. Contactez votre administrateur."),
+    "field.fingerprint": "Empreinte",
+    "sync.fingerprint_invalid": ("ce n'est pas une empreinte de certificat : 64 caractères "
+                                 "hexadécimaux attendus (SHA-256, paires éventuellement "
+                                 "séparées par des deux-points)."),
+    "sync.fingerprint_required": ("Indiquez l'empreinte du certificat du serveur avec "
+                                  "--fingerprint (votre administrateur la connaît) : sans "
+                                  "terminal, Relais ne peut pas vous demander de la comparer. "
+                                  "Rien n'a été envoyé."),
+    "sync.fingerprint_confirm": ("Empreinte du certificat du serveur :\n    {fingerprint}\n"
+                                 "Comparez-la avec celle que votre administrateur vous a "
+                                 "donnée. Est-ce la même ? [o/N] "),
+    "sync.fingerprint_not_confirmed": ("Inscription annulée : l'empreinte n'a pas été "
+                                       "confirmée. Rien n'a été envoyé."),
     "sync.fingerprint_mismatch": ("L'empreinte du certificat ne correspond pas à celle "
                                   "indiquée : enregistrement refusé."),
     "sync.bad_response": "Réponse du serveur incomplète ou illisible ; nouvel essai plus tard.",

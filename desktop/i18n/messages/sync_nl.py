@@ -27,6 +27,19 @@ MESSAGES: dict[str, str] = {
     "sync.tls_error": "Geen beveiligde verbinding met de server mogelijk.",
     "sync.fingerprint_changed": ("Het certificaat van de server is veranderd sinds de registratie: "
                                  "synchronisatie gestopt. Neem contact op met uw beheerder."),
+    "field.fingerprint": "Vingerafdruk",
+    "sync.fingerprint_invalid": ("geen certificaatvingerafdruk: 64 hexadecimale tekens "
+                                 "verwacht (SHA-256, paren eventueel gescheiden door "
+                                 "dubbelepunten)."),
+    "sync.fingerprint_required": ("Geef de vingerafdruk van het servercertificaat met "
+                                  "--fingerprint (uw beheerder heeft die): zonder terminal kan "
+                                  "Relais u niet vragen ze te vergelijken. Er is niets "
+                                  "verzonden."),
+    "sync.fingerprint_confirm": ("Vingerafdruk van het servercertificaat:\n    {fingerprint}\n"
+                                 "Vergelijk ze met die van uw beheerder. Is ze dezelfde? "
+                                 "[j/N] "),
+    "sync.fingerprint_not_confirmed": ("Inschrijving geannuleerd: de vingerafdruk werd niet "
+                                       "bevestigd. Er is niets verzonden."),
     "sync.fingerprint_mismatch": ("De vingerafdruk van het certificaat komt niet overeen met de "
                                   "opgegeven: registratie geweigerd."),
     "sync.bad_response": "Onvolledig of onleesbaar antwoord van de server; later opnieuw.",

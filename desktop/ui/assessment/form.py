@@ -2,7 +2,8 @@
 conditions applied as the answers change, errors shown under the item they name.
 
 Keyboard first: every input takes focus with Tab; a choice is picked by typing its value
-(options read "3 — …"), a yes/no by typing the first letter, a number by typing it.
+(options read "3 — …"), a yes/no by typing its first letter or 1 (yes) / 0 or 2 (no), a
+number by typing it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,6 +38,23 @@ def _narrowable(combo: QComboBox) -> None:
     the form beyond the screen."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(24)
+
+
+class YesNoCombo(QComboBox):
+    """A yes/no answer: its first letter, or a digit like the other items (1 = yes, 0 or
+    2 = no: the usual codings of a yes/no item)."""
+
+    DIGITS = {"1": True, "0": False, "2": False}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API
+        value = self.DIGITS.get(event.text())
+        if value is None:
+            super().keyPressEvent(event)
+            return
+        for i in range(self.count()):
+            if self.itemData(i) is value:
+                self.setCurrentIndex(i)
+        event.accept()
 
 
 class ItemInput:
@@ -79,7 +98,7 @@ class ItemInput:
             _narrowable(combo)
             return combo
         if it.type == "boolean":
-            combo = QComboBox(parent)
+            combo = YesNoCombo(parent)
             combo.addItem(UNANSWERED, None)
             yes = (text_in(it.options[0].label, lang)
                    or QCoreApplication.translate("InstrumentForm", "Yes"))

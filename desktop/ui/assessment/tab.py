@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -49,6 +50,12 @@ class AssessmentTab(QWidget):
         title = QLabel(self.tr("In&struments"))
         self.instruments = QListWidget()
         self.instruments.setAccessibleName(self.tr("Instruments"))
+        # long names ("Zarit — fardeau de l'aidant (22 questions) — textes non importés") wrap
+        # onto a second line instead of running off the list's right edge
+        self.instruments.setWordWrap(True)
+        self.instruments.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.instruments.setResizeMode(QListView.ResizeMode.Adjust)
+        self.instruments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         title.setBuddy(self.instruments)
         lbox.addWidget(title)
         lbox.addWidget(self.instruments, 1)

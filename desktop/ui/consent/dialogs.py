@@ -94,7 +94,7 @@ class DecisionDialog(GuardedDialog):
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setFixedHeight(60)
         form.addRow(self.tr("&Purpose"), self.purpose)
-        form.addRow(self.tr("C&ontact"), self.contact)
+        form.addRow(self.tr("&Contact"), self.contact)
         form.addRow(self.tr("&Method"), self.method)
         form.addRow(self.tr("Notice &version"), self.notice)
         form.addRow(self.tr("&Date"), self.date)

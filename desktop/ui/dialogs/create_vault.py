@@ -26,7 +26,7 @@ class CreateVaultDialog(QDialog):
         self.folder = folder
         self.ctx: AppContext | None = None
         self.recovery_key: str | None = None
-        self.setWindowTitle(self.tr("Relais — create your vault"))
+        self.setWindowTitle(self.tr("Create your vault"))  # Qt adds " — Relais"
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Your caseload is kept encrypted on this computer. Choose a "

@@ -31,7 +31,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.folder = folder
         self.ctx: AppContext | None = None
-        self.setWindowTitle(self.tr("Relais — unlock"))
+        self.setWindowTitle(self.tr("Unlock"))  # Qt adds " — Relais"
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Enter your passphrase to open your caseload."))

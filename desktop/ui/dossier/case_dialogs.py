@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import case_lifecycle as L
 from desktop.domain import visits as V
-from desktop.domain.errors import DomainError, ValidationErrors
+from desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from desktop.services import cases, drafts, stays, visits
 from desktop.services.context import AppContext
 from desktop.ui import labels_case as labels
@@ -212,7 +212,32 @@ class VisitDialog(FormDialog):
                 if guard.restored:
                     self.restored.setText(self.tr("Text restored from the automatic save."))
                     self.restored.show()
+        if record:  # a future visit cannot be recorded as done: say so before the form is filled
+            self.date.dateChanged.connect(self._refuse_future)
+            self._refuse_future()
         self.kind.setFocus()
+
+    def _refuse_future(self, *_args: object) -> None:
+        day = self.date.date_or_none()
+        label = self.errors.labels["date"]
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        try:
+            if day is not None:
+                V.validate_done_not_future(dt.datetime.combine(day, dt.time()), self.ctx.today(),
+                                           "date")
+        except ValidationError as exc:
+            from desktop.ui.i18n import message
+
+            label.setText(message(exc.code, **exc.params))
+            label.show()
+            save.setEnabled(False)
+            self.future_refused = True
+            return
+        if getattr(self, "future_refused", False):
+            label.clear()
+            label.hide()
+        self.future_refused = False
+        save.setEnabled(True)
 
     @property
     def DRAFT_KIND(self) -> str:  # type: ignore[override]  # noqa: N802

@@ -10,6 +10,7 @@ from desktop.services import cases
 from desktop.services.patients import PatientView
 from desktop.ui import labels_case as labels
 from desktop.ui.consent.badges import add_consent_badges
+from desktop.ui.i18n import message
 
 BADGE_STYLE = ("QLabel { background: %s; color: white; border-radius: 8px; padding: 2px 8px;"
                " font-weight: 600; }")
@@ -58,8 +59,10 @@ class DossierHeader(QFrame):
         self.name.setText(f"{p.family_name.upper()} {p.given_name}")
         parts = []
         if p.age is not None and p.birth_date is not None:
-            parts.append(self.tr("{age} years (born {date})").format(
-                age=p.age, date=p.birth_date.strftime("%d/%m/%Y")))
+            # "née" / "né" by the recorded gender; "né·e" only when it is not recorded
+            gender = p.gender if p.gender in ("female", "male") else "unknown"
+            born = message(f"patient.born_on.{gender}", date=p.birth_date.strftime("%d/%m/%Y"))
+            parts.append(self.tr("{age} years ({born})").format(age=p.age, born=born))
         if p.niss_formatted:
             parts.append(self.tr("NISS {niss}").format(niss=p.niss_formatted))
         if p.mutualite:

@@ -18,6 +18,11 @@ def kind(code: str) -> str:
         "meals": _t("Meals on wheels"), "social_worker": _t("Social worker"), "cpas": _t("CPAS"),
         "mutualite": _t("Health insurance fund"),
         "patient_association": _t("Patient association"), "other": _t("Other"),
+        "mental_health": _t("Mental-health service"),
+        "hospital_social_worker": _t("Hospital social worker"),
+        "coordination_centre": _t("Home-care coordination centre"),
+        "case_manager": _t("Another case manager"),
+        "mutualite_social_worker": _t("Health insurance fund social worker"),
     }.get(code, code)
 
 

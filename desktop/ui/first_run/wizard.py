@@ -54,7 +54,7 @@ class FirstRunWizard(QWizard):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Relais — first start"))
+        self.setWindowTitle(self.tr("First start"))  # Qt adds " — Relais"
         W = QWizard.WizardButton
         for which, text in ((W.BackButton, self.tr("< &Back")), (W.NextButton, self.tr("&Next >")),
                             (W.CancelButton, self.tr("Cancel")), (W.FinishButton, self.tr("&Finish")),

@@ -199,7 +199,7 @@ class ActionDialog(_Form):
         if not s.is_weekly:
             self.preview.setText(self.tr("Listed under the week") if text.strip() else "")
             return
-        names = day_names(self.lang)
+        names = day_names(self.lang, in_sentence=True)
         days = ", ".join(names[d] for d in s.days)
         hours = f" {s.start}" + (f"–{s.end}" if s.end else "") if s.start else ""
         self.preview.setText(days + hours)

@@ -26,8 +26,11 @@ def need_status_label(code: str | None, lang: str) -> str:
     return _label("need", code, lang)
 
 
-def day_names(lang: str) -> list[str]:
-    return [t(f"doc.day.{d}", lang) for d in range(7)]
+def day_names(lang: str, *, in_sentence: bool = False) -> list[str]:
+    """Monday first. `in_sentence`: as written inside a sentence (French and Dutch day names
+    take no capital: "lundi, mercredi 8:00"); the documents' table headers keep theirs."""
+    names = [t(f"doc.day.{d}", lang) for d in range(7)]
+    return [n.lower() for n in names] if in_sentence and lang in ("fr", "nl") else names
 
 
 def person_label(p: Person, lang: str) -> str:

@@ -157,7 +157,7 @@ class PlanTab(QWidget):
         self.restored.hide()
         form.addRow("", self.restored)
         form.addRow("", self.save_words_button)
-        self.words_area = scrolled(words, max_height=260)
+        self.words_area = scrolled(words, max_height=180)  # more scrolls: the goals come first
         self.words_toggle.toggled.connect(self._show_words)
 
         split = QSplitter()
@@ -413,11 +413,13 @@ class PlanTab(QWidget):
             self.tree.scrollToItem(found)
 
     def _tree_items(self) -> list[QTreeWidgetItem]:
-        out = []
+        out: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             goal = self.tree.topLevelItem(i)
+            if goal is None:
+                continue
             out.append(goal)
-            out.extend(goal.child(j) for j in range(goal.childCount()))
+            out.extend(c for j in range(goal.childCount()) if (c := goal.child(j)) is not None)
         return out
 
     def _error(self, exc: BaseException) -> None:

@@ -27,6 +27,7 @@ def table_label(table: str) -> str:
         "concertation": QCoreApplication.translate("SyncLabels", "Concertation"),
         "gp_feedback": QCoreApplication.translate("SyncLabels", "GP feedback"),
         "hospital_stay": QCoreApplication.translate("SyncLabels", "Hospital stay"),
+        "stability_event": QCoreApplication.translate("SyncLabels", "Stability event"),
         "attachment": QCoreApplication.translate("SyncLabels", "Attachment"),
         "audit_event": QCoreApplication.translate("SyncLabels", "Audit event"),
     }

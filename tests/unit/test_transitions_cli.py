@@ -1,0 +1,90 @@
+"""`relais stay …` and `relais event …` (issue 18, items 3–4): happy path, exit codes, languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.transitions import follow_up_due
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def run(vault_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("RELAIS_PASSPHRASE", PASSPHRASE)
+
+    def go(*args: str, lang: str = "en") -> tuple[int, str, str]:
+        monkeypatch.setenv("RELAIS_LANG", lang)
+        code = main([*args, "--vault", str(vault_dir)])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    assert go("vault", "init")[0] == 0
+    return go
+
+
+def test_stay_add_discharge_checklist(run) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date.today()
+    pid = run("patient", "add", "--family-name", "Dupont", "--given-name", "Émile")[1].strip()
+    code, out, err = run("stay", "add", "--patient", pid, "--admitted",
+                         (today - dt.timedelta(days=6)).isoformat(), "--hospital-name", "CHR Namur")
+    assert code == 0, err
+    sid = out.splitlines()[0]
+    assert "Admission recorded" in out and "No one in the ecosystem to tell" in out
+    day = today - dt.timedelta(days=1)
+    code, out, err = run("stay", "discharge", sid, "--date", day.isoformat())
+    assert code == 0, err
+    assert "[ ] letter_received" in out and "Discharge letter received" in out
+    assert f"Follow-up call due by {follow_up_due(day):%d/%m/%Y}" in out
+    assert "Re-assessment proposed: katz_be, complexity_grid" in out
+    code, out, err = run("stay", "checklist", sid, "--done", "letter_received,gp_informed",
+                         "--json")
+    assert code == 0, err
+    checklist = json.loads(out)["stay"]["checklist"]
+    assert checklist["letter_received"] == today.isoformat() and checklist["aids_in_place"] is None
+    code, out, _ = run("stay", "checklist", sid, "--call-done", lang="fr")
+    assert code == 0 and "[x] letter_received" in out and "Appel de suivi fait le" in out
+
+    # input errors: one line, exit 2, nothing changed
+    code, out, err = run("stay", "checklist", sid, "--done", "letter_received,coffee")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "coffee" in err
+    code, _, err = run("stay", "discharge", sid, "--date", today.isoformat())
+    assert code == 2 and "already has a discharge date" in err  # rules: exit 2 here
+    code, _, err = run("stay", "add", "--patient", pid, "--admitted", "2026-02-30")
+    assert code == 2 and err.count("\n") == 1
+    code, _, err = run("stay", "add", "--patient", pid, "--admitted", today.isoformat(),
+                       "--planned", "--emergency")
+    assert code == 2 and err.count("\n") == 1
+    # a readmission within 30 days is flagged
+    code, out, _ = run("stay", "add", "--patient", pid, "--admitted", today.isoformat(), "--json")
+    assert code == 0 and json.loads(out)["stay"]["readmission"] is True
+    code, out, _ = run("stay", "list", "--patient", pid, lang="nl")
+    assert code == 0 and "Heropname binnen 30 dagen" in out and "nog opgenomen" in out
+
+
+def test_event_add_and_list(run) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date.today()
+    pid = run("patient", "add", "--family-name", "Dupont", "--given-name", "Émile")[1].strip()
+    code, out, err = run("event", "add", "--patient", pid, "--kind", "fall",
+                         "--reported-by", "Sa fille")
+    assert code == 0 and len(out.strip()) == 36, err
+    assert run("event", "add", "--patient", pid, "--kind", "crisis_call", "--date",
+               (today - dt.timedelta(days=100)).isoformat())[0] == 0
+    code, out, _ = run("event", "list", "--patient", pid, "--json")
+    data = json.loads(out)
+    assert [e["kind"] for e in data["events"]] == ["fall"]
+    assert data["trend"] == {"days": 90, "total": 1, "previous": 1, "direction": "steady",
+                             "by_kind": {"fall": 1}}
+    code, out, _ = run("event", "list", "--patient", pid, "--days", "365", lang="fr")
+    assert code == 0 and "Chute  (Sa fille)" in out and "Appel de crise" in out
+    code, out, err = run("event", "add", "--patient", pid, "--kind", "earthquake")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    code, _, err = run("event", "add", "--patient", pid, "--kind", "fall", "--date",
+                       (today + dt.timedelta(days=2)).isoformat())
+    assert code == 2 and err.count("\n") == 1
+    code, _, err = run("event", "list", "--patient", pid, "--days", "0")
+    assert code == 2 and err.count("\n") == 1
