@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck soak bench screenshots dist deb translations clean appimage package-check
+.PHONY: browser run test lint typecheck soak bench screenshots dist deb translations clean appimage package-check
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
@@ -21,7 +21,14 @@ translations: $(STAMP)
 run: $(STAMP) translations
 	unset QT_QPA_PLATFORM; $(BIN)/python -m tools.qt_check && $(BIN)/python -m tools.run_demo
 
-test: $(STAMP) translations
+# Debian's chromium for the dashboard's browser tests (Playwright drives it; it never downloads a
+# browser). Best effort: without root or apt those tests are skipped and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1; } \
+	  || echo "chromium could not be installed: the dashboard browser tests will be skipped"
+
+test: $(STAMP) translations browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy desktop server
 	$(BIN)/python -m pytest -n 2 -m "not slow" tests
@@ -33,8 +40,15 @@ bench: $(STAMP)
 	$(BIN)/python -m bench vault
 	$(BIN)/python -m bench caseload
 
+# On a real X screen (Xvfb + openbox + tint2, tools/xsession.py) when those are installed, so the
+# pictures show the window frame and panel a laptop has; offscreen otherwise.
 screenshots: $(STAMP) translations
-	$(BIN)/python -m tools.screenshots docs/screenshots
+	@if command -v Xvfb >/dev/null && command -v openbox >/dev/null && command -v tint2 >/dev/null; then \
+	  $(BIN)/python -m tools.xsession -- $(BIN)/python -m tools.screenshots docs/screenshots; \
+	else \
+	  echo "Xvfb, openbox or tint2 missing (apt-get install xvfb openbox tint2): offscreen pictures"; \
+	  $(BIN)/python -m tools.screenshots docs/screenshots; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

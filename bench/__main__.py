@@ -10,6 +10,8 @@ BENCHES = {
     "caseload": "bench.caseload",
     "documents": "bench.documents",
     "sync": "bench.sync",
+    "ui": "bench.ui",
+    "cli": "bench.cli",
     # one line per benchmark: "name": "bench.module" (the module defines main(argv) -> int)
 }
 

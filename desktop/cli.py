@@ -17,23 +17,39 @@ from typing import Any
 from desktop.commands.common import EXIT_ERROR, EXIT_INVALID, CliError, add_common
 from desktop.i18n import error_text, t
 
-# Each module defines `register(subparsers)`; handlers are set with `set_defaults(handler=...)`.
-COMMAND_MODULES = [
-    "desktop.commands.vault",
-    "desktop.commands.patient",
-    "desktop.commands.case", "desktop.commands.visit", "desktop.commands.note",
-    "desktop.commands.stay", "desktop.commands.event",
-    "desktop.commands.demo",
-    "desktop.commands.selftest",
-    "desktop.commands.contact",
-    "desktop.commands.ecomap",
-    "desktop.commands.instrument",
-    "desktop.commands.assess",
-    "desktop.commands.consent", "desktop.commands.export", "desktop.commands.gdpr",
-    "desktop.commands.sync",
-    "desktop.commands.plan", "desktop.commands.documents",
-    "desktop.commands.settings",
-]
+# Each subcommand: the module that registers it and the line `relais --help` shows for it.
+# The module defines `register(subparsers)` (handlers set with `set_defaults(handler=...)`);
+# it is imported only when its subcommand runs (`relais --help` imports none of them).
+# One line per subcommand; a module registering two (sync: enroll and sync) is named twice.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "vault": ("desktop.commands.vault", "create, check, re-key or recover a vault"),
+    "patient": ("desktop.commands.patient", "add, list, show and edit patients"),
+    "case": ("desktop.commands.case", "open, move, close and show cases (episodes)"),
+    "visit": ("desktop.commands.visit", "plan, record, cancel and list visits"),
+    "note": ("desktop.commands.note", "add and list journal notes"),
+    "stay": ("desktop.commands.stay", "hospital stays: admission, discharge and its checklist"),
+    "event": ("desktop.commands.event", "the stability log: falls, emergency visits, crisis calls…"),
+    "indicators": ("desktop.commands.indicators", "indicators of my caseload over a period"),
+    "paperwork": ("desktop.commands.paperwork", "applications and procedures: BIM, allowances, housing…"),
+    "medication": ("desktop.commands.paperwork", "the patient's medication list"),
+    "demo": ("desktop.commands.demo", "fill the vault with a synthetic caseload"),
+    "contact": ("desktop.commands.contact", "contacts of the ecosystem and their ties to patients"),
+    "ecomap": ("desktop.commands.ecomap", "export a patient's ecomap (PNG, SVG or PDF)"),
+    "instrument": ("desktop.commands.instrument", "list, show and import assessment instruments"),
+    "assess": ("desktop.commands.assess", "score and record a completed assessment"),
+    "triage": ("desktop.commands.triage", "suggested level of support and the reasons for it"),
+    "consent": ("desktop.commands.consent", "record and show the patient's consent choices"),
+    "export": ("desktop.commands.export", "export a patient's record (FHIR R4 JSON or readable PDF)"),
+    "gdpr": ("desktop.commands.gdpr", "patients' rights, retention, audit and the art. 30 register"),
+    "enroll": ("desktop.commands.sync", "register this vault with the organisation's server"),
+    "sync": ("desktop.commands.sync", "push, pull; reports counts, conflicts, rejections"),
+    "plan": ("desktop.commands.plan", "the care and support plan: show, goals, actions, agree"),
+    "handout": ("desktop.commands.documents", "the patient's handout as a PDF (audited print)"),
+    "summary": ("desktop.commands.documents", "the professional summary as a PDF (audited print)"),
+    "settings": ("desktop.commands.settings", "print the settings, or change them with --set"),
+}
+# every command module, in registration order (the full parser, tests)
+COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 log = logging.getLogger("relais")
 
@@ -121,15 +137,40 @@ def fail(code: str, message: str, exit_code: int, as_json: bool) -> int:
     return exit_code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser() -> tuple[argparse.ArgumentParser, Any]:
     parser = RelaisArgumentParser(prog="relais", description="Relais — case management")
     add_common(parser)
     parser.add_argument("--self-test", action="store_true",
                         help="temporary vault round trip and a handout; exit 0 when all is well")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        import_module(name).register(sub)
+    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. With `argv`, only the module of the subcommand it names is imported; the
+    other subcommands are placeholders that carry their help line (for `relais --help` and
+    argparse's list of choices). Without `argv`, every module is imported."""
+    parser, sub = _top_parser()
+    wanted = COMMAND_MODULES if argv is None else _modules_for(argv)
+    for module in wanted:
+        import_module(module).register(sub)
+    for name, (_module, help_text) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
+
+
+def _modules_for(argv: list[str]) -> list[str]:
+    """The module of the subcommand `argv` names, if any (the top-level options skipped)."""
+    pre = RelaisArgumentParser(add_help=False)
+    add_common(pre)
+    pre.add_argument("--self-test", action="store_true")
+    pre.add_argument("command", nargs="?")
+    try:
+        known, _rest = pre.parse_known_args(argv)
+    except UsageError:
+        return COMMAND_MODULES  # the full parser gives the message
+    entry = COMMANDS.get(known.command) if known.command else None
+    return [entry[0]] if entry else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     as_json = _wants_json(argv)
     if any(not _is_text(a) for a in argv):  # bytes that were not UTF-8 (surrogate escapes)
         return fail("cli.arg.not_utf8", t("cli.arg.not_utf8"), EXIT_INVALID, as_json)
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:

@@ -21,6 +21,7 @@ from server.config import ServerSettings
 from server.db import Database
 from server.models import Device, Membership, Organisation, Record, RequestLog, Team, User
 from server.pull import collect_tombstones as _collect
+from server.roles import DEFAULT_ROLE, ROLES
 from server.security import hash_password
 
 T = TypeVar("T")
@@ -98,10 +99,19 @@ def create_team(target: Target, name: str) -> str:
     return _run(target, run)
 
 
-def create_user(target: Target, username: str, password: str, display_name: str) -> str:
+def check_role(role: str) -> str:
+    role = (role or "").strip().lower().replace("-", "_")
+    if role not in ROLES:
+        raise ValidationError("server.role_invalid", "role", roles=", ".join(ROLES))
+    return role
+
+
+def create_user(target: Target, username: str, password: str, display_name: str,
+                role: str = DEFAULT_ROLE) -> str:
     username = username.strip()
     if not username or len(username) > 200:
         raise ValidationError("server.username_invalid", "username")
+    role = check_role(role)
     if len(password) < 8:
         raise ValidationError("server.password_too_short", "password", min=8)
 
@@ -111,9 +121,31 @@ def create_user(target: Target, username: str, password: str, display_name: str)
         user = User(id=str(uuid.uuid4()), organisation_id=_organisation(session).id,
                     username=username, password_hash=hash_password(password),
                     display_name=display_name.strip() or username, active=True,
-                    created_at=utcnow())
+                    created_at=utcnow(), role=role)
         session.add(user)
         return user.id
+
+    return _run(target, run)
+
+
+def set_role(target: Target, username: str, role: str) -> None:
+    """Change a user's role; their laptops learn it at their next enrolment."""
+    role = check_role(role)
+
+    def run(session: Session) -> None:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        if user is None:
+            raise ValidationError("server.user_unknown", "username")
+        user.role = role
+
+    _run(target, run)
+
+
+def list_users(target: Target) -> list[dict[str, Any]]:
+    def run(session: Session) -> list[dict[str, Any]]:
+        return [{"username": u.username, "display_name": u.display_name, "role": u.role,
+                 "active": u.active}
+                for u in session.scalars(select(User).order_by(User.username))]
 
     return _run(target, run)
 

@@ -142,7 +142,7 @@ def create_app(settings: ServerSettings,
                     device_id=device.id, token=token, user=user.display_name,
                     organisation=org.name if org else "",
                     teams=[{"id": t[0], "name": t[1]} for t in teams],
-                    default_team_id=teams[0][0] if teams else None,
+                    default_team_id=teams[0][0] if teams else None, role=user.role,
                     username=user.username,
                     members=team_members(session, [t[0] for t in teams]),
                 )
@@ -158,7 +158,8 @@ def create_app(settings: ServerSettings,
         return DeviceStatus(device_id=caller.device_id, revoked=caller.revoked or caller.stolen,
                             stolen=caller.stolen,
                             teams=[{"id": t[0], "name": t[1]} for t in caller.teams],
-                            username=caller.username, members=members)
+                            username=caller.username, members=members,
+                            role=caller.role)
 
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
     def push(body: PushRequest, request: Request, response: Response,
@@ -232,6 +233,10 @@ def create_app(settings: ServerSettings,
                     pull_mod.collect_tombstones(session, settings)
         except Exception:  # noqa: BLE001 - collection is housekeeping; the push succeeded
             log.exception("tombstone collection failed")
+
+    from server import dashboard
+
+    dashboard.install(app, db, limiter, trusted_proxies)
 
     # level 6: most of level 9's saving on JSON pages at a third of its CPU time
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)

@@ -36,6 +36,7 @@ class Caller:
     teams: tuple[tuple[str, str], ...]  # (id, name)
     revoked: bool
     stolen: bool
+    role: str = "case_manager"  # server/roles.py
 
     @property
     def default_team_id(self) -> str | None:
@@ -84,7 +85,8 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     teams = user_teams(session, user.id)
     return Caller(device_id=device.id, user_id=user.id, username=user.username,
                   display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
-                  teams=tuple(teams), revoked=device.revoked, stolen=device.stolen)
+                  teams=tuple(teams), revoked=device.revoked, stolen=device.stolen,
+                  role=user.role)
 
 
 def check_password(session: Session, username: str, password: str) -> User | None:

@@ -99,11 +99,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    admin.check_role(args.role)  # before asking for a password
     user_id = admin.create_user(settings, args.username, _password(args),
-                                args.display_name or args.username)
+                                args.display_name or args.username, role=args.role)
     for team in args.team or []:
         admin.add_member(settings, args.username, team)
     print(user_id)
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    admin.set_role(_settings(args), args.username, args.role)
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    users = admin.list_users(_settings(args))
+    if args.json:
+        print(json.dumps({"users": users}, ensure_ascii=False))
+        return 0
+    for u in users:
+        print(f"{u['username']:<20} {u['role']:<14} {'active' if u['active'] else 'inactive'}"
+              f"  {u['display_name']}")
     return 0
 
 
@@ -147,6 +164,56 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The team's indicators of one quarter, small cells suppressed, as a PDF or a CSV."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from server import report
+    from server.db import Database
+    from server.indicators import quarter, team_cells
+    from server.messages import lang
+    from server.models import Organisation, Team
+
+    period = quarter(args.quarter)
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".csv"):
+        raise DomainError("dashboard.out_invalid")
+    settings = _settings(args)
+    db = Database(settings)
+    try:
+        with db.session() as session:
+            teams = [(r[0], r[1]) for r in session.execute(
+                select(Team.id, Team.name).order_by(Team.name, Team.id)).all()]
+            if args.team:
+                teams = [t for t in teams if t[1] == args.team.strip()]
+                if not teams:
+                    raise DomainError("server.team_unknown")
+            today = dt.date.today()
+            _ind, cells = team_cells(session, [t[0] for t in teams], period, today)
+            org = session.scalar(select(Organisation.name).order_by(Organisation.created_at)
+                                 .limit(1)) or ""
+    finally:
+        db.dispose()
+    language = lang()
+    names = ", ".join(t[1] for t in teams)
+    if kind == ".csv":
+        out.write_text("\ufeff" + report.to_csv(cells, language, period.start.isoformat(),
+                                                 period.end.isoformat(), names),
+                       encoding="utf-8", newline="")
+    else:
+        from desktop.i18n import t as tr
+
+        out.write_bytes(report.to_pdf(cells, language, title_lines=[
+            tr("dashboard.report_for", language, organisation=org, teams=names),
+            tr("dashboard.period", language, start=period.start.isoformat(),
+               end=period.end.isoformat())], produced_on=today.isoformat()))
+    print(text("dashboard.report_written", path=str(out)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="relais-server", description="Relais sync server")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,7 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", default="")
     p.add_argument("--team", action="append", help="also add to this team (repeatable)")
+    p.add_argument("--role", default="case_manager",
+                   help="case_manager (default), coordinator or administrator")
     p.set_defaults(func=cmd_user_add)
+    p = with_data(user.add_parser("role", help="change a user's role"))
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True,
+                   help="case_manager, coordinator or administrator")
+    p.set_defaults(func=cmd_user_role)
+    p = with_data(user.add_parser("list"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_user_list)
 
     team = sub.add_parser("team").add_subparsers(dest="action", required=True)
     p = with_data(team.add_parser("add"))
@@ -198,6 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     p.add_argument("--stolen", action="store_true", help="the device wipes itself at once")
     p.set_defaults(func=cmd_device_revoke)
+
+    p = with_data(sub.add_parser(
+        "report", help="the team's indicators of a quarter (cells < 5 patients suppressed)"))
+    p.add_argument("--quarter", required=True, help="e.g. 2026Q4")
+    p.add_argument("--out", required=True, help="report.pdf or report.csv")
+    p.add_argument("--team", help="one team (default: every team)")
+    p.set_defaults(func=cmd_report)
 
     audit = sub.add_parser("audit").add_subparsers(dest="action", required=True)
     p = with_data(audit.add_parser("export", help="JSON lines"))

@@ -18,6 +18,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "server.user_exists": {
         "fr": "Cet utilisateur existe déjà.", "nl": "Deze gebruiker bestaat al.",
         "en": "This user already exists."},
+    "server.role_invalid": {
+        "fr": "Rôle inconnu : choisissez parmi {roles}.",
+        "nl": "Onbekende rol: kies uit {roles}.",
+        "en": "Unknown role: choose one of {roles}."},
     "server.user_unknown": {
         "fr": "Utilisateur inconnu.", "nl": "Onbekende gebruiker.", "en": "Unknown user."},
     "server.team_unknown": {
@@ -75,7 +79,9 @@ def lang() -> str:
 def text(code: str, **params: Any) -> str:
     entry = MESSAGES.get(code)
     if entry is None:
-        return code
+        from desktop.i18n import t  # the dashboard's and the domain's messages
+
+        return t(code, lang(), **params)
     template = entry.get(lang()) or entry["fr"]
     try:
         return template.format(**params)

@@ -64,6 +64,9 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # case_manager | coordinator | administrator (server/roles.py)
+    role: Mapped[str] = mapped_column(String(20), default="case_manager",
+                                      server_default="case_manager")
 
 
 class Membership(Base):
@@ -225,6 +228,18 @@ class RequestLog(Base):
     status: Mapped[int] = mapped_column(Integer)
     client: Mapped[str | None] = mapped_column(String(100))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class WebSession(Base):
+    """A signed-in browser of the dashboard (/dashboard): the cookie holds a random token, the
+    database only its sha256."""
+
+    __tablename__ = "web_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))  # the forms' token (sign-out)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class PatientAccess(Base):

@@ -33,9 +33,8 @@ def shot_first_run(s: Any) -> None:
         s.settle()
 
         def save(name: str) -> None:
-            s.settle()
             path = s.out / f"{name}.png"
-            wiz.grab().save(str(path))
+            s.capture(wiz).save(str(path))
             s.saved.append(path)
 
         try:

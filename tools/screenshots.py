@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,11 +37,33 @@ class Shooter:
         for _ in range(3):
             QApplication.processEvents()
 
+    def capture(self, widget: Any) -> Any:
+        """The widget as a person sees it: on a real X screen (`make screenshots` runs one through
+        tools.xsession) the whole screen with the window manager's frame and panel; offscreen the
+        widget alone."""
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.platformName() != "xcb":
+            self.settle()
+            return widget.grab()
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+        deadline = time.monotonic() + 0.8  # the window manager maps and frames the window
+        while time.monotonic() < deadline:
+            self.settle()
+            time.sleep(0.05)
+        return QGuiApplication.primaryScreen().grabWindow(0)
+
     def save(self, name: str, widget: Any) -> Path:
-        widget.resize(*SIZE)
-        self.settle()
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.platformName() == "xcb" and widget.isWindow():
+            widget.showMaximized()  # as on the laptop: the work area left by title bar and panel
+        else:
+            widget.resize(*SIZE)
         path = self.out / f"{name}.png"
-        if not widget.grab().save(str(path)):
+        if not self.capture(widget).save(str(path)):
             raise OSError(f"cannot write {path}")
         self.saved.append(path)
         return path
@@ -67,6 +90,12 @@ def shot_caseload(s: Shooter) -> None:
     page = s.page("desktop.ui.caseload_page")
     page.refresh()
     s.save("caseload", s.window)
+
+
+def shot_indicators(s: Shooter) -> None:
+    page = s.page("desktop.ui.indicators_page")
+    page.refresh()
+    s.save("indicators", s.window)
 
 
 def shot_dossier(s: Shooter) -> None:
@@ -99,12 +128,12 @@ def shot_visit_dialog(s: Shooter) -> None:
         if dialog is not None:
             dialog.notes.setPlainText("Visite avec la fille. Deux chutes ce mois-ci ; "
                                       "kiné à organiser, rappeler le médecin traitant.")
-            dialog.resize(560, 600)
-            s.settle()
             path = s.out / "visit_record_dialog.png"
-            dialog.grab().save(str(path))
+            s.capture(dialog).save(str(path))
             s.saved.append(path)
-            dialog.autosaver = None  # a screenshot must not leave a draft behind
+            guard = getattr(dialog, "draft_guard", None)
+            if guard is not None:  # a screenshot must not leave a draft behind
+                guard.saved()
             dialog.done(0)
     dossier.close()
 
@@ -112,6 +141,7 @@ def shot_visit_dialog(s: Shooter) -> None:
 SHOTS: list[Callable[[Shooter], None]] = [
     shot_today,
     shot_caseload,
+    shot_indicators,
     shot_dossier,
     shot_visit_dialog,
 ]

@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.domain import case_lifecycle as L
+from desktop.domain.triage import CRISIS_TRIGGERS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,6 +60,32 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     asg.add_argument("--to", required=True, metavar="USER")
     asg.add_argument("--co", metavar="USER", help="the second case manager of a pair")
     asg.set_defaults(handler=cmd_assign)
+
+    it = ps.add_parser("intake", help="how the intake ends: accepted, redirected or waiting list")
+    add_common(it)
+    it.add_argument("id")
+    it.add_argument("--outcome", required=True, choices=("accepted", "redirected", "waiting"))
+    it.add_argument("--to", metavar="CONTACT_ID", help="redirected: the service of the directory")
+    it.add_argument("--reason", help="why (required when redirected)")
+    it.add_argument("--date", metavar="YYYY-MM-DD", help="default: today (waiting: since)")
+    it.set_defaults(handler=cmd_intake)
+
+    fd = ps.add_parser("first", help="record the first contact / home visit dates; prints the "
+                                     "delays since the request")
+    add_common(fd)
+    fd.add_argument("id")
+    fd.add_argument("--contact", metavar="YYYY-MM-DD", help="first contact with the person")
+    fd.add_argument("--home-visit", metavar="YYYY-MM-DD", help="first home visit")
+    fd.set_defaults(handler=cmd_first)
+
+    cr = ps.add_parser("crisis", help="record the crisis triggers present now (triage)")
+    add_common(cr)
+    cr.add_argument("id")
+    cr.add_argument("--trigger", action="append", default=[], metavar="CODE",
+                    help="repeat for several: " + ", ".join(CRISIS_TRIGGERS))
+    cr.add_argument("--clear", action="store_true", help="no crisis any more")
+    cr.add_argument("--date", metavar="YYYY-MM-DD")
+    cr.set_defaults(handler=cmd_crisis)
 
     sh = ps.add_parser("show", help="show a case (audited); with --patient, all their cases")
     add_common(sh)
@@ -117,6 +144,69 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_intake(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        values = cases.record_intake(ctx, args.id, args.outcome, to_contact_id=args.to,
+                                     reason=args.reason, on=args.date)
+    emit(args, {"id": args.id, **values}, lambda: t("intake.recorded." + args.outcome,
+                                                    date=str(values["intake_outcome_on"])))
+    return 0
+
+
+def _delays(view: Any) -> list[str]:
+    from desktop.i18n import t
+
+    out = []
+    for key, day, days in (("intake.first_contact", view.first_contact_on,
+                             view.days_to_first_contact),
+                           ("intake.first_home_visit", view.first_home_visit_on,
+                            view.days_to_first_home_visit)):
+        if day is None:
+            out.append(t(key + ".none"))
+        elif days is None:
+            out.append(t(key, date=day.isoformat()))
+        else:
+            out.append(t(key + ".delay", date=day.isoformat(), days=days))
+    return out
+
+
+def cmd_first(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        if args.contact or args.home_visit:
+            cases.record_first_dates(ctx, args.id, first_contact=args.contact,
+                                     first_home_visit=args.home_visit)
+        view = cases.get_case(ctx, args.id)
+    data = {"id": view.id, "request_date": view.request_date,
+            "first_contact_on": view.first_contact_on,
+            "days_to_first_contact": view.days_to_first_contact,
+            "first_home_visit_on": view.first_home_visit_on,
+            "days_to_first_home_visit": view.days_to_first_home_visit}
+    emit(args, data, lambda: "\n".join(_delays(view)))
+    return 0
+
+
+def cmd_crisis(args: argparse.Namespace) -> int:
+    from desktop.commands.common import CliError
+    from desktop.i18n import t
+    from desktop.services import triage
+
+    if not args.trigger and not args.clear:
+        raise CliError("triage.cli_trigger_or_clear")
+    if args.trigger and args.clear:
+        raise CliError("triage.cli_trigger_and_clear")
+    with open_context(args) as ctx:
+        codes = triage.set_crisis_triggers(ctx, args.id, [] if args.clear else args.trigger,
+                                           on=args.date)
+    emit(args, {"id": args.id, "crisis_triggers": codes},
+         lambda: ", ".join(t("triage.crisis." + c) for c in codes) or t("triage.crisis.none"))
+    return 0
+
+
 def _human(view: Any) -> str:
     from desktop.i18n import t
 
@@ -138,6 +228,15 @@ def _human(view: Any) -> str:
     lines.append("  " + t("case.show.visits", done=view.visits_done, planned=view.visits_planned))
     if view.responsible_users:
         lines.append("  " + t("case.show.responsible", names=", ".join(view.responsible_users)))
+    if view.intake_outcome:
+        lines.append("  " + t("intake.show." + view.intake_outcome,
+                              date=(view.waiting_since or view.intake_outcome_on).isoformat()))
+        if view.intake_reason:
+            lines.append(f"    « {view.intake_reason} »")
+    lines.extend("  " + line for line in _delays(view))
+    if view.crisis_triggers:
+        lines.append("  " + t("triage.crisis.list", triggers=", ".join(
+            t("triage.crisis." + c) for c in view.crisis_triggers)))
     for h in view.history:
         lines.append(f"  {h.changed_on.isoformat()}  {t('case.status.' + h.to_status)}")
     return "\n".join(lines)

@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     h.add_argument("--out", required=True, metavar="FILE.pdf")
     h.add_argument("--lang", choices=("fr", "nl", "en"), default="fr")
     h.add_argument("--large", action="store_true", help="large print (body text 17 pt)")
+    h.add_argument("--with-medication", action="store_true",
+                   help="print the medication list on the handout")
     h.set_defaults(handler=cmd_handout)
 
     s = sub.add_parser("summary", help="the professional summary as a PDF (audited print)")
@@ -35,7 +37,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
     documents.check_output(args.out)  # before unlocking: a bad path fails fast
     with open_context(args) as ctx:
         path = documents.write_handout(ctx, args.patient, args.out, lang=args.lang,
-                                       large=args.large)
+                                       large=args.large,
+                                       with_medication=args.with_medication)
     emit(args, {"path": str(path)}, t("document.written", path=str(path)))
     return 0
 

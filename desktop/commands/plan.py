@@ -62,6 +62,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("--patient", required=True, metavar="ID")
     new.set_defaults(handler=cmd_new_version)
 
+    review = ps.add_parser("review-goal", help="score a goal at the plan review: -2 (much "
+                           "less than expected) to +2 (much more); 0 is the expected level")
+    add_common(review)
+    review.add_argument("--goal", required=True, metavar="GOAL_ID")
+    review.add_argument("--score", required=True, metavar="-2..+2")
+    review.add_argument("--on", metavar="YYYY-MM-DD", help="default: today")
+    review.set_defaults(handler=cmd_review_goal)
+
     cmp_ = ps.add_parser("compare", help="what changed since the previous version")
     add_common(cmp_)
     cmp_.add_argument("--patient", required=True, metavar="ID")
@@ -118,7 +126,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desktop.services import care_plans
 
     with open_context(args) as ctx:
-        view = care_plans.view_plan(ctx, args.patient, purpose="cli")
+        # no plan: an error that records nothing (view_plan audits a view)
+        view = (care_plans.view_plan(ctx, args.patient, purpose="cli")
+                if care_plans.current_plan(ctx, args.patient) is not None else None)
     if view is None:
         raise NotFound("plan.none", "plan")
     emit(args, asdict(view), lambda: _plan_text(view))
@@ -138,10 +148,16 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_add_goal(args: argparse.Namespace) -> int:
+    from desktop.domain import care_plan as rules
+    from desktop.domain.text import clean_line
     from desktop.services import care_plans
 
     target = _date(args.target_date, "target_date")
     with open_context(args) as ctx:
+        # checked before a draft plan is started for it: a refused goal leaves nothing behind
+        rules.validate_goal(args.text, args.domain, target, "active", ctx.today())
+        for need in args.needs or []:
+            clean_line(need, "needs", required=True, max_len=80)
         plan = care_plans.current_plan(ctx, args.patient)
         plan_id = plan.id if plan is not None else care_plans.start_plan(ctx, args.patient)
         goal_id = care_plans.add_goal(ctx, plan_id, args.text, domain=args.domain,
@@ -185,6 +201,15 @@ def cmd_new_version(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         plan_id = care_plans.new_version(ctx, args.patient)
     emit(args, {"id": plan_id}, plan_id)
+    return 0
+
+
+def cmd_review_goal(args: argparse.Namespace) -> int:
+    from desktop.services import care_plans
+
+    with open_context(args) as ctx:
+        score = care_plans.review_goal(ctx, args.goal, args.score, on=args.on)
+    emit(args, {"id": args.goal, "attainment": score}, f"{score:+d}" if score else "0")
     return 0
 
 

@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     chk = vs.add_parser("unlock-check", help="check that the passphrase opens the vault")
     add_common(chk)
     chk.set_defaults(handler=cmd_unlock_check)
+    full = vs.add_parser("check", help="read and check every page of the vault (also done weekly at opening)")
+    add_common(full)
+    full.set_defaults(handler=cmd_check)
     chg = vs.add_parser("change-passphrase",
                         help="new passphrase (RELAIS_PASSPHRASE = old, RELAIS_NEW_PASSPHRASE = new)")
     add_common(chg)
@@ -57,6 +60,15 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
     v = Vault.open(vault_dir(args), passphrase())
     v.lock()
     emit(args, {"ok": True}, t("vault.unlock_ok"))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The full integrity check; damage is one line (vault.database_damaged) and exit 1."""
+    from desktop.storage.vault import Vault
+
+    Vault.check(vault_dir(args), passphrase())
+    emit(args, {"ok": True}, t("vault.check_ok"))
     return 0
 
 

@@ -33,6 +33,8 @@ FIELD_POLICIES: dict[str, dict[str, Policy]] = {
     "hospital_stay": {"letter_received_on": "lww", "medication_reconciled_on": "lww",
                       "services_restarted_on": "lww", "gp_informed_on": "lww",
                       "aids_in_place_on": "lww", "follow_up_done_on": "lww"},
+    # the documents asked for a procedure: added from two laptops, both kept
+    "paperwork": {"documents": "union"},
 }
 
 

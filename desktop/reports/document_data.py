@@ -67,6 +67,19 @@ class HandoutData:
     case_manager_phone: str | None
     organisation: str | None
     ecomap: Any = None  # desktop.domain.ecomap.EcomapData when the ecosystem feature is present
+    medication: tuple[DocMedication, ...] = ()  # only when chosen at print time
+
+
+@dataclass(frozen=True)
+class DocMedication:
+    name: str
+    dose: str
+    schedule: str
+    prescriber: str
+    source: str | None  # patient | pharmacist | gp_letter
+    checked_on: dt.date | None
+    review_to: str | None  # gp | pharmacist: a review was requested
+    review_on: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,7 @@ class SummaryData:
     printed_on: dt.date
     printed_by: str
     ecomap: Any = None
+    medication: tuple[DocMedication, ...] = ()
 
 
 @dataclass(frozen=True)

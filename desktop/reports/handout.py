@@ -308,6 +308,17 @@ def _embedded(drawing: Any) -> Any:
     return drawing
 
 
+def _medication(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
+    """My medicines (only when chosen at print time): name, dose, when."""
+    if not data.medication:
+        return []
+    out: list[Flowable] = heading(tx("medication.mine"), st)
+    for m in data.medication:
+        line = " — ".join(x for x in (m.name, m.dose, m.schedule) if x)
+        out.append(Paragraph("• " + esc(line), st.body))
+    return out
+
+
 def _review(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
     review = data.plan.review_date if data.plan else None
     text = tx("handout.review_on", date=tx.long_date(review)) if review else tx("handout.no_review")
@@ -335,6 +346,7 @@ def build_handout(data: HandoutData, *, lang: str = "fr", large: bool = False) -
     story += _review(data, st, tx)
     story += _week(data.week, st, tx)
     story += _contacts(data, st, tx)
+    story += _medication(data, st, tx)
     footer_size = 16.0 if large else 9.0
     top, bottom = MARGIN + footer_size * 0.6, MARGIN + footer_size + 14
     frame_h = PAGE_H - top - bottom - 12  # a frame pads 6 pt on each side

@@ -219,6 +219,29 @@ def _ties(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
                   [*w, FRAME_W - sum(w)], st)]
 
 
+def _medication(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
+    """The medication list, where each line comes from, when it was checked, reviews asked."""
+    out: list[Flowable] = heading(tx("medication.title"), st)
+    if not d.medication:
+        return [*out, Paragraph(esc(tx("medication.none")), st.body)]
+    rows = []
+    for m in d.medication:
+        checked = ""
+        if m.checked_on:
+            checked = tx.short_date(m.checked_on)
+            if m.source:
+                checked += f" ({tx.label('medication.source', m.source)})"
+        if m.review_to:
+            checked += " · " + tx("medication.review", who=tx.label("medication.reviewer",
+                                                                     m.review_to),
+                                   date=tx.short_date(m.review_on))
+        rows.append([m.name, m.dose, m.schedule, m.prescriber, checked.strip()])
+    w = [45 * mm, 24 * mm, 30 * mm, 32 * mm]
+    return [*out, _grid([tx("medication.name"), tx("medication.dose"),
+                         tx("medication.schedule"), tx("medication.prescriber"),
+                         tx("medication.checked")], rows, [*w, FRAME_W - sum(w)], st)]
+
+
 def _next_steps(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
     items: list[str] = []
     if d.plan is not None and d.plan.review_date:
@@ -250,6 +273,7 @@ def build_summary(d: SummaryData, *, lang: str = "fr") -> bytes:
     story += _request(d, st, tx)
     story += _assessments(d, st, tx)
     story += _needs(d, st, tx)
+    story += _medication(d, st, tx)
     story += plan_flowables(d.plan, st, tx)
     story += _network(d, st, tx)
     story += _next_steps(d, st, tx)

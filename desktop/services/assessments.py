@@ -26,6 +26,7 @@ from desktop.domain.instruments import (
     validate_answers,
 )
 from desktop.domain.text import clean_text
+from desktop.domain.triage import frequent_admissions
 from desktop.services.context import AppContext
 from desktop.services.instruments import get_definition
 from desktop.services.unit_of_work import UnitOfWork, utcnow
@@ -194,11 +195,13 @@ def _prepare(ctx: AppContext, instrument_id: str, answers: Any,
 
 
 def _suggest_tier(uow: UnitOfWork, r: AssessmentResponse, outcome: Outcome) -> None:
-    if r.instrument_id != TRIAGE_ID or r.case_id is None or "tier" not in outcome.derived:
+    """A completed triage or complexity grid refreshes the suggestion on the open case: by
+    complexity and crisis triggers (desktop.services.triage), not by the screening flags."""
+    if r.instrument_id not in (TRIAGE_ID, "complexity_grid"):
         return
-    case = uow.session.get(Case, r.case_id)
-    if case is not None and not case.deleted:
-        uow.update(case, {"tier_suggested": outcome.derived["tier"].code})
+    from desktop.services.triage import refresh_suggested
+
+    refresh_suggested(uow, r.patient_id)
 
 
 # ------------------------------------------------------------------------------------------
@@ -447,10 +450,10 @@ def triage_prefill(ctx: AppContext, patient_id: str) -> dict[str, bool]:
         if p.birth_date is not None:
             out["age_over_75"] = age_on(p.birth_date, today) > 75
         since = today - dt.timedelta(days=365)
-        stays = session.execute(select(HospitalStay.id).where(
+        stays = session.execute(select(HospitalStay.admitted_on).where(
             HospitalStay.patient_id == patient_id, HospitalStay.deleted.is_(False),
             HospitalStay.kind == "admission", HospitalStay.admitted_on >= since)).all()
-        out["admissions_3plus"] = len(stays) >= 3
+        out["admissions_3plus"] = frequent_admissions([d for (d,) in stays], today)
         return out
 
     return ctx.read(run)
@@ -474,7 +477,9 @@ def decide_tier(ctx: AppContext, response_id: str, tier: str, reason: str | None
             raise RuleViolation("assessment.not_completed", "assessment")
         if r.decision:
             raise RuleViolation("assessment.already_decided", "assessment")
-        suggested = (r.scores or {}).get("derived", {}).get("tier", {}).get("code")
+        from desktop.services.triage import suggestion_in
+
+        suggested = suggestion_in(uow.session, r.patient_id, ctx.today()).level
         overridden = tier != suggested
         if overridden and not reason_text:
             raise ValidationError("assessment.reason_required", "reason")

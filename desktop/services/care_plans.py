@@ -70,6 +70,8 @@ class GoalView:
     target_date: dt.date | None
     status: str
     position: int
+    attainment: int | None = None  # −2..+2 at the plan review (review_goal), and when
+    attainment_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,7 @@ def _view(session: Session, plan: CarePlan) -> PlanView:
         review_date=plan.review_date, agreed_on=plan.agreed_on, agreed_with=plan.agreed_with,
         supersedes_id=plan.supersedes_id,
         goals=[GoalView(g.id, g.text, g.domain, [str(n) for n in g.needs or []], g.target_date,
-                        g.status, g.position) for g in goals],
+                        g.status, g.position, g.attainment, g.attainment_on) for g in goals],
         actions=actions)
 
 
@@ -424,6 +426,37 @@ def update_goal(ctx: AppContext, goal_id: str, *, text: str | None = None,
             uow.audit("edit", table="goal", record_id=goal.id, patient_id=plan.patient_id,
                       fields=sorted(changed))
         return sorted(changed)
+
+    return ctx.write(run)
+
+
+def review_goal(ctx: AppContext, goal_id: str, attainment: object, *,
+                on: str | dt.date | None = None) -> int:
+    """The goal attainment score (−2..+2) at the plan review (issue 20). Allowed on an agreed or
+    superseded version (the review looks back at it); a draft has nothing to review yet. A new
+    score replaces the previous one of the same version (the field history keeps it)."""
+    from desktop.domain.dates import parse_date
+    from desktop.domain.indicators import validate_attainment
+
+    score = validate_attainment(attainment)
+    today = ctx.today()
+    day = parse_date(on, "attainment_on") or today
+    if day > today:
+        raise ValidationError("date.future", "attainment_on")
+
+    def run(uow: UnitOfWork) -> int:
+        goal, plan = _load_goal(uow.session, goal_id)
+        load_patient(uow.session, plan.patient_id)
+        if plan.status == "draft":
+            raise RuleViolation("goal.attainment_draft", "plan")
+        if plan.agreed_on is not None and day < plan.agreed_on:
+            raise ValidationError("goal.attainment_before_agreement", "attainment_on",
+                                  date=plan.agreed_on.isoformat())
+        changed = uow.update(goal, {"attainment": score, "attainment_on": day})
+        if changed:
+            uow.audit("goal_review", table="goal", record_id=goal.id,
+                      patient_id=plan.patient_id, fields=sorted(changed))
+        return score
 
     return ctx.write(run)
 

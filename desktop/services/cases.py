@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
+from desktop.domain import intake as I
 from desktop.domain.case_lifecycle import RequestFields
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
@@ -21,8 +24,8 @@ from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Case, CaseStatusChange, Visit
 
 __all__ = ["CaseView", "RequestFields", "StatusChangeView", "change_status", "close_case",
-           "get_case", "list_cases", "local_now", "open_case", "record_relevance_review",
-           "update_case", "view_case"]
+           "get_case", "list_cases", "local_now", "open_case", "record_first_dates",
+           "record_intake", "record_relevance_review", "update_case", "view_case"]
 
 RELEVANCE_SETTING = "case.relevance_review_months"
 
@@ -73,6 +76,18 @@ class CaseView:
     visits_planned: int
     history: tuple[StatusChangeView, ...]
     responsible_users: tuple[str, ...] = ()  # server user names (desktop/domain/sharing.py)
+    # intake outcome and access delays (desktop.domain.intake)
+    intake_outcome: str | None = None
+    intake_outcome_on: dt.date | None = None
+    redirected_to_contact_id: str | None = None
+    intake_reason: str | None = None
+    waiting_since: dt.date | None = None
+    first_contact_on: dt.date | None = None  # recorded, or the first contact visit done
+    first_home_visit_on: dt.date | None = None  # recorded, or the first home visit done
+    days_to_first_contact: int | None = None
+    days_to_first_home_visit: int | None = None
+    crisis_triggers: tuple[str, ...] = ()
+    crisis_noted_on: dt.date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -95,8 +110,11 @@ def case_view(session: Session, c: Case, today: dt.date) -> CaseView:
                                        CaseStatusChange.deleted.is_(False))
         .order_by(CaseStatusChange.changed_on, CaseStatusChange.created_at, CaseStatusChange.id)
     ).scalars().all()
-    statuses = session.execute(
-        select(Visit.status).where(Visit.case_id == c.id, Visit.deleted.is_(False))).scalars().all()
+    visit_rows = session.execute(
+        select(Visit.status, Visit.kind, Visit.actual_start, Visit.planned_start)
+        .where(Visit.case_id == c.id, Visit.deleted.is_(False))).all()
+    statuses = [v[0] for v in visit_rows]
+    first_contact, first_home = first_dates(c, visit_rows)
     return CaseView(
         id=c.id, patient_id=c.patient_id, status=c.status, requester_type=c.requester_type,
         requester_name=c.requester_name,
@@ -114,7 +132,25 @@ def case_view(session: Session, c: Case, today: dt.date) -> CaseView:
             id=h.id, from_status=h.from_status, to_status=h.to_status, changed_on=h.changed_on,
             changed_by=h.changed_by, note=h.note, created_at=h.created_at) for h in changes),
         responsible_users=tuple(c.responsible_users or ()),
+        intake_outcome=c.intake_outcome, intake_outcome_on=c.intake_outcome_on,
+        redirected_to_contact_id=c.redirected_to_contact_id, intake_reason=c.intake_reason,
+        waiting_since=c.waiting_since, first_contact_on=first_contact,
+        first_home_visit_on=first_home,
+        days_to_first_contact=I.delay_days(c.request_date, first_contact),
+        days_to_first_home_visit=I.delay_days(c.request_date, first_home),
+        crisis_triggers=tuple(c.crisis_triggers or ()), crisis_noted_on=c.crisis_noted_on,
     )
+
+
+def first_dates(c: Case, visit_rows: Sequence[Any]) -> tuple[dt.date | None, dt.date | None]:
+    """First contact and first home visit: the recorded dates, or the first visits done
+    (rows of status, kind, actual_start, planned_start)."""
+    done = [(kind, (actual or planned).date()) for status, kind, actual, planned in visit_rows
+            if status == "done" and (actual or planned) is not None]
+    contact = I.earliest(c.first_contact_on, [d for k, d in done if k in I.CONTACT_KINDS])
+    home = I.earliest(c.first_home_visit_on, [d for k, d in done if k == "home_visit"])
+    # a home visit is a contact too
+    return I.earliest(contact, [home] if home else []), home
 
 
 def _log_change(uow: UnitOfWork, case: Case, from_status: str | None, to_status: str,
@@ -210,6 +246,39 @@ def assign_case(ctx: AppContext, case_id: str, to: str, co: str | None = None) -
     return ctx.write(run)
 
 
+def record_intake(ctx: AppContext, case_id: str, outcome: str | None, *,
+                  to_contact_id: str | None = None, reason: str | None = None,
+                  on: str | dt.date | None = None) -> dict[str, object]:
+    """How the intake of the request ends: accepted, redirected (to a service of the directory,
+    and why) or waiting list (since `on`). Recording it again replaces it. Returns the values."""
+    today = ctx.today()
+    raw = I.IntakeInput(outcome, to_contact_id, reason, on)
+
+    def run(uow: UnitOfWork) -> dict[str, object]:
+        from desktop.storage.models import Contact
+
+        case = load_case(uow.session, case_id)
+        values = I.validate_intake(raw, case.request_date, today)
+        to = values["redirected_to_contact_id"]
+        if to is not None:
+            target = uow.session.get(Contact, to) if is_uuid(str(to)) else None
+            if target is None or target.deleted:
+                raise ValidationError("intake.contact_not_found", "redirected_to_contact_id")
+            if target.owner_patient_id is not None:  # a relative or friend, not a service
+                raise ValidationError("intake.contact_not_service", "redirected_to_contact_id")
+        day = values["intake_outcome_on"]
+        if (outcome == "waiting" and case.intake_outcome == "waiting" and case.waiting_since
+                and isinstance(day, dt.date)):
+            values["waiting_since"] = min(case.waiting_since, day)  # still waiting since then
+        changed = uow.update(case, values)
+        if changed:
+            uow.audit("intake", table="case_record", record_id=case.id,
+                      patient_id=case.patient_id, outcome=outcome, to_contact=to)
+        return values
+
+    return ctx.write(run)
+
+
 def visibility(session: Session, patient_id: str) -> tuple[str, list[str]]:
     """Who can see the patient's record: ("team", []), ("only_you", []), ("you_and", names)
     or ("only", names) — display names of the other responsible case managers."""
@@ -228,6 +297,31 @@ def visibility(session: Session, patient_id: str) -> tuple[str, list[str]]:
     if me is None or me in state.responsible:
         return ("you_and", others) if others else ("only_you", [])
     return "only", others
+
+
+def record_first_dates(ctx: AppContext, case_id: str, *,
+                       first_contact: str | dt.date | None = None,
+                       first_home_visit: str | dt.date | None = None,
+                       clear: bool = False) -> list[str]:
+    """Record the first contact / first home visit explicitly (when not recorded as visits).
+    With `clear`, the dates not given are cleared. Returns the changed field names."""
+    today = ctx.today()
+
+    def run(uow: UnitOfWork) -> list[str]:
+        case = load_case(uow.session, case_id)
+        values: dict[str, object] = {}
+        for field, raw in (("first_contact_on", first_contact),
+                           ("first_home_visit_on", first_home_visit)):
+            day = I.validate_first_date(raw, field, case.request_date, today)
+            if day is not None or clear:
+                values[field] = day
+        changed = uow.update(case, values)
+        if changed:
+            uow.audit("edit", table="case_record", record_id=case.id,
+                      patient_id=case.patient_id, fields=sorted(changed))
+        return sorted(changed)
+
+    return ctx.write(run)
 
 
 def change_status(ctx: AppContext, case_id: str, to_status: str, *,
@@ -302,13 +396,15 @@ def record_relevance_review(ctx: AppContext, case_id: str, *, on: str | dt.date 
         case = load_case(uow.session, case_id)
         if not L.is_open(case.status):
             raise RuleViolation("case.closed", "status")
+        was_due = case.relevance_review_due  # kept in the audit: reviews done on time (issue 20)
         due = L.next_relevance_review(day, months)
         uow.update(case, {"relevance_review_due": due})
         if clean_note:
             uow.add(Note, patient_id=case.patient_id, case_id=case.id,
                     written_at=local_now(ctx), author=ctx.user_name, text=clean_note)
         uow.audit("relevance_review", table="case_record", record_id=case.id,
-                  patient_id=case.patient_id)
+                  patient_id=case.patient_id, on=day.isoformat(),
+                  due=was_due.isoformat() if was_due else None)
         return due
 
     return ctx.write(run)

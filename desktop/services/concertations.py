@@ -197,6 +197,11 @@ def record_concertation(ctx: AppContext, patient_id: str, *, held_on: dt.date,
     return ctx.write(run)
 
 
+def default_funder_of(ctx: AppContext, patient_id: str) -> str | None:
+    """The funder of the patient's region (postal code), for the meeting form."""
+    return ctx.read(lambda s: funding.default_funder(load_patient(s, patient_id).postal_code))
+
+
 def list_concertations(ctx: AppContext, patient_id: str) -> list[ConcertationView]:
     def run(s: Session) -> list[ConcertationView]:
         load_patient(s, patient_id)

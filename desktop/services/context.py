@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.hlc import HybridClock
 from desktop.domain.ids import uuid7
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import Touched, UnitOfWork
 from desktop.storage.errors import VaultError
 from desktop.storage.models import Setting, SyncState
 from desktop.storage.vault import Vault
@@ -42,6 +42,7 @@ class AppContext:
         self._read_sessions = sessionmaker(vault.reader_engine, expire_on_commit=False)
         self.writer = Writer(vault.writer_engine)
         self._lock_listeners: list[Callable[[], None]] = []
+        self._write_listeners: list[Callable[[Touched], None]] = []
         self._state_lock = threading.Lock()
         state = self.writer.run(self._load_state)
         self.device_id: str = state["device_id"]
@@ -81,19 +82,41 @@ class AppContext:
 
     # ---- transactions --------------------------------------------------------------------
     def write(self, fn: Callable[[UnitOfWork], T]) -> T:
-        """Run `fn` in one BEGIN IMMEDIATE transaction on the writer thread."""
+        """Run `fn` in one BEGIN IMMEDIATE transaction on the writer thread. After the commit,
+        the listeners of `on_write` hear what it touched (on the calling thread)."""
+        return self.write_touched(fn)[0]
+
+    def write_touched(self, fn: Callable[[UnitOfWork], T]) -> tuple[T, Touched]:
+        """`write`, returning also what the transaction touched (tables and patient ids)."""
         self._check_open()
+        uows: list[UnitOfWork] = []
 
         def run(session: Session) -> T:
             uow = UnitOfWork(session, self)
+            uows.append(uow)
             result = fn(uow)
             uow.finish()
             return result
 
         try:
-            return self.writer.run(run)
+            result = self.writer.run(run)
         except (sa_exc.OperationalError, sqlcipher3.OperationalError) as exc:
             raise _translate_db_error(exc) from exc
+        touched = uows[0].touched if uows else Touched()
+        if touched:
+            for listener in list(self._write_listeners):
+                listener(touched)
+        return result, touched
+
+    def on_write(self, fn: Callable[[Touched], None]) -> Callable[[], None]:
+        """Call `fn(touched)` after each committed write that touched something; returns a
+        function that removes the listener."""
+        self._write_listeners.append(fn)
+
+        def remove() -> None:
+            if fn in self._write_listeners:
+                self._write_listeners.remove(fn)
+        return remove
 
     def read(self, fn: Callable[[Session], T]) -> T:
         """Run `fn` in a read transaction on the calling thread (WAL: never blocks the writer)."""

@@ -124,8 +124,8 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
     dutch_postals = {postal for postal, _town in D.TOWNS_NL}
     patient_ids: list[str] = []
     # a second run on the same vault must not reuse a NISS (unique): skip the ones already there
-    used_niss: set[str] = set(ctx.read(lambda s: s.execute(
-        select(Patient.niss).where(Patient.niss.is_not(None))).scalars()))
+    used_niss: set[str] = set(ctx.read(lambda s: [n for n in s.execute(
+        select(Patient.niss).where(Patient.niss.is_not(None))).scalars() if n]))
     for start in range(0, count, BATCH):
         if cancel is not None and cancel.is_set():
             raise Cancelled

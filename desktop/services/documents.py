@@ -229,8 +229,19 @@ def _ecomap(ctx: AppContext, patient_id: str) -> Any:
     return ecomap_data(ctx, patient_id)
 
 
-def handout_data(ctx: AppContext, patient_id: str) -> Any:
-    """Everything the handout prints (no audit: `write_handout` audits the print)."""
+def _doc_medication(ctx: AppContext, patient_id: str) -> tuple[Any, ...]:
+    from desktop.reports.document_data import DocMedication
+    from desktop.services.medication import medication_of
+
+    rows = ctx.read(lambda s: medication_of(s, patient_id))
+    return tuple(DocMedication(m.name, m.dose or "", m.schedule or "", m.prescriber_name or "",
+                               m.source, m.checked_on, m.review_requested_to,
+                               m.review_requested_on) for m in rows)
+
+
+def handout_data(ctx: AppContext, patient_id: str, *, with_medication: bool = False) -> Any:
+    """Everything the handout prints (no audit: `write_handout` audits the print). The
+    medication list only when chosen (`with_medication`)."""
     from desktop.reports.document_data import HandoutData
 
     today = ctx.today()
@@ -252,7 +263,8 @@ def handout_data(ctx: AppContext, patient_id: str) -> Any:
     data = ctx.read(run)
     from dataclasses import replace
 
-    return replace(data, ecomap=_ecomap(ctx, patient_id))
+    medication = _doc_medication(ctx, patient_id) if with_medication else ()
+    return replace(data, ecomap=_ecomap(ctx, patient_id), medication=medication)
 
 
 @lru_cache(maxsize=32)
@@ -385,7 +397,8 @@ def summary_data(ctx: AppContext, patient_id: str, lang: str = "fr") -> Any:
     data = ctx.read(run)
     from dataclasses import replace
 
-    return replace(data, ecomap=_ecomap(ctx, patient_id))
+    return replace(data, ecomap=_ecomap(ctx, patient_id),
+                   medication=_doc_medication(ctx, patient_id))
 
 
 def _needs_for(ctx: AppContext, patient_id: str) -> list[tuple[str, str, str]]:
@@ -398,19 +411,23 @@ def _needs_for(ctx: AppContext, patient_id: str) -> list[tuple[str, str, str]]:
 # Writing
 # ---------------------------------------------------------------------------------------------
 def render_handout(ctx: AppContext, patient_id: str, *, lang: str = "fr",
-                   large: bool = False) -> bytes:
+                   large: bool = False, with_medication: bool = False) -> bytes:
     from desktop.reports.handout import build_handout
 
-    return build_handout(handout_data(ctx, patient_id), lang=_lang(lang), large=large)
+    return build_handout(handout_data(ctx, patient_id, with_medication=with_medication),
+                         lang=_lang(lang), large=large)
 
 
 def write_handout(ctx: AppContext, patient_id: str, out_path: str | os.PathLike[str], *,
-                  lang: str = "fr", large: bool = False) -> Path:
-    """The patient's handout as a PDF at `out_path` (audited "print")."""
+                  lang: str = "fr", large: bool = False, with_medication: bool = False) -> Path:
+    """The patient's handout as a PDF at `out_path` (audited "print"); the medication list on
+    it only when chosen."""
     path = check_output(out_path)
-    data = render_handout(ctx, patient_id, lang=lang, large=large)
+    data = render_handout(ctx, patient_id, lang=lang, large=large,
+                          with_medication=with_medication)
+    extra: dict[str, Any] = {"with_medication": True} if with_medication else {}
     return _finish(ctx, path, data, patient_id=patient_id, document="handout", lang=lang,
-                   large=large)
+                   large=large, **extra)
 
 
 def write_summary(ctx: AppContext, patient_id: str, out_path: str | os.PathLike[str], *,
@@ -481,14 +498,17 @@ def write_gp_letter(ctx: AppContext, feedback_id: str, out_path: str | os.PathLi
 
 
 def render_for_printer(ctx: AppContext, patient_id: str, document: str, *, lang: str = "fr",
-                       large: bool = False) -> bytes:
+                       large: bool = False, with_medication: bool = False) -> bytes:
     """The handout or the summary as PDF bytes for the system print dialog: rendered in
     memory, never written to a file (no patient data in temp files), audited "print" like a
     saved copy (to="printer")."""
     lang = _lang(lang)
     if document == "handout":
-        data = render_handout(ctx, patient_id, lang=lang, large=large)
+        data = render_handout(ctx, patient_id, lang=lang, large=large,
+                              with_medication=with_medication)
         detail: dict[str, Any] = {"large": large}
+        if with_medication:
+            detail["with_medication"] = True
     elif document == "summary":
         from desktop.reports.summary import build_summary
 

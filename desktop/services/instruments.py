@@ -7,14 +7,15 @@ refused with the place and the reason, and nothing is stored.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 from sqlalchemy import select
 
 from desktop.domain.errors import NotFound, ValidationError
@@ -35,6 +36,9 @@ from desktop.services.user_files import (
     read_user_file,
 )
 from desktop.storage.models import Setting
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SETTING_PREFIX = "instrument.imported."
 MAX_FILE_BYTES = MAX_DEFINITION_BYTES
@@ -61,6 +65,8 @@ class InstrumentInfo:
 
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema  # 0.2 s to import: only when a file is not known valid
+
     schema = json.loads((instruments_dir() / "schema.json").read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
@@ -114,18 +120,69 @@ def load_file(path: Path) -> Definition:
     return validate_data(data)
 
 
+def validity_cache_path() -> Path:
+    """Where the content hashes of shipped definition files that passed the schema are kept:
+    hashes only, no patient data (RELAIS_CACHE_DIR overrides the per-user cache folder)."""
+    env = os.environ.get("RELAIS_CACHE_DIR")
+    if env:
+        return Path(env) / "instruments-valid.json"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("relais", "relais")) / "instruments-valid.json"
+
+
+def _read_validity_cache() -> set[str]:
+    try:
+        data = json.loads(validity_cache_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {h for h in data.get("valid", []) if isinstance(h, str)} if isinstance(data, dict) else set()
+
+
+def _write_validity_cache(hashes: set[str]) -> None:
+    path = validity_cache_path()
+    with contextlib.suppress(OSError):  # best effort: the next run validates again
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"valid": sorted(hashes)}), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def _load_shipped(path: Path, schema_hash: bytes, known: set[str], seen: set[str]) -> Definition:
+    """A shipped file is checked against the schema once per content (and schema): its hash is
+    then remembered, and the next runs only parse it (the semantic checks still run)."""
+    raw = path.read_bytes()
+    digest = hashlib.sha256(schema_hash + raw).hexdigest()
+    seen.add(digest)
+    if digest not in known:
+        return load_file(path)
+    try:
+        return parse_definition(json.loads(raw.decode("utf-8")))
+    except (ValueError, ValidationError):
+        return load_file(path)  # the full checks give the message
+
+
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, Definition]:
-    """The definitions shipped with the app, by id (validated once per process)."""
+    """The definitions shipped with the app, by id (validated once per content)."""
     out: dict[str, Definition] = {}
-    for path in sorted(instruments_dir().glob("*.json")):
+    folder = instruments_dir()
+    try:
+        schema_hash = hashlib.sha256((folder / "schema.json").read_bytes()).digest()
+    except OSError:
+        schema_hash = b""
+    known = _read_validity_cache()
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.json")):
         if path.name == "schema.json":
             continue
-        defn = load_file(path)
+        defn = _load_shipped(path, schema_hash, known, seen)
         if defn.id != path.stem:
             raise ValidationError("instrument.id_mismatch", "definition", place="id",
                                   id=defn.id, file=path.name)
         out[defn.id] = defn
+    if schema_hash and seen != known:
+        _write_validity_cache(seen)
     return out
 
 

@@ -46,13 +46,61 @@ def set_autolock_minutes(ctx: AppContext, minutes: object) -> int:
     return value
 
 
+# ---- Today: requests still without a first contact after N days ---------------------------
+FIRST_CONTACT_KEY = "no_first_contact_days"
+FIRST_CONTACT_MIN, FIRST_CONTACT_MAX = 1, 90
+
+
+def no_first_contact_days(ctx: AppContext) -> int:
+    from desktop.domain.intake import NO_FIRST_CONTACT_DAYS
+
+    value = ctx.get_setting(FIRST_CONTACT_KEY, NO_FIRST_CONTACT_DAYS)
+    ok = isinstance(value, int) and FIRST_CONTACT_MIN <= value <= FIRST_CONTACT_MAX
+    return int(value) if ok else NO_FIRST_CONTACT_DAYS
+
+
+def _days(raw: str, key: str) -> int:
+    try:
+        days = int(raw.strip())
+    except ValueError:
+        days = 0
+    if not FIRST_CONTACT_MIN <= days <= FIRST_CONTACT_MAX:
+        raise ValidationError("settings.days_range", key, min=FIRST_CONTACT_MIN,
+                              max=FIRST_CONTACT_MAX)
+    return days
+
+
 # ---- the organisation and the case manager's contact details ------------------------------
 ORGANISATION_KEY = "organisation_name"  # the documents read the same keys
 CM_PHONE_KEY = "case_manager_phone"  # stored E.164
 CM_EMAIL_KEY = "case_manager_email"
 PROFILE_KEYS = (ORGANISATION_KEY, CM_PHONE_KEY, CM_EMAIL_KEY)
+# the instruments proposed for a re-assessment after a hospital discharge (comma-separated ids)
+REASSESS_KEY = "reassess_after_discharge"
 # what `relais settings --set NAME=VALUE` may change, in the order they are printed
-SETTABLE = (*PROFILE_KEYS, AUTOLOCK_KEY)
+SETTABLE = (*PROFILE_KEYS, AUTOLOCK_KEY, REASSESS_KEY, FIRST_CONTACT_KEY)
+
+
+def reassess_instruments(ctx: AppContext) -> list[str]:
+    """The instruments to re-assess after a discharge (the setting, else the default)."""
+    from desktop.domain.transitions import DEFAULT_REASSESS_INSTRUMENTS
+
+    value = ctx.get_setting(REASSESS_KEY, None)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return list(DEFAULT_REASSESS_INSTRUMENTS)
+
+
+def _instrument_ids(raw: str) -> list[str]:
+    from desktop.services.instruments import catalog
+
+    ids = list(dict.fromkeys(x.strip() for x in raw.split(",") if x.strip()))
+    known = catalog(None)
+    for i in ids:
+        if i not in known:
+            raise ValidationError("settings.instrument_unknown", REASSESS_KEY, id=i[:64],
+                                  names=", ".join(sorted(known)))
+    return ids
 
 
 @dataclass(frozen=True)
@@ -106,6 +154,10 @@ def _clean(key: str, value: object) -> object:
         if not AUTOLOCK_MIN <= minutes <= AUTOLOCK_MAX:
             raise ValidationError("autolock.range", key, min=AUTOLOCK_MIN, max=AUTOLOCK_MAX)
         return minutes
+    if key == REASSESS_KEY:
+        return _instrument_ids(raw)
+    if key == FIRST_CONTACT_KEY:
+        return _days(raw, key)
     raise ValidationError("settings.unknown", None, name=key,
                           names=", ".join(SETTABLE))
 
@@ -140,4 +192,6 @@ def all_settings(ctx: AppContext) -> dict[str, object]:
     """What `relais settings` prints (phone in E.164)."""
     p = profile(ctx)
     return {ORGANISATION_KEY: p.organisation_name, CM_PHONE_KEY: p.case_manager_phone,
-            CM_EMAIL_KEY: p.case_manager_email, AUTOLOCK_KEY: autolock_minutes(ctx)}
+            CM_EMAIL_KEY: p.case_manager_email, AUTOLOCK_KEY: autolock_minutes(ctx),
+            REASSESS_KEY: ",".join(reassess_instruments(ctx)),
+            FIRST_CONTACT_KEY: no_first_contact_days(ctx)}

@@ -204,7 +204,8 @@ def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
                                      "teams": answer.teams,
                                      "default_team_id": answer.default_team_id,
                                      "username": answer.username or username.strip(),
-                                     "members": answer.members})
+                                     "members": answer.members,
+                                     "role": answer.role})
         state.delete(s, state.REVOKED)
         uow.audit("enroll", detail_device=answer.device_id)
     ctx.write(run)
@@ -233,6 +234,17 @@ def client_for(ctx: AppContext, transport: TransportFactory = None) -> SyncClien
 
 def is_enrolled(ctx: AppContext) -> bool:
     return bool(ctx.read(lambda s: state.get(s, state.TOKEN)))
+
+
+def current_role(ctx: AppContext) -> str | None:
+    """This user's role on the server (case_manager, coordinator, administrator), as told at
+    enrolment; None when not enrolled or the server predates roles."""
+    def read(s: Session) -> str | None:
+        if not state.get(s, state.TOKEN):
+            return None
+        role = (state.get(s, state.ACCOUNT, {}) or {}).get("role")
+        return role if isinstance(role, str) and role else None
+    return ctx.read(read)  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------------------------

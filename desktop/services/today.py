@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
+from desktop.domain import intake as I
 from desktop.services.context import AppContext
+from desktop.services.preferences import no_first_contact_days
 from desktop.storage.models import CarePlan, Case, GpFeedback, HospitalStay, Patient, Visit
 
 FOLLOW_UP_DAYS = 30  # an open case with no contact for this long and nothing planned is overdue
@@ -46,13 +49,23 @@ class TodayData:
     gp_feedback: tuple[TodayItem, ...]
     recent_stays: tuple[TodayItem, ...]
     open_cases: int
+    # intake: the waiting list (since when), requests with no first contact after N days
+    waiting_list: tuple[TodayItem, ...] = ()
+    awaiting_contact: tuple[TodayItem, ...] = ()
+    first_contact_days: int = 7
+    # the call after a hospital discharge, due within two working days (issue 18, item 3)
+    follow_up_calls: tuple[TodayItem, ...] = ()
+    # applications and procedures whose deadline is near or past (issue 19, item 1)
+    paperwork: tuple[TodayItem, ...] = ()
 
     @property
     def sections(self) -> dict[str, tuple[TodayItem, ...]]:
         return {"visits_today": self.visits_today, "visits_week": self.visits_week,
                 "overdue": self.overdue, "relevance_reviews": self.relevance_reviews,
                 "plan_reviews": self.plan_reviews, "gp_feedback": self.gp_feedback,
-                "recent_stays": self.recent_stays}
+                "recent_stays": self.recent_stays, "waiting_list": self.waiting_list,
+                "awaiting_contact": self.awaiting_contact,
+                "follow_up_calls": self.follow_up_calls, "paperwork": self.paperwork}
 
 
 def mine_filter(user_name: str | None):  # type: ignore[no-untyped-def]
@@ -66,8 +79,55 @@ def _name(p: Patient) -> str:
     return f"{p.family_name.upper()} {p.given_name}"
 
 
+class _CaseRow:
+    """An open case's columns, its patient id and display name."""
+
+    __slots__ = ("first_contact_on", "first_home_visit_on", "intake_outcome", "intake_outcome_on",
+                 "name", "opened_on", "pid", "relevance_review_due", "request_date", "status",
+                 "waiting_since")
+
+    def __init__(self, r: Any, name: str) -> None:
+        for field in self.__slots__:
+            if field != "name":
+                setattr(self, field, getattr(r, field))
+        self.name = name
+
+
 def _at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
+
+
+def _intake_items(s: Session, cases: dict[str, Any], open_ids: Any, today: dt.date,
+                  days: int) -> tuple[list[TodayItem], list[TodayItem]]:
+    """The waiting list (at the date they went on it) and the requests still without a first
+    contact `days` days after the request (at the request date). `cases`: rows of the open
+    cases (case columns, pid, name); `open_ids`: a subquery of their ids."""
+    waiting: list[TodayItem] = []
+    awaiting: list[TodayItem] = []
+    if not cases:
+        return waiting, awaiting
+    # the first contact of each case from its visits done, in SQL (the same rule as
+    # cases.first_dates: a home visit is a contact too), only where none is recorded
+    when = func.min(func.coalesce(Visit.actual_start, Visit.planned_start))
+    first_done: dict[str, dt.date] = {
+        cid: dt.date.fromisoformat(str(day)[:10]) for cid, day in s.execute(
+            select(Visit.case_id, when).where(
+                Visit.deleted.is_(False), Visit.status == "done",
+                Visit.kind.in_(sorted(I.CONTACT_KINDS | {"home_visit"})),
+                Visit.case_id.in_(open_ids)).group_by(Visit.case_id)) if day is not None}
+    for cid, c in cases.items():
+        if c.intake_outcome == "waiting":
+            since = c.waiting_since or c.intake_outcome_on or today
+            waiting.append(TodayItem("waiting", c.pid, c.name, _at(since), "waiting_list",
+                                     c.status, cid, cid))
+        found = first_done.get(cid)
+        first_contact = I.earliest(c.first_contact_on, [d for d in (c.first_home_visit_on, found) if d])
+        request = c.request_date or c.opened_on
+        if I.awaiting_first_contact(request, first_contact, c.intake_outcome, today, days):
+            assert request is not None
+            awaiting.append(TodayItem("awaiting_contact", c.pid, c.name, _at(request),
+                                      "no_first_contact", c.status, cid, cid))
+    return waiting, awaiting
 
 
 def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
@@ -76,26 +136,36 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
     week_end = _at(today + dt.timedelta(days=SOON_DAYS))
     soon = today + dt.timedelta(days=SOON_DAYS)
     user = ctx.user_name if mine_only else None
+    first_contact_days = no_first_contact_days(ctx)
 
     def run(s: Session) -> TodayData:
+        # the open cases as plain columns (no ORM objects: thousands at 5,000 patients), and
+        # the later queries filter on the same cases by subquery, not by a list of ids
+        mine = (Case.deleted.is_(False), Case.status.in_(L.OPEN_STATUSES),
+                Patient.deleted.is_(False), Patient.restricted.is_(False), mine_filter(user))
         rows = s.execute(
-            select(Case, Patient).join(Patient, Patient.id == Case.patient_id)
-            .where(Case.deleted.is_(False), Case.status.in_(L.OPEN_STATUSES),
-                   Patient.deleted.is_(False), Patient.restricted.is_(False), mine_filter(user))
-        ).all()
-        cases = {c.id: (c, p) for c, p in rows}
-        patients = {p.id: p for _c, p in rows}
-        case_ids = list(cases)
+            select(Case.id, Case.status, Case.opened_on, Case.relevance_review_due,
+                   Case.intake_outcome, Case.intake_outcome_on, Case.waiting_since,
+                   Case.request_date, Case.first_contact_on, Case.first_home_visit_on,
+                   Patient.id.label("pid"), Patient.family_name, Patient.given_name)
+            .join(Patient, Patient.id == Case.patient_id).where(*mine)).all()
+        cases: dict[str, Any] = {}
+        names: dict[str, str] = {}
+        for r in rows:
+            name = names.setdefault(r.pid, f"{r.family_name.upper()} {r.given_name}")
+            cases[r.id] = _CaseRow(r, name)
+        open_ids = select(Case.id).join(Patient, Patient.id == Case.patient_id).where(*mine)
+        open_pids = select(Case.patient_id).join(Patient, Patient.id == Case.patient_id).where(*mine)
 
         def visits(*cond) -> list[Visit]:  # type: ignore[no-untyped-def]
-            if not case_ids:
+            if not cases:
                 return []
             return list(s.execute(select(Visit).where(
-                Visit.deleted.is_(False), Visit.case_id.in_(case_ids), *cond)).scalars())
+                Visit.deleted.is_(False), Visit.case_id.in_(open_ids), *cond)).scalars())
 
         def vitem(v: Visit, kind: str = "visit", code: str | None = None) -> TodayItem:
             when = v.actual_start or v.planned_start
-            return TodayItem(kind, v.patient_id, _name(patients[v.patient_id]), when,
+            return TodayItem(kind, v.patient_id, names[v.patient_id], when,
                              code or v.kind, v.status, v.id, v.case_id, v.place)
 
         planned_start = Visit.planned_start
@@ -111,49 +181,66 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
         # open cases with no contact for FOLLOW_UP_DAYS and nothing planned from today on
         cutoff = _at(today - dt.timedelta(days=FOLLOW_UP_DAYS))
         recent: set[str] = set()
-        if case_ids:
+        if cases:
             recent = set(s.execute(select(Visit.case_id).where(
-                Visit.deleted.is_(False), Visit.case_id.in_(case_ids), or_(
+                Visit.deleted.is_(False), Visit.case_id.in_(open_ids), or_(
                     and_(Visit.status == "done", actual_start >= cutoff),
                     and_(Visit.status == "planned", planned_start >= start)))).scalars())
         late_cases = {v.case_id for v in late}
-        for cid, (c, p) in cases.items():
+        for cid, c in cases.items():
             opened_recently = c.opened_on is not None and c.opened_on > cutoff.date()
             if cid in recent or cid in late_cases or opened_recently:
                 continue
-            overdue.append(TodayItem("overdue", p.id, _name(p), None, "no_recent_contact",
-                                     c.status, c.id, c.id))
+            overdue.append(TodayItem("overdue", c.pid, c.name, None, "no_recent_contact",
+                                     c.status, cid, cid))
 
-        reviews = [TodayItem("relevance_review", p.id, _name(p), _at(c.relevance_review_due),
+        reviews = [TodayItem("relevance_review", c.pid, c.name, _at(c.relevance_review_due),
                              c.status, "overdue" if c.relevance_review_due <= today else "soon",
-                             c.id, c.id)
-                   for c, p in cases.values()
+                             cid, cid)
+                   for cid, c in cases.items()
                    if c.relevance_review_due is not None and c.relevance_review_due <= soon]
 
-        pids = list(patients)
-        plans = [TodayItem("plan_review", cp.patient_id, _name(patients[cp.patient_id]),
+        pids = open_pids
+        plans = [TodayItem("plan_review", cp.patient_id, names[cp.patient_id],
                            _at(cp.review_date), cp.status,  # type: ignore[arg-type]
                            "overdue" if cp.review_date <= today else "soon",  # type: ignore[operator]
                            cp.id, cp.case_id)
                  for cp in s.execute(select(CarePlan).where(
                      CarePlan.deleted.is_(False), CarePlan.patient_id.in_(pids),
                      CarePlan.status != "superseded", CarePlan.review_date.is_not(None),
-                     CarePlan.review_date <= soon)).scalars()] if pids else []
-        feedback = [TodayItem("gp_feedback", f.patient_id, _name(patients[f.patient_id]),
+                     CarePlan.review_date <= soon)).scalars()] if names else []
+        feedback = [TodayItem("gp_feedback", f.patient_id, names[f.patient_id],
                               _at(f.due_on or f.created_on), "pending",
                               "overdue" if f.due_on and f.due_on < today else "pending",
                               f.id, f.case_id)
                     for f in s.execute(select(GpFeedback).where(
                         GpFeedback.deleted.is_(False), GpFeedback.patient_id.in_(pids),
-                        GpFeedback.status == "pending")).scalars()] if pids else []
+                        GpFeedback.status == "pending")).scalars()] if names else []
         since = today - dt.timedelta(days=RECENT_STAY_DAYS)
-        stays = [TodayItem("stay", h.patient_id, _name(patients[h.patient_id]), _at(h.admitted_on),
+        stays = [TodayItem("stay", h.patient_id, names[h.patient_id], _at(h.admitted_on),
                            h.kind, "in_hospital" if h.discharged_on is None else "discharged",
                            h.id, h.case_id, h.hospital)
                  for h in s.execute(select(HospitalStay).where(
                      HospitalStay.deleted.is_(False), HospitalStay.patient_id.in_(pids),
                      or_(HospitalStay.admitted_on >= since, HospitalStay.discharged_on >= since,
-                         HospitalStay.discharged_on.is_(None)))).scalars()] if pids else []
+                         HospitalStay.discharged_on.is_(None)))).scalars()] if names else []
+
+        waiting, awaiting = _intake_items(s, cases, open_ids, today, first_contact_days)
+        calls = [TodayItem("follow_up_call", h.patient_id, names[h.patient_id],
+                           _at(h.follow_up_due),  # type: ignore[arg-type]
+                           h.kind, "overdue" if h.follow_up_due < today  # type: ignore[operator]
+                           else "due", h.id, h.case_id, h.hospital)
+                 for h in s.execute(select(HospitalStay).where(
+                     HospitalStay.deleted.is_(False), HospitalStay.patient_id.in_(pids),
+                     HospitalStay.follow_up_due.is_not(None),
+                     HospitalStay.follow_up_done_on.is_(None))).scalars()] if names else []
+
+        from desktop.services.paperwork import paperwork_of
+
+        papers = [TodayItem("paperwork", w.patient_id, w.patient_name, _at(w.deadline),  # type: ignore[arg-type]
+                            w.kind, w.due or "due", w.id, w.case_id, w.follower)
+                  for w in paperwork_of(s, today, patient_ids=list(names), due_only=True)
+                  ] if names else []
 
         def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
             return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
@@ -164,6 +251,8 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             relevance_reviews=by_time(reviews), plan_reviews=by_time(plans),
             gp_feedback=by_time(feedback),
             recent_stays=tuple(sorted(stays, key=lambda i: i.at or dt.datetime.min, reverse=True)),
-            open_cases=len(cases))
+            open_cases=len(cases), waiting_list=by_time(waiting),
+            awaiting_contact=by_time(awaiting), first_contact_days=first_contact_days,
+            follow_up_calls=by_time(calls), paperwork=by_time(papers))
 
     return ctx.read(run)

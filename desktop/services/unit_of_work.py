@@ -7,6 +7,7 @@ so no edit can exist without its op.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
@@ -37,11 +38,43 @@ def patient_of(obj: Base) -> str | None:
     return pid  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True)
+class Touched:
+    """What one write changed: (table, patient id or None for a shared record) pairs. Views
+    refresh only when their patient, or a shared record of a table they show, is in it."""
+
+    pairs: frozenset[tuple[str, str | None]] = frozenset()
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(t for t, _ in self.pairs)
+
+    @property
+    def patients(self) -> frozenset[str]:
+        return frozenset(p for _, p in self.pairs if p)
+
+    def tables_for(self, patient_id: str) -> frozenset[str]:
+        """Tables touched for this patient, or in records shared by every patient."""
+        return frozenset(t for t, p in self.pairs if p is None or p == patient_id)
+
+    def __bool__(self) -> bool:
+        return bool(self.pairs)
+
+
 class UnitOfWork:
     def __init__(self, session: Session, ctx: AppContext) -> None:
         self.session = session
         self.ctx = ctx
         self._hlc_dirty = False
+        self._touched: set[tuple[str, str | None]] = set()
+
+    def touch(self, table: str, patient_id: str | None = None) -> None:
+        """Record a change made without `add`/`update`/`delete` (bulk SQL, local tables)."""
+        self._touched.add((table, patient_id))
+
+    @property
+    def touched(self) -> Touched:
+        return Touched(frozenset(self._touched))
 
     # ---- synced records ----------------------------------------------------------------
     def add(self, model: type[M], **values: Any) -> M:
@@ -142,6 +175,7 @@ class UnitOfWork:
         found = op_problem(record_id, patient_id, fields)
         if found is not None:
             raise as_error(*found)
+        self._touched.add((table, patient_id))
         self.session.add(OutboxOp(
             op_id=uuid7(), table_name=table, record_id=record_id, patient_id=patient_id,
             kind=kind, fields=fields, base_versions=base, hlc=self.ctx.clock.last,

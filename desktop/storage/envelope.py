@@ -220,5 +220,5 @@ class Envelope:
                     raise ValueError("salt")
                 KdfParams.from_slot(slot["kdf"])
             return cls(str(doc["vault_id"]), str(doc["created_at"]), slots)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise VaultError("vault.envelope_damaged") from exc

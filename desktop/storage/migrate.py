@@ -2,37 +2,47 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from desktop.storage.errors import VaultError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
 def _config(script_location: Path) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location))
     return cfg
 
 
 def head_revision(script_location: Path = MIGRATIONS_DIR) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config(script_location)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade(engine: Engine, db_path: Path, script_location: Path = MIGRATIONS_DIR) -> bool:
     """Bring the schema to head. Returns True when migrations ran."""
+    if _quick_up_to_date(engine, script_location):
+        return False  # alembic (0.3 s to import) is not needed to find out
     head = head_revision(script_location)
     current = current_revision(engine)
     if current == head:
@@ -41,6 +51,8 @@ def upgrade(engine: Engine, db_path: Path, script_location: Path = MIGRATIONS_DI
     if current is not None:
         backup = _backup(engine, db_path, current)
     try:
+        from alembic import command
+
         with engine.begin() as conn:
             cfg = _config(script_location)
             cfg.attributes["connection"] = conn
@@ -51,6 +63,29 @@ def upgrade(engine: Engine, db_path: Path, script_location: Path = MIGRATIONS_DI
             _restore(backup, db_path)
         raise VaultError("vault.migration_failed", detail=type(exc).__name__ + ": " + str(exc)[:200]) from exc
     return True
+
+
+def _quick_up_to_date(engine: Engine, script_location: Path) -> bool:
+    """The vault's revision is the single head found by reading the migration files' `revision`
+    and `down_revision` lines. Anything unusual (several heads, no table) says no: alembic
+    decides then."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (script_location / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            if "down_revision" in found:
+                parents.add(found["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1:
+        return False
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    except Exception:
+        return False
+    return [r[0] for r in rows] == list(heads)
 
 
 def _backup(engine: Engine, db_path: Path, revision: str) -> Path:

@@ -207,6 +207,40 @@ class StabilityEvent(SyncColumns, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class Paperwork(SyncColumns, Base):
+    """An application or procedure for the patient (issue 19, item 1): increased reimbursement,
+    an allowance, a disability recognition, legal protection, housing, transport, home
+    adaptations; its status, deadline, who follows it and the documents asked for."""
+
+    __tablename__ = "paperwork"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20), default="to_do")
+    status_on: Mapped[dt.date | None] = mapped_column(Date)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    follower: Mapped[str | None] = mapped_column(String(200))
+    documents: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Medication(SyncColumns, Base):
+    """One line of the medication list (issue 19, item 2), with where it comes from, when it was
+    checked and a review asked of the GP or the pharmacist."""
+
+    __tablename__ = "medication"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    dose: Mapped[str | None] = mapped_column(String(100))
+    schedule: Mapped[str | None] = mapped_column(String(200))
+    prescriber_id: Mapped[str | None] = mapped_column(String(36))  # a contact (GP, specialist)
+    source: Mapped[str | None] = mapped_column(String(20))
+    checked_on: Mapped[dt.date | None] = mapped_column(Date)
+    review_requested_to: Mapped[str | None] = mapped_column(String(20))  # gp | pharmacist
+    review_requested_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 # --------------------------------------------------------------------------------------------
 # Assessment
 # --------------------------------------------------------------------------------------------
@@ -307,6 +341,9 @@ class Goal(SyncColumns, Base):
     target_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="active")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # goal attainment (−2..+2, desktop.domain.indicators) at the plan review, and when
+    attainment: Mapped[int | None] = mapped_column(Integer)
+    attainment_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Action(SyncColumns, Base):

@@ -83,6 +83,7 @@ class Vault:
                             throwaway=throwaway).save(folder / ENVELOPE_NAME)
             vault = cls(folder, vault_id, key)
             migrate.upgrade(vault.writer_engine, vault.db_path)
+            record_full_check(vault.writer_engine)
         except (OSError, sqlcipher3.Error, VaultError) as exc:
             # a half-created vault must not be left behind
             if created or (folder / DB_NAME).exists():
@@ -124,7 +125,10 @@ class Vault:
         try:
             if not db_path.exists():
                 raise VaultError("vault.database_damaged")
-            check_database(db_path, key)
+            full = check_database(db_path, key)
+            if not _writable(db_path):
+                # SQLite cannot open a WAL database it may not write
+                raise VaultError("vault.read_only", path=str(folder))
         except VaultError as exc:
             wipe(key)
             if exc.code == "vault.database_damaged" and db_path.exists() and not _writable(db_path):
@@ -140,7 +144,25 @@ class Vault:
         except VaultError:
             vault.lock()
             raise
+        if full:
+            record_full_check(vault.writer_engine)
         return vault
+
+    @classmethod
+    def check(cls, folder: Path, passphrase: str) -> None:
+        """The full integrity check on demand (`relais vault check`); raises
+        VaultError("vault.database_damaged") on damage, records the date when it passes."""
+        folder = Path(folder)
+        env = Envelope.load(folder / ENVELOPE_NAME)
+        key = env.open_slot("passphrase", passphrase.encode("utf-8"))
+        try:
+            check_database(folder / DB_NAME, key, full=True)
+        except BaseException:
+            wipe(key)
+            raise
+        vault = cls(folder, env.vault_id, key)
+        record_full_check(vault.writer_engine)
+        vault.lock()
 
     def lock(self) -> None:
         self.writer_engine.dispose()
@@ -215,14 +237,34 @@ def _writable(db_path: Path) -> bool:
     return os.access(db_path, os.W_OK) and os.access(db_path.parent, os.W_OK)
 
 
-def check_database(db_path: Path, key: bytearray) -> None:
-    """Read every page (HMAC checked) on a read-only connection; nothing is written."""
+INTEGRITY_EVERY = dt.timedelta(days=7)
+_CHECKED_KEY = "integrity_checked_at"
+
+
+def check_database(db_path: Path, key: bytearray, *, full: bool | None = None) -> bool:
+    """Check the database on a read-only connection; nothing is written. Returns whether the
+    full check ran.
+
+    Every open reads the header and the schema (their HMACs are checked: a wrong key or a
+    damaged start of file is caught here); every other page has its HMAC checked whenever it is
+    read. The full check (every page's HMAC, then `PRAGMA quick_check`) grows with the vault:
+    it runs when `full` is True, or, when `full` is None, if the last one recorded in the vault
+    is older than INTEGRITY_EVERY (or never ran). `relais vault check` runs it on demand."""
+    # the cheap part reads the main file only (immutable: no -wal/-shm is created, so a refused
+    # open leaves the folder as it was)
+    if full is not True:
+        conn = _connect_ro(db_path, key, immutable=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            full = _full_check_due(conn)
+        except sqlcipher3.Error as exc:
+            raise VaultError("vault.database_damaged") from exc
+        finally:
+            conn.close()
+    if not full:
+        return False
+    conn = _connect_ro(db_path, key, immutable=False)
     try:
-        conn = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlcipher3.Error as exc:
-        raise VaultError("vault.database_damaged") from exc
-    try:
-        apply_key(conn, key, db_path)
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         if rows:
             raise VaultError("vault.database_damaged")
@@ -233,3 +275,48 @@ def check_database(db_path: Path, key: bytearray) -> None:
         raise VaultError("vault.database_damaged") from exc
     finally:
         conn.close()
+    return True
+
+
+def _connect_ro(db_path: Path, key: bytearray, *, immutable: bool) -> sqlcipher3.Connection:
+    uri = f"file:{db_path}?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        conn = sqlcipher3.connect(uri, uri=True)
+    except sqlcipher3.Error as exc:
+        raise VaultError("vault.database_damaged") from exc
+    try:
+        apply_key(conn, key, db_path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _full_check_due(conn: sqlcipher3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT v FROM vault_info WHERE k = ?", (_CHECKED_KEY,)).fetchone()
+    except sqlcipher3.OperationalError:  # no vault_info table (the benchmarks' baseline)
+        return True
+    if row is None or not row[0]:
+        return True
+    try:
+        last = dt.datetime.fromisoformat(row[0])
+    except ValueError:
+        return True
+    now = dt.datetime.now(dt.UTC)
+    return not (now - INTEGRITY_EVERY < last <= now + dt.timedelta(days=1))
+
+
+def record_full_check(engine: Engine) -> None:
+    """Remember in the vault that the full check passed now (best effort: a read-only vault
+    simply checks again at its next open)."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    with contextlib.suppress(Exception), engine.begin() as conn:
+        conn.exec_driver_sql("INSERT OR REPLACE INTO vault_info (k, v) VALUES (?, ?)",
+                             (_CHECKED_KEY, now))
+
+
+def last_full_check(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT v FROM vault_info WHERE k = ?", (_CHECKED_KEY,)).fetchone()
+    return row[0] if row else None

@@ -35,7 +35,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "patient", "case_record", "case_status_change", "visit", "visit_addendum", "note",
     "hospital_stay", "assessment_response", "contact", "relationship", "ecomap_snapshot",
     "care_plan", "goal", "plan_action", "concertation", "gp_feedback", "consent_event",
-    "attachment", "audit_event", "stability_event",
+    "attachment", "audit_event", "stability_event", "paperwork", "medication",
 })
 # Fields that reference another synced record (foreign keys on the device): a pull page delivers
 # the referenced record before the change that needs it (docs/SYNC.md 6).
@@ -152,6 +152,8 @@ class EnrollResponse(BaseModel):
     organisation: str
     teams: list[dict[str, str]]  # {"id": ..., "name": ...}
     default_team_id: str | None = None
+    # case_manager | coordinator | administrator; None from a server that predates roles
+    role: str | None = None
     username: str = ""  # the user's login name (responsible case managers are named by it)
     # the users of the caller's teams: {"username", "name", "team_id"} (responsible candidates)
     members: list[dict[str, str]] = Field(default_factory=list)
@@ -162,6 +164,7 @@ class DeviceStatus(BaseModel):
     revoked: bool
     stolen: bool
     teams: list[dict[str, str]] = Field(default_factory=list)
+    role: str | None = None  # as in EnrollResponse
     username: str = ""
     members: list[dict[str, str]] = Field(default_factory=list)
 

@@ -15,7 +15,7 @@ TOKEN = "device_token"
 SERVER_URL = "server_url"
 FINGERPRINT = "tls_fingerprint"  # pinned SHA-256 of the server certificate (https only)
 SERVER_DEVICE_ID = "server_device_id"
-ACCOUNT = "account"  # {"user", "organisation", "teams", "default_team_id"}
+ACCOUNT = "account"  # {"user", "organisation", "teams", "default_team_id", "role"}
 LAST_SYNC = "last_sync"  # {"at": iso, "ok": bool, "error": code | None, counts...}
 REBUILD = "rebuild_pending"  # a 410 or a checksum mismatch: rebuild from a snapshot
 # patients a version before responsible-only sharing kept local-only after the server purged

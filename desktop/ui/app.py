@@ -9,9 +9,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.commands.common import default_vault_dir
-from desktop.services.vault_admin import vault_exists
 from desktop.ui.i18n import install_language, saved_language, settings
+
+# The unlock dialog is on screen before the vault's modules (SQLAlchemy, SQLCipher, Alembic,
+# the models) are imported: they load in the background while the passphrase is typed.
+ENVELOPE_NAME = "vault.json"  # desktop.storage.vault.ENVELOPE_NAME (a test keeps them equal)
+PRELOAD = ("desktop.services.context", "desktop.services.today", "desktop.services.caseload")
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +24,24 @@ def vault_folder() -> Path:
     if env:
         return Path(env)
     saved = settings().value("vault/path")
-    return Path(str(saved)) if saved else default_vault_dir()
+    if saved:
+        return Path(str(saved))
+    from desktop.commands.common import default_vault_dir
+
+    return default_vault_dir()
+
+
+def vault_exists(folder: Path) -> bool:
+    """`desktop.storage.vault.vault_exists` without importing the storage layer."""
+    return (Path(folder) / ENVELOPE_NAME).exists()
+
+
+def preload() -> None:
+    """Import what the unlocked window needs (run on the task manager, off the GUI thread)."""
+    from importlib import import_module
+
+    for name in PRELOAD:
+        import_module(name)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -53,6 +73,9 @@ def run_gui() -> int:
     else:
         window.show()
         window.ask_unlock()
+        from desktop.ui.workers import run_in_background
+
+        run_in_background(window, preload, lambda _r: None, lambda _e: None)
     return app.exec()
 
 

@@ -43,10 +43,18 @@ def closure_reason(code: str | None) -> str:
     }.get(code or "", code or "")
 
 def tier(code: str | None) -> str:
+    """Levels of the Kaiser pyramid (the codes are older than the labels)."""
     return {
-        "self_management": _Q.translate("CaseLabels", "Self-management"),
-        "care_coordination": _Q.translate("CaseLabels", "Care coordination"),
-        "case_management": _Q.translate("CaseLabels", "Case management"),
+        "self_management": _Q.translate("CaseLabels", "1 · Self-management"),
+        "care_coordination": _Q.translate("CaseLabels", "2 · Disease and care management"),
+        "case_management": _Q.translate("CaseLabels", "3 · Case management"),
+    }.get(code or "", code or "")
+
+def intake_outcome(code: str | None) -> str:
+    return {
+        "accepted": _Q.translate("CaseLabels", "Accepted"),
+        "redirected": _Q.translate("CaseLabels", "Redirected"),
+        "waiting": _Q.translate("CaseLabels", "Waiting list"),
     }.get(code or "", code or "")
 
 def visit_kind(code: str) -> str:

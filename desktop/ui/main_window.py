@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
-from desktop.services.context import AppContext
 from desktop.ui.bus import DataBus
 from desktop.ui.fit import fit_to_screen
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.pages import PAGE_MODULES
+
+if TYPE_CHECKING:  # the vault's modules are imported after the unlock dialog is on screen
+    from desktop.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,9 @@ class MainWindow(QMainWindow):
         self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
         self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages: list[QWidget] = []
+        self.page_modules: list[str] = []
+        self.stale_pages: set[int] = set()  # touched by a write while hidden: refresh when shown
+        self._stop_listening = lambda: None
         self.status_widgets: list[QWidget] = []
         if ctx is not None:
             self._build()
@@ -84,7 +90,13 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack)
         layout.addLayout(right, 1)
         self.pages = []
-        for i, name in enumerate(PAGE_MODULES):
+        self.page_modules = []  # PAGE_MODULES less the pages this user may not see
+        for name in PAGE_MODULES:
+            module = import_module(name)
+            visible = getattr(module, "visible", None)
+            if visible is None or visible(self.ctx):
+                self.page_modules.append(name)
+        for i, name in enumerate(self.page_modules):
             page = import_module(name).create_page(self)
             self.pages.append(page)
             self.stack.addWidget(page)
@@ -106,6 +118,10 @@ class MainWindow(QMainWindow):
         minutes = self.ctx.get_setting("autolock_minutes", DEFAULT_AUTOLOCK_MINUTES)
         self.idle.set_timeout_ms(int(float(minutes) * 60_000))
         self.bus.changed.connect(self._refresh_current)
+        # queued: the view that wrote finishes its own update before the others refresh
+        self.bus.touched.connect(self._touched, Qt.ConnectionType.QueuedConnection)
+        self._stop_listening = self.ctx.on_write(self.bus.touched.emit)
+        self.stale_pages = set(range(len(self.pages)))
         self.nav.setCurrentRow(0)
         self._show_page(0)
 
@@ -114,19 +130,35 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         page = self.pages[row]
-        if hasattr(page, "refresh"):
+        if hasattr(page, "refresh") and (row in self.stale_pages
+                                         or not getattr(page, "REFRESH_WHEN_TOUCHED", False)):
+            self.stale_pages.discard(row)
             page.refresh()
 
     def _refresh_current(self, _area: str) -> None:
+        """News from elsewhere (a sync): every page is out of date, the one shown refreshes."""
         if self.ctx is None or self.ctx.is_locked:
             return
-        page = self.stack.currentWidget()
-        if page is not None and hasattr(page, "refresh"):
-            page.refresh()
+        self.stale_pages = set(range(len(self.pages)))
+        self._show_page(self.stack.currentIndex())
+
+    def _touched(self, touched: object) -> None:
+        """After a write: the pages that show what it touched refresh (the one on screen now,
+        the others when next shown)."""
+        from desktop.ui.bus import matters
+
+        if self.ctx is None or self.ctx.is_locked or not self.pages:
+            return
+        current = self.stack.currentIndex()
+        for row, page in enumerate(self.pages):
+            if matters(touched, tables=getattr(page, "TABLES", None)):
+                self.stale_pages.add(row)
+        if current in self.stale_pages:
+            self._show_page(current)
 
     def show_page(self, module_name: str) -> None:
         """Navigate to the page created by `module_name`."""
-        self.nav.setCurrentRow(PAGE_MODULES.index(module_name))
+        self.nav.setCurrentRow(self.page_modules.index(module_name))
 
     def open_dossier(self, patient_id: str) -> QWidget:
         from desktop.ui.dossier.window import DossierWindow
@@ -162,8 +194,10 @@ class MainWindow(QMainWindow):
         self.status_widgets = []
         try:
             self.bus.changed.disconnect(self._refresh_current)
+            self.bus.touched.disconnect(self._touched)
         except (RuntimeError, TypeError):
             pass
+        self._stop_listening()
         old = self.centralWidget()
         self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
         self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)

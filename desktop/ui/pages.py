@@ -4,6 +4,7 @@ the returned widget has `windowTitle()` used in the navigation and may define `r
 PAGE_MODULES: list[str] = [
     "desktop.ui.today_page",
     "desktop.ui.caseload_page",
+    "desktop.ui.indicators_page",
     "desktop.ui.consent.audit_page",
     "desktop.ui.ecomap.directory_page",
     "desktop.ui.sync.conflicts_page",

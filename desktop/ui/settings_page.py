@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +42,7 @@ class SettingsPage(QWidget):
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
         layout.addWidget(self._profile_box())
+        layout.addWidget(self._follow_up_box())
         form = QFormLayout()
         self.language = QComboBox()
         for lang in LANGUAGES:
@@ -109,6 +112,66 @@ class SettingsPage(QWidget):
         form.addRow("", row)
         return box
 
+    def _follow_up_box(self) -> QGroupBox:
+        """Today's warning for requests without a first contact, and the instruments proposed
+        for a re-assessment after a hospital discharge (both in the vault)."""
+        from desktop.services.instruments import catalog
+
+        box = QGroupBox(self.tr("Follow-up"))
+        form = QFormLayout(box)
+        self.first_contact = QSpinBox()
+        self.first_contact.setRange(preferences.FIRST_CONTACT_MIN, preferences.FIRST_CONTACT_MAX)
+        self.first_contact.setSuffix(self.tr(" days"))
+        self.first_contact.setAccessibleName(self.tr("Today flags a request still without a "
+                                                     "first contact after this many days"))
+        label = QLabel(self.tr("No first &contact, flag after:"))
+        label.setBuddy(self.first_contact)
+        form.addRow(label, self.first_contact)
+        self.reassess = QListWidget()
+        self.reassess.setAccessibleName(self.tr("Instruments proposed after a hospital "
+                                                "discharge"))
+        self.reassess.setMaximumHeight(110)
+        lang = current_language()
+        for iid, defn in sorted(catalog(None).items()):
+            title = defn.title.get(lang) or defn.title.get("en") or iid
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, iid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.reassess.addItem(item)
+        label = QLabel(self.tr("Re-assess after a hospital &discharge:"))
+        label.setBuddy(self.reassess)
+        label.setWordWrap(True)
+        form.addRow(label, self.reassess)
+        self.follow_up_notice = QLabel()
+        self.follow_up_notice.setWordWrap(True)
+        form.addRow("", self.follow_up_notice)
+        self.first_contact.valueChanged.connect(lambda _v: self.save_follow_up())
+        self.reassess.itemChanged.connect(lambda _i: self.save_follow_up())
+        return box
+
+    def reassess_checked(self) -> list[str]:
+        return [str(self.reassess.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.reassess.count())
+                if self.reassess.item(i).checkState() == Qt.CheckState.Checked]
+
+    def save_follow_up(self) -> bool:
+        """Store both settings (validated by the service); an invalid value changes nothing."""
+        ctx = self.window_.ctx
+        if ctx is None or ctx.is_locked:
+            return False
+        try:
+            preferences.update(ctx, {
+                preferences.FIRST_CONTACT_KEY: self.first_contact.value(),
+                preferences.REASSESS_KEY: ",".join(self.reassess_checked())})
+        except DomainError as exc:
+            self.follow_up_notice.setStyleSheet(ERROR_STYLE)
+            self.follow_up_notice.setText(error_message(exc))
+            return False
+        self.follow_up_notice.setStyleSheet("")
+        self.follow_up_notice.setText(self.tr("Saved."))
+        return True
+
     def refresh(self) -> None:
         ctx = self.window_.ctx
         self.language.blockSignals(True)
@@ -124,6 +187,18 @@ class SettingsPage(QWidget):
             self.email.setText(p.case_manager_email or "")
             for error in self.profile_errors.values():
                 error.hide()
+            self.first_contact.blockSignals(True)
+            self.first_contact.setValue(preferences.no_first_contact_days(ctx))
+            self.first_contact.blockSignals(False)
+            chosen = set(preferences.reassess_instruments(ctx))
+            self.reassess.blockSignals(True)
+            for i in range(self.reassess.count()):
+                item = self.reassess.item(i)
+                item.setCheckState(Qt.CheckState.Checked
+                                   if item.data(Qt.ItemDataRole.UserRole) in chosen
+                                   else Qt.CheckState.Unchecked)
+            self.reassess.blockSignals(False)
+            self.follow_up_notice.setText("")
 
     def save_profile(self) -> bool:
         """Store the three fields; an invalid one is shown under its field, nothing stored."""

@@ -23,6 +23,8 @@ from desktop.ui.dossier.case_dialogs import to_qdate
 
 
 class TodayPage(QWidget):
+    REFRESH_WHEN_TOUCHED = True  # shown again: reloaded only if a write touched what it lists
+
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.window_ = window
@@ -83,6 +85,11 @@ class TodayPage(QWidget):
             "plan_reviews": self.tr("Plan reviews due"),
             "gp_feedback": self.tr("GP feedback pending"),
             "recent_stays": self.tr("Recent hospital stays"),
+            "waiting_list": self.tr("Waiting list"),
+            "awaiting_contact": self.tr("No first contact after {n} days").format(
+                n=self.data.first_contact_days if self.data else 7),
+            "follow_up_calls": self.tr("Calls after a hospital discharge"),
+            "paperwork": self.tr("Paperwork due"),
         }
 
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:
@@ -104,8 +111,25 @@ class TodayPage(QWidget):
             what = labels.due(item.code)
         elif item.kind in ("relevance_review", "plan_review"):
             what = self.tr("late") if item.status == "overdue" else self.tr("due soon")
+        elif item.kind == "waiting":
+            what = self.tr("on the waiting list since this date")
+        elif item.kind == "awaiting_contact":
+            days = (self.data.day - item.at.date()).days if self.data and item.at else 0
+            what = self.tr("request of {n} days, no contact yet").format(n=days)
         elif item.kind == "gp_feedback":
             what = self.tr("late") if item.status == "overdue" else self.tr("to send")
+        elif item.kind == "follow_up_call":
+            what = self.tr("Follow-up call after the discharge") + " — " + (
+                self.tr("late") if item.status == "overdue" else self.tr("due"))
+            if item.place:
+                what += f" ({item.place})"
+        elif item.kind == "paperwork":
+            from desktop.ui.i18n import message
+
+            what = message("paperwork.kind." + item.code) + " — " + message(
+                "paperwork.due." + item.status)
+            if item.place:
+                what += " — " + message("paperwork.followed_by", who=item.place)
         else:
             what = labels.stay_kind(item.code)
             if item.status == "in_hospital":
@@ -128,7 +152,7 @@ class TodayPage(QWidget):
         bold.setBold(True)
         titles = self.section_titles()
         for key, items in self.data.sections.items():
-            top = QTreeWidgetItem([f"{titles[key]} ({len(items)})", "", ""])
+            top = QTreeWidgetItem([f"{titles.get(key, key)} ({len(items)})", "", ""])
             top.setFont(0, bold)
             top.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(top)

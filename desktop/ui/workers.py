@@ -136,8 +136,10 @@ class TaskManager:
             task_id = task.id
             fn, cancel = task.fn, task.cancel_event
             del task  # the GUI thread alone releases what the task holds
-            outcome = _outcome(fn, cancel, lambda done, total, i=task_id:
-                               self._bridge.progress.emit(i, done, total))
+            def progress(done: int, total: int, i: int = task_id) -> None:
+                self._bridge.progress.emit(i, done, total)
+
+            outcome = _outcome(fn, cancel, progress)
             del fn
             with self._lock:
                 running = self.tasks.get(task_id)

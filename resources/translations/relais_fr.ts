@@ -323,8 +323,24 @@
   <context>
     <name>CaseLabels</name>
     <message>
+      <source>1 · Self-management</source>
+      <translation>1 · Autogestion</translation>
+    </message>
+    <message>
+      <source>2 · Disease and care management</source>
+      <translation>2 · Gestion de la maladie et des soins</translation>
+    </message>
+    <message>
+      <source>3 · Case management</source>
+      <translation>3 · Gestion de cas</translation>
+    </message>
+    <message>
       <source>A relative</source>
       <translation>Un proche</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>Acceptée</translation>
     </message>
     <message>
       <source>Active</source>
@@ -355,16 +371,8 @@
       <translation>Annulée</translation>
     </message>
     <message>
-      <source>Care coordination</source>
-      <translation>Coordination des soins</translation>
-    </message>
-    <message>
       <source>Case</source>
       <translation>Dossier</translation>
-    </message>
-    <message>
-      <source>Case management</source>
-      <translation>Gestion de cas</translation>
     </message>
     <message>
       <source>Chronic condition</source>
@@ -451,6 +459,10 @@
       <translation>Prévue</translation>
     </message>
     <message>
+      <source>Redirected</source>
+      <translation>Réorientée</translation>
+    </message>
+    <message>
       <source>Referred</source>
       <translation>Signalé</translation>
     </message>
@@ -465,10 +477,6 @@
     <message>
       <source>Restricted</source>
       <translation>Limité</translation>
-    </message>
-    <message>
-      <source>Self-management</source>
-      <translation>Autogestion</translation>
     </message>
     <message>
       <source>Situation stabilised</source>
@@ -493,6 +501,10 @@
     <message>
       <source>Visit not recorded</source>
       <translation>Visite non encodée</translation>
+    </message>
+    <message>
+      <source>Waiting list</source>
+      <translation>Liste d'attente</translation>
     </message>
   </context>
   <context>
@@ -551,6 +563,14 @@
     <message>
       <source>Every tier</source>
       <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+      <source>No patient matches "{text}".</source>
+      <translation>Aucun patient ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+      <source>No patient matches these filters.</source>
+      <translation>Aucun patient ne correspond à ces filtres.</translation>
     </message>
     <message>
       <source>Open cases</source>
@@ -620,8 +640,16 @@
   <context>
     <name>CasesTab</name>
     <message>
+      <source>&amp;Intake…</source>
+      <translation>&amp;Accueil…</translation>
+    </message>
+    <message>
       <source>&amp;New case…</source>
       <translation>&amp;Nouveau dossier…</translation>
+    </message>
+    <message>
+      <source>Accepted, redirected or waiting list; first contact and first home visit</source>
+      <translation>Acceptée, réorientée ou liste d'attente ; premier contact et première visite à domicile</translation>
     </message>
     <message>
       <source>C&amp;lose the case…</source>
@@ -652,8 +680,36 @@
       <translation>Clôturé le {date} : {reason}</translation>
     </message>
     <message>
+      <source>First contact: not yet</source>
+      <translation>Premier contact : pas encore</translation>
+    </message>
+    <message>
+      <source>First contact: {date} ({n} days after the request)</source>
+      <translation>Premier contact : {date} ({n} jours après la demande)</translation>
+    </message>
+    <message>
+      <source>First home visit: not yet</source>
+      <translation>Première visite à domicile : pas encore</translation>
+    </message>
+    <message>
+      <source>First home visit: {date} ({n} days after the request)</source>
+      <translation>Première visite à domicile : {date} ({n} jours après la demande)</translation>
+    </message>
+    <message>
       <source>History:</source>
       <translation>Historique :</translation>
+    </message>
+    <message>
+      <source>Intake: accepted on {date}</source>
+      <translation>Accueil : acceptée le {date}</translation>
+    </message>
+    <message>
+      <source>Intake: redirected on {date} to {to}</source>
+      <translation>Accueil : réorientée le {date} vers {to}</translation>
+    </message>
+    <message>
+      <source>Intake: waiting list since {date}</source>
+      <translation>Accueil : en liste d'attente depuis le {date}</translation>
     </message>
     <message>
       <source>New status</source>
@@ -684,16 +740,43 @@
       <translation>Demandé le {date} par {who}</translation>
     </message>
     <message>
+      <source>Stability log: {trend}</source>
+      <translation>Journal de stabilité : {trend}</translation>
+    </message>
+    <message>
       <source>Status: {status}</source>
       <translation>Statut : {status}</translation>
+    </message>
+    <message>
+      <source>Suggested level and its reasons; record a crisis</source>
+      <translation>Niveau suggéré et ses raisons ; noter une situation de crise</translation>
     </message>
     <message>
       <source>Tier: {tier}</source>
       <translation>Niveau : {tier}</translation>
     </message>
     <message>
+      <source>Tria&amp;ge, crisis…</source>
+      <translation>Tria&amp;ge, crise…</translation>
+    </message>
+    <message>
       <source>Visits: {done} done, {planned} planned</source>
       <translation>Visites : {done} faites, {planned} prévues</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistDialog</name>
+    <message>
+      <source>After the discharge</source>
+      <translation>Après la sortie</translation>
+    </message>
+    <message>
+      <source>Discharged on {date}</source>
+      <translation>Sorti·e le {date}</translation>
+    </message>
+    <message>
+      <source>Follow-up call made</source>
+      <translation>Appel de suivi fait</translation>
     </message>
   </context>
   <context>
@@ -721,6 +804,10 @@
     <message>
       <source>Closure reason</source>
       <translation>Motif de clôture</translation>
+    </message>
+    <message>
+      <source>Stability log: {trend}</source>
+      <translation>Journal de stabilité : {trend}</translation>
     </message>
     <message>
       <source>— choose a reason —</source>
@@ -808,6 +895,10 @@
       <translation>Décisions</translation>
     </message>
     <message>
+      <source>Funder</source>
+      <translation>Financeur</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Note</translation>
     </message>
@@ -822,6 +913,10 @@
     <message>
       <source>Reference person</source>
       <translation>Personne de référence</translation>
+    </message>
+    <message>
+      <source>The home nurse took part</source>
+      <translation>L'infirmier·ère à domicile a participé</translation>
     </message>
     <message>
       <source>The patient (or a representative) took part</source>
@@ -1170,7 +1265,7 @@
     </message>
     <message>
       <source>Notice</source>
-      <translation>Note</translation>
+      <translation>Notice d'information</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
@@ -1272,7 +1367,7 @@
     <name>ContactForm</name>
     <message>
       <source>&amp;Availability:</source>
-      <translation>&amp;Disponibilité :</translation>
+      <translation>Disponi&amp;bilité :</translation>
     </message>
     <message>
       <source>&amp;Family name:</source>
@@ -1296,7 +1391,7 @@
     </message>
     <message>
       <source>&amp;Phones:</source>
-      <translation>Téléphone&amp;s :</translation>
+      <translation>Télép&amp;hones :</translation>
     </message>
     <message>
       <source>&amp;Street:</source>
@@ -1304,7 +1399,7 @@
     </message>
     <message>
       <source>&amp;Town:</source>
-      <translation>&amp;Localité :</translation>
+      <translation>Lo&amp;calité :</translation>
     </message>
     <message>
       <source>0470 12 34 56, 081 22 33 44</source>
@@ -1346,12 +1441,12 @@
       <translation>Copier</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>Phrase secrète</translation>
+      <source>Create your vault</source>
+      <translation>Créer votre coffre</translation>
     </message>
     <message>
-      <source>Relais — create your vault</source>
-      <translation>Relais — créer votre coffre</translation>
+      <source>Passphrase</source>
+      <translation>Phrase secrète</translation>
     </message>
     <message>
       <source>Repeat the passphrase</source>
@@ -1383,7 +1478,22 @@
     </message>
   </context>
   <context>
+    <name>DateField</name>
+    <message>
+      <source>Calendar (Alt+Down)</source>
+      <translation>Calendrier (Alt+Bas)</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+  </context>
+  <context>
     <name>DecisionDialog</name>
+    <message>
+      <source>&amp;Contact</source>
+      <translation>&amp;Contact</translation>
+    </message>
     <message>
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
@@ -1399,10 +1509,6 @@
     <message>
       <source>&amp;Purpose</source>
       <translation>&amp;Finalité</translation>
-    </message>
-    <message>
-      <source>C&amp;ontact</source>
-      <translation>C&amp;ontact</translation>
     </message>
     <message>
       <source>Choose a scan or photo…</source>
@@ -1625,6 +1731,21 @@
     </message>
   </context>
   <context>
+    <name>DischargeDialog</name>
+    <message>
+      <source>&amp;Discharged on:</source>
+      <translation>&amp;Sorti·e le :</translation>
+    </message>
+    <message>
+      <source>Discharge date</source>
+      <translation>Date de sortie</translation>
+    </message>
+    <message>
+      <source>Discharge from hospital</source>
+      <translation>Sortie de l'hôpital</translation>
+    </message>
+  </context>
+  <context>
     <name>DossierHeader</name>
     <message>
       <source>GP: {name}</source>
@@ -1655,8 +1776,12 @@
       <translation>boîte</translation>
     </message>
     <message>
-      <source>{age} years (born {date})</source>
-      <translation>{age} ans (né·e le {date})</translation>
+      <source>{age} years ({born})</source>
+      <translation>{age} ans ({born})</translation>
+    </message>
+    <message>
+      <source>{n} event(s) in 90 days</source>
+      <translation>{n} événement(s) en 90 jours</translation>
     </message>
   </context>
   <context>
@@ -1667,10 +1792,101 @@
     </message>
   </context>
   <context>
+    <name>DraftGuard</name>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Supprimer le brouillon</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <source>An unsaved draft was kept ({what}, {when}). Restore it?</source>
+      <translation>Un brouillon non enregistré a été conservé ({what}, {when}). Le restaurer ?</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't save</source>
+      <translation>&amp;Ne pas enregistrer</translation>
+    </message>
+    <message>
+      <source>Unsaved draft</source>
+      <translation>Brouillon non enregistré</translation>
+    </message>
+    <message>
+      <source>Unsaved text</source>
+      <translation>Texte non enregistré</translation>
+    </message>
+    <message>
+      <source>You typed text that is not saved yet. Save it?</source>
+      <translation>Vous avez tapé un texte qui n'est pas encore enregistré. L'enregistrer ?</translation>
+    </message>
+    <message>
+      <source>a consent note</source>
+      <translation>une note de consentement</translation>
+    </message>
+    <message>
+      <source>a goal of the plan</source>
+      <translation>un objectif du plan</translation>
+    </message>
+    <message>
+      <source>a letter to the GP</source>
+      <translation>une lettre au médecin traitant</translation>
+    </message>
+    <message>
+      <source>a new case</source>
+      <translation>un nouveau dossier</translation>
+    </message>
+    <message>
+      <source>a note on a tie of the ecomap</source>
+      <translation>une note sur un lien de l'écocarte</translation>
+    </message>
+    <message>
+      <source>a planned visit</source>
+      <translation>une visite planifiée</translation>
+    </message>
+    <message>
+      <source>a visit's addendum or cancellation</source>
+      <translation>ajout ou annulation d'une visite</translation>
+    </message>
+    <message>
+      <source>an action of the plan</source>
+      <translation>une action du plan</translation>
+    </message>
+    <message>
+      <source>closing of the case</source>
+      <translation>clôture du dossier</translation>
+    </message>
+    <message>
+      <source>correction of a journal note</source>
+      <translation>correction d'une note du journal</translation>
+    </message>
+    <message>
+      <source>minutes of a concertation meeting</source>
+      <translation>compte rendu d'une concertation</translation>
+    </message>
+    <message>
+      <source>notes of a visit</source>
+      <translation>notes d'une visite</translation>
+    </message>
+  </context>
+  <context>
     <name>EcosystemLabels</name>
     <message>
       <source>Added</source>
       <translation>Ajouté</translation>
+    </message>
+    <message>
+      <source>Another case manager</source>
+      <translation>Autre gestionnaire de cas</translation>
     </message>
     <message>
       <source>Both ways</source>
@@ -1721,6 +1937,10 @@
       <translation>Mutualité</translation>
     </message>
     <message>
+      <source>Health insurance fund social worker</source>
+      <translation>Service social de la mutualité</translation>
+    </message>
+    <message>
       <source>Home help</source>
       <translation>Aide familiale</translation>
     </message>
@@ -1729,8 +1949,16 @@
       <translation>Infirmier(ère) à domicile</translation>
     </message>
     <message>
+      <source>Home-care coordination centre</source>
+      <translation>Centre de coordination de soins à domicile</translation>
+    </message>
+    <message>
       <source>Hospital</source>
       <translation>Hôpital</translation>
+    </message>
+    <message>
+      <source>Hospital social worker</source>
+      <translation>Service social de l'hôpital</translation>
     </message>
     <message>
       <source>Informal carer</source>
@@ -1739,6 +1967,10 @@
     <message>
       <source>Meals on wheels</source>
       <translation>Repas à domicile</translation>
+    </message>
+    <message>
+      <source>Mental-health service</source>
+      <translation>Service de santé mentale</translation>
     </message>
     <message>
       <source>Moderate</source>
@@ -1967,6 +2199,53 @@
     </message>
   </context>
   <context>
+    <name>FieldHistory</name>
+    <message>
+      <source>(another record)</source>
+      <translation>(autre donnée)</translation>
+    </message>
+    <message>
+      <source>Answers</source>
+      <translation>Réponses</translation>
+    </message>
+    <message>
+      <source>Assessed by</source>
+      <translation>Évaluée par</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>Terminée le</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Donnée</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>another laptop</source>
+      <translation>un autre portable</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>terminée</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>brouillon</translation>
+    </message>
+    <message>
+      <source>this laptop</source>
+      <translation>ce portable</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>&amp;Continue</source>
@@ -1993,16 +2272,16 @@
       <translation>Annuler</translation>
     </message>
     <message>
+      <source>First start</source>
+      <translation>Premier démarrage</translation>
+    </message>
+    <message>
       <source>Opening your vault…</source>
       <translation>Ouverture de votre coffre…</translation>
     </message>
     <message>
       <source>Relais</source>
       <translation>Relais</translation>
-    </message>
-    <message>
-      <source>Relais — first start</source>
-      <translation>Relais — premier démarrage</translation>
     </message>
     <message>
       <source>The vault could not be put in place: %1
@@ -2044,6 +2323,49 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Target date</source>
       <translation>Échéance</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoalReviewDialog</name>
+    <message>
+      <source>Compared with what was expected when the plan was agreed, the goal was reached:</source>
+      <translation>Par rapport à ce qui était prévu quand le plan a été convenu, l'objectif est atteint :</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Level reached</source>
+      <translation>Niveau atteint</translation>
+    </message>
+    <message>
+      <source>Review of the goal</source>
+      <translation>Révision de l'objectif</translation>
+    </message>
+    <message>
+      <source>Review on</source>
+      <translation>Révision le</translation>
+    </message>
+    <message>
+      <source>as expected</source>
+      <translation>comme prévu</translation>
+    </message>
+    <message>
+      <source>less than expected</source>
+      <translation>moins que prévu</translation>
+    </message>
+    <message>
+      <source>more than expected</source>
+      <translation>plus que prévu</translation>
+    </message>
+    <message>
+      <source>much less than expected</source>
+      <translation>bien moins que prévu</translation>
+    </message>
+    <message>
+      <source>much more than expected</source>
+      <translation>bien plus que prévu</translation>
     </message>
   </context>
   <context>
@@ -2089,6 +2411,69 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
+    <name>IndicatorsPage</name>
+    <message>
+      <source>&amp;From</source>
+      <translation>&amp;Du</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+      <source>&amp;To</source>
+      <translation>&amp;Au</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>Graphiques</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
+      <source>Indicators</source>
+      <translation>Indicateurs</translation>
+    </message>
+    <message>
+      <source>Indicators of my caseload</source>
+      <translation>Indicateurs de mon portefeuille</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Save the indicators</source>
+      <translation>Enregistrer les indicateurs</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
+      <source>The file could not be written.</source>
+      <translation>Le fichier n'a pas pu être enregistré.</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+  </context>
+  <context>
     <name>InstrumentForm</name>
     <message>
       <source>Item {n} (licensed text not imported)</source>
@@ -2101,6 +2486,89 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Yes</source>
       <translation>Oui</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntakeDialog</name>
+    <message>
+      <source>&amp;Date (waiting: since):</source>
+      <translation>&amp;Date (attente : depuis) :</translation>
+    </message>
+    <message>
+      <source>&amp;Outcome:</source>
+      <translation>&amp;Issue :</translation>
+    </message>
+    <message>
+      <source>&amp;Why:</source>
+      <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+      <source>({n} days after the request)</source>
+      <translation>({n} jours après la demande)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>First &amp;contact (if not a visit):</source>
+      <translation>Premier &amp;contact (s'il n'est pas une visite) :</translation>
+    </message>
+    <message>
+      <source>First &amp;home visit (if not recorded):</source>
+      <translation>Première visite à do&amp;micile (si non notée) :</translation>
+    </message>
+    <message>
+      <source>First contact</source>
+      <translation>Premier contact</translation>
+    </message>
+    <message>
+      <source>First contact on {date}</source>
+      <translation>Premier contact le {date}</translation>
+    </message>
+    <message>
+      <source>First home visit</source>
+      <translation>Première visite à domicile</translation>
+    </message>
+    <message>
+      <source>First home visit on {date}</source>
+      <translation>Première visite à domicile le {date}</translation>
+    </message>
+    <message>
+      <source>Intake of the request</source>
+      <translation>Accueil de la demande</translation>
+    </message>
+    <message>
+      <source>No first contact yet.</source>
+      <translation>Pas encore de premier contact.</translation>
+    </message>
+    <message>
+      <source>No home visit yet.</source>
+      <translation>Pas encore de visite à domicile.</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Issue</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Redirected &amp;to:</source>
+      <translation>Réorientée &amp;vers :</translation>
+    </message>
+    <message>
+      <source>Service redirected to</source>
+      <translation>Service vers lequel réorienter</translation>
+    </message>
+    <message>
+      <source>— a service of the directory —</source>
+      <translation>— un service du répertoire —</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
     </message>
   </context>
   <context>
@@ -2262,6 +2730,14 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
+      <source>People on the map</source>
+      <translation>Personnes sur la carte</translation>
+    </message>
+    <message>
+      <source>People on the map: {count}</source>
+      <translation>Personnes sur la carte : {count}</translation>
+    </message>
+    <message>
       <source>Remove from the map</source>
       <translation>Retirer de l'écocarte</translation>
     </message>
@@ -2284,6 +2760,45 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
       <translation>{count} liens. Tab passe d'une personne à l'autre ; les flèches la déplacent ; Entrée modifie le lien.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MedicationDialog</name>
+    <message>
+      <source>&amp;Medicine:</source>
+      <translation>&amp;Médicament :</translation>
+    </message>
+    <message>
+      <source>&amp;Prescriber:</source>
+      <translation>&amp;Prescripteur :</translation>
+    </message>
+    <message>
+      <source>&amp;Review requested of:</source>
+      <translation>&amp;Révision demandée à :</translation>
+    </message>
+    <message>
+      <source>&amp;When:</source>
+      <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+      <source>Chec&amp;ked on:</source>
+      <translation>&amp;Vérifié le :</translation>
+    </message>
+    <message>
+      <source>D&amp;ose:</source>
+      <translation>D&amp;ose :</translation>
+    </message>
+    <message>
+      <source>Medication</source>
+      <translation>Médicament</translation>
+    </message>
+    <message>
+      <source>So&amp;urce:</source>
+      <translation>So&amp;urce :</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
     </message>
   </context>
   <context>
@@ -2322,7 +2837,7 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
     <message>
       <source>Re&amp;quested by:</source>
-      <translation>De&amp;mandé par :</translation>
+      <translation>Demandé &amp;par :</translation>
     </message>
     <message>
       <source>Request &amp;date:</source>
@@ -2424,10 +2939,143 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
+    <name>PaperworkDialog</name>
+    <message>
+      <source>&amp;Deadline:</source>
+      <translation>Éc&amp;héance :</translation>
+    </message>
+    <message>
+      <source>&amp;Followed by:</source>
+      <translation>Su&amp;ivie par :</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Note :</translation>
+    </message>
+    <message>
+      <source>&amp;Procedure:</source>
+      <translation>&amp;Démarche :</translation>
+    </message>
+    <message>
+      <source>D&amp;ocuments asked for:</source>
+      <translation>D&amp;ocuments demandés :</translation>
+    </message>
+    <message>
+      <source>Paperwork</source>
+      <translation>Démarche administrative</translation>
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation>S&amp;tatut :</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaperworkTab</name>
+    <message>
+      <source>Add a medicine…</source>
+      <translation>Ajouter un médicament…</translation>
+    </message>
+    <message>
+      <source>Applications and procedures</source>
+      <translation>Demandes et démarches</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>Modifier…</translation>
+    </message>
+    <message>
+      <source>Checked</source>
+      <translation>Vérifié</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Documents asked for</source>
+      <translation>Documents demandés</translation>
+    </message>
+    <message>
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <source>Follow up…</source>
+      <translation>Suivre…</translation>
+    </message>
+    <message>
+      <source>Followed by</source>
+      <translation>Suivie par</translation>
+    </message>
+    <message>
+      <source>Medication</source>
+      <translation>Médicaments</translation>
+    </message>
+    <message>
+      <source>Medicine</source>
+      <translation>Médicament</translation>
+    </message>
+    <message>
+      <source>New procedure…</source>
+      <translation>Nouvelle démarche…</translation>
+    </message>
+    <message>
+      <source>Paperwork &amp; medication</source>
+      <translation>Démarches et médicaments</translation>
+    </message>
+    <message>
+      <source>Prescriber</source>
+      <translation>Prescripteur</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>Démarche</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Révision</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Stopped</source>
+      <translation>Arrêté</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphraseDialog</name>
+    <message>
+      <source>&amp;Current passphrase:</source>
+      <translation>Phrase secrète &amp;actuelle :</translation>
+    </message>
+    <message>
+      <source>&amp;New passphrase:</source>
+      <translation>&amp;Nouvelle phrase secrète :</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the new passphrase:</source>
+      <translation>&amp;Répétez la nouvelle phrase secrète :</translation>
+    </message>
+    <message>
+      <source>Change the passphrase</source>
+      <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+      <source>The two new passphrases differ.</source>
+      <translation>Les deux nouvelles phrases secrètes diffèrent.</translation>
+    </message>
+  </context>
+  <context>
     <name>PatientForm</name>
     <message>
       <source>&amp;Birth date:</source>
-      <translation>Date de &amp;naissance :</translation>
+      <translation>&amp;Date de naissance :</translation>
     </message>
     <message>
       <source>&amp;Family name:</source>
@@ -2467,7 +3115,7 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
     <message>
       <source>E-&amp;mail:</source>
-      <translation>&amp;Courriel :</translation>
+      <translation>C&amp;ourriel :</translation>
     </message>
     <message>
       <source>Female</source>
@@ -2543,6 +3191,33 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Town</source>
       <translation>Localité</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleToTellDialog</name>
+    <message>
+      <source>Actions on hold</source>
+      <translation>Actions en attente</translation>
+    </message>
+    <message>
+      <source>Cop&amp;y as a note</source>
+      <translation>Cop&amp;ier comme note</translation>
+    </message>
+    <message>
+      <source>People to tell</source>
+      <translation>Personnes à prévenir</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Personne</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Who to tell of the admission</source>
+      <translation>Qui prévenir de l'hospitalisation</translation>
     </message>
   </context>
   <context>
@@ -2632,6 +3307,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Objectifs et actions</translation>
     </message>
     <message>
+      <source>In the patient's &amp;words</source>
+      <translation>&amp;Dans les mots du patient</translation>
+    </message>
+    <message>
       <source>In the patient's words</source>
       <translation>Dans les mots du patient</translation>
     </message>
@@ -2660,8 +3339,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Marquer comme &amp;envoyé</translation>
     </message>
     <message>
+      <source>Medication on the handout</source>
+      <translation>Médicaments sur la fiche patient</translation>
+    </message>
+    <message>
       <source>Needs not met</source>
-      <translation>Besoins non rencontrés</translation>
+      <translation>Besoins non couverts</translation>
     </message>
     <message>
       <source>New &amp;letter…</source>
@@ -2712,6 +3395,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
+      <source>Re&amp;view of the goal…</source>
+      <translation>&amp;Révision de l'objectif…</translation>
+    </message>
+    <message>
       <source>Reference person</source>
       <translation>Personne de référence</translation>
     </message>
@@ -2726,6 +3413,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Removed</source>
       <translation>Retiré</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Révision</translation>
     </message>
     <message>
       <source>Save the document</source>
@@ -2745,7 +3436,7 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
     <message>
       <source>Starting points: needs not met</source>
-      <translation>Points de départ : besoins non rencontrés</translation>
+      <translation>Points de départ : besoins non couverts</translation>
     </message>
     <message>
       <source>Status</source>
@@ -2816,6 +3507,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>dans le plan</translation>
     </message>
     <message>
+      <source>on hold (in hospital)</source>
+      <translation>en attente (hospitalisation)</translation>
+    </message>
+    <message>
       <source>patient's agreement missing</source>
       <translation>accord du patient manquant</translation>
     </message>
@@ -2838,6 +3533,96 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>without the GP</source>
       <translation>sans le médecin traitant</translation>
+    </message>
+    <message>
+      <source>without the home nurse</source>
+      <translation>sans l'infirmier·ère à domicile</translation>
+    </message>
+    <message>
+      <source>without the patient</source>
+      <translation>sans le patient</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>Ecomap</source>
+      <translation>Écocarte</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Handout</source>
+      <translation>Fiche</translation>
+    </message>
+    <message>
+      <source>Letter-GP</source>
+      <translation>Courrier-medecin</translation>
+    </message>
+    <message>
+      <source>Open the &amp;Settings</source>
+      <translation>Ouvrir les &amp;Réglages</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>Préparation du document…</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <source>Print &amp;anyway</source>
+      <translation>Imprimer &amp;quand même</translation>
+    </message>
+    <message>
+      <source>Print on paper, or save a PDF file?</source>
+      <translation>Imprimer sur papier, ou enregistrer un fichier PDF ?</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Save the document</source>
+      <translation>Enregistrer le document</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>Envoyé à l'imprimante.</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Synthese</translation>
+    </message>
+    <message>
+      <source>Who-does-what</source>
+      <translation>Qui-fait-quoi</translation>
+    </message>
+    <message>
+      <source>Your phone number is not in the Settings: the emergency box of the handout will have no number to reach the case manager.</source>
+      <translation>Votre numéro de téléphone n'est pas dans les Réglages : l'encadré « En cas d'urgence » de la fiche n'aura aucun numéro pour joindre le gestionnaire de cas.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>&amp;Regarder dans :</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>Fichiers de &amp;type :</translation>
     </message>
   </context>
   <context>
@@ -3007,6 +3792,10 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>SettingsPage</name>
     <message>
+      <source> days</source>
+      <translation> jours</translation>
+    </message>
+    <message>
       <source> min</source>
       <translation> min</translation>
     </message>
@@ -3015,8 +3804,36 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>&amp;Verrouillage automatique après :</translation>
     </message>
     <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
       <source>&amp;Restart Relais now</source>
       <translation>&amp;Redémarrer Relais maintenant</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+      <source>Case manager's &amp;e-mail:</source>
+      <translation>&amp;E-mail du gestionnaire de cas :</translation>
+    </message>
+    <message>
+      <source>Case manager's p&amp;hone:</source>
+      <translation>&amp;Téléphone du gestionnaire de cas :</translation>
+    </message>
+    <message>
+      <source>Change the &amp;passphrase…</source>
+      <translation>Changer la &amp;phrase secrète…</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Suivi</translation>
+    </message>
+    <message>
+      <source>Instruments proposed after a hospital discharge</source>
+      <translation>Instruments proposés après une sortie d'hôpital</translation>
     </message>
     <message>
       <source>Interface &amp;language:</source>
@@ -3031,12 +3848,63 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Verrouiller automatiquement après ce nombre de minutes sans activité</translation>
     </message>
     <message>
+      <source>No first &amp;contact, flag after:</source>
+      <translation>Pas de premier &amp;contact, signaler après :</translation>
+    </message>
+    <message>
+      <source>Printed on the patient's handout</source>
+      <translation>Imprimé sur la fiche du patient</translation>
+    </message>
+    <message>
+      <source>Re-assess after a hospital &amp;discharge:</source>
+      <translation>Réévaluer après une sortie d'&amp;hôpital :</translation>
+    </message>
+    <message>
       <source>Relais will use %1 from its next start.</source>
       <translation>Relais passera à « %1 » à son prochain démarrage.</translation>
     </message>
     <message>
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Réglages</translation>
+    </message>
+    <message>
+      <source>Today flags a request still without a first contact after this many days</source>
+      <translation>Aujourd'hui signale une demande toujours sans premier contact après ce nombre de jours</translation>
+    </message>
+    <message>
+      <source>e.g. 0470 12 34 56</source>
+      <translation>p. ex. 0470 12 34 56</translation>
+    </message>
+    <message>
+      <source>e.g. name@organisation.be</source>
+      <translation>p. ex. nom@organisation.be</translation>
+    </message>
+  </context>
+  <context>
+    <name>StabilityPanel</name>
+    <message>
+      <source>Key {key}</source>
+      <translation>Touche {key}</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>Signalé par</translation>
+    </message>
+    <message>
+      <source>Stability log:</source>
+      <translation>Journal de stabilité :</translation>
+    </message>
+    <message>
+      <source>Stability over 90 days</source>
+      <translation>Stabilité sur 90 jours</translation>
+    </message>
+    <message>
+      <source>reported by (optional)</source>
+      <translation>signalé par (facultatif)</translation>
     </message>
   </context>
   <context>
@@ -3085,8 +3953,20 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>&amp;Modifier…</translation>
     </message>
     <message>
+      <source>&amp;Who to tell…</source>
+      <translation>&amp;Qui prévenir…</translation>
+    </message>
+    <message>
       <source>Admitted</source>
       <translation>Admission</translation>
+    </message>
+    <message>
+      <source>After the dis&amp;charge…</source>
+      <translation>Après la so&amp;rtie…</translation>
+    </message>
+    <message>
+      <source>Disc&amp;harge…</source>
+      <translation>&amp;Sortie…</translation>
     </message>
     <message>
       <source>Discharged</source>
@@ -3111,6 +3991,22 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Reason</source>
       <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Transition</source>
+      <translation>Transition</translation>
+    </message>
+    <message>
+      <source>call by {date}</source>
+      <translation>appel au plus tard le {date}</translation>
+    </message>
+    <message>
+      <source>checklist {done}/{total}</source>
+      <translation>liste {done}/{total}</translation>
+    </message>
+    <message>
+      <source>home actions on hold</source>
+      <translation>actions à domicile en attente</translation>
     </message>
     <message>
       <source>no</source>
@@ -3184,12 +4080,24 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Note du journal</translation>
     </message>
     <message>
+      <source>Medication</source>
+      <translation>Médicament</translation>
+    </message>
+    <message>
+      <source>Paperwork</source>
+      <translation>Démarche administrative</translation>
+    </message>
+    <message>
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
       <source>Record (deleted or kept)</source>
       <translation>Enregistrement (supprimé ou gardé)</translation>
+    </message>
+    <message>
+      <source>Stability event</source>
+      <translation>Événement de stabilité</translation>
     </message>
     <message>
       <source>Tie (ecomap)</source>
@@ -3282,12 +4190,8 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>TieDialog</name>
     <message>
-      <source>&amp;Someone already in the directory</source>
-      <translation>&amp;Quelqu'un qui est déjà dans le répertoire</translation>
-    </message>
-    <message>
       <source>A &amp;new contact</source>
-      <translation>Un &amp;nouveau contact</translation>
+      <translation>Un nou&amp;veau contact</translation>
     </message>
     <message>
       <source>Add a person or a service to the map</source>
@@ -3302,6 +4206,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Modifier le lien avec {name}</translation>
     </message>
     <message>
+      <source>Someone already in the &amp;directory</source>
+      <translation>Quelqu'un qui est déjà d&amp;ans le répertoire</translation>
+    </message>
+    <message>
       <source>The tie</source>
       <translation>Le lien</translation>
     </message>
@@ -3313,32 +4221,32 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>TieForm</name>
     <message>
-      <source>&amp;Flow of help:</source>
-      <translation>&amp;Sens de l'aide :</translation>
-    </message>
-    <message>
-      <source>&amp;Note:</source>
-      <translation>&amp;Note :</translation>
-    </message>
-    <message>
       <source>&amp;Quality:</source>
       <translation>&amp;Qualité du lien :</translation>
     </message>
     <message>
       <source>&amp;Role:</source>
-      <translation>&amp;Rôle :</translation>
+      <translation>Rô&amp;le :</translation>
     </message>
     <message>
-      <source>&amp;Strength:</source>
-      <translation>&amp;Force du lien :</translation>
+      <source>F&amp;low of help:</source>
+      <translation>&amp;Sens de l'aide :</translation>
     </message>
     <message>
       <source>Marked as:</source>
       <translation>Rôle particulier :</translation>
     </message>
     <message>
-      <source>Si&amp;nce:</source>
+      <source>Not&amp;e:</source>
+      <translation>Not&amp;e :</translation>
+    </message>
+    <message>
+      <source>Sin&amp;ce:</source>
       <translation>&amp;Depuis le :</translation>
+    </message>
+    <message>
+      <source>Strengt&amp;h:</source>
+      <translation>&amp;Force du lien :</translation>
     </message>
     <message>
       <source>what this person does for the patient</source>
@@ -3346,10 +4254,21 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
+    <name>TimeField</name>
+    <message>
+      <source>hh:mm</source>
+      <translation>hh:mm</translation>
+    </message>
+  </context>
+  <context>
     <name>TodayPage</name>
     <message>
       <source>&amp;Restore</source>
       <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+      <source>Calls after a hospital discharge</source>
+      <translation>Appels après une sortie d'hôpital</translation>
     </message>
     <message>
       <source>Discard</source>
@@ -3360,12 +4279,24 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Entrée ouvre le dossier · Ctrl+F cherche parmi mes patients</translation>
     </message>
     <message>
+      <source>Follow-up call after the discharge</source>
+      <translation>Appel de suivi après la sortie</translation>
+    </message>
+    <message>
       <source>GP feedback pending</source>
       <translation>Retours au médecin en attente</translation>
     </message>
     <message>
+      <source>No first contact after {n} days</source>
+      <translation>Sans premier contact après {n} jours</translation>
+    </message>
+    <message>
       <source>Overdue follow-ups</source>
       <translation>Suivis en retard</translation>
+    </message>
+    <message>
+      <source>Paperwork due</source>
+      <translation>Démarches à échéance</translation>
     </message>
     <message>
       <source>Patient</source>
@@ -3400,12 +4331,20 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Visites aujourd'hui</translation>
     </message>
     <message>
+      <source>Waiting list</source>
+      <translation>Liste d'attente</translation>
+    </message>
+    <message>
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
       <source>When</source>
       <translation>Quand</translation>
+    </message>
+    <message>
+      <source>due</source>
+      <translation>à faire</translation>
     </message>
     <message>
       <source>due soon</source>
@@ -3416,8 +4355,16 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>en retard</translation>
     </message>
     <message>
+      <source>on the waiting list since this date</source>
+      <translation>en liste d'attente depuis cette date</translation>
+    </message>
+    <message>
       <source>recorded</source>
       <translation>encodée</translation>
+    </message>
+    <message>
+      <source>request of {n} days, no contact yet</source>
+      <translation>demande d'il y a {n} jours, pas encore de contact</translation>
     </message>
     <message>
       <source>still in hospital</source>
@@ -3499,6 +4446,33 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
+    <name>TriageDialog</name>
+    <message>
+      <source>&amp;Noted on:</source>
+      <translation>&amp;Notée le :</translation>
+    </message>
+    <message>
+      <source>Crisis now:</source>
+      <translation>Crise actuelle :</translation>
+    </message>
+    <message>
+      <source>Noted on</source>
+      <translation>Notée le</translation>
+    </message>
+    <message>
+      <source>Suggested level</source>
+      <translation>Niveau suggéré</translation>
+    </message>
+    <message>
+      <source>The level follows complexity: the complexity grid (above 20: case management) and a crisis, whatever the age. Age, BIM, MAF and the chronic status are context only.</source>
+      <translation>Le niveau suit la complexité : la grille de complexité (plus de 20 : gestion de cas) et une situation de crise, quel que soit l'âge. L'âge, le BIM, le MAF et le statut chronique ne sont que du contexte.</translation>
+    </message>
+    <message>
+      <source>Triage by complexity</source>
+      <translation>Triage selon la complexité</translation>
+    </message>
+  </context>
+  <context>
     <name>UnlockDialog</name>
     <message>
       <source>&amp;Forgot passphrase…</source>
@@ -3525,6 +4499,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Nouvelle phrase secrète</translation>
     </message>
     <message>
+      <source>Opening the vault…</source>
+      <translation>Ouverture du coffre…</translation>
+    </message>
+    <message>
       <source>Passphrase</source>
       <translation>Phrase secrète</translation>
     </message>
@@ -3537,12 +4515,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <source>Relais — unlock</source>
-      <translation>Relais — déverrouiller</translation>
-    </message>
-    <message>
       <source>Type the recovery key you printed when the vault was created:</source>
       <translation>Tapez la clé de récupération imprimée à la création du coffre :</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Déverrouiller</translation>
     </message>
     <message>
       <source>Your new passphrase is set. Unlock with it now.</source>
@@ -3628,7 +4606,7 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
     <message>
       <source>&amp;Start:</source>
-      <translation>&amp;Début :</translation>
+      <translation>Dé&amp;but :</translation>
     </message>
     <message>
       <source>Date</source>

@@ -323,8 +323,24 @@
   <context>
     <name>CaseLabels</name>
     <message>
+      <source>1 · Self-management</source>
+      <translation>1 · Zelfmanagement</translation>
+    </message>
+    <message>
+      <source>2 · Disease and care management</source>
+      <translation>2 · Ziekte- en zorgmanagement</translation>
+    </message>
+    <message>
+      <source>3 · Case management</source>
+      <translation>3 · Casemanagement</translation>
+    </message>
+    <message>
       <source>A relative</source>
       <translation>Een naaste</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>Aanvaard</translation>
     </message>
     <message>
       <source>Active</source>
@@ -336,7 +352,7 @@
     </message>
     <message>
       <source>Assessing</source>
-      <translation>Evaluatie</translation>
+      <translation>Beoordeling</translation>
     </message>
     <message>
       <source>At the office</source>
@@ -355,16 +371,8 @@
       <translation>Geannuleerd</translation>
     </message>
     <message>
-      <source>Care coordination</source>
-      <translation>Zorgcoördinatie</translation>
-    </message>
-    <message>
       <source>Case</source>
       <translation>Dossier</translation>
-    </message>
-    <message>
-      <source>Case management</source>
-      <translation>Casemanagement</translation>
     </message>
     <message>
       <source>Chronic condition</source>
@@ -451,6 +459,10 @@
       <translation>Gepland</translation>
     </message>
     <message>
+      <source>Redirected</source>
+      <translation>Doorverwezen</translation>
+    </message>
+    <message>
       <source>Referred</source>
       <translation>Aangemeld</translation>
     </message>
@@ -465,10 +477,6 @@
     <message>
       <source>Restricted</source>
       <translation>Beperkt</translation>
-    </message>
-    <message>
-      <source>Self-management</source>
-      <translation>Zelfmanagement</translation>
     </message>
     <message>
       <source>Situation stabilised</source>
@@ -493,6 +501,10 @@
     <message>
       <source>Visit not recorded</source>
       <translation>Bezoek niet geregistreerd</translation>
+    </message>
+    <message>
+      <source>Waiting list</source>
+      <translation>Wachtlijst</translation>
     </message>
   </context>
   <context>
@@ -551,6 +563,14 @@
     <message>
       <source>Every tier</source>
       <translation>Alle niveaus</translation>
+    </message>
+    <message>
+      <source>No patient matches "{text}".</source>
+      <translation>Geen patiënt komt overeen met ‘{text}’.</translation>
+    </message>
+    <message>
+      <source>No patient matches these filters.</source>
+      <translation>Geen patiënt komt overeen met deze filters.</translation>
     </message>
     <message>
       <source>Open cases</source>
@@ -620,8 +640,16 @@
   <context>
     <name>CasesTab</name>
     <message>
+      <source>&amp;Intake…</source>
+      <translation>&amp;Intake…</translation>
+    </message>
+    <message>
       <source>&amp;New case…</source>
       <translation>&amp;Nieuw dossier…</translation>
+    </message>
+    <message>
+      <source>Accepted, redirected or waiting list; first contact and first home visit</source>
+      <translation>Aanvaard, doorverwezen of wachtlijst; eerste contact en eerste huisbezoek</translation>
     </message>
     <message>
       <source>C&amp;lose the case…</source>
@@ -652,8 +680,36 @@
       <translation>Afgesloten op {date}: {reason}</translation>
     </message>
     <message>
+      <source>First contact: not yet</source>
+      <translation>Eerste contact: nog niet</translation>
+    </message>
+    <message>
+      <source>First contact: {date} ({n} days after the request)</source>
+      <translation>Eerste contact: {date} ({n} dagen na de aanvraag)</translation>
+    </message>
+    <message>
+      <source>First home visit: not yet</source>
+      <translation>Eerste huisbezoek: nog niet</translation>
+    </message>
+    <message>
+      <source>First home visit: {date} ({n} days after the request)</source>
+      <translation>Eerste huisbezoek: {date} ({n} dagen na de aanvraag)</translation>
+    </message>
+    <message>
       <source>History:</source>
       <translation>Geschiedenis:</translation>
+    </message>
+    <message>
+      <source>Intake: accepted on {date}</source>
+      <translation>Intake: aanvaard op {date}</translation>
+    </message>
+    <message>
+      <source>Intake: redirected on {date} to {to}</source>
+      <translation>Intake: doorverwezen op {date} naar {to}</translation>
+    </message>
+    <message>
+      <source>Intake: waiting list since {date}</source>
+      <translation>Intake: op de wachtlijst sinds {date}</translation>
     </message>
     <message>
       <source>New status</source>
@@ -684,16 +740,43 @@
       <translation>Aangevraagd op {date} door {who}</translation>
     </message>
     <message>
+      <source>Stability log: {trend}</source>
+      <translation>Stabiliteitslogboek: {trend}</translation>
+    </message>
+    <message>
       <source>Status: {status}</source>
       <translation>Status: {status}</translation>
+    </message>
+    <message>
+      <source>Suggested level and its reasons; record a crisis</source>
+      <translation>Voorgesteld niveau en de redenen; een crisissituatie noteren</translation>
     </message>
     <message>
       <source>Tier: {tier}</source>
       <translation>Niveau: {tier}</translation>
     </message>
     <message>
+      <source>Tria&amp;ge, crisis…</source>
+      <translation>Tria&amp;ge, crisis…</translation>
+    </message>
+    <message>
       <source>Visits: {done} done, {planned} planned</source>
       <translation>Bezoeken: {done} gedaan, {planned} gepland</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistDialog</name>
+    <message>
+      <source>After the discharge</source>
+      <translation>Na het ontslag</translation>
+    </message>
+    <message>
+      <source>Discharged on {date}</source>
+      <translation>Ontslagen op {date}</translation>
+    </message>
+    <message>
+      <source>Follow-up call made</source>
+      <translation>Opvolgingsgesprek gedaan</translation>
     </message>
   </context>
   <context>
@@ -721,6 +804,10 @@
     <message>
       <source>Closure reason</source>
       <translation>Reden van afsluiting</translation>
+    </message>
+    <message>
+      <source>Stability log: {trend}</source>
+      <translation>Stabiliteitslogboek: {trend}</translation>
     </message>
     <message>
       <source>— choose a reason —</source>
@@ -808,6 +895,10 @@
       <translation>Beslissingen</translation>
     </message>
     <message>
+      <source>Funder</source>
+      <translation>Financierder</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Notitie</translation>
     </message>
@@ -822,6 +913,10 @@
     <message>
       <source>Reference person</source>
       <translation>Referentiepersoon</translation>
+    </message>
+    <message>
+      <source>The home nurse took part</source>
+      <translation>De thuisverpleegkundige nam deel</translation>
     </message>
     <message>
       <source>The patient (or a representative) took part</source>
@@ -1170,7 +1265,7 @@
     </message>
     <message>
       <source>Notice</source>
-      <translation>Brochure</translation>
+      <translation>Informatiebrochure</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
@@ -1284,7 +1379,7 @@
     </message>
     <message>
       <source>&amp;INAMI number:</source>
-      <translation>&amp;RIZIV-nummer:</translation>
+      <translation>RI&amp;ZIV-nummer:</translation>
     </message>
     <message>
       <source>&amp;Kind:</source>
@@ -1316,7 +1411,7 @@
     </message>
     <message>
       <source>Num&amp;ber:</source>
-      <translation>Hu&amp;isnummer:</translation>
+      <translation>&amp;Huisnummer:</translation>
     </message>
     <message>
       <source>Postal code:</source>
@@ -1346,12 +1441,12 @@
       <translation>Kopiëren</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>Wachtzin</translation>
+      <source>Create your vault</source>
+      <translation>Uw kluis aanmaken</translation>
     </message>
     <message>
-      <source>Relais — create your vault</source>
-      <translation>Relais — uw kluis aanmaken</translation>
+      <source>Passphrase</source>
+      <translation>Wachtzin</translation>
     </message>
     <message>
       <source>Repeat the passphrase</source>
@@ -1383,7 +1478,22 @@
     </message>
   </context>
   <context>
+    <name>DateField</name>
+    <message>
+      <source>Calendar (Alt+Down)</source>
+      <translation>Kalender (Alt+Omlaag)</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/jjjj</translation>
+    </message>
+  </context>
+  <context>
     <name>DecisionDialog</name>
+    <message>
+      <source>&amp;Contact</source>
+      <translation>&amp;Contact</translation>
+    </message>
     <message>
       <source>&amp;Date</source>
       <translation>D&amp;atum</translation>
@@ -1399,10 +1509,6 @@
     <message>
       <source>&amp;Purpose</source>
       <translation>&amp;Doel</translation>
-    </message>
-    <message>
-      <source>C&amp;ontact</source>
-      <translation>C&amp;ontact</translation>
     </message>
     <message>
       <source>Choose a scan or photo…</source>
@@ -1625,6 +1731,21 @@
     </message>
   </context>
   <context>
+    <name>DischargeDialog</name>
+    <message>
+      <source>&amp;Discharged on:</source>
+      <translation>&amp;Ontslagen op:</translation>
+    </message>
+    <message>
+      <source>Discharge date</source>
+      <translation>Ontslagdatum</translation>
+    </message>
+    <message>
+      <source>Discharge from hospital</source>
+      <translation>Ontslag uit het ziekenhuis</translation>
+    </message>
+  </context>
+  <context>
     <name>DossierHeader</name>
     <message>
       <source>GP: {name}</source>
@@ -1655,8 +1776,12 @@
       <translation>bus</translation>
     </message>
     <message>
-      <source>{age} years (born {date})</source>
-      <translation>{age} jaar (geboren op {date})</translation>
+      <source>{age} years ({born})</source>
+      <translation>{age} jaar ({born})</translation>
+    </message>
+    <message>
+      <source>{n} event(s) in 90 days</source>
+      <translation>{n} gebeurtenis(sen) in 90 dagen</translation>
     </message>
   </context>
   <context>
@@ -1667,10 +1792,101 @@
     </message>
   </context>
   <context>
+    <name>DraftGuard</name>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>Ontwerp &amp;verwijderen</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Terugzetten</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
+      <source>An unsaved draft was kept ({what}, {when}). Restore it?</source>
+      <translation>Er werd een niet-bewaard ontwerp bijgehouden ({what}, {when}). Terugzetten?</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't save</source>
+      <translation>&amp;Niet bewaren</translation>
+    </message>
+    <message>
+      <source>Unsaved draft</source>
+      <translation>Niet-bewaard ontwerp</translation>
+    </message>
+    <message>
+      <source>Unsaved text</source>
+      <translation>Niet-bewaarde tekst</translation>
+    </message>
+    <message>
+      <source>You typed text that is not saved yet. Save it?</source>
+      <translation>U hebt tekst getypt die nog niet bewaard is. Bewaren?</translation>
+    </message>
+    <message>
+      <source>a consent note</source>
+      <translation>een notitie bij een toestemming</translation>
+    </message>
+    <message>
+      <source>a goal of the plan</source>
+      <translation>een doel van het plan</translation>
+    </message>
+    <message>
+      <source>a letter to the GP</source>
+      <translation>een brief aan de huisarts</translation>
+    </message>
+    <message>
+      <source>a new case</source>
+      <translation>een nieuw dossier</translation>
+    </message>
+    <message>
+      <source>a note on a tie of the ecomap</source>
+      <translation>een notitie bij een band van de ecomap</translation>
+    </message>
+    <message>
+      <source>a planned visit</source>
+      <translation>een gepland bezoek</translation>
+    </message>
+    <message>
+      <source>a visit's addendum or cancellation</source>
+      <translation>aanvulling of annulering van een bezoek</translation>
+    </message>
+    <message>
+      <source>an action of the plan</source>
+      <translation>een actie van het plan</translation>
+    </message>
+    <message>
+      <source>closing of the case</source>
+      <translation>afsluiting van het dossier</translation>
+    </message>
+    <message>
+      <source>correction of a journal note</source>
+      <translation>correctie van een journaalnotitie</translation>
+    </message>
+    <message>
+      <source>minutes of a concertation meeting</source>
+      <translation>verslag van een overleg</translation>
+    </message>
+    <message>
+      <source>notes of a visit</source>
+      <translation>notities van een bezoek</translation>
+    </message>
+  </context>
+  <context>
     <name>EcosystemLabels</name>
     <message>
       <source>Added</source>
       <translation>Toegevoegd</translation>
+    </message>
+    <message>
+      <source>Another case manager</source>
+      <translation>Andere casemanager</translation>
     </message>
     <message>
       <source>Both ways</source>
@@ -1721,6 +1937,10 @@
       <translation>Ziekenfonds</translation>
     </message>
     <message>
+      <source>Health insurance fund social worker</source>
+      <translation>Dienst maatschappelijk werk van het ziekenfonds</translation>
+    </message>
+    <message>
       <source>Home help</source>
       <translation>Gezinszorg</translation>
     </message>
@@ -1729,8 +1949,16 @@
       <translation>Thuisverpleegkundige</translation>
     </message>
     <message>
+      <source>Home-care coordination centre</source>
+      <translation>Dienst voor thuiszorgcoördinatie</translation>
+    </message>
+    <message>
       <source>Hospital</source>
       <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+      <source>Hospital social worker</source>
+      <translation>Sociale dienst van het ziekenhuis</translation>
     </message>
     <message>
       <source>Informal carer</source>
@@ -1739,6 +1967,10 @@
     <message>
       <source>Meals on wheels</source>
       <translation>Maaltijden aan huis</translation>
+    </message>
+    <message>
+      <source>Mental-health service</source>
+      <translation>Dienst geestelijke gezondheidszorg</translation>
     </message>
     <message>
       <source>Moderate</source>
@@ -1833,7 +2065,7 @@
     <name>EcosystemTab</name>
     <message>
       <source>Compare dates</source>
-      <translation>Data vergelijken</translation>
+      <translation>Datums vergelijken</translation>
     </message>
     <message>
       <source>Ecosystem</source>
@@ -1852,7 +2084,7 @@
     <name>EnrolPage</name>
     <message>
       <source>&amp;Connect this computer to a server now</source>
-      <translation>Deze computer nu met een server &amp;verbinden</translation>
+      <translation>&amp;Deze computer nu met een server verbinden</translation>
     </message>
     <message>
       <source>&amp;User name:</source>
@@ -1967,6 +2199,53 @@
     </message>
   </context>
   <context>
+    <name>FieldHistory</name>
+    <message>
+      <source>(another record)</source>
+      <translation>(ander gegeven)</translation>
+    </message>
+    <message>
+      <source>Answers</source>
+      <translation>Antwoorden</translation>
+    </message>
+    <message>
+      <source>Assessed by</source>
+      <translation>Beoordeeld door</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>Afgerond op</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Gegeven</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>another laptop</source>
+      <translation>een andere laptop</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>afgerond</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>ontwerp</translation>
+    </message>
+    <message>
+      <source>this laptop</source>
+      <translation>deze laptop</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>onbekend</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>&amp;Continue</source>
@@ -1993,16 +2272,16 @@
       <translation>Annuleren</translation>
     </message>
     <message>
+      <source>First start</source>
+      <translation>Eerste start</translation>
+    </message>
+    <message>
       <source>Opening your vault…</source>
       <translation>Uw kluis wordt geopend…</translation>
     </message>
     <message>
       <source>Relais</source>
       <translation>Relais</translation>
-    </message>
-    <message>
-      <source>Relais — first start</source>
-      <translation>Relais — eerste start</translation>
     </message>
     <message>
       <source>The vault could not be put in place: %1
@@ -2044,6 +2323,49 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Target date</source>
       <translation>Streefdatum</translation>
+    </message>
+  </context>
+  <context>
+    <name>GoalReviewDialog</name>
+    <message>
+      <source>Compared with what was expected when the plan was agreed, the goal was reached:</source>
+      <translation>Vergeleken met wat verwacht werd toen het plan werd afgesproken, is het doel bereikt:</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Level reached</source>
+      <translation>Bereikt niveau</translation>
+    </message>
+    <message>
+      <source>Review of the goal</source>
+      <translation>Herziening van het doel</translation>
+    </message>
+    <message>
+      <source>Review on</source>
+      <translation>Herziening op</translation>
+    </message>
+    <message>
+      <source>as expected</source>
+      <translation>zoals verwacht</translation>
+    </message>
+    <message>
+      <source>less than expected</source>
+      <translation>minder dan verwacht</translation>
+    </message>
+    <message>
+      <source>more than expected</source>
+      <translation>meer dan verwacht</translation>
+    </message>
+    <message>
+      <source>much less than expected</source>
+      <translation>veel minder dan verwacht</translation>
+    </message>
+    <message>
+      <source>much more than expected</source>
+      <translation>veel meer dan verwacht</translation>
     </message>
   </context>
   <context>
@@ -2089,6 +2411,69 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
+    <name>IndicatorsPage</name>
+    <message>
+      <source>&amp;From</source>
+      <translation>&amp;Van</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>T&amp;onen</translation>
+    </message>
+    <message>
+      <source>&amp;To</source>
+      <translation>&amp;Tot</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>Grafieken</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Van</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Indicators</source>
+      <translation>Indicatoren</translation>
+    </message>
+    <message>
+      <source>Indicators of my caseload</source>
+      <translation>Indicatoren van mijn caseload</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Bericht</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Opslaan als P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Save the indicators</source>
+      <translation>De indicatoren opslaan</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>Opgeslagen: {path}</translation>
+    </message>
+    <message>
+      <source>The file could not be written.</source>
+      <translation>Het bestand kon niet worden opgeslagen.</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Tot</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Waarde</translation>
+    </message>
+  </context>
+  <context>
     <name>InstrumentForm</name>
     <message>
       <source>Item {n} (licensed text not imported)</source>
@@ -2101,6 +2486,89 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Yes</source>
       <translation>Ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntakeDialog</name>
+    <message>
+      <source>&amp;Date (waiting: since):</source>
+      <translation>&amp;Datum (wachtlijst: sinds):</translation>
+    </message>
+    <message>
+      <source>&amp;Outcome:</source>
+      <translation>&amp;Uitkomst:</translation>
+    </message>
+    <message>
+      <source>&amp;Why:</source>
+      <translation>&amp;Waarom:</translation>
+    </message>
+    <message>
+      <source>({n} days after the request)</source>
+      <translation>({n} dagen na de aanvraag)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>First &amp;contact (if not a visit):</source>
+      <translation>Eerste &amp;contact (als het geen bezoek was):</translation>
+    </message>
+    <message>
+      <source>First &amp;home visit (if not recorded):</source>
+      <translation>Eerste &amp;huisbezoek (indien niet genoteerd):</translation>
+    </message>
+    <message>
+      <source>First contact</source>
+      <translation>Eerste contact</translation>
+    </message>
+    <message>
+      <source>First contact on {date}</source>
+      <translation>Eerste contact op {date}</translation>
+    </message>
+    <message>
+      <source>First home visit</source>
+      <translation>Eerste huisbezoek</translation>
+    </message>
+    <message>
+      <source>First home visit on {date}</source>
+      <translation>Eerste huisbezoek op {date}</translation>
+    </message>
+    <message>
+      <source>Intake of the request</source>
+      <translation>Intake van de aanvraag</translation>
+    </message>
+    <message>
+      <source>No first contact yet.</source>
+      <translation>Nog geen eerste contact.</translation>
+    </message>
+    <message>
+      <source>No home visit yet.</source>
+      <translation>Nog geen huisbezoek.</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Uitkomst</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reden</translation>
+    </message>
+    <message>
+      <source>Redirected &amp;to:</source>
+      <translation>Doorverwezen &amp;naar:</translation>
+    </message>
+    <message>
+      <source>Service redirected to</source>
+      <translation>Dienst waarnaar doorverwezen</translation>
+    </message>
+    <message>
+      <source>— a service of the directory —</source>
+      <translation>— een dienst uit de adressenlijst —</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— kiezen —</translation>
     </message>
   </context>
   <context>
@@ -2262,6 +2730,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>PDF (*.pdf);;PNG-afbeelding (*.png);;SVG-tekening (*.svg)</translation>
     </message>
     <message>
+      <source>People on the map</source>
+      <translation>Personen op de kaart</translation>
+    </message>
+    <message>
+      <source>People on the map: {count}</source>
+      <translation>Personen op de kaart: {count}</translation>
+    </message>
+    <message>
       <source>Remove from the map</source>
       <translation>Van de ecomap verwijderen</translation>
     </message>
@@ -2271,7 +2747,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Today's map is saved; compare it later in "Compare dates".</source>
-      <translation>De ecomap van vandaag is bewaard; vergelijk ze later in "Data vergelijken".</translation>
+      <translation>De ecomap van vandaag is bewaard; vergelijk ze later in "Datums vergelijken".</translation>
     </message>
     <message>
       <source>Zoom in</source>
@@ -2287,6 +2763,45 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
+    <name>MedicationDialog</name>
+    <message>
+      <source>&amp;Medicine:</source>
+      <translation>&amp;Geneesmiddel:</translation>
+    </message>
+    <message>
+      <source>&amp;Prescriber:</source>
+      <translation>&amp;Voorschrijver:</translation>
+    </message>
+    <message>
+      <source>&amp;Review requested of:</source>
+      <translation>&amp;Herziening gevraagd aan:</translation>
+    </message>
+    <message>
+      <source>&amp;When:</source>
+      <translation>&amp;Wanneer:</translation>
+    </message>
+    <message>
+      <source>Chec&amp;ked on:</source>
+      <translation>Nage&amp;keken op:</translation>
+    </message>
+    <message>
+      <source>D&amp;ose:</source>
+      <translation>D&amp;osis:</translation>
+    </message>
+    <message>
+      <source>Medication</source>
+      <translation>Geneesmiddel</translation>
+    </message>
+    <message>
+      <source>So&amp;urce:</source>
+      <translation>&amp;Bron:</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nee</translation>
+    </message>
+  </context>
+  <context>
     <name>NewCaseDialog</name>
     <message>
       <source>&amp;Clarified request:</source>
@@ -2298,7 +2813,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>&amp;Opened on:</source>
-      <translation>&amp;Geopend op:</translation>
+      <translation>Geopend &amp;op:</translation>
     </message>
     <message>
       <source>&amp;Phone:</source>
@@ -2310,7 +2825,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>&amp;Tier:</source>
-      <translation>Ni&amp;veau:</translation>
+      <translation>N&amp;iveau:</translation>
     </message>
     <message>
       <source>Clarified request</source>
@@ -2424,6 +2939,139 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
+    <name>PaperworkDialog</name>
+    <message>
+      <source>&amp;Deadline:</source>
+      <translation>Ter&amp;mijn:</translation>
+    </message>
+    <message>
+      <source>&amp;Followed by:</source>
+      <translation>&amp;Opgevolgd door:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Notitie:</translation>
+    </message>
+    <message>
+      <source>&amp;Procedure:</source>
+      <translation>Aan&amp;vraag:</translation>
+    </message>
+    <message>
+      <source>D&amp;ocuments asked for:</source>
+      <translation>&amp;Gevraagde documenten:</translation>
+    </message>
+    <message>
+      <source>Paperwork</source>
+      <translation>Administratieve aanvraag</translation>
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation>S&amp;tatus:</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaperworkTab</name>
+    <message>
+      <source>Add a medicine…</source>
+      <translation>Geneesmiddel toevoegen…</translation>
+    </message>
+    <message>
+      <source>Applications and procedures</source>
+      <translation>Aanvragen en procedures</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>Wijzigen…</translation>
+    </message>
+    <message>
+      <source>Checked</source>
+      <translation>Nagekeken</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Termijn</translation>
+    </message>
+    <message>
+      <source>Documents asked for</source>
+      <translation>Gevraagde documenten</translation>
+    </message>
+    <message>
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <source>Follow up…</source>
+      <translation>Opvolgen…</translation>
+    </message>
+    <message>
+      <source>Followed by</source>
+      <translation>Opgevolgd door</translation>
+    </message>
+    <message>
+      <source>Medication</source>
+      <translation>Geneesmiddelen</translation>
+    </message>
+    <message>
+      <source>Medicine</source>
+      <translation>Geneesmiddel</translation>
+    </message>
+    <message>
+      <source>New procedure…</source>
+      <translation>Nieuwe aanvraag…</translation>
+    </message>
+    <message>
+      <source>Paperwork &amp; medication</source>
+      <translation>Aanvragen en geneesmiddelen</translation>
+    </message>
+    <message>
+      <source>Prescriber</source>
+      <translation>Voorschrijver</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>Aanvraag</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Herziening</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Stopped</source>
+      <translation>Gestopt</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphraseDialog</name>
+    <message>
+      <source>&amp;Current passphrase:</source>
+      <translation>&amp;Huidige wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;New passphrase:</source>
+      <translation>&amp;Nieuwe wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the new passphrase:</source>
+      <translation>Nieuwe wachtzin he&amp;rhalen:</translation>
+    </message>
+    <message>
+      <source>Change the passphrase</source>
+      <translation>Wachtzin wijzigen</translation>
+    </message>
+    <message>
+      <source>The two new passphrases differ.</source>
+      <translation>De twee nieuwe wachtzinnen verschillen.</translation>
+    </message>
+  </context>
+  <context>
     <name>PatientForm</name>
     <message>
       <source>&amp;Birth date:</source>
@@ -2467,7 +3115,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>E-&amp;mail:</source>
-      <translation>E-&amp;mail:</translation>
+      <translation>E-mai&amp;l:</translation>
     </message>
     <message>
       <source>Female</source>
@@ -2543,6 +3191,33 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Town</source>
       <translation>Gemeente</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleToTellDialog</name>
+    <message>
+      <source>Actions on hold</source>
+      <translation>Acties on hold</translation>
+    </message>
+    <message>
+      <source>Cop&amp;y as a note</source>
+      <translation>Kopi&amp;ëren als nota</translation>
+    </message>
+    <message>
+      <source>People to tell</source>
+      <translation>Te verwittigen personen</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Persoon</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Who to tell of the admission</source>
+      <translation>Wie verwittigen van de opname</translation>
     </message>
   </context>
   <context>
@@ -2632,6 +3307,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Doelen en acties</translation>
     </message>
     <message>
+      <source>In the patient's &amp;words</source>
+      <translation>&amp;In de woorden van de patiënt</translation>
+    </message>
+    <message>
       <source>In the patient's words</source>
       <translation>In de woorden van de patiënt</translation>
     </message>
@@ -2660,8 +3339,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Als &amp;verstuurd markeren</translation>
     </message>
     <message>
+      <source>Medication on the handout</source>
+      <translation>Geneesmiddelen op de patiëntenfiche</translation>
+    </message>
+    <message>
       <source>Needs not met</source>
-      <translation>Onvervulde noden</translation>
+      <translation>Niet-gedekte noden</translation>
     </message>
     <message>
       <source>New &amp;letter…</source>
@@ -2673,7 +3356,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Next review</source>
-      <translation>Volgende evaluatie</translation>
+      <translation>Volgende herziening</translation>
     </message>
     <message>
       <source>No change.</source>
@@ -2712,6 +3395,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Samenvatting afdrukken…</translation>
     </message>
     <message>
+      <source>Re&amp;view of the goal…</source>
+      <translation>Her&amp;ziening van het doel…</translation>
+    </message>
+    <message>
       <source>Reference person</source>
       <translation>Referentiepersoon</translation>
     </message>
@@ -2726,6 +3413,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Removed</source>
       <translation>Verwijderd</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Herziening</translation>
     </message>
     <message>
       <source>Save the document</source>
@@ -2745,7 +3436,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Starting points: needs not met</source>
-      <translation>Vertrekpunten: onvervulde noden</translation>
+      <translation>Vertrekpunten: niet-gedekte noden</translation>
     </message>
     <message>
       <source>Status</source>
@@ -2816,6 +3507,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>in het plan</translation>
     </message>
     <message>
+      <source>on hold (in hospital)</source>
+      <translation>on hold (opname)</translation>
+    </message>
+    <message>
       <source>patient's agreement missing</source>
       <translation>akkoord van de patiënt ontbreekt</translation>
     </message>
@@ -2838,6 +3533,96 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>without the GP</source>
       <translation>zonder de huisarts</translation>
+    </message>
+    <message>
+      <source>without the home nurse</source>
+      <translation>zonder de thuisverpleegkundige</translation>
+    </message>
+    <message>
+      <source>without the patient</source>
+      <translation>zonder de patiënt</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+      <source>Ecomap</source>
+      <translation>Ecomap</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Handout</source>
+      <translation>Fiche</translation>
+    </message>
+    <message>
+      <source>Letter-GP</source>
+      <translation>Brief-huisarts</translation>
+    </message>
+    <message>
+      <source>Open the &amp;Settings</source>
+      <translation>&amp;Instellingen openen</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>Document wordt voorbereid…</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Afdrukken</translation>
+    </message>
+    <message>
+      <source>Print &amp;anyway</source>
+      <translation>&amp;Toch afdrukken</translation>
+    </message>
+    <message>
+      <source>Print on paper, or save a PDF file?</source>
+      <translation>Op papier afdrukken, of een pdf-bestand opslaan?</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Opslaan als p&amp;df…</translation>
+    </message>
+    <message>
+      <source>Save the document</source>
+      <translation>Document opslaan</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>Naar de printer gestuurd.</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Samenvatting</translation>
+    </message>
+    <message>
+      <source>Who-does-what</source>
+      <translation>Wie-doet-wat</translation>
+    </message>
+    <message>
+      <source>Your phone number is not in the Settings: the emergency box of the handout will have no number to reach the case manager.</source>
+      <translation>Uw telefoonnummer staat niet in de Instellingen: het noodkader van de fiche zal geen nummer hebben om de casemanager te bereiken.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>Bestands&amp;type:</translation>
     </message>
   </context>
   <context>
@@ -3007,6 +3792,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>SettingsPage</name>
     <message>
+      <source> days</source>
+      <translation> dagen</translation>
+    </message>
+    <message>
       <source> min</source>
       <translation> min</translation>
     </message>
@@ -3015,8 +3804,36 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Automatisch vergrendelen na:</translation>
     </message>
     <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisatie:</translation>
+    </message>
+    <message>
       <source>&amp;Restart Relais now</source>
       <translation>Relais nu &amp;herstarten</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+      <source>Case manager's &amp;e-mail:</source>
+      <translation>&amp;E-mail van de casemanager:</translation>
+    </message>
+    <message>
+      <source>Case manager's p&amp;hone:</source>
+      <translation>Tele&amp;foon van de casemanager:</translation>
+    </message>
+    <message>
+      <source>Change the &amp;passphrase…</source>
+      <translation>&amp;Wachtzin wijzigen…</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Opvolging</translation>
+    </message>
+    <message>
+      <source>Instruments proposed after a hospital discharge</source>
+      <translation>Instrumenten voorgesteld na een ziekenhuisontslag</translation>
     </message>
     <message>
       <source>Interface &amp;language:</source>
@@ -3031,12 +3848,63 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Automatisch vergrendelen na zoveel minuten zonder activiteit</translation>
     </message>
     <message>
+      <source>No first &amp;contact, flag after:</source>
+      <translation>Geen eerste &amp;contact, melden na:</translation>
+    </message>
+    <message>
+      <source>Printed on the patient's handout</source>
+      <translation>Afgedrukt op de fiche van de patiënt</translation>
+    </message>
+    <message>
+      <source>Re-assess after a hospital &amp;discharge:</source>
+      <translation>Opnieuw beoordelen na een &amp;ziekenhuisontslag:</translation>
+    </message>
+    <message>
       <source>Relais will use %1 from its next start.</source>
       <translation>Relais schakelt bij de volgende start over naar „%1”.</translation>
     </message>
     <message>
+      <source>Saved.</source>
+      <translation>Opgeslagen.</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Instellingen</translation>
+    </message>
+    <message>
+      <source>Today flags a request still without a first contact after this many days</source>
+      <translation>Vandaag meldt een aanvraag nog zonder eerste contact na zoveel dagen</translation>
+    </message>
+    <message>
+      <source>e.g. 0470 12 34 56</source>
+      <translation>bv. 0470 12 34 56</translation>
+    </message>
+    <message>
+      <source>e.g. name@organisation.be</source>
+      <translation>bv. naam@organisatie.be</translation>
+    </message>
+  </context>
+  <context>
+    <name>StabilityPanel</name>
+    <message>
+      <source>Key {key}</source>
+      <translation>Toets {key}</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>Gemeld door</translation>
+    </message>
+    <message>
+      <source>Stability log:</source>
+      <translation>Stabiliteitslogboek:</translation>
+    </message>
+    <message>
+      <source>Stability over 90 days</source>
+      <translation>Stabiliteit over 90 dagen</translation>
+    </message>
+    <message>
+      <source>reported by (optional)</source>
+      <translation>gemeld door (optioneel)</translation>
     </message>
   </context>
   <context>
@@ -3047,7 +3915,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>&amp;Discharged on:</source>
-      <translation>&amp;Ontslagen op:</translation>
+      <translation>On&amp;tslagen op:</translation>
     </message>
     <message>
       <source>&amp;Hospital:</source>
@@ -3085,8 +3953,20 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Wijzigen…</translation>
     </message>
     <message>
+      <source>&amp;Who to tell…</source>
+      <translation>Wie &amp;verwittigen…</translation>
+    </message>
+    <message>
       <source>Admitted</source>
       <translation>Opname</translation>
+    </message>
+    <message>
+      <source>After the dis&amp;charge…</source>
+      <translation>Na het ont&amp;slag…</translation>
+    </message>
+    <message>
+      <source>Disc&amp;harge…</source>
+      <translation>&amp;Ontslag…</translation>
     </message>
     <message>
       <source>Discharged</source>
@@ -3113,6 +3993,22 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Reden</translation>
     </message>
     <message>
+      <source>Transition</source>
+      <translation>Overgang</translation>
+    </message>
+    <message>
+      <source>call by {date}</source>
+      <translation>gesprek ten laatste op {date}</translation>
+    </message>
+    <message>
+      <source>checklist {done}/{total}</source>
+      <translation>lijst {done}/{total}</translation>
+    </message>
+    <message>
+      <source>home actions on hold</source>
+      <translation>acties thuis on hold</translation>
+    </message>
+    <message>
       <source>no</source>
       <translation>nee</translation>
     </message>
@@ -3137,7 +4033,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Assessment</source>
-      <translation>Evaluatie</translation>
+      <translation>Beoordeling</translation>
     </message>
     <message>
       <source>Attachment</source>
@@ -3184,6 +4080,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Journaalnota</translation>
     </message>
     <message>
+      <source>Medication</source>
+      <translation>Geneesmiddel</translation>
+    </message>
+    <message>
+      <source>Paperwork</source>
+      <translation>Administratieve aanvraag</translation>
+    </message>
+    <message>
       <source>Patient</source>
       <translation>Patiënt</translation>
     </message>
@@ -3192,8 +4096,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Gegeven (verwijderd of behouden)</translation>
     </message>
     <message>
+      <source>Stability event</source>
+      <translation>Stabiliteitsgebeurtenis</translation>
+    </message>
+    <message>
       <source>Tie (ecomap)</source>
-      <translation>Band (ecogram)</translation>
+      <translation>Band (ecomap)</translation>
     </message>
     <message>
       <source>Visit</source>
@@ -3282,12 +4190,8 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>TieDialog</name>
     <message>
-      <source>&amp;Someone already in the directory</source>
-      <translation>&amp;Iemand die al in de adresgids staat</translation>
-    </message>
-    <message>
       <source>A &amp;new contact</source>
-      <translation>Een &amp;nieuw contact</translation>
+      <translation>Een nieuw &amp;contact</translation>
     </message>
     <message>
       <source>Add a person or a service to the map</source>
@@ -3302,6 +4206,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Band met {name} wijzigen</translation>
     </message>
     <message>
+      <source>Someone already in the &amp;directory</source>
+      <translation>Iemand die a&amp;l in de adresgids staat</translation>
+    </message>
+    <message>
       <source>The tie</source>
       <translation>De band</translation>
     </message>
@@ -3313,14 +4221,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>TieForm</name>
     <message>
-      <source>&amp;Flow of help:</source>
-      <translation>&amp;Richting van de hulp:</translation>
-    </message>
-    <message>
-      <source>&amp;Note:</source>
-      <translation>&amp;Notitie:</translation>
-    </message>
-    <message>
       <source>&amp;Quality:</source>
       <translation>&amp;Kwaliteit van de band:</translation>
     </message>
@@ -3329,16 +4229,24 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Rol:</translation>
     </message>
     <message>
-      <source>&amp;Strength:</source>
-      <translation>&amp;Sterkte van de band:</translation>
+      <source>F&amp;low of help:</source>
+      <translation>Richting van de hul&amp;p:</translation>
     </message>
     <message>
       <source>Marked as:</source>
       <translation>Bijzondere rol:</translation>
     </message>
     <message>
-      <source>Si&amp;nce:</source>
-      <translation>&amp;Sinds:</translation>
+      <source>Not&amp;e:</source>
+      <translation>Notiti&amp;e:</translation>
+    </message>
+    <message>
+      <source>Sin&amp;ce:</source>
+      <translation>S&amp;inds:</translation>
+    </message>
+    <message>
+      <source>Strengt&amp;h:</source>
+      <translation>Sterkte van &amp;de band:</translation>
     </message>
     <message>
       <source>what this person does for the patient</source>
@@ -3346,10 +4254,21 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
+    <name>TimeField</name>
+    <message>
+      <source>hh:mm</source>
+      <translation>uu:mm</translation>
+    </message>
+  </context>
+  <context>
     <name>TodayPage</name>
     <message>
       <source>&amp;Restore</source>
       <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+      <source>Calls after a hospital discharge</source>
+      <translation>Gesprekken na een ziekenhuisontslag</translation>
     </message>
     <message>
       <source>Discard</source>
@@ -3360,12 +4279,24 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Enter opent het dossier · Ctrl+F zoekt in mijn patiënten</translation>
     </message>
     <message>
+      <source>Follow-up call after the discharge</source>
+      <translation>Opvolgingsgesprek na het ontslag</translation>
+    </message>
+    <message>
       <source>GP feedback pending</source>
       <translation>Terugkoppeling aan huisarts te doen</translation>
     </message>
     <message>
+      <source>No first contact after {n} days</source>
+      <translation>Geen eerste contact na {n} dagen</translation>
+    </message>
+    <message>
       <source>Overdue follow-ups</source>
       <translation>Achterstallige opvolging</translation>
+    </message>
+    <message>
+      <source>Paperwork due</source>
+      <translation>Aanvragen met naderende termijn</translation>
     </message>
     <message>
       <source>Patient</source>
@@ -3373,7 +4304,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Plan reviews due</source>
-      <translation>Te herziene plannen</translation>
+      <translation>Plannen te herzien</translation>
     </message>
     <message>
       <source>Recent hospital stays</source>
@@ -3381,7 +4312,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Relevance reviews due</source>
-      <translation>Te herziene relevantie</translation>
+      <translation>Relevantie te herzien</translation>
     </message>
     <message>
       <source>Text typed during your last session was saved automatically but not recorded ({n} item(s)). Restore it?</source>
@@ -3400,12 +4331,20 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Bezoeken vandaag</translation>
     </message>
     <message>
+      <source>Waiting list</source>
+      <translation>Wachtlijst</translation>
+    </message>
+    <message>
       <source>What</source>
       <translation>Wat</translation>
     </message>
     <message>
       <source>When</source>
       <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>due</source>
+      <translation>te doen</translation>
     </message>
     <message>
       <source>due soon</source>
@@ -3416,8 +4355,16 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>te laat</translation>
     </message>
     <message>
+      <source>on the waiting list since this date</source>
+      <translation>op de wachtlijst sinds deze datum</translation>
+    </message>
+    <message>
       <source>recorded</source>
       <translation>geregistreerd</translation>
+    </message>
+    <message>
+      <source>request of {n} days, no contact yet</source>
+      <translation>aanvraag van {n} dagen geleden, nog geen contact</translation>
     </message>
     <message>
       <source>still in hospital</source>
@@ -3436,11 +4383,11 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <name>TourPage</name>
     <message>
       <source>&amp;Previous tip</source>
-      <translation>&amp;Vorige tip</translation>
+      <translation>Vo&amp;rige tip</translation>
     </message>
     <message>
       <source>A dossier holds the request, the assessments, the ecomap, the care plan and the handout you print for the person at home.</source>
-      <translation>Een dossier bevat de vraag, de evaluaties, de ecokaart, het zorgplan en het document dat u afdrukt voor de persoon thuis.</translation>
+      <translation>Een dossier bevat de vraag, de beoordelingen, de ecomap, het zorgplan en het document dat u afdrukt voor de persoon thuis.</translation>
     </message>
     <message>
       <source>A person's dossier</source>
@@ -3476,7 +4423,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Today lists the visits planned for today, the calls to make and the care plans whose review date has come. Press Enter on a line to open it.</source>
-      <translation>Vandaag toont de bezoeken van vandaag, de telefoons die u moet doen en de zorgplannen waarvan de evaluatiedatum is aangebroken. Druk op Enter op een regel om ze te openen.</translation>
+      <translation>Vandaag toont de bezoeken van vandaag, de telefoons die u moet doen en de zorgplannen waarvan de herzieningsdatum is aangebroken. Druk op Enter op een regel om ze te openen.</translation>
     </message>
     <message>
       <source>Today's work</source>
@@ -3496,6 +4443,33 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Trend over time</source>
       <translation>Evolutie in de tijd</translation>
+    </message>
+  </context>
+  <context>
+    <name>TriageDialog</name>
+    <message>
+      <source>&amp;Noted on:</source>
+      <translation>&amp;Genoteerd op:</translation>
+    </message>
+    <message>
+      <source>Crisis now:</source>
+      <translation>Crisis nu:</translation>
+    </message>
+    <message>
+      <source>Noted on</source>
+      <translation>Genoteerd op</translation>
+    </message>
+    <message>
+      <source>Suggested level</source>
+      <translation>Voorgesteld niveau</translation>
+    </message>
+    <message>
+      <source>The level follows complexity: the complexity grid (above 20: case management) and a crisis, whatever the age. Age, BIM, MAF and the chronic status are context only.</source>
+      <translation>Het niveau volgt de complexiteit: het complexiteitsrooster (meer dan 20: casemanagement) en een crisis, ongeacht de leeftijd. Leeftijd, VT, MAF en het chronisch statuut zijn enkel context.</translation>
+    </message>
+    <message>
+      <source>Triage by complexity</source>
+      <translation>Triage volgens complexiteit</translation>
     </message>
   </context>
   <context>
@@ -3525,6 +4499,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Nieuwe wachtzin</translation>
     </message>
     <message>
+      <source>Opening the vault…</source>
+      <translation>Kluis openen…</translation>
+    </message>
+    <message>
       <source>Passphrase</source>
       <translation>Wachtzin</translation>
     </message>
@@ -3537,12 +4515,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Herstelsleutel</translation>
     </message>
     <message>
-      <source>Relais — unlock</source>
-      <translation>Relais — ontgrendelen</translation>
-    </message>
-    <message>
       <source>Type the recovery key you printed when the vault was created:</source>
       <translation>Typ de herstelsleutel die u bij het aanmaken van de kluis afdrukte:</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Ontgrendelen</translation>
     </message>
     <message>
       <source>Your new passphrase is set. Unlock with it now.</source>

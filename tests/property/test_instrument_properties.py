@@ -17,6 +17,7 @@ from desktop.domain.instruments import (
     validate_answers,
     visible_items,
 )
+from desktop.domain.text import has_control_characters
 from desktop.services.instruments import shipped
 
 KATZ_ITEMS = ("washing", "dressing", "transfer", "toileting", "continence", "eating",
@@ -30,7 +31,8 @@ def value_for(item: Item) -> st.SearchStrategy[Any]:
     if item.type == "number":
         assert item.min is not None and item.max is not None
         return st.integers(item.min, item.max)
-    return st.text(max_size=20)
+    # A valid answer: text without the control characters every text field refuses.
+    return st.text(max_size=20).filter(lambda v: not has_control_characters(v))
 
 
 @st.composite

@@ -8,6 +8,7 @@ stay deleted, cursors never go back."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from sqlalchemy import select
 
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Conflict, Contact, OutboxOp, Patient
+from desktop.storage.models import Case, Conflict, Contact, OutboxOp, Patient
 from desktop.sync import state
 from desktop.sync.client import SyncError
 from tests.e2e.sync_support import (
@@ -51,6 +52,13 @@ PASSWORD = "team-password-1"
 VALUES = ("A", "B", "C")
 CONTACT_FIELDS = ("organisation", "note")
 PATIENT_FIELDS = ("city", "mutualite")
+# case fields of the intake outcome and the triage (issue 18 items 1–2), three values each
+CASE_VALUES: dict[str, tuple[Any, ...]] = {
+    "intake_outcome": ("accepted", "redirected", "waiting"),
+    "waiting_since": (dt.date(2026, 11, 2), dt.date(2026, 11, 9), None),
+    "first_contact_on": (dt.date(2026, 11, 3), dt.date(2026, 11, 4), None),
+    "crisis_triggers": (["housing_loss"], ["carer_collapse", "care_refusal_danger"], []),
+}
 
 
 @dataclass
@@ -90,6 +98,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.server = Server(self.folder / "server")
         self.devices: list[Device] = []
         self.patients: list[str] = []
+        self.cases: dict[str, str] = {}  # case id → patient id
         self.model = Model()
 
     @initialize(n=st.integers(min_value=2, max_value=5))
@@ -190,6 +199,39 @@ class SyncMachine(RuleBasedStateMachine):
             (self.model.restored_records if restore else self.model.deleted_records).add(contact)
 
     @rule(data=st.data())
+    def open_case(self, data: st.DataObject) -> None:
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        if len(self.cases) >= 2:
+            return
+
+        def run(uow: UnitOfWork) -> str | None:
+            p = uow.session.get(Patient, pid)
+            if p is None or p.deleted:
+                return None
+            return uow.add(Case, patient_id=pid, status="referred",
+                           opened_on=dt.date(2026, 11, 1)).id
+        cid = dev.ctx.write(run)
+        if cid:
+            self.cases[cid] = pid
+
+    @rule(data=st.data(), fld=st.sampled_from(sorted(CASE_VALUES)), n=st.integers(0, 2))
+    def edit_case(self, data: st.DataObject, fld: str, n: int) -> None:
+        i, dev = self._dev(data)
+        if not self.cases:
+            return
+        cid = self._pick(data, sorted(self.cases), "case")
+        value = CASE_VALUES[fld][n]
+
+        def run(uow: UnitOfWork) -> bool:
+            c = uow.session.get(Case, cid)
+            if c is None or c.deleted:
+                return False
+            return bool(uow.update(c, {fld: value}))
+        if dev.ctx.write(run):
+            self._record_edit(i, ("case_record", cid, fld), value)
+
+    @rule(data=st.data())
     def append_note(self, data: st.DataObject) -> None:
         from desktop.services import journal
 
@@ -201,6 +243,69 @@ class SyncMachine(RuleBasedStateMachine):
                 journal.add_note(dev.ctx, pid, "Visite à domicile")
             except Exception as exc:  # noqa: BLE001 - a hidden patient: nothing to append
                 assert getattr(exc, "code", None), exc
+
+    @rule(data=st.data(), kind=st.sampled_from(["fall", "crisis_call", "carer_exhausted"]))
+    def stability_event(self, data: st.DataObject, kind: str) -> None:
+        """A new record type of issue 18: the stability log (written once, synced like a note)."""
+        from desktop.services import stability
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        if dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+            try:
+                stability.add_event(dev.ctx, pid, kind, reported_by="Sa fille")
+            except Exception as exc:  # noqa: BLE001 - a hidden patient: nothing to add
+                assert getattr(exc, "code", None), exc
+
+    @rule(data=st.data(), discharge=st.booleans(), item=st.sampled_from(
+        ["letter_received", "gp_informed", "aids_in_place"]))
+    def hospital_transition(self, data: st.DataObject, discharge: bool, item: str) -> None:
+        """Issue 18's transitions: an admission, its discharge, checklist ticks (lww fields)
+        on any device, concurrently with the others."""
+        from desktop.services import stays
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        try:
+            if not dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+                return
+            rows = stays.list_stays(dev.ctx, pid)
+            if not rows:
+                stays.add_stay(dev.ctx, pid, admitted_on=dev.ctx.today())
+            elif rows[0].is_open and discharge:
+                stays.discharge_stay(dev.ctx, rows[0].id, dev.ctx.today())
+            elif rows[0].discharged_on is not None:
+                stays.set_checklist(dev.ctx, rows[0].id, [item])
+        except Exception as exc:  # noqa: BLE001 - a hidden patient, a stay discharged meanwhile
+            assert getattr(exc, "code", None), exc
+
+    @rule(data=st.data(), doc=st.sampled_from(["Composition de ménage", "Certificat médical",
+                                               "Avertissement-extrait de rôle"]),
+          medicine=st.booleans())
+    def paperwork_and_medication(self, data: st.DataObject, doc: str, medicine: bool) -> None:
+        """Issue 19's record types: a procedure whose documents asked for are added on any
+        device concurrently (merged as a union), and a medication line with a review mark."""
+        from desktop.services import medication, paperwork
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        try:
+            if not dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+                return
+            if medicine:
+                mid = medication.add_medication(dev.ctx, pid, "Furosémide", dose="40 mg",
+                                                source="pharmacist")
+                medication.request_review(dev.ctx, mid, "gp")
+                return
+            rows = paperwork.list_paperwork(dev.ctx, pid)
+            if not rows:
+                paperwork.add_paperwork(dev.ctx, pid, "bim", deadline=dev.ctx.today(),
+                                        documents=[doc])
+            else:
+                paperwork.update_paperwork(dev.ctx, rows[0].id,
+                                           documents=[*rows[0].documents, doc])
+        except Exception as exc:  # noqa: BLE001 - a hidden patient: nothing to add
+            assert getattr(exc, "code", None), exc
 
     @rule(data=st.data(), choice=st.sampled_from(["mine", "theirs", "edit"]))
     def resolve_conflict(self, data: st.DataObject, choice: str) -> None:
@@ -363,6 +468,7 @@ class SyncMachine(RuleBasedStateMachine):
             return (e.key[1] not in self.model.deleted_records
                     and e.key[1] not in self.model.withdrawn_patients
                     and e.key[1] not in self.model.erased_patients
+                    and self.cases.get(e.key[1]) not in self.model.withdrawn_patients
                     and results.get(e.op_id, {}).get("status") in ("applied", "conflict"))
 
         def changed(e: Edit) -> bool:

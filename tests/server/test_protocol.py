@@ -24,7 +24,8 @@ def test_enrol_returns_token_teams_and_default_team(client: TestClient, org: Org
     assert dave.default_team == org.team_a  # first team by name
     status = dave.get("/v1/device").json()
     assert status == {"device_id": dave.device_id, "revoked": False, "stolen": False,
-                      "teams": dave.teams, "username": "dave", "members": status["members"]}
+                      "teams": dave.teams, "role": "case_manager", "username": "dave",
+                      "members": status["members"]}
     assert {m["username"] for m in status["members"]} == {"alice", "bob", "carol", "dave"}
 
 

@@ -111,7 +111,8 @@ def test_unknown_missing_expired_and_revoked_tokens(client: TestClient, org: Org
     assert bob.get("/v1/sync/checksum").status_code == 403
     assert bob.get("/v1/device").json() == {"device_id": bob.device_id, "revoked": True,
                                             "stolen": True, "teams": bob.teams,
-                                            "username": "bob", "members": []}
+                                            "username": "bob", "members": [],
+                                            "role": "case_manager"}
 
 
 def test_passwords_are_argon2id_and_tokens_stored_hashed(client: TestClient, org: Org,

@@ -133,6 +133,9 @@ def test_history_trend_compare_and_triage_decision(qtbot, tab: AssessmentTab,  #
     assert cmp.table.item(eating_row, 1).text().startswith("1")
     cmp.close()
 
+    # the suggestion follows the complexity grid (above 20), not the flags (issue 18)
+    from tests.unit.test_instrument_scoring import grid
+    assessments.record_completed(ctx, pid, "complexity_grid", grid(24))
     tri = tab.new_triage()
     assert tri is not None
     no = ("maf", "admissions_3plus", "risk_medication", "risk_undernutrition")
@@ -145,6 +148,7 @@ def test_history_trend_compare_and_triage_decision(qtbot, tab: AssessmentTab,  #
     assert tri.complete()
     assert tri.decision_box is not None and tri.decision_box.isVisible()
     assert tri.tier.currentData() == "case_management"
+    assert "complexity grid: 24" in tri.suggestion.text()
     tri.tier.setCurrentIndex(tri.tier.findData("care_coordination"))
     assert tri.decide() is False and tri.error.isVisible()  # a reason is required
     tri.reason.setText("La famille coordonne déjà")

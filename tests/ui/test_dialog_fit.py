@@ -124,6 +124,17 @@ def _tie(w: World, edit: bool) -> QWidget:
                      choices=contacts.list_contacts(w.ctx, patient_id=w.patient_id))
 
 
+def _stay(w: World, *, open_: bool) -> Any:
+    """A stay of the world's patient: still in hospital, or discharged (its checklist open)."""
+    from desktop.services import stays
+
+    day = w.ctx.today()
+    sid = stays.add_stay(w.ctx, w.patient_id, admitted_on=day - dt.timedelta(days=12),
+                         discharged_on=None if open_ else day - dt.timedelta(days=1),
+                         hospital="CHU UCL Namur Godinne")
+    return stays.get_stay(w.ctx, sid)
+
+
 def _f(path: str) -> Any:
     module, name = path.rsplit(".", 1)
     return getattr(importlib.import_module(module), name)
@@ -160,13 +171,37 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
     "desktop.ui.dossier.case_dialogs.CloseCaseDialog": [
         lambda w: _f("desktop.ui.dossier.case_dialogs.CloseCaseDialog")(w.window, w.ctx,
                                                                          w.case_id)],
+    "desktop.ui.dossier.intake_dialogs.IntakeDialog": [
+        lambda w: _f("desktop.ui.dossier.intake_dialogs.IntakeDialog")(w.window, w.ctx,
+                                                                       w.case_id)],
+    "desktop.ui.dossier.intake_dialogs.TriageDialog": [
+        lambda w: _f("desktop.ui.dossier.intake_dialogs.TriageDialog")(w.window, w.ctx,
+                                                                       w.case_id)],
     "desktop.ui.dossier.case_dialogs.StayDialog": [
         lambda w: _f("desktop.ui.dossier.case_dialogs.StayDialog")(w.window, w.ctx,
                                                                     w.patient_id)],
+    "desktop.ui.dossier.transitions.DischargeDialog": [
+        lambda w: _f("desktop.ui.dossier.transitions.DischargeDialog")(w.window, w.ctx,
+                                                                        _stay(w, open_=True))],
+    "desktop.ui.dossier.transitions.ChecklistDialog": [
+        lambda w: _f("desktop.ui.dossier.transitions.ChecklistDialog")(
+            w.window, w.ctx, _stay(w, open_=False).id)],
+    "desktop.ui.dossier.transitions.PeopleToTellDialog": [
+        lambda w: _f("desktop.ui.dossier.transitions.PeopleToTellDialog")(w.window, w.ctx,
+                                                                           _stay(w, open_=True))],
+    "desktop.ui.dossier.paperwork_dialogs.PaperworkDialog": [
+        lambda w: _f("desktop.ui.dossier.paperwork_dialogs.PaperworkDialog")(w.window, w.ctx,
+                                                                             w.patient_id)],
+    "desktop.ui.dossier.paperwork_dialogs.MedicationDialog": [
+        lambda w: _f("desktop.ui.dossier.paperwork_dialogs.MedicationDialog")(w.window, w.ctx,
+                                                                              w.patient_id)],
     "desktop.ui.plan.dialogs.GoalDialog": [
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(w.window, w.ctx, w.plan_id),
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(
             w.window, w.ctx, w.plan_id, goal=care_plans.get_plan(w.ctx, w.plan_id).goals[0])],
+    "desktop.ui.plan.dialogs.GoalReviewDialog": [
+        lambda w: _f("desktop.ui.plan.dialogs.GoalReviewDialog")(
+            w.window, w.ctx, care_plans.get_plan(w.ctx, w.plan_id).goals[0])],
     "desktop.ui.plan.dialogs.ActionDialog": [
         lambda w: _f("desktop.ui.plan.dialogs.ActionDialog")(w.window, w.ctx, w.goal_id,
                                                               w.people, "fr")],

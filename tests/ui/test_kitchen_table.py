@@ -234,6 +234,45 @@ def test_long_instrument_names_show_whole(main_window, ctx: AppContext, lang: st
     dossier.close()
 
 
+@pytest.mark.parametrize("width", [1366, 900])
+def test_every_ecomap_action_has_a_button_in_view(main_window, ctx: AppContext,
+                                                  width: int) -> None:  # type: ignore[no-untyped-def]
+    """The ecomap's toolbar hid its last actions behind an overflow (») button that Tab cannot
+    reach when the dossier was narrow: the buttons wrap onto another row instead."""
+    from PySide6.QtWidgets import QToolButton
+
+    from desktop.ui.ecomap.tab import EcosystemTab
+
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Lambert",
+                                                           given_name="Rose"))
+    dossier = main_window.open_dossier(pid)
+    dossier.resize(width, 700)  # 900: as narrow as the dossier goes
+    dossier.show()
+    tab = next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+               if isinstance(dossier.tabs.widget(i), EcosystemTab))
+    dossier.tabs.setCurrentWidget(tab)
+    _settle()
+    page = tab.map
+    actions = [a for a in page.actions() if a.text()]
+    assert len(actions) >= 10
+    buttons = {id(b.defaultAction()): b for b in page.findChildren(QToolButton)
+               if b.defaultAction() is not None}
+    hidden = []
+    for act in actions:
+        button = buttons.get(id(act))
+        if button is None or not button.isVisible():
+            hidden.append(act.text())
+            continue
+        rect = button.rect().translated(button.mapTo(dossier, button.rect().topLeft()))
+        if not dossier.rect().contains(rect):
+            hidden.append(f"{act.text()} at {rect}")
+    assert not hidden, hidden
+    # nothing but the actions' own buttons: no overflow arrow
+    assert all(b.defaultAction() is not None for b in page.findChildren(QToolButton)
+               if b.isVisible())
+    dossier.close()
+
+
 # ---- details -------------------------------------------------------------------------------
 def test_unselected_tab_labels_keep_their_accents(main_window) -> None:  # type: ignore[no-untyped-def]
     def picture(text: str) -> QImage:

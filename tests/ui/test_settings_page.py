@@ -94,3 +94,58 @@ def test_passphrase_change_from_the_settings(main_window, qtbot, ctx, vault_dir)
     dialog._ok()
     qtbot.waitUntil(lambda: dialog.done_ok, timeout=30_000)
     AppContext.open(vault_dir, "une toute nouvelle phrase").lock()
+
+
+def test_first_contact_days_and_reassessment_after_discharge(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Both were only settable with `relais settings --set`: now on the page, in the vault."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem
+
+    from desktop.domain.intake import NO_FIRST_CONTACT_DAYS
+    from desktop.domain.transitions import DEFAULT_REASSESS_INSTRUMENTS
+    from tests.ui.test_dialog_fit import _keys_and_literals
+
+    page = _page(main_window)
+    assert page.first_contact.value() == NO_FIRST_CONTACT_DAYS
+    assert page.reassess_checked() == sorted(DEFAULT_REASSESS_INSTRUMENTS)
+    page.first_contact.setValue(14)
+    assert preferences.no_first_contact_days(ctx) == 14
+    page.first_contact.setValue(500)  # the spin box keeps it within 1..90
+    assert ctx.get_setting(preferences.FIRST_CONTACT_KEY) == preferences.FIRST_CONTACT_MAX
+
+    rows = {page.reassess.item(i).data(Qt.ItemDataRole.UserRole): page.reassess.item(i)
+            for i in range(page.reassess.count())}
+    assert "katz_be" in rows and rows["katz_be"].text() != "katz_be"  # named, not an id
+    rows["katz_be"].setCheckState(Qt.CheckState.Unchecked)
+    assert preferences.reassess_instruments(ctx) == ["complexity_grid"]
+    assert page.follow_up_notice.text() == page.tr("Saved.")
+
+    # an unknown instrument is refused by the service: said on the page, nothing stored
+    bogus = QListWidgetItem("?")
+    bogus.setData(Qt.ItemDataRole.UserRole, "no_such_instrument")
+    bogus.setFlags(bogus.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    page.reassess.addItem(bogus)
+    bogus.setCheckState(Qt.CheckState.Checked)
+    assert "no_such_instrument" in page.follow_up_notice.text()
+    assert preferences.reassess_instruments(ctx) == ["complexity_grid"]
+    page.reassess.takeItem(page.reassess.row(bogus))
+
+    # shown again as stored when the page comes back
+    page.refresh()
+    assert page.first_contact.value() == preferences.FIRST_CONTACT_MAX
+    assert page.reassess_checked() == ["complexity_grid"]
+
+    # the page still fits a small laptop
+    from desktop.ui.fit import MAX_HEIGHT, MAX_WIDTH
+
+    hint = main_window.minimumSizeHint()
+    assert hint.height() <= MAX_HEIGHT and hint.width() <= MAX_WIDTH
+    # its Alt+letters are its own in the window
+    main_window.show()
+    QApplication.processEvents()
+    keys, bare = _keys_and_literals(main_window)
+    assert not bare and keys, keys
+    for label in page.findChildren(QLabel):
+        if label.buddy() in (page.first_contact, page.reassess):
+            letter = label.text()[label.text().index("&") + 1].casefold()
+            assert len(keys[letter]) == 1, keys[letter]

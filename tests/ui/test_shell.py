@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.services import demo
@@ -55,11 +55,19 @@ def test_create_unlock_caseload_idle_lock(qtbot, tmp_path: Path, monkeypatch) ->
     window.show()
     unlock = UnlockDialog(folder, window)
     qtbot.keyClicks(unlock.passphrase, "wrong passphrase")
-    unlock.try_unlock()
-    assert unlock.ctx is None and unlock.error.isVisibleTo(unlock)
+    unlock.try_unlock()  # the KDF runs in the background: the dialog says so and stays alive
+    assert unlock.busy.isVisibleTo(unlock) and not unlock.unlock_button.isEnabled()
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    qtbot.waitUntil(lambda: unlock.error.isVisibleTo(unlock), timeout=30_000)
+    timer.stop()
+    assert ticks  # the GUI thread kept running events while Argon2id worked
+    assert unlock.ctx is None and not unlock.busy.isVisibleTo(unlock)
     qtbot.keyClicks(unlock.passphrase, PASS)
     unlock.try_unlock()
-    assert unlock.ctx is not None
+    qtbot.waitUntil(lambda: unlock.ctx is not None, timeout=30_000)
     window.set_context(unlock.ctx)
 
     window.show_page("desktop.ui.caseload_page")

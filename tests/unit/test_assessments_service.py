@@ -131,9 +131,12 @@ def triage_answers(flags: int, risks: int) -> dict[str, bool]:
 
 
 def test_triage_suggestion_and_override_both_kept(ctx: AppContext, patient: str) -> None:
+    from tests.unit.test_instrument_scoring import grid
+
     case_id = open_case(ctx, patient, RequestFields(requester_type="gp", request_reason="x"))
+    A.record_completed(ctx, patient, "complexity_grid", grid(24))  # complex: case management
     v = A.record_completed(ctx, patient, "triage", triage_answers(3, 2))
-    assert v.case_id == case_id and v.derived_code("tier") == "case_management"
+    assert v.case_id == case_id and v.derived_code("tier") == "care_coordination"
     assert get_case(ctx, case_id).complexity_tier is None
     with pytest.raises(ValidationError) as info:
         A.decide_tier(ctx, v.id, "care_coordination")
@@ -164,8 +167,11 @@ def test_triage_prefill_from_the_record(ctx: AppContext, patient: str) -> None:
     for day in ("2026-01-10", "2026-04-01", "2026-09-15"):
         add_stay(ctx, patient, kind="admission", admitted_on=day)
     flags = A.triage_prefill(ctx, patient)
+    # three admissions: not yet frequent (more than three a year, issue 18)
     assert flags == {"chronic_status": False, "maf": True, "bim": True, "age_over_75": True,
-                     "admissions_3plus": True}
+                     "admissions_3plus": False}
+    add_stay(ctx, patient, kind="admission", admitted_on="2026-10-01")
+    assert A.triage_prefill(ctx, patient)["admissions_3plus"] is True
 
 
 def test_unmet_needs_from_latest_checklist(ctx: AppContext, patient: str) -> None:

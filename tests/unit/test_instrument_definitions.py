@@ -18,7 +18,7 @@ from desktop.services.context import AppContext
 from desktop.storage.models import Setting
 
 SHIPPED = ("katz_be", "lawton_iadl", "edmonton_frail", "complexity_grid", "needs_checklist",
-           "triage", "zarit_22", "zarit_12", "belrai_screener")
+           "triage", "zarit_22", "zarit_12", "belrai_screener", "patient_experience")
 LICENSED = ("zarit_22", "zarit_12", "belrai_screener")
 
 

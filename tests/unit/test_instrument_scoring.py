@@ -221,11 +221,14 @@ FLAG_IDS = ("chronic_status", "maf", "bim", "meds_5plus", "conditions_2plus", "a
 RISK_IDS = ("risk_depression", "risk_medication", "risk_undernutrition", "risk_falls")
 
 
+# the screening flags are context only (issue 18): on its own the triage instrument suggests
+# level 2 from an avoidable-hospitalisation risk; the grid and crisis triggers add level 3
+# (desktop.domain.triage, tests/unit/test_triage_rules.py)
 @pytest.mark.parametrize(("flags", "risks", "tier"), [
-    (0, 0, "self_management"), (1, 0, "self_management"), (2, 0, "care_coordination"),
-    (0, 1, "care_coordination"), (3, 1, "care_coordination"), (3, 2, "case_management"),
-    (2, 2, "care_coordination"), (4, 0, "care_coordination"), (5, 0, "case_management"),
-    (0, 3, "case_management"), (7, 4, "case_management"),
+    (0, 0, "self_management"), (1, 0, "self_management"), (2, 0, "self_management"),
+    (0, 1, "care_coordination"), (3, 1, "care_coordination"), (3, 2, "care_coordination"),
+    (2, 2, "care_coordination"), (4, 0, "self_management"), (5, 0, "self_management"),
+    (0, 3, "care_coordination"), (7, 0, "self_management"), (7, 4, "care_coordination"),
 ])
 def test_triage_suggested_tier(flags: int, risks: int, tier: str) -> None:
     answers = {f: i < flags for i, f in enumerate(FLAG_IDS)}

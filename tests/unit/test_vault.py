@@ -12,7 +12,7 @@ import sqlcipher3
 from desktop.services import patients
 from desktop.services.context import AppContext
 from desktop.storage.errors import VaultError
-from desktop.storage.vault import Vault
+from desktop.storage.vault import Vault, check_database, last_full_check
 from tests.conftest import PASSPHRASE, snapshot_files
 
 SECRET_NAME = "Zénobie"
@@ -102,20 +102,59 @@ def test_damaged_envelope_changes_nothing(vault_dir: Path, created: str, damage:
     assert snapshot_files(vault_dir) == before
 
 
-def test_damaged_database_pages_change_nothing(vault_dir: Path, created: str) -> None:
-    _store_patient(vault_dir)
+def _damage_page(vault_dir: Path, page_no: int) -> None:
     db = vault_dir / "relais.db"
     data = bytearray(db.read_bytes())
     page = 4096
-    assert len(data) > 3 * page
-    for offset in range(2 * page + 100, 2 * page + 164):  # scramble bytes inside page 3
+    if page_no < 0:
+        page_no += len(data) // page + 1
+    assert len(data) >= page_no * page
+    start = (page_no - 1) * page
+    for offset in range(start + 100, start + 164):  # scramble bytes inside the page
         data[offset] ^= 0x5A
     db.write_bytes(bytes(data))
+
+
+def _check_due(vault_dir: Path) -> None:
+    """As if the last full check were more than a week old."""
+    vault = Vault.open(vault_dir, PASSPHRASE)
+    with vault.writer_engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE vault_info SET v = '2020-01-01T00:00:00+00:00' "
+                             "WHERE k = 'integrity_checked_at'")
+    vault.lock()
+
+
+def test_damaged_database_pages_change_nothing(vault_dir: Path, created: str) -> None:
+    _store_patient(vault_dir)
+    _check_due(vault_dir)
+    _damage_page(vault_dir, 3)
     before = snapshot_files(vault_dir)
     with pytest.raises(VaultError) as err:
         Vault.open(vault_dir, PASSPHRASE)
     assert err.value.code == "vault.database_damaged"
     assert snapshot_files(vault_dir) == before
+
+
+def test_full_check_is_weekly_not_at_each_open(vault_dir: Path, created: str) -> None:
+    _store_patient(vault_dir)
+    _check_due(vault_dir)
+    v = Vault.open(vault_dir, PASSPHRASE)  # due: the full check runs and is recorded
+    key = bytearray(bytes.fromhex(v.raw_key_hex()))
+    assert last_full_check(v.writer_engine) > "2020-01-01T00:00:00+00:00"
+    v.lock()
+    assert check_database(vault_dir / "relais.db", key) is False  # recorded: not due again
+    # a page no opening reads is damaged: opening does not see it (its HMAC is checked when
+    # the page is read), the on-demand check does
+    _damage_page(vault_dir, -1)
+    Vault.open(vault_dir, PASSPHRASE).lock()
+    before = snapshot_files(vault_dir)
+    with pytest.raises(VaultError) as err:
+        Vault.check(vault_dir, PASSPHRASE)
+    assert err.value.code == "vault.database_damaged"
+    assert snapshot_files(vault_dir) == before
+    assert check_database(vault_dir / "relais.db", key, full=False) is False
+    with pytest.raises(VaultError):
+        check_database(vault_dir / "relais.db", key, full=True)
 
 
 def test_change_passphrase_rewraps_key_only(vault_dir: Path, created: str) -> None:

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "vault.recovery_key_notice": "Recovery key (write it down and keep it safe; it will not be shown again):",
     "vault.passphrase_changed": "Passphrase changed.",
     "vault.unlock_ok": "The vault opens correctly.",
+    "vault.check_ok": "The vault is intact: every page was read and checked.",
     "cli.passphrase_prompt": "Passphrase: ",
     "cli.new_passphrase_prompt": "New passphrase: ",
     "cli.repeat_passphrase_prompt": "Repeat the passphrase: ",

@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "vault.recovery_key_notice": "Clé de récupération (notez-la et gardez-la en lieu sûr ; elle ne sera plus affichée) :",
     "vault.passphrase_changed": "Phrase secrète modifiée.",
     "vault.unlock_ok": "Le coffre s'ouvre correctement.",
+    "vault.check_ok": "Le coffre est intact : chaque page a été lue et vérifiée.",
     "cli.passphrase_prompt": "Phrase secrète : ",
     "cli.new_passphrase_prompt": "Nouvelle phrase secrète : ",
     "cli.repeat_passphrase_prompt": "Répétez la phrase secrète : ",

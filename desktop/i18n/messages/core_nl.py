@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "vault.recovery_key_notice": "Herstelsleutel (noteer hem en bewaar hem veilig; hij wordt niet meer getoond):",
     "vault.passphrase_changed": "Wachtzin gewijzigd.",
     "vault.unlock_ok": "De kluis gaat correct open.",
+    "vault.check_ok": "De kluis is intact: elke pagina is gelezen en gecontroleerd.",
     "cli.passphrase_prompt": "Wachtzin: ",
     "cli.new_passphrase_prompt": "Nieuwe wachtzin: ",
     "cli.repeat_passphrase_prompt": "Herhaal de wachtzin: ",

@@ -139,7 +139,7 @@ MESSAGES: dict[str, str] = {
     "doc.requester_kind.gp": "GP", "doc.requester_kind.home_care_coordinator": "home-care coordination",
     "doc.requester_kind.hospital": "hospital", "doc.requester_kind.cpas": "CPAS",
     "doc.requester_kind.patient_association": "patient association", "doc.requester_kind.other": "other",
-    "doc.tier.self_management": "self-management", "doc.tier.care_coordination": "care coordination", "doc.tier.case_management": "case management",
+    "doc.tier.self_management": "self-management", "doc.tier.care_coordination": "disease and care management", "doc.tier.case_management": "case management",
     "doc.from_to": "from {start} to {end}", "doc.from": "from {start}", "doc.until": "until {end}",
     "doc.months": "January February March April May June July August September October November December",
 }

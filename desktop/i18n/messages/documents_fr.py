@@ -140,7 +140,7 @@ MESSAGES: dict[str, str] = {
     "doc.requester_kind.gp": "médecin traitant", "doc.requester_kind.home_care_coordinator": "coordination de soins à domicile",
     "doc.requester_kind.hospital": "hôpital", "doc.requester_kind.cpas": "CPAS",
     "doc.requester_kind.patient_association": "association de patients", "doc.requester_kind.other": "autre",
-    "doc.tier.self_management": "autogestion", "doc.tier.care_coordination": "coordination des soins", "doc.tier.case_management": "gestion de cas",
+    "doc.tier.self_management": "autogestion", "doc.tier.care_coordination": "gestion de la maladie et des soins", "doc.tier.case_management": "gestion de cas",
     "doc.from_to": "du {start} au {end}", "doc.from": "à partir du {start}", "doc.until": "jusqu'au {end}",
     "doc.months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
 }

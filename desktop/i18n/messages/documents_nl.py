@@ -139,7 +139,7 @@ MESSAGES: dict[str, str] = {
     "doc.requester_kind.gp": "huisarts", "doc.requester_kind.home_care_coordinator": "thuiszorgcoördinatie",
     "doc.requester_kind.hospital": "ziekenhuis", "doc.requester_kind.cpas": "OCMW",
     "doc.requester_kind.patient_association": "patiëntenvereniging", "doc.requester_kind.other": "andere",
-    "doc.tier.self_management": "zelfmanagement", "doc.tier.care_coordination": "zorgcoördinatie", "doc.tier.case_management": "casemanagement",
+    "doc.tier.self_management": "zelfmanagement", "doc.tier.care_coordination": "ziekte- en zorgmanagement", "doc.tier.case_management": "casemanagement",
     "doc.from_to": "van {start} tot {end}", "doc.from": "vanaf {start}", "doc.until": "tot {end}",
     "doc.months": "januari februari maart april mei juni juli augustus september oktober november december",
 }

@@ -225,7 +225,6 @@ class ResponseDialog(QWidget):
         self.dirty = False
         self.error.hide()
         self._apply_state()
-        self.dossier.bus.changed.emit("assessment")
         return True
 
     # ---- actions ---------------------------------------------------------------------------
@@ -251,7 +250,6 @@ class ResponseDialog(QWidget):
         self.error.hide()
         self.dirty = False
         self._apply_state()
-        self.dossier.bus.changed.emit("assessment")
         self.results.setFocus()
         return True
 
@@ -265,7 +263,6 @@ class ResponseDialog(QWidget):
             self.error.show()
             return False
         self._apply_state()
-        self.dossier.bus.changed.emit("assessment")
         self.form.first_input().setFocus()
         return True
 
@@ -274,6 +271,7 @@ class ResponseDialog(QWidget):
         box = QGroupBox(self.tr("Tier decision"))
         form = QFormLayout(box)
         self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)  # the level and its reasons (grid, crisis, risks)
         form.addRow(self.tr("Suggested:"), self.suggestion)
         self.tier = QComboBox()
         self.tier.setAccessibleName(self.tr("Decided tier"))
@@ -301,8 +299,13 @@ class ResponseDialog(QWidget):
         self.decision_box.setVisible(done)
         if not done or v is None:
             return
-        suggested = v.derived_code("tier")
-        self.suggestion.setText(category_label(self.defn, "tier", suggested))
+        # by complexity (grid, crisis triggers), not by the screening flags (issue 18)
+        from desktop.services import triage
+        from desktop.ui.dossier.intake_dialogs import suggestion_lines
+
+        now = triage.suggestion(self.ctx, v.patient_id)
+        suggested: str | None = now.level
+        self.suggestion.setText("\n".join(suggestion_lines(now)))
         decided = bool(v.decision)
         for w in (self.tier, self.reason, self.decide_button):
             w.setEnabled(not decided and v.superseded_by is None)
@@ -331,7 +334,6 @@ class ResponseDialog(QWidget):
             return False
         self.error.hide()
         self._apply_state()
-        self.dossier.bus.changed.emit("case")
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:

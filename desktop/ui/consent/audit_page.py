@@ -166,3 +166,10 @@ class AuditPage(QWidget):
 
 def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
     return AuditPage(window)
+
+
+def visible(ctx) -> bool:  # type: ignore[no-untyped-def]
+    """Coordinators and administrators, or the single user of a laptop not enrolled (issue 20)."""
+    from desktop.services.access import may_see_audit
+
+    return may_see_audit(ctx)

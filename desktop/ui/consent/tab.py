@@ -181,7 +181,6 @@ class ConsentsTab(QWidget):
         self.evidence_button.setEnabled(bool(items and items[0].data(0, Qt.ItemDataRole.UserRole)))
 
     def _changed(self) -> None:
-        self.dossier.bus.changed.emit("consent")
         self.dossier.refresh_header()
         self.refresh()
 

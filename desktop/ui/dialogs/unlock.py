@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,14 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
-from desktop.services.context import AppContext
-from desktop.services.vault_admin import recover_vault
 from desktop.ui.i18n import error_message
+
+if TYPE_CHECKING:  # the vault's modules load while the passphrase is typed, not before the dialog
+    from desktop.services.context import AppContext
 
 
 class UnlockDialog(QDialog):
-    """On success `self.ctx` holds the unlocked AppContext. The unlock itself takes ~0.5 s
-    (Argon2id), short enough to run on the GUI thread behind a wait cursor."""
+    """On success `self.ctx` holds the unlocked AppContext. The unlock (Argon2id, about a
+    second on purpose, then opening the database) runs on the task manager, off the GUI
+    thread: the dialog says "Opening the vault…" and the window stays responsive."""
 
     def __init__(self, folder: Path, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -49,6 +52,10 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self.busy = QLabel(self.tr("Opening the vault…"))
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.task: object | None = None
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setDefault(True)
@@ -70,19 +77,45 @@ class UnlockDialog(QDialog):
         self.error.show()
 
     def try_unlock(self) -> None:
-        from PySide6.QtWidgets import QApplication
+        """Start opening the vault in the background; `accept()` when it is open."""
+        from desktop.ui.workers import run_in_background
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.ctx = AppContext.open(self.folder, self.passphrase.text())
-        except DomainError as exc:
-            self.show_error(error_message(exc))
-            self.passphrase.selectAll()
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.passphrase.clear()
+        if self.task is not None:
+            return  # already opening
+        folder, passphrase = self.folder, self.passphrase.text()
+        self.passphrase.clear()
+        self.error.hide()
+        self._set_busy(True)
+
+        def open_vault() -> AppContext:
+            from desktop.services.context import AppContext
+
+            return AppContext.open(folder, passphrase)
+
+        self.task = run_in_background(self, open_vault, self._opened, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.passphrase.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _opened(self, ctx: AppContext) -> None:
+        self.task = None
+        self._set_busy(False)
+        self.ctx = ctx
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._set_busy(False)
+        if not isinstance(exc, DomainError):
+            raise exc
+        self.show_error(error_message(exc))
+        self.passphrase.setFocus()
 
     def recover(self) -> None:
         key, ok = QInputDialog.getText(self, self.tr("Recovery key"),
@@ -94,6 +127,8 @@ class UnlockDialog(QDialog):
                                        QLineEdit.EchoMode.Password)
         if not ok:
             return
+        from desktop.services.vault_admin import recover_vault
+
         try:
             recover_vault(self.folder, key, new)
         except DomainError as exc:

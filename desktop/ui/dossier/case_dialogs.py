@@ -380,7 +380,19 @@ class CloseCaseDialog(FormDialog):
         self.errors.add("closure_reason", self.reason, self.tr("&Reason:"))
         self.errors.add("closed_on", self.closed_on, self.tr("&Date:"))
         self.errors.add("closure_note", self.note, self.tr("&Note:"))
-        self.attach_drafts(ctx, cases.get_case(ctx, case_id).patient_id)
+        patient_id = cases.get_case(ctx, case_id).patient_id
+        self.attach_drafts(ctx, patient_id)
+        # closing as "stabilised": the stability log's 90 days say whether it is
+        from desktop.services import stability
+        from desktop.ui.dossier.transitions import trend_text
+
+        self.stability = QLabel(self.tr("Stability log: {trend}").format(
+            trend=trend_text(stability.trend_of(ctx, patient_id))))
+        self.stability.setWordWrap(True)
+        self.stability.setVisible(False)
+        self.form.addRow(self.stability)
+        self.reason.currentIndexChanged.connect(
+            lambda _i: self.stability.setVisible(self.reason.currentData() == "stabilised"))
 
     DRAFT_KIND = "case_close"
 

@@ -50,8 +50,13 @@ class CasesTab(QWidget):
         self.review_button.setToolTip(self.tr("Case management is still needed: the next review "
                                               "is due in three months"))
         self.close_button = QPushButton(self.tr("C&lose the case…"))
+        self.intake_button = QPushButton(self.tr("&Intake…"))
+        self.intake_button.setToolTip(self.tr("Accepted, redirected or waiting list; first "
+                                              "contact and first home visit"))
+        self.triage_button = QPushButton(self.tr("Tria&ge, crisis…"))
+        self.triage_button.setToolTip(self.tr("Suggested level and its reasons; record a crisis"))
         for w in (self.new_button, self.move_to, self.move_button, self.review_button,
-                  self.close_button):
+                  self.intake_button, self.triage_button, self.close_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -72,6 +77,8 @@ class CasesTab(QWidget):
         self.move_button.clicked.connect(self.change_status)
         self.review_button.clicked.connect(self.review)
         self.close_button.clicked.connect(self.close_case)
+        self.intake_button.clicked.connect(self.intake)
+        self.triage_button.clicked.connect(self.triage)
         self.list.currentRowChanged.connect(lambda _r: self._show())
         self.refresh()
 
@@ -98,7 +105,8 @@ class CasesTab(QWidget):
     def _show(self) -> None:
         c = self.selected()
         self.move_to.clear()
-        for b in (self.move_button, self.review_button, self.close_button, self.move_to):
+        for b in (self.move_button, self.review_button, self.close_button, self.move_to,
+                  self.intake_button, self.triage_button):
             b.setEnabled(c is not None)
         if c is None:
             self.detail.setPlainText(self.tr("No case yet. Open one with “New case”."))
@@ -108,6 +116,7 @@ class CasesTab(QWidget):
         self.move_button.setEnabled(self.move_to.count() > 0)
         self.review_button.setEnabled(c.is_open)
         self.close_button.setEnabled(c.is_open)
+        self.triage_button.setEnabled(c.is_open)
         lines = [
             self.tr("Status: {status}").format(status=labels.case_status(c.status)),
             self.tr("Opened on {date}").format(date=_d(c.opened_on)),
@@ -119,11 +128,23 @@ class CasesTab(QWidget):
         ]
         if c.clarified_request:
             lines.append(self.tr("Clarified request: {text}").format(text=c.clarified_request))
+        lines += self._intake_lines(c)
         if c.complexity_tier:
             lines.append(self.tr("Tier: {tier}").format(tier=labels.tier(c.complexity_tier)))
+        if c.is_open:  # the suggestion by complexity, with its reasons
+            from desktop.services import triage
+            from desktop.ui.dossier.intake_dialogs import suggestion_lines
+
+            lines += suggestion_lines(triage.suggestion(self.dossier.ctx, c.patient_id))
         if c.is_open and c.relevance_review_due:
             lines.append(self.tr("Relevance review due on {date}").format(
                 date=_d(c.relevance_review_due)))
+        if c.is_open or c.closure_reason == "stabilised":  # the review and "stabilised" weigh it
+            from desktop.services import stability
+            from desktop.ui.dossier.transitions import trend_text
+
+            lines.append(self.tr("Stability log: {trend}").format(
+                trend=trend_text(stability.trend_of(self.dossier.ctx, c.patient_id))))
         if c.closed_on:
             lines.append(self.tr("Closed on {date}: {reason}").format(
                 date=_d(c.closed_on), reason=labels.closure_reason(c.closure_reason)))
@@ -136,9 +157,59 @@ class CasesTab(QWidget):
                          + (f" — {h.note}" if h.note else ""))
         self.detail.setPlainText("\n".join(lines))
 
+    def _intake_lines(self, c: cases.CaseView) -> list[str]:
+        out = []
+        if c.intake_outcome == "waiting":
+            out.append(self.tr("Intake: waiting list since {date}").format(
+                date=_d(c.waiting_since or c.intake_outcome_on)))
+        elif c.intake_outcome == "redirected":
+            from desktop.services.contacts import get_contact
+
+            try:
+                to = get_contact(self.dossier.ctx, c.redirected_to_contact_id or "").name
+            except DomainError:
+                to = "—"
+            out.append(self.tr("Intake: redirected on {date} to {to}").format(
+                date=_d(c.intake_outcome_on), to=to))
+        elif c.intake_outcome == "accepted":
+            out.append(self.tr("Intake: accepted on {date}").format(date=_d(c.intake_outcome_on)))
+        if c.intake_reason:
+            out.append("  " + c.intake_reason)
+        for day, days, text, none in (
+                (c.first_contact_on, c.days_to_first_contact,
+                 self.tr("First contact: {date} ({n} days after the request)"),
+                 self.tr("First contact: not yet")),
+                (c.first_home_visit_on, c.days_to_first_home_visit,
+                 self.tr("First home visit: {date} ({n} days after the request)"),
+                 self.tr("First home visit: not yet"))):
+            out.append(text.format(date=_d(day), n=days if days is not None else "?")
+                       if day else none)
+        return out
+
+    def intake(self):  # type: ignore[no-untyped-def]
+        from desktop.ui.dossier.intake_dialogs import IntakeDialog
+
+        c = self.selected()
+        if c is None:
+            return None
+        dialog = IntakeDialog(self, self.dossier.ctx, c.id)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
+    def triage(self):  # type: ignore[no-untyped-def]
+        from desktop.ui.dossier.intake_dialogs import TriageDialog
+
+        c = self.selected()
+        if c is None or not c.is_open:
+            return None
+        dialog = TriageDialog(self, self.dossier.ctx, c.id)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
     def _changed(self) -> None:
         self.error.hide()
-        self.dossier.bus.changed.emit("case")
         self.dossier.refresh_header()
         self.refresh()
 

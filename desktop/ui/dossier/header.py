@@ -50,6 +50,20 @@ class DossierHeader(QFrame):
         grid.addWidget(self.address, 2, 0)
         grid.addWidget(self.gp, 2, 1, Qt.AlignmentFlag.AlignRight)
 
+    def _stability_badge(self, patient_id: str) -> None:
+        """The stability log's 90-day trend, when there is something to show."""
+        from desktop.services import stability
+
+        try:
+            tr = stability.trend_of(self.dossier.ctx, patient_id)
+        except DomainError:
+            return
+        if tr.total == 0:
+            return
+        arrow = {"rising": " ↑", "falling": " ↓", "steady": " ="}.get(tr.direction, "")
+        self._badge(self.tr("{n} event(s) in 90 days").format(n=tr.total) + arrow,
+                    COLOURS["review"])
+
     def _badge(self, text: str, colour: str) -> None:
         label = QLabel(text)
         label.setStyleSheet(BADGE_STYLE % colour)
@@ -95,6 +109,7 @@ class DossierHeader(QFrame):
             self._badge(labels.case_status("none"), COLOURS["none"])
         for code in p.badges:
             self._badge(labels.badge(code), COLOURS.get(code, "#455a64"))
+        self._stability_badge(p.id)
         add_consent_badges(self, p.id)
 
 

@@ -165,7 +165,6 @@ class IdentityTab(QWidget):
         self.form.errors.clear()
         self.status.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
         if changed:
-            self.dossier.bus.changed.emit("patient")
             self.dossier.refresh_header()
         return True
 

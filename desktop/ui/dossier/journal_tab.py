@@ -115,7 +115,6 @@ class JournalTab(QWidget):
         self.editor.clear()
         self.editor.blockSignals(False)
         self.autosaver.discard()
-        self.dossier.bus.changed.emit("note")
         self.refresh()
         return True
 
@@ -144,7 +143,6 @@ class JournalTab(QWidget):
 
         def done(_r: int) -> None:
             if dialog.result_id:
-                self.dossier.bus.changed.emit("note")
                 self.refresh()
 
         dialog.finished.connect(done)

@@ -30,6 +30,10 @@ class OverviewTab(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        from desktop.ui.dossier.transitions import StabilityPanel
+
+        self.stability = StabilityPanel(dossier)
+        layout.addWidget(self.stability)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Detail")])
@@ -79,6 +83,8 @@ class OverviewTab(QWidget):
                     kind=labels.visit_kind(nxt.kind).lower(),
                     date=nxt.planned_start.strftime("%d/%m/%Y %H:%M")))
         self.summary.setText("\n".join(lines))
+        if hasattr(self, "stability"):
+            self.stability.refresh()
         self.tree.clear()
         for e in timeline.timeline(ctx, pid):
             when = e.at.strftime("%d/%m/%Y %H:%M") if e.kind in ("visit", "note") \

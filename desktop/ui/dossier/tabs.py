@@ -5,6 +5,7 @@ TAB_MODULES: list[str] = [
     "desktop.ui.dossier.overview_tab", "desktop.ui.dossier.visits_tab",
     "desktop.ui.dossier.journal_tab", "desktop.ui.dossier.cases_tab",
     "desktop.ui.dossier.identity_tab", "desktop.ui.dossier.stays_tab",
+    "desktop.ui.dossier.paperwork_tab",
     "desktop.ui.assessment.tab",
     "desktop.ui.ecomap.tab",
     "desktop.ui.consent.tab",

@@ -134,7 +134,6 @@ class VisitsTab(QWidget):
 
     def _done(self, dialog) -> None:  # type: ignore[no-untyped-def]
         if dialog.result_id:
-            self.dossier.bus.changed.emit("visit")
             self.refresh()
             self.select_visit(dialog.result_id)
 

@@ -7,9 +7,10 @@ from importlib import import_module
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.services import patients
+from desktop.ui.dossier.lazy_tabs import LazyTabs
 from desktop.ui.dossier.tabs import TAB_MODULES
 from desktop.ui.fit import fit_to_screen
 
@@ -30,19 +31,20 @@ class DossierWindow(QMainWindow):
         layout = QVBoxLayout(central)
         self.header = self._make_header()
         layout.addWidget(self.header)
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs(lambda name: import_module(name).create_tab(self))
         self.tabs.setDocumentMode(True)
+        self.stale_tabs: set[int] = set()  # touched while hidden: refreshed when next shown
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         # viewing the dossier is audited once per opening
         self.patient = patients.view_patient(self.ctx, patient_id)
         self.refresh_header()
         for name in TAB_MODULES:
-            widget = import_module(name).create_tab(self)
-            self.tabs.addTab(widget, widget.windowTitle())
+            self.tabs.add_module(name)  # each built when first shown (the first one now)
         self.tabs.currentChanged.connect(self._tab_shown)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.bus.changed.connect(self._on_changed)
+        self.bus.touched.connect(self._on_touched, Qt.ConnectionType.QueuedConnection)
         self.draft_offer: object = None
         QTimer.singleShot(0, self.offer_drafts)  # text left by a lock or a crash
 
@@ -61,10 +63,11 @@ class DossierWindow(QMainWindow):
 
     def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
         """Reopen the dialog a draft belongs to, through the tab that owns that kind."""
-        for i in range(self.tabs.count()):
+        built = dict(self.tabs.built())
+        for i in sorted(range(self.tabs.count()), key=lambda i: i not in built):
             tab = self.tabs.widget(i)
             if draft.kind in getattr(tab, "DRAFT_KINDS", ()):
-                return tab.restore_draft(draft)  # type: ignore[union-attr]
+                return tab.restore_draft(draft)  # type: ignore[attr-defined]
         return None
 
     def keep_drafts(self) -> None:
@@ -74,8 +77,8 @@ class DossierWindow(QMainWindow):
         if self.ctx.is_locked:
             return
         DraftGuard.flush_all(under=self)
-        for i in range(self.tabs.count()):
-            flush = getattr(self.tabs.widget(i), "flush_draft", None)
+        for _i, tab in self.tabs.built():  # a tab never shown has nothing typed in it
+            flush = getattr(tab, "flush_draft", None)
             if callable(flush):
                 flush()
 
@@ -107,15 +110,51 @@ class DossierWindow(QMainWindow):
             self.header.setText("  ·  ".join(parts))
 
     def _tab_shown(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is not None and hasattr(widget, "refresh"):
-            widget.refresh()
+        """A tab built just now shows fresh data; one built before refreshes if a write touched
+        what it shows while it was hidden."""
+        from desktop.ui.dossier.lazy_tabs import first_showing
 
-    def _on_changed(self, area: str) -> None:
-        if self.ctx.is_locked:
+        if index < 0:
             return
-        if area in ("patient", "*"):
+        widget = self.tabs.widget(index)
+        first = first_showing(self.tabs, widget)
+        if index in self.stale_tabs or first:
+            self.stale_tabs.discard(index)
+            if widget is not None and hasattr(widget, "refresh"):
+                widget.refresh()
+
+    def _on_changed(self, _area: str) -> None:
+        """News from elsewhere (a sync, a conflict resolved): everything may have changed."""
+        if self.ctx.is_locked or not self._header_still_there():
+            return
+        self.stale_tabs = {i for i, _tab in self.tabs.built()}
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _header_still_there(self) -> bool:
+        """Refresh the header; False when the patient is no longer to be shown (restricted or
+        erased meanwhile: the tab that did it says so)."""
+        from desktop.domain.errors import DomainError
+
+        try:
             self.refresh_header()
-        widget = self.tabs.currentWidget()
-        if widget is not None and hasattr(widget, "refresh"):
-            widget.refresh()
+        except DomainError:
+            log.info("dossier not refreshed: its patient is no longer shown")
+            return False
+        return True
+
+    def _on_touched(self, touched: object) -> None:
+        """After a write: nothing happens unless it touched this patient (or a record every
+        patient shares, a contact); then the header if the patient row changed, the tab on
+        screen if it shows a touched table, the other built tabs when next shown."""
+        from desktop.ui.bus import matters
+        from desktop.ui.dossier.lazy_tabs import tables_of
+
+        if self.ctx.is_locked or not matters(touched, self.patient_id):
+            return
+        if ("patient" in touched.tables_for(self.patient_id)  # type: ignore[attr-defined]
+                and not self._header_still_there()):
+            return
+        for i, tab in self.tabs.built():
+            if matters(touched, self.patient_id, tables_of(tab)):
+                self.stale_tabs.add(i)
+        self._tab_shown(self.tabs.currentIndex())

@@ -140,7 +140,6 @@ class DirectoryPage(QWidget):
 
     def _changed(self) -> None:
         self.refresh()
-        self.window_.bus.changed.emit("ecosystem")
 
     def new_contact(self) -> None:
         dialog = ContactDialog(self, lambda f: contacts.add_contact(self.ctx, f))

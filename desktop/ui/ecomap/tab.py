@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from desktop.services import contacts, ecosystem
 from desktop.ui.ecomap import labels
 from desktop.ui.ecomap.dialogs import ContactDialog, TieDialog
 from desktop.ui.ecomap.scene import BADGES, EcomapScene, EcomapView, paint_tie
+from desktop.ui.flow import flow_widget
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
 
@@ -93,7 +95,9 @@ class MapPage(QWidget):
         self.tab = tab
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toolbar = QToolBar()
+        # the actions' buttons wrap onto a second row when the dossier is narrow: a QToolBar
+        # hid them behind its overflow (») button, which Tab cannot reach
+        self.toolbar, self.toolbar_layout = flow_widget()
         layout.addWidget(self.toolbar)
         self.scene = EcomapScene(self)
         self.view = EcomapView(self.scene)
@@ -119,20 +123,30 @@ class MapPage(QWidget):
                 act.setToolTip(f"{text.replace('&', '')} ({shortcut})")
             act.triggered.connect(slot)
             self.addAction(act)
-            self.toolbar.addAction(act)
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as on a toolbar: its shortcut
+            self.toolbar_layout.addWidget(button)
             return act
+
+        def separator() -> None:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.toolbar_layout.addWidget(line)
 
         self.add_action = action(self.tr("&Add a person or service…"), "Ctrl+Shift+A",
                                  self.add_contact)
         self.edit_action = action(self.tr("&Edit the tie…"), "F2", self.edit_selected)
         self.contact_action = action(self.tr("Edit the &contact…"), "Ctrl+Shift+E", self.edit_contact)
         self.remove_action = action(self.tr("&Remove from the map"), "Ctrl+Del", self.remove_selected)
-        self.toolbar.addSeparator()
+        separator()
         action(self.tr("Zoom in"), "Ctrl++", lambda: self.view.zoom(1.25))
         action(self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom(0.8))
         action(self.tr("Fit"), "Ctrl+0", self.view.fit)
         action(self.tr("Automatic layout"), "Ctrl+Shift+L", self.reset_layout)
-        self.toolbar.addSeparator()
+        separator()
         action(self.tr("&Save today's map"), "Ctrl+Shift+S", self.save_snapshot)
         action(self.tr("E&xport…"), "Ctrl+E", self.export)
         self.scene.node_moved.connect(self.node_moved)
@@ -483,14 +497,7 @@ class EcosystemTab(QWidget):
 
     def changed(self, focus: str | None = None, area: str = "ecosystem") -> None:
         """After a write: redraw here, then let the other views know."""
-        self.refresh(focus)
-        self._in_change = True
-        try:
-            bus = getattr(self.dossier, "bus", None)
-            if bus is not None:
-                bus.changed.emit(area)
-        finally:
-            self._in_change = False
+        self.refresh(focus)  # the other views hear of the write from the data bus (`touched`)
 
 
 def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]

@@ -8,8 +8,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.care_plan import parse_schedule
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.services import care_plans, concertations, gp_feedback
 from desktop.services.care_plans import Person
 from desktop.services.context import AppContext
@@ -128,6 +130,60 @@ class GoalDialog(_Form):
         return care_plans.add_goal(self.ctx, self.plan_id, self.text.toPlainText(),
                                    domain=self.domain, needs=self.needs,
                                    target_date=date_of(self.target))
+
+
+def attainment_label(score: int) -> str:
+    """A goal attainment score (−2..+2) in plain words, e.g. "+1 · more than expected"."""
+    words = {
+        -2: QCoreApplication.translate("GoalReviewDialog", "much less than expected"),
+        -1: QCoreApplication.translate("GoalReviewDialog", "less than expected"),
+        0: QCoreApplication.translate("GoalReviewDialog", "as expected"),
+        1: QCoreApplication.translate("GoalReviewDialog", "more than expected"),
+        2: QCoreApplication.translate("GoalReviewDialog", "much more than expected"),
+    }[score]
+    return {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}[score] + " · " + words
+
+
+class GoalReviewDialog(_Form):
+    """The review of a goal of an agreed plan: how far it was attained, on the goal attainment
+    scale from −2 (much less than expected) to +2 (much more), and on which day."""
+
+    def __init__(self, parent: QWidget, ctx: AppContext, goal: care_plans.GoalView) -> None:
+        super().__init__(parent, self.tr("Review of the goal"))
+        self.ctx, self.goal = ctx, goal
+        text = QLabel(goal.text)
+        text.setWordWrap(True)
+        self.form.addRow(self.tr("Goal"), text)
+        note = QLabel(self.tr("Compared with what was expected when the plan was agreed, "
+                              "the goal was reached:"))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        box = QWidget()
+        levels = QVBoxLayout(box)
+        levels.setContentsMargins(0, 0, 0, 0)
+        self.levels = QButtonGroup(self)
+        for score in (2, 1, 0, -1, -2):
+            radio = QRadioButton(attainment_label(score))
+            self.levels.addButton(radio, score)
+            levels.addWidget(radio)
+            if score == goal.attainment:
+                radio.setChecked(True)
+        box.setAccessibleName(self.tr("Level reached"))
+        self.errors.add("attainment", box, self.tr("Level reached"))
+        self.on = DateField(goal.attainment_on or ctx.today(), self, today=ctx.today,
+                            field="attainment_on")
+        self.errors.add("attainment_on", self.on, self.tr("Review on"))
+
+    def score(self) -> int | None:
+        checked = self.levels.checkedButton()
+        return self.levels.id(checked) if checked is not None else None
+
+    def save(self) -> str | None:
+        score = self.score()
+        if score is None:
+            raise ValidationError("text.required", "attainment")
+        care_plans.review_goal(self.ctx, self.goal.id, score, on=self.on.value())
+        return self.goal.id
 
 
 class ActionDialog(_Form):
@@ -262,6 +318,19 @@ class ConcertationDialog(_Form):
         self.people.setAccessibleName(self.tr("Participants"))
         self.present = QCheckBox(self.tr("The patient (or a representative) took part"))
         self.present.setChecked(True)
+        self.nursing = any(p.kind == "nurse" for p in people)
+        self.nurse = QCheckBox(self.tr("The home nurse took part"))
+        self.nurse.setEnabled(self.nursing)
+        self.funder = QComboBox()
+        from desktop.domain.concertation import FUNDERS
+        from desktop.ui.i18n import message
+
+        for code in FUNDERS:
+            self.funder.addItem(message(f"concertation.funder.{code}"), code)
+        default = concertations.default_funder_of(ctx, patient_id)
+        if default in FUNDERS:
+            self.funder.setCurrentIndex(FUNDERS.index(default))
+        self.funder.setAccessibleName(self.tr("Funder"))
         self.agreed = QCheckBox(self.tr("The patient agreed on who takes part"))
         self.reference = QComboBox()
         self.reference.addItem(self.tr("— none —"), None)
@@ -275,6 +344,8 @@ class ConcertationDialog(_Form):
         self.errors.add("held_on", self.held_on, self.tr("Date"))
         self.errors.add("participants", self.people, self.tr("Participants"))
         self.form.addRow("", self.present)
+        self.form.addRow("", self.nurse)
+        self.errors.add("funder", self.funder, self.tr("Funder"))
         self.errors.add("patient_agreed", self.agreed, "")
         self.errors.add("reference_contact_id", self.reference, self.tr("Reference person"))
         self.errors.add("decisions", self.decisions, self.tr("Decisions"))
@@ -296,7 +367,8 @@ class ConcertationDialog(_Form):
             participant_ids=ids, patient_agreed=self.agreed.isChecked(),
             patient_present=self.present.isChecked(),
             reference_contact_id=self.reference.currentData(), decisions=decisions,
-            note=self.note.toPlainText())
+            note=self.note.toPlainText(), funder=self.funder.currentData(),
+            home_nurse_present=self.nurse.isChecked() if self.nursing else None)
 
 
 class DecisionDialog(_Form):

@@ -58,7 +58,9 @@ from desktop.ui.plan.dialogs import (
     ConcertationDialog,
     DecisionDialog,
     GoalDialog,
+    GoalReviewDialog,
     GpLetterDialog,
+    attainment_label,
     date_of,
     optional_date,
 )
@@ -175,12 +177,12 @@ class PlanTab(QWidget):
         gl = QVBoxLayout(goals_box)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Goal / action"), self.tr("Who"), self.tr("When"),
-                                   self.tr("Period")])
+                                   self.tr("Period"), self.tr("Review")])
         self.tree.setAccessibleName(self.tr("Goals and actions"))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         gl.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -188,8 +190,10 @@ class PlanTab(QWidget):
         self.add_action_button = QPushButton(self.tr("Add an action…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
+        # an agreed plan: how far each goal was reached (goal attainment, −2..+2)
+        self.review_goal_button = QPushButton(self.tr("Re&view of the goal…"))
         for b in (self.add_goal_button, self.add_action_button, self.edit_button,
-                  self.remove_button):
+                  self.remove_button, self.review_goal_button):
             row.addWidget(b)
         gl.addLayout(row)
         split.addWidget(goals_box)
@@ -208,12 +212,14 @@ class PlanTab(QWidget):
             self.lang.addItem(name, code)
         self.lang.setAccessibleName(self.tr("Language of the documents"))
         self.large = QCheckBox(self.tr("Large print"))
+        self.with_medication = QCheckBox(self.tr("Medication on the handout"))
         self.handout_button = QPushButton(self.tr("Print the &handout…"))
         self.summary_button = QPushButton(self.tr("Print the &summary…"))
         self.print_status = QLabel()
         prints.addWidget(QLabel(self.tr("Documents in")))
         prints.addWidget(self.lang)
         prints.addWidget(self.large)
+        prints.addWidget(self.with_medication)
         prints.addWidget(self.handout_button)
         prints.addWidget(self.summary_button)
         prints.addWidget(self.print_status, 1)
@@ -228,6 +234,7 @@ class PlanTab(QWidget):
         self.add_action_button.clicked.connect(lambda: self.add_action())
         self.remove_button.clicked.connect(self.remove_selected)
         self.edit_button.clicked.connect(lambda: self.edit_selected())
+        self.review_goal_button.clicked.connect(lambda: self.review_goal())
         self.tree.itemActivated.connect(lambda *_: self.edit_selected())
         self.handout_button.clicked.connect(lambda: self.print_handout())
         self.summary_button.clicked.connect(lambda: self.print_summary())
@@ -308,6 +315,8 @@ class PlanTab(QWidget):
         for b in (self.add_goal_button, self.add_action_button, self.remove_button,
                   self.edit_button, self.goal_from_need_button):
             b.setEnabled(plan is not None and plan.is_draft)
+        self.review_goal_button.setEnabled(plan is not None and not plan.is_draft
+                                           and bool(plan.goals))
 
         if self.words_folded is None:  # first view: a plan with goals shows them first
             self.words_folded = bool(plan is not None and plan.goals)
@@ -329,7 +338,9 @@ class PlanTab(QWidget):
         if plan is not None:
             for g in plan.goals:
                 target = f"→ {_d(g.target_date)}" if g.target_date else ""
-                gi = QTreeWidgetItem([g.text, "", "", target])
+                reviewed = (f"{attainment_label(g.attainment)} ({_d(g.attainment_on)})"
+                            if g.attainment is not None else "")
+                gi = QTreeWidgetItem([g.text, "", "", target, reviewed])
                 gi.setData(0, GOAL_ROLE, g.id)
                 gi.setData(0, KIND_ROLE, "goal")
                 for a in plan.actions_of(g.id):
@@ -337,7 +348,9 @@ class PlanTab(QWidget):
                            "case_manager": self.tr("The case manager")}.get(
                         a.responsible_kind, a.responsible_name)
                     period = " – ".join(x for x in (_d(a.start_date), _d(a.end_date)) if x)
-                    ai = QTreeWidgetItem([a.what, who, a.schedule.text, period])
+                    what = a.what + (" — " + self.tr("on hold (in hospital)") if a.on_hold
+                                     else "")
+                    ai = QTreeWidgetItem([what, who, a.schedule.text, period])
                     ai.setData(0, GOAL_ROLE, a.id)
                     ai.setData(0, KIND_ROLE, "action")
                     gi.addChild(ai)
@@ -352,7 +365,9 @@ class PlanTab(QWidget):
     def _refresh_meetings(self) -> None:
         self.meetings.clear()
         warn = {"concertation.needs_three_providers": self.tr("fewer than 3 providers"),
-                "concertation.needs_gp": self.tr("without the GP")}
+                "concertation.needs_gp": self.tr("without the GP"),
+                "concertation.needs_home_nurse": self.tr("without the home nurse"),
+                "concertation.needs_patient": self.tr("without the patient")}
         for m in concertations.list_concertations(self.ctx, self.patient_id):
             remarks = [warn.get(w, w) for w in m.warnings]
             if not m.patient_agreed_participants:
@@ -381,7 +396,6 @@ class PlanTab(QWidget):
 
     def _changed(self, select: str | None = None) -> None:
         self.select_next = select
-        self.dossier.bus.changed.emit("plan")
         self.refresh()
 
     def _show_words(self, shown: bool) -> None:
@@ -550,6 +564,19 @@ class PlanTab(QWidget):
         self._run(dialog)
         return dialog
 
+    def review_goal(self, goal_id: str | None = None) -> GoalReviewDialog | None:
+        """The goal attainment score of a goal of the agreed plan, at its review."""
+        goal_id = goal_id or self._selected_goal()
+        if self.plan is None or self.plan.is_draft:
+            return None
+        goal = next((g for g in self.plan.goals if g.id == goal_id), None)
+        if goal is None:
+            QMessageBox.information(self, self.tr("Plan"), self.tr("Select a goal first."))
+            return None
+        dialog = GoalReviewDialog(self, self.ctx, goal)
+        self._run(dialog)
+        return dialog
+
     def remove_selected(self) -> None:
         item = self.tree.currentItem()
         if item is None:
@@ -619,7 +646,6 @@ class PlanTab(QWidget):
     def _printed(self, path: object) -> None:
         self.last_printed = Path(str(path))
         self.print_status.setText(self.tr("Saved: {path}").format(path=str(path)))
-        self.dossier.bus.changed.emit("audit")
         if self.open_after_print:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -652,13 +678,16 @@ class PlanTab(QWidget):
 
     def print_handout(self, path: str | None = None) -> printing.PrintFlow | None:
         lang, large = self.lang.currentData(), self.large.isChecked()
+        medicines = self.with_medication.isChecked()
 
         def job(p: str) -> object:
-            return documents.write_handout(self.ctx, self.patient_id, p, lang=lang, large=large)
+            return documents.write_handout(self.ctx, self.patient_id, p, lang=lang, large=large,
+                                           with_medication=medicines)
 
         if path is None:
             return self._print_flow("handout", job, lambda: documents.render_for_printer(
-                self.ctx, self.patient_id, "handout", lang=lang, large=large))
+                self.ctx, self.patient_id, "handout", lang=lang, large=large,
+                with_medication=medicines))
         self._print(job, path, "")
         return None
 

@@ -46,6 +46,7 @@ class SyncController(QObject):
         self.enrolled = sync_service.is_enrolled(self.ctx)
         self.ctx.on_lock(self.stop)
         window.bus.changed.connect(self._on_change)
+        window.bus.touched.connect(self._on_touched)
         if self.enrolled:
             self.timer.start(FIRST_DELAY_MS)
 
@@ -56,6 +57,9 @@ class SyncController(QObject):
         if self.failures == 0 and (not self.timer.isActive()
                                    or self.timer.remainingTime() > AFTER_EDIT_MS):
             self.timer.start(AFTER_EDIT_MS)
+
+    def _on_touched(self, _touched: object) -> None:
+        self._on_change("write")  # an edit here: send it soon
 
     def next_delay(self) -> int:
         if self.failures == 0:

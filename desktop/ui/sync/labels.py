@@ -28,6 +28,8 @@ def table_label(table: str) -> str:
         "gp_feedback": QCoreApplication.translate("SyncLabels", "GP feedback"),
         "hospital_stay": QCoreApplication.translate("SyncLabels", "Hospital stay"),
         "stability_event": QCoreApplication.translate("SyncLabels", "Stability event"),
+        "paperwork": QCoreApplication.translate("SyncLabels", "Paperwork"),
+        "medication": QCoreApplication.translate("SyncLabels", "Medication"),
         "attachment": QCoreApplication.translate("SyncLabels", "Attachment"),
         "audit_event": QCoreApplication.translate("SyncLabels", "Audit event"),
     }

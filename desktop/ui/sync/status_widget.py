@@ -53,9 +53,10 @@ class SyncStatusWidget(QWidget):
         self.controller.finished.connect(self._finished)
         # a bound slot: disconnected when this widget goes with a lock (a lambda would outlive it)
         window.bus.changed.connect(self._bus_changed)
+        window.bus.touched.connect(self._bus_changed)
         self.refresh()
 
-    def _bus_changed(self, _area: str) -> None:
+    def _bus_changed(self, _area: object) -> None:
         self.refresh()
 
     def _sync_now(self) -> None:

@@ -29,7 +29,23 @@ CONCERTATION_COLUMNS = (
 )
 
 
+def _add_columns(table: str, columns: tuple[tuple[str, object], ...]) -> None:
+    present = {c['name'] for c in sa.inspect(op.get_bind()).get_columns(table)}
+    missing = [(name, type_) for name, type_ in columns if name not in present]
+    if not missing:
+        return
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        for name, type_ in missing:
+            batch_op.add_column(sa.Column(name, type_, nullable=True))
+
+
 def upgrade() -> None:
+    # idempotent: a vault created at a later head and re-stamped (tests) already has them
+    if sa.inspect(op.get_bind()).has_table('stability_event'):
+        _add_columns('hospital_stay', STAY_COLUMNS)
+        _add_columns('plan_action', (('on_hold_stay_id', sa.String(length=36)),))
+        _add_columns('concertation', CONCERTATION_COLUMNS)
+        return
     op.create_table('stability_event',
     sa.Column('patient_id', sa.String(length=36), nullable=False),
     sa.Column('case_id', sa.String(length=36), nullable=True),
@@ -49,14 +65,9 @@ def upgrade() -> None:
     with op.batch_alter_table('stability_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_stability_event_patient_id'), ['patient_id'],
                               unique=False)
-    with op.batch_alter_table('hospital_stay', schema=None) as batch_op:
-        for name, type_ in STAY_COLUMNS:
-            batch_op.add_column(sa.Column(name, type_, nullable=True))
-    with op.batch_alter_table('plan_action', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('on_hold_stay_id', sa.String(length=36), nullable=True))
-    with op.batch_alter_table('concertation', schema=None) as batch_op:
-        for name, type_ in CONCERTATION_COLUMNS:
-            batch_op.add_column(sa.Column(name, type_, nullable=True))
+    _add_columns('hospital_stay', STAY_COLUMNS)
+    _add_columns('plan_action', (('on_hold_stay_id', sa.String(length=36)),))
+    _add_columns('concertation', CONCERTATION_COLUMNS)
 
 
 def downgrade() -> None:

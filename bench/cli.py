@@ -1,0 +1,85 @@
+"""`python -m bench cli`: each `relais` command, a fresh process, beside `python -c pass` and
+beside the vault's KDF alone (issue 16, item 5).
+
+Targets: a command that needs no vault ≤ 0.15 s wall clock; a command that opens the vault
+≤ the KDF + 0.3 s. Median of `--runs` runs each.
+`--vault DIR` keeps the built 5,000-patient vault for next runs (bench ui uses the same layout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PASSPHRASE = "bench passphrase"
+NO_VAULT = [["--help"], ["patient", "--help"], ["instrument", "list"]]
+WITH_VAULT = [["patient", "list"], ["vault", "unlock-check"]]
+
+
+def _time(argv: list[str], env: dict[str, str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+        times.append(time.perf_counter() - t0)
+        if out.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)}: {out.stderr[-1000:]}")
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench cli")
+    parser.add_argument("--patients", type=int, default=5000)
+    parser.add_argument("--vault", type=Path, help="build the vault here once, reuse it after")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="relais-bench-cli-") as tmp:
+        folder = args.vault or Path(tmp) / "vault"
+        if not (folder / "vault.json").exists():
+            from bench.caseload import TODAY, build
+            from desktop.services.context import AppContext
+
+            print(f"building a {args.patients}-patient vault…", file=sys.stderr)
+            ctx, _ = AppContext.create(folder, PASSPHRASE, user_name="Bench", today=lambda: TODAY)
+            build(ctx, args.patients, 17)
+            ctx.lock()
+        from desktop.storage.envelope import Envelope
+
+        kdf = []
+        for _ in range(3):
+            env_doc = Envelope.load(folder / "vault.json")
+            t0 = time.perf_counter()
+            env_doc.open_slot("passphrase", PASSPHRASE.encode())
+            kdf.append(time.perf_counter() - t0)
+        t_kdf = statistics.median(kdf)
+        env = {**os.environ, "RELAIS_PASSPHRASE": PASSPHRASE, "RELAIS_VAULT": str(folder),
+               "RELAIS_LANG": "fr", "RELAIS_CACHE_DIR": str(Path(tmp) / "cache")}
+        relais = [sys.executable, "-m", "desktop"]
+        subprocess.run([*relais, "instrument", "list"], env=env, capture_output=True, timeout=300)
+        t_pass = _time([sys.executable, "-c", "pass"], env, args.runs)
+        rows: list[tuple[str, float, str, bool]] = []
+        for cmd in NO_VAULT:
+            t = _time([*relais, *cmd], env, args.runs)
+            rows.append(("relais " + " ".join(cmd), t, "≤ 0.15 s", t <= 0.15))
+        for cmd in WITH_VAULT:
+            t = _time([*relais, *cmd], env, args.runs)
+            rows.append(("relais " + " ".join(cmd) + " (vault)", t, f"≤ KDF + 0.3 = {t_kdf + 0.3:.2f} s",
+                         t <= t_kdf + 0.3))
+    if args.json:
+        print(json.dumps({"python_c_pass_s": t_pass, "kdf_s": t_kdf,
+                          "commands": {r[0]: r[1] for r in rows}}, indent=2))
+    else:
+        print(f"{'python -c pass':44} {t_pass:6.2f} s  baseline")
+        print(f"{'the vault KDF alone (Argon2id, in process)':44} {t_kdf:6.2f} s  baseline")
+        for label, t, target, ok in rows:
+            print(f"{label:44} {t:6.2f} s  {'PASS' if ok else 'FAIL'}  | {target}; "
+                  f"{t - t_pass:+.2f} s over python -c pass")
+    return 0 if all(r[3] for r in rows) else 1

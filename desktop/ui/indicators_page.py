@@ -1,0 +1,167 @@
+"""The Indicateurs page (issue 20): the indicators of my caseload over a period, as a table and
+four charts (matplotlib on a QtAgg canvas, imported when the page is first shown), and a PDF
+export of the same (audited; no patient identifier in it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError
+from desktop.ui.fields import DateField
+from desktop.ui.i18n import current_language, error_message
+
+
+class IndicatorsPage(QWidget):
+    # the indicators read every table; a write elsewhere marks the page stale, shown again later
+    REFRESH_WHEN_TOUCHED = True
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.window_ = window
+        self.ctx = window.ctx
+        self.setWindowTitle(self.tr("Indicators"))
+        self.current: Any = None  # desktop.domain.indicators.Indicators
+        self.canvas: Any = None
+        today = self.ctx.today()
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        title = QLabel(self.tr("Indicators of my caseload"))
+        title.setStyleSheet("font-weight: bold;")
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.date_from = DateField(today - dt.timedelta(days=364), today=self.ctx.today,
+                                   field="from")
+        self.date_to = DateField(today, today=self.ctx.today, field="to")
+        for text, edit, name in ((self.tr("&From"), self.date_from, self.tr("From")),
+                                 (self.tr("&To"), self.date_to, self.tr("To"))):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            edit.setAccessibleName(name)
+            edit.setMaximumWidth(130)
+            bar.addWidget(label)
+            bar.addWidget(edit)
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.show_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("Save as P&DF…"))
+        self.export_button.clicked.connect(self.ask_export)
+        bar.addWidget(self.show_button)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        layout.addWidget(self.message)
+        self.message.hide()
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Indicator"), self.tr("Value")])
+        self.tree.setAccessibleName(self.tr("Indicators"))
+        self.tree.setWordWrap(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.split.addWidget(self.tree)
+        self.chart_holder = QWidget()
+        self.chart_holder.setAccessibleName(self.tr("Charts"))
+        self.chart_layout = QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.split.addWidget(self.chart_holder)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
+        self.split.setSizes([600, 560])
+        layout.addWidget(self.split, 1)
+        for edit in (self.date_from, self.date_to):
+            edit.returnPressed.connect(self.refresh)
+
+    # ---- data ------------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        from desktop.services import indicators
+
+        try:
+            start, end = self.date_from.value(), self.date_to.value()
+            self.current = indicators.indicators(self.ctx, start, end)
+        except DomainError as exc:
+            self._say(error_message(exc))
+            return
+        self._say("")
+        self._fill(self.current)
+
+    def _fill(self, ind: Any) -> None:
+        from desktop.reports.indicators import chart_figure, sections
+
+        lang = current_language()
+        self.tree.clear()
+        for sec in sections(ind, lang):
+            top = QTreeWidgetItem([sec.title, ""])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            for label, value in sec.rows:
+                item = QTreeWidgetItem([label.strip(), value])
+                item.setToolTip(0, label.strip())  # the whole label when the column elides it
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if label.startswith("  "):
+                    item.setData(0, Qt.ItemDataRole.UserRole, "detail")
+                top.addChild(item)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        if self.canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self.canvas = FigureCanvasQTAgg(Figure(figsize=(6, 5), dpi=90))
+            self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.canvas.setMinimumSize(360, 300)
+            self.chart_layout.addWidget(self.canvas)
+        chart_figure(ind, lang, figure=self.canvas.figure)
+        self.canvas.draw_idle()
+
+    # ---- export ----------------------------------------------------------------------------
+    def ask_export(self) -> None:
+        from desktop.ui.printing import ask_save_path
+
+        if self.current is None:
+            self.refresh()
+            if self.current is None:
+                return
+        name = (f"{self.tr('Indicators')}-{self.current.start:%Y%m%d}-"
+                f"{self.current.end:%Y%m%d}.pdf")
+        path = ask_save_path(self, self.tr("Save the indicators"), name)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        from desktop.services import indicators
+
+        try:
+            written = indicators.export_pdf(self.ctx, path, current_language(),
+                                            computed=self.current)
+        except (DomainError, OSError) as exc:
+            self._say(error_message(exc) if isinstance(exc, DomainError)
+                      else self.tr("The file could not be written."))
+            return False
+        self._say(self.tr("Saved: {path}").format(path=written))
+        return True
+
+
+def create_page(window) -> IndicatorsPage:  # type: ignore[no-untyped-def]
+    return IndicatorsPage(window)

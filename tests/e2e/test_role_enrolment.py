@@ -1,0 +1,43 @@
+"""The laptop keeps its user's server role from the enrolment (issue 20, item 4): the Audit page
+is restricted with it (desktop/services/sync.current_role)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.services import sync as sync_service
+from server import admin
+from tests.e2e.sync_support import Device, Server, scratch
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    srv = Server(scratch("relais-role-") / "server")
+    yield srv
+    srv.close()
+
+
+def test_current_role_after_enrolment(server: Server) -> None:
+    admin.create_user(server.settings, "cora", "cora-password", "Cora", role="coordinator")
+    admin.add_member(server.settings, "cora", server.demo["team"])
+    folder = server.settings.data_dir.parent
+    manager = Device(folder / "m", server, "m")
+    coordinator = Device(folder / "c", server, "c", user=("cora", "cora-password"))
+    try:
+        assert sync_service.current_role(manager.ctx) == "case_manager"
+        assert sync_service.current_role(coordinator.ctx) == "coordinator"
+    finally:
+        manager.close()
+        coordinator.close()
+
+
+def test_current_role_unknown_when_not_enrolled(server: Server) -> None:
+    device = Device(server.settings.data_dir.parent / "x", server, "x")
+    try:
+        device.ctx.write(lambda uow: sync_service.state.delete(uow.session,
+                                                               sync_service.state.TOKEN))
+        assert sync_service.current_role(device.ctx) is None
+    finally:
+        device.close()

@@ -1,0 +1,26 @@
+"""Launch → unlock dialog imports only what the dialog needs (issue 16, item 1): the vault's
+modules (SQLAlchemy, SQLCipher, Alembic, the models) load after the dialog is on screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.storage import vault
+from desktop.ui import app
+
+
+def test_the_unlock_dialog_modules_do_not_import_the_storage_layer() -> None:
+    code = ("import sys, desktop.ui.app, desktop.ui.main_window, desktop.ui.dialogs.unlock; "
+            "print(sorted(m for m in ('sqlalchemy', 'sqlcipher3', 'alembic', 'desktop.storage.vault',"
+            " 'desktop.services.context') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_app_knows_a_vault_as_the_storage_layer_does(ctx, vault_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert app.ENVELOPE_NAME == vault.ENVELOPE_NAME
+    assert app.vault_exists(vault_dir) and vault.vault_exists(vault_dir)
+    assert not app.vault_exists(tmp_path) and not vault.vault_exists(tmp_path)
