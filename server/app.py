@@ -38,6 +38,7 @@ from server.auth import (
     Caller,
     authenticate,
     check_password,
+    team_members,
     user_teams,
     utcnow,
 )
@@ -142,6 +143,8 @@ def create_app(settings: ServerSettings,
                     organisation=org.name if org else "",
                     teams=[{"id": t[0], "name": t[1]} for t in teams],
                     default_team_id=teams[0][0] if teams else None, role=user.role,
+                    username=user.username,
+                    members=team_members(session, [t[0] for t in teams]),
                 )
         with db.session() as session:
             limiter.failed(session, body.username, client)
@@ -150,9 +153,12 @@ def create_app(settings: ServerSettings,
     @app.get("/v1/device", response_model=DeviceStatus, dependencies=v1)
     def device_status(request: Request, authorization: Auth = None) -> DeviceStatus:
         caller = caller_for(request, authorization, allow_stolen=True)
+        with db.session() as session:
+            members = [] if caller.stolen else team_members(session, list(caller.team_ids))
         return DeviceStatus(device_id=caller.device_id, revoked=caller.revoked or caller.stolen,
                             stolen=caller.stolen,
                             teams=[{"id": t[0], "name": t[1]} for t in caller.teams],
+                            username=caller.username, members=members,
                             role=caller.role)
 
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)

@@ -51,6 +51,18 @@ def user_teams(session: Session, user_id: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def team_members(session: Session, team_ids: list[str]) -> list[dict[str, str]]:
+    """The active users of these teams (who may be named responsible case manager)."""
+    if not team_ids:
+        return []
+    rows = session.execute(
+        select(User.username, User.display_name, Membership.team_id)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.team_id.in_(team_ids), User.active.is_(True))
+        .order_by(User.display_name, User.username)).all()
+    return [{"username": r[0], "name": r[1], "team_id": r[2]} for r in rows]
+
+
 def authenticate(session: Session, authorization: str | None, *, allow_revoked: bool = False,
                  allow_stolen: bool = False) -> Caller:
     """Check the bearer token. Revoked devices may still push (to drain their outbox) and read

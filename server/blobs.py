@@ -16,7 +16,7 @@ from sqlalchemy import String, cast, delete, select
 from sqlalchemy.orm import Session
 
 from server.auth import Caller, utcnow
-from server.models import BlobRow, BlobUpload, Device, Record
+from server.models import BlobRow, BlobUpload, Device, PatientAccess, Record
 
 
 def store(session: Session, caller: Caller, sha256: str, data: bytes) -> None:
@@ -61,9 +61,15 @@ def _patient_visible(session: Session, rec: Record, teams: tuple[str, ...]) -> b
 def readable(session: Session, caller: Caller, sha256: str) -> bool:
     if not caller.team_ids:
         return False
+    from server.sharing import hidden_patients
+
     uploaders = _uploaders(session, sha256)
-    return any(_patient_visible(session, rec, caller.team_ids) and _held(session, rec, uploaders)
-               for rec in _referencing(session, sha256, caller.team_ids))
+    refs = _referencing(session, sha256, caller.team_ids)
+    hidden = set(session.scalars(hidden_patients(caller.username).where(
+        PatientAccess.patient_id.in_({r.patient_id for r in refs if r.patient_id})))) \
+        if refs else set()
+    return any(rec.patient_id not in hidden and _patient_visible(session, rec, caller.team_ids)
+               and _held(session, rec, uploaders) for rec in refs)
 
 
 def drop_unused(session: Session, shas: Iterable[str]) -> None:

@@ -240,3 +240,34 @@ class WebSession(Base):
     csrf: Mapped[str] = mapped_column(String(64))  # the forms' token (sign-out)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PatientAccess(Base):
+    """Who may see a patient (desktop/domain/sharing.py): its level, derived from the consent
+    log, and the user who first recorded it (responsible when no case names anyone). The
+    records themselves are always kept; pulls leave out those a user may not see."""
+
+    __tablename__ = "patient_access"
+    patient_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36), index=True)
+    level: Mapped[str] = mapped_column(String(20))  # team | responsible | erased
+    owner: Mapped[str | None] = mapped_column(String(200))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PatientResponsible(Base):
+    """The responsible case managers (user names) of a patient, from its cases."""
+
+    __tablename__ = "patient_responsible"
+    patient_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+
+class PurgeKeep(Base):
+    """Users whose laptops keep the patient when a narrowing purge is pulled (the responsible
+    case managers at that moment)."""
+
+    __tablename__ = "purge_keep"
+    purge_id: Mapped[int] = mapped_column(ForeignKey("purge_event.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)

@@ -15,6 +15,7 @@ from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
+from server import sharing
 from server.auth import ApiError, Caller, utcnow
 from server.config import ServerSettings
 from server.models import (
@@ -27,6 +28,11 @@ from server.models import (
     ServerState,
 )
 from server.push import SeqAllocator, conflict_info
+
+
+def visible(column: Any, user: str) -> Any:
+    """The row has no patient, or one the user may see."""
+    return or_(column.is_(None), column.not_in(sharing.hidden_patients(user)))
 
 
 def head(session: Session) -> int:
@@ -62,7 +68,9 @@ def purge_change(row: PurgeEvent, consents: list[dict[str, Any]] | None = None) 
 
 
 def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
-                 limit: int, *, snapshot: bool = False) -> PullResponse:
+                 limit: int, *, snapshot: bool = False, user: str = "") -> PullResponse:
+    """Changes in the caller's teams, leaving out the patients `user` may not see (shared
+    with the responsible case managers only) and the purges those keep."""
     top = head(session)
     now = utcnow().isoformat() + "Z"
     if not teams:
@@ -71,15 +79,18 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
     window = limit + 1
     found: list[Change] = []
     records = session.scalars(
-        select(Record).where(Record.team_id.in_(teams), Record.seq > cursor, Record.seq <= top)
+        select(Record).where(Record.team_id.in_(teams), Record.seq > cursor, Record.seq <= top,
+                             visible(Record.patient_id, user))
         .order_by(Record.seq).limit(window)).all()
     found.extend(record_change(r) for r in records)
     conflicts = session.scalars(
         select(Conflict).where(Conflict.team_id.in_(teams), Conflict.seq > cursor,
-                               Conflict.seq <= top).order_by(Conflict.seq).limit(window)).all()
+                               Conflict.seq <= top, visible(Conflict.patient_id, user))
+        .order_by(Conflict.seq).limit(window)).all()
     found.extend(conflict_change(r) for r in conflicts)
     purge_query = select(PurgeEvent).where(PurgeEvent.team_id.in_(teams),
-                                           PurgeEvent.seq > cursor, PurgeEvent.seq <= top)
+                                           PurgeEvent.seq > cursor, PurgeEvent.seq <= top,
+                                           ~sharing.purge_kept_from(user))
     if snapshot:
         # a snapshot leaves out the purges of patients shared again (their record is back in
         # scope): it brings those records whole, and a device replaying the old purge first
@@ -87,7 +98,8 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
         back = aliased(Record)
         purge_query = purge_query.where(~exists().where(
             back.table_name == "patient", back.record_id == PurgeEvent.patient_id,
-            back.team_id.in_(teams), back.seq > PurgeEvent.seq))
+            back.team_id.in_(teams), back.seq > PurgeEvent.seq,
+            visible(back.record_id, user)))
     purges = session.scalars(purge_query.order_by(PurgeEvent.seq).limit(window)).all()
     # while the patient stays purged, its purges carry the consent log the server weighs
     kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
@@ -98,7 +110,7 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
     has_more = len(found) > limit
     page = found[:limit]
     next_cursor = page[-1].seq if has_more else max(cursor, top)
-    return PullResponse(changes=with_prerequisites(session, teams, cursor, page),
+    return PullResponse(changes=with_prerequisites(session, teams, cursor, page, user),
                         next_cursor=next_cursor, has_more=has_more, server_time=now)
 
 
@@ -115,7 +127,7 @@ def _refs(change: Change) -> list[tuple[str, str]]:
 
 
 def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
-                       page: list[Change]) -> list[Change]:
+                       page: list[Change], user: str = "") -> list[Change]:
     """Put every record a change references (REFERENCES) before that change, when the device
     cannot have it yet (seq > cursor). A record delivered early shows up again at its own seq;
     applying it twice is harmless. So a child never arrives before its parent."""
@@ -132,7 +144,8 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
         for table, ids in by_table.items():
             rows = session.scalars(select(Record).where(
                 Record.table_name == table, Record.record_id.in_(ids),
-                Record.team_id.in_(teams), Record.seq > cursor)).all()
+                Record.team_id.in_(teams), Record.seq > cursor,
+                visible(Record.patient_id, user))).all()
             extra.extend(record_change(r) for r in rows)
         for c in extra:
             known[(c.table, c.record_id)] = c
@@ -190,14 +203,15 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullRespo
         new_scope = teams
     elif sorted(device.scope) != teams:
         raise ApiError(410, "sync.scope_changed")
-    page = changes_page(session, caller.team_ids, cursor, limit)
+    page = changes_page(session, caller.team_ids, cursor, limit, user=caller.username)
     _note_progress(session, device, cursor, new_scope)
     return page
 
 
 def snapshot(session: Session, caller: Caller, cursor: int, limit: int) -> PullResponse:
     device = _device(session, caller)
-    page = changes_page(session, caller.team_ids, cursor, limit, snapshot=True)
+    page = changes_page(session, caller.team_ids, cursor, limit, snapshot=True,
+                        user=caller.username)
     _note_progress(session, device, cursor, sorted(caller.team_ids) if cursor == 0 else None)
     return page
 
@@ -209,7 +223,7 @@ def checksum(session: Session, caller: Caller) -> ChecksumResponse:
         rows = session.execute(
             select(Record.table_name, Record.record_id, Record.seq).where(
                 Record.team_id.in_(caller.team_ids), Record.deleted.is_(False),
-                Record.seq <= top)
+                Record.seq <= top, visible(Record.patient_id, caller.username))
         ).all()
         for table, record_id, seq in rows:
             per_table.setdefault(table, []).append((record_id, int(seq)))

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
+from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact
 from desktop.domain.hlc import MAX_COUNTER, MAX_DRIFT_MS, MAX_WALL_MS, Timestamp
 from desktop.domain.merge_policy import is_append_only, policy_for
 from desktop.domain.wire_rules import key_problem, op_problem
@@ -30,7 +30,7 @@ from desktop.sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from server import blobs
+from server import blobs, sharing
 from server.auth import ApiError, Caller, utcnow
 from server.models import (
     AppliedOp,
@@ -85,6 +85,8 @@ class PushContext:
     now: dt.datetime
     now_ms: int
     lifted: dict[str, str] = field(default_factory=dict)  # patient id → team (block lifted)
+    # who could see each patient the batch touches, before it (server/sharing.py)
+    sharing_before: dict[str, Any] = field(default_factory=dict)
     # read-through caches: one query per batch instead of one per op (round trips dominate)
     records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
     purged: dict[str, PurgedPatient | None] = field(default_factory=dict)
@@ -166,6 +168,7 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
                                       result=result.model_dump(mode="json"), at=ctx.now))
         in_batch[op.op_id] = result
         results.append(result)
+    sharing.settle(ctx)
     ctx.seqs.flush()
     return PushResponse(results=results, server_time=ctx.now.isoformat() + "Z")
 
@@ -195,15 +198,14 @@ def apply_op(ctx: PushContext, op: Op) -> OpResult:
     if settled is not None:
         return settled
     team_id = record_team(ctx, op, fields, rec, patient_id)
+    if patient_id is not None and op.table in sharing.SHARING_TABLES:
+        sharing.before_change(ctx, patient_id)
 
     if op.kind == "append":
         if rec is not None:
             return result_for(op, "noop", rec)
         rec = create_record(ctx, op, fields, team_id, patient_id, hlc)
-        res = result_for(op, "applied", rec, seq=rec.seq)
-        if op.table == "consent_event" and patient_id is not None:
-            res = after_consent_event(ctx, op, patient_id, res)
-        return res
+        return result_for(op, "applied", rec, seq=rec.seq)
     if op.kind == "delete":
         return delete_op(ctx, op, rec)
     if op.kind == "restore":
@@ -256,10 +258,10 @@ def op_patient(op: Op, fields: dict[str, Any]) -> str | None:
 
 def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
                      patient_id: str | None) -> OpResult | None:
-    """Ops of a purged patient are refused, except its team-sharing consent events: the log
-    kept with the purge takes them, and a grant newer than every decision in it lifts the
-    block (an older one, pushed late by a laptop that was offline, does not: it is kept and
-    answered as a noop). Returns the answer when the op is settled here."""
+    """Ops of an erased patient are refused (art. 17 is final), except the erasure's own audit
+    event, kept as the proof of it. A patient purged after a withdrawal by a server older than
+    responsible-only sharing comes back with the first op a laptop that kept it sends: its kept
+    consent log becomes records again. Returns the answer when the op is settled here."""
     if patient_id is None or patient_id in ctx.lifted:
         return None
     purged = ctx.purged_patient(patient_id)
@@ -268,30 +270,25 @@ def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
     if purged.team_id not in ctx.caller.team_ids:
         raise Rejected("sync.forbidden")
     if purged.reason == "erased":
+        if op.table == "audit_event" and op.kind == "append" and fields.get("action") == "erase":
+            rec = ctx.record(op.table, op.record_id)
+            if rec is not None:
+                return result_for(op, "noop", rec)
+            rec = create_record(ctx, op, fields, purged.team_id, patient_id,
+                                clamp_hlc(op.hlc, ctx.now_ms))
+            return result_for(op, "applied", rec, seq=rec.seq)
         raise Rejected("sync.patient_erased")  # art. 17: no consent brings an erasure back
-    sharing_decision = (op.table == "consent_event" and op.kind == "append"
-                        and fields.get("purpose") == PURPOSE_TEAM_SHARING)
-    if not sharing_decision:
-        raise Rejected("sync.consent_withdrawn")
     kept = list(purged.consents or [])
-    if all(c.get("record_id") != op.record_id for c in kept):
-        kept.append({"record_id": op.record_id, "fields": fields})
-    if fields.get("decision") != "granted" or not is_granted(
-            consent_facts(c["fields"] for c in kept), PURPOSE_TEAM_SHARING):
-        purged.consents = kept  # a new list: the JSON column sees the change
-        ctx.session.flush()
-        return OpResult(op_id=op.op_id, status="noop")
     ctx.lifted[patient_id] = purged.team_id
     ctx.session.delete(purged)
     ctx.purged[patient_id] = None
-    # the decisions kept with the purge are the patient's consent log again, for every laptop:
-    # a withdrawal that only joined the kept log would otherwise live on one laptop only
     hlc = clamp_hlc(op.hlc, ctx.now_ms)
     for item in kept:
         rid = item.get("record_id")
         if rid != op.record_id and isinstance(rid, str) \
                 and ctx.record("consent_event", rid) is None:
-            create_record(ctx, op.model_copy(update={"record_id": rid, "base_versions": {}}),
+            create_record(ctx, op.model_copy(update={"record_id": rid, "base_versions": {},
+                                                     "table": "consent_event"}),
                           dict(item["fields"]), purged.team_id, patient_id, hlc)
     return None
 
@@ -563,35 +560,6 @@ def consent_facts(events: Iterable[dict[str, Any]]) -> list[ConsentFact]:
     return facts
 
 
-def team_sharing_granted(session: Session, patient_id: str,
-                         also: Iterable[dict[str, Any]] = ()) -> bool:
-    """The patient's latest team-sharing decision on record (plus `also`) is a grant."""
-    rows = session.scalars(select(Record).where(Record.table_name == "consent_event",
-                                                Record.patient_id == patient_id)).all()
-    return is_granted(consent_facts([*(r.fields for r in rows), *also]), PURPOSE_TEAM_SHARING)
-
-
-def later_in_batch(ctx: PushContext, patient_id: str) -> list[dict[str, Any]]:
-    """Team-sharing consent events of the patient still to come in this push."""
-    return [o.fields for o in ctx.batch[ctx.position + 1:]
-            if o.table == "consent_event" and o.kind == "append"
-            and o.fields.get("patient_id") == patient_id
-            and o.fields.get("purpose") == PURPOSE_TEAM_SHARING]
-
-
-def after_consent_event(ctx: PushContext, op: Op, patient_id: str, res: OpResult) -> OpResult:
-    if op.fields.get("purpose") != PURPOSE_TEAM_SHARING:
-        return res
-    if team_sharing_granted(ctx.session, patient_id, later_in_batch(ctx, patient_id)):
-        return res
-    team = patient_team(ctx, patient_id)
-    if team is None:
-        return res
-    seq = purge_patient(ctx, patient_id, team, "consent_withdrawn")
-    return res.model_copy(update={"server_seq": seq, "field_versions": {},
-                                  "record_version": None, "purged": True})
-
-
 def purge_op(ctx: PushContext, op: Op) -> OpResult:
     if op.table != "patient" or op.patient_id not in (None, op.record_id):
         raise Rejected("sync.invalid_op")
@@ -623,12 +591,20 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
         select(Record).where(Record.table_name == "consent_event",
                              Record.patient_id == patient_id).order_by(Record.seq))
         if r.fields.get("purpose") == PURPOSE_TEAM_SHARING] if reason == "consent_withdrawn" else []
-    session.execute(delete(Record).where(Record.patient_id == patient_id))
+    # the erasure's own audit event stays: the proof that it was done, and by whom
+    proof = [r.record_id for r in session.scalars(select(Record).where(
+        Record.patient_id == patient_id, Record.table_name == "audit_event"))
+        if r.fields.get("action") == "erase"]
+    gone = delete(Record).where(Record.patient_id == patient_id)
+    if proof:
+        gone = gone.where(~((Record.table_name == "audit_event") & Record.record_id.in_(proof)))
+    session.execute(gone)
     session.execute(delete(Conflict).where(Conflict.patient_id == patient_id))
     blobs.drop_unused(session, [s for s in shas if isinstance(s, str)])
     for key, rec in list(ctx.records.items()):
-        if rec is not None and rec.patient_id == patient_id:
+        if rec is not None and rec.patient_id == patient_id and key[1] not in proof:
             ctx.records[key] = None
+    sharing.mark_erased(session, patient_id, team_id, ctx.now)
     ctx.lifted.pop(patient_id, None)  # purged again: later ops of this batch are refused
     row = ctx.purged_patient(patient_id)
     if row is None:

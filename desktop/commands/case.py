@@ -1,4 +1,4 @@
-"""`relais case open|close|show|status|review`: case episodes from the command line."""
+"""`relais case open|close|show|status|review|assign`: case episodes from the command line."""
 
 from __future__ import annotations
 
@@ -52,6 +52,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rv.add_argument("--date", metavar="YYYY-MM-DD")
     rv.add_argument("--note")
     rv.set_defaults(handler=cmd_review)
+
+    asg = ps.add_parser("assign", help="handover: name the responsible case manager(s), server "
+                        "users of the team (who alone see a patient not shared with the team)")
+    add_common(asg)
+    asg.add_argument("id")
+    asg.add_argument("--to", required=True, metavar="USER")
+    asg.add_argument("--co", metavar="USER", help="the second case manager of a pair")
+    asg.set_defaults(handler=cmd_assign)
 
     it = ps.add_parser("intake", help="how the intake ends: accepted, redirected or waiting list")
     add_common(it)
@@ -124,6 +132,15 @@ def cmd_review(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         due = cases.record_relevance_review(ctx, args.id, on=args.date, note=args.note)
     emit(args, {"id": args.id, "relevance_review_due": due.isoformat()}, due.isoformat())
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from desktop.services import cases
+
+    with open_context(args) as ctx:
+        names = cases.assign_case(ctx, args.id, args.to, args.co)
+    emit(args, {"id": args.id, "responsible_users": names}, ", ".join(names))
     return 0
 
 
@@ -209,6 +226,8 @@ def _human(view: Any) -> str:
     elif view.relevance_review_due:
         lines.append("  " + t("case.show.review_due", date=view.relevance_review_due.isoformat()))
     lines.append("  " + t("case.show.visits", done=view.visits_done, planned=view.visits_planned))
+    if view.responsible_users:
+        lines.append("  " + t("case.show.responsible", names=", ".join(view.responsible_users)))
     if view.intake_outcome:
         lines.append("  " + t("intake.show." + view.intake_outcome,
                               date=(view.waiting_since or view.intake_outcome_on).isoformat()))
@@ -237,6 +256,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
             view_patient(ctx, args.patient, purpose="cli")  # the audit event
             views = cases.list_cases(ctx, args.patient)
+        pid = views[0].patient_id if views else args.patient
+        level, names = ctx.read(lambda s: cases.visibility(s, pid))
     data: dict[str, Any] = asdict(views[0]) if args.id else {"cases": [asdict(v) for v in views]}
-    emit(args, data, lambda: "\n".join(_human(v) for v in views))
+    data["visibility"] = {"level": level, "names": names}
+
+    def human() -> str:
+        from desktop.i18n import t
+
+        who = t(f"sharing.{level}", names=", ".join(names))
+        return "\n".join([*(_human(v) for v in views), t("case.show.visibility", who=who)])
+    emit(args, data, human)
     return 0

@@ -75,6 +75,7 @@ class CaseView:
     visits_done: int
     visits_planned: int
     history: tuple[StatusChangeView, ...]
+    responsible_users: tuple[str, ...] = ()  # server user names (desktop/domain/sharing.py)
     # intake outcome and access delays (desktop.domain.intake)
     intake_outcome: str | None = None
     intake_outcome_on: dt.date | None = None
@@ -130,6 +131,7 @@ def case_view(session: Session, c: Case, today: dt.date) -> CaseView:
         history=tuple(StatusChangeView(
             id=h.id, from_status=h.from_status, to_status=h.to_status, changed_on=h.changed_on,
             changed_by=h.changed_by, note=h.note, created_at=h.created_at) for h in changes),
+        responsible_users=tuple(c.responsible_users or ()),
         intake_outcome=c.intake_outcome, intake_outcome_on=c.intake_outcome_on,
         redirected_to_contact_id=c.redirected_to_contact_id, intake_reason=c.intake_reason,
         waiting_since=c.waiting_since, first_contact_on=first_contact,
@@ -185,8 +187,12 @@ def open_case(ctx: AppContext, patient_id: str, request: RequestFields, *,
                                   Case.status.in_(L.OPEN_STATUSES))).first()
         if already:
             raise RuleViolation("case.already_open", "patient_id")
+        from desktop.services.sync import my_username
+
+        me = my_username(uow.session)
         case = uow.add(Case, patient_id=patient_id, status=status, opened_on=day,
                        complexity_tier=tier, primary_case_manager=ctx.user_name,
+                       responsible_users=[me] if me else None,
                        relevance_review_due=L.next_relevance_review(day, months), **values)
         _log_change(uow, case, None, status, day, None)
         uow.audit("create", table="case_record", record_id=case.id, patient_id=patient_id)
@@ -217,6 +223,25 @@ def update_case(ctx: AppContext, case_id: str, *, clarified_request: str | None 
             uow.audit("edit", table="case_record", record_id=case.id, patient_id=case.patient_id,
                       fields=sorted(changed))
         return sorted(changed)
+
+    return ctx.write(run)
+
+
+def assign_case(ctx: AppContext, case_id: str, to: str, co: str | None = None) -> list[str]:
+    """Handover: the case's responsible case managers become `to` (and `co`, working as a
+    pair), users of the team as the server last listed them. When team sharing is refused,
+    only they see the patient. Returns the new list."""
+    from desktop.domain.sharing import check_responsible
+    from desktop.services.sync import team_members
+
+    def run(uow: UnitOfWork) -> list[str]:
+        case = load_case(uow.session, case_id)
+        members = [m.get("username", "") for m in team_members(uow.session)]
+        names = check_responsible([to] + ([co] if co else []), members)
+        if uow.update(case, {"responsible_users": names}):
+            uow.audit("handover", table="case_record", record_id=case.id,
+                      patient_id=case.patient_id, responsible=names)
+        return names
 
     return ctx.write(run)
 
@@ -252,6 +277,26 @@ def record_intake(ctx: AppContext, case_id: str, outcome: str | None, *,
         return values
 
     return ctx.write(run)
+
+
+def visibility(session: Session, patient_id: str) -> tuple[str, list[str]]:
+    """Who can see the patient's record: ("team", []), ("only_you", []), ("you_and", names)
+    or ("only", names) — display names of the other responsible case managers."""
+    from desktop.domain import sharing
+    from desktop.services.consents import _facts as consent_facts
+    from desktop.services.sync import my_username, team_members
+
+    me = my_username(session)
+    lists = session.scalars(select(Case.responsible_users).where(
+        Case.patient_id == patient_id, Case.deleted.is_(False))).all()
+    state = sharing.state_of(consent_facts(session, patient_id), lists, me)
+    if state.level == sharing.TEAM:
+        return "team", []
+    names = {m.get("username"): m.get("name") or m.get("username") for m in team_members(session)}
+    others = sorted(str(names.get(u) or u) for u in state.responsible if u != me)
+    if me is None or me in state.responsible:
+        return ("you_and", others) if others else ("only_you", [])
+    return "only", others
 
 
 def record_first_dates(ctx: AppContext, case_id: str, *,

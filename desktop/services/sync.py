@@ -203,6 +203,8 @@ def enroll(ctx: AppContext, server_url: str, username: str, password: str, *,
         state.put(s, state.ACCOUNT, {"user": answer.user, "organisation": answer.organisation,
                                      "teams": answer.teams,
                                      "default_team_id": answer.default_team_id,
+                                     "username": answer.username or username.strip(),
+                                     "members": answer.members,
                                      "role": answer.role})
         state.delete(s, state.REVOKED)
         uow.audit("enroll", detail_device=answer.device_id)
@@ -269,9 +271,38 @@ def sync_now(ctx: AppContext, *, transport: TransportFactory = None,
             raise RevokedError(stolen=False)
         _remember(ctx, attempt, ok=True, error=None, report=report)
         _fetch_missing_blobs(ctx, client)
+        _refresh_members(ctx, client)
         return report
     finally:
         client.close()
+
+
+def _refresh_members(ctx: AppContext, client: SyncClient) -> None:
+    """The team's users (responsible case managers are chosen among them); best effort."""
+    try:
+        status = client.device_status()
+    except SyncError:
+        return
+
+    def run(uow: UnitOfWork) -> None:
+        account = dict(state.get(uow.session, state.ACCOUNT, {}))
+        if status.username:
+            account["username"] = status.username
+        account["members"] = status.members
+        state.put(uow.session, state.ACCOUNT, account)
+    with contextlib.suppress(Exception):
+        ctx.write(run)
+
+
+def my_username(session: Session) -> str | None:
+    """This laptop's server user (None before enrolment)."""
+    name = state.get(session, state.ACCOUNT, {}).get("username")
+    return str(name) if name else None
+
+
+def team_members(session: Session) -> list[dict[str, str]]:
+    """The users of this laptop's teams as the server last listed them."""
+    return list(state.get(session, state.ACCOUNT, {}).get("members") or [])
 
 
 def _remember(ctx: AppContext, attempt: str, *, ok: bool, error: str | None,

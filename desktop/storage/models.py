@@ -103,6 +103,9 @@ class Case(SyncColumns, Base):
     complexity_tier: Mapped[str | None] = mapped_column(String(30))
     tier_suggested: Mapped[str | None] = mapped_column(String(30))
     primary_case_manager: Mapped[str | None] = mapped_column(String(200))
+    # server user names of the responsible case managers (one, or two as a pair): they alone
+    # see the patient when team sharing is refused (desktop/domain/sharing.py)
+    responsible_users: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     opened_on: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     closure_reason: Mapped[str | None] = mapped_column(String(30))

@@ -25,7 +25,6 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact, is_granted
 from desktop.domain.merge_policy import is_append_only
 from desktop.storage import search
 from desktop.storage.field_history import record_changes
@@ -33,10 +32,10 @@ from desktop.storage.models import (
     SYNC_META_COLUMNS,
     SYNCED_MODELS,
     Attachment,
+    AuditEvent,
     Base,
     Blob,
     Conflict,
-    ConsentEvent,
     Draft,
     FieldChange,
     FieldMeta,
@@ -48,7 +47,6 @@ from desktop.sync.protocol import Change, ConflictInfo
 
 RECORD = "_record"  # pseudo-field: the deleted flag (delete / restore ops)
 SHADOW = "@server"
-MERGED = ""  # updated_hlc of consent events taken from a purge's kept log (no clock of theirs)
 
 
 def shadow_name(name: str) -> str:
@@ -137,6 +135,7 @@ class PageApplier:
         self._inserts: dict[str, dict[str, dict[str, Any]]] = {}
         self._existing: dict[tuple[str, str], tuple[int, str]] = {}
         self._looked_up: set[tuple[str, str]] = set()
+        self._revived: set[str] = set()
         self._new_patients: dict[str, dict[str, Any]] = {}
 
     def preload(self, changes: list[Change]) -> None:
@@ -167,9 +166,10 @@ class PageApplier:
             self.stats.max_hlc = change.hlc
         if change.kind in ("upsert", "delete"):
             self.apply_record(change)
+            if change.table == "patient" and change.kind == "upsert":
+                self._revived.add(change.record_id)  # visible again after a purge it waits for
         elif change.kind == "purge" and change.patient_id:
-            self.purge_patient(change.patient_id, change.seq, change.consents,
-                               erased=change.reason == "erased")
+            self.purge_patient(change.patient_id, erased=change.reason == "erased")
         elif change.kind == "conflict" and change.conflict is not None:
             self.stats.conflicts += store_conflict(self.session, change.conflict)
         elif change.kind == "conflict_resolved" and change.conflict is not None:
@@ -288,9 +288,10 @@ class PageApplier:
         self.session.flush()
 
     # ---- purge -------------------------------------------------------------------------------
-    def purge_patient(self, patient_id: str, seq: int = 0,
-                      consents: list[dict[str, Any]] | None = None, *,
-                      erased: bool = False) -> None:
+    def purge_patient(self, patient_id: str, *, erased: bool = False) -> None:
+        """The server no longer shows this patient to this laptop's user (team sharing refused
+        or withdrawn, a handover, a team move) or erased it. Edits still waiting here go up
+        first: the purge then waits for the next push (state.PURGE_LATER)."""
         from desktop.sync import state
 
         self.flush()
@@ -298,49 +299,29 @@ class PageApplier:
         self._looked_up.clear()
         self.stats.purges += 1
         self.stats.patients.add(patient_id)
-        expected = dict(state.get(self.session, state.EXPECT_PURGE, {}))
-        own = expected.pop(patient_id, None) is not None
-        if own:
-            state.put(self.session, state.EXPECT_PURGE, expected)
-        if erased:  # the right to erasure reaches every copy, local-only ones too
-            purge_patient(self.session, patient_id)
-            return
-        if own:  # our own withdrawal: already made local-only at the push
-            self._merge_consents(patient_id, consents or [])
-            return
-        if withheld_here(self.session, patient_id) \
-                or regranted_after(self.session, patient_id, seq):
-            # local-only by this laptop's own decisions, or its new grant already lifted the
-            # server's block: keep the records; they go up again in full
-            unshare_patient(self.session, patient_id)
-            self._merge_consents(patient_id, consents or [])
+        self._revived.discard(patient_id)
+        if not erased and any(op_pid == patient_id for op_pid in self._pending_patients()):
+            later = list(state.get(self.session, state.PURGE_LATER, []))
+            if patient_id not in later:
+                state.put(self.session, state.PURGE_LATER, [*later, patient_id])
             return
         purge_patient(self.session, patient_id)
 
-    def _merge_consents(self, patient_id: str, consents: list[dict[str, Any]]) -> None:
-        """Add the decisions other laptops recorded (kept by the server with the purge) to the
-        local consent log of a patient this device keeps, so its derived state is the team's.
-        They stay local-only (version 0) and go up again with the rest if sharing resumes."""
-        tbl = table_of(ConsentEvent)
-        for item in consents:
-            rid, fields = item.get("record_id"), item.get("fields")
-            if not isinstance(rid, str) or not isinstance(fields, dict) \
-                    or fields.get("patient_id") != patient_id \
-                    or self.session.get(ConsentEvent, rid) is not None:
-                continue
-            try:
-                values = self._values(ConsentEvent, fields)
-                if not self._complete(tbl, values):
-                    continue
-                row = _new_row(tbl, values, rid, fields.get("created_at"), updated_hlc=MERGED,
-                               server_version=0, deleted=False)
-            except ValueError:
-                continue  # not a readable consent event: ignore rather than fail the page
-            self.session.execute(insert(tbl).values(row))
+    def _pending_patients(self) -> set[str]:
+        return {p for p in self.session.scalars(select(OutboxOp.patient_id).where(
+            OutboxOp.state == "pending", OutboxOp.kind != "purge",
+            OutboxOp.table_name != "audit_event")).all() if p}
 
     def finish(self) -> None:
         """Keep the patient search index in step with what the page changed."""
+        from desktop.sync import state
+
         self.flush()
+        if self._revived:
+            later = list(state.get(self.session, state.PURGE_LATER, []))
+            if any(p in self._revived for p in later):
+                state.put(self.session, state.PURGE_LATER,
+                          [p for p in later if p not in self._revived])
         fresh = [SimpleNamespace(**self._new_patients[pid]) for pid in self.stats.patients
                  if pid in self._new_patients]
         search.index_new(self.session, fresh)  # just inserted: from their values, no reload
@@ -354,28 +335,6 @@ class PageApplier:
                 search.unindex_patient(self.session, pid)
             else:
                 search.index_patient(self.session, p)
-
-
-def withheld_here(session: Session, patient_id: str) -> bool:
-    """Is the patient here, and do this laptop's own team-sharing decisions (made here, or
-    pulled while the patient was shared) keep it local-only? Decisions merged in from a purge's kept log do not
-    count: the server already acted on them, and a later purge says what they did. Without
-    this, whether a laptop kept a patient withdrawn elsewhere depended on when it pulled."""
-    rows = session.execute(select(
-        ConsentEvent.purpose, ConsentEvent.decision, ConsentEvent.decided_on,
-        ConsentEvent.recorded_at).where(
-        ConsentEvent.patient_id == patient_id, ConsentEvent.purpose == PURPOSE_TEAM_SHARING,
-        ConsentEvent.deleted.is_(False), ConsentEvent.updated_hlc != MERGED)).all()
-    return session.get(Patient, patient_id) is not None and not is_granted([ConsentFact(*row) for row in rows], PURPOSE_TEAM_SHARING)
-
-
-def regranted_after(session: Session, patient_id: str, seq: int) -> bool:
-    """Did a consent event pushed from here land on the server after that purge?"""
-    rows = session.scalars(select(OutboxOp.result).where(
-        OutboxOp.patient_id == patient_id, OutboxOp.table_name == "consent_event",
-        OutboxOp.state == "sent")).all()
-    return any((r or {}).get("status") == "applied" and int((r or {}).get("server_seq") or 0) > seq
-               for r in rows)
 
 
 def patient_records(session: Session, patient_id: str) -> dict[str, list[str]]:
@@ -408,8 +367,13 @@ def _drop_meta(session: Session, records: dict[str, list[str]]) -> None:
 def purge_patient(session: Session, patient_id: str) -> None:
     """Remove every trace of a patient the server no longer shares with this device (consent
     withdrawn elsewhere, moved to another team, erased). Local ops still waiting for that
-    patient are listed as rejected: never dropped silently."""
+    patient are listed as rejected: never dropped silently (audit events, which nobody can act
+    on, are settled quietly and stay in the local audit, like the erasure's own event)."""
     records = patient_records(session, patient_id)
+    proof = set(session.scalars(select(AuditEvent.id).where(
+        AuditEvent.patient_id == patient_id, AuditEvent.action == "erase")).all())
+    if proof and "audit_event" in records:
+        records["audit_event"] = [i for i in records["audit_event"] if i not in proof]
     _drop_meta(session, records)
     shas = list(session.execute(select(Attachment.sha256).where(
         Attachment.patient_id == patient_id)).scalars())
@@ -428,28 +392,13 @@ def purge_patient(session: Session, patient_id: str) -> None:
     session.execute(delete(Draft).where(Draft.patient_id == patient_id))
     session.execute(update(OutboxOp).where(
         OutboxOp.patient_id == patient_id, OutboxOp.state == "pending",
+        OutboxOp.kind != "purge", OutboxOp.table_name == "audit_event",
+    ).values(state="discarded", result={"status": "rejected", "reason": "sync.patient_purged"}))
+    session.execute(update(OutboxOp).where(
+        OutboxOp.patient_id == patient_id, OutboxOp.state == "pending",
         OutboxOp.kind != "purge",
     ).values(state="rejected", result={"status": "rejected", "reason": "sync.patient_purged"}))
     search.unindex_patient(session, patient_id)
-
-
-def unshare_patient(session: Session, patient_id: str) -> None:
-    """The server dropped a patient this device keeps (consent withdrawn here): the records stay
-    local-only, forget what the server had, and are shared again in full if consent returns."""
-    from desktop.sync import state
-
-    records = patient_records(session, patient_id)
-    _drop_meta(session, records)
-    for name, ids in records.items():
-        tbl = table_of(SYNCED_MODELS[name])
-        for i in range(0, len(ids), 500):
-            session.execute(update(tbl).where(tbl.c.id.in_(ids[i:i + 500]))
-                            .values(server_version=0))
-    session.execute(delete(Conflict).where(Conflict.patient_id == patient_id))
-    reshare = list(state.get(session, state.RESHARE, []))
-    if patient_id not in reshare:
-        reshare.append(patient_id)
-        state.put(session, state.RESHARE, reshare)
 
 
 # ---- conflicts -----------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from desktop.storage.models import (
     SyncState,
 )
 from desktop.sync import state
-from desktop.sync.apply import PageApplier, pending_map, table_of
+from desktop.sync.apply import PageApplier, pending_map, purge_patient, table_of
 from desktop.sync.client import GoneError, RevokedError, SyncClient, SyncError
 from desktop.sync.outbox import (
     PushCounts,
@@ -166,6 +166,7 @@ class SyncEngine:
                 return [to_op(r) for r in rows], allowed, blobs_to_upload(session, rows)
             ops, allowed, shas = self.ctx.read(read)
             if not ops:
+                self._purge_later()
                 return
             self._upload_blobs(shas)
             crash_point("push_before_send")
@@ -206,21 +207,36 @@ class SyncEngine:
         return str(self.ctx.read(lambda s: state.get(s, state.SERVER_DEVICE_ID, "")))
 
     def _reshare(self) -> None:
-        """Patients whose consent came back after the server purged them: queue them in full."""
+        """Upgrade: patients an older version kept local-only after the server purged them go
+        up again in full (the server shows them to the responsible case managers only)."""
         if not self.ctx.read(lambda s: state.get(s, state.RESHARE, [])):
             return
 
         def run(uow: Any) -> None:
             session = uow.session
-            waiting = list(state.get(session, state.RESHARE, []))
-            allowed = self.allowed_ids(session)
-            still = []
-            for pid in waiting:
-                if pid in allowed:
+            for pid in state.get(session, state.RESHARE, []):
+                if session.get(SYNCED_MODELS["patient"], pid) is not None:
                     reshare_patient(session, pid, self.ctx.clock.last, uuid7, utcnow())
-                else:
+            state.delete(session, state.RESHARE)
+        self.ctx.write(run)
+
+    def _purge_later(self) -> None:
+        """Patients no longer shown to this user whose edits were waiting: now they went up."""
+        if not self.ctx.read(lambda s: state.get(s, state.PURGE_LATER, [])):
+            return
+
+        def run(uow: Any) -> None:
+            session = uow.session
+            waiting = set(session.scalars(select(OutboxOp.patient_id).where(
+                OutboxOp.state == "pending", OutboxOp.kind != "purge",
+                OutboxOp.table_name != "audit_event")).all())
+            still = []
+            for pid in state.get(session, state.PURGE_LATER, []):
+                if pid in waiting:
                     still.append(pid)
-            state.put(session, state.RESHARE, still)
+                else:
+                    purge_patient(session, pid)
+            state.put(session, state.PURGE_LATER, still)
         self.ctx.write(run)
 
     # ---- pull ------------------------------------------------------------------------------
@@ -353,10 +369,6 @@ class SyncEngine:
                 removed += len(stale)
             old = int(state.get(session, state.CURSOR, 0))
             state.put(session, state.CURSOR, max(old, last_next))
-            # an own purge the snapshot covered was applied, or left out as stale (shared again)
-            expected = dict(state.get(session, state.EXPECT_PURGE, {}))
-            state.put(session, state.EXPECT_PURGE,
-                      {p: s for p, s in expected.items() if int(s) > last_next})
             state.delete(session, state.REBUILD)
             state.delete(session, state.SNAPSHOT_CURSOR)
             return removed

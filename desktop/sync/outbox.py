@@ -4,7 +4,9 @@ Op states: `pending` (not yet settled by the server), `sent` (applied, noop or c
 server holds its result), `rejected` (listed under "needs attention" until a person retries or
 discards it), `discarded` (a person chose to drop it), `superseded` (a patient shared again in
 full after a consent withdrawal: a newer full op carries its content).
-An op of a patient without team-sharing consent stays `pending` and is not sent (local-only).
+Every op goes up: the server keeps every record of every patient and decides who sees it
+(desktop/domain/sharing.py). An audit event the server refuses because the patient was erased
+is settled here without asking anyone (`discarded`, reason kept): it stays in the local audit.
 """
 
 from __future__ import annotations
@@ -22,29 +24,22 @@ from desktop.storage.models import (
     SYNCED_MODELS,
     FieldMeta,
     OutboxOp,
-    Patient,
     synced_fields,
 )
 from desktop.storage.wire import from_wire, to_wire
-from desktop.sync import state
-from desktop.sync.apply import RECORD, pending_map, shadow_name, store_conflict, unshare_patient
+from desktop.sync.apply import RECORD, pending_map, shadow_name, store_conflict
 from desktop.sync.protocol import MAX_PUSH_OPS, Op, OpResult
 
 BATCH_OPS = 200
 BATCH_BYTES = 4 * 1024 * 1024  # well under the server's body limit, even before gzip
 
-# allowed_ids(session) -> ids of the patients whose records may leave the laptop
+# allowed_ids(session) -> ids of the patients shared with the whole team (status only: every
+# patient's records go up)
 SharingPolicy = Callable[[Session], set[str]]
-
-
-def was_shared(session: Session, patient_id: str) -> bool:
-    """Did the server (possibly) receive this patient? Then a consent withdrawal must go up."""
-    p = session.get(Patient, patient_id)
-    if p is not None and p.server_version:
-        return True
-    return session.execute(select(OutboxOp.seq).where(
-        OutboxOp.patient_id == patient_id,
-        (OutboxOp.state == "sent") | (OutboxOp.attempts > 0)).limit(1)).first() is not None
+# refusals that need nobody's decision: the patient is gone for good (erased), so an audit event
+# about it cannot reach the server; it stays in this laptop's audit
+SILENT_REFUSALS = frozenset({"sync.patient_erased", "sync.consent_withdrawn",
+                             "sync.patient_purged"})
 
 
 def to_op(row: OutboxOp) -> Op:
@@ -58,10 +53,8 @@ def to_op(row: OutboxOp) -> Op:
 
 
 def pushable(row: OutboxOp, allowed: set[str], session: Session) -> bool:
-    if row.kind == "purge" or row.patient_id is None or row.patient_id in allowed:
-        return True
-    # a withdrawal (or refusal) of a patient the server holds must reach it, so it purges
-    return row.table_name == "consent_event" and was_shared(session, row.patient_id)
+    """Every op goes up (the server narrows who sees a patient; nothing stays local-only)."""
+    return True
 
 
 def next_batch(session: Session, allowed: set[str], limit: int = BATCH_OPS) -> list[OutboxOp]:
@@ -91,18 +84,10 @@ def next_batch(session: Session, allowed: set[str], limit: int = BATCH_OPS) -> l
 
 
 def count_pending(session: Session, allowed: set[str]) -> tuple[int, int]:
-    """(ops waiting to go up, ops held local-only for lack of consent)."""
-    rows = session.execute(select(OutboxOp.patient_id, OutboxOp.kind, OutboxOp.table_name,
-                                  func.count()).where(OutboxOp.state == "pending")
-                           .group_by(OutboxOp.patient_id, OutboxOp.kind, OutboxOp.table_name))
-    waiting = held = 0
-    for pid, kind, table, n in rows:
-        if kind == "purge" or pid is None or pid in allowed or (
-                table == "consent_event" and was_shared(session, pid)):
-            waiting += n
-        else:
-            held += n
-    return waiting, held
+    """(ops waiting to go up, ops held local-only: always 0 since every record is backed up)."""
+    waiting = session.scalar(select(func.count()).select_from(OutboxOp).where(
+        OutboxOp.state == "pending"))
+    return int(waiting or 0), 0
 
 
 @dataclass
@@ -140,6 +125,9 @@ def record_results(session: Session, op_ids: list[str], results: list[OpResult],
         row.attempts = (row.attempts or 0) + 1
         row.result = result.model_dump(mode="json")
         if result.status == "rejected":
+            if row.table_name == "audit_event" and result.reason in SILENT_REFUSALS:
+                row.state = "discarded"  # nobody can act on it; the local audit keeps it
+                continue
             row.state = "rejected"
             counts.rejected += 1
             continue
@@ -149,21 +137,12 @@ def record_results(session: Session, op_ids: list[str], results: list[OpResult],
         settled.append((row, result))
     session.flush()
     later = pending_map(session)  # what is still waiting, after this batch
-    cursor = int(state.get(session, state.CURSOR, 0))
     for row, result in settled:
         for info in result.conflicts:
             counts.conflicts += store_conflict(session, info)
         _settle_fields(session, row, result, later.get((row.table_name, row.record_id), set()))
         if row.table_name == "patient" and row.patient_id:
             counts.patients.add(row.patient_id)
-        if row.table_name == "consent_event" and row.patient_id and result.purged:
-            # this event made the server purge the patient: it stays here, local-only, and
-            # goes up again in full once consent is back
-            unshare_patient(session, row.patient_id)
-            if result.server_seq and result.server_seq > cursor:
-                expect = dict(state.get(session, state.EXPECT_PURGE, {}))
-                expect[row.patient_id] = result.server_seq
-                state.put(session, state.EXPECT_PURGE, expect)
     return counts
 
 
@@ -211,9 +190,9 @@ def _settle_fields(session: Session, row: OutboxOp, result: OpResult, later: set
 
 def reshare_patient(session: Session, patient_id: str, hlc: str, new_op_id: Callable[[], str],
                     now: Any) -> int:
-    """Consent to team sharing is back: queue every live record of the patient again in full
-    (patient first), and supersede the partial ops that waited meanwhile. Consent events still
-    pending go first: the grant is what lets the server accept the rest."""
+    """Upgrade from a version that kept patients local-only after the server purged them
+    (state.RESHARE): queue every live record of the patient again in full (patient first), and
+    supersede the partial ops that waited meanwhile."""
     from desktop.sync.apply import patient_records
 
     session.execute(update(OutboxOp).where(

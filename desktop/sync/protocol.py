@@ -154,6 +154,9 @@ class EnrollResponse(BaseModel):
     default_team_id: str | None = None
     # case_manager | coordinator | administrator; None from a server that predates roles
     role: str | None = None
+    username: str = ""  # the user's login name (responsible case managers are named by it)
+    # the users of the caller's teams: {"username", "name", "team_id"} (responsible candidates)
+    members: list[dict[str, str]] = Field(default_factory=list)
 
 
 class DeviceStatus(BaseModel):
@@ -162,6 +165,8 @@ class DeviceStatus(BaseModel):
     stolen: bool
     teams: list[dict[str, str]] = Field(default_factory=list)
     role: str | None = None  # as in EnrollResponse
+    username: str = ""
+    members: list[dict[str, str]] = Field(default_factory=list)
 
 
 class ErrorBody(BaseModel):

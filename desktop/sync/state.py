@@ -18,8 +18,10 @@ SERVER_DEVICE_ID = "server_device_id"
 ACCOUNT = "account"  # {"user", "organisation", "teams", "default_team_id", "role"}
 LAST_SYNC = "last_sync"  # {"at": iso, "ok": bool, "error": code | None, counts...}
 REBUILD = "rebuild_pending"  # a 410 or a checksum mismatch: rebuild from a snapshot
-RESHARE = "reshare_patients"  # patients purged by the server but kept here (consent withdrawn)
-EXPECT_PURGE = "expect_purge"  # {patient_id: seq}: purges this device caused (withdrawal pushed)
+# patients a version before responsible-only sharing kept local-only after the server purged
+# them: the first sync after the upgrade sends them again in full
+RESHARE = "reshare_patients"
+PURGE_LATER = "purge_later"  # patients no longer shown to this user, purged once edits went up
 PARKED = "parked_changes"  # pulled records whose parent record has not arrived yet
 SNAPSHOT_CURSOR = "snapshot_cursor"
 LAST_CHECKSUM = "last_checksum_at"  # epoch seconds of the last sanity check that ran

@@ -93,6 +93,14 @@ class ServerDB:
         with Session(self.engine) as s:
             return set(s.scalars(select(AppliedOp.op_id)).all())
 
+    def access(self, patient_id: str) -> str:
+        """The patient's sharing level on the server (no row: shared with the team)."""
+        from server.models import PatientAccess
+
+        with Session(self.engine) as s:
+            row = s.get(PatientAccess, patient_id)
+            return row.level if row is not None else "team"
+
     def conflicts(self) -> list[Any]:
         from server.models import Conflict
 
@@ -284,12 +292,31 @@ def local_only_patients(ctx: AppContext) -> set[str]:
     return ctx.read(read)  # type: ignore[no-any-return]
 
 
+def device_user(device: Any) -> str:
+    return str(device.ctx.read(lambda s: sync_service.my_username(s)) or "")
+
+
+def hidden_from(server: ServerDB, user: str) -> set[str]:
+    """Patients the server does not show to this user (desktop/domain/sharing.py)."""
+    from server.sharing import hidden_patients
+
+    with Session(server.engine) as s:
+        return set(s.scalars(hidden_patients(user)).all())
+
+
+def visible_patients(server: ServerDB, user: str) -> set[str]:
+    hidden = hidden_from(server, user)
+    return {k[1] for k, r in server.records().items()
+            if k[0] == "patient" and not r.deleted and k[1] not in hidden}
+
+
 def assert_device_equals_server(device: Any, server: ServerDB) -> None:
-    """Every record the server holds is here with the same values, version and deleted flag;
-    every record here that the server saw (version > 0) is on the server."""
-    remote = server.records()
+    """Every record the server shows this device's user is here with the same values, version
+    and deleted flag; every record here that the server saw (version > 0) is on the server;
+    nothing here is unknown to the server (no patient stays local-only)."""
+    hidden = hidden_from(server, device_user(device))
+    remote = {k: r for k, r in server.records().items() if r.patient_id not in hidden}
     local = local_records(device.ctx)
-    mine_only = local_only_patients(device.ctx)
     for key, rec in remote.items():
         assert key in local, f"{device.name}: missing {key}"
         row = local[key]
@@ -301,25 +328,18 @@ def assert_device_equals_server(device: Any, server: ServerDB) -> None:
     for key, row in local.items():
         if key in remote or (row["_deleted"] and row["_version"] > 0):
             continue  # known to the server, or a tombstone the server has since collected
-        if row["_version"] > 0:
-            raise AssertionError(f"{device.name}: {key} not on the server")
-        else:
-            pid = row.get("patient_id") or row.get("owner_patient_id") or (
-                key[1] if key[0] == "patient" else None)
-            assert pid in mine_only, f"{device.name}: unsent record {key} of a shared patient"
+        raise AssertionError(f"{device.name}: {key} not on the server (version "
+                             f"{row['_version']})")
 
 
 def assert_outbox_settled(device: Any) -> None:
     """Every op ever queued is applied, a conflict, or listed (rejected / a person's decision);
-    only ops of patients without consent may still wait."""
-    held = local_only_patients(device.ctx)
-
+    none still waits (every patient's records go up)."""
     def read(s: Session) -> list[OutboxOp]:
         return list(s.scalars(select(OutboxOp)).all())
     for op in device.ctx.read(read):
         if op.state == "pending":
-            assert op.patient_id in held and op.kind != "purge", \
-                f"{device.name}: op {op.kind} {op.table_name} still pending"
+            raise AssertionError(f"{device.name}: op {op.kind} {op.table_name} still pending")
         elif op.state == "sent":
             assert (op.result or {}).get("status") in ("applied", "noop", "conflict")
         else:

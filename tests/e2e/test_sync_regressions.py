@@ -100,9 +100,9 @@ def test_grant_pushed_after_another_laptop_withdrew_keeps_the_patient(
 
 def test_older_grant_pushed_after_a_newer_withdrawal_does_not_share_again() -> None:
     """b withdraws then grants (offline), c withdraws later (offline). c's withdrawal reaches the
-    server first, then b's grant: the latest decision is c's withdrawal, on every laptop (the
-    server once forgot the consent log when it purged, and b's older grant shared the patient
-    again; found by the sync soak, seed 2182260136879728917456060197047028024)."""
+    server first, then b's grant: the latest decision is c's withdrawal, on every laptop (found
+    by the sync soak, seed 2182260136879728917456060197047028024). Since issue 15 the server
+    keeps the record (responsible only: here every laptop is the recording user's)."""
     folder = scratch("relais-regress-")
     server = Server(folder / "server")
     a, b, c = (Device(folder / n, server, n) for n in ("a", "b", "c"))
@@ -115,14 +115,13 @@ def test_older_grant_pushed_after_a_newer_withdrawal_does_not_share_again() -> N
         c.sync()
         b.sync()
         quiesce([a, b, c])
-        assert ("patient", pid) not in server.records()
+        assert ("patient", pid) in server.records()
+        assert server.access(pid) == "responsible"
         for d in (a, b, c):
             assert d.ctx.read(lambda s: pid not in sync_service.allowed_ids(s)), d.name
             assert_outbox_settled(d)
-        # b's late decisions are taken into the kept log, not listed as needing attention
         assert b.ctx.read(lambda s: s.scalars(select(OutboxOp.state).where(
             OutboxOp.table_name == "consent_event")).all()) == ["sent", "sent"]
-        assert c.ctx.read(lambda s: s.get(Patient, pid) is not None)  # the one who withdrew
     finally:
         for d in (a, b, c):
             d.close()
@@ -147,41 +146,34 @@ def test_consent_changed_back_and_forth_offline_reaches_the_server_as_the_last_d
     assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)
 
 
-def test_withdrawal_pushed_before_the_patient_is_shared_again_purges_it(
+def test_withdrawal_and_a_colleague_edit_both_reach_the_server(
         trio: tuple[Server, Device, Device]) -> None:
-    """a withdrew (its answer lost) and granted again: the grant lifted the server's block,
-    but a had not yet sent the records again. b's withdrawal in that gap was refused as
-    "forbidden" (no patient record to find the team from), so b kept a withdrawal the server
-    never heard and an edit that never went up (found by the soak run)."""
+    """a withdrew (its answer lost) and granted again; b edited and withdrew meanwhile: every
+    decision and the edit are on the server, and b's withdrawal, the latest, wins."""
     server, a, b = trio
     pid = add_shared_patient(a.ctx, "Dupont")
     _converged(server, a, b)
     b.ctx.write(lambda uow: uow.update(uow.session.get(Patient, pid), {"mutualite": "B"}))
     record_consent(a.ctx, pid, "withdrawn")
     with pytest.raises(sync_service.SyncError):
-        a.sync(["drop_response"])  # the server purged; a does not know yet
+        a.sync(["drop_response"])
     record_consent(a.ctx, pid, "granted")
     with pytest.raises(sync_service.SyncError):
-        a.sync(["ok", "drop_request"])  # the grant lifts the block; the records do not follow
-    assert ("patient", pid) not in server.records()  # the gap: lifted, not yet sent again
+        a.sync(["ok", "drop_request"])
     record_consent(b.ctx, pid, "withdrawn")
     b.sync()
-    withdrawals = b.ctx.read(lambda s: [o.state for o in s.scalars(select(OutboxOp).where(
-        OutboxOp.table_name == "consent_event"))])
-    assert "rejected" not in withdrawals
     _converged(server, a, b)
-    assert ("patient", pid) not in server.records()  # b's withdrawal is the last decision
-    assert a.ctx.read(lambda s: s.get(Patient, pid)) is None
-    kept = b.ctx.read(lambda s: s.get(Patient, pid))
-    assert kept is not None and kept.mutualite == "B"  # b's copy stays, local-only
+    assert server.records()[("patient", pid)].fields["mutualite"] == "B"
+    assert server.access(pid) == "responsible"
+    assert b.ctx.read(lambda s: s.get(Patient, pid).mutualite) == "B"
 
 
-def test_erasure_reaches_a_local_only_copy_and_no_grant_brings_it_back(
+def test_erasure_reaches_every_copy_and_no_grant_brings_it_back(
         trio: tuple[Server, Device, Device]) -> None:
-    """Both laptops withdrew (b offline): both keep the patient local-only. a erases it: b's
-    copy goes too, and b's later grant cannot share it again (a grant pushed by a laptop that
-    still held an erased patient once lifted the server's block)."""
+    """Both laptops withdrew (b offline). a erases the patient: b's copy goes too, b's later
+    grant cannot share it again, and the erasure's own audit event is kept (issue 15)."""
     from desktop.services import gdpr
+    from desktop.storage.models import AuditEvent
 
     server, a, b = trio
     pid = add_shared_patient(a.ctx, "Dupont")
@@ -189,16 +181,21 @@ def test_erasure_reaches_a_local_only_copy_and_no_grant_brings_it_back(
     record_consent(a.ctx, pid, "withdrawn")
     record_consent(b.ctx, pid, "withdrawn")
     _converged(server, a, b)
-    assert b.ctx.read(lambda s: s.get(Patient, pid) is not None)  # kept, local-only
     assert gdpr.erase(a.ctx, pid, "Demande du patient", vacuum=False).erased
     record_consent(b.ctx, pid, "granted")  # offline, before b hears of the erasure
     _converged(server, a, b)
     assert b.ctx.read(lambda s: s.get(Patient, pid)) is None
-    assert not any(key[1] == pid or getattr(rec, "patient_id", None) == pid
-                   for key, rec in server.records().items())
+    left = [(key[0], rec.fields.get("action")) for key, rec in server.records().items()
+            if key[1] == pid or rec.patient_id == pid]
+    assert left == [("audit_event", "erase")]
+    for d in (a, b):
+        assert d.ctx.read(lambda s: s.scalars(select(AuditEvent.action).where(
+            AuditEvent.patient_id == pid)).all()) == ["erase"], d.name
     reasons = b.ctx.read(lambda s: {(o.result or {}).get("reason") for o in s.scalars(
         select(OutboxOp).where(OutboxOp.state == "rejected"))})
     assert reasons <= {"sync.patient_erased", "sync.patient_purged"}
+    # nobody is asked about audit events refused after the erasure
+    assert not any(i.table == "audit_event" for i in sync_service.needs_attention(b.ctx))
 
 
 def test_rebuild_does_not_replay_an_old_purge_over_a_patient_shared_again(
@@ -229,7 +226,8 @@ def test_rebuild_does_not_replay_an_old_purge_over_a_patient_shared_again(
     assert report.rebuilt
     assert b.ctx.read(lambda s: len(s.scalars(select(FieldChange).where(
         FieldChange.patient_id == pid)).all())) == history
-    assert b.ctx.read(lambda s: s.get(Patient, other)) is None  # a purge still in force applies
+    # withdrawn, but b's user recorded it: the responsible case manager keeps it
+    assert b.ctx.read(lambda s: s.get(Patient, other)) is not None
     _converged(server, a, b)
     assert b.ctx.read(lambda s: s.get(Patient, pid).city) == "Namur"
 

@@ -1,7 +1,10 @@
-"""Sync as a state machine (issue 8): 2–5 devices on real vaults, the real server in process, a
-transport that drops, duplicates, replays, cuts and shortens; at quiescence every device equals
-the server, every op is settled, nothing applied twice, conflicts exactly where edits were
-concurrent (model oracle), deletes stay deleted, cursors never go back."""
+"""Sync as a state machine (issues 8, 15): 2–5 devices on real vaults for three users of one
+team, the real server in process, a transport that drops, duplicates, replays, cuts and
+shortens; grants, withdrawals, case handovers (one or a pair), erasures and edits in any order.
+At quiescence every device equals what the server shows its user, each device holds exactly the
+patients its user may see, the server holds every record not erased, every op is settled,
+nothing applied twice, conflicts exactly where edits were concurrent (model oracle), deletes
+stay deleted, cursors never go back."""
 
 from __future__ import annotations
 
@@ -36,10 +39,15 @@ from tests.e2e.sync_support import (
     add_shared_patient,
     assert_device_equals_server,
     assert_outbox_settled,
+    device_user,
     quiesce,
     record_consent,
     scratch,
+    visible_patients,
 )
+
+USERS = ("demo", "anne", "bruno")
+PASSWORD = "team-password-1"
 
 VALUES = ("A", "B", "C")
 CONTACT_FIELDS = ("organisation", "note")
@@ -71,6 +79,7 @@ class Model:
     deleted_records: set[str] = field(default_factory=set)
     restored_records: set[str] = field(default_factory=set)
     withdrawn_patients: set[str] = field(default_factory=set)
+    erased_patients: set[str] = field(default_factory=set)
     cursors: dict[int, int] = field(default_factory=dict)
 
 
@@ -94,8 +103,16 @@ class SyncMachine(RuleBasedStateMachine):
 
     @initialize(n=st.integers(min_value=2, max_value=5))
     def setup(self, n: int) -> None:
+        from server import admin
+
+        for name in USERS[1:]:
+            admin.create_user(self.server.settings, name, PASSWORD, name.title())
+            admin.add_member(self.server.settings, name, self.server.demo["team"])
         for i in range(n):
-            self.devices.append(Device(self.folder / f"dev{i}", self.server, f"dev{i}"))
+            user = USERS[i % len(USERS)]  # dev0 and dev3: one user on two laptops
+            login = ("demo", "demo-password") if user == "demo" else (user, PASSWORD)
+            self.devices.append(Device(self.folder / f"dev{i}", self.server, f"dev{i}",
+                                       user=login))
             self.model.knowledge[i] = {}
             self.model.uncertain[i] = False
             self.model.cursors[i] = 0
@@ -318,6 +335,38 @@ class SyncMachine(RuleBasedStateMachine):
         record_consent(dev.ctx, pid, "granted" if grant else "withdrawn")
         self.model.withdrawn_patients.add(pid)
 
+    @rule(data=st.data(), pair=st.booleans())
+    def hand_over(self, data: st.DataObject, pair: bool) -> None:
+        """Open the patient's case (responsible: this laptop's user), or hand it over to one
+        or two users of the team."""
+        from desktop.domain.case_lifecycle import RequestFields
+        from desktop.services import cases
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        to = self._pick(data, list(USERS), "to")
+        co = self._pick(data, [u for u in USERS if u != to], "co") if pair else None
+        if not dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+            return
+        case_id = cases.open_case_of(dev.ctx, pid)
+        if case_id is None:
+            cases.open_case(dev.ctx, pid, RequestFields(requester_type="gp",
+                                                        request_reason="Soutien"))
+        else:
+            cases.assign_case(dev.ctx, case_id, to, co)
+
+    @rule(data=st.data())
+    def erase(self, data: st.DataObject) -> None:
+        from desktop.services import gdpr
+
+        _i, dev = self._dev(data)
+        pid = self._pick(data, self.patients, "patient")
+        if pid in self.model.erased_patients or not dev.ctx.read(
+                lambda s: s.get(Patient, pid) is not None):
+            return
+        if gdpr.erase(dev.ctx, pid, "Demande du patient", vacuum=False).erased:
+            self.model.erased_patients.add(pid)
+
     @rule(data=st.data(), faults=st.lists(st.sampled_from(FAULTS), max_size=5))
     def sync_step(self, data: st.DataObject, faults: list[str]) -> None:
         i, dev = self._dev(data)
@@ -377,6 +426,19 @@ class SyncMachine(RuleBasedStateMachine):
         self.check_no_op_applied_twice()
         self.check_conflict_oracle()
         self.check_deletes_stay_deleted()
+        self.check_each_laptop_holds_what_it_may_see()
+
+    def check_each_laptop_holds_what_it_may_see(self) -> None:
+        remote = self.server.records()
+        for pid in self.model.erased_patients:
+            assert not any(r.patient_id == pid and k[0] != "audit_event"
+                           for k, r in remote.items()), f"erased {pid} still on the server"
+        for pid in set(self.patients) - self.model.erased_patients:
+            assert ("patient", pid) in remote, f"{pid} not backed up"
+        for d in self.devices:
+            user = device_user(d)
+            here = set(d.ctx.read(lambda s: s.scalars(select(Patient.id)).all()))
+            assert here == visible_patients(self.server, user), f"{d.name} ({user})"
 
     def check_no_op_applied_twice(self) -> None:
         seqs: list[int] = []
@@ -405,6 +467,7 @@ class SyncMachine(RuleBasedStateMachine):
         def counted(e: Edit) -> bool:
             return (e.key[1] not in self.model.deleted_records
                     and e.key[1] not in self.model.withdrawn_patients
+                    and e.key[1] not in self.model.erased_patients
                     and self.cases.get(e.key[1]) not in self.model.withdrawn_patients
                     and results.get(e.op_id, {}).get("status") in ("applied", "conflict"))
 

@@ -24,7 +24,9 @@ def test_enrol_returns_token_teams_and_default_team(client: TestClient, org: Org
     assert dave.default_team == org.team_a  # first team by name
     status = dave.get("/v1/device").json()
     assert status == {"device_id": dave.device_id, "revoked": False, "stolen": False,
-                      "teams": dave.teams, "role": "case_manager"}
+                      "teams": dave.teams, "role": "case_manager", "username": "dave",
+                      "members": status["members"]}
+    assert {m["username"] for m in status["members"]} == {"alice", "bob", "carol", "dave"}
 
 
 def test_push_is_idempotent_by_op_id(client: TestClient, org: Org) -> None:
@@ -291,54 +293,58 @@ def test_checksum_matches_records_in_scope(client: TestClient, org: Org) -> None
     assert body["tables"]["patient"] == {"count": 1, "checksum": expected}
 
 
-def test_consent_withdrawal_purges_everywhere_and_refuses_later_ops(client: TestClient,
-                                                                    org: Org) -> None:
+def test_withdrawal_narrows_visibility_and_the_server_keeps_every_record(
+        client: TestClient, org: Org) -> None:
+    """Issue 15: a withdrawal purges the patient from the team's other laptops only; the server
+    keeps everything, the responsible case manager (here the user who recorded the patient)
+    keeps syncing it, a colleague's edit is still kept, and a new grant re-feeds the team
+    from the server's store without any laptop pushing the records again."""
     alice, bob = Api(client, "alice"), Api(client, "bob")
     pid, _ = new_patient(alice)
-    alice.push(op("note", str(uuid.uuid4()), "append", fields={"patient_id": pid, "text": "x"},
+    note = str(uuid.uuid4())
+    alice.push(op("note", note, "append", fields={"patient_id": pid, "text": "x"},
                   patient_id=pid))
     bob.pull_all()
+    alice.pull_all()
     withdraw = consent(pid, "withdrawn", day="2026-11-10", at="2026-11-10T09:00:00")
     assert alice.push_one(withdraw)["status"] == "applied"
-    changes = bob.pull_all()
-    assert [(c["kind"], c["record_id"], c["reason"]) for c in changes] == [
+    assert [(c["kind"], c["record_id"], c["reason"]) for c in bob.pull_all()] == [
         ("purge", pid, "consent_withdrawn")]
-    # the server holds nothing of the patient any more
-    body = bob.get("/v1/sync/checksum").json()
-    assert body["tables"] == {}
-    # bob's pending edit is refused, visibly
+    assert bob.get("/v1/sync/checksum").json()["tables"] == {}
+    # alice, responsible, gets no purge and still sees the whole record
+    assert [c["kind"] for c in alice.pull_all()] == ["upsert"]  # her withdrawal event
+    assert alice.get("/v1/sync/checksum").json()["tables"]["note"]["count"] == 1
+    # bob's late edit is kept (nothing typed is lost), though he cannot see the patient
     late = bob.push_one(op("patient", pid, fields={"city": "Namur"}, base={"city": 1}))
-    assert (late["status"], late["reason"]) == ("rejected", "sync.consent_withdrawn")
-    # consent granted again lifts the block; the records go up again
+    assert late["status"] == "applied"
+    assert bob.pull_all() == []
+    # a new grant: bob receives the patient, its note and the edit, nobody pushed them again
     again = consent(pid, "granted", day="2026-11-20", at="2026-11-20T09:00:00")
     assert alice.push_one(again)["status"] == "applied"
-    assert alice.push_one(op("patient", pid, fields={"family_name": "Dupont"}))[
-        "status"] == "applied"
+    got = {(c["table"], c["record_id"]): c for c in bob.pull_all() if c["kind"] == "upsert"}
+    assert ("note", note) in got and got[("patient", pid)]["fields"]["city"] == "Namur"
 
 
-def test_decisions_between_a_lifted_block_and_the_records_coming_back(client: TestClient,
-                                                                      org: Org) -> None:
-    """A grant lifts the block before any laptop sends the records again: a withdrawal from
-    another laptop in that gap is accepted and purges again; so does one later in the same
-    batch as the grant, and what follows it in that batch is refused."""
-    alice, bob, carol = Api(client, "alice"), Api(client, "bob"), Api(client, "carol")
-    pid, _ = new_patient(alice)
-    alice.push_one(consent(pid, "withdrawn", day="2026-11-10", at="2026-11-10T09:00:00"))
-    alice.push_one(consent(pid, "granted", day="2026-11-11", at="2026-11-11T09:00:00"))
-    bob.pull_all()
-    late = bob.push_one(consent(pid, "withdrawn", day="2026-11-12", at="2026-11-12T09:00:00"))
-    assert (late["status"], late["purged"]) == ("applied", True)
-    assert [c["kind"] for c in bob.pull_all()] == ["purge"]
-    # carol, another team, learns nothing and changes nothing in the same situation
+def test_handover_moves_sight_to_the_new_responsible_case_managers(client: TestClient,
+                                                                    org: Org) -> None:
+    """A patient not shared with the team: naming bob (and dave, as a pair) on the case gives
+    them the record from the server's store; alice, no longer responsible, purges it; carol,
+    another team, learns nothing and changes nothing."""
+    alice, bob, dave = Api(client, "alice"), Api(client, "bob"), Api(client, "dave")
+    carol = Api(client, "carol")
+    pid, _ = new_patient(alice, team_id=org.team_a)
+    alice.push_one(consent(pid, "refused", day="2026-11-10", at="2026-11-10T09:00:00"))
+    assert [c["kind"] for c in bob.pull_all()][-1] == "purge"
+    case = str(uuid.uuid4())
+    assert alice.push_one(op("case_record", case, fields={
+        "patient_id": pid, "status": "active", "responsible_users": ["bob", "dave"]},
+        patient_id=pid))["status"] == "applied"
+    assert [c["kind"] for c in alice.pull_all()][-1:] == ["purge"]
+    for api in (bob, dave):
+        tables = {c["table"] for c in api.pull_all() if c["kind"] == "upsert"}
+        assert {"patient", "case_record", "consent_event"} <= tables
     assert carol.push_one(consent(pid, "withdrawn"))["reason"] == "sync.forbidden"
-    grant, withdraw, edit = (
-        consent(pid, "granted", day="2026-11-13", at="2026-11-13T09:00:00"),
-        consent(pid, "withdrawn", day="2026-11-14", at="2026-11-14T09:00:00"),
-        op("patient", pid, fields={"family_name": "Dupont"}))
-    results = alice.push(grant, withdraw, edit)
-    # the grant purges at once (a newer withdrawal follows); that withdrawal joins the kept log
-    assert [r["status"] for r in results] == ["applied", "noop", "rejected"]
-    assert results[0]["purged"] and results[2]["reason"] == "sync.consent_withdrawn"
+    assert carol.pull_all() == []
 
 
 def test_erasure_purge_op(client: TestClient, org: Org) -> None:

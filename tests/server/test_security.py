@@ -111,6 +111,7 @@ def test_unknown_missing_expired_and_revoked_tokens(client: TestClient, org: Org
     assert bob.get("/v1/sync/checksum").status_code == 403
     assert bob.get("/v1/device").json() == {"device_id": bob.device_id, "revoked": True,
                                             "stolen": True, "teams": bob.teams,
+                                            "username": "bob", "members": [],
                                             "role": "case_manager"}
 
 

@@ -1,0 +1,145 @@
+"""Who may see each patient, on the server (desktop/domain/sharing.py is the state machine).
+
+Every record is kept. After a push, each patient the batch touched (its record, a case, a consent
+event) gets its state again; the transition says what the laptops must be told:
+- narrowing: one `purge` change for the patient's team, kept from the responsible users (their
+  laptops keep syncing the patient);
+- widening: every record and conflict of the patient gets a fresh seq, so the laptops of users
+  who gain sight pull it from the server's store (no laptop pushes anything again).
+Pulls leave out the records of patients a user may not see (`hidden_patients`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, delete, exists, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import sharing
+from desktop.domain.consent_policy import ConsentFact
+from server.models import (
+    Conflict,
+    PatientAccess,
+    PatientResponsible,
+    PurgeEvent,
+    PurgeKeep,
+    Record,
+)
+
+if TYPE_CHECKING:
+    from server.push import PushContext
+
+# tables whose changes can change who sees a patient
+SHARING_TABLES = frozenset({"patient", "case_record", "consent_event"})
+RESPONSIBLE_FIELD = "responsible_users"
+
+
+def hidden_patients(username: str) -> Select[Any]:
+    """Ids of the patients `username` may not see (not team-wide, not among the responsible)."""
+    return select(PatientAccess.patient_id).where(
+        PatientAccess.level == sharing.RESPONSIBLE,
+        ~exists().where(PatientResponsible.patient_id == PatientAccess.patient_id,
+                        PatientResponsible.username == username))
+
+
+def purge_kept_from(username: str) -> Any:
+    """Condition on PurgeEvent: the user's laptops keep the patient (responsible)."""
+    return exists().where(PurgeKeep.purge_id == PurgeEvent.id, PurgeKeep.username == username)
+
+
+def current(session: Session, patient_id: str) -> sharing.Sharing | None:
+    row = session.get(PatientAccess, patient_id)
+    if row is None:
+        return None
+    names = session.scalars(select(PatientResponsible.username).where(
+        PatientResponsible.patient_id == patient_id)).all()
+    return sharing.Sharing(row.level, frozenset(names))
+
+
+def before_change(ctx: PushContext, patient_id: str) -> None:
+    """Remember a patient's state before the batch changes it (once per batch)."""
+    if patient_id in ctx.sharing_before:
+        return
+    state = current(ctx.session, patient_id)
+    if state is None and ctx.record("patient", patient_id) is not None:
+        state = sharing.Sharing(sharing.TEAM, frozenset())  # held before access was tracked
+    ctx.sharing_before[patient_id] = state
+
+
+def _facts(rows: Iterable[dict[str, Any]]) -> list[ConsentFact]:
+    from server.push import consent_facts
+
+    return consent_facts(rows)
+
+
+def derive(session: Session, patient_id: str, owner: str | None) -> sharing.Sharing:
+    rows = session.scalars(select(Record).where(
+        Record.patient_id == patient_id, Record.deleted.is_(False),
+        Record.table_name.in_(("consent_event", "case_record")))).all()
+    events = [r.fields for r in rows if r.table_name == "consent_event"]
+    cases = [r.fields.get(RESPONSIBLE_FIELD) for r in rows if r.table_name == "case_record"]
+    lists = [c if isinstance(c, list) else None for c in cases]
+    return sharing.state_of(_facts(events), lists, owner)
+
+
+def settle(ctx: PushContext) -> None:
+    """After the batch: each touched patient's new state, and what the laptops must be told."""
+    session = ctx.session
+    for patient_id, old in ctx.sharing_before.items():
+        patient = ctx.record("patient", patient_id)
+        if patient is None:
+            continue  # erased, or never received: nothing to show anyone
+        row = session.get(PatientAccess, patient_id)
+        owner = row.owner if row is not None else (
+            None if old is not None else ctx.caller.username)
+        new = derive(session, patient_id, owner)
+        if old is not None and old.level == sharing.ERASED:
+            continue
+        step = sharing.transition(old, new)
+        if step.purge_for_all_but is not None:
+            reason = "consent_withdrawn" if old is not None and old.level == sharing.TEAM \
+                else "handover"
+            purge = PurgeEvent(patient_id=patient_id, team_id=patient.team_id, reason=reason,
+                               seq=ctx.seqs.next(), at=ctx.now)
+            session.add(purge)
+            session.flush()
+            for name in sorted(step.purge_for_all_but):
+                session.add(PurgeKeep(purge_id=purge.id, username=name))
+        if step.refeed:
+            refeed(ctx, patient_id)
+        store(session, patient_id, patient.team_id, new, owner, ctx.now)
+    session.flush()
+
+
+def store(session: Session, patient_id: str, team_id: str, new: sharing.Sharing,
+          owner: str | None, now: Any) -> None:
+    row = session.get(PatientAccess, patient_id)
+    if row is None:
+        session.add(PatientAccess(patient_id=patient_id, team_id=team_id, level=new.level,
+                                  owner=owner, changed_at=now))
+    elif (row.level, row.team_id) != (new.level, team_id):
+        row.level, row.team_id, row.changed_at = new.level, team_id, now
+    old = set(session.scalars(select(PatientResponsible.username).where(
+        PatientResponsible.patient_id == patient_id)).all())
+    if old != set(new.responsible):
+        session.execute(delete(PatientResponsible).where(
+            PatientResponsible.patient_id == patient_id))
+        for name in sorted(new.responsible):
+            session.add(PatientResponsible(patient_id=patient_id, username=name))
+
+
+def refeed(ctx: PushContext, patient_id: str) -> None:
+    """Every record and conflict of the patient at a fresh seq (patient first): the laptops that
+    gain sight pull them; the others apply the same values again (harmless)."""
+    session = ctx.session
+    records = session.scalars(select(Record).where(Record.patient_id == patient_id)).all()
+    for rec in sorted(records, key=lambda r: (r.table_name != "patient", r.seq)):
+        rec.seq = ctx.seqs.next()
+    for row in session.scalars(select(Conflict).where(Conflict.patient_id == patient_id)).all():
+        row.seq = ctx.seqs.next()
+
+
+def mark_erased(session: Session, patient_id: str, team_id: str, now: Any) -> None:
+    store(session, patient_id, team_id, sharing.Sharing(sharing.ERASED, frozenset()), None, now)
