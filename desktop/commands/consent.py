@@ -93,7 +93,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             when = f" ({s.decided_on})" if s.decided_on else ""
             lines.append(f"{t('consent.purpose.' + s.purpose)}{who}: {decision}{when}")
         if overview.local_only:
-            lines.append(t("consent.badge.local_only"))
+            lines.append(t("consent.cli.local_only"))
         lines.append("")
         for e in events:
             who = f" [{e.contact_name or e.contact_id}]" if e.contact_id else ""

@@ -89,7 +89,7 @@ class ConsentState:
 class ConsentOverview:
     patient_id: str
     states: list[ConsentState]
-    local_only: bool  # no team-sharing consent: the record never leaves this laptop
+    local_only: bool  # no team-sharing grant: only the responsible case managers see the record
     badges: list[str] = field(default_factory=list)
 
 
@@ -400,9 +400,7 @@ def _overview(session: Session, patient_id: str, today: dt.date) -> ConsentOverv
         ))
     by_key = {(s.purpose, s.contact_id): s for s in states}
     local_only = not by_key[(PURPOSE_TEAM_SHARING, None)].granted
-    badges: list[str] = []
-    if local_only:
-        badges.append("local_only")
+    badges: list[str] = []  # who sees the record is the header's own badge (cases.visibility)
     if not by_key[(policy.PURPOSE_NOTICE, None)].granted:
         badges.append("notice_missing")
     if by_key[(PURPOSE_STATISTICS, None)].granted:
@@ -424,7 +422,7 @@ def overview(ctx: AppContext, patient_id: str) -> ConsentOverview:
 
 
 def header_badges(ctx: AppContext, patient_id: str) -> list[str]:
-    """Badge codes for the dossier header: local_only, notice_missing, statistics, review_due."""
+    """Badge codes for the dossier header: notice_missing, statistics, review_due."""
     return overview(ctx, patient_id).badges
 
 
@@ -443,6 +441,30 @@ def evidence_file(ctx: AppContext, patient_id: str, sha256: str) -> tuple[str, b
         uow.audit("view", table="attachment", record_id=att.id, patient_id=patient_id,
                   purpose="consent_evidence")
         return att.mime, bytes(blob.data)
+
+    return ctx.write(run)
+
+
+def save_evidence_copy(ctx: AppContext, patient_id: str, sha256: str, out: str | Path) -> Path:
+    """Write a copy of a consent's evidence where the user chose: 0600 when new, whole or not at
+    all; audited as an export only once the file is written."""
+    from desktop.services.documents import write_atomic  # documents already imports this module
+
+    path = Path(out)
+
+    def run(uow: UnitOfWork) -> Path:
+        s = uow.session
+        _load_patient(s, patient_id, include_restricted=True)
+        att = s.execute(select(Attachment).where(
+            Attachment.patient_id == patient_id, Attachment.sha256 == sha256,
+            Attachment.deleted.is_(False))).scalars().first()
+        blob = s.get(Blob, sha256)
+        if att is None or blob is None:
+            raise NotFound("record.not_found", "evidence")
+        write_atomic(path, bytes(blob.data))  # raises before the audit event: nothing recorded
+        uow.audit("export", table="attachment", record_id=att.id, patient_id=patient_id,
+                  purpose="consent_evidence")
+        return path
 
     return ctx.write(run)
 

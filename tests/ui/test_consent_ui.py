@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.services import consents
 from desktop.storage.models import AuditEvent
-from desktop.ui.consent import labels
 from desktop.ui.consent.audit_page import AuditPage
 from desktop.ui.consent.tab import ConsentsTab
+from desktop.ui.i18n import message
 from tests.gdpr_data import TINY_PNG, Sizes, make_patient
 
 
@@ -37,9 +39,11 @@ def test_grant_withdraw_evidence_and_export(main_window, qtbot, ctx, tmp_path: P
     d = make_patient(ctx, "Uiconsent", Sizes(consents=0))
     dossier = main_window.open_dossier(d.patient_id)
     tab = _tab(dossier)
-    local_only = labels.badge("local_only")
+    # who sees the record, in the header (issue 15, item 8): no "local only" any more
+    only_you, team = message("sharing.only_you"), message("sharing.team")
     assert tab.local_only.isVisibleTo(tab)
-    assert local_only in _header_texts(dossier)
+    assert dossier.header.visibility.text() == only_you
+    assert not any("Local only" in t or "non sauvegard" in t for t in _header_texts(dossier))
 
     # grant team sharing with a photo of the signed form
     tab.state.setCurrentItem(next(tab.state.topLevelItem(i) for i in range(
@@ -53,13 +57,24 @@ def test_grant_withdraw_evidence_and_export(main_window, qtbot, ctx, tmp_path: P
     dialog.save()
     qtbot.waitUntil(lambda: dialog.result_id is not None, timeout=10_000)
     qtbot.waitUntil(lambda: not tab.local_only.isVisibleTo(tab), timeout=5_000)
-    qtbot.waitUntil(lambda: local_only not in _header_texts(dossier), timeout=5_000)
+    qtbot.waitUntil(lambda: dossier.header.visibility.text() == team, timeout=5_000)
 
     # evidence viewer: shown from the vault, the view audited
     tab.history.setCurrentItem(tab.history.topLevelItem(0))
     viewer = tab.show_evidence()
     assert viewer is not None and viewer.shown_pages == 1
     assert _audits(ctx, d.patient_id, "view") == 2  # opening the dossier + the evidence
+    # a copy saved where the user says: private whatever the umask, audited as an export
+    copy = tmp_path / "copie.png"
+    exports = _audits(ctx, d.patient_id, "export")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    old_umask = os.umask(0o022)
+    try:
+        viewer.save_copy()
+    finally:
+        os.umask(old_umask)
+    assert copy.read_bytes() == TINY_PNG and stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert _audits(ctx, d.patient_id, "export") == exports + 1
     viewer.close()
 
     # withdrawal: one action and a confirmation, effective at once
@@ -72,7 +87,7 @@ def test_grant_withdraw_evidence_and_export(main_window, qtbot, ctx, tmp_path: P
     tab.withdraw_button.click()
     assert tab.local_only.isVisibleTo(tab)
     assert not ctx.read(lambda s: consents.team_sharing_allowed(s, d.patient_id))
-    qtbot.waitUntil(lambda: local_only in _header_texts(dossier), timeout=5_000)
+    qtbot.waitUntil(lambda: dossier.header.visibility.text() == only_you, timeout=5_000)
 
     # export for the patient: one audited export, the file written
     out = tmp_path / "copie.pdf"

@@ -53,7 +53,7 @@ def test_consent_export_and_gdpr_commands(cli, run, tmp_path: Path) -> None:  # 
             "--json")
     assert r.code == 0 and r.json()["local_only"] is False
     r = cli("consent", "withdraw", "--patient", pid, "--purpose", "team_sharing")
-    assert r.code == 0 and "Local only" in r.out
+    assert r.code == 0 and "Not shared with the team" in r.out and "Local only" not in r.out
     shown = cli("consent", "show", "--patient", pid, "--json").json()
     assert shown["local_only"] is True
     assert [e["decision"] for e in shown["history"]] == ["granted", "withdrawn"]

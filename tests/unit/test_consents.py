@@ -47,7 +47,7 @@ def test_team_sharing_refused_without_consent_allowed_with_it_and_withdrawn_at_o
     consents.withdraw(ctx, pat.patient_id, cp.PURPOSE_TEAM_SHARING)
     assert not allowed() and pat.patient_id not in ids()
     overview = consents.overview(ctx, pat.patient_id)
-    assert overview.local_only and "local_only" in overview.badges
+    assert overview.local_only and "local_only" not in overview.badges  # header: visibility
     state = next(s for s in overview.states if s.purpose == cp.PURPOSE_TEAM_SHARING)
     assert state.decision == "withdrawn"
     # the consent log is append-only: both events remain, with who recorded them
@@ -198,7 +198,7 @@ def test_bad_input_changes_nothing(ctx: AppContext, pat) -> None:  # type: ignor
 
 
 def test_header_badges(ctx: AppContext, pat) -> None:  # type: ignore[no-untyped-def]
-    assert consents.header_badges(ctx, pat.patient_id) == ["local_only", "notice_missing"]
+    assert consents.header_badges(ctx, pat.patient_id) == ["notice_missing"]
     consents.grant(ctx, pat.patient_id, cp.PURPOSE_NOTICE, notice_version="v1")
     consents.grant(ctx, pat.patient_id, cp.PURPOSE_TEAM_SHARING,
                    review_date="2026-11-30", decided_on="2026-11-01")

@@ -16,7 +16,6 @@ MESSAGES: dict[str, str] = {
     "consent.method.written": "written",
     "consent.method.eid": "eID",
     "consent.method.override": "override",
-    "consent.badge.local_only": "Local only — not backed up",
     "consent.badge.notice_missing": "Information notice not recorded",
     "consent.badge.statistics": "Statistics: yes",
     "consent.badge.review_due": "Consent review due",
@@ -61,8 +60,8 @@ MESSAGES: dict[str, str] = {
     # command line
     "consent.cli.recorded": "Recorded ({id}).",
     "consent.cli.override_recorded": "Override recorded ({id}).",
-    "consent.cli.local_only": "Local only: this record is not shared with the team and not "
-                              "backed up on the server.",
+    "consent.cli.local_only": "Not shared with the team: only the responsible case managers "
+                              "see this record (it is still backed up on the server).",
     "gdpr.cli.exported": "Written: {path}",
     "gdpr.cli.restricted": "Restricted: the record is hidden from search and Today, and kept.",
     "gdpr.cli.already_restricted": "The record was already restricted.",

@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "consent.method.written": "écrit",
     "consent.method.eid": "eID",
     "consent.method.override": "dérogation",
-    "consent.badge.local_only": "Local uniquement — non sauvegardé",
     "consent.badge.notice_missing": "Note d'information non enregistrée",
     "consent.badge.statistics": "Statistiques : oui",
     "consent.badge.review_due": "Consentement à revoir",
@@ -60,8 +59,9 @@ MESSAGES: dict[str, str] = {
     "field.setting": "Paramètre",
     "consent.cli.recorded": "Enregistré ({id}).",
     "consent.cli.override_recorded": "Dérogation enregistrée ({id}).",
-    "consent.cli.local_only": "Local uniquement : ce dossier n'est pas partagé avec l'équipe ni "
-                              "sauvegardé sur le serveur.",
+    "consent.cli.local_only": "Non partagé avec l'équipe : seuls les gestionnaires de cas "
+                              "responsables voient ce dossier (il reste sauvegardé sur le "
+                              "serveur).",
     "gdpr.cli.exported": "Écrit : {path}",
     "gdpr.cli.restricted": "Limité : le dossier est masqué de la recherche et d'Aujourd'hui, et "
                            "conservé.",

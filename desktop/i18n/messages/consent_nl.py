@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "consent.method.written": "schriftelijk",
     "consent.method.eid": "eID",
     "consent.method.override": "afwijking",
-    "consent.badge.local_only": "Alleen lokaal — geen back-up",
     "consent.badge.notice_missing": "Informatiebrochure niet geregistreerd",
     "consent.badge.statistics": "Statistieken: ja",
     "consent.badge.review_due": "Toestemming te herzien",
@@ -60,8 +59,8 @@ MESSAGES: dict[str, str] = {
     "field.setting": "Instelling",
     "consent.cli.recorded": "Geregistreerd ({id}).",
     "consent.cli.override_recorded": "Afwijking geregistreerd ({id}).",
-    "consent.cli.local_only": "Alleen lokaal: dit dossier wordt niet met het team gedeeld en "
-                              "niet op de server bewaard.",
+    "consent.cli.local_only": "Niet gedeeld met het team: alleen de verantwoordelijke "
+                              "casemanagers zien dit dossier (het blijft op de server bewaard).",
     "gdpr.cli.exported": "Geschreven: {path}",
     "gdpr.cli.restricted": "Beperkt: het dossier is verborgen in zoeken en Vandaag, en wordt "
                            "bewaard.",

@@ -9,11 +9,10 @@ MESSAGES: dict[str, str] = {
     "sync.enrolled": "Device enrolled for {user} ({organisation}) — teams: {teams}",
     "sync.fingerprint_pinned": "Server certificate fingerprint pinned: {fingerprint}",
     "sync.report": ("Sync done: {pushed} sent, {pulled} received; {conflicts} open conflict(s), "
-                    "{rejected} needing attention, {pending} waiting, "
-                    "{held} kept on this computer only (no consent)"),
+                    "{rejected} needing attention, {pending} waiting"),
     "sync.status_server": "Server: {url} ({user})",
     "sync.status_last": "Last successful sync: {at}",
-    "sync.status_counts": ("{pending} change(s) waiting, {held} local only, "
+    "sync.status_counts": ("{pending} change(s) waiting, "
                            "{conflicts} conflict(s), {rejected} needing attention"),
     "sync.resolved": "Conflict resolved; the choice goes up with the next sync.",
     "sync.retried": "The change will be sent again with the next sync.",

@@ -10,10 +10,10 @@ MESSAGES: dict[str, str] = {
     "sync.fingerprint_pinned": "Empreinte du certificat du serveur retenue : {fingerprint}",
     "sync.report": ("Synchronisation terminée : {pushed} envoyées, {pulled} reçues ; "
                     "{conflicts} conflit(s) ouvert(s), {rejected} à vérifier, "
-                    "{pending} en attente, {held} gardées sur cet ordinateur (sans consentement)"),
+                    "{pending} en attente"),
     "sync.status_server": "Serveur : {url} ({user})",
     "sync.status_last": "Dernière synchronisation réussie : {at}",
-    "sync.status_counts": ("{pending} modification(s) en attente, {held} locale(s) uniquement, "
+    "sync.status_counts": ("{pending} modification(s) en attente, "
                            "{conflicts} conflit(s), {rejected} à vérifier"),
     "sync.resolved": "Conflit résolu ; le choix sera envoyé à la prochaine synchronisation.",
     "sync.retried": "La modification sera renvoyée à la prochaine synchronisation.",

@@ -10,10 +10,10 @@ MESSAGES: dict[str, str] = {
     "sync.fingerprint_pinned": "Vingerafdruk van het servercertificaat vastgelegd: {fingerprint}",
     "sync.report": ("Synchronisatie klaar: {pushed} verzonden, {pulled} ontvangen; "
                     "{conflicts} open conflict(en), {rejected} na te kijken, "
-                    "{pending} wachtend, {held} alleen op deze computer (geen toestemming)"),
+                    "{pending} wachtend"),
     "sync.status_server": "Server: {url} ({user})",
     "sync.status_last": "Laatste geslaagde synchronisatie: {at}",
-    "sync.status_counts": ("{pending} wijziging(en) wachtend, {held} alleen lokaal, "
+    "sync.status_counts": ("{pending} wijziging(en) wachtend, "
                            "{conflicts} conflict(en), {rejected} na te kijken"),
     "sync.resolved": "Conflict opgelost; de keuze wordt bij de volgende synchronisatie verzonden.",
     "sync.retried": "De wijziging wordt bij de volgende synchronisatie opnieuw verzonden.",

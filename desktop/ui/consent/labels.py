@@ -39,7 +39,6 @@ def method(code: str) -> str:
 
 def badge(code: str) -> str:
     return {
-        "local_only": _Q.translate("ConsentLabels", "Local only — not backed up"),
         "notice_missing": _Q.translate("ConsentLabels", "No information notice"),
         "statistics": _Q.translate("ConsentLabels", "Statistics"),
         "review_due": _Q.translate("ConsentLabels", "Consent review due"),
@@ -63,5 +62,5 @@ def action(code: str) -> str:
     }.get(code, code)
 
 
-BADGE_COLOURS = {"local_only": "#b00020", "notice_missing": "#ef6c00", "statistics": "#455a64",
+BADGE_COLOURS = {"notice_missing": "#ef6c00", "statistics": "#455a64",
                  "review_due": "#c62828"}

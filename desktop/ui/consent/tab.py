@@ -54,9 +54,11 @@ class ConsentsTab(QWidget):
         self.last_outcome: gdpr.ErasureOutcome | None = None
         layout = QVBoxLayout(self)
 
-        self.local_only = QLabel(self.tr("Local only — not backed up. Without the patient's "
-                                         "consent to team sharing, this record stays on this "
-                                         "laptop and is not saved on the server."))
+        # shown while team sharing is not granted (the attribute name predates issue 15)
+        self.local_only = QLabel(self.tr("Not shared with the team: without the patient's "
+                                         "consent to team sharing, only the responsible case "
+                                         "managers see this record. It is still backed up on "
+                                         "the organisation's server."))
         self.local_only.setWordWrap(True)
         self.local_only.setStyleSheet("QLabel { background: #fdecea; color: #8a0010; "
                                       "padding: 6px; border-radius: 4px; font-weight: 600; }")
@@ -233,7 +235,9 @@ class ConsentsTab(QWidget):
         except DomainError as exc:
             self.status.setText(error_message(exc))
             return None
-        dialog = EvidenceDialog(self, mime, data)
+        ctx, patient_id = self.dossier.ctx, self.dossier.patient_id
+        dialog = EvidenceDialog(self, mime, data, write_copy=lambda path: consents.save_evidence_copy(
+            ctx, patient_id, sha, path))
         dialog.open()
         return dialog
 

@@ -15,7 +15,8 @@ from desktop.ui.i18n import message
 BADGE_STYLE = ("QLabel { background: %s; color: white; border-radius: 8px; padding: 2px 8px;"
                " font-weight: 600; }")
 COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1565c0",
-           "maf": "#6a1b9a", "chronic": "#ef6c00", "restricted": "#b00020", "review": "#c62828"}
+           "maf": "#6a1b9a", "chronic": "#ef6c00", "restricted": "#b00020", "review": "#c62828",
+           "team": "#00695c", "narrowed": "#4e342e"}
 
 
 class DossierHeader(QFrame):
@@ -39,6 +40,7 @@ class DossierHeader(QFrame):
         for label in (self.identity, self.address, self.phones, self.gp):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.visibility: QLabel | None = None
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
         badges = QWidget()
@@ -64,10 +66,24 @@ class DossierHeader(QFrame):
         self._badge(self.tr("{n} event(s) in 90 days").format(n=tr.total) + arrow,
                     COLOURS["review"])
 
-    def _badge(self, text: str, colour: str) -> None:
+    def _badge(self, text: str, colour: str) -> QLabel:
         label = QLabel(text)
         label.setStyleSheet(BADGE_STYLE % colour)
         self.badges.addWidget(label)
+        return label
+
+    def _visibility_badge(self, patient_id: str) -> None:
+        """Who can see the record: the whole team, only you, you and …, or … only."""
+        try:
+            level, names = self.dossier.ctx.read(
+                lambda s: cases.visibility(s, patient_id))
+        except DomainError:
+            return
+        who = message(f"sharing.{level}", names=", ".join(names))
+        self.visibility = self._badge(who, COLOURS["team" if level == "team" else "narrowed"])
+        self.visibility.setObjectName("visibility")
+        self.visibility.setToolTip(message("case.show.visibility", who=who))
+        self.visibility.setAccessibleName(message("case.show.visibility", who=who))
 
     def update_patient(self, p: PatientView) -> None:
         self.name.setText(f"{p.family_name.upper()} {p.given_name}")
@@ -110,6 +126,7 @@ class DossierHeader(QFrame):
         for code in p.badges:
             self._badge(labels.badge(code), COLOURS.get(code, "#455a64"))
         self._stability_badge(p.id)
+        self._visibility_badge(p.id)
         add_consent_badges(self, p.id)
 
 

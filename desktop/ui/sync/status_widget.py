@@ -105,8 +105,6 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("synced {time}").format(time=when))
         if st.pending:
             parts.append(self.tr("{n} waiting").format(n=st.pending))
-        if st.held:
-            parts.append(self.tr("{n} local only").format(n=st.held))
         if st.needs_attention:
             parts.append(self.tr("{n} need attention").format(n=st.needs_attention))
         self.state.setText(" · ".join(parts))
