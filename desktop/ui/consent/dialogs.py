@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -205,11 +207,13 @@ class EvidenceDialog(QDialog):
     """Shows a scanned form or photo from the vault (no temporary file); PDFs are rendered in
     memory when a renderer is installed, and can always be saved where the user says."""
 
-    def __init__(self, parent: QWidget, mime: str, data: bytes) -> None:
+    def __init__(self, parent: QWidget, mime: str, data: bytes,
+                 write_copy: Callable[[Path], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Consent evidence"))
         self.mime = mime
         self.data = data
+        self.write_copy = write_copy  # through the services: a private file, audited
         fit_to_screen(self, 700, 800)
         layout = QVBoxLayout(self)
         area = QScrollArea()
@@ -263,5 +267,9 @@ class EvidenceDialog(QDialog):
                   "image/tiff": ".tif", "image/gif": ".gif", "image/webp": ".webp"}.get(
             self.mime, "")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), f"evidence{suffix}")
-        if name:
-            Path(name).write_bytes(self.data)
+        if not name or self.write_copy is None:
+            return
+        try:
+            self.write_copy(Path(name))
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Save a copy"), error_message(exc))
