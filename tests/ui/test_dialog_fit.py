@@ -136,6 +136,18 @@ def _stay(w: World, *, open_: bool) -> Any:
     return stays.get_stay(w.ctx, sid)
 
 
+def _handover_enrolled(w: World) -> QWidget:
+    """The handover dialog with the team's users listed (then not enrolled again)."""
+    from desktop.ui.dossier.handover_dialog import HandoverDialog
+    from tests.ui.test_handover_ui import enrol_as
+
+    enrol_as(w.ctx, "anne")
+    try:
+        return HandoverDialog(w.window, w.ctx, w.case_id)
+    finally:
+        enrol_as(w.ctx, None)
+
+
 def _f(path: str) -> Any:
     module, name = path.rsplit(".", 1)
     return getattr(importlib.import_module(module), name)
@@ -172,6 +184,10 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
     "desktop.ui.dossier.case_dialogs.CloseCaseDialog": [
         lambda w: _f("desktop.ui.dossier.case_dialogs.CloseCaseDialog")(w.window, w.ctx,
                                                                          w.case_id)],
+    "desktop.ui.dossier.handover_dialog.HandoverDialog": [
+        lambda w: _f("desktop.ui.dossier.handover_dialog.HandoverDialog")(w.window, w.ctx,
+                                                                          w.case_id),
+        lambda w: _handover_enrolled(w)],
     "desktop.ui.dossier.intake_dialogs.IntakeDialog": [
         lambda w: _f("desktop.ui.dossier.intake_dialogs.IntakeDialog")(w.window, w.ctx,
                                                                        w.case_id)],

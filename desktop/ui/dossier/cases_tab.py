@@ -55,8 +55,12 @@ class CasesTab(QWidget):
                                               "contact and first home visit"))
         self.triage_button = QPushButton(self.tr("Tria&ge, crisis…"))
         self.triage_button.setToolTip(self.tr("Suggested level and its reasons; record a crisis"))
+        self.handover_button = QPushButton(self.tr("Hand &over…"))
+        self.handover_button.setToolTip(self.tr("Choose the responsible case manager(s) among "
+                                                "the team's users"))
         for w in (self.new_button, self.move_to, self.move_button, self.review_button,
-                  self.intake_button, self.triage_button, self.close_button):
+                  self.intake_button, self.triage_button, self.handover_button,
+                  self.close_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -79,6 +83,7 @@ class CasesTab(QWidget):
         self.close_button.clicked.connect(self.close_case)
         self.intake_button.clicked.connect(self.intake)
         self.triage_button.clicked.connect(self.triage)
+        self.handover_button.clicked.connect(self.handover)
         self.list.currentRowChanged.connect(lambda _r: self._show())
         self.refresh()
 
@@ -106,7 +111,7 @@ class CasesTab(QWidget):
         c = self.selected()
         self.move_to.clear()
         for b in (self.move_button, self.review_button, self.close_button, self.move_to,
-                  self.intake_button, self.triage_button):
+                  self.intake_button, self.triage_button, self.handover_button):
             b.setEnabled(c is not None)
         if c is None:
             self.detail.setPlainText(self.tr("No case yet. Open one with “New case”."))
@@ -117,6 +122,9 @@ class CasesTab(QWidget):
         self.review_button.setEnabled(c.is_open)
         self.close_button.setEnabled(c.is_open)
         self.triage_button.setEnabled(c.is_open)
+        self.handover_button.setEnabled(c.is_open)
+        from desktop.ui.dossier.handover_dialog import display_names
+
         lines = [
             self.tr("Status: {status}").format(status=labels.case_status(c.status)),
             self.tr("Opened on {date}").format(date=_d(c.opened_on)),
@@ -125,6 +133,8 @@ class CasesTab(QWidget):
                 + (f" ({c.requester_name})" if c.requester_name else "")
                 + (f" — {c.requester_phone}" if c.requester_phone else "")),
             self.tr("Request: “{text}”").format(text=c.request_reason or ""),
+            self.tr("Responsible case manager(s): {names}").format(
+                names=", ".join(display_names(self.dossier.ctx, c.responsible_users)) or "—"),
         ]
         if c.clarified_request:
             lines.append(self.tr("Clarified request: {text}").format(text=c.clarified_request))
@@ -204,6 +214,17 @@ class CasesTab(QWidget):
         if c is None or not c.is_open:
             return None
         dialog = TriageDialog(self, self.dossier.ctx, c.id)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
+    def handover(self):  # type: ignore[no-untyped-def]
+        from desktop.ui.dossier.handover_dialog import HandoverDialog
+
+        c = self.selected()
+        if c is None or not c.is_open:
+            return None
+        dialog = HandoverDialog(self, self.dossier.ctx, c.id)
         dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
         dialog.open()
         return dialog

@@ -1,0 +1,81 @@
+"""Handover ("Passer le relais…"): the case's responsible case managers become one or two of the
+team's users, as the server last listed them to this laptop. The same service as
+`relais case assign`. Not enrolled: the team is unknown, the dialog says so and saves nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QWidget
+
+from desktop.services import cases
+from desktop.services import sync as sync_service
+from desktop.services.context import AppContext
+from desktop.ui.dossier.case_dialogs import FormDialog
+
+
+def team_choices(ctx: AppContext) -> tuple[bool, list[tuple[str, str]]]:
+    """(enrolled, [(user name, display name)]) of the team, as the server last listed it."""
+    if not sync_service.is_enrolled(ctx):
+        return False, []
+    members = ctx.read(sync_service.team_members)
+    out = [(str(m.get("username")), str(m.get("name") or m.get("username")))
+           for m in members if m.get("username")]
+    return True, sorted(out, key=lambda m: m[1].casefold())
+
+
+def display_names(ctx: AppContext, users: tuple[str, ...] | list[str]) -> list[str]:
+    """The display names of these server users (the user name when the team list lacks it)."""
+    _enrolled, members = team_choices(ctx)
+    names = dict(members)
+    return [names.get(u, u) for u in users]
+
+
+class HandoverDialog(FormDialog):
+    """Choose the responsible case manager, and optionally a second one working as a pair."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, case_id: str) -> None:
+        super().__init__(parent, self.tr("Hand the case over"))
+        self.ctx, self.case_id = ctx, case_id
+        current = list(cases.get_case(ctx, case_id).responsible_users)
+        self.enrolled, self.members = team_choices(ctx)
+        self.first = QComboBox()
+        self.first.setAccessibleName(self.tr("Responsible case manager"))
+        self.second = QComboBox()
+        self.second.setAccessibleName(self.tr("Second case manager, working as a pair"))
+        self.second.addItem(self.tr("— nobody —"), None)
+        for user, name in self.members:
+            self.first.addItem(name, user)
+            self.second.addItem(name, user)
+        if current:
+            self.first.setCurrentIndex(max(0, self.first.findData(current[0])))
+        if len(current) > 1:
+            self.second.setCurrentIndex(max(0, self.second.findData(current[1])))
+        self.note = QLabel(self.tr("When the patient has not agreed to team sharing, only the "
+                                   "responsible case managers see the record."))
+        self.note.setWordWrap(True)
+        self.form.addRow(self.note)
+        self.errors.add("responsible", self.first, self.tr("&Responsible case manager:"))
+        self.errors.add("responsible_co", self.second, self.tr("In &pair with (optional):"))
+        self.unavailable = QLabel()
+        self.unavailable.setWordWrap(True)
+        if not self.enrolled or not self.members:
+            self.unavailable.setText(
+                self.tr("This laptop is not enrolled on a sync server: the team's users are "
+                        "not known here. Enrol it (Sync page) to hand the case over.")
+                if not self.enrolled else
+                self.tr("The server has not listed the team's users yet: synchronise, then "
+                        "try again."))
+            for w in (self.first, self.second):
+                w.setEnabled(False)
+            save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            if save is not None:
+                save.setEnabled(False)
+        else:
+            self.unavailable.hide()
+        self.form.insertRow(0, self.unavailable)
+
+    def save(self) -> str | None:
+        if not self.enrolled or not self.members:
+            return None
+        cases.assign_case(self.ctx, self.case_id, self.first.currentData() or "",
+                          self.second.currentData())
+        return self.case_id
