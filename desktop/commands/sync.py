@@ -97,6 +97,20 @@ def _report_text(report: Any) -> str:
              pending=report.pending, held=report.held)
 
 
+def _conflict_sides(row: dict[str, Any], side: str | None) -> dict[str, Any]:
+    """A conflict with "before" (base), this laptop's and the other laptop's value; neither
+    from here: this_laptop is None and other_laptop the value that arrived second."""
+    this = row["mine"] if side == "mine" else row["theirs"] if side == "theirs" else None
+    other = row["theirs"] if side == "mine" else row["mine"]
+    return {**row, "side": side, "this_laptop": this, "other_laptop": other}
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.services import sync
 
@@ -111,10 +125,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
             emit(args, asdict(st), lambda: _status_text(st))
             return 0
         if args.conflicts:
+            from desktop.services.conflict_sides import side_of_this_laptop
+
             rows = sync.list_conflicts(ctx)
-            emit(args, {"conflicts": [asdict(r) for r in rows]},
-                 lambda: "\n".join(f"{r.id}  {r.table}.{r.field}  {r.patient_name or ''}"
-                                   .rstrip() for r in rows))
+            listed = [_conflict_sides(asdict(r), side_of_this_laptop(ctx, r.id)) for r in rows]
+            emit(args, {"conflicts": listed}, lambda: "\n".join(
+                f"{r['id']}  {r['table']}.{r['field']}  {r['patient_name'] or ''}".rstrip()
+                + "\n    " + t("sync.conflict_values", before=_shown(r["base"]),
+                               this=_shown(r["this_laptop"]), other=_shown(r["other_laptop"]))
+                for r in listed))
             return 0
         if args.attention:
             items = sync.needs_attention(ctx)

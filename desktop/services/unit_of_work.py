@@ -21,6 +21,8 @@ from desktop.storage.field_history import record_changes
 from desktop.storage.models import AuditEvent, Base, FieldMeta, OutboxOp, SyncState, synced_fields
 from desktop.storage.wire import to_wire
 
+BASE_VALUES_KEY = "_base_values"  # in an outbox op's fields: the Op's base_values
+
 if TYPE_CHECKING:
     from desktop.services.context import AppContext
 
@@ -124,9 +126,10 @@ class UnitOfWork:
                        actor=self.ctx.user_name, device_id=self.ctx.device_id)
         self.session.flush()
         fields = {k: to_wire(v[1]) for k, v in changed.items()}
+        base = self.base_versions(table, obj.id, list(changed),  # type: ignore[attr-defined]
+                                  self.record_version(obj))
         self._queue(table, obj.id, patient_of(obj), "upsert", fields,  # type: ignore[attr-defined]
-                    self.base_versions(table, obj.id, list(changed),  # type: ignore[attr-defined]
-                                       self.record_version(obj)))
+                    base, self.base_values(table, obj.id, changed, base))  # type: ignore[attr-defined]
         return changed
 
     def delete(self, obj: Base) -> None:
@@ -165,16 +168,31 @@ class UnitOfWork:
         known = {f: v for f, v in rows}
         return {f: int(known.get(f, default)) for f in fields}
 
+    def base_values(self, table: str, record_id: str, changed: dict[str, tuple[Any, Any]],
+                    base: dict[str, int]) -> dict[str, Any]:
+        """Per field the server knows: the value this edit started from — the server's value
+        as last seen (field_meta), else the value before the edit. Sent with the op so that a
+        conflict can show "before", this laptop's and the other laptop's value."""
+        known = {f: v for f, v in self.session.execute(
+            select(FieldMeta.field, FieldMeta.base_value).where(
+                FieldMeta.table_name == table, FieldMeta.record_id == record_id,
+                FieldMeta.field.in_(list(changed))))}
+        return {f: known[f] if f in known else to_wire(old)
+                for f, (old, _new) in changed.items() if base.get(f)}
+
     @staticmethod
     def record_version(obj: Base) -> int:
         return int(obj.server_version or 0)  # type: ignore[attr-defined]
 
     def _queue(self, table: str, record_id: str, patient_id: str | None, kind: str,
-               fields: dict[str, Any], base: dict[str, Any]) -> None:
+               fields: dict[str, Any], base: dict[str, Any],
+               base_values: dict[str, Any] | None = None) -> None:
         # what the server would refuse on every sync is refused here, at entry (one rule set)
         found = op_problem(record_id, patient_id, fields)
         if found is not None:
             raise as_error(*found)
+        if base_values:  # kept beside the fields ("_" keys are not fields); see outbox.to_op
+            fields = {**fields, BASE_VALUES_KEY: base_values}
         self._touched.add((table, patient_id))
         self.session.add(OutboxOp(
             op_id=uuid7(), table_name=table, record_id=record_id, patient_id=patient_id,

@@ -45,11 +45,13 @@ SILENT_REFUSALS = frozenset({"sync.patient_erased", "sync.consent_withdrawn",
 def to_op(row: OutboxOp) -> Op:
     fields = dict(row.fields or {})
     conflict_id = fields.pop("_conflict_id", None)
+    base_values = fields.pop("_base_values", None)  # unit_of_work.BASE_VALUES_KEY
     return Op(op_id=row.op_id, table=row.table_name, record_id=row.record_id,
               patient_id=row.patient_id, kind=row.kind,  # type: ignore[arg-type]
               fields=fields,
               base_versions={k: int(v) for k, v in (row.base_versions or {}).items()},
-              hlc=row.hlc, conflict_id=conflict_id)
+              hlc=row.hlc, conflict_id=conflict_id,
+              base_values=base_values if isinstance(base_values, dict) and base_values else None)
 
 
 def pushable(row: OutboxOp, allowed: set[str], session: Session) -> bool:

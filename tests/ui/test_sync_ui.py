@@ -1,4 +1,5 @@
-"""Sync in the UI: status bar widget, Conflicts page (choose mine), Needs attention page."""
+"""Sync in the UI: status bar widget, Conflicts page (before / this laptop / the other laptop;
+keep this laptop's), Needs attention page."""
 
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ def _conflict(ctx: AppContext, tmp_path) -> tuple[Server, Device, str]:  # type:
     other = Device(tmp_path / "other", server, "other")
     sync_service.enroll(ctx, URL, "demo", "demo-password", transport=lambda: server.transport)
     pid = add_shared_patient(ctx, "Dupont")
-    sync_service.sync_now(ctx, transport=lambda: server.transport)
-    other.sync()
 
     def edit(c: AppContext, city: str) -> None:
         def run(uow: UnitOfWork) -> None:
             uow.update(uow.session.get(Patient, pid), {"city": city})
         c.write(run)
+    edit(ctx, "Mons")  # what both laptops start from
+    sync_service.sync_now(ctx, transport=lambda: server.transport)
+    other.sync()
     edit(other.ctx, "Namur")
     other.sync()
     edit(ctx, "Liège")
@@ -40,6 +42,11 @@ def test_conflicts_page_keep_mine_queues_the_choice(main_window, ctx, tmp_path, 
         page.refresh()
         assert page.table.rowCount() == 1
         assert page.mine.text() == "Liège" and page.theirs.text() == "Namur"
+        assert page.base.text() == "Mons"  # before both changes (the README's promise)
+        # named by laptop, as `relais sync --keep this-laptop|other-laptop`
+        assert page.mine_label.text() == page.tr("This laptop:")
+        assert page.keep_mine.text() == page.tr("Keep &this laptop's")
+        assert [page.table.item(0, j).text() for j in (3, 4, 5)] == ["Mons", "Liège", "Namur"]
         page.keep_mine.click()
         assert sync_service.list_conflicts(ctx) == []
         assert ctx.read(lambda s: s.get(Patient, pid).city) == "Liège"

@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "sync.fingerprint_pinned": "Server certificate fingerprint pinned: {fingerprint}",
     "sync.report": ("Sync done: {pushed} sent, {pulled} received; {conflicts} open conflict(s), "
                     "{rejected} needing attention, {pending} waiting"),
+    "sync.conflict_values": "before: {before} · this laptop: {this} · other laptop: {other}",
     "sync.status_server": "Server: {url} ({user})",
     "sync.status_last": "Last successful sync: {at}",
     "sync.status_counts": ("{pending} change(s) waiting, "

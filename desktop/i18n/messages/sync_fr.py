@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "sync.report": ("Synchronisation terminée : {pushed} envoyées, {pulled} reçues ; "
                     "{conflicts} conflit(s) ouvert(s), {rejected} à vérifier, "
                     "{pending} en attente"),
+    "sync.conflict_values": "avant : {before} · cet ordinateur : {this} · l'autre ordinateur : {other}",
     "sync.status_server": "Serveur : {url} ({user})",
     "sync.status_last": "Dernière synchronisation réussie : {at}",
     "sync.status_counts": ("{pending} modification(s) en attente, "

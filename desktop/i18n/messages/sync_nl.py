@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "sync.report": ("Synchronisatie klaar: {pushed} verzonden, {pulled} ontvangen; "
                     "{conflicts} open conflict(en), {rejected} na te kijken, "
                     "{pending} wachtend"),
+    "sync.conflict_values": "ervoor: {before} · deze laptop: {this} · de andere laptop: {other}",
     "sync.status_server": "Server: {url} ({user})",
     "sync.status_last": "Laatste geslaagde synchronisatie: {at}",
     "sync.status_counts": ("{pending} wijziging(en) wachtend, "

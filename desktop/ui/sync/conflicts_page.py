@@ -1,6 +1,7 @@
-"""Conflicts page: what two people changed at the same time, field by field (base, mine,
-theirs), and the choice: keep mine, take theirs, or type a new value. The choice goes up as a
-normal change and is audited."""
+"""Conflicts page: what two laptops changed at the same time, field by field (the value before
+both changes, this laptop's, the other laptop's), and the choice: keep this laptop's, keep the
+other laptop's, or type a new value — named by laptop as `relais sync --keep` does
+(desktop/services/conflict_sides.py). The choice goes up as a normal change and is audited."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.services import sync as sync_service
+from desktop.services.conflict_sides import side_of_this_laptop
 from desktop.ui.i18n import error_message
 from desktop.ui.sync.labels import field_name, table_label, value_text
 
@@ -34,10 +36,11 @@ class ConflictsPage(QWidget):
         layout = QVBoxLayout(self)
         self.empty = QLabel(self.tr("No conflicts: every change was merged."))
         layout.addWidget(self.empty)
-        self.table = QTableWidget(0, 5)
+        self.sides: list[str | None] = []  # per row: conflict_sides.side_of_this_laptop
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Patient"), self.tr("Record"), self.tr("Field"), self.tr("Mine"),
-            self.tr("Theirs")])
+            self.tr("Patient"), self.tr("Record"), self.tr("Field"), self.tr("Before"),
+            self.tr("This laptop"), self.tr("Other laptop")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -52,18 +55,21 @@ class ConflictsPage(QWidget):
         for label in (self.base, self.mine, self.theirs):
             label.setWordWrap(True)
         form.addRow(self.tr("Before both changes:"), self.base)
-        form.addRow(self.tr("Mine (the change that arrived second):"), self.mine)
-        form.addRow(self.tr("Theirs (kept by the server for now):"), self.theirs)
+        # self.mine / self.theirs: this laptop's value and the other laptop's (by side)
+        self.mine_label = QLabel(self.tr("This laptop:"))
+        self.theirs_label = QLabel(self.tr("The other laptop:"))
+        form.addRow(self.mine_label, self.mine)
+        form.addRow(self.theirs_label, self.theirs)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(self.tr("New value"))
         form.addRow(self.tr("Or a new value:"), self.edit)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.keep_mine = QPushButton(self.tr("Keep &mine"))
-        self.take_theirs = QPushButton(self.tr("Take &theirs"))
+        self.keep_mine = QPushButton(self.tr("Keep &this laptop's"))
+        self.take_theirs = QPushButton(self.tr("Keep the &other laptop's"))
         self.use_edit = QPushButton(self.tr("&Use the new value"))
-        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
-        self.take_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.keep_mine.clicked.connect(lambda: self._resolve(self._choice("this-laptop")))
+        self.take_theirs.clicked.connect(lambda: self._resolve(self._choice("other-laptop")))
         self.use_edit.clicked.connect(lambda: self._resolve("edit"))
         for b in (self.keep_mine, self.take_theirs, self.use_edit):
             buttons.addWidget(b)
@@ -83,10 +89,12 @@ class ConflictsPage(QWidget):
         if ctx is None or ctx.is_locked:
             return
         self.rows = sync_service.list_conflicts(ctx)
+        self.sides = [side_of_this_laptop(ctx, c.id) for c in self.rows]
         self.table.setRowCount(len(self.rows))
         for i, c in enumerate(self.rows):
+            this, other = self._values(c, self.sides[i])
             cells = [c.patient_name or "—", table_label(c.table), field_name(c.field),
-                     value_text(c.mine), value_text(c.theirs)]
+                     value_text(c.base), this, other]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.empty.setVisible(not self.rows)
@@ -94,6 +102,28 @@ class ConflictsPage(QWidget):
         if self.rows:
             self.table.selectRow(0)
         self._show_selected()
+
+    def _values(self, c: sync_service.ConflictView, side: str | None) -> tuple[str, str]:
+        """(this laptop's value, the other laptop's) as text. Neither from here (a third
+        laptop's conflict): the one kept for now, then the one that arrived second."""
+        if side == "mine":
+            return value_text(c.mine), value_text(c.theirs)
+        if side == "theirs":
+            return value_text(c.theirs), value_text(c.mine)
+        return "—", f"{value_text(c.theirs)} / {value_text(c.mine)}"
+
+    def _side(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        row = rows[0].row() if rows else -1
+        return self.sides[row] if 0 <= row < len(self.sides) else None
+
+    def _choice(self, keep: str) -> str:
+        """The service's choice for this-laptop / other-laptop; without a side here, the first
+        button keeps the value kept for now and the second the one that arrived second."""
+        side = self._side()
+        if side is None:
+            return "theirs" if keep == "this-laptop" else "mine"
+        return side if keep == "this-laptop" else ("theirs" if side == "mine" else "mine")
 
     def selected(self) -> sync_service.ConflictView | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -109,9 +139,23 @@ class ConflictsPage(QWidget):
                 label.clear()
             self._enable(False)
             return
+        side = self._side()
         self.base.setText(value_text(c.base))
-        self.mine.setText(value_text(c.mine))
-        self.theirs.setText(value_text(c.theirs))
+        if side is None:  # neither value was typed here
+            self.mine_label.setText(self.tr("Kept by the server for now:"))
+            self.theirs_label.setText(self.tr("Arrived second:"))
+            self.keep_mine.setText(self.tr("Keep the one &kept for now"))
+            self.take_theirs.setText(self.tr("Keep the one that arrived &second"))
+            self.mine.setText(value_text(c.theirs))
+            self.theirs.setText(value_text(c.mine))
+        else:
+            self.mine_label.setText(self.tr("This laptop:"))
+            self.theirs_label.setText(self.tr("The other laptop:"))
+            self.keep_mine.setText(self.tr("Keep &this laptop's"))
+            self.take_theirs.setText(self.tr("Keep the &other laptop's"))
+            this, other = self._values(c, side)
+            self.mine.setText(this)
+            self.theirs.setText(other)
         self._enable(True)
         record = c.field == "_record"
         self.edit.setEnabled(not record)
