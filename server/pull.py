@@ -26,6 +26,7 @@ from server.models import (
     PurgeEvent,
     Record,
     ServerState,
+    User,
 )
 from server.push import SeqAllocator, conflict_info
 
@@ -44,13 +45,26 @@ def horizon(session: Session) -> int:
     return int(row.value) if row is not None and row.value is not None else 0
 
 
-def record_change(rec: Record) -> Change:
+def record_change(rec: Record, names: dict[str, str] | None = None) -> Change:
+    """`names`: display name per device id (authors_of), for the fields' authors."""
+    authors = {k: names[str(d)] for k, d in (rec.field_writers or {}).items()
+               if names and str(d) in names and k in rec.fields}
     return Change(
         seq=rec.seq, table=rec.table_name, record_id=rec.record_id, patient_id=rec.patient_id,
         kind="delete" if rec.deleted else "upsert", fields=dict(rec.fields),
         field_versions={k: int(v) for k, v in rec.field_versions.items()},
-        record_version=rec.seq, deleted=rec.deleted, hlc=rec.hlc,
+        record_version=rec.seq, deleted=rec.deleted, hlc=rec.hlc, authors=authors,
     )
+
+
+def authors_of(session: Session, records: Any) -> dict[str, str]:
+    """Display name of the user of each device that wrote a field of these records."""
+    devices = {str(d) for r in records for d in (r.field_writers or {}).values() if d}
+    if not devices:
+        return {}
+    rows = session.execute(select(Device.id, User.display_name).join(
+        User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
+    return {str(i): str(n) for i, n in rows if n}
 
 
 def conflict_change(row: Conflict) -> Change:
@@ -82,7 +96,8 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
         select(Record).where(Record.team_id.in_(teams), Record.seq > cursor, Record.seq <= top,
                              visible(Record.patient_id, user))
         .order_by(Record.seq).limit(window)).all()
-    found.extend(record_change(r) for r in records)
+    names = authors_of(session, records)
+    found.extend(record_change(r, names) for r in records)
     conflicts = session.scalars(
         select(Conflict).where(Conflict.team_id.in_(teams), Conflict.seq > cursor,
                                Conflict.seq <= top, visible(Conflict.patient_id, user))
@@ -146,7 +161,8 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
                 Record.table_name == table, Record.record_id.in_(ids),
                 Record.team_id.in_(teams), Record.seq > cursor,
                 visible(Record.patient_id, user))).all()
-            extra.extend(record_change(r) for r in rows)
+            names = authors_of(session, rows)
+            extra.extend(record_change(r, names) for r in rows)
         for c in extra:
             known[(c.table, c.record_id)] = c
         wanted = {ref for c in extra for ref in _refs(c)} - set(known) - wanted

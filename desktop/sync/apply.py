@@ -236,7 +236,8 @@ class PageApplier:
 
     def _history(self, change: Change, tbl: Table, new: dict[str, Any]) -> None:
         """Rectification history (art. 16) of the fields another laptop changed: the old value
-        here, the new one from the server; no actor or device (the server does not say who)."""
+        here, the new one from the server, and who changed it when the server says so (the
+        display name of the user whose laptop wrote the field; no device id)."""
         if not new or is_append_only(change.table):
             return
         names = list(new)
@@ -245,10 +246,13 @@ class PageApplier:
         if row is None:
             return
         changed = {n: (old, new[n]) for n, old in zip(names, row, strict=True) if old != new[n]}
-        if changed:
-            patient = change.patient_id or (change.record_id if change.table == "patient" else None)
+        patient = change.patient_id or (change.record_id if change.table == "patient" else None)
+        by_author: dict[str | None, dict[str, tuple[Any, Any]]] = {}
+        for n, values in changed.items():
+            by_author.setdefault(change.authors.get(n) or None, {})[n] = values
+        for author, fields in by_author.items():
             record_changes(self.session, table=change.table, record_id=change.record_id,
-                           patient_id=patient, changed=changed, at=utcnow(), actor=None,
+                           patient_id=patient, changed=fields, at=utcnow(), actor=author,
                            device_id=None)
 
     @staticmethod

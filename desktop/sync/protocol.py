@@ -121,6 +121,9 @@ class Change(BaseModel):
     deleted: bool = False
     hlc: str | None = None
     conflict: ConflictInfo | None = None
+    # optional, per field of an upsert: the display name of the user whose laptop wrote it
+    # (the rectification history's author on the other laptops); older servers send none
+    authors: dict[str, str] = Field(default_factory=dict)
     reason: str | None = None  # purge: "consent_withdrawn" | "erased" | "team_moved"
     # purge after a withdrawal: the team-sharing consent events ({record_id, fields}) the
     # server weighs later decisions against; a device that keeps the patient adds them

@@ -66,3 +66,37 @@ def test_conflict_shows_before_this_laptop_and_other_laptop(ctx: AppContext, ser
         assert "avant : Mons · cet ordinateur : Liège · l'autre ordinateur : Namur" in fr.out
     finally:
         other.close()
+
+
+def test_pulled_change_names_its_author_in_the_history(server: Server, tmp_path: Path) -> None:
+    """Anne's edit reaches Bruno's laptop with her display name: Bruno's rectification history
+    says who changed the field, not "another laptop" (actor was null before)."""
+    from desktop.services import gdpr
+    from server import admin
+
+    for name, display in (("anne", "Anne Lambert"), ("bruno", "Bruno Peeters")):
+        admin.create_user(server.settings, name, "team-password-1", display)
+        admin.add_member(server.settings, name, server.demo["team"])
+    anne = Device(tmp_path / "anne", server, "anne", user=("anne", "team-password-1"))
+    bruno = Device(tmp_path / "bruno", server, "bruno", user=("bruno", "team-password-1"))
+    try:
+        pid = add_shared_patient(anne.ctx, "Dupont")
+        edit_city(anne.ctx, pid, "Mons")
+        anne.sync()
+        bruno.sync()
+        edit_city(anne.ctx, pid, "Namur")
+        anne.sync()
+        bruno.sync()
+        [change] = [c for c in gdpr.rectification_history(bruno.ctx, pid)
+                    if c.field == "city" and c.new_value == "Namur"]
+        assert change.synced and change.actor == "Anne Lambert"
+        assert change.changed_by() == "Anne Lambert"
+        # and an older client (no `authors` in the change) still reads the page
+        from desktop.sync.protocol import Change
+
+        old = Change.model_validate({"seq": 1, "table": "patient", "record_id": pid,
+                                     "kind": "upsert"})
+        assert old.authors == {}
+    finally:
+        anne.close()
+        bruno.close()
