@@ -138,12 +138,29 @@ def shot_visit_dialog(s: Shooter) -> None:
     dossier.close()
 
 
+def shot_hospital(s: Shooter) -> None:
+    """The Hospital tab of a patient back from hospital (the transition checklist)."""
+    from desktop.services import today
+    from desktop.ui.dossier.stays_tab import StaysTab
+
+    stays = today.today_data(s.ctx).recent_stays
+    if not stays:
+        return
+    dossier = s.window.open_dossier(stays[0].patient_id)
+    for i in range(dossier.tabs.count()):
+        if isinstance(dossier.tabs.widget(i), StaysTab):
+            dossier.tabs.setCurrentIndex(i)
+            s.save("dossier_hospital", dossier)
+    dossier.close()
+
+
 SHOTS: list[Callable[[Shooter], None]] = [
     shot_today,
     shot_caseload,
     shot_indicators,
     shot_dossier,
     shot_visit_dialog,
+    shot_hospital,
 ]
 
 from tools.first_run_screenshots import shot_dossier_steps, shot_first_run, shot_settings  # noqa: E402
