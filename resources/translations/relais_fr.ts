@@ -672,6 +672,10 @@
       <translation>Changer le &amp;statut</translation>
     </message>
     <message>
+      <source>Choose the responsible case manager(s) among the team's users</source>
+      <translation>Choisir le ou les gestionnaires de cas responsables parmi les utilisateurs de l'équipe</translation>
+    </message>
+    <message>
       <source>Clarified request: {text}</source>
       <translation>Demande clarifiée : {text}</translation>
     </message>
@@ -694,6 +698,10 @@
     <message>
       <source>First home visit: {date} ({n} days after the request)</source>
       <translation>Première visite à domicile : {date} ({n} jours après la demande)</translation>
+    </message>
+    <message>
+      <source>Hand &amp;over…</source>
+      <translation>&amp;Passer le relais…</translation>
     </message>
     <message>
       <source>History:</source>
@@ -738,6 +746,10 @@
     <message>
       <source>Requested on {date} by {who}</source>
       <translation>Demandé le {date} par {who}</translation>
+    </message>
+    <message>
+      <source>Responsible case manager(s): {names}</source>
+      <translation>Gestionnaire(s) de cas responsable(s) : {names}</translation>
     </message>
     <message>
       <source>Stability log: {trend}</source>
@@ -938,6 +950,14 @@
       <translation>&amp;Utiliser la nouvelle valeur</translation>
     </message>
     <message>
+      <source>Arrived second:</source>
+      <translation>Arrivée en second :</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Avant</translation>
+    </message>
+    <message>
       <source>Before both changes:</source>
       <translation>Avant les deux modifications :</translation>
     </message>
@@ -950,16 +970,24 @@
       <translation>Champ</translation>
     </message>
     <message>
-      <source>Keep &amp;mine</source>
-      <translation>Garder la &amp;mienne</translation>
+      <source>Keep &amp;this laptop's</source>
+      <translation>Garder celle de &amp;cet ordinateur</translation>
     </message>
     <message>
-      <source>Mine</source>
-      <translation>La mienne</translation>
+      <source>Keep the &amp;other laptop's</source>
+      <translation>Garder celle de l'&amp;autre ordinateur</translation>
     </message>
     <message>
-      <source>Mine (the change that arrived second):</source>
-      <translation>La mienne (arrivée en second) :</translation>
+      <source>Keep the one &amp;kept for now</source>
+      <translation>Garder celle gardée pour l'&amp;instant</translation>
+    </message>
+    <message>
+      <source>Keep the one that arrived &amp;second</source>
+      <translation>Garder celle arrivée en &amp;second</translation>
+    </message>
+    <message>
+      <source>Kept by the server for now:</source>
+      <translation>Gardée par le serveur pour l'instant :</translation>
     </message>
     <message>
       <source>New value</source>
@@ -978,6 +1006,10 @@
       <translation>Ou une nouvelle valeur :</translation>
     </message>
     <message>
+      <source>Other laptop</source>
+      <translation>L'autre ordinateur</translation>
+    </message>
+    <message>
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
@@ -986,16 +1018,16 @@
       <translation>Enregistrement</translation>
     </message>
     <message>
-      <source>Take &amp;theirs</source>
-      <translation>Prendre l'&amp;autre</translation>
+      <source>The other laptop:</source>
+      <translation>L'autre ordinateur :</translation>
     </message>
     <message>
-      <source>Theirs</source>
-      <translation>L'autre</translation>
+      <source>This laptop</source>
+      <translation>Cet ordinateur</translation>
     </message>
     <message>
-      <source>Theirs (kept by the server for now):</source>
-      <translation>L'autre (gardée par le serveur pour l'instant) :</translation>
+      <source>This laptop:</source>
+      <translation>Cet ordinateur :</translation>
     </message>
   </context>
   <context>
@@ -1051,10 +1083,6 @@
     <message>
       <source>Information notice given</source>
       <translation>Note d'information remise</translation>
-    </message>
-    <message>
-      <source>Local only — not backed up</source>
-      <translation>Local uniquement — non sauvegardé</translation>
     </message>
     <message>
       <source>No information notice</source>
@@ -1252,12 +1280,12 @@
       <translation>Historique</translation>
     </message>
     <message>
-      <source>Local only — not backed up. Without the patient's consent to team sharing, this record stays on this laptop and is not saved on the server.</source>
-      <translation>Local uniquement — non sauvegardé. Sans le consentement du patient au partage avec l'équipe, ce dossier reste sur cet ordinateur et n'est pas enregistré sur le serveur.</translation>
-    </message>
-    <message>
       <source>Method</source>
       <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Not shared with the team: without the patient's consent to team sharing, only the responsible case managers see this record. It is still backed up on the organisation's server.</source>
+      <translation>Non partagé avec l'équipe : sans le consentement du patient au partage avec l'équipe, seuls les gestionnaires de cas responsables voient ce dossier. Il reste sauvegardé sur le serveur de l'organisation.</translation>
     </message>
     <message>
       <source>Note</source>
@@ -1321,7 +1349,7 @@
     </message>
     <message>
       <source>View &amp;evidence</source>
-      <translation>Voir la &amp;preuve</translation>
+      <translation>Voir la pre&amp;uve</translation>
     </message>
     <message>
       <source>When</source>
@@ -2384,11 +2412,46 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
-    <name>IdentityTab</name>
+    <name>HandoverDialog</name>
     <message>
-      <source>&amp;Save (Ctrl+S)</source>
-      <translation>&amp;Enregistrer (Ctrl+S)</translation>
+      <source>&amp;Responsible case manager:</source>
+      <translation>Gestionnaire &amp;responsable :</translation>
     </message>
+    <message>
+      <source>Hand the case over</source>
+      <translation>Passer le relais</translation>
+    </message>
+    <message>
+      <source>In &amp;pair with (optional):</source>
+      <translation>En &amp;binôme avec (facultatif) :</translation>
+    </message>
+    <message>
+      <source>Responsible case manager</source>
+      <translation>Gestionnaire de cas responsable</translation>
+    </message>
+    <message>
+      <source>Second case manager, working as a pair</source>
+      <translation>Second gestionnaire de cas, en binôme</translation>
+    </message>
+    <message>
+      <source>The server has not listed the team's users yet: synchronise, then try again.</source>
+      <translation>Le serveur n'a pas encore donné la liste des utilisateurs de l'équipe : synchronisez, puis réessayez.</translation>
+    </message>
+    <message>
+      <source>This laptop is not enrolled on a sync server: the team's users are not known here. Enrol it (Sync page) to hand the case over.</source>
+      <translation>Cet ordinateur n'est pas enregistré auprès d'un serveur de synchronisation : les utilisateurs de l'équipe n'y sont pas connus. Enregistrez-le (page Synchronisation) pour passer le relais.</translation>
+    </message>
+    <message>
+      <source>When the patient has not agreed to team sharing, only the responsible case managers see the record.</source>
+      <translation>Quand le patient n'a pas accepté le partage avec l'équipe, seuls les gestionnaires de cas responsables voient le dossier.</translation>
+    </message>
+    <message>
+      <source>— nobody —</source>
+      <translation>— personne —</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityTab</name>
     <message>
       <source>Identity</source>
       <translation>Identité</translation>
@@ -2400,6 +2463,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Nothing changed.</source>
       <translation>Rien n'a changé.</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve (Ctrl+S)</source>
+      <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
       <source>Saved.</source>
@@ -2961,7 +3028,7 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>D&amp;ocuments demandés :</translation>
     </message>
     <message>
-      <source>Paperwork</source>
+      <source>Procedure</source>
       <translation>Démarche administrative</translation>
     </message>
     <message>
@@ -3020,16 +3087,16 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Nouvelle démarche…</translation>
     </message>
     <message>
-      <source>Paperwork &amp; medication</source>
-      <translation>Démarches et médicaments</translation>
-    </message>
-    <message>
       <source>Prescriber</source>
       <translation>Prescripteur</translation>
     </message>
     <message>
       <source>Procedure</source>
       <translation>Démarche</translation>
+    </message>
+    <message>
+      <source>Procedures &amp; medication</source>
+      <translation>Démarches et médicaments</translation>
     </message>
     <message>
       <source>Review</source>
@@ -3228,7 +3295,7 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
     <message>
       <source>&amp;Compare with the previous version…</source>
-      <translation>C&amp;omparer avec la version précédente…</translation>
+      <translation>Com&amp;parer avec la version précédente…</translation>
     </message>
     <message>
       <source>&amp;Edit…</source>
@@ -4084,12 +4151,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Médicament</translation>
     </message>
     <message>
-      <source>Paperwork</source>
-      <translation>Démarche administrative</translation>
-    </message>
-    <message>
       <source>Patient</source>
       <translation>Patient</translation>
+    </message>
+    <message>
+      <source>Procedures</source>
+      <translation>Démarche administrative</translation>
     </message>
     <message>
       <source>Record (deleted or kept)</source>
@@ -4161,10 +4228,6 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>{n} conflict(s)</source>
       <translation>{n} conflit(s)</translation>
-    </message>
-    <message>
-      <source>{n} local only</source>
-      <translation>{n} locale(s) seulement</translation>
     </message>
     <message>
       <source>{n} need attention</source>
@@ -4295,16 +4358,16 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Suivis en retard</translation>
     </message>
     <message>
-      <source>Paperwork due</source>
-      <translation>Démarches à échéance</translation>
-    </message>
-    <message>
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
       <source>Plan reviews due</source>
       <translation>Révisions de plan à faire</translation>
+    </message>
+    <message>
+      <source>Procedures due</source>
+      <translation>Démarches à échéance</translation>
     </message>
     <message>
       <source>Recent hospital stays</source>

@@ -653,7 +653,7 @@
     </message>
     <message>
       <source>C&amp;lose the case…</source>
-      <translation>Dossier af&amp;sluiten…</translation>
+      <translation>Dossier a&amp;fsluiten…</translation>
     </message>
     <message>
       <source>Case details</source>
@@ -670,6 +670,10 @@
     <message>
       <source>Change &amp;status</source>
       <translation>&amp;Status wijzigen</translation>
+    </message>
+    <message>
+      <source>Choose the responsible case manager(s) among the team's users</source>
+      <translation>De verantwoordelijke casemanager(s) kiezen onder de gebruikers van het team</translation>
     </message>
     <message>
       <source>Clarified request: {text}</source>
@@ -694,6 +698,10 @@
     <message>
       <source>First home visit: {date} ({n} days after the request)</source>
       <translation>Eerste huisbezoek: {date} ({n} dagen na de aanvraag)</translation>
+    </message>
+    <message>
+      <source>Hand &amp;over…</source>
+      <translation>&amp;Overdragen…</translation>
     </message>
     <message>
       <source>History:</source>
@@ -738,6 +746,10 @@
     <message>
       <source>Requested on {date} by {who}</source>
       <translation>Aangevraagd op {date} door {who}</translation>
+    </message>
+    <message>
+      <source>Responsible case manager(s): {names}</source>
+      <translation>Verantwoordelijke casemanager(s): {names}</translation>
     </message>
     <message>
       <source>Stability log: {trend}</source>
@@ -938,6 +950,14 @@
       <translation>De nieuwe waarde &amp;gebruiken</translation>
     </message>
     <message>
+      <source>Arrived second:</source>
+      <translation>Als tweede aangekomen:</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Ervoor</translation>
+    </message>
+    <message>
       <source>Before both changes:</source>
       <translation>Vóór beide wijzigingen:</translation>
     </message>
@@ -950,16 +970,24 @@
       <translation>Veld</translation>
     </message>
     <message>
-      <source>Keep &amp;mine</source>
-      <translation>De &amp;mijne behouden</translation>
+      <source>Keep &amp;this laptop's</source>
+      <translation>Die van &amp;deze laptop behouden</translation>
     </message>
     <message>
-      <source>Mine</source>
-      <translation>De mijne</translation>
+      <source>Keep the &amp;other laptop's</source>
+      <translation>Die van de &amp;andere laptop behouden</translation>
     </message>
     <message>
-      <source>Mine (the change that arrived second):</source>
-      <translation>De mijne (als tweede aangekomen):</translation>
+      <source>Keep the one &amp;kept for now</source>
+      <translation>De &amp;voorlopig behouden waarde houden</translation>
+    </message>
+    <message>
+      <source>Keep the one that arrived &amp;second</source>
+      <translation>De als &amp;tweede aangekomen waarde houden</translation>
+    </message>
+    <message>
+      <source>Kept by the server for now:</source>
+      <translation>Voorlopig behouden door de server:</translation>
     </message>
     <message>
       <source>New value</source>
@@ -978,6 +1006,10 @@
       <translation>Of een nieuwe waarde:</translation>
     </message>
     <message>
+      <source>Other laptop</source>
+      <translation>De andere laptop</translation>
+    </message>
+    <message>
       <source>Patient</source>
       <translation>Patiënt</translation>
     </message>
@@ -986,16 +1018,16 @@
       <translation>Gegeven</translation>
     </message>
     <message>
-      <source>Take &amp;theirs</source>
-      <translation>De &amp;andere nemen</translation>
+      <source>The other laptop:</source>
+      <translation>De andere laptop:</translation>
     </message>
     <message>
-      <source>Theirs</source>
-      <translation>De andere</translation>
+      <source>This laptop</source>
+      <translation>Deze laptop</translation>
     </message>
     <message>
-      <source>Theirs (kept by the server for now):</source>
-      <translation>De andere (voorlopig behouden door de server):</translation>
+      <source>This laptop:</source>
+      <translation>Deze laptop:</translation>
     </message>
   </context>
   <context>
@@ -1051,10 +1083,6 @@
     <message>
       <source>Information notice given</source>
       <translation>Informatiebrochure overhandigd</translation>
-    </message>
-    <message>
-      <source>Local only — not backed up</source>
-      <translation>Alleen lokaal — geen back-up</translation>
     </message>
     <message>
       <source>No information notice</source>
@@ -1252,12 +1280,12 @@
       <translation>Geschiedenis</translation>
     </message>
     <message>
-      <source>Local only — not backed up. Without the patient's consent to team sharing, this record stays on this laptop and is not saved on the server.</source>
-      <translation>Alleen lokaal — geen back-up. Zonder toestemming van de patiënt om met het team te delen, blijft dit dossier op deze laptop en wordt het niet op de server bewaard.</translation>
-    </message>
-    <message>
       <source>Method</source>
       <translation>Wijze</translation>
+    </message>
+    <message>
+      <source>Not shared with the team: without the patient's consent to team sharing, only the responsible case managers see this record. It is still backed up on the organisation's server.</source>
+      <translation>Niet gedeeld met het team: zonder toestemming van de patiënt om met het team te delen, zien alleen de verantwoordelijke casemanagers dit dossier. Het blijft bewaard op de server van de organisatie.</translation>
     </message>
     <message>
       <source>Note</source>
@@ -1321,7 +1349,7 @@
     </message>
     <message>
       <source>View &amp;evidence</source>
-      <translation>&amp;Bewijs bekijken</translation>
+      <translation>Bewijs be&amp;kijken</translation>
     </message>
     <message>
       <source>When</source>
@@ -2384,11 +2412,46 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
-    <name>IdentityTab</name>
+    <name>HandoverDialog</name>
     <message>
-      <source>&amp;Save (Ctrl+S)</source>
-      <translation>&amp;Opslaan (Ctrl+S)</translation>
+      <source>&amp;Responsible case manager:</source>
+      <translation>&amp;Verantwoordelijke casemanager:</translation>
     </message>
+    <message>
+      <source>Hand the case over</source>
+      <translation>Dossier overdragen</translation>
+    </message>
+    <message>
+      <source>In &amp;pair with (optional):</source>
+      <translation>In &amp;duo met (optioneel):</translation>
+    </message>
+    <message>
+      <source>Responsible case manager</source>
+      <translation>Verantwoordelijke casemanager</translation>
+    </message>
+    <message>
+      <source>Second case manager, working as a pair</source>
+      <translation>Tweede casemanager, in duo</translation>
+    </message>
+    <message>
+      <source>The server has not listed the team's users yet: synchronise, then try again.</source>
+      <translation>De server heeft de gebruikers van het team nog niet doorgegeven: synchroniseer en probeer opnieuw.</translation>
+    </message>
+    <message>
+      <source>This laptop is not enrolled on a sync server: the team's users are not known here. Enrol it (Sync page) to hand the case over.</source>
+      <translation>Deze laptop is niet ingeschreven bij een synchronisatieserver: de gebruikers van het team zijn hier niet bekend. Schrijf hem in (pagina Synchronisatie) om het dossier over te dragen.</translation>
+    </message>
+    <message>
+      <source>When the patient has not agreed to team sharing, only the responsible case managers see the record.</source>
+      <translation>Als de patiënt niet heeft ingestemd met delen met het team, zien alleen de verantwoordelijke casemanagers het dossier.</translation>
+    </message>
+    <message>
+      <source>— nobody —</source>
+      <translation>— niemand —</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityTab</name>
     <message>
       <source>Identity</source>
       <translation>Identiteit</translation>
@@ -2400,6 +2463,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Nothing changed.</source>
       <translation>Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+      <source>Sa&amp;ve (Ctrl+S)</source>
+      <translation>&amp;Opslaan (Ctrl+S)</translation>
     </message>
     <message>
       <source>Saved.</source>
@@ -2961,7 +3028,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Gevraagde documenten:</translation>
     </message>
     <message>
-      <source>Paperwork</source>
+      <source>Procedure</source>
       <translation>Administratieve aanvraag</translation>
     </message>
     <message>
@@ -3020,16 +3087,16 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Nieuwe aanvraag…</translation>
     </message>
     <message>
-      <source>Paperwork &amp; medication</source>
-      <translation>Aanvragen en geneesmiddelen</translation>
-    </message>
-    <message>
       <source>Prescriber</source>
       <translation>Voorschrijver</translation>
     </message>
     <message>
       <source>Procedure</source>
       <translation>Aanvraag</translation>
+    </message>
+    <message>
+      <source>Procedures &amp; medication</source>
+      <translation>Aanvragen en geneesmiddelen</translation>
     </message>
     <message>
       <source>Review</source>
@@ -4084,12 +4151,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Geneesmiddel</translation>
     </message>
     <message>
-      <source>Paperwork</source>
-      <translation>Administratieve aanvraag</translation>
-    </message>
-    <message>
       <source>Patient</source>
       <translation>Patiënt</translation>
+    </message>
+    <message>
+      <source>Procedures</source>
+      <translation>Administratieve aanvraag</translation>
     </message>
     <message>
       <source>Record (deleted or kept)</source>
@@ -4161,10 +4228,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>{n} conflict(s)</source>
       <translation>{n} conflict(en)</translation>
-    </message>
-    <message>
-      <source>{n} local only</source>
-      <translation>{n} alleen lokaal</translation>
     </message>
     <message>
       <source>{n} need attention</source>
@@ -4295,16 +4358,16 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Achterstallige opvolging</translation>
     </message>
     <message>
-      <source>Paperwork due</source>
-      <translation>Aanvragen met naderende termijn</translation>
-    </message>
-    <message>
       <source>Patient</source>
       <translation>Patiënt</translation>
     </message>
     <message>
       <source>Plan reviews due</source>
       <translation>Plannen te herzien</translation>
+    </message>
+    <message>
+      <source>Procedures due</source>
+      <translation>Aanvragen met naderende termijn</translation>
     </message>
     <message>
       <source>Recent hospital stays</source>
