@@ -346,7 +346,11 @@ class SyncMachine(RuleBasedStateMachine):
         pid = self._pick(data, self.patients, "patient")
         to = self._pick(data, list(USERS), "to")
         co = self._pick(data, [u for u in USERS if u != to], "co") if pair else None
-        if not dev.ctx.read(lambda s: s.get(Patient, pid) is not None):
+        def present(s: Any) -> bool:  # a restricted patient (art. 18) takes no new case
+            patient = s.get(Patient, pid)
+            return patient is not None and not patient.restricted
+
+        if not dev.ctx.read(present):
             return
         case_id = cases.open_case_of(dev.ctx, pid)
         if case_id is None:
