@@ -1,5 +1,5 @@
 """Rectification history (GDPR art. 16) covers changes made on another laptop: a pulled change
-leaves the old and the new value, marked as synchronised."""
+leaves the old and the new value, marked as synchronised, with its author."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def test_pulled_change_is_in_the_field_history() -> None:
         for name, new in (("city", "Namur"), ("postal_code", "5000")):
             change = theirs[name]
             assert (change.old_value, change.new_value) == (None, new)
-            assert change.synced and change.actor is None
-        assert theirs["city"].changed_by("en") == "another laptop of the team (synchronised)"
+            assert change.synced and change.actor == "Gestionnaire démo"  # the author, from the server
+        assert theirs["city"].changed_by("en") == "Gestionnaire démo"
         assert set(theirs) == {"city", "postal_code"}  # unchanged fields leave no entry
     finally:
         a.close()

@@ -515,6 +515,9 @@ TestSyncMachine = SyncMachine.TestCase
 TestSyncMachine.settings = settings(
     max_examples=MAX_EXAMPLES, stateful_step_count=20 if not os.environ.get("RELAIS_SOAK") else 60,
     deadline=None, suppress_health_check=list(HealthCheck), database=None, phases=PHASES)
+# Eight three-laptop programs take about a minute alone; on a loaded 2-core machine several times
+# that, more than the suite's default 300 s per test.
+TestSyncMachine.pytestmark = [pytest.mark.timeout(900)]
 
 
 class LongRun(SyncMachine.TestCase):  # type: ignore[misc,valid-type]

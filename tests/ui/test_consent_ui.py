@@ -91,9 +91,10 @@ def test_grant_withdraw_evidence_and_export(main_window, qtbot, ctx, tmp_path: P
 
     # export for the patient: one audited export, the file written
     out = tmp_path / "copie.pdf"
+    exports = _audits(ctx, d.patient_id, "export")
     tab.export("pdf", out=str(out))
     qtbot.waitUntil(out.exists, timeout=20_000)
-    qtbot.waitUntil(lambda: _audits(ctx, d.patient_id, "export") == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: _audits(ctx, d.patient_id, "export") == exports + 1, timeout=5_000)
     assert out.read_bytes().startswith(b"%PDF")
     qtbot.waitUntil(lambda: tab.looked.topLevelItemCount() >= 3, timeout=5_000)
 
