@@ -7,25 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
-
-from desktop.cli import main
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def run(vault_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("RELAIS_PASSPHRASE", PASSPHRASE)
-
-    def go(*args: str, lang: str = "en") -> tuple[int, str, str]:
-        monkeypatch.setenv("RELAIS_LANG", lang)
-        code = main([*args, "--vault", str(vault_dir)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    assert go("vault", "init")[0] == 0
-    return go
 
 
 def _patient(run) -> str:  # type: ignore[no-untyped-def]

@@ -11,26 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from desktop.cli import main
 from desktop.domain.errors import ValidationError
 from desktop.services import documents, preferences
 from desktop.services.context import AppContext
-from tests.conftest import PASSPHRASE
 from tests.unit.plan_scenario import make_scenario
-
-
-@pytest.fixture
-def run(vault_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("RELAIS_PASSPHRASE", PASSPHRASE)
-
-    def go(*args: str, lang: str = "en") -> tuple[int, str, str]:
-        monkeypatch.setenv("RELAIS_LANG", lang)
-        code = main([*args, "--vault", str(vault_dir)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    assert go("vault", "init")[0] == 0
-    return go
 
 
 def test_set_then_print_settings(run) -> None:  # type: ignore[no-untyped-def]

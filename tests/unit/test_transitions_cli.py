@@ -4,27 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
-import pytest
-
-from desktop.cli import main
 from desktop.domain.transitions import follow_up_due
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def run(vault_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("RELAIS_PASSPHRASE", PASSPHRASE)
-
-    def go(*args: str, lang: str = "en") -> tuple[int, str, str]:
-        monkeypatch.setenv("RELAIS_LANG", lang)
-        code = main([*args, "--vault", str(vault_dir)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    assert go("vault", "init")[0] == 0
-    return go
 
 
 def test_stay_add_discharge_checklist(run) -> None:  # type: ignore[no-untyped-def]
