@@ -3,20 +3,15 @@ killed with SIGKILL; the reopened vault offers the text it had autosaved."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 from pathlib import Path
 
 from desktop.services import cases, drafts, visits
 from desktop.services.cases import RequestFields
 from desktop.services.context import AppContext
 from desktop.services.patients import PatientFields, add_patient
-from tests import fastkdf
 from tests.conftest import PASSPHRASE, TODAY
+from tests.crash.kill_support import type_then_kill
 from tests.crash.typing_loop import NOTE
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_autosaved_note_offered_after_kill(tmp_path: Path) -> None:
@@ -27,26 +22,8 @@ def test_autosaved_note_offered_after_kill(tmp_path: Path) -> None:
     vid = visits.plan_visit(ctx, cid, start="2026-11-23T10:00")
     ctx.lock()
 
-    proc = subprocess.Popen(
-        fastkdf.argv("tests.crash.typing_loop", str(folder), PASSPHRASE, vid, pid),
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        env={**os.environ})
-    acknowledged = 0
-    try:
-        assert proc.stdout is not None
-        saves = 0
-        for line in proc.stdout:
-            if line.strip() == "done":
-                break
-            acknowledged = int(line)
-            saves += 1
-            if saves >= 8:
-                break
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
-    assert acknowledged > 0
+    acknowledged = type_then_kill("tests.crash.typing_loop", str(folder), PASSPHRASE, vid, pid,
+                                  saves=8, timeout=30)
 
     reopened = AppContext.open(folder, PASSPHRASE, today=lambda: TODAY)
     try:

@@ -4,10 +4,6 @@ the visit dialog."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from desktop.services import cases, drafts, visits
@@ -15,9 +11,8 @@ from desktop.services.cases import RequestFields
 from desktop.services.context import AppContext
 from desktop.services.patients import PatientFields, add_patient
 from tests.conftest import PASSPHRASE, TODAY
+from tests.crash.kill_support import type_then_kill
 from tests.crash.typing_loop import NOTE
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_unplanned_visit_notes_offered_after_kill(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -27,26 +22,8 @@ def test_unplanned_visit_notes_offered_after_kill(tmp_path: Path, qtbot) -> None
     cid = cases.open_case(ctx, pid, RequestFields(requester_type="relative", request_reason="x"))
     ctx.lock()
 
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash.ui_typing_loop", str(folder), PASSPHRASE, cid, pid],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    acknowledged = 0
-    try:
-        assert proc.stdout is not None
-        saves = 0
-        for line in proc.stdout:
-            if line.strip() == "done":
-                break
-            acknowledged = int(line)
-            saves += 1
-            if saves >= 6:
-                break
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=60)
-    assert proc.returncode == -signal.SIGKILL
-    assert acknowledged > 0
+    acknowledged = type_then_kill("tests.crash.ui_typing_loop", str(folder), PASSPHRASE, cid, pid,
+                                  saves=6)
 
     reopened = AppContext.open(folder, PASSPHRASE, today=lambda: TODAY)
     try:
