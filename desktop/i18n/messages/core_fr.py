@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "phone.invalid": "ce numéro de téléphone n'est pas valide",
     "postal_code.invalid": "un code postal belge compte 4 chiffres (1000 à 9999)",
     "email.invalid": "cette adresse e-mail n'est pas valide",
-    "gender.invalid": "genre inconnu (female, male, other, unknown)",
+    "gender.invalid": "genre inconnu ; tapez female (femme), male (homme), other (autre) ou unknown (inconnu)",
     "language.invalid": "langue inconnue : {value}",
     "date.invalid": "date impossible (format attendu AAAA-MM-JJ)",
     "date.unreadable": "date illisible : tapez jj/mm/aaaa (par ex. 31/03/2027)",

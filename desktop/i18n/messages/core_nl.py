@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "phone.invalid": "dit telefoonnummer is niet geldig",
     "postal_code.invalid": "een Belgische postcode telt 4 cijfers (1000 tot 9999)",
     "email.invalid": "dit e-mailadres is niet geldig",
-    "gender.invalid": "onbekend geslacht (female, male, other, unknown)",
+    "gender.invalid": "onbekend geslacht; typ female (vrouw), male (man), other (anders) of unknown (onbekend)",
     "language.invalid": "onbekende taal: {value}",
     "date.invalid": "onmogelijke datum (verwacht JJJJ-MM-DD)",
     "date.unreadable": "onleesbare datum: typ dd/mm/jjjj (bv. 31/03/2027)",
