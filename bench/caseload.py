@@ -22,6 +22,7 @@ import json
 import random
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -56,6 +57,17 @@ def _sync_columns(uow: UnitOfWork, rows: list[dict[str, Any]]) -> list[dict[str,
         r.setdefault("id", demo_cases.uuid7())
         r.update(created_at=now, updated_hlc=uow.tick(), server_version=0, deleted=False)
     return rows
+
+
+
+def ensure_vault(folder: Path, passphrase: str, patients: int) -> None:
+    """Build a synthetic vault of PATIENTS in FOLDER unless one is there (`--vault` reuses it)."""
+    if (folder / "vault.json").exists():
+        return
+    print(f"building a {patients}-patient vault…", file=sys.stderr)
+    ctx, _ = AppContext.create(folder, passphrase, user_name="Bench", today=lambda: TODAY)
+    build(ctx, patients, 17)
+    ctx.lock()
 
 
 def build(ctx: AppContext, n_patients: int, max_visits: int, seed: int = 42) -> dict[str, int]:

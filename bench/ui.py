@@ -301,14 +301,9 @@ def main(argv: list[str]) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="relais-bench-ui-") as tmp:
         folder = args.vault or Path(tmp) / "vault"
-        if not (folder / "vault.json").exists():
-            from bench.caseload import TODAY, build
-            from desktop.services.context import AppContext
+        from bench.caseload import ensure_vault
 
-            print(f"building a {args.patients}-patient vault…", file=sys.stderr)
-            ctx, _ = AppContext.create(folder, PASSPHRASE, user_name="Bench", today=lambda: TODAY)
-            build(ctx, args.patients, 17)
-            ctx.lock()
+        ensure_vault(folder, PASSPHRASE, args.patients)
         results: dict[str, dict[str, Any]] = {}
         want = args.platforms
         if want in ("auto", "offscreen"):

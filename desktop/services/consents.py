@@ -426,18 +426,23 @@ def header_badges(ctx: AppContext, patient_id: str) -> list[str]:
     return overview(ctx, patient_id).badges
 
 
+def _evidence(s: Session, patient_id: str, sha256: str) -> tuple[Attachment, Blob]:
+    """The attachment and bytes of one of this patient's consent evidences, or NotFound."""
+    _load_patient(s, patient_id, include_restricted=True)
+    att = s.execute(select(Attachment).where(
+        Attachment.patient_id == patient_id, Attachment.sha256 == sha256,
+        Attachment.deleted.is_(False))).scalars().first()
+    blob = s.get(Blob, sha256)
+    if att is None or blob is None:
+        raise NotFound("record.not_found", "evidence")
+    return att, blob
+
+
 def evidence_file(ctx: AppContext, patient_id: str, sha256: str) -> tuple[str, bytes]:
     """The evidence bytes and MIME type of one of this patient's consent events (audited view)."""
 
     def run(uow: UnitOfWork) -> tuple[str, bytes]:
-        s = uow.session
-        _load_patient(s, patient_id, include_restricted=True)
-        att = s.execute(select(Attachment).where(
-            Attachment.patient_id == patient_id, Attachment.sha256 == sha256,
-            Attachment.deleted.is_(False))).scalars().first()
-        blob = s.get(Blob, sha256)
-        if att is None or blob is None:
-            raise NotFound("record.not_found", "evidence")
+        att, blob = _evidence(uow.session, patient_id, sha256)
         uow.audit("view", table="attachment", record_id=att.id, patient_id=patient_id,
                   purpose="consent_evidence")
         return att.mime, bytes(blob.data)
@@ -453,14 +458,7 @@ def save_evidence_copy(ctx: AppContext, patient_id: str, sha256: str, out: str |
     path = Path(out)
 
     def run(uow: UnitOfWork) -> Path:
-        s = uow.session
-        _load_patient(s, patient_id, include_restricted=True)
-        att = s.execute(select(Attachment).where(
-            Attachment.patient_id == patient_id, Attachment.sha256 == sha256,
-            Attachment.deleted.is_(False))).scalars().first()
-        blob = s.get(Blob, sha256)
-        if att is None or blob is None:
-            raise NotFound("record.not_found", "evidence")
+        att, blob = _evidence(uow.session, patient_id, sha256)
         write_atomic(path, bytes(blob.data))  # raises before the audit event: nothing recorded
         uow.audit("export", table="attachment", record_id=att.id, patient_id=patient_id,
                   purpose="consent_evidence")
