@@ -71,7 +71,7 @@ def _checklist_text(view: Any) -> list[str]:
         done = view.checklist.get(item)
         mark = "[x]" if done else "[ ]"
         state = t("transition.done_on", date=_d(done)) if done else t("transition.todo")
-        lines.append(f"  {mark} {item:<22} {t(f'transition.item.{item}')} — {state}")
+        lines.append(f"  {mark} {t(f'transition.item.{item}')} — {state}")  # labels, not codes
     if view.follow_up_done_on:
         lines.append(t("transition.follow_up_done", date=_d(view.follow_up_done_on)))
     elif view.follow_up_due:
@@ -79,6 +79,19 @@ def _checklist_text(view: Any) -> list[str]:
     if view.readmission:
         lines.append("! " + t("transition.readmission"))
     return lines
+
+
+def _instrument_titles(ctx: Any, ids: list[str]) -> list[str]:
+    """The instruments' titles in the user's language (an id only if its definition is gone)."""
+    from desktop.i18n import user_language
+    from desktop.services.instruments import catalog
+
+    lang, known = user_language(), catalog(ctx)
+    out = []
+    for iid in ids:
+        title = known[iid].title if iid in known else {}
+        out.append(title.get(lang) or title.get("en") or iid)
+    return out
 
 
 def _people_text(people: list[Any]) -> list[str]:
@@ -126,13 +139,14 @@ def cmd_discharge(args: argparse.Namespace) -> int:
 
     with open_context(args) as ctx:
         result = stays.discharge_stay(ctx, args.stay_id, args.date)
+        reassess_titles = _instrument_titles(ctx, result.reassess)
 
     def human() -> str:
         lines = _checklist_text(result.stay)
         if result.released_actions:
             lines.append(t("transition.released", n=result.released_actions))
         if result.reassess:
-            lines.append(t("transition.reassess", names=", ".join(result.reassess)))
+            lines.append(t("transition.reassess", names=", ".join(reassess_titles)))
         return "\n".join(lines)
 
     emit(args, {"stay": _stay_json(result.stay),

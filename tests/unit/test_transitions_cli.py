@@ -19,16 +19,21 @@ def test_stay_add_discharge_checklist(run) -> None:  # type: ignore[no-untyped-d
     day = today - dt.timedelta(days=1)
     code, out, err = run("stay", "discharge", sid, "--date", day.isoformat())
     assert code == 0, err
-    assert "[ ] letter_received" in out and "Discharge letter received" in out
+    assert "[ ] Discharge letter received — to do" in out
     assert f"Follow-up call due by {follow_up_due(day):%d/%m/%Y}" in out
-    assert "Re-assessment proposed: katz_be, complexity_grid" in out
+    assert "Re-assessment proposed: Katz scale (Belgian INAMI version), Complexity grid" in out
+    for code_name in ("letter_received", "medication_reconciled", "services_restarted",
+                      "gp_informed", "aids_in_place", "katz_be", "complexity_grid"):
+        assert code_name not in out  # labels only, never the codes (issue 22, item 7)
     code, out, err = run("stay", "checklist", sid, "--done", "letter_received,gp_informed",
                          "--json")
     assert code == 0, err
     checklist = json.loads(out)["stay"]["checklist"]
     assert checklist["letter_received"] == today.isoformat() and checklist["aids_in_place"] is None
     code, out, _ = run("stay", "checklist", sid, "--call-done", lang="fr")
-    assert code == 0 and "[x] letter_received" in out and "Appel de suivi fait le" in out
+    assert code == 0 and "[x] Lettre de sortie reçue — fait le" in out
+    assert "[ ] Aides techniques en place — à faire" in out and "Appel de suivi fait le" in out
+    assert "letter_received" not in out and "aids_in_place" not in out
 
     # input errors: one line, exit 2, nothing changed
     code, out, err = run("stay", "checklist", sid, "--done", "letter_received,coffee")
