@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.errors import ValidationErrors
@@ -92,15 +92,19 @@ def test_missing_required_item_is_refused_and_named(iid: str, data: st.DataObjec
     d = shipped()[iid]
     answers = data.draw(answer_sets(d))
     required = [it.id for it in visible_items(d, answers) if it.required]
-    if not required:
-        return
+    assume(required)  # every shipped instrument has some (checked below)
     gone = data.draw(st.sampled_from(required))
     del answers[gone]
-    if any(it.id == gone for it in visible_items(d, answers)):  # still asked without it
-        with pytest.raises(ValidationErrors) as info:
-            validate_answers(d, answers, complete=True)
-        assert (gone, "assessment.answer_missing") in {(e.field, e.code)
-                                                      for e in info.value.errors}
+    # no item's visibility hangs on its own answer: removing it leaves it asked
+    assert any(it.id == gone for it in visible_items(d, answers))
+    with pytest.raises(ValidationErrors) as info:
+        validate_answers(d, answers, complete=True)
+    assert (gone, "assessment.answer_missing") in {(e.field, e.code) for e in info.value.errors}
+
+
+@pytest.mark.parametrize("iid", SHIPPED)
+def test_every_shipped_instrument_has_required_items(iid: str) -> None:
+    assert any(it.required for it in shipped()[iid].items)
 
 
 WITH_OPTIONS = [i for i in SHIPPED

@@ -212,15 +212,12 @@ def test_view_print_and_export_each_leave_exactly_one_event(ctx: AppContext,
     assert all(r.actor == "Anne Lambert" and r.device_id == ctx.device_id for r in looked)
 
 
-def test_handout_print_leaves_one_event_when_the_documents_feature_is_present(
-        ctx: AppContext, tmp_path: Path) -> None:
-    documents = pytest.importorskip("desktop.services.documents")
-    render = getattr(documents, "write_handout", None)
-    if render is None:
-        pytest.skip("no handout service yet")
+def test_handout_print_leaves_one_event(ctx: AppContext, tmp_path: Path) -> None:
+    from desktop.services import documents
+
     d = make_patient(ctx, "Handouty")
     before = _audit_count(ctx, d.patient_id, "print")
-    render(ctx, d.patient_id, tmp_path / "handout.pdf")
+    documents.write_handout(ctx, d.patient_id, tmp_path / "handout.pdf")
     assert _audit_count(ctx, d.patient_id, "print") == before + 1
 
 
