@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "connects."},
     "server.no_organisation": {
         "fr": "Aucune organisation : lancez d'abord « relais-server init ».",
-        "nl": "Geen organisatie: voer eerst « relais-server init » uit.",
+        "nl": "Geen organisatie: voer eerst “relais-server init” uit.",
         "en": "No organisation: run “relais-server init” first."},
     "server.password_missing": {
         "fr": "Mot de passe requis (variable RELAIS_SERVER_PASSWORD ou saisie).",
@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Password required (RELAIS_SERVER_PASSWORD variable or prompt)."},
     "server.not_initialised": {
         "fr": "Dossier de données non initialisé : lancez « relais-server init --data DIR ».",
-        "nl": "Gegevensmap niet geïnitialiseerd: voer « relais-server init --data DIR » uit.",
+        "nl": "Gegevensmap niet geïnitialiseerd: voer “relais-server init --data DIR” uit.",
         "en": "Data directory not initialised: run “relais-server init --data DIR”."},
     "server.database_unreachable_detail": {
         "fr": "Base de données injoignable : {detail}", "nl": "Database onbereikbaar: {detail}",
@@ -58,7 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Base de données introuvable ({path}) : vérifiez --data, ou créez-la avec "
               "« relais-server init ».",
         "nl": "Database niet gevonden ({path}): controleer --data, of maak ze aan met "
-              "« relais-server init ».",
+              "“relais-server init”.",
         "en": "Database not found ({path}): check --data, or create it with "
               "“relais-server init”."},
     "server.database_url_invalid": {

@@ -208,7 +208,7 @@ def cmd_crisis(args: argparse.Namespace) -> int:
 
 
 def _human(view: Any) -> str:
-    from desktop.i18n import t
+    from desktop.i18n import quote, t
 
     lines = [f"{view.id}  {t('case.status.' + view.status)}"]
     if view.opened_on:
@@ -219,7 +219,7 @@ def _human(view: Any) -> str:
             who += f" ({view.requester_name})"
         lines.append("  " + t("case.show.request", date=view.request_date.isoformat(), who=who))
     if view.request_reason:
-        lines.append(f"    « {view.request_reason} »")
+        lines.append("    " + quote(view.request_reason))
     if view.closed_on:
         lines.append("  " + t("case.show.closed", date=view.closed_on.isoformat(),
                               reason=t(f"case.closure.{view.closure_reason}")))
@@ -232,7 +232,7 @@ def _human(view: Any) -> str:
         lines.append("  " + t("intake.show." + view.intake_outcome,
                               date=(view.waiting_since or view.intake_outcome_on).isoformat()))
         if view.intake_reason:
-            lines.append(f"    « {view.intake_reason} »")
+            lines.append("    " + quote(view.intake_reason))
     lines.extend("  " + line for line in _delays(view))
     if view.crisis_triggers:
         lines.append("  " + t("triage.crisis.list", triggers=", ".join(

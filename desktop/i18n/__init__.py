@@ -61,6 +61,12 @@ def t(code: str, lang: str | None = None, **params: Any) -> str:
         return text
 
 
+def quote(text: str, lang: str | None = None) -> str:
+    """Words quoted the way the language does: « … » in French, “…” in Dutch and English."""
+    lang = lang or user_language()
+    return f"« {text} »" if lang == "fr" else f"“{text}”"
+
+
 def field_label(field: str | None, lang: str | None = None) -> str:
     if not field:
         return ""

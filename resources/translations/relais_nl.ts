@@ -566,7 +566,7 @@
     </message>
     <message>
       <source>No patient matches "{text}".</source>
-      <translation>Geen patiënt komt overeen met ‘{text}’.</translation>
+      <translation>Geen patiënt komt overeen met “{text}”.</translation>
     </message>
     <message>
       <source>No patient matches these filters.</source>
@@ -725,7 +725,7 @@
     </message>
     <message>
       <source>No case yet. Open one with “New case”.</source>
-      <translation>Nog geen dossier. Open er een met ‘Nieuw dossier’.</translation>
+      <translation>Nog geen dossier. Open er een met “Nieuw dossier”.</translation>
     </message>
     <message>
       <source>Opened on {date}</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
       <source>Request: “{text}”</source>
-      <translation>Aanvraag: ‘{text}’</translation>
+      <translation>Aanvraag: “{text}”</translation>
     </message>
     <message>
       <source>Requested on {date} by {who}</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
       <source>No saved map yet: use "Save today's map" on the map, then compare later.</source>
-      <translation>Nog geen bewaarde ecomap: gebruik "Ecomap van vandaag bewaren" en vergelijk later.</translation>
+      <translation>Nog geen bewaarde ecomap: gebruik “Ecomap van vandaag bewaren” en vergelijk later.</translation>
     </message>
     <message>
       <source>Older map</source>
@@ -1369,7 +1369,7 @@
     </message>
     <message>
       <source>Withdraw the consent for “{purpose}”? It takes effect at once.</source>
-      <translation>De toestemming voor „{purpose}” intrekken? De intrekking geldt onmiddellijk.</translation>
+      <translation>De toestemming voor “{purpose}” intrekken? De intrekking geldt onmiddellijk.</translation>
     </message>
     <message>
       <source>Written: {path}</source>
@@ -1687,11 +1687,11 @@
     </message>
     <message>
       <source>Keep "{keep}" and fold "{other}" into it? Every tie of both stays, on the contact kept.</source>
-      <translation>"{keep}" bewaren en "{other}" erin samenvoegen? Alle banden van beide blijven behouden, bij het bewaarde contact.</translation>
+      <translation>“{keep}” bewaren en “{other}” erin samenvoegen? Alle banden van beide blijven behouden, bij het bewaarde contact.</translation>
     </message>
     <message>
       <source>Keep "{name}"</source>
-      <translation>"{name}" bewaren</translation>
+      <translation>“{name}” bewaren</translation>
     </message>
     <message>
       <source>Kind</source>
@@ -2814,7 +2814,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Today's map is saved; compare it later in "Compare dates".</source>
-      <translation>De ecomap van vandaag is bewaard; vergelijk ze later in "Datums vergelijken".</translation>
+      <translation>De ecomap van vandaag is bewaard; vergelijk ze later in “Datums vergelijken”.</translation>
     </message>
     <message>
       <source>Zoom in</source>
@@ -2950,7 +2950,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <name>OverviewTab</name>
     <message>
       <source>Case {status} since {date} — requested by {who}: “{why}”</source>
-      <translation>Dossier {status} sinds {date} — aangevraagd door {who}: ‘{why}’</translation>
+      <translation>Dossier {status} sinds {date} — aangevraagd door {who}: “{why}”</translation>
     </message>
     <message>
       <source>Case: {status}</source>
@@ -3928,7 +3928,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Relais will use %1 from its next start.</source>
-      <translation>Relais schakelt bij de volgende start over naar „%1”.</translation>
+      <translation>Relais schakelt bij de volgende start over naar “%1”.</translation>
     </message>
     <message>
       <source>Saved.</source>
@@ -4847,7 +4847,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>Print who does what</source>
-      <translation>"Wie doet wat" afdrukken</translation>
+      <translation>“Wie doet wat” afdrukken</translation>
     </message>
     <message>
       <source>Role</source>

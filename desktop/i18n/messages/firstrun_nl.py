@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     "recovery_sheet.keep_2": "Maak er geen foto van en stuur hem niet per e-mail.",
     "recovery_sheet.keep_3": "Samen met de computer geeft deze sleutel toegang tot alle gegevens in de kluis.",
     "recovery_sheet.use_title": "Hoe gebruiken",
-    "recovery_sheet.use_1": "Kies bij het ontgrendelen „Wachtzin vergeten…” en typ de sleutel "
+    "recovery_sheet.use_1": "Kies bij het ontgrendelen “Wachtzin vergeten…” en typ de sleutel "
                             "(streepjes zijn niet verplicht).",
     "recovery_sheet.use_2": "Op de opdrachtregel: relais vault recover",
     "recovery_sheet.footer": "Vertrouwelijk document — bevat geen patiëntgegevens.",
@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "passphrase.hint.longer": "Maak ze langer: een korte zin onthoudt u beter dan een ingewikkeld woord.",
     "passphrase.hint.words": "Gebruik meerdere woorden die niets met elkaar te maken hebben.",
     "passphrase.hint.repeats": "Vermijd herhaalde tekens.",
-    "passphrase.hint.sequences": "Vermijd reeksen zoals „abcd”, „1234” of „qwerty”.",
+    "passphrase.hint.sequences": "Vermijd reeksen zoals “abcd”, “1234” of “qwerty”.",
     "passphrase.hint.common_word": "Vermijd veelgebruikte wachtwoorden.",
     "first_run.stale_removed": "Een onderbroken aanmaak van een kluis werd opgeruimd.",
     "first_run.server_url_invalid": "Ongeldig serveradres (het begint met https://).",

@@ -6,7 +6,7 @@ MESSAGES = {
     "field.to": "Tot",
     "field.attainment": "Doelbereiking",
     "field.attainment_on": "Datum van de herziening",
-    "goal.attainment_invalid": "doelbereiking „{value}”: een getal van -2 tot +2",
+    "goal.attainment_invalid": "doelbereiking “{value}”: een getal van -2 tot +2",
     "goal.attainment_draft": "een plan in voorbereiding heeft nog geen doelen om te beoordelen: keur het eerst goed",
     "goal.attainment_before_agreement": "de herziening ligt vóór de goedkeuring van het plan op {date}",
     "ind.title": "Indicatoren van mijn caseload",
@@ -62,6 +62,6 @@ MESSAGES = {
     "ind.chart.emergency": "Spoed",
     "ind.chart.levels": "Niveaus van de actieve dossiers",
     "ind.chart.attainment": "Doelbereiking",
-    "ind.pdf.footer": "Geaggregeerde cijfers, zonder gegevens die een patiënt identificeren. Definities: README, sectie „Indicators”.",
+    "ind.pdf.footer": "Geaggregeerde cijfers, zonder gegevens die een patiënt identificeren. Definities: README, sectie “Indicators”.",
     "ind.exported": "Indicatoren opgeslagen: {path}",
 }
