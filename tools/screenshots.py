@@ -30,6 +30,7 @@ class Shooter:
     ctx: Any  # AppContext
     out: Path
     saved: list[Path] = field(default_factory=list)
+    subjects: dict[str, str] = field(default_factory=dict)  # shot name → what it shows
 
     def settle(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -63,6 +64,7 @@ class Shooter:
         else:
             widget.resize(*SIZE)
         path = self.out / f"{name}.png"
+        self.subjects[name] = _subject(widget)
         if not self.capture(widget).save(str(path)):
             raise OSError(f"cannot write {path}")
         self.saved.append(path)
@@ -79,6 +81,15 @@ class Shooter:
 
         items = today.today_data(self.ctx).visits_today or today.today_data(self.ctx).visits_week
         return items[0].patient_id
+
+
+def _subject(widget: Any) -> str:
+    """The class of what a shot shows: a dossier's current tab, a window's current page."""
+    for holder in ("tabs", "stack"):
+        inner = getattr(widget, holder, None)
+        if inner is not None and hasattr(inner, "currentWidget"):
+            return type(inner.currentWidget()).__name__
+    return type(widget).__name__
 
 
 def shot_today(s: Shooter) -> None:
@@ -168,12 +179,17 @@ from tools.first_run_screenshots import shot_dossier_steps, shot_first_run, shot
 SHOTS += [shot_first_run, shot_settings, shot_dossier_steps]
 
 
-def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7) -> list[Path]:
-    """Create a demo vault in a temporary folder, take every shot into `out`, return the files."""
+def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7,
+        subjects: dict[str, str] | None = None) -> list[Path]:
+    """Create a demo vault in a temporary folder, take every shot into `out`, return the files
+    (and, into `subjects`, the class of what each shot shows)."""
     previous = os.environ.get("RELAIS_LANG")
     os.environ["RELAIS_LANG"] = lang
     try:
-        return _shoot(out, lang, patients, seed)
+        shooter = _shoot(out, lang, patients, seed)
+        if subjects is not None:
+            subjects.update(shooter.subjects)
+        return shooter.saved
     finally:
         # The language is process-wide: leave it as found so callers (tests) keep theirs.
         if previous is None:
@@ -186,7 +202,7 @@ def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7) -> li
         install_language(user_language())
 
 
-def _shoot(out: Path, lang: str, patients: int = 40, seed: int = 7) -> list[Path]:
+def _shoot(out: Path, lang: str, patients: int = 40, seed: int = 7) -> Shooter:
     from desktop.services import demo
     from desktop.services.context import AppContext
     from desktop.ui.app import make_app
@@ -209,7 +225,7 @@ def _shoot(out: Path, lang: str, patients: int = 40, seed: int = 7) -> list[Path
         finally:
             window.close()
             app.processEvents()
-    return shooter.saved
+    return shooter
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""`make screenshots` works offscreen: every registered shot produces a non-blank PNG."""
+"""`make screenshots` works offscreen: every registered shot produces a non-blank PNG of the
+page or dossier tab its name promises."""
 
 from __future__ import annotations
 
@@ -22,9 +23,15 @@ def _distinct_colours(path: Path, step: int = 7) -> int:
 
 
 def test_screenshots_are_produced_and_not_blank(qtbot, tmp_path: Path) -> None:
-    files = screenshots.run(tmp_path, lang="fr", patients=10)
+    subjects: dict[str, str] = {}
+    files = screenshots.run(tmp_path, lang="fr", patients=10, subjects=subjects)
     names = {p.stem for p in files}
     assert {"today", "caseload", "dossier_overview", "dossier_visits"} <= names
+    # each picture shows what its name says (a shot of the wrong tab is not blank either)
+    assert {name: subjects[name] for name in ("today", "caseload", "dossier_overview",
+                                              "dossier_visits", "dossier_journal")} == {
+        "today": "TodayPage", "caseload": "CaseloadPage", "dossier_overview": "OverviewTab",
+        "dossier_visits": "VisitsTab", "dossier_journal": "JournalTab"}
     for path in files:
         assert path.stat().st_size > 5_000, path
         assert _distinct_colours(path) > 20, f"{path.name} looks blank"
