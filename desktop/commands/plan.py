@@ -52,8 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     agree = ps.add_parser("agree", help="agree the draft plan (then it cannot change)")
     add_common(agree)
     agree.add_argument("--patient", required=True, metavar="ID")
-    agree.add_argument("--with", dest="agreed_with", required=True, metavar="WHO",
-                       help="with whom it was agreed")
+    agree.add_argument("--parties", metavar="WHO,...",
+                       help="with whom it was agreed: patient, family, carers, gp, others")
+    agree.add_argument("--with", dest="agreed_with", metavar="TEXT",
+                       help="anything to add in your own words (names, a service)")
     agree.add_argument("--on", dest="agreed_on", metavar="YYYY-MM-DD", help="default: today")
     agree.set_defaults(handler=cmd_agree)
 
@@ -99,7 +101,8 @@ def _plan_text(view: Any) -> str:
     tx = DocText(user_language())
     lines = [f"{t('field.plan', tx.lang)} v{view.version} — "
              f"{tx.label('plan_status', view.status)}"
-             + (f" ({tx.short_date(view.agreed_on)}, {view.agreed_with})"
+             + (f" ({tx.short_date(view.agreed_on)}, "
+                f"{tx.agreed_with(view.agreed_parties, view.agreed_with)})"
                 if view.agreed_on else "")]
     for key in ("what_matters", "life_project", "expectations", "to_avoid"):
         value = getattr(view, key)
@@ -180,17 +183,22 @@ def cmd_add_action(args: argparse.Namespace) -> int:
 
 
 def cmd_agree(args: argparse.Namespace) -> int:
-    from desktop.domain.errors import NotFound
+    from desktop.domain.care_plan import clean_parties
+    from desktop.domain.errors import NotFound, ValidationError
     from desktop.services import care_plans
 
     on = _date(args.agreed_on, "agreed_on")
+    parties = clean_parties(args.parties)  # input errors before the vault is opened
+    if not parties and not (args.agreed_with or "").strip():
+        raise ValidationError("plan.agreed_with_missing", "agreed_parties")
     with open_context(args) as ctx:
         plan = care_plans.current_plan(ctx, args.patient)
         if plan is None:
             raise NotFound("plan.none", "plan")
-        view = care_plans.agree_plan(ctx, plan.id, args.agreed_with, on)
+        view = care_plans.agree_plan(ctx, plan.id, args.agreed_with, on, parties=parties)
     emit(args, {"id": view.id, "version": view.version, "status": view.status,
-                "agreed_on": view.agreed_on},
+                "agreed_on": view.agreed_on, "agreed_parties": list(view.agreed_parties),
+                "agreed_with": view.agreed_with},
          t("cli.plan_agreed", version=view.version))
     return 0
 

@@ -13,6 +13,7 @@ a frequency text and listed under the table.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,11 @@ NEED_DOMAINS = ("health", "daily_functioning", "cognition_mood", "carer_strain",
                 "social_network", "housing_safety", "money_rights", "administration")
 PARTS_OF_DAY = ("morning", "noon", "afternoon", "evening", "night")
 
+# who agreed the plan (issue 22, item 3): codes, so the handout can say it in the patient's
+# voice ("avec moi et ma famille"); the free text beside them is an optional extra
+AGREED_PARTIES = ("patient", "family", "carers", "gp", "others")
+AGREED_NOTE_MAX = 300
+
 GOAL_MAX = 500
 WHAT_MAX = 500
 _DOMAIN_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -54,18 +60,74 @@ def check_editable(status: str) -> None:
         raise RuleViolation("plan.not_editable", "plan", status=status)
 
 
-def check_agreeable(status: str, goal_count: int, agreed_with: str, agreed_on: dt.date | None,
-                    today: dt.date, review_date: dt.date | None) -> tuple[str, dt.date]:
-    """Validate the agreement; returns the cleaned (agreed_with, agreed_on)."""
+@dataclass(frozen=True)
+class Agreement:
+    """With whom a plan was agreed: codes of AGREED_PARTIES, and optional words of one's own."""
+
+    parties: tuple[str, ...] = ()
+    note: str = ""
+
+
+def clean_parties(values: Iterable[str] | str | None) -> tuple[str, ...]:
+    """The parties in the order of AGREED_PARTIES, each once; a string is comma-separated."""
+    if values is None:
+        return ()
+    items = values.split(",") if isinstance(values, str) else list(values)
+    seen: set[str] = set()
+    for raw in items:
+        code = str(raw).strip().lower()
+        if not code:
+            continue
+        if code not in AGREED_PARTIES:
+            raise ValidationError("plan.agreed_party_invalid", "agreed_parties",
+                                  value=code[:40], names=", ".join(AGREED_PARTIES))
+        seen.add(code)
+    return tuple(p for p in AGREED_PARTIES if p in seen)
+
+
+def encode_agreement(agreement: Agreement) -> str | None:
+    """What `care_plan.agreed_with` (a text column) holds: the note alone when there are no
+    codes (as before codes existed), else a JSON object {"parties": [...], "note": "..."}."""
+    if not agreement.parties:
+        return agreement.note or None
+    return json.dumps({"parties": list(agreement.parties), "note": agreement.note},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_agreement(stored: str | None) -> Agreement:
+    """The inverse of `encode_agreement`; any other text is a note written before codes."""
+    text = (stored or "").strip()
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("parties"), list):
+            parties = tuple(p for p in AGREED_PARTIES if p in data["parties"])
+            note = data.get("note")
+            return Agreement(parties, note if isinstance(note, str) else "")
+    return Agreement((), text)
+
+
+def check_agreeable(status: str, goal_count: int, agreed_with: str | None,
+                    agreed_on: dt.date | None, today: dt.date, review_date: dt.date | None,
+                    parties: Iterable[str] | str | None = None) -> tuple[str | None, dt.date]:
+    """Validate the agreement; returns what to store in `agreed_with` (encode_agreement) and
+    the date. Who agreed: at least one party code, or (as before codes) words of one's own."""
     check_transition(status, "agreed")
     errors: list[ValidationError] = []
     if goal_count == 0:
         errors.append(ValidationError("plan.no_goals", "goals"))
+    who: str | None = None
     try:
-        who = clean_line(agreed_with, "agreed_with", required=True, max_len=300)
+        codes = clean_parties(parties)
+        note = clean_line(agreed_with, "agreed_with", max_len=AGREED_NOTE_MAX)
+        if not codes and not note:
+            raise ValidationError("plan.agreed_with_missing", "agreed_parties",
+                                  names=", ".join(AGREED_PARTIES))
+        who = encode_agreement(Agreement(codes, note))
     except ValidationError as exc:
         errors.append(exc)
-        who = ""
     day = agreed_on or today
     if day > today:
         errors.append(ValidationError("plan.agreed_in_future", "agreed_on"))

@@ -15,6 +15,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from desktop.domain.care_plan import decode_agreement
+
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
 NIHDI_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi"
 BASE = "https://relais.example.be/fhir"
@@ -409,9 +411,12 @@ def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
                 "scheduledString": _text(sched.get("text") if isinstance(sched, dict) else sched)
                 or (_text(sched) if sched else None),
             }})
-        notes = [{"text": f"{label}: {p[key]}"} for key, label in (
+        agreement = decode_agreement(p.get("agreed_with"))  # codes, and words typed beside
+        shown = {**p, "agreed_with": ", ".join(
+            [*agreement.parties, *([agreement.note] if agreement.note else [])])}
+        notes = [{"text": f"{label}: {shown[key]}"} for key, label in (
             ("what_matters", "What matters"), ("expectations", "Expectations"),
-            ("to_avoid", "To avoid"), ("agreed_with", "Agreed with")) if p.get(key)]
+            ("to_avoid", "To avoid"), ("agreed_with", "Agreed with")) if shown.get(key)]
         resources.append({
             "resourceType": "CarePlan", "id": p["id"],
             "status": PLAN_STATUS.get(p.get("status") or "", "unknown"), "intent": "plan",

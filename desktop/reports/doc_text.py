@@ -85,3 +85,22 @@ class DocText:
         if end:
             return self("until", end=self.short_date(end))
         return ""
+
+    def join(self, items: list[str]) -> str:
+        """"a, b et c" / "a, b en c" / "a, b and c"."""
+        if len(items) < 2:
+            return "".join(items)
+        return ", ".join(items[:-1]) + self("and") + items[-1]
+
+    def agreed_with(self, parties: tuple[str, ...] | list[str], note: str | None, *,
+                    patient_voice: bool = False) -> str:
+        """With whom a plan was agreed: the codes in words ("moi et ma famille" in the patient's
+        voice, "le patient et la famille" otherwise), then the words typed beside them."""
+        if patient_voice:
+            words = [self(f"handout.party.{p}") for p in parties]
+        else:
+            words = [t(f"plan.party.{p}", self.lang) for p in parties]
+        text = self.join(words)
+        if note:
+            text = f"{text} ({note})" if text else note
+        return text

@@ -53,6 +53,7 @@ class DocPlan:
     expectations: str
     to_avoid: str
     goals: tuple[DocGoal, ...]
+    agreed_parties: tuple[str, ...] = ()  # codes; `agreed_with` is the words typed beside them
 
 
 @dataclass(frozen=True)

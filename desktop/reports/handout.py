@@ -334,8 +334,13 @@ def build_handout(data: HandoutData, *, lang: str = "fr", large: bool = False) -
     ]
     status_line = tx("handout.made_on", date=tx.date(data.made_on))
     if data.plan is not None and data.plan.status == "agreed" and data.plan.agreed_on:
-        status_line += " · " + tx("handout.agreed", date=tx.date(data.plan.agreed_on),
-                                  who=data.plan.agreed_with or "")
+        if data.plan.agreed_parties:  # in the patient's voice: "avec moi et ma famille"
+            status_line += " · " + tx("handout.agreed_with", date=tx.date(data.plan.agreed_on),
+                                      who=tx.agreed_with(data.plan.agreed_parties,
+                                                         data.plan.agreed_with,
+                                                         patient_voice=True))
+        else:  # only words typed before codes existed, about the patient: not printed here
+            status_line += " · " + tx("handout.agreed", date=tx.date(data.plan.agreed_on))
     elif data.plan is not None:
         status_line += " · " + tx("handout.draft")
     story.append(Paragraph(esc(status_line), st.small))

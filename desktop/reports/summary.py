@@ -153,7 +153,7 @@ def plan_flowables(plan: DocPlan | None, st: Styles, tx: DocText, *,
     status = tx.label("plan_status", plan.status)
     if plan.agreed_on:
         status = tx("summary.plan_agreed", date=tx.short_date(plan.agreed_on),
-                    who=plan.agreed_with or "")
+                    who=tx.agreed_with(plan.agreed_parties, plan.agreed_with))
     state = tx("summary.plan_version", version=plan.version, status=status)
     out.append(Paragraph(esc(state), st.small))
     for key, text in (("what_matters", plan.what_matters), ("life_project", plan.life_project),

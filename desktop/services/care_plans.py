@@ -9,6 +9,7 @@ the next version starts as a copy and the previous one becomes "superseded" when
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,10 +107,11 @@ class PlanView:
     to_avoid: str
     review_date: dt.date | None
     agreed_on: dt.date | None
-    agreed_with: str | None
+    agreed_with: str | None  # the words typed beside the codes (or before codes existed)
     supersedes_id: str | None
     goals: list[GoalView] = field(default_factory=list)
     actions: list[ActionView] = field(default_factory=list)
+    agreed_parties: tuple[str, ...] = ()  # codes of rules.AGREED_PARTIES
 
     @property
     def is_draft(self) -> bool:
@@ -126,6 +128,7 @@ class PlanVersionRow:
     status: str
     agreed_on: dt.date | None
     agreed_with: str | None
+    agreed_parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,12 +246,14 @@ def _view(session: Session, plan: CarePlan) -> PlanView:
             responsible_role=role, responsible_phone=phone, schedule=Schedule.from_json(a.schedule),
             start_date=a.start_date, end_date=a.end_date, status=a.status, position=a.position,
             responsible_short=short, on_hold=bool(a.on_hold_stay_id)))
+    agreement = rules.decode_agreement(plan.agreed_with)
     return PlanView(
         id=plan.id, patient_id=plan.patient_id, case_id=plan.case_id, version=plan.version,
         status=plan.status, life_project=plan.life_project or "",
         what_matters=plan.what_matters or "",
         expectations=plan.expectations or "", to_avoid=plan.to_avoid or "",
-        review_date=plan.review_date, agreed_on=plan.agreed_on, agreed_with=plan.agreed_with,
+        review_date=plan.review_date, agreed_on=plan.agreed_on,
+        agreed_with=agreement.note or None, agreed_parties=agreement.parties,
         supersedes_id=plan.supersedes_id,
         goals=[GoalView(g.id, g.text, g.domain, [str(n) for n in g.needs or []], g.target_date,
                         g.status, g.position, g.attainment, g.attainment_on) for g in goals],
@@ -301,8 +306,12 @@ def view_plan(ctx: AppContext, patient_id: str, *, purpose: str = "dossier") -> 
 def list_versions(ctx: AppContext, patient_id: str) -> list[PlanVersionRow]:
     def run(s: Session) -> list[PlanVersionRow]:
         load_patient(s, patient_id)
-        return [PlanVersionRow(r.id, r.version, r.status, r.agreed_on, r.agreed_with)
-                for r in _plan_rows(s, patient_id)]
+        rows = []
+        for r in _plan_rows(s, patient_id):
+            agreement = rules.decode_agreement(r.agreed_with)
+            rows.append(PlanVersionRow(r.id, r.version, r.status, r.agreed_on,
+                                       agreement.note or None, agreement.parties))
+        return rows
     return ctx.read(run)
 
 
@@ -556,14 +565,16 @@ def remove_action(ctx: AppContext, action_id: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # Agreement and versions
 # ---------------------------------------------------------------------------------------------
-def agree_plan(ctx: AppContext, plan_id: str, agreed_with: str,
-               agreed_on: dt.date | None = None) -> PlanView:
-    """Freeze the draft as agreed (date, with whom); the previous agreed version is superseded."""
+def agree_plan(ctx: AppContext, plan_id: str, agreed_with: str | None = None,
+               agreed_on: dt.date | None = None, *,
+               parties: Iterable[str] | str | None = None) -> PlanView:
+    """Freeze the draft as agreed (date, with whom: `parties`, codes of rules.AGREED_PARTIES,
+    and/or `agreed_with`, words of one's own); the previous agreed version is superseded."""
     def run(uow: UnitOfWork) -> PlanView:
         plan = _load_plan(uow.session, plan_id)
         goal_count = len(_goals(uow.session, plan.id))
         who, day = rules.check_agreeable(plan.status, goal_count, agreed_with, agreed_on,
-                                         ctx.today(), plan.review_date)
+                                         ctx.today(), plan.review_date, parties)
         for older in _plan_rows(uow.session, plan.patient_id):
             if older.id != plan.id and older.status == "agreed":
                 rules.check_transition(older.status, "superseded")

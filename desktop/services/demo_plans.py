@@ -12,11 +12,10 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from desktop.domain.care_plan import parse_schedule
+from desktop.domain.care_plan import Agreement, encode_agreement, parse_schedule
 from desktop.services.assessments import unmet_needs_in
 from desktop.services.care_plans import person_name
 from desktop.services.context import AppContext
-from desktop.services.demo_cases import said
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
     Action,
@@ -40,7 +39,6 @@ WORDS = {
         "expect": ["Qu'on m'aide pour la toilette", "Être moins seul(e)",
                    "Que ma fille puisse se reposer", "Qu'on m'explique mes papiers"],
         "avoid": ["Aller en maison de repos", "Retourner à l'hôpital", "Tomber à nouveau"],
-        "with": "[la patiente|le patient] et sa famille",
     },
     "nl": {
         "life": ["Zo lang mogelijk thuis blijven", "Blijven tuinieren",
@@ -50,7 +48,6 @@ WORDS = {
         "expect": ["Hulp bij het wassen", "Minder alleen zijn", "Dat mijn dochter kan rusten",
                    "Uitleg over mijn papieren"],
         "avoid": ["Naar een rusthuis gaan", "Terug naar het ziekenhuis", "Opnieuw vallen"],
-        "with": "[mevrouw|meneer] en de familie",
     },
 }
 # per need domain: goal (fr, nl), then actions (kind of contact or patient/case_manager,
@@ -105,7 +102,7 @@ def _plan_for(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -
         life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
         expectations=rng.choice(words["expect"]), to_avoid=rng.choice(words["avoid"]),
         review_date=review, agreed_on=agreed_on if agreed else None,
-        agreed_with=said(str(words["with"]), p.gender != "male") if agreed else None)
+        agreed_with=encode_agreement(Agreement(("patient", "family"))) if agreed else None)
     goal_pos = action_pos = 0
     for domain in needs:
         (goal_fr, goal_nl), actions = GOALS[domain]

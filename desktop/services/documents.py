@@ -209,7 +209,7 @@ def _doc_plan(view: PlanView | None) -> Any:
         goals.append(DocGoal(g.text, g.domain, g.target_date, g.status, actions))
     return DocPlan(view.version, view.status, view.agreed_on, view.agreed_with, view.review_date,
                    view.life_project, view.what_matters, view.expectations, view.to_avoid,
-                   tuple(goals))
+                   tuple(goals), agreed_parties=view.agreed_parties)
 
 
 def _week_actions(view: PlanView | None) -> list[WeekAction]:

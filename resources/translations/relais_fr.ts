@@ -87,12 +87,40 @@
       <translation>Convenu avec</translation>
     </message>
     <message>
+      <source>In your own words</source>
+      <translation>En vos propres mots</translation>
+    </message>
+    <message>
+      <source>Names, a service… (optional)</source>
+      <translation>Des noms, un service… (facultatif)</translation>
+    </message>
+    <message>
       <source>On</source>
       <translation>Le</translation>
     </message>
     <message>
       <source>Once agreed, this version can no longer change. Changes go into a new version.</source>
       <translation>Une fois convenue, cette version ne peut plus changer. Les changements iront dans une nouvelle version.</translation>
+    </message>
+    <message>
+      <source>Ot&amp;hers</source>
+      <translation>D'a&amp;utres personnes</translation>
+    </message>
+    <message>
+      <source>The &amp;GP</source>
+      <translation>Le &amp;médecin traitant</translation>
+    </message>
+    <message>
+      <source>The &amp;family</source>
+      <translation>La &amp;famille</translation>
+    </message>
+    <message>
+      <source>The &amp;patient</source>
+      <translation>Le &amp;patient</translation>
+    </message>
+    <message>
+      <source>The ca&amp;rers</source>
+      <translation>Les aidants p&amp;roches</translation>
     </message>
   </context>
   <context>

@@ -87,12 +87,40 @@
       <translation>Afgesproken met</translation>
     </message>
     <message>
+      <source>In your own words</source>
+      <translation>In uw eigen woorden</translation>
+    </message>
+    <message>
+      <source>Names, a service… (optional)</source>
+      <translation>Namen, een dienst… (optioneel)</translation>
+    </message>
+    <message>
       <source>On</source>
       <translation>Op</translation>
     </message>
     <message>
       <source>Once agreed, this version can no longer change. Changes go into a new version.</source>
       <translation>Eens afgesproken kan deze versie niet meer wijzigen. Wijzigingen komen in een nieuwe versie.</translation>
+    </message>
+    <message>
+      <source>Ot&amp;hers</source>
+      <translation>A&amp;ndere personen</translation>
+    </message>
+    <message>
+      <source>The &amp;GP</source>
+      <translation>De &amp;huisarts</translation>
+    </message>
+    <message>
+      <source>The &amp;family</source>
+      <translation>De &amp;familie</translation>
+    </message>
+    <message>
+      <source>The &amp;patient</source>
+      <translation>De &amp;patiënt</translation>
+    </message>
+    <message>
+      <source>The ca&amp;rers</source>
+      <translation>De &amp;mantelzorgers</translation>
     </message>
   </context>
   <context>

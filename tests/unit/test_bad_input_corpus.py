@@ -152,6 +152,8 @@ CASES: list[tuple[tuple[str, ...], str]] = [
     (("plan", "add-goal", "--patient", U, "--text", "x"), "en"),
     (("plan", "add-action", "--goal", U, "--what", "x", "--responsible", "patient"), "fr"),
     (("plan", "agree", "--patient", "{P}", "--with", "x"), "en"),
+    (("plan", "agree", "--patient", "{P}", "--parties", "patient,neighbour"), "nl"),
+    (("plan", "agree", "--patient", "{P}", "--parties", ","), "fr"),
     (("plan", "new-version", "--patient", U), "en"),
     (("plan", "compare", "--patient", "{P}"), "nl"),
     (("handout", "--patient", U, "--out", OUT + "/h.pdf"), "en"),

@@ -64,7 +64,6 @@ def _demo_texts(lang: str) -> Iterator[str]:
     words = demo_plans.WORDS[lang]
     for key in ("life", "matters", "expect", "avoid"):
         yield from words[key]
-    yield from both(str(words["with"]))
     for (goal_fr, goal_nl), actions in demo_plans.GOALS.values():
         yield goal_nl if lang == "nl" else goal_fr
         for _kind, what_fr, what_nl, _when in actions:

@@ -62,4 +62,21 @@ MESSAGES: dict[str, str] = {
     "document.written": "Document saved: {path}",
     "cli.plan_agreed": "Plan agreed (version {version}).",
     "cli.no_changes": "No changes.",
+    # who agreed the plan (issue 22, item 3): the codes, in the third person and, on the
+    # handout, in the patient's voice
+    "field.agreed_parties": "Agreed with",
+    "plan.agreed_party_invalid": "unknown party: {value}; type patient, family, carers, gp or others",
+    "plan.agreed_with_missing": "say with whom the plan was agreed",
+    "plan.party.patient": "the patient",
+    "plan.party.family": "the family",
+    "plan.party.carers": "the carers",
+    "plan.party.gp": "the GP",
+    "plan.party.others": "others",
+    "doc.and": " and ",
+    "doc.handout.agreed_with": "Plan agreed on {date} with {who}.",
+    "doc.handout.party.patient": "me",
+    "doc.handout.party.family": "my family",
+    "doc.handout.party.carers": "my carers",
+    "doc.handout.party.gp": "my GP",
+    "doc.handout.party.others": "other people",
 }

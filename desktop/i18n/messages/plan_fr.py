@@ -62,4 +62,21 @@ MESSAGES: dict[str, str] = {
     "document.written": "Document enregistré : {path}",
     "cli.plan_agreed": "Plan convenu (version {version}).",
     "cli.no_changes": "Aucun changement.",
+    # who agreed the plan (issue 22, item 3): the codes, in the third person and, on the
+    # handout, in the patient's voice
+    "field.agreed_parties": "Convenu avec",
+    "plan.agreed_party_invalid": "personne inconnue : {value} ; tapez patient (le patient), family (la famille), carers (les aidants proches), gp (le médecin traitant) ou others (d'autres personnes)",
+    "plan.agreed_with_missing": "dites avec qui le plan a été convenu",
+    "plan.party.patient": "le patient",
+    "plan.party.family": "la famille",
+    "plan.party.carers": "les aidants proches",
+    "plan.party.gp": "le médecin traitant",
+    "plan.party.others": "d'autres personnes",
+    "doc.and": " et ",
+    "doc.handout.agreed_with": "Plan convenu le {date} avec {who}.",
+    "doc.handout.party.patient": "moi",
+    "doc.handout.party.family": "ma famille",
+    "doc.handout.party.carers": "mes aidants proches",
+    "doc.handout.party.gp": "mon médecin traitant",
+    "doc.handout.party.others": "d'autres personnes",
 }

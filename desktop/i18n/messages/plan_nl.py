@@ -62,4 +62,21 @@ MESSAGES: dict[str, str] = {
     "document.written": "Document opgeslagen: {path}",
     "cli.plan_agreed": "Plan afgesproken (versie {version}).",
     "cli.no_changes": "Geen wijzigingen.",
+    # who agreed the plan (issue 22, item 3): the codes, in the third person and, on the
+    # handout, in the patient's voice
+    "field.agreed_parties": "Afgesproken met",
+    "plan.agreed_party_invalid": "onbekende persoon: {value}; typ patient (de patiënt), family (de familie), carers (de mantelzorgers), gp (de huisarts) of others (andere personen)",
+    "plan.agreed_with_missing": "geef aan met wie het plan is afgesproken",
+    "plan.party.patient": "de patiënt",
+    "plan.party.family": "de familie",
+    "plan.party.carers": "de mantelzorgers",
+    "plan.party.gp": "de huisarts",
+    "plan.party.others": "andere personen",
+    "doc.and": " en ",
+    "doc.handout.agreed_with": "Plan afgesproken op {date} met {who}.",
+    "doc.handout.party.patient": "mij",
+    "doc.handout.party.family": "mijn familie",
+    "doc.handout.party.carers": "mijn mantelzorgers",
+    "doc.handout.party.gp": "mijn huisarts",
+    "doc.handout.party.others": "andere personen",
 }

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.care_plan import parse_schedule
+from desktop.domain.care_plan import AGREED_PARTIES, parse_schedule
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.services import care_plans, concertations, gp_feedback
 from desktop.services.care_plans import Person
@@ -277,23 +277,43 @@ class ActionDialog(_Form):
 
 
 class AgreeDialog(_Form):
-    def __init__(self, parent: QWidget, ctx: AppContext, plan_id: str, default_with: str) -> None:
+    """The agreement: with whom (ticked, so the handout can say "avec moi et ma famille" in
+    the patient's voice; words of one's own beside them if needed) and on which day."""
+
+    def __init__(self, parent: QWidget, ctx: AppContext, plan_id: str,
+                 default_with: str = "") -> None:
         super().__init__(parent, self.tr("Agree the plan"))
         self.ctx, self.plan_id = ctx, plan_id
         note = QLabel(self.tr("Once agreed, this version can no longer change. Changes go into "
                               "a new version."))
         note.setWordWrap(True)
         self.form.addRow(note)
+        labels = {"patient": self.tr("The &patient"), "family": self.tr("The &family"),
+                  "carers": self.tr("The ca&rers"), "gp": self.tr("The &GP"),
+                  "others": self.tr("Ot&hers")}
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.parties: dict[str, QCheckBox] = {}
+        for code in AGREED_PARTIES:
+            check = QCheckBox(labels[code])
+            check.setChecked(code == "patient")
+            column.addWidget(check)
+            self.parties[code] = check
+        box.setAccessibleName(self.tr("Agreed with"))
+        self.errors.add("agreed_parties", box, self.tr("Agreed with"))
         self.who = QLineEdit(default_with)
-        self.who.setAccessibleName(self.tr("Agreed with"))
+        self.who.setPlaceholderText(self.tr("Names, a service… (optional)"))
+        self.who.setAccessibleName(self.tr("In your own words"))
         self.on = DateField(ctx.today(), today=ctx.today, field="agreed_on")
-        self.errors.add("agreed_with", self.who, self.tr("Agreed with"))
+        self.errors.add("agreed_with", self.who, self.tr("In your own words"))
         self.errors.add("agreed_on", self.on, self.tr("On"))
         self.errors.add("goals", QLabel(""), "")
 
     def save(self) -> str | None:
+        parties = [code for code, check in self.parties.items() if check.isChecked()]
         view = care_plans.agree_plan(self.ctx, self.plan_id, self.who.text(),
-                                     self.on.value())
+                                     self.on.value(), parties=parties)
         return view.id
 
 

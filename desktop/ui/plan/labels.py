@@ -36,3 +36,14 @@ def day_names(lang: str, *, in_sentence: bool = False) -> list[str]:
 def person_label(p: Person, lang: str) -> str:
     role = p.role or kind_label(p.kind, lang)
     return f"{p.name} — {role}" if role else p.name
+
+
+def agreed_with_label(parties: tuple[str, ...], note: str | None, lang: str) -> str:
+    """"le patient, la famille et le médecin traitant (Mme Dubois)": the codes in the UI
+    language, then the words typed beside them (the documents' words, like the rest here)."""
+    words = [t(f"plan.party.{p}", lang) for p in parties]
+    text = ", ".join(words[:-1]) + t("doc.and", lang) + words[-1] if len(words) > 1 else \
+        "".join(words)
+    if note:
+        text = f"{text} ({note})" if text else note
+    return text

@@ -64,7 +64,7 @@ from desktop.ui.plan.dialogs import (
     date_of,
     optional_date,
 )
-from desktop.ui.plan.labels import domain_label, need_status_label
+from desktop.ui.plan.labels import agreed_with_label, domain_label, need_status_label
 from desktop.ui.workers import run_in_background
 
 GOAL_ROLE = Qt.ItemDataRole.UserRole
@@ -294,7 +294,8 @@ class PlanTab(QWidget):
             self.status.setText(self.tr("Version {v} — draft").format(v=plan.version))
         else:
             self.status.setText(self.tr("Version {v} — agreed on {d} with {who}").format(
-                v=plan.version, d=_d(plan.agreed_on), who=plan.agreed_with or ""))
+                v=plan.version, d=_d(plan.agreed_on),
+                who=agreed_with_label(plan.agreed_parties, plan.agreed_with, lang)))
         for edit, value in ((self.what_matters, plan.what_matters if plan else ""),
                             (self.expectations, plan.expectations if plan else ""),
                             (self.to_avoid, plan.to_avoid if plan else ""),
@@ -595,7 +596,7 @@ class PlanTab(QWidget):
     def agree(self) -> AgreeDialog | None:
         if self.plan is None:
             return None
-        dialog = AgreeDialog(self, self.ctx, self.plan.id, self.tr("the patient"))
+        dialog = AgreeDialog(self, self.ctx, self.plan.id)
         self._run(dialog)
         return dialog
 
