@@ -14,7 +14,13 @@ import sys
 from importlib import import_module
 from typing import Any
 
-from desktop.commands.common import EXIT_ERROR, EXIT_INVALID, CliError, add_common
+from desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_INVALID,
+    CliError,
+    add_common,
+    derive_key_ahead,
+)
 from desktop.i18n import error_text, t
 
 # Each subcommand: the module that registers it and the line `relais --help` shows for it.
@@ -198,7 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_INVALID
-    return run_handler(handler, args)
+    ahead = derive_key_ahead(args)  # the KDF runs while the command imports (issue 16)
+    try:
+        return run_handler(handler, args)
+    finally:
+        if ahead:
+            from desktop.storage.envelope import settle_ahead
+
+            settle_ahead()
 
 
 def _is_text(arg: str) -> bool:

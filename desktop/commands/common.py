@@ -40,6 +40,14 @@ def vault_dir(args: argparse.Namespace) -> Path:
     return Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
 
 
+ENVELOPE_NAME = "vault.json"  # desktop.storage.vault.ENVELOPE_NAME (a test keeps them equal)
+
+
+def vault_present(args: argparse.Namespace) -> bool:
+    """Whether the vault folder holds a vault, without importing the storage layer."""
+    return (vault_dir(args) / ENVELOPE_NAME).exists()
+
+
 def read_secret(env_var: str, prompt_code: str, missing: str = "cli.no_passphrase") -> str:
     """The secret from `env_var`, else typed in a terminal; `missing` names what to set."""
     value = os.environ.get(env_var)
@@ -48,6 +56,20 @@ def read_secret(env_var: str, prompt_code: str, missing: str = "cli.no_passphras
     if not sys.stdin.isatty():
         raise CliError(missing)
     return getpass.getpass(t(prompt_code))
+
+
+def derive_key_ahead(args: argparse.Namespace) -> bool:
+    """A command about to open the vault with the passphrase from RELAIS_PASSPHRASE starts the
+    KDF on a thread now, and imports what it needs meanwhile (`desktop.storage.envelope`).
+    Commands that do not open the vault with the passphrase say so with
+    `set_defaults(derive_ahead=False)`. True when started: the caller then calls
+    `envelope.settle_ahead()` before the process ends."""
+    secret = os.environ.get("RELAIS_PASSPHRASE")
+    if not getattr(args, "derive_ahead", True) or not secret or not vault_present(args):
+        return False
+    from desktop.storage.envelope import derive_ahead
+
+    return derive_ahead(vault_dir(args) / ENVELOPE_NAME, secret.encode("utf-8"))
 
 
 def passphrase() -> str:
@@ -69,8 +91,11 @@ def new_passphrase(env_var: str = "RELAIS_NEW_PASSPHRASE") -> str:
 @contextmanager
 def open_context(args: argparse.Namespace) -> Iterator[Any]:
     """Unlock the vault named by --vault for the duration of one command."""
+    from sqlalchemy.orm import configure_mappers
+
     from desktop.services.context import AppContext
 
+    configure_mappers()  # the ORM's one-time set-up, done while the KDF runs ahead (issue 16)
     ctx = AppContext.open(vault_dir(args), passphrase())
     try:
         yield ctx

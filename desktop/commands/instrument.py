@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
-from desktop.commands.common import add_common, emit, open_context, vault_dir
+from desktop.commands.common import add_common, emit, open_context, vault_present
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,9 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 @contextmanager
 def _maybe_context(args: argparse.Namespace) -> Iterator[Any]:
     """Imported definitions live in the vault; without a vault the shipped ones still show."""
-    from desktop.storage.vault import ENVELOPE_NAME
-
-    if not (vault_dir(args) / ENVELOPE_NAME).exists():
+    if not vault_present(args):
         yield None
         return
     with open_context(args) as ctx:

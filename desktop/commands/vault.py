@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     init = vs.add_parser("init", help="create a vault; prints the recovery key once")
     add_common(init)
     init.add_argument("--user", help="the case manager's name shown in the audit trail")
-    init.set_defaults(handler=cmd_init)
+    init.set_defaults(handler=cmd_init, derive_ahead=False)  # a new vault: no key to open
     chk = vs.add_parser("unlock-check", help="check that the passphrase opens the vault")
     add_common(chk)
     chk.set_defaults(handler=cmd_unlock_check)
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rec = vs.add_parser("recover",
                         help="set a new passphrase with the recovery key (RELAIS_RECOVERY_KEY)")
     add_common(rec)
-    rec.set_defaults(handler=cmd_recover)
+    rec.set_defaults(handler=cmd_recover, derive_ahead=False)  # opened with the recovery key
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -16,8 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.instruments import (
     Definition,
@@ -27,18 +25,21 @@ from desktop.domain.instruments import (
     structure_of,
 )
 from desktop.resources import resource_path
-from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
 from desktop.services.user_files import (
     MAX_DEFINITION_BYTES,
     MAX_JSON_DEPTH,
     json_depth_ok,
     read_user_file,
 )
-from desktop.storage.models import Setting
 
 if TYPE_CHECKING:
     import jsonschema
+
+    from desktop.services.context import AppContext
+    from desktop.services.unit_of_work import UnitOfWork
+
+# The storage layer (SQLAlchemy, the models) is imported only where the vault is read or written:
+# `relais instrument list` without a vault needs none of it (issue 16).
 
 SETTING_PREFIX = "instrument.imported."
 MAX_FILE_BYTES = MAX_DEFINITION_BYTES
@@ -187,6 +188,10 @@ def shipped() -> dict[str, Definition]:
 
 
 def _imported_raw(ctx: AppContext) -> dict[str, dict[str, Any]]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import Setting
+
     def run(session: Any) -> dict[str, dict[str, Any]]:
         rows = session.execute(select(Setting).where(Setting.key.like(f"{SETTING_PREFIX}%")))
         return {r.key[len(SETTING_PREFIX):]: r.value for (r,) in rows}
@@ -246,6 +251,8 @@ def check_import(data: Any) -> Definition:
 
 def import_definition(ctx: AppContext, path: Path | str) -> InstrumentInfo:
     """Import a licensed definition file. Refused with the reason; on refusal nothing is stored."""
+    from desktop.storage.models import Setting
+
     defn = check_import(load_file(Path(path)).raw)
 
     def run(uow: UnitOfWork) -> None:

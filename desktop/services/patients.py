@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.dates import age_on
@@ -68,12 +69,19 @@ class PatientView:
     badges: list[str] = field(default_factory=list)
 
 
-def _row(p: Patient, today: dt.date) -> PatientRow:
+# the columns a list row shows, selected as plain rows without ORM objects: `relais patient list`
+# sorts 5,000 patients in a fraction of the time (issue 16)
+_ROW_COLUMNS = (Patient.id, Patient.family_name, Patient.given_name, Patient.birth_date, Patient.niss,
+                Patient.city, Patient.postal_code,
+                func.json_extract(Patient.phones, "$[0]").label("first_phone"))
+
+
+def _row(p: Row[Any], today: dt.date) -> PatientRow:
     return PatientRow(
         id=p.id, family_name=p.family_name, given_name=p.given_name, birth_date=p.birth_date,
         age=age_on(p.birth_date, today) if p.birth_date else None,
         niss=format_niss(p.niss) if p.niss else None, city=p.city, postal_code=p.postal_code,
-        phone=display_phone(p.phones[0]) if p.phones else None,
+        phone=display_phone(p.first_phone) if p.first_phone else None,
     )
 
 
@@ -191,17 +199,18 @@ def view_patient(ctx: AppContext, patient_id: str, *, purpose: str = "dossier") 
 
 def list_patients(ctx: AppContext, search_text: str | None = None, limit: int = 500) -> list[PatientRow]:
     def run(s: Session) -> list[PatientRow]:
-        base = select(Patient).where(Patient.deleted.is_(False), Patient.restricted.is_(False))
+        base = select(*_ROW_COLUMNS).where(Patient.deleted.is_(False), Patient.restricted.is_(False))
+        rows: list[Row[Any]]
         if search_text and search_text.strip():
             ids = search.search_ids(s, search_text, limit)
             if not ids:
                 return []
-            rows = s.execute(base.where(Patient.id.in_(ids))).scalars().all()
+            rows = list(s.execute(base.where(Patient.id.in_(ids))))
             order = {pid: i for i, pid in enumerate(ids)}
-            rows = sorted(rows, key=lambda p: order[p.id])
+            rows.sort(key=lambda p: order[p.id])
         else:
             # accent-insensitive alphabetical order ("Gérard" between "Gauthier" and "Gilson")
-            rows = sorted(s.execute(base).scalars(),
+            rows = sorted(s.execute(base),
                           key=lambda p: (fold(p.family_name), fold(p.given_name)))[:limit]
         today = ctx.today()
         return [_row(p, today) for p in rows]

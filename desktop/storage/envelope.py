@@ -10,6 +10,7 @@ import base64
 import json
 import os
 import secrets
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -104,6 +105,17 @@ def insecure_test_kdf_enabled() -> bool:
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    """The key-encryption key; taken from a derivation started ahead when one matches."""
+    with _ahead_lock:
+        pending = _ahead.pop((secret, salt, params), None)
+    if pending is not None:
+        pending.join()
+        if pending.key is not None:
+            return pending.key
+    return _derive_now(secret, salt, params)
+
+
+def _derive_now(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     return Argon2id(
         salt=salt,
         length=32,
@@ -111,6 +123,59 @@ def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     ).derive(secret)
+
+
+# ---- deriving ahead -------------------------------------------------------------------------
+# A command that will open the vault with the passphrase from the environment starts the KDF
+# (about a second, on purpose) on a thread at once, and imports SQLAlchemy and the models while
+# it runs: Argon2id runs in OpenSSL without holding the GIL. `derive` takes the result when the
+# same secret, salt and parameters are asked for; nothing else changes (a wrong passphrase is
+# refused by the unwrap, as before).
+class _Derivation(threading.Thread):
+    def __init__(self, secret: bytes, salt: bytes, params: KdfParams) -> None:
+        super().__init__(name="relais-kdf-ahead", daemon=True)
+        self._args = (secret, salt, params)
+        self.key: bytes | None = None  # None after a failure: `derive` runs it again, and raises
+
+    def run(self) -> None:
+        try:
+            self.key = _derive_now(*self._args)
+        except Exception:  # reported by the synchronous run in `derive`
+            self.key = None
+        finally:
+            self._args = (b"", b"", self._args[2])
+
+
+_ahead: dict[tuple[bytes, bytes, KdfParams], _Derivation] = {}
+_ahead_lock = threading.Lock()
+
+
+def derive_ahead(envelope_path: Path, secret: bytes, slot: str = "passphrase") -> bool:
+    """Start deriving `slot`'s key of the envelope at `envelope_path` on a thread; False when
+    the envelope cannot be read (opening the vault then says why)."""
+    try:
+        kdf = Envelope.load(envelope_path).slots[slot]["kdf"]
+        assert isinstance(kdf, dict)
+        salt, params = _unb64(str(kdf["salt"])), KdfParams.from_slot(kdf)
+    except (VaultError, KeyError, ValueError, AssertionError):
+        return False
+    job = _Derivation(secret, salt, params)
+    with _ahead_lock:
+        if (secret, salt, params) in _ahead:
+            return True
+        _ahead[(secret, salt, params)] = job
+    job.start()
+    return True
+
+
+def settle_ahead() -> None:
+    """Wait for derivations started ahead that nobody took, and forget them: a process must not
+    exit while OpenSSL is still deriving on another thread."""
+    with _ahead_lock:
+        pending = list(_ahead.values())
+        _ahead.clear()
+    for job in pending:
+        job.join()
 
 
 def new_recovery_key() -> str:

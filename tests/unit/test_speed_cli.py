@@ -39,15 +39,15 @@ def test_vault_check_reports_damage_in_one_line(cli, vault_dir: Path) -> None:  
     assert {p.name: p.read_bytes() for p in vault_dir.iterdir()} == before
 
 
-def _modules_after(*argv: str) -> set[str]:
+def _modules_after(*argv: str, env: dict[str, str] | None = None) -> set[str]:
     code = ("import sys\nfrom desktop.cli import main\n"
             f"try:\n    main({list(argv)!r})\nexcept SystemExit:\n    pass\n"
-            "print('\\n'.join(sorted(sys.modules)))")
+            "print('--modules--')\nprint('\\n'.join(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "RELAIS_LANG": "en"}, timeout=120,
+                         env={**os.environ, "RELAIS_LANG": "en", **(env or {})}, timeout=120,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.returncode == 0, out.stderr
-    return set(out.stdout.split())
+    return set(out.stdout.split("--modules--")[-1].split())
 
 
 def test_help_imports_no_storage_layer() -> None:
@@ -56,6 +56,82 @@ def test_help_imports_no_storage_layer() -> None:
         heavy = sorted(m for m in mods if m.split(".")[0] in ("sqlcipher3", "sqlalchemy", "alembic")
                        or m.startswith(("desktop.storage", "desktop.services", "PySide6")))
         assert heavy == [], (argv, heavy)
+
+
+def test_a_command_without_vault_imports_no_storage_layer(tmp_path: Path) -> None:
+    """`relais instrument list` with no vault shows the shipped catalog: no SQLAlchemy, SQLCipher,
+    models, cryptography, nor (once the instrument files are known valid) jsonschema."""
+    from desktop.commands.common import ENVELOPE_NAME
+    from desktop.storage.vault import ENVELOPE_NAME as STORAGE_ENVELOPE_NAME
+
+    assert ENVELOPE_NAME == STORAGE_ENVELOPE_NAME
+    env = {"RELAIS_VAULT": str(tmp_path / "no-vault-here"), "RELAIS_CACHE_DIR": str(tmp_path / "cache")}
+    _modules_after("instrument", "list", env=env)  # the first run checks the files and caches it
+    mods = _modules_after("instrument", "list", env=env)
+    assert "desktop.services.instruments" in mods  # the command did run
+    heavy = sorted(m for m in mods if m.split(".")[0] in (
+        "sqlcipher3", "sqlalchemy", "alembic", "jsonschema", "cryptography", "PySide6",
+        "reportlab", "matplotlib") or m.startswith(("desktop.storage.", "desktop.services.context")))
+    assert heavy == ["desktop.storage.errors"]  # the exception classes the CLI reports (light)
+
+
+def test_the_kdf_runs_ahead_while_the_command_imports(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A command that opens the vault with RELAIS_PASSPHRASE derives the key once, on the thread
+    started before the command imports the storage layer; a command stopped before it opens the
+    vault, or a wrong passphrase, leaves no derivation running."""
+    import threading
+
+    from desktop.storage import envelope
+
+    where: list[str] = []
+    derive_now = envelope._derive_now
+
+    def recorded(*args):  # type: ignore[no-untyped-def]
+        where.append(threading.current_thread().name)
+        return derive_now(*args)
+
+    monkeypatch.setattr(envelope, "_derive_now", recorded)
+    assert run("patient", "add", "--family-name", "Gilson", "--given-name", "A")[0] == 0
+    assert where == ["relais-kdf-ahead"] and envelope._ahead == {}
+    where.clear()
+    code, _out, err = run("settings", "--set", "no-such-setting=1")  # refused before opening
+    assert code == 2 and err
+    assert where == ["relais-kdf-ahead"] and envelope._ahead == {}
+    assert not any(t.name == "relais-kdf-ahead" for t in threading.enumerate())
+    where.clear()
+    monkeypatch.setenv("RELAIS_PASSPHRASE", "not the passphrase")
+    code, _out, err = run("patient", "list")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert where == ["relais-kdf-ahead"] and envelope._ahead == {}
+
+
+def test_a_key_derived_ahead_serves_only_the_same_secret(vault_dir: Path) -> None:
+    from desktop.storage import envelope
+
+    AppContext.create(vault_dir, PASSPHRASE)[0].lock()
+    path = vault_dir / "vault.json"
+    env = envelope.Envelope.load(path)
+    key = env.open_slot("passphrase", PASSPHRASE.encode())
+    assert envelope.derive_ahead(path, b"not the passphrase")
+    assert env.open_slot("passphrase", PASSPHRASE.encode()) == key  # derived again, not taken
+    envelope.settle_ahead()
+    assert envelope._ahead == {}
+    assert envelope.derive_ahead(path, PASSPHRASE.encode())
+    assert env.open_slot("passphrase", PASSPHRASE.encode()) == key and envelope._ahead == {}
+    assert not envelope.derive_ahead(vault_dir / "missing.json", PASSPHRASE.encode())
+
+
+def test_patient_list_rows(run) -> None:  # type: ignore[no-untyped-def]
+    """The list reads plain columns: accent-insensitive order, first phone in national format."""
+    for family, phone in (("Gilson", "0470 12 34 56"), ("Gérard", None), ("Gauthier", "+33 1 42 68 53 00"),
+                          ("Łukasik", None)):
+        extra = ["--phone", phone] if phone else []
+        assert run("patient", "add", "--family-name", family, "--given-name", "A", *extra)[0] == 0
+    code, out, err = run("patient", "list", "--json")
+    assert code == 0, err
+    rows = json.loads(out)["patients"]
+    assert [r["family_name"] for r in rows] == ["Gauthier", "Gérard", "Gilson", "Łukasik"]
+    assert [r["phone"] for r in rows] == ["+33 1 42 68 53 00", None, "0470 12 34 56", None]
 
 
 def test_help_lists_every_command(cli) -> None:  # type: ignore[no-untyped-def]
