@@ -1,4 +1,4 @@
-"""`relais` command line: argument parsing and dispatch only (ARCHITECTURE 11).
+"""`relais` command line: argument parsing and dispatch only (docs/ARCHITECTURE.md §11).
 
 With no argument the GUI opens. Each feature registers its subcommands from a module in
 `desktop.commands` (see COMMAND_MODULES); handlers call services and return an exit code.

@@ -1,4 +1,4 @@
-"""Ecomap layout: pure and deterministic (DOMAIN "Ecomap conventions").
+"""Ecomap layout: pure and deterministic (docs/DOMAIN.md "Ecomap conventions").
 
 The patient sits in a central circle; contacts are boxes placed in sectors by kind (family and
 informal, health care, social services, community, other), ring after ring, never overlapping

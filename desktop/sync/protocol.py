@@ -1,4 +1,5 @@
-"""Wire protocol shared by the device and the server (ARCHITECTURE 7). Pydantic models only.
+"""Wire protocol shared by the device and the server (docs/ARCHITECTURE.md §7). Pydantic models
+only.
 
 Endpoints (JSON bodies, gzip accepted both ways; every request carries the headers
 `Relais-Protocol: <PROTOCOL_VERSION>` and `Relais-Schema: <SCHEMA_VERSION>`; an unsupported client
