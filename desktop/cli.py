@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "indicators": ("desktop.commands.indicators", "indicators of my caseload over a period"),
     "paperwork": ("desktop.commands.paperwork", "applications and procedures: BIM, allowances, housing…"),
     "medication": ("desktop.commands.paperwork", "the patient's medication list"),
+    "carer": ("desktop.commands.carer", "the informal carer's own needs: the carer's assessment"),
     "demo": ("desktop.commands.demo", "fill the vault with a synthetic caseload"),
     "contact": ("desktop.commands.contact", "contacts of the ecosystem and their ties to patients"),
     "ecomap": ("desktop.commands.ecomap", "export a patient's ecomap (PNG, SVG or PDF)"),

@@ -57,6 +57,8 @@ class TodayData:
     follow_up_calls: tuple[TodayItem, ...] = ()
     # applications and procedures whose deadline is near or past (issue 19, item 1)
     paperwork: tuple[TodayItem, ...] = ()
+    # carers' assessments whose review is near or past (issue 19, item 3)
+    carer_reviews: tuple[TodayItem, ...] = ()
 
     @property
     def sections(self) -> dict[str, tuple[TodayItem, ...]]:
@@ -65,7 +67,8 @@ class TodayData:
                 "plan_reviews": self.plan_reviews, "gp_feedback": self.gp_feedback,
                 "recent_stays": self.recent_stays, "waiting_list": self.waiting_list,
                 "awaiting_contact": self.awaiting_contact,
-                "follow_up_calls": self.follow_up_calls, "paperwork": self.paperwork}
+                "follow_up_calls": self.follow_up_calls, "paperwork": self.paperwork,
+                "carer_reviews": self.carer_reviews}
 
 
 def mine_filter(user_name: str | None):  # type: ignore[no-untyped-def]
@@ -241,6 +244,12 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                             w.kind, w.due or "due", w.id, w.case_id, w.follower)
                   for w in paperwork_of(s, today, patient_ids=list(names), due_only=True)
                   ] if names else []
+        from desktop.services.carer import carer_reviews_of
+
+        carers = [TodayItem("carer_review", a.patient_id, a.patient_name,
+                            _at(a.review_on), a.burden,  # type: ignore[arg-type]
+                            a.review or "due", a.id, a.case_id, a.carer_name)
+                  for a in carer_reviews_of(s, today, list(names))] if names else []
 
         def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
             return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
@@ -253,6 +262,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             recent_stays=tuple(sorted(stays, key=lambda i: i.at or dt.datetime.min, reverse=True)),
             open_cases=len(cases), waiting_list=by_time(waiting),
             awaiting_contact=by_time(awaiting), first_contact_days=first_contact_days,
-            follow_up_calls=by_time(calls), paperwork=by_time(papers))
+            follow_up_calls=by_time(calls), paperwork=by_time(papers),
+            carer_reviews=by_time(carers))
 
     return ctx.read(run)

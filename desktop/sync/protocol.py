@@ -37,6 +37,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "hospital_stay", "assessment_response", "contact", "relationship", "ecomap_snapshot",
     "care_plan", "goal", "plan_action", "concertation", "gp_feedback", "consent_event",
     "attachment", "audit_event", "stability_event", "paperwork", "medication",
+    "carer_assessment",
 })
 # Fields that reference another synced record (foreign keys on the device): a pull page delivers
 # the referenced record before the change that needs it (docs/SYNC.md 6).

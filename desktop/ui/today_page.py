@@ -90,6 +90,7 @@ class TodayPage(QWidget):
                 n=self.data.first_contact_days if self.data else 7),
             "follow_up_calls": self.tr("Calls after a hospital discharge"),
             "paperwork": self.tr("Procedures due"),
+            "carer_reviews": self.tr("Carers' assessments to review"),
         }
 
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:
@@ -130,6 +131,11 @@ class TodayPage(QWidget):
                 "paperwork.due." + item.status)
             if item.place:
                 what += " — " + message("paperwork.followed_by", who=item.place)
+        elif item.kind == "carer_review":
+            from desktop.ui.i18n import message
+
+            what = (item.place or "") + " — " + message("carer.burden." + item.code) + " — " \
+                + message("carer.review." + item.status)
         else:
             what = labels.stay_kind(item.code)
             if item.status == "in_hospital":

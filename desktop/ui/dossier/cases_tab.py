@@ -165,6 +165,11 @@ class CasesTab(QWidget):
         for h in c.history:
             lines.append(f"  {_d(h.changed_on)}  {labels.case_status(h.to_status)}"
                          + (f" — {h.note}" if h.note else ""))
+            if h.to_status == "closed" and c.closed_on and h.changed_on == c.closed_on:
+                from desktop.ui.dossier.closure_fields import closure_lines
+
+                lines += ["      " + line for line in closure_lines(c.closure_agreed_by,
+                                                                    c.closure_handback)]
         self.detail.setPlainText("\n".join(lines))
 
     def _intake_lines(self, c: cases.CaseView) -> list[str]:
