@@ -1,5 +1,4 @@
-"""docs/ARCHITECTURE.md §3: nothing below desktop/ui imports PySide6; the UI never imports
-storage."""
+"""ARCHITECTURE 3: nothing below desktop/ui imports PySide6; the UI never imports storage."""
 
 from __future__ import annotations
 
