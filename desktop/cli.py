@@ -1,4 +1,4 @@
-"""`relais` command line: argument parsing and dispatch only (ARCHITECTURE 11).
+"""`relais` command line: argument parsing and dispatch only (docs/ARCHITECTURE.md §11).
 
 With no argument the GUI opens. Each feature registers its subcommands from a module in
 `desktop.commands` (see COMMAND_MODULES); handlers call services and return an exit code.
@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "indicators": ("desktop.commands.indicators", "indicators of my caseload over a period"),
     "paperwork": ("desktop.commands.paperwork", "applications and procedures: BIM, allowances, housing…"),
     "medication": ("desktop.commands.paperwork", "the patient's medication list"),
+    "carer": ("desktop.commands.carer", "the informal carer's own needs: the carer's assessment"),
     "demo": ("desktop.commands.demo", "fill the vault with a synthetic caseload"),
     "contact": ("desktop.commands.contact", "contacts of the ecosystem and their ties to patients"),
     "ecomap": ("desktop.commands.ecomap", "export a patient's ecomap (PNG, SVG or PDF)"),

@@ -1,1 +1,1 @@
-"""Relais sync server (ARCHITECTURE 8): FastAPI app, admin CLI. See docs/SYNC.md."""
+"""Relais sync server (docs/ARCHITECTURE.md §8): FastAPI app, admin CLI. See docs/SYNC.md."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.domain import case_lifecycle as L
+from desktop.domain.closure import HANDBACK_TARGETS
 from desktop.domain.triage import CRISIS_TRIGGERS
 
 
@@ -35,6 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cl.add_argument("--reason", required=True, choices=L.CLOSURE_REASONS)
     cl.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     cl.add_argument("--note")
+    cl.add_argument("--agreed-by", metavar="WHO",
+                    help="who agreed, comma-separated: patient, carer, gp, network")
+    cl.add_argument("--handback", choices=HANDBACK_TARGETS,
+                    help="to whom the follow-up goes back")
     cl.set_defaults(handler=cmd_close)
 
     st = ps.add_parser("status", help="move a case to another status (reopen a closed one)")
@@ -93,11 +98,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sh.add_argument("--patient", metavar="PATIENT_ID")
     sh.set_defaults(handler=cmd_show)
 
-    # handover with a note and transfer to another organisation (issue 19, items 5-6)
-    from desktop.commands.case_handover import register_actions
-
-    register_actions(ps)
-
 
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.services import cases
@@ -117,7 +117,8 @@ def cmd_close(args: argparse.Namespace) -> int:
     from desktop.services import cases
 
     with open_context(args) as ctx:
-        cases.close_case(ctx, args.id, args.reason, args.date, args.note)
+        cases.close_case(ctx, args.id, args.reason, args.date, args.note,
+                         agreed_by=args.agreed_by, handback=args.handback)
     emit(args, {"id": args.id, "status": "closed"}, "")
     return 0
 
@@ -228,6 +229,7 @@ def _human(view: Any) -> str:
     if view.closed_on:
         lines.append("  " + t("case.show.closed", date=view.closed_on.isoformat(),
                               reason=t(f"case.closure.{view.closure_reason}")))
+        lines.extend("    " + line for line in closure_lines(view))
     elif view.relevance_review_due:
         lines.append("  " + t("case.show.review_due", date=view.relevance_review_due.isoformat()))
     lines.append("  " + t("case.show.visits", done=view.visits_done, planned=view.visits_planned))
@@ -245,6 +247,19 @@ def _human(view: Any) -> str:
     for h in view.history:
         lines.append(f"  {h.changed_on.isoformat()}  {t('case.status.' + h.to_status)}")
     return "\n".join(lines)
+
+
+def closure_lines(view: Any, lang: str | None = None) -> list[str]:
+    """Who agreed to the closure and to whom the follow-up went back, in the user's language."""
+    from desktop.i18n import t
+
+    out = [t("closure.agreed_by", lang, names=", ".join(
+        t("closure.party." + p, lang) for p in view.closure_agreed_by))
+        if view.closure_agreed_by else t("closure.no_agreement", lang)]
+    if view.closure_handback:
+        out.append(t("closure.handed_back", lang,
+                     who=t("closure.handback." + view.closure_handback, lang)))
+    return out
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -6,9 +6,8 @@ import argparse
 from dataclasses import asdict
 
 from desktop.commands.common import add_common, emit, int_in, open_context
-from desktop.domain.transitions import EVENT_KINDS, TREND_DAYS
+from desktop.domain.transitions import EVENT_KINDS, MAX_DAYS, TREND_DAYS
 from desktop.i18n import t
-from desktop.services.stability import MAX_DAYS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

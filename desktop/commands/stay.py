@@ -198,7 +198,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for s in rows:
             out = _d(s.discharged_on) if s.discharged_on else t("transition.still_in")
             flag = "  ! " + t("transition.readmission") if s.readmission else ""
-            lines.append(f"{s.id}  {_d(s.admitted_on)} – {out}  {s.kind}"
+            lines.append(f"{s.id}  {_d(s.admitted_on)} – {out}  {t(f'transition.kind.{s.kind}')}"
                          f"{'  ' + s.hospital if s.hospital else ''}{flag}")
         return "\n".join(lines)
 

@@ -1,4 +1,4 @@
-"""`relais enroll` and `relais sync` (ARCHITECTURE 11)."""
+"""`relais enroll` and `relais sync` (docs/ARCHITECTURE.md §11)."""
 
 from __future__ import annotations
 

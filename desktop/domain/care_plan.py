@@ -1,4 +1,4 @@
-"""Care and support plan rules (DOMAIN.md "Care plan and concertation").
+"""Care and support plan rules (docs/DOMAIN.md "Care plan and concertation").
 
 A plan version goes draft → agreed → superseded. Only a draft can change; an agreed version is
 frozen and the next version starts as a copy. Goals and actions keep their `position` through the
@@ -31,7 +31,7 @@ PLAN_TRANSITIONS: dict[str, frozenset[str]] = {
 GOAL_STATUSES = ("active", "achieved", "abandoned")
 ACTION_STATUSES = ("planned", "ongoing", "done", "cancelled")
 RESPONSIBLE_KINDS = ("contact", "patient", "case_manager")
-# the needs checklist domains (DOMAIN.md); goal domains outside this list are kept as codes
+# the needs checklist domains (docs/DOMAIN.md); goal domains outside this list are kept as codes
 NEED_DOMAINS = ("health", "daily_functioning", "cognition_mood", "carer_strain",
                 "social_network", "housing_safety", "money_rights", "administration")
 PARTS_OF_DAY = ("morning", "noon", "afternoon", "evening", "night")

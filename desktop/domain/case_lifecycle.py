@@ -28,8 +28,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "closed": frozenset({"assessing", "active"}),
 }
 
-CLOSURE_REASONS = ("stabilised", "moved", "residential_care", "deceased", "refused", "transfer",
-                   "other")  # transfer: to another organisation (desktop/services/transfer.py)
+CLOSURE_REASONS = ("stabilised", "moved", "residential_care", "deceased", "refused", "other")
 REQUESTER_TYPES = ("patient", "relative", "gp", "home_care_coordinator", "hospital", "cpas",
                    "patient_association", "other")
 TIERS = ("self_management", "care_coordination", "case_management")

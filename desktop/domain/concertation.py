@@ -3,7 +3,7 @@
 Since the sixth state reform the multidisciplinary home concertation is funded by the regions,
 not by INAMI: AViQ in Wallonia, Iriscare (bicommunity) or the COCOF (French-speaking services)
 in Brussels, the Departement Zorg (formerly Zorg en Gezondheid) in Flanders. Their rules keep the
-federal ones (DOMAIN.md "Care plan and concertation"): at least three providers including the
+federal ones (docs/DOMAIN.md "Care plan and concertation"): at least three providers including the
 GP, the home nurse when nursing care is given, the patient or a representative, and the
 patient's agreement on who takes part. A meeting that misses one is still worth recording: these
 are warnings.

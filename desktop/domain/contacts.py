@@ -14,7 +14,8 @@ from desktop.domain.text import clean_line, clean_text, digits, fold
 # Sectors of the ecomap, in drawing order (clockwise from the top).
 SECTORS = ("family", "health", "social", "community", "other")
 
-# Kinds of ARCHITECTURE 4, grouped by sector. Order inside a sector = order on the map.
+# Kinds of contact (docs/DOMAIN.md "Ecomap conventions"), grouped by sector. Order inside a
+# sector = order on the map.
 KINDS_BY_SECTOR: dict[str, tuple[str, ...]] = {
     "family": ("informal_carer", "family"),
     "health": ("gp", "nurse", "pharmacist", "physio", "specialist", "hospital",

@@ -78,6 +78,17 @@ def validate_tie(raw: TieFields, today: dt.date, *, partial: bool = False) -> di
     return out
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class EcomapTie:
     """One tie as drawn: enough to draw, list and compare it, without database objects."""
@@ -98,6 +109,11 @@ class EcomapTie:
     availability: str | None = None
     since: dt.date | None = None
     note: str | None = None
+    # the carer's current assessment (desktop.domain.carer), for the mark on a carer's node
+    carer_burden: str | None = None
+    carer_respite: str | None = None
+    carer_assessed_on: dt.date | None = None
+    carer_review_on: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +125,9 @@ class EcomapTie:
             "pinned": list(self.pinned) if self.pinned else None, "phone": self.phone,
             "availability": self.availability,
             "since": self.since.isoformat() if self.since else None, "note": self.note,
+            "carer_burden": self.carer_burden, "carer_respite": self.carer_respite,
+            "carer_assessed_on": _iso(self.carer_assessed_on),
+            "carer_review_on": _iso(self.carer_review_on),
         }
 
     @classmethod
@@ -125,7 +144,10 @@ class EcomapTie:
             pinned=(float(pinned[0]), float(pinned[1])) if pinned else None,
             phone=d.get("phone"), availability=d.get("availability"),
             since=dt.date.fromisoformat(d["since"]) if d.get("since") else None,
-            note=d.get("note"))
+            note=d.get("note"), carer_burden=d.get("carer_burden"),
+            carer_respite=d.get("carer_respite"),
+            carer_assessed_on=_day(d.get("carer_assessed_on")),
+            carer_review_on=_day(d.get("carer_review_on")))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Ecomap layout: pure and deterministic (DOMAIN "Ecomap conventions").
+"""Ecomap layout: pure and deterministic (docs/DOMAIN.md "Ecomap conventions").
 
 The patient sits in a central circle; contacts are boxes placed in sectors by kind (family and
 informal, health care, social services, community, other), ring after ring, never overlapping
@@ -12,10 +12,13 @@ both the reportlab renderer and the Qt editor so they draw the same picture.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.domain.carer import BURDEN_COLOUR
+from desktop.domain.carer import review_state as carer_review_state
 from desktop.domain.contacts import kind_rank, sector_of
 from desktop.domain.font_metrics import text_width
 from desktop.domain.text import fold
@@ -387,3 +390,29 @@ def arrow_head(tip: Point, tail: Point, size: float = 9.0) -> tuple[Point, Point
 def arrows_for(flow: str) -> tuple[bool, bool]:
     """(arrow at the patient end, arrow at the contact end) for an energy flow."""
     return (flow in ("to_patient", "both"), flow in ("from_patient", "both"))
+
+
+# ---- the carer's assessment mark (issue 19, item 3) -----------------------------------------
+CARER_MARK_R = 6.2
+
+
+@dataclass(frozen=True)
+class CarerMark:
+    """A disc on the bottom edge of a carer's box: its fill says the burden of the latest
+    carer's assessment; "!" inside when its review is near or past on the map's date."""
+
+    x: float
+    y: float
+    r: float
+    fill: str
+    review_due: bool
+
+
+def carer_mark(node: PlacedNode, burden: str | None, review_on: dt.date | None,
+               on: dt.date) -> CarerMark | None:
+    """Where and how the screen and the PDF draw the mark; None when the carer was not assessed."""
+    if burden is None:
+        return None
+    due = carer_review_state(review_on, on) is not None
+    return CarerMark(node.x + node.w / 2 - 7, node.y + node.h / 2, CARER_MARK_R,
+                     BURDEN_COLOUR.get(burden, "#777777"), due)

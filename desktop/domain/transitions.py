@@ -97,6 +97,7 @@ EVENT_KINDS = ("fall", "emergency_visit", "crisis_call", "carer_exhausted", "not
 # one key each in the dossier (the first letter of the English word would clash: digits instead)
 EVENT_KEYS = {kind: str(i + 1) for i, kind in enumerate(EVENT_KINDS)}
 TREND_DAYS = 90
+MAX_DAYS = 3660  # `relais event list --days`: up to ten years back
 
 
 @dataclass(frozen=True)

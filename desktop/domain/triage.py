@@ -1,4 +1,5 @@
-"""Triage by complexity, not by category (KCE 2026 note; DOMAIN "Triage and complexity").
+"""Triage by complexity, not by category (KCE 2026 note; docs/DOMAIN.md "Triage: the level
+follows complexity").
 
 The suggested level follows the complexity of needs: the complexity grid (total above 20 =
 complex → case management) and crisis triggers (imminent loss of housing, a carer who collapses,

@@ -108,6 +108,11 @@ class DocCase:
     complexity: str
     case_manager: str
     opened_on: dt.date | None
+    # a closed case: when, why, who agreed, to whom the follow-up went back (codes)
+    closed_on: dt.date | None = None
+    closure_reason: str | None = None
+    closure_agreed_by: tuple[str, ...] = ()
+    closure_handback: str | None = None
 
 
 @dataclass(frozen=True)

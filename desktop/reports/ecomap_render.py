@@ -10,6 +10,7 @@ pdfium (already a dependency), which also guarantees the PNG is the same picture
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import os
 import stat
@@ -23,6 +24,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop.domain.carer import BURDEN_COLOUR, BURDENS
 from desktop.domain.contacts import SECTORS
 from desktop.domain.ecomap import EcomapData, EcomapTie
 from desktop.domain.ecomap_layout import (
@@ -42,6 +44,7 @@ from desktop.domain.ecomap_layout import (
     PlacedNode,
     arrow_head,
     arrows_for,
+    carer_mark,
     edge_ends,
     hatch_marks,
     layout,
@@ -106,7 +109,8 @@ def _edge(g: Group, fr: _Frame, lay: EcomapLayout, node: PlacedNode, tie: Ecomap
             g.add(Polygon(pts, fillColor=colour, strokeColor=colour, strokeWidth=0.5))
 
 
-def _node(g: Group, fr: _Frame, node: PlacedNode, tie: EcomapTie, mark: str | None) -> None:
+def _node(g: Group, fr: _Frame, node: PlacedNode, tie: EcomapTie, mark: str | None,
+          on: dt.date | None = None) -> None:
     x0, y0, x1, y1 = node.box
     left, bottom = fr.p(x0, y1)
     if mark:
@@ -138,6 +142,14 @@ def _node(g: Group, fr: _Frame, node: PlacedNode, tie: EcomapTie, mark: str | No
             g.add(String(cx, cy - 3.0, symbol, fontName=FONT, fontSize=8, textAnchor="middle",
                          fillColor=_c("#b00020" if flag == "is_informal_carer" else "#222222")))
             bx -= 14
+    m = carer_mark(node, tie.carer_burden, tie.carer_review_on, on) if on else None
+    if m is not None:  # the carer's own assessment: burden by colour, "!" when review due
+        cx, cy = fr.p(m.x, m.y)
+        g.add(Circle(cx, cy, m.r, fillColor=_c(m.fill), strokeColor=_c("#333333"),
+                     strokeWidth=0.8))
+        if m.review_due:
+            g.add(String(cx, cy - 3.0, "!", fontName=FONT_BOLD, fontSize=8, textAnchor="middle",
+                         fillColor=white))
 
 
 def _patient(g: Group, fr: _Frame, lay: EcomapLayout) -> None:
@@ -187,6 +199,11 @@ def _legend(g: Group, width: float, lang: str) -> None:
         g.add(String(x + 6, y - 3, symbol, fontName=FONT, fontSize=8, textAnchor="middle",
                      fillColor=_c("#b00020" if flag == "is_informal_carer" else "#222222")))
         x = label(x + 16, y, f"ecosystem.flag.{flag}")
+    for burden in BURDENS:  # the carer's assessment mark, light to heavy burden
+        g.add(Circle(x + 6, y, 5.0, fillColor=_c(BURDEN_COLOUR[burden]),
+                     strokeColor=_c("#333333"), strokeWidth=0.8))
+        x += 13
+    x = label(x + 4, y, "ecosystem.legend.carer_assessment")
     x, y = 16.0, LEGEND_H - 72
     for sector in SECTORS:
         g.add(Rect(x, y - 6, 22, 12, rx=3, ry=3, fillColor=_c(SECTOR_FILL[sector]),
@@ -231,7 +248,7 @@ def ecomap_drawing(data: EcomapData, width: float | None = None, height: float |
     marks = highlight or {}
     for node in lay.nodes:
         _edge(edges, fr, lay, node, ties[node.id])
-        _node(nodes, fr, node, ties[node.id], marks.get(node.id))
+        _node(nodes, fr, node, ties[node.id], marks.get(node.id), data.taken_on)
     content.add(edges)
     _patient(content, fr, lay)
     content.add(nodes)

@@ -1,4 +1,4 @@
-"""The patient's handout: what stays on the kitchen table (ARCHITECTURE 10).
+"""The patient's handout: what stays on the kitchen table (docs/ARCHITECTURE.md §10).
 
 Written for the patient, in the first person and plain words: no scores, no codes, no jargon.
 Emergency numbers come first, in a box, because that is what a person looks for in a hurry.

@@ -1,4 +1,4 @@
-"""The handout's picture of the people around the patient (ARCHITECTURE 10).
+"""The handout's picture of the people around the patient (docs/ARCHITECTURE.md §10).
 
 The patient in the middle, each person a box with their name and role, one plain line to each.
 It is not the professional ecomap: no strength, quality, flow, badge or note, because the

@@ -120,6 +120,16 @@ def _request(d: SummaryData, st: Styles, tx: DocText) -> list[Flowable]:
                        ("case_manager", c.case_manager)):
         if value:
             rows.append((tx(f"summary.{key}"), esc(value)))
+    if c.closed_on:  # the closure: who agreed, to whom the follow-up went back
+        rows.append((tx("summary.closed"), esc(tx(
+            "summary.closed_value", date=tx.short_date(c.closed_on),
+            reason=t(f"case.closure.{c.closure_reason}", tx.lang)))))
+        if c.closure_agreed_by:
+            rows.append((tx("summary.closure_agreed"), esc(", ".join(
+                t(f"closure.party.{p}", tx.lang) for p in c.closure_agreed_by))))
+        if c.closure_handback:
+            rows.append((tx("summary.closure_handback"),
+                         esc(t(f"closure.handback.{c.closure_handback}", tx.lang))))
     return [*out, _pairs(rows, st)]
 
 

@@ -88,6 +88,9 @@ class CaseView:
     days_to_first_home_visit: int | None = None
     crisis_triggers: tuple[str, ...] = ()
     crisis_noted_on: dt.date | None = None
+    # closure: who agreed and to whom the follow-up went back (desktop.domain.closure)
+    closure_agreed_by: tuple[str, ...] = ()
+    closure_handback: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -139,6 +142,7 @@ def case_view(session: Session, c: Case, today: dt.date) -> CaseView:
         days_to_first_contact=I.delay_days(c.request_date, first_contact),
         days_to_first_home_visit=I.delay_days(c.request_date, first_home),
         crisis_triggers=tuple(c.crisis_triggers or ()), crisis_noted_on=c.crisis_noted_on,
+        closure_agreed_by=tuple(c.closure_agreed_by or ()), closure_handback=c.closure_handback,
     )
 
 
@@ -350,6 +354,7 @@ def change_status(ctx: AppContext, case_id: str, to_status: str, *,
             if others:
                 raise RuleViolation("case.already_open", "patient_id")
             values.update(closed_on=None, closure_reason=None, closure_note=None,
+                          closure_agreed_by=None, closure_handback=None,
                           relevance_review_due=L.next_relevance_review(day, months))
         from_status = case.status
         uow.update(case, values)
@@ -361,9 +366,14 @@ def change_status(ctx: AppContext, case_id: str, to_status: str, *,
 
 
 def close_case(ctx: AppContext, case_id: str, reason: str | None, closed_on: str | dt.date | None,
-               note: str | None = None) -> None:
-    """Close by common agreement (or death, move, refusal…): a reason and a date are required."""
+               note: str | None = None, *, agreed_by: Sequence[str] | str | None = None,
+               handback: str | None = None) -> None:
+    """Close by common agreement (or death, move, refusal…): a reason and a date are required;
+    who agreed (patient, carer, GP, network) and to whom the follow-up goes back are recorded."""
+    from desktop.domain import closure
+
     today = ctx.today()
+    agreed, back = closure.clean_agreed_by(agreed_by), closure.clean_handback(handback)
 
     def run(uow: UnitOfWork) -> None:
         case = load_case(uow.session, case_id)
@@ -371,10 +381,11 @@ def close_case(ctx: AppContext, case_id: str, reason: str | None, closed_on: str
         L.check_transition(case.status, "closed")
         from_status = case.status
         uow.update(case, {"status": "closed", "closed_on": day, "closure_reason": why,
-                          "closure_note": clean_note})
+                          "closure_note": clean_note, "closure_agreed_by": agreed or None,
+                          "closure_handback": back})
         _log_change(uow, case, from_status, "closed", day, clean_note)
         uow.audit("close", table="case_record", record_id=case.id, patient_id=case.patient_id,
-                  reason=why)
+                  reason=why, agreed_by=agreed, handback=back)
 
     ctx.write(run)
 

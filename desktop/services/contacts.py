@@ -29,6 +29,7 @@ from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
     Action,
+    CarerAssessment,
     Case,
     Concertation,
     Contact,
@@ -307,8 +308,8 @@ _STRENGTH_ORDER = {"tenuous": 0, "moderate": 1, "strong": 2}
 def merge_contacts(ctx: AppContext, keep_id: str, other_id: str) -> dict[str, object]:
     """Fold `other` into `keep` in one audited transaction. Every tie of `other` moves to
     `keep`; when a patient was linked to both, the two ties become one (flags, role, note and the
-    stronger strength kept). References from patients (GP), cases, plan actions, concertations
-    and GP feedback follow. `other` is tombstoned with `merged_into_id` set."""
+    stronger strength kept). References from patients (GP), cases, plan actions, concertations,
+    GP feedback and carers' assessments follow. `other` is tombstoned with `merged_into_id` set."""
     if keep_id == other_id:
         raise ValidationError("contact.merge_same", "other_id")
 
@@ -362,7 +363,8 @@ def merge_contacts(ctx: AppContext, keep_id: str, other_id: str) -> dict[str, ob
         for model, column in ((Patient, Patient.gp_contact_id), (Case, Case.requester_contact_id),
                               (Action, Action.responsible_contact_id),
                               (Concertation, Concertation.reference_contact_id),
-                              (GpFeedback, GpFeedback.gp_contact_id)):
+                              (GpFeedback, GpFeedback.gp_contact_id),
+                              (CarerAssessment, CarerAssessment.contact_id)):
             for row in s.execute(select(model).where(column == other.id)).scalars():
                 uow.update(row, {column.key: keep.id})
                 refs += 1

@@ -358,7 +358,9 @@ def summary_data(ctx: AppContext, patient_id: str, lang: str = "fr") -> Any:
             doc_case = DocCase(
                 case.status, case.requester_name or "", case.requester_type,
                 case.request_date, case.request_reason or "", case.clarified_request or "",
-                case.complexity_tier or "", case.primary_case_manager or "", case.opened_on)
+                case.complexity_tier or "", case.primary_case_manager or "", case.opened_on,
+                case.closed_on, case.closure_reason, tuple(case.closure_agreed_by or ()),
+                case.closure_handback)
         visits = tuple(v for (v,) in s.execute(select(Visit.planned_start).where(
             Visit.patient_id == patient_id, Visit.deleted.is_(False), Visit.status == "planned",
             Visit.planned_start >= dt.datetime.combine(today, dt.time()))

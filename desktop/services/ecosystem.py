@@ -98,6 +98,13 @@ def _data(session: Session, patient_id: str, today: dt.date) -> EcomapData:
         if c is None or c.deleted:
             continue  # a tie whose contact vanished (sync from elsewhere) is not drawable
         ties.append(_tie_of(rel, c))
+    if any(t.is_informal_carer for t in ties):  # the carers' current assessments mark them
+        from desktop.services.carer import current_by_contact
+
+        marks = current_by_contact(session, patient_id, today)
+        ties = [replace(t, carer_burden=a.burden, carer_respite=a.respite,
+                        carer_assessed_on=a.assessed_on, carer_review_on=a.review_on)
+                if t.is_informal_carer and (a := marks.get(t.contact_id)) else t for t in ties]
     ties.sort(key=lambda t: (kind_rank(t.kind), fold(t.label), t.id))
     return EcomapData(patient_label=patient_label(p), taken_on=today, ties=tuple(ties))
 

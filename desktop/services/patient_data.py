@@ -26,7 +26,7 @@ from desktop.storage.wire import to_wire
 # Tables shown first, in this order; any other patient-owned table follows alphabetically.
 SECTION_ORDER = (
     "case_record", "case_status_change", "visit", "visit_addendum", "note", "hospital_stay",
-    "stability_event", "paperwork", "medication",
+    "stability_event", "paperwork", "medication", "carer_assessment",
     "assessment_response", "relationship", "ecomap_snapshot", "care_plan", "goal", "plan_action",
     "concertation", "gp_feedback", "consent_event", "attachment",
 )

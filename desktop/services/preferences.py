@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.phone import display_phone, normalize_phone
 from desktop.domain.text import clean_line
-from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Setting
+
+if TYPE_CHECKING:  # `relais settings --help` names SETTABLE without the storage layer
+    from desktop.services.context import AppContext
+    from desktop.services.unit_of_work import UnitOfWork
 
 AUTOLOCK_KEY = "autolock_minutes"
 AUTOLOCK_DEFAULT = 10
@@ -125,6 +126,8 @@ def profile(ctx: AppContext) -> Profile:
 
 
 def _get(session: Any, key: str) -> Any:
+    from desktop.storage.models import Setting
+
     row = session.get(Setting, key)
     return row.value if row else None
 
@@ -174,6 +177,8 @@ def update(ctx: AppContext, values: Mapping[str, object]) -> dict[str, object]:
             errors.append(exc)
     if errors:
         raise ValidationErrors(errors) if len(errors) > 1 else errors[0]
+
+    from desktop.storage.models import Setting
 
     def run(uow: UnitOfWork) -> None:
         for key, value in cleaned.items():

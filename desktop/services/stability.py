@@ -23,7 +23,7 @@ from desktop.storage.models import Case, StabilityEvent
 
 __all__ = ["EventView", "add_event", "list_events", "remove_event", "trend_of"]
 
-MAX_DAYS = 3660  # `--days`: up to ten years back
+MAX_DAYS = T.MAX_DAYS  # `--days`: up to ten years back
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The write path (ARCHITECTURE 6): rows, their outbox ops and audit events in one transaction.
+"""The write path (docs/ARCHITECTURE.md §6): rows, their outbox ops and audit events in one
+transaction.
 
 Services never call `session.add` for synced records directly: they go through `UnitOfWork`
 so no edit can exist without its op.

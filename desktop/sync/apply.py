@@ -10,7 +10,7 @@ Field versions (`field_meta`), kept small on purpose:
 - a row `(table, id, "field@server")` remembers the newest server value of a field that was not
   applied because a local edit of it was pending (a "shadow"); it is applied once that edit has
   been settled by the server, so the device still ends equal to the server.
-Fields with pending local ops keep their local value (ARCHITECTURE 7).
+Fields with pending local ops keep their local value (docs/ARCHITECTURE.md §7).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""HTTP client of the sync protocol (ARCHITECTURE 7): httpx, gzip, TLS pinning, clear errors.
+"""HTTP client of the sync protocol (docs/ARCHITECTURE.md §7): httpx, gzip, TLS pinning, clear
+errors.
 
 Every failure becomes a `SyncError` with a message code; nothing here knows about the vault.
 A self-signed server certificate is trusted by its SHA-256 fingerprint, pinned at enrolment: the

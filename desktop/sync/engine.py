@@ -1,4 +1,5 @@
-"""The sync engine (ARCHITECTURE 7, docs/SYNC.md): push the outbox, pull pages, rebuild, check.
+"""The sync engine (docs/ARCHITECTURE.md §7, docs/SYNC.md): push the outbox, pull pages, rebuild,
+check.
 
 One `run()` is one sync: push every pushable op in local order (batches), pull pages until the
 server has nothing more, each page applied together with the new cursor in one local transaction

@@ -1,4 +1,5 @@
-"""The device's outbox (ARCHITECTURE 6, 7): which ops go up next, and what their results do.
+"""The device's outbox (docs/ARCHITECTURE.md §6, §7): which ops go up next, and what their
+results do.
 
 Op states: `pending` (not yet settled by the server), `sent` (applied, noop or conflict: the
 server holds its result), `rejected` (listed under "needs attention" until a person retries or

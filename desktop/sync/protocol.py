@@ -1,4 +1,5 @@
-"""Wire protocol shared by the device and the server (ARCHITECTURE 7). Pydantic models only.
+"""Wire protocol shared by the device and the server (docs/ARCHITECTURE.md §7). Pydantic models
+only.
 
 Endpoints (JSON bodies, gzip accepted both ways; every request carries the headers
 `Relais-Protocol: <PROTOCOL_VERSION>` and `Relais-Schema: <SCHEMA_VERSION>`; an unsupported client
@@ -36,7 +37,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "hospital_stay", "assessment_response", "contact", "relationship", "ecomap_snapshot",
     "care_plan", "goal", "plan_action", "concertation", "gp_feedback", "consent_event",
     "attachment", "audit_event", "stability_event", "paperwork", "medication",
-    "handover_note",
+    "carer_assessment",
 })
 # Fields that reference another synced record (foreign keys on the device): a pull page delivers
 # the referenced record before the change that needs it (docs/SYNC.md 6).

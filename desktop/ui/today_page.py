@@ -78,7 +78,6 @@ class TodayPage(QWidget):
     # ---- data ----------------------------------------------------------------------------
     def section_titles(self) -> dict[str, str]:
         return {
-            "handovers": self.tr("Handovers to read"),
             "visits_today": self.tr("Visits today"),
             "visits_week": self.tr("This week"),
             "overdue": self.tr("Overdue follow-ups"),
@@ -91,6 +90,7 @@ class TodayPage(QWidget):
                 n=self.data.first_contact_days if self.data else 7),
             "follow_up_calls": self.tr("Calls after a hospital discharge"),
             "paperwork": self.tr("Procedures due"),
+            "carer_reviews": self.tr("Carers' assessments to review"),
         }
 
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:
@@ -124,9 +124,6 @@ class TodayPage(QWidget):
                 self.tr("late") if item.status == "overdue" else self.tr("due"))
             if item.place:
                 what += f" ({item.place})"
-        elif item.kind == "handover":
-            what = self.tr("Case handed over to you by {name}: read the note").format(
-                name=item.place or "?")
         elif item.kind == "paperwork":
             from desktop.ui.i18n import message
 
@@ -134,6 +131,11 @@ class TodayPage(QWidget):
                 "paperwork.due." + item.status)
             if item.place:
                 what += " — " + message("paperwork.followed_by", who=item.place)
+        elif item.kind == "carer_review":
+            from desktop.ui.i18n import message
+
+            what = (item.place or "") + " — " + message("carer.burden." + item.code) + " — " \
+                + message("carer.review." + item.status)
         else:
             what = labels.stay_kind(item.code)
             if item.status == "in_hospital":

@@ -1,4 +1,5 @@
-"""NISS/BIS rules (DOMAIN.md "Identifiers"): the parser names the wrong part of a number.
+"""NISS/BIS rules (docs/DOMAIN.md "Identifiers and formats"): the parser names the wrong part of
+a number.
 
 Month 00 = date unknown (any day digits); day 00 with a known month = day unknown; a day the month
 does not have (30 February, day 32) only with month 00; BIS numbers add 20 (sex unknown) or 40

@@ -1,5 +1,5 @@
-"""Concurrent pushers and a tight puller: the puller never skips a change (ARCHITECTURE 7: the
-counter row makes seq order commit order; plain sequences would let a reader skip rows)."""
+"""Concurrent pushers and a tight puller: the puller never skips a change (docs/ARCHITECTURE.md
+§7: the counter row makes seq order commit order; plain sequences would let a reader skip rows)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Property: a field edit becomes a conflict exactly when another device wrote that field after
-the version the edit was based on (ARCHITECTURE 7); otherwise it applies. Checked against a
+the version the edit was based on (docs/ARCHITECTURE.md §7); otherwise it applies. Checked against a
 model over random interleavings of edits and pulls by three devices."""
 
 from __future__ import annotations

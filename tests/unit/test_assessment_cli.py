@@ -1,4 +1,4 @@
-"""`relais instrument list|show|import` and `relais assess` (ARCHITECTURE 11)."""
+"""`relais instrument list|show|import` and `relais assess` (docs/ARCHITECTURE.md §11)."""
 
 from __future__ import annotations
 

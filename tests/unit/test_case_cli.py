@@ -1,4 +1,4 @@
-"""`relais case|visit|note` subcommands: happy path and exit codes (ARCHITECTURE 11)."""
+"""`relais case|visit|note` subcommands: happy path and exit codes (docs/ARCHITECTURE.md §11)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""ARCHITECTURE 3: nothing below desktop/ui imports PySide6; the UI never imports storage."""
+"""docs/ARCHITECTURE.md §3: nothing below desktop/ui imports PySide6; the UI never imports
+storage."""
 
 from __future__ import annotations
 

@@ -58,6 +58,21 @@ def test_help_imports_no_storage_layer() -> None:
         assert heavy == [], (argv, heavy)
 
 
+def test_no_command_module_imports_the_storage_layer() -> None:
+    """Every command module registers its parser without SQLAlchemy or the models: `relais X
+    --help` and a refused option stay fast for every X (services are imported in handlers)."""
+    code = ("import sys\nfrom desktop.cli import build_parser\nbuild_parser()\n"
+            "print('\\n'.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    mods = set(out.stdout.split())
+    heavy = sorted(m for m in mods if m.split(".")[0] in ("sqlcipher3", "sqlalchemy", "alembic",
+                                                          "PySide6", "reportlab", "matplotlib")
+                   or m.startswith(("desktop.storage", "desktop.services.context")))
+    assert heavy == []
+
+
 def test_a_command_without_vault_imports_no_storage_layer(tmp_path: Path) -> None:
     """`relais instrument list` with no vault shows the shipped catalog: no SQLAlchemy, SQLCipher,
     models, cryptography, nor (once the instrument files are known valid) jsonschema."""

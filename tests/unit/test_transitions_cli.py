@@ -50,6 +50,7 @@ def test_stay_add_discharge_checklist(run) -> None:  # type: ignore[no-untyped-d
     assert code == 0 and json.loads(out)["stay"]["readmission"] is True
     code, out, _ = run("stay", "list", "--patient", pid, lang="nl")
     assert code == 0 and "Heropname binnen 30 dagen" in out and "nog opgenomen" in out
+    assert "  Opname" in out and "admission" not in out  # the kind in words, not its code
 
 
 def test_event_add_and_list(run) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Typed instrument definitions (ARCHITECTURE 9), parsed from the JSON files in
+"""Typed instrument definitions (docs/ARCHITECTURE.md §9), parsed from the JSON files in
 `resources/instruments`. The loader validates the JSON Schema first; `parse_definition` then
 checks what a schema cannot: unique ids, references in conditions, band coverage, ranges.
 """

@@ -45,6 +45,8 @@ MESSAGES = {
     "transition.done_on": "done on {date}",
     "transition.todo": "to do",
     "transition.still_in": "still in hospital",
+    "transition.kind.admission": "Admission",
+    "transition.kind.emergency": "Emergency visit",
     "event.kind_invalid": "unknown event kind: {value} (kinds: {names})",
     "event.days_range": "the number of days goes from {min} to {max}",
     "event.kind.fall": "Fall",

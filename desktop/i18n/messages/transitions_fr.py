@@ -45,6 +45,8 @@ MESSAGES = {
     "transition.done_on": "fait le {date}",
     "transition.todo": "à faire",
     "transition.still_in": "toujours hospitalisé·e",
+    "transition.kind.admission": "Hospitalisation",
+    "transition.kind.emergency": "Passage aux urgences",
     "event.kind_invalid": "type d'événement inconnu : {value} (types : {names})",
     "event.days_range": "le nombre de jours va de {min} à {max}",
     "event.kind.fall": "Chute",

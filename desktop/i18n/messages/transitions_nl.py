@@ -45,6 +45,8 @@ MESSAGES = {
     "transition.done_on": "gedaan op {date}",
     "transition.todo": "te doen",
     "transition.still_in": "nog opgenomen",
+    "transition.kind.admission": "Opname",
+    "transition.kind.emergency": "Spoedbezoek",
     "event.kind_invalid": "onbekend soort gebeurtenis: {value} (soorten: {names})",
     "event.days_range": "het aantal dagen gaat van {min} tot {max}",
     "event.kind.fall": "Val",

@@ -380,6 +380,11 @@ class CloseCaseDialog(FormDialog):
         self.errors.add("closure_reason", self.reason, self.tr("&Reason:"))
         self.errors.add("closed_on", self.closed_on, self.tr("&Date:"))
         self.errors.add("closure_note", self.note, self.tr("&Note:"))
+        from desktop.ui.dossier.closure_fields import AgreementBoxes, handback_combo
+
+        self.agreed_by, self.handback = AgreementBoxes(), handback_combo()  # issue 19, item 4
+        self.errors.add("closure_agreed_by", self.agreed_by, self.tr("Agreed with:"))
+        self.errors.add("closure_handback", self.handback, self.tr("&Follow-up goes back to:"))
         patient_id = cases.get_case(ctx, case_id).patient_id
         self.attach_drafts(ctx, patient_id)
         # closing as "stabilised": the stability log's 90 days say whether it is
@@ -404,7 +409,8 @@ class CloseCaseDialog(FormDialog):
 
     def save(self) -> str | None:
         cases.close_case(self.ctx, self.case_id, self.reason.currentData(),
-                         self.closed_on.value(), self.note.toPlainText())
+                         self.closed_on.value(), self.note.toPlainText(),
+                         agreed_by=self.agreed_by.value(), handback=self.handback.currentData())
         return self.case_id
 
 

@@ -6,6 +6,7 @@ keys, and open their tie with Enter or a double click; Delete asks to remove the
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 
@@ -48,6 +49,7 @@ from desktop.domain.ecomap_layout import (
     PlacedNode,
     arrow_head,
     arrows_for,
+    carer_mark,
     edge_ends,
     hatch_marks,
     layout,
@@ -182,7 +184,11 @@ class NodeItem(QGraphicsItem):
         self.setFlags(flags)
         self.setZValue(2)
         self.setPos(placed.x, placed.y)
-        self.setToolTip(" — ".join(x for x in (tie.label, tie.role, tie.phone) if x))
+        from desktop.ui.ecomap.carer_dialog import tie_line
+
+        self.setToolTip("\n".join(x for x in (
+            " — ".join(x for x in (tie.label, tie.role, tie.phone) if x),
+            tie_line(tie, scene.day)) if x))
         self.setCursor(Qt.CursorShape.OpenHandCursor if editable else Qt.CursorShape.ArrowCursor)
 
     @property
@@ -241,6 +247,14 @@ class NodeItem(QGraphicsItem):
                 draw_text(painter, bx, top + 3.0, symbol, 8,
                           colour="#b00020" if flag == "is_informal_carer" else "#222222")
                 bx -= 14
+        m = carer_mark(p, self.tie.carer_burden, self.tie.carer_review_on, self.ecomap.day)
+        if m is not None:  # the carer's own assessment: burden by colour, "!" when review due
+            at = QPointF(m.x - p.x, m.y - p.y)
+            painter.setPen(QPen(QColor("#333333"), 0.8))
+            painter.setBrush(QBrush(QColor(m.fill)))
+            painter.drawEllipse(at, m.r, m.r)
+            if m.review_due:
+                draw_text(painter, at.x(), at.y() + 3.0, "!", 8, bold=True, colour="#ffffff")
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.edge:
@@ -323,6 +337,7 @@ class EcomapScene(QGraphicsScene):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lay = layout([], "")
+        self.day = dt.date.today()  # the map's date (review marks); set by show_map
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self._key_moved: NodeItem | None = None
@@ -338,6 +353,7 @@ class EcomapScene(QGraphicsScene):
         self.nodes.clear()
         self.edges.clear()
         self.lay = layout(data.nodes(), data.patient_label)
+        self.day = data.taken_on
         self.setSceneRect(0, 0, self.lay.width, self.lay.height)
         self.addRect(QRectF(0, 0, self.lay.width, self.lay.height), QPen(Qt.PenStyle.NoPen),
                      QBrush(QColor("white"))).setZValue(-1)

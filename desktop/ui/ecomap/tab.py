@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.carer import BURDEN_COLOUR, BURDENS
 from desktop.domain.contacts import SECTORS, ContactFields
 from desktop.domain.ecomap import EcomapData, TieFields
 from desktop.domain.ecomap_layout import SECTOR_FILL, SECTOR_STROKE
 from desktop.domain.errors import DomainError
 from desktop.services import contacts, ecosystem
 from desktop.ui.ecomap import labels
+from desktop.ui.ecomap.carer_dialog import CarerAssessmentDialog, tie_line
 from desktop.ui.ecomap.dialogs import ContactDialog, TieDialog
 from desktop.ui.ecomap.scene import BADGES, EcomapScene, EcomapView, paint_tie
 from desktop.ui.flow import flow_widget
@@ -71,6 +73,13 @@ class LegendWidget(QWidget):
             paint_tie(p, (x, y), (x + 34, y), strength, quality, flow)
             x += 40
             label(text)
+        for burden in BURDENS:  # the carer's assessment mark, light to heavy burden
+            p.setPen(QPen(QColor("#333333"), 0.8))
+            p.setBrush(QColor(BURDEN_COLOUR[burden]))
+            p.drawEllipse(QPointF(x + 6, y), 5.5, 5.5)
+            x += 14
+        x += 4
+        label(self.tr("carer's assessment (burden; ! review due)"))
         x, y = 8.0, 40.0
         for flag, symbol in BADGES:
             p.setPen(QPen(QColor("#444444"), 0.8))
@@ -141,6 +150,8 @@ class MapPage(QWidget):
         self.edit_action = action(self.tr("&Edit the tie…"), "F2", self.edit_selected)
         self.contact_action = action(self.tr("Edit the &contact…"), "Ctrl+Shift+E", self.edit_contact)
         self.remove_action = action(self.tr("&Remove from the map"), "Ctrl+Del", self.remove_selected)
+        self.carer_action = action(self.tr("Carer's assess&ment…"), "Ctrl+Shift+C",
+                                   self.assess_carer)
         separator()
         action(self.tr("Zoom in"), "Ctrl++", lambda: self.view.zoom(1.25))
         action(self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom(0.8))
@@ -186,7 +197,9 @@ class MapPage(QWidget):
         tie = self.data.tie(tie_id)
         parts = [tie.label, labels.kind(tie.kind), tie.role or "", labels.strength(tie.strength),
                  labels.quality(tie.quality), labels.flow(tie.energy_flow), tie.phone or ""]
-        self.status.setText(" · ".join(p for p in parts if p))
+        text = " · ".join(p for p in parts if p)
+        carer_line = tie_line(tie, self.data.taken_on)  # the carer's own assessment
+        self.status.setText(text + ("\n" + carer_line if carer_line else ""))
 
     def selected(self) -> str | None:
         item = self.scene.focusItem() or next(iter(self.scene.selectedItems()), None)
@@ -244,6 +257,24 @@ class MapPage(QWidget):
                                contacts.get_contact(ctx, contact_id))
         if dialog.exec():
             self.tab.changed(focus=tie_id, area="patient")
+
+    def assess_carer(self, tie_id: str | None = None) -> bool:
+        """The carer's own assessment, from their node; only for a tie marked informal carer."""
+        tie_id = tie_id or self.selected()
+        if tie_id is None or self.data is None:
+            self.status.setText(self.tr("Select the informal carer on the map first (Tab)."))
+            return False
+        tie = self.data.tie(tie_id)
+        if not tie.is_informal_carer:
+            self.status.setText(self.tr("{name} is not marked as an informal carer: edit the tie "
+                                        "(F2) and tick “Informal carer” first.")
+                                .format(name=tie.label))
+            return False
+        dialog = CarerAssessmentDialog(self, self.tab.ctx, self.tab.patient_id, tie.contact_id,
+                                       tie.label)
+        if dialog.exec():
+            self.tab.changed(focus=tie_id, area="patient")
+        return True
 
     def remove_selected(self) -> None:
         tie_id = self.selected()
@@ -465,12 +496,17 @@ class EcosystemTab(QWidget):
         self._viewed = False
         self._in_change = False
 
-    DRAFT_KINDS = ("tie",)
+    DRAFT_KINDS = ("tie", "carer_assessment")
 
     def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
         """Reopen the tie dialog `draft` belongs to (it picks the text up)."""
         self.dossier.tabs.setCurrentWidget(self)
         self.pages.setCurrentWidget(self.map)
+        if draft.kind == "carer_assessment":  # the carer's node, if still a carer on the map
+            cid = draft.context.get("contact_id")
+            tie = next((t for t in (self.map.data.ties if self.map.data else ())
+                        if t.contact_id == cid and t.is_informal_carer), None)
+            return self.map.assess_carer(tie.id) if tie else None
         rid = draft.context.get("record_id")
         if rid:
             if self.map.data is None or not any(t.id == rid for t in self.map.data.ties):
