@@ -1,4 +1,4 @@
-"""The local store's tables (ARCHITECTURE 4). Synced tables share `SyncColumns`.
+"""The local store's tables (docs/ARCHITECTURE.md §4). Synced tables share `SyncColumns`.
 
 Every patient-owned row carries `patient_id` (denormalised) so sync can scope and purge by patient
 and consent without joins.
