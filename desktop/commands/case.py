@@ -98,6 +98,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sh.add_argument("--patient", metavar="PATIENT_ID")
     sh.set_defaults(handler=cmd_show)
 
+    # handover with a note and transfer to another organisation (issue 19, items 5-6)
+    from desktop.commands.case_handover import register_actions
+
+    register_actions(ps)
+
 
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.services import cases

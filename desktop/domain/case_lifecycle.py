@@ -28,7 +28,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "closed": frozenset({"assessing", "active"}),
 }
 
-CLOSURE_REASONS = ("stabilised", "moved", "residential_care", "deceased", "refused", "other")
+CLOSURE_REASONS = ("stabilised", "moved", "residential_care", "deceased", "refused", "transfer",
+                   "other")  # transfer: to another organisation (desktop/services/transfer.py)
 REQUESTER_TYPES = ("patient", "relative", "gp", "home_care_coordinator", "hospital", "cpas",
                    "patient_association", "other")
 TIERS = ("self_management", "care_coordination", "case_management")

@@ -35,6 +35,8 @@ FIELD_POLICIES: dict[str, dict[str, Policy]] = {
                       "aids_in_place_on": "lww", "follow_up_done_on": "lww"},
     # the documents asked for a procedure: added from two laptops, both kept
     "paperwork": {"documents": "union"},
+    # each new case manager acknowledges the handover note on their own laptop: all kept
+    "handover_note": {"acknowledged_by": "union"},
 }
 
 

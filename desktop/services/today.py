@@ -1,6 +1,8 @@
 """The Today view (home screen): computed from the vault each time, so always current offline.
 
-Scope: the open cases of this case manager (primary case manager is me, or nobody yet).
+Scope: the open cases of this case manager: its responsible case managers include this laptop's
+server user (so a handover moves the case's items to the new one's Today); a case naming none
+(opened before enrolment) by its case manager's name (me, or nobody yet).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
@@ -59,10 +61,12 @@ class TodayData:
     paperwork: tuple[TodayItem, ...] = ()
     # carers' assessments whose review is near or past (issue 19, item 3)
     carer_reviews: tuple[TodayItem, ...] = ()
+    # handover notes addressed to me, not yet acknowledged (issue 19, item 5): shown first
+    handovers: tuple[TodayItem, ...] = ()
 
     @property
     def sections(self) -> dict[str, tuple[TodayItem, ...]]:
-        return {"visits_today": self.visits_today, "visits_week": self.visits_week,
+        return {"handovers": self.handovers, "visits_today": self.visits_today, "visits_week": self.visits_week,
                 "overdue": self.overdue, "relevance_reviews": self.relevance_reviews,
                 "plan_reviews": self.plan_reviews, "gp_feedback": self.gp_feedback,
                 "recent_stays": self.recent_stays, "waiting_list": self.waiting_list,
@@ -71,11 +75,17 @@ class TodayData:
                 "carer_reviews": self.carer_reviews}
 
 
-def mine_filter(user_name: str | None):  # type: ignore[no-untyped-def]
-    """My cases: I am the primary case manager, or nobody is yet (a fresh or solo vault)."""
-    if user_name:
-        return or_(Case.primary_case_manager == user_name, Case.primary_case_manager.is_(None))
-    return True
+def mine_filter(user_name: str | None, username: str | None = None):  # type: ignore[no-untyped-def]
+    """My cases: my server user (`username`) is one of the case's responsible case managers;
+    a case naming none by its case manager's name: me, or nobody yet (a fresh or solo vault)."""
+    by_name = or_(Case.primary_case_manager == user_name,
+                  Case.primary_case_manager.is_(None)) if user_name else true()
+    if not username:
+        return by_name
+    named = func.coalesce(func.json_array_length(Case.responsible_users), 0) > 0
+    each = func.json_each(Case.responsible_users).table_valued("value")
+    listed = exists(select(literal_column("1")).select_from(each).where(each.c.value == username))
+    return or_(and_(named, listed), and_(~named, by_name))
 
 
 def _name(p: Patient) -> str:
@@ -142,10 +152,14 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
     first_contact_days = no_first_contact_days(ctx)
 
     def run(s: Session) -> TodayData:
+        from desktop.services import handover
+        from desktop.services.sync import my_username
+
+        username = my_username(s) if mine_only else None
         # the open cases as plain columns (no ORM objects: thousands at 5,000 patients), and
         # the later queries filter on the same cases by subquery, not by a list of ids
         mine = (Case.deleted.is_(False), Case.status.in_(L.OPEN_STATUSES),
-                Patient.deleted.is_(False), Patient.restricted.is_(False), mine_filter(user))
+                Patient.deleted.is_(False), Patient.restricted.is_(False), mine_filter(user, username))
         rows = s.execute(
             select(Case.id, Case.status, Case.opened_on, Case.relevance_review_due,
                    Case.intake_outcome, Case.intake_outcome_on, Case.waiting_since,
@@ -254,6 +268,10 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
         def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
             return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
 
+        handovers = [TodayItem("handover", h.patient_id, h.patient_name, _at(h.handed_over_on),
+                               "to_read", "unread", h.id, h.case_id, h.from_name)
+                     for h in handover.unread_in(s, handover.me(s, ctx))] if mine_only else []
+
         return TodayData(
             day=today, visits_today=by_time([vitem(v) for v in todays]),
             visits_week=by_time([vitem(v) for v in week]), overdue=by_time(overdue),
@@ -263,6 +281,6 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             open_cases=len(cases), waiting_list=by_time(waiting),
             awaiting_contact=by_time(awaiting), first_contact_days=first_contact_days,
             follow_up_calls=by_time(calls), paperwork=by_time(papers),
-            carer_reviews=by_time(carers))
+            carer_reviews=by_time(carers), handovers=by_time(handovers))
 
     return ctx.read(run)

@@ -38,6 +38,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "care_plan", "goal", "plan_action", "concertation", "gp_feedback", "consent_event",
     "attachment", "audit_event", "stability_event", "paperwork", "medication",
     "carer_assessment",
+    "handover_note",
 })
 # Fields that reference another synced record (foreign keys on the device): a pull page delivers
 # the referenced record before the change that needs it (docs/SYNC.md 6).

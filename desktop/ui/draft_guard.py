@@ -324,5 +324,7 @@ def kind_label(kind: str) -> str:
         "gp_letter": QCoreApplication.translate("DraftGuard", "a letter to the GP"),
         "tie": QCoreApplication.translate("DraftGuard", "a note on a tie of the ecomap"),
         "consent": QCoreApplication.translate("DraftGuard", "a consent note"),
+        "handover_note": QCoreApplication.translate("DraftGuard", "a handover note"),
+        "transfer_note": QCoreApplication.translate("DraftGuard", "a note for a transfer"),
     }
     return labels.get(kind, kind)

@@ -39,6 +39,7 @@ def closure_reason(code: str | None) -> str:
         "residential_care": _Q.translate("CaseLabels", "Entered residential care"),
         "deceased": _Q.translate("CaseLabels", "Deceased"),
         "refused": _Q.translate("CaseLabels", "Refused by the patient"),
+        "transfer": _Q.translate("CaseLabels", "Transferred to another organisation"),
         "other": _Q.translate("CaseLabels", "Other"),
     }.get(code or "", code or "")
 

@@ -78,6 +78,7 @@ class TodayPage(QWidget):
     # ---- data ----------------------------------------------------------------------------
     def section_titles(self) -> dict[str, str]:
         return {
+            "handovers": self.tr("Handovers to read"),
             "visits_today": self.tr("Visits today"),
             "visits_week": self.tr("This week"),
             "overdue": self.tr("Overdue follow-ups"),
@@ -124,6 +125,9 @@ class TodayPage(QWidget):
                 self.tr("late") if item.status == "overdue" else self.tr("due"))
             if item.place:
                 what += f" ({item.place})"
+        elif item.kind == "handover":
+            what = self.tr("Case handed over to you by {name}: read the note").format(
+                name=item.place or "?")
         elif item.kind == "paperwork":
             from desktop.ui.i18n import message
 

@@ -383,6 +383,45 @@ class SyncMachine(RuleBasedStateMachine):
         else:
             cases.assign_case(dev.ctx, case_id, to, co)
 
+    @precondition(lambda self: len(self.devices) >= 2)
+    @rule(data=st.data(), fld=st.sampled_from(sorted(CASE_VALUES)), n=st.integers(0, 2),
+          ack=st.booleans())
+    def handover_during_edit(self, data: st.DataObject, fld: str, n: int, ack: bool) -> None:
+        """Issue 19, item 5: the case handed over with a note on one laptop while the old case
+        manager's laptop edits the same case, neither having the other's change. At quiescence
+        both are everywhere the patient may be seen (the edit is in the conflict oracle), the
+        note too (`handover_note` is a synced record); the new case manager may acknowledge
+        it (acknowledgements merge as a union)."""
+        from desktop.domain.errors import DomainError
+        from desktop.services import cases, handover
+
+        i, dev = self._dev(data)
+        j = (i + 1 + data.draw(st.integers(0, 3), label="old")) % len(self.devices)
+        old = self.devices[j]
+        pid = self._pick(data, self.patients, "patient")
+        to = self._pick(data, list(USERS), "to")
+        cid = cases.open_case_of(dev.ctx, pid)
+        if cid is None or i == j:
+            return
+
+        def edit(uow: UnitOfWork) -> bool:
+            c = uow.session.get(Case, cid)
+            if c is None or c.deleted:
+                return False
+            return bool(uow.update(c, {fld: CASE_VALUES[fld][n]}))
+        self.cases.setdefault(cid, pid)
+        if old.ctx.write(edit):
+            self._record_edit(j, ("case_record", cid, fld), CASE_VALUES[fld][n])
+        try:
+            note_id = handover.hand_over(dev.ctx, cid, to,
+                                         note="Passation : visites le matin.").note_id
+        except DomainError as exc:  # already theirs, or the patient restricted meanwhile
+            assert exc.code in ("handover.same_responsible", "gdpr.patient_restricted",
+                                "record.not_found", "case.closed"), exc.code
+            return
+        if ack and device_user(dev) == to:
+            assert handover.acknowledge(dev.ctx, note_id)
+
     @rule(data=st.data())
     def erase(self, data: st.DataObject) -> None:
         from desktop.services import gdpr

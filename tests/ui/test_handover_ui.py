@@ -1,5 +1,6 @@
 """The case's responsible case managers in the dossier, and the handover dialog ("Passer le
-relais…") that changes them through the same service as `relais case assign` (issue 15, item 2).
+relais…") that changes them (issue 15, item 2), with the handover note (issue 19, item 5:
+`relais case handover`).
 
 The team's users are what the server told this laptop at enrolment / device status: the test
 stores that answer in the vault's sync state as the enrolment does (the server side has its own
@@ -62,6 +63,7 @@ def test_handover_from_the_dossier(main_window, qtbot, ctx) -> None:  # type: ig
     assert dialog.first.currentData() == "anne"
     dialog.first.setCurrentIndex(dialog.first.findData("anne"))
     dialog.second.setCurrentIndex(dialog.second.findData("chloe"))
+    dialog.handover_note.setPlainText("En binôme jusqu'en janvier.")
     assert dialog.try_save()
     assert cases.get_case(ctx, cid).responsible_users == ("anne", "chloe")
     qtbot.waitUntil(lambda: "Chloé Dubois" in tab.detail.toPlainText(), timeout=5_000)
@@ -73,6 +75,7 @@ def test_handover_from_the_dossier(main_window, qtbot, ctx) -> None:  # type: ig
     dialog = tab.handover()
     dialog.first.setCurrentIndex(dialog.first.findData("bruno"))
     dialog.second.setCurrentIndex(dialog.second.findData("bruno"))
+    dialog.handover_note.setPlainText("Note")
     assert not dialog.try_save()
     assert dialog.errors.visible_messages() == [message("case.responsible_pair")]
     assert cases.get_case(ctx, cid).responsible_users == ("anne", "chloe")
@@ -82,6 +85,7 @@ def test_handover_from_the_dossier(main_window, qtbot, ctx) -> None:  # type: ig
     dialog = tab.handover()
     dialog.first.setCurrentIndex(dialog.first.findData("bruno"))
     dialog.second.setCurrentIndex(0)
+    dialog.handover_note.setPlainText("Bruno reprend seul.")
     assert dialog.try_save()
     assert cases.get_case(ctx, cid).responsible_users == ("bruno",)
     qtbot.waitUntil(lambda: dossier.header.visibility.text()

@@ -58,9 +58,12 @@ class CasesTab(QWidget):
         self.handover_button = QPushButton(self.tr("Hand &over…"))
         self.handover_button.setToolTip(self.tr("Choose the responsible case manager(s) among "
                                                 "the team's users"))
+        self.transfer_button = QPushButton(self.tr("&Transfer…"))
+        self.transfer_button.setToolTip(self.tr("Transfer to another organisation: a transfer "
+                                                "pack and the case closed"))
         for w in (self.new_button, self.move_to, self.move_button, self.review_button,
                   self.intake_button, self.triage_button, self.handover_button,
-                  self.close_button):
+                  self.close_button, self.transfer_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -84,6 +87,7 @@ class CasesTab(QWidget):
         self.intake_button.clicked.connect(self.intake)
         self.triage_button.clicked.connect(self.triage)
         self.handover_button.clicked.connect(self.handover)
+        self.transfer_button.clicked.connect(self.transfer)
         self.list.currentRowChanged.connect(lambda _r: self._show())
         self.refresh()
 
@@ -111,7 +115,8 @@ class CasesTab(QWidget):
         c = self.selected()
         self.move_to.clear()
         for b in (self.move_button, self.review_button, self.close_button, self.move_to,
-                  self.intake_button, self.triage_button, self.handover_button):
+                  self.intake_button, self.triage_button, self.handover_button,
+                  self.transfer_button):
             b.setEnabled(c is not None)
         if c is None:
             self.detail.setPlainText(self.tr("No case yet. Open one with “New case”."))
@@ -123,6 +128,7 @@ class CasesTab(QWidget):
         self.close_button.setEnabled(c.is_open)
         self.triage_button.setEnabled(c.is_open)
         self.handover_button.setEnabled(c.is_open)
+        self.transfer_button.setEnabled(c.is_open)
         from desktop.ui.dossier.handover_dialog import display_names
 
         lines = [
@@ -139,6 +145,7 @@ class CasesTab(QWidget):
         if c.clarified_request:
             lines.append(self.tr("Clarified request: {text}").format(text=c.clarified_request))
         lines += self._intake_lines(c)
+        lines += self._handover_lines(c)
         if c.complexity_tier:
             lines.append(self.tr("Tier: {tier}").format(tier=labels.tier(c.complexity_tier)))
         if c.is_open:  # the suggestion by complexity, with its reasons
@@ -171,6 +178,19 @@ class CasesTab(QWidget):
                 lines += ["      " + line for line in closure_lines(c.closure_agreed_by,
                                                                     c.closure_handback)]
         self.detail.setPlainText("\n".join(lines))
+
+    def _handover_lines(self, c: cases.CaseView) -> list[str]:
+        """The case's handovers inside the team, newest first, with their notes."""
+        from desktop.services import handover
+
+        out = []
+        for h in handover.history(self.dossier.ctx, c.patient_id):
+            if h.case_id != c.id:
+                continue
+            out.append(self.tr("Handed over on {date} by {who} to {to}").format(
+                date=_d(h.handed_over_on), who=h.from_name or "?", to=", ".join(h.to_names)))
+            out += ["    " + line for line in h.note.splitlines()]
+        return out
 
     def _intake_lines(self, c: cases.CaseView) -> list[str]:
         out = []
@@ -234,6 +254,17 @@ class CasesTab(QWidget):
         dialog.open()
         return dialog
 
+    def transfer(self):  # type: ignore[no-untyped-def]
+        from desktop.ui.dossier.transfer_dialog import TransferDialog
+
+        c = self.selected()
+        if c is None or not c.is_open:
+            return None
+        dialog = TransferDialog(self, self.dossier.ctx, c.id)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
+        dialog.open()
+        return dialog
+
     def _changed(self) -> None:
         self.error.hide()
         self.dossier.refresh_header()
@@ -272,7 +303,7 @@ class CasesTab(QWidget):
             return
         self._changed()
 
-    DRAFT_KINDS = ("case", "case_close")
+    DRAFT_KINDS = ("case", "case_close", "handover_note", "transfer_note")
 
     def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
         """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
@@ -284,6 +315,10 @@ class CasesTab(QWidget):
         if row < 0 or self.cases[row].status == "closed":
             return None
         self.list.setCurrentRow(row)
+        if draft.kind == "handover_note":
+            return self.handover()
+        if draft.kind == "transfer_note":
+            return self.transfer()
         return self.close_case()
 
     def close_case(self) -> CloseCaseDialog | None:

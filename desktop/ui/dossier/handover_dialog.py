@@ -1,15 +1,18 @@
 """Handover ("Passer le relais…"): the case's responsible case managers become one or two of the
-team's users, as the server last listed them to this laptop. The same service as
-`relais case assign`. Not enrolled: the team is unknown, the dialog says so and saves nothing."""
+team's users, as the server last listed them to this laptop, with a handover note they read
+first (issue 19, item 5); the case's Today items go with it. The same service as
+`relais case handover` (`desktop/services/handover.py`). Not enrolled: the team is unknown, the
+dialog says so and saves nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
-from desktop.services import cases
+from desktop.services import cases, handover
 from desktop.services import sync as sync_service
 from desktop.services.context import AppContext
 from desktop.ui.dossier.case_dialogs import FormDialog
+from desktop.ui.draft_guard import TextWidget
 
 
 def team_choices(ctx: AppContext) -> tuple[bool, list[tuple[str, str]]]:
@@ -30,7 +33,10 @@ def display_names(ctx: AppContext, users: tuple[str, ...] | list[str]) -> list[s
 
 
 class HandoverDialog(FormDialog):
-    """Choose the responsible case manager, and optionally a second one working as a pair."""
+    """Choose the responsible case manager, and optionally a second one working as a pair, and
+write the handover note they read first."""
+
+    DRAFT_KIND = "handover_note"
 
     def __init__(self, parent: QWidget | None, ctx: AppContext, case_id: str) -> None:
         super().__init__(parent, self.tr("Hand the case over"))
@@ -55,6 +61,19 @@ class HandoverDialog(FormDialog):
         self.form.addRow(self.note)
         self.errors.add("responsible", self.first, self.tr("&Responsible case manager:"))
         self.errors.add("responsible_co", self.second, self.tr("In &pair with (optional):"))
+        self.handover_note = QPlainTextEdit()
+        self.handover_note.setAccessibleName(self.tr("Handover note"))
+        self.handover_note.setPlaceholderText(self.tr(
+            "What the new case manager should know first: the situation, what is under way, "
+            "the people to call, what the patient was told."))
+        self.handover_note.setTabChangesFocus(True)
+        self.handover_note.setMinimumHeight(140)
+        self.errors.add("handover_note", self.handover_note,
+                        self.tr("Handover &note (read first):"))
+        self.moves = QLabel(self.tr("Planned visits, reviews, discharge calls and procedures of "
+                                    "this case move to the new case manager's Today."))
+        self.moves.setWordWrap(True)
+        self.form.addRow(self.moves)
         self.unavailable = QLabel()
         self.unavailable.setWordWrap(True)
         if not self.enrolled or not self.members:
@@ -64,7 +83,7 @@ class HandoverDialog(FormDialog):
                 if not self.enrolled else
                 self.tr("The server has not listed the team's users yet: synchronise, then "
                         "try again."))
-            for w in (self.first, self.second):
+            for w in (self.first, self.second, self.handover_note):
                 w.setEnabled(False)
             save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
             if save is not None:
@@ -72,10 +91,19 @@ class HandoverDialog(FormDialog):
         else:
             self.unavailable.hide()
         self.form.insertRow(0, self.unavailable)
+        self.patient_id = cases.get_case(ctx, case_id).patient_id
+        if self.enrolled and self.members:
+            self.attach_drafts(ctx, self.patient_id)
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"note": self.handover_note}
+
+    def draft_record(self) -> str | None:
+        return self.case_id
 
     def save(self) -> str | None:
         if not self.enrolled or not self.members:
             return None
-        cases.assign_case(self.ctx, self.case_id, self.first.currentData() or "",
-                          self.second.currentData())
+        handover.hand_over(self.ctx, self.case_id, self.first.currentData() or "",
+                           self.second.currentData(), note=self.handover_note.toPlainText())
         return self.case_id

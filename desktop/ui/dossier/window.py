@@ -38,6 +38,11 @@ class DossierWindow(QMainWindow):
         self.setCentralWidget(central)
         # viewing the dossier is audited once per opening
         self.patient = patients.view_patient(self.ctx, patient_id)
+        # a handover note addressed to this user, not yet read: above the tabs
+        from desktop.ui.dossier.handover_banner import create_banner
+
+        self.handover_banner = create_banner(self)
+        layout.insertWidget(1, self.handover_banner)
         self.refresh_header()
         for name in TAB_MODULES:
             self.tabs.add_module(name)  # each built when first shown (the first one now)
@@ -129,6 +134,7 @@ class DossierWindow(QMainWindow):
             return
         self.stale_tabs = {i for i, _tab in self.tabs.built()}
         self._tab_shown(self.tabs.currentIndex())
+        self.handover_banner.refresh()  # type: ignore[attr-defined]
 
     def _header_still_there(self) -> bool:
         """Refresh the header; False when the patient is no longer to be shown (restricted or

@@ -30,6 +30,7 @@ def table_label(table: str) -> str:
         "stability_event": QCoreApplication.translate("SyncLabels", "Stability event"),
         "paperwork": QCoreApplication.translate("SyncLabels", "Procedures"),
         "medication": QCoreApplication.translate("SyncLabels", "Medication"),
+        "handover_note": QCoreApplication.translate("SyncLabels", "Handover note"),
         "carer_assessment": QCoreApplication.translate("SyncLabels", "Carer's assessment"),
         "attachment": QCoreApplication.translate("SyncLabels", "Attachment"),
         "audit_event": QCoreApplication.translate("SyncLabels", "Audit event"),
