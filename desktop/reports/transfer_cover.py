@@ -28,7 +28,7 @@ class TransferCover:
     patient_name: str
     birth_date: dt.date | None
     opened_on: dt.date | None
-    basis: str  # "consent" | "override"
+    basis: str  # "consent" | "care" | "override"
     consent_on: dt.date | None
     note: str | None
     files: tuple[str, ...]
@@ -40,8 +40,12 @@ def build_transfer_cover(d: TransferCover, *, lang: str = "fr") -> bytes:
     sender = [d.case_manager, d.organisation or "", d.phone or ""]
     about = (tx("transfer.about", patient=d.patient_name, date=tx.short_date(d.birth_date))
              if d.birth_date else tx("transfer.about_no_birth", patient=d.patient_name))
-    basis = (tx("transfer.basis_consent", date=tx.date(d.consent_on))
-             if d.basis == "consent" and d.consent_on else tx("transfer.basis_override"))
+    if d.basis == "consent" and d.consent_on:
+        basis = tx("transfer.basis_consent", date=tx.date(d.consent_on))
+    elif d.basis == "care":
+        basis = tx("transfer.basis_care")
+    else:
+        basis = tx("transfer.basis_override")
     story: list[Flowable] = [
         Paragraph("<br/>".join(esc(x) for x in sender if x), st.body),
         Spacer(1, 6 * mm),

@@ -2,10 +2,11 @@
 pack addressed to the receiving organisation, and the case closed with the reason "transfer".
 
 The receiving organisation is a service of the directory (a contact that is not a patient's
-relative). Sending it the record is sharing documents with a named provider: the consent asked
-is `provider_sharing` for that contact (`desktop/domain/consent_policy.py`), as for the summary
-addressed to a provider; where the law allows it, an override with its typed reason is logged in
-the consent log instead.
+relative). Sending it the record is sharing documents with a named provider, so the transfer
+goes through the same gate as the summary addressed to a provider
+(`documents._check_provider_sharing`, `desktop/domain/consent_policy.py`): the patient's
+`provider_sharing` consent for that contact, or an override with its typed reason, logged in the
+consent log, where the law allows one.
 
 The pack is one zip file:
 - `00-cover-letter.pdf`: to the receiving organisation, from whom, about whom, what is enclosed
@@ -68,7 +69,7 @@ class TransferResult:
     case_id: str
     patient_id: str
     organisation: Organisation
-    basis: str  # "consent" | "override"
+    basis: str  # "consent" | "care" (allowed without a consent of its own) | "override"
     files: tuple[str, ...]
 
 
@@ -172,8 +173,22 @@ def check_transfer(ctx: AppContext, case_id: str, organisation: str) -> Organisa
     return _plan(ctx, case_id, organisation).organisation
 
 
+def _allowed(ctx: AppContext, patient_id: str, contact_id: str) -> bool:
+    """May the record go to this provider without an override? The documents' gate, read only
+    (it writes nothing when no override reason is given)."""
+    from desktop.services.documents import _check_provider_sharing
+
+    try:
+        _check_provider_sharing(ctx, patient_id, contact_id)
+    except RuleViolation:
+        return False
+    return True
+
+
 def has_consent(ctx: AppContext, case_id: str, organisation: str) -> bool:
-    return _plan(ctx, case_id, organisation).consent_on is not None
+    """Whether the transfer to this organisation needs no override (for the dialog)."""
+    plan = _plan(ctx, case_id, organisation)
+    return _allowed(ctx, plan.patient_id, plan.organisation.contact_id)
 
 
 def transfer_case(ctx: AppContext, case_id: str, organisation: str,
@@ -194,14 +209,17 @@ def transfer_case(ctx: AppContext, case_id: str, organisation: str,
     # the closure is checked now, before anything is built or logged
     _why, day, _ = L.validate_closure(CLOSURE_REASON, closed_on or today, plan.opened_on, today,
                                       None)
-    basis = "consent"
-    if plan.consent_on is None:
-        if override_reason is None:
-            raise RuleViolation("transfer.consent_missing", "consent")
-        from desktop.services import consents
+    from desktop.services.documents import _check_provider_sharing
 
-        consents.record_override(ctx, plan.patient_id, PURPOSE_PROVIDER_SHARING,
-                                 override_reason, contact_id=plan.organisation.contact_id)
+    basis = "consent" if plan.consent_on is not None else "care"
+    if not _allowed(ctx, plan.patient_id, plan.organisation.contact_id):
+        try:  # with a reason, the gate logs the override (and refuses a short reason)
+            _check_provider_sharing(ctx, plan.patient_id, plan.organisation.contact_id,
+                                    override_reason)
+        except RuleViolation as exc:  # a missing consent says how to go on; others as they are
+            if exc.code == "consent.provider_sharing_missing":
+                raise RuleViolation("transfer.consent_missing", "consent") from exc
+            raise
         basis = "override"
     step(1, total)
 

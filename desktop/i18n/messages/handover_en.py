@@ -38,6 +38,8 @@ MESSAGES: dict[str, str] = {
                                   "Our case is closed today.",
     "doc.transfer.basis_consent": "The person agreed on {date} to their record being shared "
                                   "with your organisation.",
+    "doc.transfer.basis_care": "The record is sent to you as part of the care the person "
+                               "receives from your service.",
     "doc.transfer.basis_override": "The record is sent to you without a recorded consent, for "
                                    "a reason kept in our consent log.",
     "doc.transfer.note": "Note for the organisation taking over",

@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
                                   "personne. Notre dossier est clôturé ce jour.",
     "doc.transfer.basis_consent": "La personne a consenti le {date} au partage de son dossier "
                                   "avec votre organisation.",
+    "doc.transfer.basis_care": "Le dossier vous est transmis dans le cadre des soins que la "
+                               "personne reçoit de votre service.",
     "doc.transfer.basis_override": "Le dossier vous est transmis sans consentement enregistré, "
                                    "pour un motif consigné dans notre registre des "
                                    "consentements.",

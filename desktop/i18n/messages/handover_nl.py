@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
                                   "aan u over. Ons dossier wordt vandaag afgesloten.",
     "doc.transfer.basis_consent": "De persoon heeft op {date} ingestemd met het delen van "
                                   "het dossier met uw organisatie.",
+    "doc.transfer.basis_care": "Het dossier wordt u bezorgd in het kader van de zorg die de "
+                               "persoon van uw dienst krijgt.",
     "doc.transfer.basis_override": "Het dossier wordt u bezorgd zonder geregistreerde "
                                    "toestemming, om een reden die in ons "
                                    "toestemmingsregister staat.",

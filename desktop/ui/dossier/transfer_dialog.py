@@ -104,8 +104,8 @@ class TransferDialog(FormDialog):
             self.override.setEnabled(False)
             return
         if transfer.has_consent(self.ctx, self.case_id, org):
-            self.consent.setText(self.tr("The patient agreed to share the record with this "
-                                         "organisation."))
+            self.consent.setText(self.tr("The record may go to this organisation (the "
+                                         "patient's consent, or a provider of their care)."))
             self.override.clear()
             self.override.setEnabled(False)
         else:
