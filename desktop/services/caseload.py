@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
@@ -72,11 +72,17 @@ def list_caseload(ctx: AppContext, query: str | None = None, *,
     expr = search.fts_query(query) if query and query.strip() else None
     if query and query.strip() and expr is None:
         return []
-    stmt, params = _statement(expr, wanted, tier, user)
-    params.update(start=start, soon=soon)
+    sql, params = _statement(expr, wanted, tier, user)
+    params.update(start=start.isoformat(" "), soon=soon.isoformat())
 
     def run(s: Session) -> list[CaseloadRow]:
-        rows = s.execute(stmt, params).all()
+        # straight to the driver, in the session's transaction: a keystroke's rows are plain
+        # tuples, with no statement to compile nor result to wrap (issue 16: ≤ 16 ms p95)
+        cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            rows = [_Row(*r) for r in cursor.execute(sql, params).fetchall()]
+        finally:
+            cursor.close()
         order = ({r.patient_id: i for i, r in enumerate(rows)}
                  if expr and not _letters_only(expr) else {})
         extra: list[CaseloadRow] = []
@@ -99,10 +105,9 @@ def list_caseload(ctx: AppContext, query: str | None = None, *,
                 flags.append("gp_feedback")
             if (due == "any" and not flags) or (due not in (None, "any") and due not in flags):
                 continue
-            birth = _day(c.birth_date)
             out.append(CaseloadRow(
                 case_id=c.id, patient_id=c.patient_id, family_name=c.family_name,
-                given_name=c.given_name, age=age_on(birth, today) if birth else None,
+                given_name=c.given_name, age=_age(c.birth_date, today),
                 niss=format_niss(c.niss) if c.niss else None, city=c.city,
                 phone_e164=c.phone, status=c.status,
                 tier=c.complexity_tier, opened_on=_day(c.opened_on), last_visit=_moment(c.last_visit),
@@ -157,6 +162,36 @@ WHERE c.deleted = 0 AND p.deleted = 0 AND p.restricted = 0 AND c.status IN :stat
 
 # dates and times come back as SQLite's text and are parsed here: SQLAlchemy's type processors
 # cost more than the query itself on a one-letter search
+class _Row(NamedTuple):
+    """The columns of `_SELECT`, in order."""
+
+    id: str
+    patient_id: str
+    status: str
+    complexity_tier: str | None
+    opened_on: str | None
+    relevance_review_due: str | None
+    family_name: str
+    given_name: str
+    birth_date: str | None
+    niss: str | None
+    city: str | None
+    phone: str | None
+    last_visit: str | None
+    next_visit: str | None
+    late: int
+    plan_due: int
+    gp_due: int
+
+
+def _age(birth: str | None, today: dt.date) -> int | None:
+    """`age_on` from SQLite's 'YYYY-MM-DD', without making a date of it."""
+    if not birth:
+        return None
+    year, month, day = int(birth[:4]), int(birth[5:7]), int(birth[8:10])
+    return today.year - year - ((today.month, today.day) < (month, day))
+
+
 def _day(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[no-any-return]
@@ -170,8 +205,10 @@ def _moment(value: Any) -> dt.datetime | None:
 
 
 def _statement(expr: str | None, statuses: Sequence[str], tier: str | None,
-               user: str | None) -> tuple[Any, dict[str, Any]]:
-    params: dict[str, Any] = {"statuses": list(statuses)}
+               user: str | None) -> tuple[str, dict[str, Any]]:
+    """The SQL (the same text for the same shape of search: SQLite keeps it prepared) and its
+    parameters."""
+    params: dict[str, Any] = {f"s{i}": st for i, st in enumerate(statuses)}
     extra = ""
     if tier:
         extra += " AND c.complexity_tier = :tier"
@@ -191,8 +228,9 @@ def _statement(expr: str | None, statuses: Sequence[str], tier: str | None,
         params.update(q=expr, n=SEARCH_LIMIT)
     else:
         source, order = "patient p", ""
-    sql = text(_SELECT.format(source=source, extra=extra, order=order)).bindparams(
-        bindparam("statuses", expanding=True))
+    statuses_in = "(" + ", ".join(f":s{i}" for i in range(len(statuses))) + ")"
+    sql = _SELECT.format(source=source, extra=extra, order=order).replace(
+        ":statuses", statuses_in)
     return sql, params
 
 

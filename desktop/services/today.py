@@ -8,6 +8,7 @@ server user (so a handover moves the case's items to the new one's Today); a cas
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,7 +144,16 @@ def _intake_items(s: Session, cases: dict[str, Any], open_ids: Any, today: dt.da
     return waiting, awaiting
 
 
-def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
+def _by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
+    return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
+
+
+def today_data(ctx: AppContext, *, mine_only: bool = True,
+               on_section: Callable[[str, tuple[TodayItem, ...]], None] | None = None,
+               ) -> TodayData:
+    """Everything Today shows. `on_section(key, items)` hears each section as soon as it is
+    computed (the visits first), in the same read transaction as the result: Today paints
+    its sections as they arrive."""
     today = ctx.today()
     start, tomorrow = _at(today), _at(today + dt.timedelta(days=1))
     week_end = _at(today + dt.timedelta(days=SOON_DAYS))
@@ -152,6 +162,10 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
     first_contact_days = no_first_contact_days(ctx)
 
     def run(s: Session) -> TodayData:
+        def ready(key: str, items: tuple[TodayItem, ...]) -> None:
+            if on_section is not None:
+                on_section(key, items)
+
         from desktop.services import handover
         from desktop.services.sync import my_username
 
@@ -192,6 +206,8 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             and_(Visit.status == "done", actual_start >= start, actual_start < tomorrow)))
         week = visits(Visit.status == "planned", planned_start >= tomorrow,
                       planned_start < week_end)
+        ready("visits_today", _by_time([vitem(v) for v in todays]))
+        ready("visits_week", _by_time([vitem(v) for v in week]))
         late = visits(Visit.status == "planned", planned_start < start)
         overdue = [vitem(v, "overdue", "visit_not_recorded") for v in late]
 
@@ -210,12 +226,14 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                 continue
             overdue.append(TodayItem("overdue", c.pid, c.name, None, "no_recent_contact",
                                      c.status, cid, cid))
+        ready("overdue", _by_time(overdue))
 
         reviews = [TodayItem("relevance_review", c.pid, c.name, _at(c.relevance_review_due),
                              c.status, "overdue" if c.relevance_review_due <= today else "soon",
                              cid, cid)
                    for cid, c in cases.items()
                    if c.relevance_review_due is not None and c.relevance_review_due <= soon]
+        ready("relevance_reviews", _by_time(reviews))
 
         pids = open_pids
         plans = [TodayItem("plan_review", cp.patient_id, names[cp.patient_id],
@@ -226,6 +244,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                      CarePlan.deleted.is_(False), CarePlan.patient_id.in_(pids),
                      CarePlan.status != "superseded", CarePlan.review_date.is_not(None),
                      CarePlan.review_date <= soon)).scalars()] if names else []
+        ready("plan_reviews", _by_time(plans))
         feedback = [TodayItem("gp_feedback", f.patient_id, names[f.patient_id],
                               _at(f.due_on or f.created_on), "pending",
                               "overdue" if f.due_on and f.due_on < today else "pending",
@@ -233,6 +252,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                     for f in s.execute(select(GpFeedback).where(
                         GpFeedback.deleted.is_(False), GpFeedback.patient_id.in_(pids),
                         GpFeedback.status == "pending")).scalars()] if names else []
+        ready("gp_feedback", _by_time(feedback))
         since = today - dt.timedelta(days=RECENT_STAY_DAYS)
         stays = [TodayItem("stay", h.patient_id, names[h.patient_id], _at(h.admitted_on),
                            h.kind, "in_hospital" if h.discharged_on is None else "discharged",
@@ -241,8 +261,12 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                      HospitalStay.deleted.is_(False), HospitalStay.patient_id.in_(pids),
                      or_(HospitalStay.admitted_on >= since, HospitalStay.discharged_on >= since,
                          HospitalStay.discharged_on.is_(None)))).scalars()] if names else []
+        ready("recent_stays", tuple(sorted(stays, key=lambda i: i.at or dt.datetime.min,
+                                           reverse=True)))
 
         waiting, awaiting = _intake_items(s, cases, open_ids, today, first_contact_days)
+        ready("waiting_list", _by_time(waiting))
+        ready("awaiting_contact", _by_time(awaiting))
         calls = [TodayItem("follow_up_call", h.patient_id, names[h.patient_id],
                            _at(h.follow_up_due),  # type: ignore[arg-type]
                            h.kind, "overdue" if h.follow_up_due < today  # type: ignore[operator]
@@ -251,6 +275,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                      HospitalStay.deleted.is_(False), HospitalStay.patient_id.in_(pids),
                      HospitalStay.follow_up_due.is_not(None),
                      HospitalStay.follow_up_done_on.is_(None))).scalars()] if names else []
+        ready("follow_up_calls", _by_time(calls))
 
         from desktop.services.paperwork import paperwork_of
 
@@ -258,19 +283,21 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
                             w.kind, w.due or "due", w.id, w.case_id, w.follower)
                   for w in paperwork_of(s, today, patient_ids=list(names), due_only=True)
                   ] if names else []
+        ready("paperwork", _by_time(papers))
         from desktop.services.carer import carer_reviews_of
 
         carers = [TodayItem("carer_review", a.patient_id, a.patient_name,
                             _at(a.review_on), a.burden,  # type: ignore[arg-type]
                             a.review or "due", a.id, a.case_id, a.carer_name)
                   for a in carer_reviews_of(s, today, list(names))] if names else []
+        ready("carer_reviews", _by_time(carers))
 
-        def by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
-            return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
+        by_time = _by_time
 
         handovers = [TodayItem("handover", h.patient_id, h.patient_name, _at(h.handed_over_on),
                                "to_read", "unread", h.id, h.case_id, h.from_name)
                      for h in handover.unread_in(s, handover.me(s, ctx))] if mine_only else []
+        ready("handovers", _by_time(handovers))
 
         return TodayData(
             day=today, visits_today=by_time([vitem(v) for v in todays]),
@@ -281,6 +308,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True) -> TodayData:
             open_cases=len(cases), waiting_list=by_time(waiting),
             awaiting_contact=by_time(awaiting), first_contact_days=first_contact_days,
             follow_up_calls=by_time(calls), paperwork=by_time(papers),
-            carer_reviews=by_time(carers), handovers=by_time(handovers))
+            carer_reviews=by_time(carers),
+            handovers=by_time(handovers))
 
     return ctx.read(run)

@@ -1,4 +1,10 @@
-"""Main window: navigation, pages, status bar, lock on demand (Ctrl+L) and after idle time."""
+"""Main window: navigation, pages, status bar, lock on demand (Ctrl+L) and after idle time.
+
+At the unlock only Today is built (issue 16): its frame paints at once and its sections fill in
+from the task manager. Every other page is listed in the navigation under its title and built
+the first time it is shown (or when code asks for `pages`); whether the Audit page is listed
+(`visible(ctx)`) is decided on the task manager; the status-bar widgets are made once Today's
+sections are in."""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +44,46 @@ STATUS_WIDGET_MODULES: list[str] = [
 
 DEFAULT_AUTOLOCK_MINUTES = 10
 
+# What the unlocked window needs first, imported on the task manager while the passphrase is
+# typed (the rest is imported when first shown).
+PRELOAD = ("desktop.services.context", "desktop.services.today", "desktop.ui.today_page")
+
+
+def page_titles() -> dict[str, str]:
+    """The navigation's title of each page, so it is listed before it is built. A page module
+    not named here is built at the unlock, under its own `windowTitle()`."""
+    tr = QCoreApplication.translate
+    return {
+        "desktop.ui.today_page": tr("TodayPage", "Today"),
+        "desktop.ui.caseload_page": tr("CaseloadPage", "Caseload"),
+        "desktop.ui.indicators_page": tr("IndicatorsPage", "Indicators"),
+        "desktop.ui.consent.audit_page": tr("AuditPage", "Audit"),
+        "desktop.ui.ecomap.directory_page": tr("DirectoryPage", "Directory"),
+        "desktop.ui.sync.conflicts_page": tr("ConflictsPage", "Conflicts"),
+        "desktop.ui.sync.attention_page": tr("AttentionPage", "Needs attention"),
+        "desktop.ui.settings_page": tr("SettingsPage", "Settings"),
+    }
+
+
+# Listed only when their module's `visible(ctx)` says so (decided off the GUI thread).
+MAYBE_HIDDEN = frozenset({"desktop.ui.consent.audit_page"})
+
+
+def preload() -> None:
+    """Import what the unlocked window shows first (on the task manager)."""
+    for name in PRELOAD:
+        import_module(name)
+
+
+def _hidden_pages(ctx: AppContext, modules: list[str]) -> set[str]:
+    """The modules among `modules` whose `visible(ctx)` is False (runs on the task manager)."""
+    hidden = set()
+    for name in modules:
+        visible = getattr(import_module(name), "visible", None)
+        if visible is not None and not visible(ctx):
+            hidden.add(name)
+    return hidden
+
 
 class MainWindow(QMainWindow):
     unlocked = Signal()
@@ -66,11 +112,13 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
         self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages: list[QWidget] = []
-        self.page_modules: list[str] = []
+        self._pages: list[QWidget | None] = []  # by navigation row; None until first shown
+        self._modules: list[str] = []  # by navigation row: PAGE_MODULES less those not seen
+        self._row_actions: list[QAction] = []  # Alt+1…9
         self.stale_pages: set[int] = set()  # touched by a write while hidden: refresh when shown
         self._stop_listening = lambda: None
-        self.status_widgets: list[QWidget] = []
+        self._status_widgets: list[QWidget] | None = None  # made once Today is in
+        self._visibility: object | None = None  # the task deciding which pages are listed
         if ctx is not None:
             self._build()
         else:
@@ -89,30 +137,17 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.addWidget(self.stack)
         layout.addLayout(right, 1)
-        self.pages = []
-        self.page_modules = []  # PAGE_MODULES less the pages this user may not see
+        self._pages = []
+        self._modules = []
+        self._status_widgets = None
+        titles = page_titles()
+        unsure = [name for name in PAGE_MODULES if name in MAYBE_HIDDEN]
         for name in PAGE_MODULES:
-            module = import_module(name)
-            visible = getattr(module, "visible", None)
-            if visible is None or visible(self.ctx):
-                self.page_modules.append(name)
-        for i, name in enumerate(self.page_modules):
-            page = import_module(name).create_page(self)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.windowTitle())
-            self.nav.addItem(item)
-            if i < 9:
-                action = QAction(self)
-                action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
-                action.triggered.connect(lambda _=False, i=i: self.nav.setCurrentRow(i))
-                self.addAction(action)
+            if name in MAYBE_HIDDEN:
+                continue  # listed when the task manager says it may be seen
+            self._add_row(name, titles.get(name))
         self.nav.currentRowChanged.connect(self._show_page)
         self.setCentralWidget(central)
-        for name in STATUS_WIDGET_MODULES:
-            widget = import_module(name).create_status_widget(self)
-            self.status_widgets.append(widget)
-            self.statusBar().addPermanentWidget(widget)
         user = self.ctx.user_name or ""
         self.statusBar().showMessage(user)
         minutes = self.ctx.get_setting("autolock_minutes", DEFAULT_AUTOLOCK_MINUTES)
@@ -121,15 +156,138 @@ class MainWindow(QMainWindow):
         # queued: the view that wrote finishes its own update before the others refresh
         self.bus.touched.connect(self._touched, Qt.ConnectionType.QueuedConnection)
         self._stop_listening = self.ctx.on_write(self.bus.touched.emit)
-        self.stale_pages = set(range(len(self.pages)))
+        self.stale_pages = set(range(len(self._pages)))
         self.nav.setCurrentRow(0)
         self._show_page(0)
+        first = self._pages[0] if self._pages else None
+        if first is not None and hasattr(first, "loaded"):
+            first.loaded.connect(self._make_status_widgets, Qt.ConnectionType.SingleShotConnection)
+        else:
+            QTimer.singleShot(0, self._make_status_widgets)
+        if unsure:
+            from desktop.ui.workers import manager
+
+            ctx = self.ctx
+
+            def check() -> set[str]:
+                return _hidden_pages(ctx, unsure)
+
+            def checked(hidden: set[str]) -> None:
+                self._list_pages(unsure, hidden)
+
+            def failed(exc: BaseException) -> None:  # not known: not listed
+                log.warning("page visibility not known: %s", type(exc).__name__)
+                self._list_pages(unsure, set(unsure))
+
+            self._visibility = manager().submit(check, checked, failed, owners=(self, central))
+
+    def _add_row(self, name: str, title: str | None, row: int | None = None) -> None:
+        """A navigation row and a place in the stack for the page of `name` (built now if its
+        title is not known beforehand, else when first shown)."""
+        row = len(self._pages) if row is None else row
+        page: QWidget | None = None
+        if title is None:
+            page = import_module(name).create_page(self)
+            title = page.windowTitle()
+        self._modules.insert(row, name)
+        self._pages.insert(row, page)
+        self.stack.insertWidget(row, page if page is not None else QWidget())
+        self.nav.insertItem(row, QListWidgetItem(title))
+        self._shortcuts()
+
+    def _shortcuts(self) -> None:
+        for action in self._row_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._row_actions = []
+        for i in range(min(9, len(self._pages))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            action.triggered.connect(lambda _=False, i=i: self.nav.setCurrentRow(i))
+            self.addAction(action)
+            self._row_actions.append(action)
+
+    def _list_pages(self, unsure: list[str], hidden: set[str]) -> None:
+        """List, at their place in PAGE_MODULES, the pages whose visibility was pending."""
+        if self._visibility is None or self.ctx is None or self.ctx.is_locked:
+            return
+        self._visibility = None
+        titles = page_titles()
+        for name in unsure:
+            if name in hidden:
+                continue
+            before = PAGE_MODULES[:PAGE_MODULES.index(name)]
+            row = sum(1 for m in self._modules if m in before)
+            self.stale_pages = {i + 1 if i >= row else i for i in self.stale_pages} | {row}
+            current = self.nav.currentRow()
+            self.nav.blockSignals(True)
+            self._add_row(name, titles.get(name), row)
+            self.nav.blockSignals(False)
+            if current >= row:
+                self.nav.setCurrentRow(current + 1)  # the page on screen stays on screen
+
+    def _settle_pages(self) -> None:
+        """Decide now which pages are listed (code that needs the whole list)."""
+        task = self._visibility
+        if task is None or self.ctx is None:
+            return
+        task.cancel()  # type: ignore[attr-defined]
+        unsure = [name for name in PAGE_MODULES if name in MAYBE_HIDDEN]
+        self._list_pages(unsure, _hidden_pages(self.ctx, unsure))
+
+    def page(self, row: int) -> QWidget:
+        """The page at navigation row `row`, built now if it never was."""
+        page = self._pages[row]
+        if page is None:
+            page = import_module(self._modules[row]).create_page(self)
+            placeholder = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._pages[row] = page
+        return page
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every page, each built if it was not yet (tests, code looking for a page by type)."""
+        if self.ctx is None or self.ctx.is_locked or not self._pages:
+            return []
+        self._settle_pages()
+        return [self.page(row) for row in range(len(self._pages))]
+
+    @property
+    def page_modules(self) -> list[str]:
+        """The module of each listed page, in navigation order (PAGE_MODULES less the pages
+        this user may not see)."""
+        self._settle_pages()
+        return list(self._modules)
+
+    def built_pages(self) -> list[tuple[int, QWidget]]:
+        return [(row, page) for row, page in enumerate(self._pages) if page is not None]
+
+    @property
+    def status_widgets(self) -> list[QWidget]:
+        if self._status_widgets is None and self.ctx is not None and not self.ctx.is_locked:
+            self._make_status_widgets()
+        return self._status_widgets or []
+
+    def _make_status_widgets(self) -> None:
+        if self._status_widgets is not None or self.ctx is None or self.ctx.is_locked:
+            return
+        self._status_widgets = []
+        for name in STATUS_WIDGET_MODULES:
+            widget = import_module(name).create_status_widget(self)
+            self._status_widgets.append(widget)
+            self.statusBar().addPermanentWidget(widget)
 
     def _show_page(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or row >= len(self._pages):
             return
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
-        page = self.pages[row]
         if hasattr(page, "refresh") and (row in self.stale_pages
                                          or not getattr(page, "REFRESH_WHEN_TOUCHED", False)):
             self.stale_pages.discard(row)
@@ -139,7 +297,7 @@ class MainWindow(QMainWindow):
         """News from elsewhere (a sync): every page is out of date, the one shown refreshes."""
         if self.ctx is None or self.ctx.is_locked:
             return
-        self.stale_pages = set(range(len(self.pages)))
+        self.stale_pages = set(range(len(self._pages)))
         self._show_page(self.stack.currentIndex())
 
     def _touched(self, touched: object) -> None:
@@ -147,17 +305,17 @@ class MainWindow(QMainWindow):
         the others when next shown)."""
         from desktop.ui.bus import matters
 
-        if self.ctx is None or self.ctx.is_locked or not self.pages:
+        if self.ctx is None or self.ctx.is_locked or not self._pages:
             return
         current = self.stack.currentIndex()
-        for row, page in enumerate(self.pages):
+        for row, page in self.built_pages():  # one never built reads fresh data when first shown
             if matters(touched, tables=getattr(page, "TABLES", None)):
                 self.stale_pages.add(row)
         if current in self.stale_pages:
             self._show_page(current)
 
     def show_page(self, module_name: str) -> None:
-        """Navigate to the page created by `module_name`."""
+        """Navigate to the page created by `module_name` (ValueError: not listed for this user)."""
         self.nav.setCurrentRow(self.page_modules.index(module_name))
 
     def open_dossier(self, patient_id: str) -> QWidget:
@@ -188,10 +346,13 @@ class MainWindow(QMainWindow):
         for dossier in list(self.dossiers.values()):
             dossier.close()
         self.dossiers.clear()
-        for widget in self.status_widgets:
+        if self._visibility is not None:
+            self._visibility.cancel()  # type: ignore[attr-defined]
+            self._visibility = None
+        for widget in self._status_widgets or []:
             self.statusBar().removeWidget(widget)
             widget.deleteLater()
-        self.status_widgets = []
+        self._status_widgets = None
         try:
             self.bus.changed.disconnect(self._refresh_current)
             self.bus.touched.disconnect(self._touched)
@@ -204,7 +365,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.locked_view)  # deletes the pages
         if old is not None:
             old.deleteLater()
-        self.pages = []
+        self._pages = []
+        self._modules = []
         self.statusBar().clearMessage()
         self.ctx.lock()
         self.ask_unlock()
@@ -223,6 +385,10 @@ class MainWindow(QMainWindow):
 
         dialog.finished.connect(done)
         dialog.open()
+        from desktop.ui.workers import run_in_background
+
+        # what Today needs loads while the passphrase is typed (nothing to do at a re-unlock)
+        run_in_background(dialog, preload, lambda _r: None, lambda _e: None)
 
     def set_context(self, ctx: AppContext) -> None:
         self.ctx = ctx

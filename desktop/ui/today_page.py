@@ -1,9 +1,17 @@
 """Today (the home screen): visits today and this week, what is overdue, reviews due, GP feedback
-pending, recent hospital stays; and the offer to restore text autosaved before a crash."""
+pending, recent hospital stays; and the offer to restore text autosaved before a crash.
+
+Today paints progressively (issue 16): `refresh()` shows the frame at once (the day, each
+section's title), and the sections fill in as the task manager's read delivers them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+import collections
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QDate, QEventLoop, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services import drafts, today
 from desktop.ui import labels_case as labels
-from desktop.ui.dossier.case_dialogs import to_qdate
+
+log = logging.getLogger(__name__)
 
 
 class TodayPage(QWidget):
     REFRESH_WHEN_TOUCHED = True  # shown again: reloaded only if a write touched what it lists
+    loaded = Signal()  # every section is in (after each refresh)
 
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
@@ -31,6 +41,12 @@ class TodayPage(QWidget):
         self.setWindowTitle(self.tr("Today"))
         self.data: today.TodayData | None = None
         self.pending: list[drafts.DraftView] = []
+        self.task: Any = None  # the background read in progress, if any
+        self.tops: dict[str, QTreeWidgetItem] = {}  # section key -> its row in the tree
+        self.filled: set[str] = set()  # sections shown with their data since the last refresh
+        self.day = dt.date.today()  # the vault's today, set at each refresh
+        self._labels: dict[tuple[object, str], str] = {}  # translated codes, for one refresh
+        self._locale = QLocale()
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
         self.title = QLabel()
@@ -63,8 +79,9 @@ class TodayPage(QWidget):
         self.tree.setAccessibleName(self.tr("Today"))
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # fitted once the sections are in (ResizeToContents measured every row at each change)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.tree, 1)
         hint = QLabel(self.tr("Enter opens the dossier · Ctrl+F searches the caseload"))
@@ -97,26 +114,26 @@ class TodayPage(QWidget):
     def _describe(self, item: today.TodayItem) -> tuple[str, str]:
         when = ""
         if item.at is not None:
-            if item.kind in ("visit",) and self.data and item.at.date() == self.data.day:
-                when = item.at.strftime("%H:%M")
+            if item.kind in ("visit",) and item.at.date() == self.day:
+                when = f"{item.at.hour:02d}:{item.at.minute:02d}"
             elif item.kind == "visit":
-                when = labels.day_time(item.at, "ddd dd/MM HH:mm")
+                when = self._day_time(item.at)
             else:
-                when = item.at.strftime("%d/%m/%Y")
+                when = f"{item.at.day:02d}/{item.at.month:02d}/{item.at.year}"
         if item.kind == "visit":
-            what = labels.visit_kind(item.code)
+            what = self._label(labels.visit_kind, item.code)
             if item.status == "done":
                 what += " — " + self.tr("recorded")
             if item.place:
                 what += f" ({item.place})"
         elif item.kind == "overdue":
-            what = labels.due(item.code)
+            what = self._label(labels.due, item.code)
         elif item.kind in ("relevance_review", "plan_review"):
             what = self.tr("late") if item.status == "overdue" else self.tr("due soon")
         elif item.kind == "waiting":
             what = self.tr("on the waiting list since this date")
         elif item.kind == "awaiting_contact":
-            days = (self.data.day - item.at.date()).days if self.data and item.at else 0
+            days = (self.day - item.at.date()).days if item.at else 0
             what = self.tr("request of {n} days, no contact yet").format(n=days)
         elif item.kind == "gp_feedback":
             what = self.tr("late") if item.status == "overdue" else self.tr("to send")
@@ -149,30 +166,131 @@ class TodayPage(QWidget):
         return when, what
 
     def refresh(self) -> None:
+        """Paint the frame now, then each section as the background read delivers it."""
         ctx = self.window_.ctx
         if ctx is None or ctx.is_locked:
             return
-        self.data = today.today_data(ctx)
-        locale = QLocale()
-        day = locale.toString(to_qdate(self.data.day), QLocale.FormatType.LongFormat)
+        from desktop.ui.workers import manager
+
+        if self.task is not None:
+            self.task.cancel()  # a newer read replaces it: its sections go nowhere
+        self._locale = locale = QLocale()
+        self._labels = {}
+        d = self.day = ctx.today()
+        day = locale.toString(QDate(d.year, d.month, d.day), QLocale.FormatType.LongFormat)
         self.title.setText(day[:1].upper() + day[1:])
-        self.counts.setText(self.tr("{n} open cases").format(n=self.data.open_cases))
+        self.counts.setText(self.tr("Loading…"))
+        self._frame()
+        self._update_banner()
+        arrived: collections.deque[tuple[str, tuple[today.TodayItem, ...]]] = collections.deque()
+
+        def load(progress, cancel):  # type: ignore[no-untyped-def]  # on the task manager
+            def ready(key: str, items: tuple[today.TodayItem, ...]) -> None:
+                if cancel.is_set():
+                    raise _Superseded
+                arrived.append((key, items))
+                progress(len(arrived), 0)
+
+            return today.today_data(ctx, on_section=ready)
+
+        self.task = manager().submit(load, self._loaded, self._failed,
+                                     lambda _done, _total: self._arrive(arrived), owners=(self,))
+
+    def _frame(self) -> None:
+        """Each section's title, its count to come."""
         self.tree.clear()
+        self.tops = {}
+        self.filled = set()
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        titles = self.section_titles()
-        for key, items in self.data.sections.items():
-            top = QTreeWidgetItem([f"{titles.get(key, key)} ({len(items)})", "", ""])
+        for key, title in self.section_titles().items():
+            top = QTreeWidgetItem([f"{title} (…)", "", ""])
             top.setFont(0, bold)
             top.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(top)
-            for it in items:
-                when, what = self._describe(it)
-                child = QTreeWidgetItem([when, it.patient_name, what])
-                child.setData(0, Qt.ItemDataRole.UserRole, it.patient_id)
-                top.addChild(child)
-            top.setExpanded(bool(items))
-        self._update_banner()
+            self.tops[key] = top
+
+    def _fill(self, key: str, items: tuple[today.TodayItem, ...]) -> None:
+        top = self.tops.get(key)
+        if top is None:  # a section the frame did not know: at the end
+            top = QTreeWidgetItem(["", "", ""])
+            bold = QFont(self.tree.font())
+            bold.setBold(True)
+            top.setFont(0, bold)
+            top.setFirstColumnSpanned(True)
+            self.tree.addTopLevelItem(top)
+            self.tops[key] = top
+        top.setText(0, f"{self.section_titles().get(key, key)} ({len(items)})")
+        top.takeChildren()
+        children = []
+        for it in items:
+            when, what = self._describe(it)
+            child = QTreeWidgetItem([when, it.patient_name, what])
+            child.setData(0, Qt.ItemDataRole.UserRole, it.patient_id)
+            children.append(child)
+        top.addChildren(children)
+        top.setExpanded(bool(items))
+        if not self.filled:
+            self._fit_columns()  # the first section in: the columns fit what is there
+        self.filled.add(key)
+
+    def _fit_columns(self) -> None:
+        for column in (0, 1):
+            self.tree.resizeColumnToContents(column)
+
+    def _label(self, translate, code: str) -> str:  # type: ignore[no-untyped-def]
+        """`translate(code)`, once per code and refresh (thousands of rows share a few codes)."""
+        key = (translate, code)
+        text = self._labels.get(key)
+        if text is None:
+            text = self._labels[key] = translate(code)
+        return text
+
+    def _day_time(self, at: dt.datetime) -> str:
+        """Weekday, day, month and time in the UI language (labels.day_time, one QLocale)."""
+        day = at.date()
+        text = self._labels.get((dt.date, day.isoformat()))
+        if text is None:  # a few days for hundreds of visits
+            text = self._labels[(dt.date, day.isoformat())] = self._locale.toString(
+                QDate(day.year, day.month, day.day), "ddd dd/MM")
+        return f"{text} {at.hour:02d}:{at.minute:02d}"
+
+    def _arrive(self, arrived: collections.deque) -> None:  # type: ignore[type-arg]
+        while arrived:
+            self._fill(*arrived.popleft())
+
+    def _loaded(self, data: today.TodayData) -> None:
+        self.task = None
+        self.data = data
+        self.counts.setText(self.tr("{n} open cases").format(n=data.open_cases))
+        for key, items in data.sections.items():
+            if key not in self.filled or key == "awaiting_contact":  # its title names N days
+                self._fill(key, items)
+        self._fit_columns()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        ctx = self.window_.ctx
+        if isinstance(exc, _Superseded) or ctx is None or ctx.is_locked:
+            return
+        log.error("Today could not be read: %s", type(exc).__name__)
+        self.counts.setText(self.tr("Today could not be read."))
+        self.loaded.emit()
+
+    def is_loading(self) -> bool:
+        return self.task is not None
+
+    def wait_loaded(self, timeout_ms: int = 60_000) -> bool:
+        """Run the event loop until the read in progress has delivered (tests, code that needs
+        the items now). True when the sections are in."""
+        if self.task is not None:
+            loop = QEventLoop()
+            self.loaded.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+            self.loaded.disconnect(loop.quit)
+        return self.task is None and self.data is not None
 
     def _update_banner(self) -> None:
         self.pending = drafts.pending_drafts(self.window_.ctx)
@@ -186,6 +304,8 @@ class TodayPage(QWidget):
 
     # ---- actions -------------------------------------------------------------------------
     def items(self, section: str) -> list[today.TodayItem]:
+        """The items of a section (waits for a read in progress)."""
+        self.wait_loaded()
         return list(self.data.sections[section]) if self.data else []
 
     def _open(self, item: QTreeWidgetItem, _col: int = 0) -> None:
@@ -232,6 +352,10 @@ class TodayPage(QWidget):
         if self.pending:
             drafts.discard_draft(self.window_.ctx, self.pending[0].key)
         self._update_banner()
+
+
+class _Superseded(Exception):
+    """A newer refresh replaced this read."""
 
 
 def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]

@@ -1,8 +1,12 @@
-"""Dossier header: name, age, NISS, address, phones, GP, case status and badges."""
+"""Dossier header: name, age, NISS, address, phones, GP, case status and badges.
+
+The badges that need their own reads (the stability trend, who sees the record, consents) are
+added just after the header first paints (issue 16); `badges` and `visibility` add them at
+once for code that asks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop.domain.errors import DomainError
@@ -40,11 +44,14 @@ class DossierHeader(QFrame):
         for label in (self.identity, self.address, self.phones, self.gp):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.visibility: QLabel | None = None
-        self.badges = QHBoxLayout()
-        self.badges.setSpacing(6)
+        self._visibility: QLabel | None = None
+        self._badges = QHBoxLayout()
+        self._badges.setSpacing(6)
+        self._now: list[QWidget] = []  # the badges made with the header's text
+        self._later: list[QWidget] = []  # the badges made just after (their own reads)
+        self._pending: str | None = None  # the patient whose later badges are still to make
         badges = QWidget()
-        badges.setLayout(self.badges)
+        badges.setLayout(self._badges)
         grid.addWidget(self.name, 0, 0)
         grid.addWidget(badges, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.identity, 1, 0)
@@ -69,8 +76,44 @@ class DossierHeader(QFrame):
     def _badge(self, text: str, colour: str) -> QLabel:
         label = QLabel(text)
         label.setStyleSheet(BADGE_STYLE % colour)
-        self.badges.addWidget(label)
+        if self._pending is None:  # a later badge: after the others
+            self._badges.addWidget(label)
+            self._later.append(label)
+        else:
+            self._badges.insertWidget(len(self._now), label)
+            self._now.append(label)
         return label
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802  # Qt's name
+        super().paintEvent(event)
+        if self._pending is not None:  # painted with its text: now the badges that need reads
+            QTimer.singleShot(0, self, self.finish_badges)
+
+    @property
+    def badges(self) -> QHBoxLayout:
+        """The row of badges, all of them."""
+        self.finish_badges()
+        return self._badges
+
+    @property
+    def visibility(self) -> QLabel | None:
+        """Who sees the record (the badge)."""
+        self.finish_badges()
+        return self._visibility
+
+    def finish_badges(self) -> None:
+        """The badges that need their own reads, replacing those of the previous update."""
+        pid, self._pending = self._pending, None
+        if pid is None or self.dossier.ctx.is_locked:
+            return
+        for widget in self._later:
+            self._badges.removeWidget(widget)
+            widget.deleteLater()
+        self._later = []
+        self._visibility = None
+        self._stability_badge(pid)
+        self._visibility_badge(pid)
+        add_consent_badges(self, pid)
 
     def _visibility_badge(self, patient_id: str) -> None:
         """Who can see the record: the whole team, only you, you and …, or … only."""
@@ -80,10 +123,10 @@ class DossierHeader(QFrame):
         except DomainError:
             return
         who = message(f"sharing.{level}", names=", ".join(names))
-        self.visibility = self._badge(who, COLOURS["team" if level == "team" else "narrowed"])
-        self.visibility.setObjectName("visibility")
-        self.visibility.setToolTip(message("case.show.visibility", who=who))
-        self.visibility.setAccessibleName(message("case.show.visibility", who=who))
+        label = self._visibility = self._badge(who, COLOURS["team" if level == "team" else "narrowed"])
+        label.setObjectName("visibility")
+        label.setToolTip(message("case.show.visibility", who=who))
+        label.setAccessibleName(message("case.show.visibility", who=who))
 
     def update_patient(self, p: PatientView) -> None:
         self.name.setText(f"{p.family_name.upper()} {p.given_name}")
@@ -106,12 +149,14 @@ class DossierHeader(QFrame):
         self.phones.setText("  ·  ".join(p.phones_display) or self.tr("No phone"))
         self.gp.setText(self.tr("GP: {name}").format(name=p.gp_name) if p.gp_name
                         else self.tr("No GP recorded"))
-        while self.badges.count():
-            item = self.badges.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+        for widget in self._now:
+            self._badges.removeWidget(widget)
+            widget.deleteLater()
+        self._now = []
+        self._pending = p.id  # the badges of this update go first, the later ones after
         try:
-            all_cases = cases.list_cases(self.dossier.ctx, p.id)
+            lister = getattr(self.dossier, "list_cases", None)
+            all_cases = lister() if lister else cases.list_cases(self.dossier.ctx, p.id)
         except DomainError:  # e.g. restricted meanwhile: the header must not break the dossier
             all_cases = []
         current = next((c for c in all_cases if c.is_open), None)
@@ -125,9 +170,7 @@ class DossierHeader(QFrame):
             self._badge(labels.case_status("none"), COLOURS["none"])
         for code in p.badges:
             self._badge(labels.badge(code), COLOURS.get(code, "#455a64"))
-        self._stability_badge(p.id)
-        self._visibility_badge(p.id)
-        add_consent_badges(self, p.id)
+        self.update()  # the later badges follow its next paint (paintEvent)
 
 
 def create_header(dossier) -> QWidget:  # type: ignore[no-untyped-def]

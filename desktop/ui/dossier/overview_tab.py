@@ -45,7 +45,7 @@ class OverviewTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.tree, 1)
-        self.refresh()
+        self.refresh(stability=False)  # the panel has just read its own
 
     def _what(self, e: timeline.TimelineEntry) -> str:
         if e.kind == "visit":
@@ -59,9 +59,10 @@ class OverviewTab(QWidget):
             return self.tr("Note (correction)")
         return self.tr("Note")
 
-    def refresh(self) -> None:
+    def refresh(self, stability: bool = True) -> None:
         ctx, pid = self.dossier.ctx, self.dossier.patient_id
-        all_cases = cases.list_cases(ctx, pid)
+        lister = getattr(self.dossier, "list_cases", None)  # read once while the dossier opens
+        all_cases = lister() if lister else cases.list_cases(ctx, pid)
         current = next((c for c in all_cases if c.is_open), None)
         lines = []
         if current is not None:
@@ -83,9 +84,10 @@ class OverviewTab(QWidget):
                     kind=labels.visit_kind(nxt.kind).lower(),
                     date=nxt.planned_start.strftime("%d/%m/%Y %H:%M")))
         self.summary.setText("\n".join(lines))
-        if hasattr(self, "stability"):
+        if stability:
             self.stability.refresh()
         self.tree.clear()
+        items = []
         for e in timeline.timeline(ctx, pid):
             when = e.at.strftime("%d/%m/%Y %H:%M") if e.kind in ("visit", "note") \
                 else e.at.strftime("%d/%m/%Y")
@@ -94,7 +96,8 @@ class OverviewTab(QWidget):
             if e.status in ("cancelled", "corrected"):
                 for col in range(3):
                     item.setForeground(col, QBrush(GREY))
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        self.tree.addTopLevelItems(items)  # at once: the columns fit their contents once
 
 
 def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]

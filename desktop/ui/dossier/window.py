@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from importlib import import_module
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +27,8 @@ class DossierWindow(QMainWindow):
         self.ctx = main_window.ctx
         self.bus = main_window.bus
         self.patient_id = patient_id
+        self._cases: list[Any] | None = None  # read once while the dossier opens (header, overview)
+        self._opening = True
         fit_to_screen(self, 1200, 720)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -36,14 +39,14 @@ class DossierWindow(QMainWindow):
         self.stale_tabs: set[int] = set()  # touched while hidden: refreshed when next shown
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        # viewing the dossier is audited once per opening
+        # viewing the dossier is audited once per opening, before anything of it is shown
         self.patient = patients.view_patient(self.ctx, patient_id)
         # a handover note addressed to this user, not yet read: above the tabs
         from desktop.ui.dossier.handover_banner import create_banner
 
         self.handover_banner = create_banner(self)
         layout.insertWidget(1, self.handover_banner)
-        self.refresh_header()
+        self._show_patient(self.patient)
         for name in TAB_MODULES:
             self.tabs.add_module(name)  # each built when first shown (the first one now)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -52,6 +55,19 @@ class DossierWindow(QMainWindow):
         self.bus.touched.connect(self._on_touched, Qt.ConnectionType.QueuedConnection)
         self.draft_offer: object = None
         QTimer.singleShot(0, self.offer_drafts)  # text left by a lock or a crash
+        self._opening = False
+        self._cases = None
+
+    def list_cases(self) -> list[Any]:
+        """The patient's cases (`cases.list_cases`), read once while the dossier opens: the
+        header and the overview both show the current one."""
+        from desktop.services import cases
+
+        if not self._opening:
+            return cases.list_cases(self.ctx, self.patient_id)
+        if self._cases is None:
+            self._cases = cases.list_cases(self.ctx, self.patient_id)
+        return self._cases
 
     # ---- drafts ------------------------------------------------------------------------------
     def offer_drafts(self):  # type: ignore[no-untyped-def]
@@ -101,8 +117,10 @@ class DossierWindow(QMainWindow):
         return module.create_header(self)  # type: ignore[no-any-return]
 
     def refresh_header(self) -> None:
-        self.patient = patients.get_patient(self.ctx, self.patient_id)
-        p = self.patient
+        self._show_patient(patients.get_patient(self.ctx, self.patient_id))
+
+    def _show_patient(self, p: patients.PatientView) -> None:
+        self.patient = p
         self.setWindowTitle(f"{p.family_name.upper()} {p.given_name} — Relais")
         if hasattr(self.header, "update_patient"):
             self.header.update_patient(p)

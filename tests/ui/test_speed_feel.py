@@ -1,0 +1,125 @@
+"""What a person feels at the unlock and when a dossier opens (issue 16): Today paints its frame,
+then its sections as the task manager delivers them; the other pages are built when first shown
+and the Audit page is listed once its check ran off the GUI thread; the status bar follows
+Today; a dossier's header paints its text first and the badges that need their own reads just
+after."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from desktop.services import today
+from desktop.services.context import AppContext
+from desktop.ui.caseload_page import CaseloadPage
+from desktop.ui.main_window import page_titles
+from desktop.ui.pages import PAGE_MODULES
+from desktop.ui.today_page import TodayPage
+from tests.gdpr_data import make_patient
+
+AUDIT = "desktop.ui.consent.audit_page"
+
+
+def _titles(page: TodayPage) -> list[str]:
+    return [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+
+
+def test_today_data_tells_each_section_as_it_is_read(ctx: AppContext) -> None:
+    make_patient(ctx, "Sections")
+    heard: list[tuple[str, tuple[today.TodayItem, ...]]] = []
+    data = today.today_data(ctx, on_section=lambda key, items: heard.append((key, items)))
+    keys = [key for key, _items in heard]
+    assert keys[:2] == ["visits_today", "visits_week"]  # what the day starts with, first
+    assert len(keys) == len(set(keys))
+    for key, items in heard:  # each told once, the same as the result
+        assert data.sections[key] == items
+    assert any(items for _key, items in heard)
+
+
+def test_today_paints_its_frame_then_its_sections(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    d = make_patient(ctx, "Progressive")  # no contact for 30 days: an overdue follow-up
+    page = main_window.page(0)
+    assert isinstance(page, TodayPage)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.refresh()
+        # the frame at once: the day and every section's title, their counts to come
+        assert page.is_loading()
+        assert page.title.text()
+        titles = _titles(page)
+        assert len(titles) == len(page.section_titles())
+        assert all(t.endswith("(…)") for t in titles)
+    assert not page.is_loading()
+    assert not any(t.endswith("(…)") for t in _titles(page))
+    overdue = page.tops["overdue"]
+    assert overdue.text(0).endswith(f"({len(page.items('overdue'))})")
+    assert d.patient_id in [overdue.child(i).data(0, 0x0100) for i in range(overdue.childCount())]
+
+
+def test_a_newer_refresh_replaces_the_read_in_progress(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.page(0)
+    page.refresh()
+    first = page.task
+    page.refresh()
+    assert first.cancelled and page.task is not first
+    assert page.wait_loaded()
+    assert not any(t.endswith("(…)") for t in _titles(page))
+
+
+def test_only_today_is_built_at_the_unlock(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = main_window
+    assert [window.page_modules[row] for row, _page in window.built_pages()] == [PAGE_MODULES[0]]
+    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    titles = page_titles()
+    assert texts == [titles[name] for name in window.page_modules]  # listed under their titles
+    window.show_page("desktop.ui.caseload_page")
+    assert isinstance(window.stack.currentWidget(), CaseloadPage)
+    assert [window.page_modules[row] for row, _page in window.built_pages()] == \
+        [PAGE_MODULES[0], "desktop.ui.caseload_page"]
+    assert len(window.pages) == window.nav.count() == window.stack.count()  # code asking: all
+
+
+def test_the_audit_page_is_listed_once_its_check_ran(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = main_window
+    title = page_titles()[AUDIT]
+
+    def texts() -> list[str]:
+        return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+    assert title not in texts()  # decided off the GUI thread (a laptop not enrolled: shown)
+    qtbot.waitUntil(lambda: title in texts(), timeout=10_000)
+    row = texts().index(title)
+    assert row == PAGE_MODULES.index(AUDIT)
+    assert window.nav.currentRow() == 0 and isinstance(window.stack.currentWidget(), TodayPage)
+    window.nav.setCurrentRow(row)
+    assert type(window.stack.currentWidget()).__name__ == "AuditPage"
+
+
+def test_the_status_bar_follows_today(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.sync.status_widget import SyncStatusWidget
+
+    window = main_window
+    assert not window.statusBar().findChildren(SyncStatusWidget)
+    qtbot.waitUntil(lambda: bool(window.statusBar().findChildren(SyncStatusWidget)),
+                    timeout=10_000)
+    assert not window.page(0).is_loading()
+
+
+def test_the_header_paints_its_text_then_the_badges_that_need_reads(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    d = make_patient(ctx, "Header")
+    dossier = main_window.open_dossier(d.patient_id)
+    header = dossier.header
+    assert "HEADER" in header.name.text() and header.identity.text()
+    assert header.findChild(QLabel, "visibility") is None  # not before the first paint
+    qtbot.waitUntil(lambda: header.findChild(QLabel, "visibility") is not None, timeout=5_000)
+    badges = [header.badges.itemAt(i).widget() for i in range(header.badges.count())]
+    assert badges.index(header.visibility) > 0  # after the case status, made with the text
+
+
+def test_code_asking_for_the_badges_gets_them_at_once(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    d = make_patient(ctx, "Asking")
+    header = main_window.open_dossier(d.patient_id).header
+    assert header.visibility is not None  # made now for whoever asks
+    assert header.findChild(QLabel, "visibility") is header.visibility
+    count = header.badges.count()
+    header.update()
+    qtbot.wait(50)
+    assert header.badges.count() == count  # not made twice
