@@ -2,9 +2,11 @@
 
 Every patient-owned row carries `patient_id` (denormalised) so sync can scope and purge by patient
 and consent without joins.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: with string annotations SQLAlchemy parses and
+evaluates every `Mapped[...]` again at each start, a third of this module's import time, which
+every command that opens the vault pays (issue 16). Quote a forward reference: `Mapped["Case"]`.
+"""
 
 import datetime as dt
 from typing import Any
@@ -122,6 +124,10 @@ class Case(SyncColumns, Base):
     # triage by complexity: crisis triggers (codes of desktop.domain.triage) and when noted
     crisis_triggers: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     crisis_noted_on: Mapped[dt.date | None] = mapped_column(Date)
+    # closure (issue 19, item 4): who agreed (desktop.domain.closure.AGREEMENT_PARTIES) and to
+    # whom the follow-up goes back (HANDBACK_TARGETS)
+    closure_agreed_by: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    closure_handback: Mapped[str | None] = mapped_column(String(30))
 
 
 class CaseStatusChange(SyncColumns, Base):
@@ -254,6 +260,25 @@ class Medication(SyncColumns, Base):
     review_requested_to: Mapped[str | None] = mapped_column(String(20))  # gp | pharmacist
     review_requested_on: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class CarerAssessment(SyncColumns, Base):
+    """The informal carer's own needs (issue 19, item 3), assessed on the carer's contact: their
+    burden, respite, health, needs and wishes, and when to look again (desktop.domain.carer)."""
+
+    __tablename__ = "carer_assessment"
+    patient_id: Mapped[str] = mapped_column(String(36), ForeignKey("patient.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(String(36), ForeignKey("contact.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    burden: Mapped[str] = mapped_column(String(20))
+    respite: Mapped[str] = mapped_column(String(20))
+    health: Mapped[str | None] = mapped_column(Text)
+    needs: Mapped[str | None] = mapped_column(Text)
+    wishes: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    review_on: Mapped[dt.date | None] = mapped_column(Date)
+    assessed_by: Mapped[str | None] = mapped_column(String(200))
 
 
 # --------------------------------------------------------------------------------------------

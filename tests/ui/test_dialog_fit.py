@@ -136,6 +136,18 @@ def _stay(w: World, *, open_: bool) -> Any:
     return stays.get_stay(w.ctx, sid)
 
 
+def _carer_assessment(w: World, *, again: bool) -> QWidget:
+    """The carer's assessment: a first one, or again (the last one shown above the form)."""
+    from desktop.services import carer
+    from desktop.ui.ecomap.carer_dialog import CarerAssessmentDialog
+
+    person = next(p for p in w.people if p.is_informal_carer)
+    if again:
+        carer.assess_carer(w.ctx, w.patient_id, person.contact_id, burden="high",
+                           respite="wanted", health="Mal de dos " * 20)
+    return CarerAssessmentDialog(w.window, w.ctx, w.patient_id, person.contact_id, person.name)
+
+
 def _handover_enrolled(w: World) -> QWidget:
     """The handover dialog with the team's users listed (then not enrolled again)."""
     from desktop.ui.dossier.handover_dialog import HandoverDialog
@@ -254,6 +266,8 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
                                                                    "refused")],
     "desktop.ui.consent.dialogs.EvidenceDialog": [
         lambda w: _f("desktop.ui.consent.dialogs.EvidenceDialog")(w.window, "image/png", _png())],
+    "desktop.ui.ecomap.carer_dialog.CarerAssessmentDialog": [
+        lambda w: _carer_assessment(w, again=False), lambda w: _carer_assessment(w, again=True)],
     "desktop.ui.assessment.compare.CompareDialog": [_compare],
     "desktop.ui.assessment.dialog.ResponseDialog": [
         lambda w: _response(w, completed=False), lambda w: _response(w, completed=True)],
