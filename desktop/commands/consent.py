@@ -1,4 +1,4 @@
-"""`relais consent grant|refuse|withdraw|override|show`."""
+"""`relais consent grant|refuse|withdraw|override|show|object|lift-objection|provider|carer`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         a.add_argument("--patient", required=True, metavar="ID")
         a.add_argument("--purpose", required=True, metavar="P",
                        help="information_notice, team_sharing, provider_sharing, "
-                            "carer_on_handout, statistics")
+                            "statistics (carer_on_handout: only to refuse or withdraw a grant "
+                            "recorded before; a carer agrees on their contact: consent carer)")
         a.add_argument("--contact", metavar="ID", help="the provider or carer (per-contact purposes)")
         a.add_argument("--method", default="oral", metavar="M", help="|".join(METHODS))
         a.add_argument("--notice-version", metavar="V")
@@ -37,6 +38,32 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     o.add_argument("--contact", metavar="ID")
     o.add_argument("--reason", required=True)
     o.set_defaults(handler=cmd_override)
+    for action, text in (("object", "the patient objects to documents going to a provider "
+                                    "(even the GP or a provider of the care plan)"),
+                         ("lift-objection", "lift the patient's objection to a provider")):
+        ob = ps.add_parser(action, help=text)
+        add_common(ob)
+        ob.add_argument("--patient", required=True, metavar="ID")
+        ob.add_argument("--contact", required=True, metavar="ID", help="the provider")
+        ob.add_argument("--method", default="oral", metavar="M", help="|".join(METHODS))
+        ob.add_argument("--date", metavar="YYYY-MM-DD", help="date of the decision (default today)")
+        ob.add_argument("--note", metavar="TEXT")
+        ob.set_defaults(handler=cmd_objection,
+                        decision="objected" if action == "object" else "lifted")
+    pv = ps.add_parser("provider", help="may documents of the patient go to this provider, and why")
+    add_common(pv)
+    pv.add_argument("--patient", required=True, metavar="ID")
+    pv.add_argument("--contact", required=True, metavar="ID")
+    pv.set_defaults(handler=cmd_provider)
+    ca = ps.add_parser("carer", help="the carer's own agreement to their phone and address on "
+                                     "the handout, recorded on their contact")
+    add_common(ca)
+    ca.add_argument("--contact", required=True, metavar="ID", help="the carer")
+    ca.add_argument("--decision", metavar="D", help="granted, refused or withdrawn (without it: "
+                                                    "show the agreement)")
+    ca.add_argument("--method", default="oral", metavar="M", help="|".join(METHODS))
+    ca.add_argument("--date", metavar="YYYY-MM-DD", help="date of the decision (default today)")
+    ca.set_defaults(handler=cmd_carer)
     s = ps.add_parser("show", help="current state per purpose and the history")
     add_common(s)
     s.add_argument("--patient", required=True, metavar="ID")
@@ -74,6 +101,48 @@ def cmd_override(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_objection(args: argparse.Namespace) -> int:
+    from desktop.domain.consent_policy import PURPOSE_PROVIDER_OBJECTION
+    from desktop.i18n import t
+    from desktop.services import consents
+
+    with open_context(args) as ctx:
+        event_id = consents.record_decision(
+            ctx, args.patient, PURPOSE_PROVIDER_OBJECTION, args.decision,
+            contact_id=args.contact, method=args.method, decided_on=args.date, note=args.note)
+    emit(args, {"id": event_id, "decision": args.decision},
+         t(f"consent.cli.{args.decision}", id=event_id))
+    return 0
+
+
+def cmd_provider(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import consents
+
+    with open_context(args) as ctx:
+        st = consents.provider_status(ctx, args.patient, args.contact)
+    emit(args, {**asdict(st), "allowed": st.allowed},
+         f"{st.contact_name or st.contact_id}: {t('consent.provider.' + st.code)}")
+    return 0
+
+
+def cmd_carer(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import consents
+
+    with open_context(args) as ctx:
+        if args.decision is not None:
+            consents.record_carer_agreement(ctx, args.contact, args.decision,
+                                            method=args.method, decided_on=args.date)
+        ag = consents.carer_agreement(ctx, args.contact)
+    decision = t(f"consent.decision.{ag.decision or 'none'}")
+    text = f"{ag.contact_name or ag.contact_id}: {t('consent.cli.carer_agreement')} {decision}"
+    if ag.decided_on:
+        text += f" ({ag.decided_on}, {t('consent.method.' + (ag.method or 'oral'))})"
+    emit(args, asdict(ag), text)
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from desktop.i18n import t
     from desktop.services import audit_log, consents
@@ -92,6 +161,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             decision = t(f"consent.decision.{s.decision or 'none'}")
             when = f" ({s.decided_on})" if s.decided_on else ""
             lines.append(f"{t('consent.purpose.' + s.purpose)}{who}: {decision}{when}")
+        if not args.purpose:
+            for a in overview.carers:
+                decision = t(f"consent.decision.{a.decision or 'none'}")
+                if a.decision is None and a.legacy_grant:
+                    decision = t("consent.cli.carer_legacy")
+                lines.append(f"{t('consent.cli.carer_agreement')} — {a.contact_name or a.contact_id}"
+                             f": {decision}" + (f" ({a.decided_on})" if a.decided_on else ""))
         if overview.local_only:
             lines.append(t("consent.cli.local_only"))
         lines.append("")
@@ -104,5 +180,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     emit(args, {"patient_id": args.patient, "local_only": overview.local_only,
                 "badges": overview.badges,
                 "states": [asdict(s) for s in overview.states],
+                "carers": [asdict(a) for a in overview.carers],
                 "history": [asdict(e) for e in events]}, human)
     return 0

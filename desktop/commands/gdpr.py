@@ -1,4 +1,4 @@
-"""`relais gdpr register|settings|restrict|unrestrict|erase|retention|history|audit|stats`."""
+"""`relais gdpr register|settings|restrict|unrestrict|erase|retention|history|audit|stats|extract`."""
 
 from __future__ import annotations
 
@@ -56,12 +56,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     au.add_argument("--limit", type=int_in(1, 100_000), default=500)
     au.set_defaults(handler=cmd_audit)
 
-    st = ps.add_parser("stats", help="anonymised counts of patients with the statistics consent")
+    st = ps.add_parser("stats", help="anonymised counts, smaller ones suppressed: every patient "
+                                     "with 5 or more (no consent needed), only those with the "
+                                     "statistics consent below 5")
     add_common(st)
     st.add_argument("--out", required=True, metavar="FILE.csv")
     st.add_argument("--min-cell", type=int_in(1, 1_000_000), metavar="N",
                     help="smallest count shown (default 5)")
     st.set_defaults(handler=cmd_stats)
+
+    ex = ps.add_parser("extract", help="pseudonymised extract, a row per patient: only patients "
+                                       "with the statistics consent")
+    add_common(ex)
+    ex.add_argument("--out", required=True, metavar="FILE.csv")
+    ex.set_defaults(handler=cmd_extract)
 
 
 def cmd_register(args: argparse.Namespace) -> int:
@@ -195,6 +203,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     with open_context(args) as ctx:
         outcome = gdpr.export_statistics(ctx, args.out, args.min_cell)
+    key = "gdpr.cli.stats" if outcome.scope == "all_patients" else "gdpr.cli.stats_consented"
     emit(args, {"path": args.out, **asdict(outcome)},
-         t("gdpr.cli.stats", path=args.out, included=outcome.included, excluded=outcome.excluded))
+         t(key, path=args.out, included=outcome.included, excluded=outcome.excluded))
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from desktop.i18n import t
+    from desktop.services import gdpr
+
+    with open_context(args) as ctx:
+        outcome = gdpr.export_extract(ctx, args.out)
+    emit(args, {"path": args.out, **asdict(outcome)},
+         t("gdpr.cli.extract", path=args.out, included=outcome.included,
+           excluded=outcome.excluded))
     return 0

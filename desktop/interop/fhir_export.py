@@ -171,7 +171,7 @@ def _consent_states(events: Sequence[Row]) -> dict[str, str]:
     status: dict[str, str] = {}
     latest: dict[tuple[str, str | None], Row] = {}
     for e in events:
-        if e["decision"] not in ("granted", "refused", "withdrawn"):
+        if e["decision"] not in ("granted", "refused", "withdrawn", "objected", "lifted"):
             continue
         key = (e["purpose"], e.get("contact_id"))
         prev = latest.get(key)
@@ -181,11 +181,11 @@ def _consent_states(events: Sequence[Row]) -> dict[str, str]:
     for e in events:
         d = e["decision"]
         key = (e["purpose"], e.get("contact_id"))
-        if d == "granted":
+        if d in ("granted", "objected"):  # an objection in force is an active "deny"
             status[e["id"]] = "active" if latest.get(key) is e else "inactive"
         elif d == "refused":
             status[e["id"]] = "rejected"
-        else:  # withdrawn, override
+        else:  # withdrawn, override, an objection lifted
             status[e["id"]] = "inactive"
     return status
 
@@ -462,14 +462,15 @@ def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
     attachment_by_sha = {a["sha256"]: a["id"] for a in live.get("attachment", [])}
     for e in events:
         decision = e["decision"]
-        override = decision not in ("granted", "refused", "withdrawn")
+        override = decision == "override"
         rule = ({"coding": [{"system": f"{BASE}/CodeSystem/consent-policy", "code": "override"}],
                  "text": "processing without consent where the law allows it (reason recorded)"}
                 if override else
                 {"coding": [{"system": ACT_CODE,
-                             "code": "OPTIN" if decision == "granted" else "OPTOUT"}]})
+                             "code": "OPTIN" if decision in ("granted", "lifted")
+                             else "OPTOUT"}]})
         provision: dict[str, Any] = {
-            "type": "permit" if decision in ("granted", "override") else "deny",
+            "type": "permit" if decision in ("granted", "override", "lifted") else "deny",
             "purpose": [{"system": CONSENT_PURPOSE_SYSTEM, "code": e["purpose"]}],
         }
         actor = _contact_ref(contacts, e.get("contact_id"))

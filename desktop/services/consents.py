@@ -20,12 +20,14 @@ from desktop.domain.consent_policy import (
     OVERRIDE,
     PER_CONTACT_PURPOSES,
     PURPOSE_CARER_ON_HANDOUT,
+    PURPOSE_PROVIDER_OBJECTION,
     PURPOSE_PROVIDER_SHARING,
     PURPOSE_STATISTICS,
     PURPOSE_TEAM_SHARING,
     PURPOSES,
     ConsentFact,
 )
+from desktop.domain.contacts import PRIVATE_KINDS
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.evidence import HEAD_BYTES, MAX_EVIDENCE_BYTES, sniff_mime
@@ -34,7 +36,16 @@ from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.services.user_files import read_user_file
-from desktop.storage.models import Attachment, Blob, ConsentEvent, Contact, Patient
+from desktop.storage.models import (
+    Action,
+    Attachment,
+    Blob,
+    CarePlan,
+    ConsentEvent,
+    Contact,
+    Patient,
+    Relationship,
+)
 
 EVIDENCE_PURPOSE = "consent_evidence"
 
@@ -86,11 +97,39 @@ class ConsentState:
 
 
 @dataclass(frozen=True)
+class CarerAgreement:
+    """A carer's own agreement to their phone and address on the handout (on their contact)."""
+
+    contact_id: str
+    contact_name: str | None
+    decision: str | None  # granted | refused | withdrawn; None: never asked
+    decided_on: dt.date | None
+    method: str | None
+    legacy_grant: bool = False  # a grant in the patient's log, read until the carer decides
+    allowed: bool = False  # what the handout does now
+
+
+@dataclass(frozen=True)
+class ProviderStatus:
+    """May documents of this patient go to this provider, and why (a PROVIDER_* code)."""
+
+    contact_id: str
+    contact_name: str | None
+    code: str
+    objection_on: dt.date | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.code in policy.PROVIDER_ALLOWED
+
+
+@dataclass(frozen=True)
 class ConsentOverview:
     patient_id: str
     states: list[ConsentState]
     local_only: bool  # no team-sharing grant: only the responsible case managers see the record
     badges: list[str] = field(default_factory=list)
+    carers: list[CarerAgreement] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -161,14 +200,70 @@ def team_sharing_patient_ids(session: Session) -> set[str]:
             if policy.is_granted(facts, PURPOSE_TEAM_SHARING)}
 
 
-def carer_details_allowed(session: Session, patient_id: str, contact_id: str) -> bool:
-    """May this carer's phone and address be printed on the patient's handout?"""
-    return policy.is_granted(_facts(session, patient_id), PURPOSE_CARER_ON_HANDOUT, contact_id)
+def carer_details_allowed(session: Session, patient_id: str, contact_id: str,
+                          facts: list[ConsentFact] | None = None) -> bool:
+    """May this carer's phone and address be printed on the patient's handout? The carer's own
+    agreement on their contact decides; before it, a grant in the patient's log still counts."""
+    c = session.get(Contact, contact_id)
+    agreement = c.handout_agreement if c is not None and not c.deleted else None
+    facts = _facts(session, patient_id) if facts is None else facts
+    return policy.carer_details_allowed(
+        agreement, policy.is_granted(facts, PURPOSE_CARER_ON_HANDOUT, contact_id))
 
 
 def provider_sharing_allowed(session: Session, patient_id: str, contact_id: str) -> bool:
-    """May documents of this patient be addressed to this external provider?"""
+    """Has the patient consented to documents going to this provider (the consent only; a
+    document also goes to the GP of record and the plan's providers: `provider_document`)?"""
     return policy.is_granted(_facts(session, patient_id), PURPOSE_PROVIDER_SHARING, contact_id)
+
+
+def gp_of_record(session: Session, patient_id: str) -> str | None:
+    """The patient's GP contact: the one named on the patient, else the tie marked GP."""
+    p = session.get(Patient, patient_id)
+    if p is not None and p.gp_contact_id:
+        return p.gp_contact_id
+    return session.execute(select(Relationship.contact_id).where(
+        Relationship.patient_id == patient_id, Relationship.deleted.is_(False),
+        Relationship.is_gp.is_(True))).scalars().first()
+
+
+def plan_provider_ids(session: Session, patient_id: str) -> set[str]:
+    """Providers who act in the care plan the patient agreed to: a planned or ongoing action
+    of the agreed version names them."""
+    plan_ids = select(CarePlan.id).where(CarePlan.patient_id == patient_id,
+                                         CarePlan.deleted.is_(False), CarePlan.status == "agreed")
+    rows = session.execute(select(Action.responsible_contact_id).where(
+        Action.patient_id == patient_id, Action.deleted.is_(False),
+        Action.plan_id.in_(plan_ids), Action.responsible_kind == "contact",
+        Action.status.in_(("planned", "ongoing")))).scalars()
+    return {cid for cid in rows if cid}
+
+
+def provider_document(session: Session, patient_id: str, contact_id: str) -> str:
+    """May a document of this patient go to this provider? A PROVIDER_* code of the policy."""
+    return policy.provider_document_decision(
+        _facts(session, patient_id), contact_id,
+        gp_of_record=contact_id == gp_of_record(session, patient_id),
+        acts_in_plan=contact_id in plan_provider_ids(session, patient_id))
+
+
+def provider_status(ctx: AppContext, patient_id: str, contact_id: str) -> ProviderStatus:
+    """For the UI and the CLI: whether documents may go to this provider, and why."""
+    if not is_uuid(contact_id):
+        raise ValidationError("id.invalid", "contact_id")
+
+    def run(s: Session) -> ProviderStatus:
+        _load_patient(s, patient_id, include_restricted=True)
+        c = s.get(Contact, contact_id)
+        if c is None or c.deleted:
+            raise NotFound("record.not_found", "contact_id")
+        facts = _facts(s, patient_id)
+        code = provider_document(s, patient_id, contact_id)
+        latest = policy.latest_provider_event(facts, contact_id)
+        since = latest.decided_on if code == policy.PROVIDER_OBJECTED and latest else None
+        return ProviderStatus(contact_id, _contact_name(c), code, since)
+
+    return ctx.read(run)
 
 
 def statistics_allowed(session: Session, patient_id: str) -> bool:
@@ -284,6 +379,106 @@ def refuse(ctx: AppContext, patient_id: str, purpose: str, **kw: object) -> str:
 
 def withdraw(ctx: AppContext, patient_id: str, purpose: str, **kw: object) -> str:
     return record_decision(ctx, patient_id, purpose, "withdrawn", **kw)  # type: ignore[arg-type]
+
+
+def object_to_provider(ctx: AppContext, patient_id: str, contact_id: str, *,
+                       method: str = "oral", decided_on: dt.date | str | None = None,
+                       note: str | None = None) -> str:
+    """The patient objects to documents going to this provider (even the GP of record or a
+    provider of the plan); an event of the consent log, audited."""
+    return record_decision(ctx, patient_id, PURPOSE_PROVIDER_OBJECTION, "objected",
+                           contact_id=contact_id, method=method, decided_on=decided_on,
+                           note=note)
+
+
+def lift_objection(ctx: AppContext, patient_id: str, contact_id: str, *, method: str = "oral",
+                   decided_on: dt.date | str | None = None, note: str | None = None) -> str:
+    return record_decision(ctx, patient_id, PURPOSE_PROVIDER_OBJECTION, "lifted",
+                           contact_id=contact_id, method=method, decided_on=decided_on,
+                           note=note)
+
+
+# --------------------------------------------------------------------------------------------
+# A carer's own agreement (their phone and address on the handout), on their contact
+# --------------------------------------------------------------------------------------------
+def _carer_patients(session: Session, c: Contact) -> list[str]:
+    """The patients this person is a carer or a private person of (who print a handout)."""
+    rows = session.execute(select(Relationship.patient_id, Relationship.is_informal_carer).where(
+        Relationship.contact_id == c.id, Relationship.deleted.is_(False))).all()
+    private = c.owner_patient_id is not None or c.kind in PRIVATE_KINDS
+    out = {pid for pid, carer in rows if carer or private}
+    if c.owner_patient_id:
+        out.add(c.owner_patient_id)
+    return sorted(out)
+
+
+def record_carer_agreement(ctx: AppContext, contact_id: str, decision: str, *,
+                           method: str = "oral", decided_on: dt.date | str | None = None) -> None:
+    """The carer's own decision about their phone and address on the handout, recorded on their
+    contact (who agreed: the carer; when; how). Audited for each patient they are a carer of
+    (codes and ids only). Bad input changes nothing."""
+    if not is_uuid(contact_id):
+        raise ValidationError("id.invalid", "contact_id")
+    on = parse_date(decided_on, "decided_on") or ctx.today()
+
+    def run(uow: UnitOfWork) -> None:
+        s = uow.session
+        c = s.get(Contact, contact_id)
+        if c is None or c.deleted or c.merged_into_id:
+            raise NotFound("record.not_found", "contact_id")
+        patients = _carer_patients(s, c)
+        if not patients:
+            # a professional's phone is on the handout anyway: nothing to agree to
+            raise ValidationError("consent.carer_agreement_not_carer", "contact_id")
+        policy.check_carer_agreement(c.handout_agreement, c.handout_agreement_on, decision,
+                                     method, on, ctx.today())
+        uow.update(c, {"handout_agreement": decision, "handout_agreement_on": on,
+                       "handout_agreement_method": method})
+        for pid in patients:
+            uow.audit("consent", table="contact", record_id=c.id, patient_id=pid,
+                      purpose="carer_agreement", decision=decision, contact_id=c.id)
+
+    ctx.write(run)
+
+
+def _carer_agreement(session: Session, c: Contact, facts: list[ConsentFact]) -> CarerAgreement:
+    legacy = policy.is_granted(facts, PURPOSE_CARER_ON_HANDOUT, c.id)
+    return CarerAgreement(
+        contact_id=c.id, contact_name=_contact_name(c), decision=c.handout_agreement,
+        decided_on=c.handout_agreement_on, method=c.handout_agreement_method,
+        legacy_grant=legacy, allowed=policy.carer_details_allowed(c.handout_agreement, legacy))
+
+
+def carer_agreement(ctx: AppContext, contact_id: str,
+                    patient_id: str | None = None) -> CarerAgreement:
+    """The carer's agreement as recorded on the contact (and, for a patient, a legacy grant)."""
+    if not is_uuid(contact_id):
+        raise ValidationError("id.invalid", "contact_id")
+
+    def run(s: Session) -> CarerAgreement:
+        c = s.get(Contact, contact_id)
+        if c is None or c.deleted:
+            raise NotFound("record.not_found", "contact_id")
+        return _carer_agreement(s, c, _facts(s, patient_id) if patient_id else [])
+
+    return ctx.read(run)
+
+
+def _patient_carers(session: Session, patient_id: str,
+                    facts: list[ConsentFact]) -> list[CarerAgreement]:
+    rows = session.execute(
+        select(Contact, Relationship.is_informal_carer)
+        .join(Relationship, Relationship.contact_id == Contact.id)
+        .where(Relationship.patient_id == patient_id, Relationship.deleted.is_(False),
+               Contact.deleted.is_(False))).all()
+    seen: set[str] = set()
+    out = []
+    for c, carer in rows:
+        if c.id in seen or not (carer or c.owner_patient_id or c.kind in PRIVATE_KINDS):
+            continue
+        seen.add(c.id)
+        out.append(_carer_agreement(session, c, facts))
+    return sorted(out, key=lambda a: (a.contact_name or "").casefold())
 
 
 # --------------------------------------------------------------------------------------------
@@ -407,8 +602,9 @@ def _overview(session: Session, patient_id: str, today: dt.date) -> ConsentOverv
         badges.append("statistics")
     if any(s.review_due for s in states):
         badges.append("review_due")
+    carers = _patient_carers(session, patient_id, _facts(session, patient_id))
     return ConsentOverview(patient_id=patient_id, states=states, local_only=local_only,
-                           badges=badges)
+                           badges=badges, carers=carers)
 
 
 def overview(ctx: AppContext, patient_id: str) -> ConsentOverview:
@@ -469,7 +665,7 @@ def save_evidence_copy(ctx: AppContext, patient_id: str, sha256: str, out: str |
 
 def per_contact_candidates(ctx: AppContext, patient_id: str, purpose: str) -> list[tuple[str, str]]:
     """(contact id, name) the per-contact purpose can name: informal carers for the handout,
-    professionals and services for provider sharing, from the patient's ecosystem."""
+    professionals and services for provider sharing and objections, from the ecosystem."""
     from desktop.storage.models import Relationship
 
     def run(s: Session) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from desktop.domain import consent_policy as cp
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import ConsentEvent, Relationship
+from desktop.storage.models import ConsentEvent, Contact, Relationship
 
 BATCH = 50
 NOTICE_VERSION = "2026-01"
@@ -62,18 +62,30 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
         for cid, gp, carer in by_patient.get(pid, []):
             if gp and rng.random() < 0.8:
                 add(cp.PURPOSE_PROVIDER_SHARING, "granted", start, cid)
+            elif gp and rng.random() < 0.05:  # a few patients object to documents to their GP
+                add(cp.PURPOSE_PROVIDER_OBJECTION, "objected", start, cid)
             if carer and rng.random() < 0.7:
-                add(cp.PURPOSE_CARER_ON_HANDOUT, "granted",
-                    start + dt.timedelta(days=rng.randint(0, 10)), cid)
+                # the carer's own agreement to their details on the handout, on their contact
+                agreements[cid] = min(start + dt.timedelta(days=rng.randint(0, 10)), today)
         return out
+
+    agreements: dict[str, dt.date] = {}
 
     for first in range(0, len(patient_ids), BATCH):
         batch = patient_ids[first:first + BATCH]
         rows = [row for pid in batch for row in events_for(pid)]
 
-        def run(uow: UnitOfWork, rows: list[dict[str, object]] = rows) -> None:
+        agreed, agreements = agreements, {}
+
+        def run(uow: UnitOfWork, rows: list[dict[str, object]] = rows,
+                agreed: dict[str, dt.date] = agreed) -> None:
             for row in rows:
                 uow.add(ConsentEvent, **row)
+            for cid, on in agreed.items():
+                c = uow.session.get(Contact, cid)
+                if c is not None:
+                    uow.update(c, {"handout_agreement": "granted", "handout_agreement_on": on,
+                                   "handout_agreement_method": "oral"})
             uow.audit("demo", table="consent_event", count=len(rows))
 
         ctx.write(run)

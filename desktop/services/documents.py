@@ -3,8 +3,9 @@
 Every print is audited ("print", document code and language; no names). The PDF is rendered in
 memory, written to a temporary file in the destination folder and renamed: an unwritable path
 gives a clear message and no half-written file. Consent decides what third parties appear:
-a carer's phone and address only with PURPOSE_CARER_ON_HANDOUT for that carer; a letter to a GP
-only with PURPOSE_PROVIDER_SHARING for that GP.
+a carer's phone and address only with the carer's own agreement (on their contact); a document
+to the GP of record or to a provider of the agreed plan unless the patient objected to them, to
+any other provider only with PURPOSE_PROVIDER_SHARING for that provider.
 """
 
 from __future__ import annotations
@@ -22,13 +23,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain import consent_policy as policy
 from desktop.domain.care_plan import WeekAction, build_week
-from desktop.domain.consent_policy import (
-    PURPOSE_CARER_ON_HANDOUT,
-    PURPOSE_PROVIDER_SHARING,
-    ConsentFact,
-    is_granted,
-)
+from desktop.domain.consent_policy import ConsentFact
 from desktop.domain.dates import age_on
 from desktop.domain.errors import RuleViolation, ValidationError
 from desktop.domain.niss import format_niss
@@ -156,11 +153,13 @@ def _address(street: str | None, number: str | None, postal: str | None, city: s
     return ", ".join(x for x in (line1, line2) if x)
 
 
-def _doc_contact(session: Session, person: Person, facts: list[ConsentFact]) -> Any:
+def _doc_contact(session: Session, patient_id: str, person: Person,
+                 facts: list[ConsentFact]) -> Any:
     from desktop.reports.document_data import DocContact
+    from desktop.services.consents import carer_details_allowed
 
     private = person.kind in PRIVATE_KINDS or person.is_informal_carer
-    if private and not is_granted(facts, PURPOSE_CARER_ON_HANDOUT, person.contact_id):
+    if private and not carer_details_allowed(session, patient_id, person.contact_id, facts):
         return DocContact(person.name, person.role or person.kind, (), None, person.kind)
     address = None
     if private:
@@ -253,7 +252,7 @@ def handout_data(ctx: AppContext, patient_id: str, *, with_medication: bool = Fa
         view = plan_in_force(s, patient_id)
         cm_name, cm_phone = _case_manager(ctx, s, _open_case(s, patient_id))
         gp = _gp(s, p, people)
-        contacts = tuple(_doc_contact(s, x, facts) for x in people)
+        contacts = tuple(_doc_contact(s, patient_id, x, facts) for x in people)
         return HandoutData(
             patient_name=f"{p.given_name} {p.family_name}", made_on=today, plan=_doc_plan(view),
             week=build_week(_week_actions(view), today), contacts=contacts, gp=gp,
@@ -452,17 +451,22 @@ def write_summary(ctx: AppContext, patient_id: str, out_path: str | os.PathLike[
 
 def _check_provider_sharing(ctx: AppContext, patient_id: str, contact_id: str,
                             override_reason: str | None = None) -> None:
-    def run(s: Session) -> bool:
-        load_patient(s, patient_id)
-        return is_granted(_facts(s, patient_id), PURPOSE_PROVIDER_SHARING, contact_id)
-    if ctx.read(run):
-        return
-    if override_reason is None:
-        raise RuleViolation("consent.provider_sharing_missing", "consent")
-    # the consent feature logs the override with its reason (and refuses a short one)
+    """The GP of record and the providers of the agreed plan, unless the patient objected to
+    them; any other provider with the patient's consent for that provider. Otherwise an
+    override with its reason (logged in the consent log), or RuleViolation."""
     from desktop.services import consents
 
-    consents.record_override(ctx, patient_id, PURPOSE_PROVIDER_SHARING, override_reason,
+    def run(s: Session) -> str:
+        load_patient(s, patient_id)
+        return consents.provider_document(s, patient_id, contact_id)
+    code = ctx.read(run)
+    if code in policy.PROVIDER_ALLOWED:
+        return
+    if override_reason is None:
+        raise RuleViolation("consent.provider_objected" if code == policy.PROVIDER_OBJECTED
+                            else "consent.provider_sharing_missing", "consent")
+    # the consent feature logs the override with its reason (and refuses a short one)
+    consents.record_override(ctx, patient_id, policy.PURPOSE_PROVIDER_SHARING, override_reason,
                              contact_id=contact_id)
 
 

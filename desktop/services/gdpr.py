@@ -8,7 +8,9 @@
 - erasure: `erase` deletes every row of the patient and queues a "purge" op when the law allows
   it (no care given yet, or retention ended); otherwise it restricts and says until when;
 - retention: `retention_review` lists closed records past the retention period;
-- statistics: `export_statistics` counts only patients with the statistics consent.
+- statistics: `export_statistics` counts every patient when counts under 5 are suppressed (no
+  consent needed); `export_extract` writes a pseudonymised row per patient, only for those with
+  the statistics consent.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sqlcipher3
 from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain import consent_policy
 from desktop.domain import retention as rules
 from desktop.domain.dates import age_on
 from desktop.domain.errors import NotFound, ValidationError
@@ -488,13 +491,18 @@ def compact(ctx: AppContext) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# Statistics (anonymised counts, only with the statistics consent)
+# Statistics: aggregate counts (small cells suppressed, no consent needed) and the pseudonymised
+# extract (a row per patient: only with the statistics consent)
 # --------------------------------------------------------------------------------------------
+SETTING_PSEUDONYM_KEY = "gdpr.pseudonym_key"
+
+
 @dataclass(frozen=True)
 class StatsOutcome:
     included: int
     excluded: int
     rows: int
+    scope: str = consent_policy.STATS_ALL_PATIENTS  # whose records were counted
 
 
 def _age_band(age: int | None) -> str:
@@ -506,20 +514,35 @@ def _age_band(age: int | None) -> str:
     return "85+"
 
 
-def statistics(ctx: AppContext, min_cell: int | None = None) -> tuple[list[tuple[str, str, str]],
-                                                                       StatsOutcome]:
-    """(metric, group, count) rows. Counts below `min_cell` are shown as "<N" so that no small
-    group can point to a person."""
+def _min_cell(ctx: AppContext, min_cell: int | None) -> int:
     cell = int(min_cell if min_cell is not None
                else ctx.get_setting(SETTING_STATS_MIN_CELL, DEFAULT_MIN_CELL))
     if cell < 1:
         raise ValidationError("gdpr.min_cell_invalid", "min_cell")
+    return cell
+
+
+def _counted_patients(s: Session, consented_only: bool) -> tuple[list[Patient], int]:
+    """Patients whose records statistics may use, and how many are left out. Restricted records
+    are kept, not processed (art. 18); with `consented_only`, only the statistics consent."""
+    patients = list(s.execute(select(Patient).where(Patient.deleted.is_(False))).scalars())
+    allowed = statistics_patient_ids(s) if consented_only else None
+    included = [p for p in patients if not p.restricted and (allowed is None or p.id in allowed)]
+    return included, len(patients) - len(included)
+
+
+def statistics(ctx: AppContext, min_cell: int | None = None) -> tuple[list[tuple[str, str, str]],
+                                                                       StatsOutcome]:
+    """(metric, group, count) rows. Counts below `min_cell` read "<N" so that no small group can
+    point to a person. With cells under 5 suppressed every patient is counted (no consent is
+    needed for such counts); a smaller `min_cell` counts only the patients who consented."""
+    cell = _min_cell(ctx, min_cell)
+    scope = consent_policy.statistics_scope(cell)
     today = ctx.today()
 
     def run(s: Session) -> tuple[list[tuple[str, str, str]], StatsOutcome]:
-        allowed = statistics_patient_ids(s)
-        patients = list(s.execute(select(Patient).where(Patient.deleted.is_(False))).scalars())
-        included = [p for p in patients if p.id in allowed]
+        included, excluded = _counted_patients(
+            s, consented_only=scope == consent_policy.STATS_CONSENTED_ONLY)
         ids = {p.id for p in included}
         counts: Counter[tuple[str, str]] = Counter()
         for p in included:
@@ -540,9 +563,9 @@ def statistics(ctx: AppContext, min_cell: int | None = None) -> tuple[list[tuple
                 Visit.deleted.is_(False), Visit.status == "done", Visit.patient_id.in_(ids))).all():
             year = str(start)[:4] if start else "unknown"
             counts[("visits_done_by_kind_year", f"{kind}|{year}")] += 1
-        rows = [(metric, group, str(n) if n >= cell else f"<{cell}")
+        rows = [(metric, group, consent_policy.suppress(n, cell))
                 for (metric, group), n in sorted(counts.items())]
-        return rows, StatsOutcome(len(included), len(patients) - len(included), len(rows))
+        return rows, StatsOutcome(len(included), excluded, len(rows), scope)
 
     return ctx.read(run)
 
@@ -559,7 +582,91 @@ def export_statistics(ctx: AppContext, out: str | Path,
     atomic_write(out, buf.getvalue().encode("utf-8"))
 
     def audit(uow: UnitOfWork) -> None:
-        uow.audit("export", kind="statistics", included=outcome.included, excluded=outcome.excluded)
+        uow.audit("export", kind="statistics", scope=outcome.scope, included=outcome.included,
+                  excluded=outcome.excluded)
+
+    ctx.write(audit)
+    return outcome
+
+
+EXTRACT_COLUMNS = ("pseudonym", "gender", "age_band", "province_digit", "bim", "maf",
+                   "chronic_status", "case_status", "complexity_tier", "case_opened_year",
+                   "visits_done")
+
+
+def _pseudonym_key(ctx: AppContext) -> bytes:
+    """The vault's own secret for pseudonyms: the same patient gets the same pseudonym in every
+    extract of this vault, and nobody without the vault can link it back."""
+    key = ctx.get_setting(SETTING_PSEUDONYM_KEY)
+    if not key:
+        import secrets
+
+        key = secrets.token_hex(32)
+        ctx.set_setting(SETTING_PSEUDONYM_KEY, key)
+    return bytes.fromhex(str(key))
+
+
+def pseudonym(key: bytes, patient_id: str) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(key, patient_id.encode("ascii"), hashlib.sha256).hexdigest()[:16]
+
+
+def extract(ctx: AppContext) -> tuple[list[list[str]], StatsOutcome, list[str]]:
+    """A row per patient with the statistics consent: no name, NISS, address, date or free
+    text; a keyed pseudonym instead of the id, the age as a band, one digit of the postal
+    code. Returns the rows, the outcome and the ids of the patients in it (for the audit)."""
+    key = _pseudonym_key(ctx)
+    today = ctx.today()
+
+    def run(s: Session) -> tuple[list[list[str]], StatsOutcome, list[str]]:
+        included, excluded = _counted_patients(s, consented_only=True)
+        ids = {p.id for p in included}
+        cases: dict[str, Case] = {}
+        for c in s.execute(select(Case).where(Case.deleted.is_(False),
+                                              Case.patient_id.in_(ids))).scalars():
+            kept = cases.get(c.patient_id)
+            if kept is None or (c.opened_on or dt.date.min) > (kept.opened_on or dt.date.min):
+                cases[c.patient_id] = c
+        visits: Counter[str] = Counter(pid for (pid,) in s.execute(select(Visit.patient_id).where(
+            Visit.deleted.is_(False), Visit.status == "done", Visit.patient_id.in_(ids))).all())
+        rows = []
+        for p in included:
+            case = cases.get(p.id)
+            rows.append([
+                pseudonym(key, p.id), p.gender or "unknown",
+                _age_band(age_on(p.birth_date, today) if p.birth_date else None),
+                (p.postal_code or "?")[:1], "yes" if p.bim else "no", "yes" if p.maf else "no",
+                "yes" if p.chronic_status else "no",
+                (case.status or "unknown") if case else "none",
+                (case.complexity_tier or "unknown") if case else "none",
+                str(case.opened_on.year) if case and case.opened_on else "",
+                str(visits.get(p.id, 0))])
+        rows.sort()
+        return rows, StatsOutcome(len(included), excluded, len(rows),
+                                  consent_policy.STATS_CONSENTED_ONLY), sorted(ids)
+
+    return ctx.read(run)
+
+
+def export_extract(ctx: AppContext, out: str | Path) -> StatsOutcome:
+    """The pseudonymised extract as CSV (only patients with the statistics consent). Audited as
+    an export of each record in it, so each patient's "who looked" shows it."""
+    out = _output(out, (".csv",))
+    rows, outcome, ids = extract(ctx)
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([list(EXTRACT_COLUMNS), *rows])
+    atomic_write(out, buf.getvalue().encode("utf-8"))
+
+    def audit(uow: UnitOfWork) -> None:
+        uow.audit("export", kind="pseudonymised_extract", included=outcome.included,
+                  excluded=outcome.excluded)
+        for pid in ids:
+            uow.audit("export", table="patient", record_id=pid, patient_id=pid,
+                      kind="pseudonymised_extract")
 
     ctx.write(audit)
     return outcome

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.consent_policy import PURPOSES
+from desktop.domain.consent_policy import PURPOSE_PROVIDER_OBJECTION, PURPOSES
 from desktop.domain.errors import ValidationError
 from desktop.domain.retention import check_retention_years
 from desktop.domain.text import clean_line
@@ -103,7 +103,9 @@ def register_data(ctx: AppContext, lang: str | None = None) -> dict[str, Any]:
         {"purpose": tr("register.purpose.care"), "legal_basis": tr("register.basis.care")},
         *({"purpose": t(f"consent.purpose.{p}", lang),
            "legal_basis": tr("register.basis.notice" if p == "information_notice"
-                             else "register.basis.consent")} for p in PURPOSES),
+                             else "register.basis.consent")} for p in PURPOSES
+          # an objection is the patient's right over a recipient, not a purpose of processing
+          if p != PURPOSE_PROVIDER_OBJECTION),
         {"purpose": tr("register.purpose.audit"), "legal_basis": tr("register.basis.legal")},
         *({"purpose": p, "legal_basis": "-"} for p in cfg.get("extra_purposes") or []),
     ]

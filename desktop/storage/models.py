@@ -325,6 +325,11 @@ class Contact(SyncColumns, Base):
     team_id: Mapped[str | None] = mapped_column(String(36))
     # a private person (carer, family) belongs to one patient; professionals are shared
     owner_patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # the person's own agreement to their phone and address on the handout (granted | refused |
+    # withdrawn; None: never asked), when and how it was given: theirs, not the patient's
+    handout_agreement: Mapped[str | None] = mapped_column(String(20))
+    handout_agreement_on: Mapped[dt.date | None] = mapped_column(Date)
+    handout_agreement_method: Mapped[str | None] = mapped_column(String(20))
 
 
 class Relationship(SyncColumns, Base):

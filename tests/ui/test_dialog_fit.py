@@ -266,6 +266,13 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
                                                                    "refused")],
     "desktop.ui.consent.dialogs.EvidenceDialog": [
         lambda w: _f("desktop.ui.consent.dialogs.EvidenceDialog")(w.window, "image/png", _png())],
+    "desktop.ui.consent.contact_dialog.ContactConsentDialog": [
+        lambda w: _f("desktop.ui.consent.contact_dialog.ContactConsentDialog")(
+            w.window, w.ctx, w.patient_id,
+            next(p.contact_id for p in w.people if p.is_informal_carer), carer=True),
+        lambda w: _f("desktop.ui.consent.contact_dialog.ContactConsentDialog")(
+            w.window, w.ctx, w.patient_id,
+            next(p.contact_id for p in w.people if p.is_gp), carer=False)],
     "desktop.ui.ecomap.carer_dialog.CarerAssessmentDialog": [
         lambda w: _carer_assessment(w, again=False), lambda w: _carer_assessment(w, again=True)],
     "desktop.ui.assessment.compare.CompareDialog": [_compare],

@@ -85,6 +85,9 @@ def test_consent_export_and_gdpr_commands(cli, run, tmp_path: Path) -> None:  # 
 
     # statistics and retention
     r = cli("gdpr", "stats", "--out", str(tmp_path / "s.csv"), "--json")
+    # aggregate counts, cells under 5 suppressed: every patient counted, no consent needed
+    assert r.code == 0 and r.json()["included"] == 1 and r.json()["excluded"] == 0
+    r = cli("gdpr", "extract", "--out", str(tmp_path / "x.csv"), "--json")  # needs the consent
     assert r.code == 0 and r.json()["included"] == 0 and r.json()["excluded"] == 1
     assert cli("gdpr", "retention", "--json").json() == {"records": []}
 

@@ -92,16 +92,23 @@ def test_per_contact_points_refuse_allow_and_record_an_override(
     assert reason not in str(audits[0].detail) and audits[0].detail["point"] == point
     assert not ctx.read(lambda s: check(s, pat.patient_id, contact))
 
-    # consent for this contact only
-    consents.grant(ctx, pat.patient_id, point, contact_id=contact)
+    # consent for this contact only (a carer's own agreement is recorded on their contact)
+    if point == cp.PURPOSE_PROVIDER_SHARING:
+        consents.grant(ctx, pat.patient_id, point, contact_id=contact)
+    else:
+        consents.record_carer_agreement(ctx, contact, "granted")
     assert ctx.read(lambda s: check(s, pat.patient_id, contact))
-    assert consents.authorize(ctx, pat.patient_id, point, contact_id=contact).via == "consent"
+    if point == cp.PURPOSE_PROVIDER_SHARING:
+        assert consents.authorize(ctx, pat.patient_id, point, contact_id=contact).via == "consent"
     other = make_patient(ctx, "Otherx", Sizes(consents=0))
     other_contact = (other.professional_ids[0] if point == cp.PURPOSE_PROVIDER_SHARING
                      else other.carer_ids[0])
     assert not ctx.read(lambda s: check(s, pat.patient_id, other_contact))
 
-    consents.withdraw(ctx, pat.patient_id, point, contact_id=contact)
+    if point == cp.PURPOSE_PROVIDER_SHARING:
+        consents.withdraw(ctx, pat.patient_id, point, contact_id=contact)
+    else:
+        consents.record_carer_agreement(ctx, contact, "withdrawn")
     assert not ctx.read(lambda s: check(s, pat.patient_id, contact))
 
 

@@ -204,16 +204,31 @@ def test_a_failed_rename_leaves_no_temporary_file(ctx: AppContext, planned, tmp_
     assert target.read_bytes() == b"old" and _prints(ctx) == []
 
 
-def test_gp_letter_needs_consent_to_share_with_that_gp(ctx: AppContext, planned,
-                                                       tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _physio(ctx: AppContext, patient_id: str) -> str:
+    """A provider on the patient's map who acts in no action of the plan."""
+    from desktop.storage.models import Contact, Relationship
+
+    def run(uow):  # type: ignore[no-untyped-def]
+        c = uow.add(Contact, kind="physio", family_name="Kinet", given_name="Paul")
+        uow.add(Relationship, patient_id=patient_id, contact_id=c.id, role="kiné")
+        return c.id
+    return str(ctx.write(run))
+
+
+def test_documents_go_to_the_gp_and_the_plans_providers_others_need_consent(
+        ctx: AppContext, planned, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sc, plan = planned
     fid = gp_feedback.create_letter(ctx, sc.patient_id, summary="Chutes répétées cet automne.",
                                     questions="Pourriez-vous prescrire de la kiné ?")
     text = _text(documents.write_gp_letter(ctx, fid, tmp_path / "gp.pdf"))
     assert "Pierre Lemaire" in text and "Pourriez-vous prescrire de la kiné ?" in text
     assert plan.goals[0].text in text
+    # the nurse acts in the agreed plan: no consent needed
+    assert documents.write_summary(ctx, sc.patient_id, tmp_path / "n.pdf",
+                                   to_contact_id=sc.nurse).exists()
+    physio = _physio(ctx, sc.patient_id)
     with pytest.raises(RuleViolation) as info:
-        documents.write_summary(ctx, sc.patient_id, tmp_path / "s.pdf", to_contact_id=sc.nurse)
+        documents.write_summary(ctx, sc.patient_id, tmp_path / "s.pdf", to_contact_id=physio)
     assert info.value.code == "consent.provider_sharing_missing"
     assert not (tmp_path / "s.pdf").exists()
 
@@ -223,11 +238,12 @@ def test_a_summary_for_a_provider_without_consent_needs_a_logged_override(
     from desktop.storage.models import ConsentEvent
 
     sc, _ = planned
-    out = documents.write_summary(ctx, sc.patient_id, tmp_path / "s.pdf", to_contact_id=sc.nurse,
+    physio = _physio(ctx, sc.patient_id)
+    out = documents.write_summary(ctx, sc.patient_id, tmp_path / "s.pdf", to_contact_id=physio,
                                   override_reason="Sortie d'hôpital urgente ce soir")
     assert out.exists()
     overrides = ctx.read(lambda s: s.execute(select(ConsentEvent).where(
         ConsentEvent.decision == "override")).scalars().all())
-    assert [(o.contact_id, o.purpose) for o in overrides] == [(sc.nurse, "provider_sharing")]
+    assert [(o.contact_id, o.purpose) for o in overrides] == [(physio, "provider_sharing")]
     [event] = _prints(ctx)
-    assert event.detail == {"document": "summary", "lang": "fr", "to_contact_id": sc.nurse}
+    assert event.detail == {"document": "summary", "lang": "fr", "to_contact_id": physio}

@@ -106,8 +106,8 @@ def test_erasure_leaves_none_of_the_patients_strings_in_the_vault_file(ctx: AppC
     gone = make_patient(ctx, "Zorglubwxy", Sizes(cases=2, visits=2, notes=3), closed=True,
                         last_contact=dt.date(1990, 6, 1))
     make_patient(ctx, "Kepplerqvz")
-    consents.grant(ctx, gone.patient_id, cp.PURPOSE_CARER_ON_HANDOUT,
-                   contact_id=gone.carer_ids[0],
+    consents.grant(ctx, gone.patient_id, cp.PURPOSE_PROVIDER_SHARING,
+                   contact_id=gone.professional_ids[0],
                    evidence=consents.evidence_from_bytes(TINY_PNG + b"Zorglubwxy", "scan.png"))
     patients.edit_patient(ctx, gone.patient_id, PatientFields(city="Zorglubwxyville"))
     gdpr.export_pdf(ctx, gone.patient_id, ctx.vault.folder.parent / "x.pdf")
@@ -176,7 +176,7 @@ def test_statistics_leave_out_patients_without_the_consent(ctx: AppContext,
     consents.withdraw(ctx, withdrawn.patient_id, cp.PURPOSE_STATISTICS)
     consents.refuse(ctx, no.patient_id, cp.PURPOSE_STATISTICS)
     out = tmp_path / "stats.csv"
-    outcome = gdpr.export_statistics(ctx, out, min_cell=1)
+    outcome = gdpr.export_statistics(ctx, out, min_cell=1)  # small cells shown: consent only
     assert (outcome.included, outcome.excluded) == (3, 2)
     rows = list(csv.reader(out.open()))
     assert rows[0] == ["metric", "group", "count"]
@@ -186,9 +186,11 @@ def test_statistics_leave_out_patients_without_the_consent(ctx: AppContext,
     text = out.read_text()
     assert "Stat0" not in text and "Nostat" not in text  # counts only, no names or ids
     assert all(d.patient_id not in text for d in [*yes, no])
-    # small cells are masked by default
-    gdpr.export_statistics(ctx, out)
-    assert dict(((r[0], r[1]), r[2]) for r in csv.reader(out.open()))[("patients", "all")] == "<5"
+    # by default cells under 5 are masked, and then every patient is counted (no consent needed)
+    outcome = gdpr.export_statistics(ctx, out)
+    assert (outcome.included, outcome.excluded, outcome.scope) == (5, 0, cp.STATS_ALL_PATIENTS)
+    table = dict(((r[0], r[1]), r[2]) for r in csv.reader(out.open()))
+    assert table[("patients", "all")] == "5" and table[("cases_by_status", "active")] == "5"
 
 
 # ---- audit --------------------------------------------------------------------------------------

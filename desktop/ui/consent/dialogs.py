@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.consent_policy import METHODS, PER_CONTACT_PURPOSES, PURPOSES
+from desktop.domain.consent_policy import (
+    LEGACY_PURPOSES,
+    METHODS,
+    PER_CONTACT_PURPOSES,
+    PURPOSE_PROVIDER_OBJECTION,
+    PURPOSES,
+)
 from desktop.domain.errors import DomainError
 from desktop.services import consents
 from desktop.ui.consent import labels
@@ -57,13 +63,18 @@ class DecisionDialog(GuardedDialog):
         self.decision = decision
         self.result_id: str | None = None
         self.evidence_path: Path | None = None
-        self.setWindowTitle(self.tr("Record a consent") if decision == "granted"
-                            else self.tr("Record a refusal"))
+        self.setWindowTitle({"granted": self.tr("Record a consent"),
+                             "objected": self.tr("Record an objection")}.get(
+                                 decision, self.tr("Record a refusal")))
         form = QFormLayout()
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(self.tr("Purpose"))
         for code in PURPOSES:
             if decision == "refused" and code == "information_notice":
+                continue
+            # an objection is its own decision; a carer's agreement is recorded on their contact
+            if (code == PURPOSE_PROVIDER_OBJECTION) != (decision == "objected") \
+                    or code in LEGACY_PURPOSES:
                 continue
             self.purpose.addItem(labels.purpose(code), code)
         self.contact = QComboBox()

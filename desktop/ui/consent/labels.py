@@ -14,7 +14,9 @@ def purpose(code: str) -> str:
         "team_sharing": _Q.translate("ConsentLabels", "Sharing with the team (server)"),
         "provider_sharing": _Q.translate("ConsentLabels", "Documents to a provider"),
         "carer_on_handout": _Q.translate("ConsentLabels", "Carer's details on the handout"),
-        "statistics": _Q.translate("ConsentLabels", "Anonymised statistics"),
+        "statistics": _Q.translate("ConsentLabels", "Pseudonymised extract (statistics)"),
+        "provider_objection": _Q.translate("ConsentLabels", "Objection to a provider"),
+        "carer_agreement": _Q.translate("ConsentLabels", "Carer's own agreement (handout)"),
     }.get(code, code)
 
 
@@ -24,6 +26,8 @@ def decision(code: str | None) -> str:
         "refused": _Q.translate("ConsentLabels", "Refused"),
         "withdrawn": _Q.translate("ConsentLabels", "Withdrawn"),
         "override": _Q.translate("ConsentLabels", "Override"),
+        "objected": _Q.translate("ConsentLabels", "Objected"),
+        "lifted": _Q.translate("ConsentLabels", "Objection lifted"),
         None: _Q.translate("ConsentLabels", "Not asked"),
     }.get(code, code or "")
 
@@ -34,6 +38,19 @@ def method(code: str) -> str:
         "written": _Q.translate("ConsentLabels", "Written"),
         "eid": _Q.translate("ConsentLabels", "eID"),
         "override": _Q.translate("ConsentLabels", "Override"),
+    }.get(code, code)
+
+
+def provider(code: str) -> str:
+    """Whether documents may go to a provider, and why (consent_policy.PROVIDER_*)."""
+    return {
+        "gp_of_record": _Q.translate("ConsentLabels", "Documents allowed: the patient's GP"),
+        "care_plan": _Q.translate("ConsentLabels",
+                                  "Documents allowed: acts in the agreed care plan"),
+        "consent": _Q.translate("ConsentLabels", "Documents allowed: the patient consented"),
+        "objected": _Q.translate("ConsentLabels", "No documents: the patient objected"),
+        "consent_missing": _Q.translate("ConsentLabels",
+                                        "No documents without the patient's consent"),
     }.get(code, code)
 
 

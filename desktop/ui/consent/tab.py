@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.consent_policy import PURPOSE_PROVIDER_OBJECTION
 from desktop.domain.errors import DomainError
 from desktop.i18n import t
 from desktop.services import audit_log, consents, gdpr
 from desktop.ui.consent import field_history, labels
+from desktop.ui.consent.contact_dialog import ContactConsentDialog
 from desktop.ui.consent.dialogs import DecisionDialog, EvidenceDialog
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
@@ -86,6 +88,20 @@ class ConsentsTab(QWidget):
         bar.addWidget(self.restrict_button)
         bar.addWidget(self.erase_button)
         layout.addLayout(bar)
+        # a provider the patient objects to; a carer's own agreement (on their contact)
+        people = QHBoxLayout()
+        self.object_button = QPushButton(self.tr("&Object to a provider…"))
+        self.object_button.setToolTip(self.tr(
+            "The patient's GP and the providers of the agreed care plan receive documents "
+            "unless the patient objects to them"))
+        self.lift_button = QPushButton(self.tr("&Lift the objection"))
+        self.carer_button = QPushButton(self.tr("&Carer's own agreement…"))
+        self.carer_button.setToolTip(self.tr(
+            "A carer's phone and address on the handout need the carer's own agreement"))
+        for b in (self.object_button, self.lift_button, self.carer_button):
+            people.addWidget(b)
+        people.addStretch(1)
+        layout.addLayout(people)
 
         split = QSplitter(Qt.Orientation.Vertical)
         state_box = QGroupBox(self.tr("Current state"))
@@ -119,6 +135,9 @@ class ConsentsTab(QWidget):
         self.grant_button.clicked.connect(lambda: self.decide("granted"))
         self.refuse_button.clicked.connect(lambda: self.decide("refused"))
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.object_button.clicked.connect(lambda: self.decide("objected"))
+        self.lift_button.clicked.connect(lambda: self.lift_objection())
+        self.carer_button.clicked.connect(lambda: self.carer_agreement())
         self.evidence_button.clicked.connect(self.show_evidence)
         self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.export_fhir_button.clicked.connect(lambda: self.export("fhir"))
@@ -152,6 +171,18 @@ class ConsentsTab(QWidget):
             if s.decision != "granted":
                 item.setForeground(2, Qt.GlobalColor.darkRed)
             self.state.addTopLevelItem(item)
+        for a in self.overview.carers:  # the carers' own agreements, recorded on their contacts
+            decision = labels.decision(a.decision)
+            if a.decision is None and a.legacy_grant:
+                decision = self.tr("Granted before (patient's consents)")
+            item = QTreeWidgetItem([
+                labels.purpose("carer_agreement"), a.contact_name or "", decision,
+                a.decided_on.strftime("%d/%m/%Y") if a.decided_on else "", ""])
+            item.setData(0, Qt.ItemDataRole.UserRole,
+                         ("carer_agreement", a.contact_id, a.decision))
+            if not a.allowed:
+                item.setForeground(2, Qt.GlobalColor.darkRed)
+            self.state.addTopLevelItem(item)
         self.history.clear()
         for e in reversed(self.events):
             item = QTreeWidgetItem([
@@ -179,6 +210,9 @@ class ConsentsTab(QWidget):
     def _update_buttons(self) -> None:
         sel = self._selected_state()
         self.withdraw_button.setEnabled(bool(sel and sel[2] == "granted"))
+        self.lift_button.setEnabled(bool(sel and sel[0] == PURPOSE_PROVIDER_OBJECTION
+                                         and sel[2] == "objected"))
+        self.carer_button.setEnabled(bool(self.overview and self.overview.carers))
         items = self.history.selectedItems()
         self.evidence_button.setEnabled(bool(items and items[0].data(0, Qt.ItemDataRole.UserRole)))
 
@@ -217,13 +251,48 @@ class ConsentsTab(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            consents.withdraw(self.dossier.ctx, self.dossier.patient_id, purpose,
-                              contact_id=contact)
+            if purpose == "carer_agreement":  # the carer withdraws their own agreement
+                consents.record_carer_agreement(self.dossier.ctx, contact or "", "withdrawn")
+            else:
+                consents.withdraw(self.dossier.ctx, self.dossier.patient_id, purpose,
+                                  contact_id=contact)
         except DomainError as exc:
             self.status.setText(error_message(exc))
             return
         self.status.setText(self.tr("Consent withdrawn."))
         self._changed()
+
+    def lift_objection(self, confirm: bool = True) -> None:
+        sel = self._selected_state()
+        if not sel or sel[0] != PURPOSE_PROVIDER_OBJECTION or sel[2] != "objected":
+            return
+        contact = sel[1]
+        if confirm and QMessageBox.question(
+                self, self.tr("Lift the objection"),
+                self.tr("Lift the patient's objection? Documents may then go to this provider "
+                        "again.")) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            consents.lift_objection(self.dossier.ctx, self.dossier.patient_id, contact or "")
+        except DomainError as exc:
+            self.status.setText(error_message(exc))
+            return
+        self.status.setText(self.tr("Objection lifted."))
+        self._changed()
+
+    def carer_agreement(self, contact_id: str | None = None) -> ContactConsentDialog | None:
+        """The selected carer's own agreement (or the first carer's)."""
+        if self.overview is None or not self.overview.carers:
+            return None
+        sel = self._selected_state()
+        if contact_id is None:
+            contact_id = sel[1] if sel and sel[0] == "carer_agreement" else \
+                self.overview.carers[0].contact_id
+        dialog = ContactConsentDialog(self, self.dossier.ctx, self.dossier.patient_id,
+                                      contact_id or "", carer=True)
+        dialog.finished.connect(lambda _r: self._changed() if dialog.saved else None)
+        dialog.open()
+        return dialog
 
     def show_evidence(self) -> EvidenceDialog | None:
         items = self.history.selectedItems()

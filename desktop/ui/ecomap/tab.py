@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QShortc
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -150,6 +151,9 @@ class MapPage(QWidget):
         self.edit_action = action(self.tr("&Edit the tie…"), "F2", self.edit_selected)
         self.contact_action = action(self.tr("Edit the &contact…"), "Ctrl+Shift+E", self.edit_contact)
         self.remove_action = action(self.tr("&Remove from the map"), "Ctrl+Del", self.remove_selected)
+        # a carer's own agreement to their details on the handout; the patient's objection to
+        # documents going to a provider
+        self.consent_action = action(self.tr("Co&nsent…"), None, self.edit_consent)
         self.carer_action = action(self.tr("Carer's assess&ment…"), "Ctrl+Shift+C",
                                    self.assess_carer)
         separator()
@@ -275,6 +279,22 @@ class MapPage(QWidget):
         if dialog.exec():
             self.tab.changed(focus=tie_id, area="patient")
         return True
+
+    def edit_consent(self) -> QDialog | None:
+        from desktop.domain.contacts import PRIVATE_KINDS
+        from desktop.ui.consent.contact_dialog import ContactConsentDialog
+
+        tie_id = self.selected()
+        if tie_id is None or self.data is None:
+            return None
+        tie = self.data.tie(tie_id)
+        carer = tie.kind in PRIVATE_KINDS or tie.is_informal_carer
+        dialog = ContactConsentDialog(self, self.tab.ctx, self.tab.patient_id, tie.contact_id,
+                                      carer=carer)
+        dialog.finished.connect(
+            lambda _r: self.tab.changed(focus=tie_id, area="consent") if dialog.saved else None)
+        dialog.open()
+        return dialog
 
     def remove_selected(self) -> None:
         tie_id = self.selected()

@@ -775,9 +775,11 @@ class PlanTab(QWidget):
         lang = self.lang.currentData()
 
         def failed(exc: BaseException, target: str) -> None:
-            # no consent to share with this GP: the law allows an override with its reason
-            if (isinstance(exc, DomainError) and exc.code == "consent.provider_sharing_missing"
-                    and override_reason is None):
+            # no consent to share with this GP, or the patient objected: the law allows an
+            # override with its reason (logged)
+            if (isinstance(exc, DomainError) and override_reason is None
+                    and exc.code in ("consent.provider_sharing_missing",
+                                     "consent.provider_objected")):
                 self.print_status.setText("")
                 reason = self.ask_override_reason(error_message(exc))
                 if reason:
