@@ -52,6 +52,7 @@ PACK_VERSION = 1
 COVER, SUMMARY, BUNDLE, MANIFEST = ("00-cover-letter.pdf", "01-summary.pdf",
                                     "02-record.fhir.json", "manifest.json")
 CLOSURE_REASON = "transfer"
+HANDBACK = "other_service"
 
 Progress = Callable[[int, int], None]
 
@@ -245,11 +246,13 @@ def transfer_case(ctx: AppContext, case_id: str, organisation: str,
         case = load_case(uow.session, plan.case_id)
         L.check_transition(case.status, "closed")
         from_status = case.status
+        # the follow-up goes to another service (desktop/domain/closure.py HANDBACK_TARGETS)
         uow.update(case, {"status": "closed", "closed_on": day,
-                          "closure_reason": CLOSURE_REASON, "closure_note": clean_note})
+                          "closure_reason": CLOSURE_REASON, "closure_note": clean_note,
+                          "closure_handback": HANDBACK})
         _log_change(uow, case, from_status, "closed", day, clean_note)
         uow.audit("close", table="case_record", record_id=case.id, patient_id=case.patient_id,
-                  reason=CLOSURE_REASON)
+                  reason=CLOSURE_REASON, handback=HANDBACK)
         uow.audit("export", table="patient", record_id=case.patient_id,
                   patient_id=case.patient_id, format="zip", kind="transfer",
                   to_contact_id=plan.organisation.contact_id, case_id=case.id, basis=basis)

@@ -211,6 +211,7 @@ def test_transfer_pack_with_consent_closes_the_case(ctx: AppContext, tmp_path: P
 
     c = cases.get_case(ctx, cid)
     assert (c.status, c.closure_reason, c.closed_on) == ("closed", "transfer", TODAY)
+    assert c.closure_handback == "other_service"  # the follow-up goes to another service
     [export] = [e for e in _audits(ctx, "export") if e.detail.get("kind") == "transfer"]
     assert export.patient_id == d.patient_id and export.detail["to_contact_id"] == org
     assert "Overdracht" not in json.dumps(export.detail)
