@@ -15,6 +15,9 @@ Figures, each with its target (PASS/FAIL):
 6. memory: resident set once Today's sections are all in ≤ 150 MB (the peak over the run, which
    includes Argon2id's 256 MiB, is shown beside).
 
+Beside the wall-clock figures, the GUI thread's CPU time for the same span: on a machine busy
+with other work the wall clock also counts the wait for a free core.
+
 Offscreen always; in a real X window too when DISPLAY is set, or under Xvfb + openbox
 (tools/xsession.py) when those are installed. `--vault DIR` keeps the built vault for next runs.
 """
@@ -114,11 +117,15 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     # when each widget was first painted (since the last clear): the figures end at the paint
     # itself, not at the next look of the polling loop (which would count what runs after it)
     painted: dict[int, float] = {}
+    cpu_at: dict[int, float] = {}  # the GUI thread's CPU time then (a busy machine's wall clock
+    # also counts the wait for a core; this does not)
 
     class Watch(QObject):
         def eventFilter(self, obj, ev):  # type: ignore[no-untyped-def]  # noqa: N802
             if ev.type() == QEvent.Type.Paint:
-                painted.setdefault(id(obj), time.perf_counter())
+                if id(obj) not in painted:
+                    painted[id(obj)] = time.perf_counter()
+                    cpu_at[id(obj)] = time.thread_time()
             return False
 
     watch = Watch()
@@ -172,12 +179,13 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(10)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     ticks.append(t0)
     dialog.try_unlock()
     # window.page(0), not window.pages: the latter builds every page
     until(lambda: hasattr(window, "nav") and id(window.page(0)) in painted, 120)
     out["unlock_today_s"] = painted[id(window.page(0))] - t0
+    out["unlock_today_cpu_s"] = cpu_at[id(window.page(0))] - c0
     today_page: Any = window.page(0)
     until(lambda: not getattr(today_page, "is_loading", lambda: False)(), 120)
     out["unlock_today_loaded_s"] = time.perf_counter() - t0
@@ -198,25 +206,35 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
         Case.status.in_(("active", "stabilised")))).scalars()))
     rng = random.Random(3)
     opened: list[float] = []
+    opened_cpu: list[float] = []
     tabs: list[float] = []
+    # from here on the watch is on the widgets timed only (set before the event loop runs, so
+    # before they can paint): on the whole application it looked at every event of the dossier
+    # in Python, a cost of the bench, not of the app
+    app.removeEventFilter(watch)
     for pid in rng.sample(ids, min(n_dossiers, len(ids))):
         painted.clear()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         dossier: Any = window.open_dossier(pid)
         first = dossier.tabs.currentWidget()
+        dossier.header.installEventFilter(watch)
+        first.installEventFilter(watch)
         until(lambda d=dossier, f=first: id(d.header) in painted and id(f) in painted)
         opened.append((max(painted[id(dossier.header)], painted[id(first)]) - t0) * 1000)
+        opened_cpu.append((max(cpu_at[id(dossier.header)], cpu_at[id(first)]) - c0) * 1000)
         if len(tabs) < 3 * (dossier.tabs.count() - 1):
             for i in range(1, dossier.tabs.count()):
                 painted.clear()
                 t0 = time.perf_counter()
                 dossier.tabs.setCurrentIndex(i)
                 tab = dossier.tabs.currentWidget()
+                tab.installEventFilter(watch)
                 until(lambda t=tab: id(t) in painted)
                 tabs.append((painted[id(tab)] - t0) * 1000)
         dossier.close()
         until(lambda: True)
     out["dossier_p50_ms"], out["dossier_p95_ms"] = statistics.median(opened), _p95(opened)
+    out["dossier_cpu_p95_ms"] = _p95(opened_cpu)
     out["tab_p50_ms"], out["tab_p95_ms"] = statistics.median(tabs), _p95(tabs)
 
     # search keystrokes on the caseload page
@@ -227,14 +245,15 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
           for c in ("family_name", "given_name", "city", "niss"))))])
     raw = ctx.vault.reader_engine.raw_connection()
     start = f"{TODAY.isoformat()} 00:00:00"
-    service, ui, sql = [], [], []
+    service, ui, sql, service_cpu = [], [], [], []
     for q in keystrokes(random.Random(7), people, n_search):  # type: ignore[arg-type]
         expr = search.fts_query(q)
         if expr is None:
             continue
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         caseload.list_caseload(ctx, q)
         service.append((time.perf_counter() - t0) * 1000)
+        service_cpu.append((time.thread_time() - c0) * 1000)
         t0 = time.perf_counter()
         raw.cursor().execute(RAW_SEARCH, {"q": expr, "start": start}).fetchall()
         sql.append((time.perf_counter() - t0) * 1000)
@@ -247,6 +266,7 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
         ui.append((time.perf_counter() - t0) * 1000)
     raw.close()
     out["search_service_p95_ms"], out["search_sql_p95_ms"] = _p95(service), _p95(sql)
+    out["search_service_cpu_p95_ms"] = _p95(service_cpu)
     out["search_repaint_p95_ms"] = _p95(ui)
     out["rss_mb"] = __import__("resource").getrusage(
         __import__("resource").RUSAGE_SELF).ru_maxrss / 1024
@@ -285,14 +305,17 @@ def verdicts(f: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
         ("2 unlock → Today painted", f"{f['unlock_today_s']:.2f} s",
          f"KDF {f['kdf_s']:.2f} s; ≤ KDF + 0.3 s; every section in at "
          f"{f.get('unlock_today_loaded_s', f['unlock_today_s']):.2f} s; "
+         f"GUI thread CPU {f.get('unlock_today_cpu_s', 0):.2f} s; "
          f"GUI stall max {f['gui_stall_ms']:.0f} ms",
          f["unlock_today_s"] <= f["kdf_s"] + TARGETS["unlock_over_kdf_s"]),
         ("3 dossier header + overview", f"p95 {f['dossier_p95_ms']:.0f} ms",
+         f"GUI thread CPU p95 {f.get('dossier_cpu_p95_ms', 0):.0f} ms; "
          f"bare window {f['bare_window_ms']:.0f} ms; ≤ 150 ms",
          f["dossier_p95_ms"] <= TARGETS["dossier_ms"]),
         ("3 other tab, first shown", f"p95 {f['tab_p95_ms']:.0f} ms", "≤ 150 ms",
          f["tab_p95_ms"] <= TARGETS["tab_ms"]),
         ("4 search: service", f"p95 {f['search_service_p95_ms']:.1f} ms",
+         f"CPU p95 {f.get('search_service_cpu_p95_ms', 0):.1f} ms; "
          f"raw SQL p95 {f['search_sql_p95_ms']:.1f} ms; ≤ 16 ms",
          f["search_service_p95_ms"] <= TARGETS["search_service_ms"]),
         ("6 memory, Today loaded (RSS)", f"{f.get('rss_unlock_mb', 0):.0f} MB",

@@ -36,8 +36,13 @@ class _Slot(QWidget):
         super().__init__()
         self.module = module
         self.tab: QWidget | None = None
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, tab: QWidget) -> None:
+        """Put the real tab in (its layout made then: ten empty pages open with each dossier)."""
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(tab)
+        self.tab = tab
 
 
 class LazyTabs(QTabWidget):
@@ -62,9 +67,8 @@ class LazyTabs(QTabWidget):
     def _build(self, slot: _Slot) -> QWidget:
         if slot.tab is None:
             tab = self._make(slot.module)
-            slot.tab = tab
             self.never_shown.add(tab)
-            slot.box.addWidget(tab)
+            slot.hold(tab)
         return slot.tab
 
     def _shown(self, index: int) -> None:
