@@ -6,15 +6,27 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Callable
 
 _lock = threading.Lock()
 _last_ms = 0
 _seq = 0
+_source: Callable[[], str] | None = None
+
+
+def use_id_source(source: Callable[[], str] | None) -> None:
+    """Tests only: new ids come from `source` (None: the clock and os.urandom again). The sync
+    state machine replays a run exactly with ids it generates from a seed
+    (tests/e2e/replay_support.py); nothing in the application calls this."""
+    global _source
+    _source = source
 
 
 def uuid7() -> str:
     """RFC 9562 UUIDv7 with a 12-bit monotonic counter within one millisecond."""
     global _last_ms, _seq
+    if _source is not None:
+        return _source()
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms <= _last_ms:

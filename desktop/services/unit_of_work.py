@@ -8,6 +8,7 @@ so no edit can exist without its op.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -30,7 +31,20 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Base)
 
 
+_wall_clock: Callable[[], dt.datetime] | None = None
+
+
+def use_wall_clock(now: Callable[[], dt.datetime] | None) -> None:
+    """Tests only: `utcnow()` answers `now()` (None: the real clock again). The sync state
+    machine runs on a simulated clock so a seed replays exactly (tests/e2e/replay_support.py);
+    nothing in the application calls this."""
+    global _wall_clock
+    _wall_clock = now
+
+
 def utcnow() -> dt.datetime:
+    if _wall_clock is not None:
+        return _wall_clock().replace(tzinfo=None, microsecond=0)
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 

@@ -69,6 +69,12 @@ def _make_vault_template(folder: Path) -> None:
     ctx.lock()
 
 
+def warm_templates() -> None:
+    """Make both templates now (the state machine does so before it switches to seeded ids)."""
+    _template("server", _make_server_template)
+    _template("vault", _make_vault_template)
+
+
 def copy_template(kind: str, target: Path) -> None:
     import shutil
 
@@ -204,22 +210,31 @@ class Device:
     """One laptop: a vault, a transport into the server, enrolment."""
 
     def __init__(self, folder: Path, server: Server, name: str,
-                 user: tuple[str, str] = ("demo", "demo-password")) -> None:
+                 user: tuple[str, str] = ("demo", "demo-password"),
+                 clock: Callable[[], int] | None = None) -> None:
+        """`clock`: wall milliseconds for the laptop's hybrid clock (default: the real one)."""
         self.folder = folder
+        self.wall_ms = clock
         self.name = name
         self.server = server
         self.transport = FaultyTransport(server.transport)
         copy_template("vault", folder)
         self.ctx = AppContext.open(folder, PASSPHRASE, today=lambda: TODAY)
-        from desktop.domain.hlc import HybridClock
         from desktop.domain.ids import uuid7
 
         device_id = uuid7()  # a copied vault must not share its device id
         self.ctx.write(lambda uow: state.put(uow.session, "device_id", device_id))
-        self.ctx.device_id, self.ctx.clock = device_id, HybridClock(device_id)
+        self.ctx.device_id, self.ctx.clock = device_id, self._clock(device_id)
         self.ctx.set_setting("user_name", name)
         self.ctx.user_name = name
         sync_service.enroll(self.ctx, URL, user[0], user[1], transport=lambda: self.transport)
+
+    def _clock(self, device_id: str, last: str | None = None) -> Any:
+        from desktop.domain.hlc import HybridClock
+
+        if self.wall_ms is None:
+            return HybridClock(device_id, last)
+        return HybridClock(device_id, last, now_ms=self.wall_ms)
 
     def factory(self) -> httpx.BaseTransport:
         return self.transport
@@ -235,6 +250,8 @@ class Device:
         """A crash between transactions: everything in memory is gone, the vault stays."""
         self.ctx.lock()
         self.ctx = AppContext.open(self.folder, PASSPHRASE, today=lambda: TODAY)
+        if self.wall_ms is not None:
+            self.ctx.clock = self._clock(self.ctx.device_id, self.ctx.clock.last)
 
     def cursor(self) -> int:
         return int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
@@ -245,6 +262,11 @@ class Device:
 
 
 _recorded = [0]
+
+
+def reset_consent_times() -> None:
+    """Recording times of `record_consent` count from zero again (one state machine run)."""
+    _recorded[0] = 0
 
 
 def record_consent(ctx: AppContext, patient_id: str, decision: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
@@ -32,6 +32,7 @@ from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Case, Conflict, Contact, OutboxOp, Patient
 from desktop.sync import state
 from desktop.sync.client import SyncError
+from tests.e2e.replay_support import Determinism, log_steps, run_seeded, state_digest
 from tests.e2e.sync_support import (
     FAULTS,
     Device,
@@ -94,6 +95,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
+        self.determinism = Determinism()  # seeded ids, simulated clocks: a seed replays exactly
         self.folder = scratch("relais-machine-")
         self.server = Server(self.folder / "server")
         self.devices: list[Device] = []
@@ -112,7 +114,7 @@ class SyncMachine(RuleBasedStateMachine):
             user = USERS[i % len(USERS)]  # dev0 and dev3: one user on two laptops
             login = ("demo", "demo-password") if user == "demo" else (user, PASSWORD)
             self.devices.append(Device(self.folder / f"dev{i}", self.server, f"dev{i}",
-                                       user=login))
+                                       user=login, clock=self.determinism.clock))
             self.model.knowledge[i] = {}
             self.model.uncertain[i] = False
             self.model.cursors[i] = 0
@@ -335,7 +337,9 @@ class SyncMachine(RuleBasedStateMachine):
     def resolve_conflict(self, data: st.DataObject, choice: str) -> None:
         i, dev = self._dev(data)
         pick = data.draw(st.integers(0, 7), label="conflict")
-        open_ = [c for c in sync_service.list_conflicts(dev.ctx) if c.field != "_record"]
+        open_ = sorted((c for c in sync_service.list_conflicts(dev.ctx) if c.field != "_record"),
+                       key=lambda c: (c.table, c.record_id, c.field, c.server_version,
+                                      repr(c.mine), repr(c.theirs), repr(c.base)))  # not by id
         if not open_:
             return
         c = open_[pick % len(open_)]
@@ -392,6 +396,7 @@ class SyncMachine(RuleBasedStateMachine):
         both are everywhere the patient may be seen (the edit is in the conflict oracle), the
         note too (`handover_note` is a synced record); the new case manager may acknowledge
         it (acknowledgements merge as a union)."""
+        from desktop.domain.case_lifecycle import RequestFields
         from desktop.domain.errors import DomainError
         from desktop.services import cases, handover
 
@@ -400,9 +405,19 @@ class SyncMachine(RuleBasedStateMachine):
         old = self.devices[j]
         pid = self._pick(data, self.patients, "patient")
         to = self._pick(data, list(USERS), "to")
-        cid = cases.open_case_of(dev.ctx, pid)
-        if cid is None or i == j:
+        if i == j:
             return
+        cid = cases.open_case_of(dev.ctx, pid)
+        if cid is None:
+            try:
+                cid = cases.open_case(dev.ctx, pid, RequestFields(requester_type="gp",
+                                                                  request_reason="Soutien"))
+            except DomainError:  # not on this laptop, or restricted (art. 18)
+                return
+        # both laptops have the case, then neither hears of the other's change
+        dev.sync()
+        old.sync()
+        self._clean_sync_knowledge([i, j])
 
         def edit(uow: UnitOfWork) -> bool:
             c = uow.session.get(Case, cid)
@@ -478,7 +493,9 @@ class SyncMachine(RuleBasedStateMachine):
         try:
             if self.devices and not any(d.ctx.is_locked for d in self.devices):
                 self.check_quiescence()
+                self.digest = state_digest(self.devices, self.server)
         finally:
+            self.determinism.close()
             for d in self.devices:
                 d.close()
             self.server.close()
@@ -569,26 +586,26 @@ class SyncMachine(RuleBasedStateMachine):
                 assert rec.deleted, f"deleted contact {rid} came back"
 
 
-MAX_EXAMPLES = 200 if os.environ.get("RELAIS_SOAK") else 8
-# No "explain" phase: it re-runs a failing program under a line tracer, which takes a three-laptop
-# sync run past the test timeout and hides the failure behind a timeout.
-PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
+log_steps(SyncMachine)  # every example keeps its step log for the replayer
 
-TestSyncMachine = SyncMachine.TestCase
-TestSyncMachine.settings = settings(
-    max_examples=MAX_EXAMPLES, stateful_step_count=20 if not os.environ.get("RELAIS_SOAK") else 60,
-    deadline=None, suppress_health_check=list(HealthCheck), database=None, phases=PHASES)
+SOAK = bool(os.environ.get("RELAIS_SOAK"))
+MAX_EXAMPLES, STEPS = (200, 60) if SOAK else (8, 20)
+LONG_EXAMPLES, LONG_STEPS = 150, 80
+
+
+def run_seed() -> int:
+    """A new seed each run, or RELAIS_SYNC_SEED's; a failing run prints the command that replays
+    it (`python -m tools.replay_sync_machine --seed ...`)."""
+    return int(os.environ.get("RELAIS_SYNC_SEED") or secrets.randbits(32))
+
+
 # Eight three-laptop programs take about a minute alone; on a loaded 2-core machine several times
 # that, more than the suite's default 300 s per test.
-TestSyncMachine.pytestmark = [pytest.mark.timeout(900)]
-
-
-class LongRun(SyncMachine.TestCase):  # type: ignore[misc,valid-type]
-    __test__ = False  # run by test_sync_machine_long (slow) only
-    settings = settings(max_examples=150, stateful_step_count=80, deadline=None,
-                        suppress_health_check=list(HealthCheck), database=None, phases=PHASES)
+@pytest.mark.timeout(900)
+def test_sync_machine() -> None:
+    run_seeded(SyncMachine, run_seed(), MAX_EXAMPLES, STEPS)
 
 
 @pytest.mark.slow
 def test_sync_machine_long() -> None:
-    LongRun("runTest").runTest()
+    run_seeded(SyncMachine, run_seed(), LONG_EXAMPLES, LONG_STEPS)
