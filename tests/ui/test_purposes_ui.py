@@ -86,6 +86,13 @@ def test_the_carers_own_agreement_from_the_consents_tab_and_withdrawn(main_windo
                     timeout=5_000)
     ag = consents.carer_agreement(ctx, w.daughter)
     assert (ag.decision, ag.method) == ("granted", "written")
+    # the change shows on the record's history in words: whose contact, which field, the label
+    rows = [tuple(tab.changes.topLevelItem(i).text(c) for c in range(6))
+            for i in range(tab.changes.topLevelItemCount())]
+    assert any(r[1] == "Contact · Hélène Peeters"
+               and r[2] == "Own agreement to their details on the handout"
+               and r[3] == "—" and r[4] == "Granted" for r in rows), rows
+    assert any(r[2] == "Agreement given (how)" and r[4] == "Written" for r in rows), rows
 
     _select(tab, "carer_agreement", w.daughter)
     assert tab.withdraw_button.isEnabled()

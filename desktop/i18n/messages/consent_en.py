@@ -284,4 +284,7 @@ MESSAGES: dict[str, str] = {
     'consent.cli.carer_legacy': "granted before, in the patient's consents (until the carer decides)",
     'gdpr.cli.stats_consented': 'Written: {path} ({included} patients with the statistics consent: counts under 5 are shown; {excluded} left out).',
     'gdpr.cli.extract': 'Written: {path} (pseudonymised: {included} patients with the statistics consent; {excluded} left out).',
+    'gdpr.field.handout_agreement': 'Own agreement to their details on the handout',
+    'gdpr.field.handout_agreement_on': 'Agreement given on',
+    'gdpr.field.handout_agreement_method': 'Agreement given (how)',
 }

@@ -286,4 +286,7 @@ MESSAGES: dict[str, str] = {
     'consent.cli.carer_legacy': "accordé avant, dans les consentements du patient (jusqu'à la décision de l'aidant)",
     'gdpr.cli.stats_consented': 'Écrit : {path} ({included} patients avec le consentement statistiques : les effectifs sous 5 sont affichés ; {excluded} exclus).',
     'gdpr.cli.extract': 'Écrit : {path} (pseudonymisé : {included} patients avec le consentement statistiques ; {excluded} exclus).',
+    'gdpr.field.handout_agreement': 'Accord personnel pour ses coordonnées sur la fiche patient',
+    'gdpr.field.handout_agreement_on': 'Accord donné le',
+    'gdpr.field.handout_agreement_method': 'Accord donné (mode)',
 }

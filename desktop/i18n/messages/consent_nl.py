@@ -284,4 +284,7 @@ MESSAGES: dict[str, str] = {
     'consent.cli.carer_legacy': 'eerder toegestaan, bij de toestemmingen van de patiënt (tot de mantelzorger beslist)',
     'gdpr.cli.stats_consented': 'Geschreven: {path} ({included} patiënten met toestemming voor statistieken: aantallen onder 5 worden getoond; {excluded} weggelaten).',
     'gdpr.cli.extract': 'Geschreven: {path} (gepseudonimiseerd: {included} patiënten met toestemming voor statistieken; {excluded} weggelaten).',
+    'gdpr.field.handout_agreement': 'Eigen instemming met de gegevens op de patiëntenfiche',
+    'gdpr.field.handout_agreement_on': 'Instemming gegeven op',
+    'gdpr.field.handout_agreement_method': 'Instemming gegeven (wijze)',
 }

@@ -92,8 +92,8 @@ class HistoryFormatter:
             defn = self.instrument(c.record_id)
             if defn is not None:
                 return f"{kind} · {text_in(defn.short_title, self.lang) or defn.id}"
-        if c.table == "contacts":
-            return f"{kind} · {self.name_of(c.record_id)}"
+        if c.table == "contact":  # a person around the patient: who it was
+            return f"{_tr('Contact')} · {self.name_of(c.record_id)}"
         return kind
 
     def name_of(self, record_id: str) -> str:
@@ -145,6 +145,10 @@ class HistoryFormatter:
                 return {"draft": _tr("draft"), "completed": _tr("completed")}.get(code, code)
             if table == "case_record":
                 return case_labels.case_status(code)
+        if table == "contact" and field == "handout_agreement":  # the carer's own agreement
+            return labels.decision(code)
+        if table == "contact" and field == "handout_agreement_method":
+            return labels.method(code)
         if table == "consent_event":
             if field == "purpose":
                 return labels.purpose(code)
