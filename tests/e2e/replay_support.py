@@ -250,7 +250,9 @@ def replay_command(seed_value: int, max_examples: int, steps: int,
 
 def run_seeded(cls: type[RuleBasedStateMachine], seed_value: int, max_examples: int,
                steps: int) -> None:
-    """The test's run: on a failure, the exception carries the line that replays it."""
+    """The test's run: on a failure, the exception carries the line that replays it (printed
+    first too, for a run stopped by a timeout)."""
+    print("Seed:", replay_command(seed_value, max_examples, steps), flush=True)
     run = run_machine(cls, seed_value, max_examples, steps)
     if run.error is not None:
         line = "Replay: " + replay_command(seed_value, max_examples, steps, run.error)
