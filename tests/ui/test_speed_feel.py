@@ -19,6 +19,19 @@ from tests.gdpr_data import make_patient
 AUDIT = "desktop.ui.consent.audit_page"
 
 
+def _window(ctx: AppContext, vault_dir, qtbot):  # type: ignore[no-untyped-def]
+    """A window made here, not by the fixture: pytest-qt runs the event loop once after the
+    fixtures are set up, and what must not have happened yet could have by then."""
+    from desktop.ui.app import make_app
+    from desktop.ui.main_window import MainWindow
+
+    make_app()
+    window = MainWindow(vault_dir, ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def _titles(page: TodayPage) -> list[str]:
     return [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
 
@@ -77,8 +90,8 @@ def test_only_today_is_built_at_the_unlock(main_window, qtbot) -> None:  # type:
     assert len(window.pages) == window.nav.count() == window.stack.count()  # code asking: all
 
 
-def test_the_audit_page_is_listed_once_its_check_ran(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = main_window
+def test_the_audit_page_is_listed_once_its_check_ran(ctx, vault_dir, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = _window(ctx, vault_dir, qtbot)
     title = page_titles()[AUDIT]
 
     def texts() -> list[str]:
@@ -93,10 +106,10 @@ def test_the_audit_page_is_listed_once_its_check_ran(main_window, qtbot) -> None
     assert type(window.stack.currentWidget()).__name__ == "AuditPage"
 
 
-def test_the_status_bar_follows_today(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_bar_follows_today(ctx, vault_dir, qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.ui.sync.status_widget import SyncStatusWidget
 
-    window = main_window
+    window = _window(ctx, vault_dir, qtbot)
     assert not window.statusBar().findChildren(SyncStatusWidget)
     qtbot.waitUntil(lambda: bool(window.statusBar().findChildren(SyncStatusWidget)),
                     timeout=10_000)
@@ -123,3 +136,15 @@ def test_code_asking_for_the_badges_gets_them_at_once(main_window, qtbot, ctx) -
     header.update()
     qtbot.wait(50)
     assert header.badges.count() == count  # not made twice
+
+
+def test_the_overview_names_the_earliest_planned_visit(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services import cases, visits
+
+    d = make_patient(ctx, "Nextvisit")
+    cid = cases.list_cases(ctx, d.patient_id)[0].id
+    visits.plan_visit(ctx, cid, kind="phone", start="2026-12-04T10:00")
+    visits.plan_visit(ctx, cid, kind="home_visit", start="2026-11-30T14:30")
+    overview = main_window.open_dossier(d.patient_id).tabs.currentWidget()
+    assert "30/11/2026 14:30" in overview.summary.text()
+    assert "04/12/2026" not in overview.summary.text()

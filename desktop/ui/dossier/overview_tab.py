@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import cases, timeline, visits
+from desktop.services import cases, timeline
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.cases_tab import mid_sentence
 
@@ -76,19 +76,20 @@ class OverviewTab(QWidget):
                     date=current.relevance_review_due.strftime("%d/%m/%Y")))
         else:
             lines.append(self.tr("No open case."))
-        upcoming = [v for v in visits.list_visits(ctx, pid) if v.status == "planned"]
+        entries = timeline.timeline(ctx, pid)
+        # the earliest planned visit, from the timeline's visits (one read of them, not two)
+        upcoming = [e for e in entries if e.kind == "visit" and e.status == "planned"]
         if upcoming:
-            nxt = min(upcoming, key=lambda v: v.planned_start or v.start)  # type: ignore[arg-type, return-value]
-            if nxt.planned_start:
-                lines.append(self.tr("Next: {kind} on {date}").format(
-                    kind=labels.visit_kind(nxt.kind).lower(),
-                    date=nxt.planned_start.strftime("%d/%m/%Y %H:%M")))
+            nxt = min(upcoming, key=lambda e: e.at)
+            lines.append(self.tr("Next: {kind} on {date}").format(
+                kind=labels.visit_kind(nxt.code).lower(),
+                date=nxt.at.strftime("%d/%m/%Y %H:%M")))
         self.summary.setText("\n".join(lines))
         if stability:
             self.stability.refresh()
         self.tree.clear()
         items = []
-        for e in timeline.timeline(ctx, pid):
+        for e in entries:
             when = e.at.strftime("%d/%m/%Y %H:%M") if e.kind in ("visit", "note") \
                 else e.at.strftime("%d/%m/%Y")
             item = QTreeWidgetItem([when, self._what(e), e.text])
