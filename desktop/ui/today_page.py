@@ -197,10 +197,15 @@ class TodayPage(QWidget):
                                      lambda _done, _total: self._arrive(arrived), owners=(self,))
 
     def _frame(self) -> None:
-        """Each section's title, its count to come."""
-        self.tree.clear()
-        self.tops = {}
+        """Each section's title, its count to come. Shown again, the rows stay until their
+        section's new read replaces them (no blank page after each write)."""
         self.filled = set()
+        if self.tops:
+            titles = self.section_titles()
+            for key, top in self.tops.items():
+                top.setText(0, f"{titles.get(key, key)} (…)")
+            return
+        self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for key, title in self.section_titles().items():
@@ -221,6 +226,9 @@ class TodayPage(QWidget):
             self.tree.addTopLevelItem(top)
             self.tops[key] = top
         top.setText(0, f"{self.section_titles().get(key, key)} ({len(items)})")
+        current = self.tree.currentItem()
+        selected = current.data(0, Qt.ItemDataRole.UserRole) \
+            if current is not None and current.parent() is top else None
         top.takeChildren()
         children = []
         for it in items:
@@ -230,6 +238,11 @@ class TodayPage(QWidget):
             children.append(child)
         top.addChildren(children)
         top.setExpanded(bool(items))
+        if selected is not None:  # the row chosen before the refresh, chosen again
+            again = next((c for c in children
+                          if c.data(0, Qt.ItemDataRole.UserRole) == selected), None)
+            if again is not None:
+                self.tree.setCurrentItem(again)
         if not self.filled:
             self._fit_columns()  # the first section in: the columns fit what is there
         self.filled.add(key)

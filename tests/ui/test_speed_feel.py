@@ -67,6 +67,22 @@ def test_today_paints_its_frame_then_its_sections(main_window, qtbot, ctx) -> No
     assert d.patient_id in [overdue.child(i).data(0, 0x0100) for i in range(overdue.childCount())]
 
 
+def test_today_keeps_its_rows_and_the_selection_while_it_reads_again(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    d = make_patient(ctx, "Keeprow")
+    page = main_window.page(0)
+    page.refresh()
+    assert page.wait_loaded()
+    overdue = page.tops["overdue"]
+    mine = [overdue.child(i) for i in range(overdue.childCount())
+            if overdue.child(i).data(0, 0x0100) == d.patient_id]
+    page.tree.setCurrentItem(mine[0])
+    count = overdue.childCount()
+    page.refresh()
+    assert overdue.text(0).endswith("(…)") and overdue.childCount() == count  # no blank page
+    assert page.wait_loaded()
+    assert page.tree.currentItem().data(0, 0x0100) == d.patient_id  # chosen again
+
+
 def test_a_newer_refresh_replaces_the_read_in_progress(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = main_window.page(0)
     page.refresh()
