@@ -20,7 +20,7 @@ from desktop.domain.phone import display_phone
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, local_time
 from desktop.storage.models import Case, CaseStatusChange, Visit
 
 __all__ = ["CaseView", "RequestFields", "StatusChangeView", "change_status", "close_case",
@@ -32,7 +32,7 @@ RELEVANCE_SETTING = "case.relevance_review_months"
 
 def local_now(ctx: AppContext) -> dt.datetime:
     """Local wall-clock time on `ctx.today()` (tests freeze the day, the hour stays real)."""
-    now = dt.datetime.now()
+    now = local_time()
     return dt.datetime.combine(ctx.today(), now.time()).replace(second=0, microsecond=0)
 
 

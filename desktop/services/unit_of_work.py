@@ -48,6 +48,13 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
+def local_time() -> dt.datetime:
+    """The local wall-clock time (the test clock's, read as local, when one is set)."""
+    if _wall_clock is not None:
+        return _wall_clock().replace(tzinfo=None)
+    return dt.datetime.now()
+
+
 def patient_of(obj: Base) -> str | None:
     if obj.__tablename__ == "patient":  # type: ignore[attr-defined]
         return obj.id  # type: ignore[attr-defined,no-any-return]
