@@ -65,11 +65,12 @@ class LazyTabs(QTabWidget):
         self.addTab(_Slot(module), title)
 
     def _build(self, slot: _Slot) -> QWidget:
-        if slot.tab is None:
-            tab = self._make(slot.module)
-            self.never_shown.add(tab)
-            slot.hold(tab)
-        return slot.tab
+        if slot.tab is not None:
+            return slot.tab
+        tab = self._make(slot.module)
+        self.never_shown.add(tab)
+        slot.hold(tab)
+        return tab
 
     def _shown(self, index: int) -> None:
         page = super().widget(index)
