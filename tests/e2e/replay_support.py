@@ -6,7 +6,9 @@ A run of the machine is a function of its Hypothesis seed alone when nothing els
   devices, conflicts: `uuid.uuid4`) come from a seeded generator too;
 - clocks: every laptop's hybrid logical clock reads `SimClock` (milliseconds that move on by one
   every second reading, so ties between laptops and the counter still happen), and so do the
-  services' `utcnow()` (creation and audit times); `ctx.today` is fixed (sync_support.TODAY)
+  services' `utcnow()` and `local_time()` (creation, audit, note and visit times; see
+  tests/property/test_replay_sync_machine.py, which replays in another time zone to catch a
+  time of day read from the real clock); `ctx.today` is fixed (sync_support.TODAY)
   and consent recording times count from zero for each machine;
 - conflicts: the machine sorts the open conflicts by their content before picking one (their
   ids come from the server, their local creation time from the sync code's own clock);
