@@ -153,7 +153,7 @@ class MapPage(QWidget):
         self.remove_action = action(self.tr("&Remove from the map"), "Ctrl+Del", self.remove_selected)
         # a carer's own agreement to their details on the handout; the patient's objection to
         # documents going to a provider
-        self.consent_action = action(self.tr("Co&nsent…"), None, self.edit_consent)
+        self.consent_action = action(self.tr("Co&nsent…"), "Ctrl+Shift+K", self.edit_consent)
         self.carer_action = action(self.tr("Carer's assess&ment…"), "Ctrl+Shift+C",
                                    self.assess_carer)
         separator()
