@@ -1,7 +1,8 @@
 """`relais` command line: argument parsing and dispatch only (docs/ARCHITECTURE.md §11).
 
 With no argument the GUI opens. Each feature registers its subcommands from a module in
-`desktop.commands` (see COMMAND_MODULES); handlers call services and return an exit code.
+`desktop.commands` (see COMMANDS and command_module); handlers call services and return an exit
+code.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import json
 import logging
 import re
 import sys
-from importlib import import_module
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.commands.common import (
     EXIT_ERROR,
@@ -23,42 +23,151 @@ from desktop.commands.common import (
 )
 from desktop.i18n import error_text, t
 
-# Each subcommand: the module that registers it and the line `relais --help` shows for it.
-# The module defines `register(subparsers)` (handlers set with `set_defaults(handler=...)`);
+# Each subcommand and the line `relais --help` shows for it. The module that registers it (see
+# command_module) defines `register(subparsers)`, handlers set with `set_defaults(handler=...)`;
 # it is imported only when its subcommand runs (`relais --help` imports none of them).
-# One line per subcommand; a module registering two (sync: enroll and sync) is named twice.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "vault": ("desktop.commands.vault", "create, check, re-key or recover a vault"),
-    "patient": ("desktop.commands.patient", "add, list, show and edit patients"),
-    "case": ("desktop.commands.case", "open, move, close and show cases (episodes)"),
-    "visit": ("desktop.commands.visit", "plan, record, cancel and list visits"),
-    "note": ("desktop.commands.note", "add and list journal notes"),
-    "stay": ("desktop.commands.stay", "hospital stays: admission, discharge and its checklist"),
-    "event": ("desktop.commands.event", "the stability log: falls, emergency visits, crisis calls…"),
-    "indicators": ("desktop.commands.indicators", "indicators of my caseload over a period"),
-    "paperwork": ("desktop.commands.paperwork", "applications and procedures: BIM, allowances, housing…"),
-    "medication": ("desktop.commands.paperwork", "the patient's medication list"),
-    "carer": ("desktop.commands.carer", "the informal carer's own needs: the carer's assessment"),
-    "demo": ("desktop.commands.demo", "fill the vault with a synthetic caseload"),
-    "contact": ("desktop.commands.contact", "contacts of the ecosystem and their ties to patients"),
-    "ecomap": ("desktop.commands.ecomap", "export a patient's ecomap (PNG, SVG or PDF)"),
-    "instrument": ("desktop.commands.instrument", "list, show and import assessment instruments"),
-    "assess": ("desktop.commands.assess", "score and record a completed assessment"),
-    "triage": ("desktop.commands.triage", "suggested level of support and the reasons for it"),
-    "consent": ("desktop.commands.consent", "record and show the patient's consent choices"),
-    "export": ("desktop.commands.export", "export a patient's record (FHIR R4 JSON or readable PDF)"),
-    "gdpr": ("desktop.commands.gdpr", "patients' rights, retention, audit and the art. 30 register"),
-    "enroll": ("desktop.commands.sync", "register this vault with the organisation's server"),
-    "sync": ("desktop.commands.sync", "push, pull; reports counts, conflicts, rejections"),
-    "plan": ("desktop.commands.plan", "the care and support plan: show, goals, actions, agree"),
-    "handout": ("desktop.commands.documents", "the patient's handout as a PDF (audited print)"),
-    "summary": ("desktop.commands.documents", "the professional summary as a PDF (audited print)"),
-    "settings": ("desktop.commands.settings", "print the settings, or change them with --set"),
+COMMANDS: dict[str, str] = {
+    "vault": "create, check, re-key or recover a vault",
+    "patient": "add, list, show and edit patients",
+    "case": "open, move, close and show cases (episodes)",
+    "visit": "plan, record, cancel and list visits",
+    "note": "add and list journal notes",
+    "stay": "hospital stays: admission, discharge and its checklist",
+    "event": "the stability log: falls, emergency visits, crisis calls…",
+    "indicators": "indicators of my caseload over a period",
+    "paperwork": "applications and procedures: BIM, allowances, housing…",
+    "medication": "the patient's medication list",
+    "carer": "the informal carer's own needs: the carer's assessment",
+    "demo": "fill the vault with a synthetic caseload",
+    "contact": "contacts of the ecosystem and their ties to patients",
+    "ecomap": "export a patient's ecomap (PNG, SVG or PDF)",
+    "instrument": "list, show and import assessment instruments",
+    "assess": "score and record a completed assessment",
+    "triage": "suggested level of support and the reasons for it",
+    "consent": "record and show the patient's consent choices",
+    "export": "export a patient's record (FHIR R4 JSON or readable PDF)",
+    "gdpr": "patients' rights, retention, audit and the art. 30 register",
+    "enroll": "register this vault with the organisation's server",
+    "sync": "push, pull; reports counts, conflicts, rejections",
+    "plan": "the care and support plan: show, goals, actions, agree",
+    "handout": "the patient's handout as a PDF (audited print)",
+    "summary": "the professional summary as a PDF (audited print)",
+    "settings": "print the settings, or change them with --set",
 }
-# every command module, in registration order (the full parser, tests)
-COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+
+class CommandModule(Protocol):
+    """A module of desktop.commands: it adds its subcommand(s) to the parser."""
+
+    def register(self, sub: Any) -> None: ...
+
+
+def command_module(command: str) -> CommandModule:
+    """The module that registers subcommand `command`, imported now. Plain imports, one per
+    module, so that mypy and the reader see them; a module registering two subcommands (sync:
+    enroll and sync) answers for both."""
+    match command:
+        case "vault":
+            from desktop.commands import vault
+
+            return vault
+        case "patient":
+            from desktop.commands import patient
+
+            return patient
+        case "case":
+            from desktop.commands import case
+
+            return case
+        case "visit":
+            from desktop.commands import visit
+
+            return visit
+        case "note":
+            from desktop.commands import note
+
+            return note
+        case "stay":
+            from desktop.commands import stay
+
+            return stay
+        case "event":
+            from desktop.commands import event
+
+            return event
+        case "indicators":
+            from desktop.commands import indicators
+
+            return indicators
+        case "paperwork" | "medication":
+            from desktop.commands import paperwork
+
+            return paperwork
+        case "carer":
+            from desktop.commands import carer
+
+            return carer
+        case "demo":
+            from desktop.commands import demo
+
+            return demo
+        case "contact":
+            from desktop.commands import contact
+
+            return contact
+        case "ecomap":
+            from desktop.commands import ecomap
+
+            return ecomap
+        case "instrument":
+            from desktop.commands import instrument
+
+            return instrument
+        case "assess":
+            from desktop.commands import assess
+
+            return assess
+        case "triage":
+            from desktop.commands import triage
+
+            return triage
+        case "consent":
+            from desktop.commands import consent
+
+            return consent
+        case "export":
+            from desktop.commands import export
+
+            return export
+        case "gdpr":
+            from desktop.commands import gdpr
+
+            return gdpr
+        case "enroll" | "sync":
+            from desktop.commands import sync
+
+            return sync
+        case "plan":
+            from desktop.commands import plan
+
+            return plan
+        case "handout" | "summary":
+            from desktop.commands import documents
+
+            return documents
+        case "settings":
+            from desktop.commands import settings
+
+            return settings
+    raise KeyError(command)
+
 
 log = logging.getLogger("relais")
+
+# the vault's errors that come from what the user typed or named (exit 2, like bad input)
+INVALID_VAULT_CODES = frozenset({"vault.wrong_passphrase", "vault.wrong_recovery_key",
+                                 "vault.passphrase_too_short", "vault.passphrase_mismatch",
+                                 "vault.not_found", "vault.exists"})
 
 
 class UsageError(Exception):
@@ -157,17 +266,17 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     other subcommands are placeholders that carry their help line (for `relais --help` and
     argparse's list of choices). Without `argv`, every module is imported."""
     parser, sub = _top_parser()
-    wanted = COMMAND_MODULES if argv is None else _modules_for(argv)
-    for module in wanted:
-        import_module(module).register(sub)
-    for name, (_module, help_text) in COMMANDS.items():
+    wanted = list(COMMANDS) if argv is None else _commands_for(argv)
+    for module in dict.fromkeys(command_module(name) for name in wanted):
+        module.register(sub)
+    for name, help_text in COMMANDS.items():
         if name not in sub.choices:
             sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
-def _modules_for(argv: list[str]) -> list[str]:
-    """The module of the subcommand `argv` names, if any (the top-level options skipped)."""
+def _commands_for(argv: list[str]) -> list[str]:
+    """The subcommand `argv` names, if any (the top-level options skipped)."""
     pre = RelaisArgumentParser(add_help=False)
     add_common(pre)
     pre.add_argument("--self-test", action="store_true")
@@ -175,9 +284,8 @@ def _modules_for(argv: list[str]) -> list[str]:
     try:
         known, _rest = pre.parse_known_args(argv)
     except UsageError:
-        return COMMAND_MODULES  # the full parser gives the message
-    entry = COMMANDS.get(known.command) if known.command else None
-    return [entry[0]] if entry else []
+        return list(COMMANDS)  # the full parser gives the message
+    return [known.command] if known.command in COMMANDS else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_handler(handler, args)
     finally:
         if ahead:
-            from desktop.storage.envelope import settle_ahead
+            from desktop.services.key_ahead import settle_ahead
 
             settle_ahead()
 
@@ -225,7 +333,6 @@ def _is_text(arg: str) -> bool:
 
 def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from desktop.domain.errors import DomainError, NotFound, RuleViolation, ValidationError
-    from desktop.storage.errors import VaultError
 
     as_json = bool(getattr(args, "json", False))
     try:
@@ -234,13 +341,9 @@ def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-un
         return fail(exc.code, t(exc.code, **exc.params), exc.exit_code, as_json)
     except (ValidationError, NotFound, RuleViolation) as exc:
         return fail(exc.code, error_text(exc), EXIT_INVALID, as_json)
-    except VaultError as exc:
-        invalid = exc.code in {"vault.wrong_passphrase", "vault.wrong_recovery_key",
-                               "vault.passphrase_too_short", "vault.passphrase_mismatch",
-                               "vault.not_found", "vault.exists"}
+    except DomainError as exc:  # the vault's errors too (VaultError): what the user typed is exit 2
+        invalid = exc.code in INVALID_VAULT_CODES
         return fail(exc.code, error_text(exc), EXIT_INVALID if invalid else EXIT_ERROR, as_json)
-    except DomainError as exc:
-        return fail(exc.code, error_text(exc), EXIT_ERROR, as_json)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except OSError as exc:

@@ -1,7 +1,10 @@
-"""Where shipped resources live: the source tree, or the PyInstaller bundle (sys._MEIPASS)."""
+"""Where things live: the shipped resources (the source tree, or the PyInstaller bundle,
+sys._MEIPASS) and the per-user vault folder. Light: the CLI and the GUI read it before anything
+else."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,3 +18,14 @@ def resources_root() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
+
+
+def default_vault_dir() -> Path:
+    """$RELAIS_VAULT, else the per-user data folder's `vault` (the GUI's saved choice comes first
+    there: desktop.ui.app.vault_folder)."""
+    env = os.environ.get("RELAIS_VAULT")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("relais", "relais")) / "vault"

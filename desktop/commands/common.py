@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.i18n import t
+from desktop.resources import default_vault_dir
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
@@ -25,15 +26,6 @@ class CliError(Exception):
         self.code = code
         self.exit_code = exit_code
         self.params = params
-
-
-def default_vault_dir() -> Path:
-    env = os.environ.get("RELAIS_VAULT")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("relais", "relais")) / "vault"
 
 
 def vault_dir(args: argparse.Namespace) -> Path:
@@ -60,14 +52,14 @@ def read_secret(env_var: str, prompt_code: str, missing: str = "cli.no_passphras
 
 def derive_key_ahead(args: argparse.Namespace) -> bool:
     """A command about to open the vault with the passphrase from RELAIS_PASSPHRASE starts the
-    KDF on a thread now, and imports what it needs meanwhile (`desktop.storage.envelope`).
+    KDF on a thread now, and imports what it needs meanwhile (`desktop.services.key_ahead`).
     Commands that do not open the vault with the passphrase say so with
     `set_defaults(derive_ahead=False)`. True when started: the caller then calls
-    `envelope.settle_ahead()` before the process ends."""
+    `key_ahead.settle_ahead()` before the process ends."""
     secret = os.environ.get("RELAIS_PASSPHRASE")
     if not getattr(args, "derive_ahead", True) or not secret or not vault_present(args):
         return False
-    from desktop.storage.envelope import derive_ahead
+    from desktop.services.key_ahead import derive_ahead
 
     return derive_ahead(vault_dir(args) / ENVELOPE_NAME, secret.encode("utf-8"))
 

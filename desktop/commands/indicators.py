@@ -31,7 +31,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
                 if args.pdf else None)
 
     def human() -> str:
-        text = text_report(ind, lang)
+        text = text_report(ind, lang, indicators.titles(lang))
         return text + ("\n\n" + t("ind.exported", lang, path=str(path)) if path else "")
 
     data = ind.to_dict()

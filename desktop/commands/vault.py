@@ -55,41 +55,40 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_unlock_check(args: argparse.Namespace) -> int:
-    from desktop.storage.vault import Vault
+    from desktop.services.vault_admin import unlock_check
 
-    v = Vault.open(vault_dir(args), passphrase())
-    v.lock()
+    unlock_check(vault_dir(args), passphrase())
     emit(args, {"ok": True}, t("vault.unlock_ok"))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """The full integrity check; damage is one line (vault.database_damaged) and exit 1."""
-    from desktop.storage.vault import Vault
+    from desktop.services.vault_admin import check_vault
 
-    Vault.check(vault_dir(args), passphrase())
+    check_vault(vault_dir(args), passphrase())
     emit(args, {"ok": True}, t("vault.check_ok"))
     return 0
 
 
 def cmd_change(args: argparse.Namespace) -> int:
-    from desktop.storage.vault import Vault
+    from desktop.services.vault_admin import change_passphrase
 
     old = passphrase()
     new = new_passphrase()
-    Vault.change_passphrase(vault_dir(args), old, new)
+    change_passphrase(vault_dir(args), old, new)
     emit(args, {"ok": True}, t("vault.passphrase_changed"))
     return 0
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from desktop.storage.vault import Vault
+    from desktop.services.vault_admin import recover_vault
 
     key = read_secret("RELAIS_RECOVERY_KEY", "cli.recovery_key_prompt")
     new = new_passphrase()
     if not key.strip():
         raise CliError("vault.wrong_recovery_key")
-    Vault.recover(vault_dir(args), key, new)
+    recover_vault(vault_dir(args), key, new)
     emit(args, {"ok": True}, t("vault.passphrase_changed"))
     print("", end="", file=sys.stderr)
     return 0

@@ -8,8 +8,8 @@ pay for it."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.domain.indicators import ATTAINMENT_SCORES, BURDEN_INSTRUMENTS, Indicators
@@ -19,7 +19,7 @@ from desktop.i18n import t
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["Section", "chart_figure", "fmt_date", "fmt_number", "pdf_bytes", "sections", "text_report"]
+__all__ = ["Section", "Titles", "chart_figure", "fmt_date", "fmt_number", "pdf_bytes", "sections", "text_report"]
 
 # colour-blind safe (Okabe-Ito)
 BLUE, ORANGE, GREEN, GREY, VERMILION = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00"
@@ -58,29 +58,17 @@ def level_label(code: str, lang: str) -> str:
     return t(f"triage.level.{code}", lang) if code in LEVELS else t("ind.unknown", lang)
 
 
-def need_label(code: str, lang: str) -> str:
-    try:
-        from desktop.services.instruments import get_definition
+@dataclass(frozen=True)
+class Titles:
+    """The titles of the codes the indicators name, in the report's language: the needs
+    checklist's sections and the burden instruments. The services read them from the instrument
+    catalog (desktop.services.indicators.titles); a code without a title shows as itself."""
 
-        for sec in get_definition(None, "needs_checklist").sections:
-            if sec.id == code:
-                return sec.title.get(lang) or sec.title.get("fr") or code
-    except Exception:  # a damaged instrument file: the code is still readable
-        pass
-    return code
+    needs: Mapping[str, str] = field(default_factory=dict)
+    instruments: Mapping[str, str] = field(default_factory=dict)
 
 
-def instrument_label(code: str, lang: str) -> str:
-    try:
-        from desktop.services.instruments import get_definition
-
-        d = get_definition(None, code)
-        return d.short_title.get(lang) or code
-    except Exception:
-        return code
-
-
-def sections(ind: Indicators, lang: str) -> list[Section]:
+def sections(ind: Indicators, lang: str, titles: Titles) -> list[Section]:
     """The indicators as labelled rows, grouped as on the page and in the PDF."""
     n: Callable[[float | int | None], str] = lambda v: fmt_number(v, lang)  # noqa: E731
     dash = t("ind.none", lang)
@@ -119,7 +107,7 @@ def sections(ind: Indicators, lang: str) -> list[Section]:
              (t("ind.goals_reviewed", lang), n(ind.goals_reviewed)),
              (t("ind.goals_attained", lang), n(ind.goals_attained)),
              (t("ind.attainment_mean", lang), fmt_number(ind.attainment_mean, lang, 2))]
-    needs = [(t("ind.need_town", lang, need=need_label(need, lang),
+    needs = [(t("ind.need_town", lang, need=titles.needs.get(need, need),
                 town=town or t("ind.unknown", lang)), n(k))
              for need, towns in ind.uncovered_needs.items() for town, k in towns.items()]
     if not needs:
@@ -135,18 +123,18 @@ def sections(ind: Indicators, lang: str) -> list[Section]:
     for inst in BURDEN_INSTRUMENTS:
         if inst in ind.burden:
             b = ind.burden[inst]
-            quality.append((t("ind.burden", lang, instrument=instrument_label(inst, lang),
+            quality.append((t("ind.burden", lang, instrument=titles.instruments.get(inst, inst),
                               count=int(b["count"])), n(b["mean"])))
     return [Section(key, t(f"ind.section.{key}", lang), tuple(rows)) for key, rows in (
         ("access", access), ("caseload", caseload), ("care_use", care),
         ("stability", stability), ("goals", goals), ("needs", needs), ("quality", quality))]
 
 
-def text_report(ind: Indicators, lang: str) -> str:
+def text_report(ind: Indicators, lang: str, titles: Titles) -> str:
     """Plain text for the command line."""
     lines = [t("ind.title", lang),
              t("ind.period", lang, start=fmt_date(ind.start, lang), end=fmt_date(ind.end, lang))]
-    for sec in sections(ind, lang):
+    for sec in sections(ind, lang, titles):
         lines.append("")
         lines.append(sec.title)
         width = max(len(label) for label, _ in sec.rows)
@@ -240,7 +228,7 @@ def chart_png(ind: Indicators, lang: str, *, dpi: int = 200) -> bytes:
     return buf.getvalue()
 
 
-def pdf_bytes(ind: Indicators, lang: str, *, author: str = "") -> bytes:
+def pdf_bytes(ind: Indicators, lang: str, titles: Titles, *, author: str = "") -> bytes:
     """The page as an A4 PDF: title, period, the charts, then every indicator in a table."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -264,7 +252,7 @@ def pdf_bytes(ind: Indicators, lang: str, *, author: str = "") -> bytes:
     ]
     png = chart_png(ind, lang)
     story += [Image(io.BytesIO(png), width=FRAME_W, height=FRAME_W * 5.2 / 7.2), Spacer(1, 4 * mm)]
-    for sec in sections(ind, lang):
+    for sec in sections(ind, lang, titles):
         rows = [[Paragraph(esc(label.strip()), st.cell if not label.startswith("  ")
                            else st.small), Paragraph(esc(value), st.cell_bold)]
                 for label, value in sec.rows]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import indicators as I
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import ValidationError
+from desktop.reports.indicators import Titles
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
@@ -29,7 +30,7 @@ from desktop.storage.models import (
     Visit,
 )
 
-__all__ = ["default_period", "export_pdf", "gather", "indicators", "parse_period"]
+__all__ = ["default_period", "export_pdf", "gather", "indicators", "parse_period", "titles"]
 
 DEFAULT_DAYS = 365
 
@@ -176,6 +177,27 @@ def indicators(ctx: AppContext, start: str | dt.date | None = None,
     return I.compute(period, facts, today)
 
 
+def titles(lang: str) -> Titles:
+    """The titles, in `lang`, of the needs and burden instruments the indicators name, from the
+    shipped catalog; a damaged instrument file leaves its codes untitled (still readable)."""
+    from desktop.services.assessments import NEEDS_ID
+    from desktop.services.instruments import get_definition
+
+    needs: dict[str, str] = {}
+    try:
+        for sec in get_definition(None, NEEDS_ID).sections:
+            needs[sec.id] = sec.title.get(lang) or sec.title.get("fr") or sec.id
+    except Exception:  # a damaged instrument file: the codes are still readable
+        pass
+    instruments: dict[str, str] = {}
+    for code in I.BURDEN_INSTRUMENTS:
+        try:
+            instruments[code] = get_definition(None, code).short_title.get(lang) or code
+        except Exception:
+            pass
+    return Titles(needs, instruments)
+
+
 def export_pdf(ctx: AppContext, out: str | Path, lang: str, start: str | dt.date | None = None,
                end: str | dt.date | None = None, *,
                computed: I.Indicators | None = None) -> Path:
@@ -187,7 +209,7 @@ def export_pdf(ctx: AppContext, out: str | Path, lang: str, start: str | dt.date
 
     path = _output(out, (".pdf",))
     ind = computed if computed is not None else indicators(ctx, start, end)
-    atomic_write(path, pdf_bytes(ind, lang, author=ctx.user_name or ""))
+    atomic_write(path, pdf_bytes(ind, lang, titles(lang), author=ctx.user_name or ""))
 
     def audit(uow: UnitOfWork) -> None:
         uow.audit("export", kind="indicators", start=ind.start.isoformat(),

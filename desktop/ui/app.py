@@ -26,7 +26,7 @@ def vault_folder() -> Path:
     saved = settings().value("vault/path")
     if saved:
         return Path(str(saved))
-    from desktop.commands.common import default_vault_dir
+    from desktop.resources import default_vault_dir
 
     return default_vault_dir()
 

@@ -107,10 +107,11 @@ class IndicatorsPage(QWidget):
 
     def _fill(self, ind: Any) -> None:
         from desktop.reports.indicators import chart_figure, sections
+        from desktop.services.indicators import titles
 
         lang = current_language()
         self.tree.clear()
-        for sec in sections(ind, lang):
+        for sec in sections(ind, lang, titles(lang)):
             top = QTreeWidgetItem([sec.title, ""])
             font = top.font(0)
             font.setBold(True)
