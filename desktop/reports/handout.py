@@ -275,16 +275,13 @@ class _Cropped(Flowable):
 
 def ecomap_flowable(ecomap: Any, lang: str, max_h: float = MAP_MAX_H, *,
                     crop: bool = False) -> Flowable | None:
-    """The ecomap drawing scaled to the frame, or None when there is nothing to draw (or the
-    ecosystem feature is absent). `crop` keeps only the people, without the title and legend.
-    Professional documents only: the patient's handout draws `handout_map.PeopleMap`."""
+    """The ecomap drawing scaled to the frame, or None when there is nothing to draw (no tie).
+    `crop` keeps only the people, without the title and legend. Professional documents only: the patient's handout draws `handout_map.PeopleMap`."""
     if ecomap is None or not getattr(ecomap, "ties", ()):
         return None
-    try:
-        from desktop.domain.ecomap_layout import layout
-        from desktop.reports.ecomap_render import LEGEND_H, ecomap_drawing, map_size
-    except ImportError:
-        return None
+    from desktop.domain.ecomap_layout import layout
+    from desktop.reports.ecomap_render import LEGEND_H, ecomap_drawing, map_size
+
     lay = layout(ecomap.nodes(), ecomap.patient_label)
     nat_w, nat_h = map_size(lay)
     if not crop:

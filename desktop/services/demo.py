@@ -1,7 +1,7 @@
 """`relais demo`: a synthetic caseload for trying the app. Deterministic for a given seed.
 
-Feature modules add what they own (cases, assessments, ecomaps, plans, consents): each module in
-DEMO_STEP_MODULES defines `step(ctx, rng, patient_ids, report)`, run in this order.
+Feature modules add what they own (cases, assessments, ecomaps, plans, consents): each defines
+`step(ctx, rng, patient_ids, report)`, listed in DEMO_STEPS and run in that order.
 """
 
 from __future__ import annotations
@@ -11,12 +11,19 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
 from sqlalchemy import select
 
 from desktop.domain.contacts import make_inami
 from desktop.domain.niss import make_niss
+from desktop.services import (
+    demo_assessments,
+    demo_cases,
+    demo_consent,
+    demo_ecosystem,
+    demo_followup,
+    demo_plans,
+)
 from desktop.services import demo_data as D
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
@@ -26,14 +33,14 @@ from desktop.storage.models import Contact, Patient, Relationship
 BATCH = 50
 Progress = Callable[[int, int], None]
 DemoStep = Callable[[AppContext, random.Random, list[str], Progress], None]
-DEMO_STEP_MODULES: list[str] = [
+DEMO_STEPS: list[DemoStep] = [
     # one line per feature, in dependency order
-    "desktop.services.demo_cases",
-    "desktop.services.demo_assessments",
-    "desktop.services.demo_ecosystem",
-    "desktop.services.demo_plans",  # last: plans use contacts and needs from the steps above
-    "desktop.services.demo_consent",  # consents name carers and GPs from the ecosystem step
-    "desktop.services.demo_followup",  # last: intake, crises, stays, goal reviews, experience
+    demo_cases.step,
+    demo_assessments.step,
+    demo_ecosystem.step,
+    demo_plans.step,  # last: plans use contacts and needs from the steps above
+    demo_consent.step,  # consents name carers and GPs from the ecosystem step
+    demo_followup.step,  # last: intake, crises, stays, goal reviews, experience
 ]
 
 
@@ -157,9 +164,8 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
 
         patient_ids.extend(ctx.write(add_batch))
         report(len(patient_ids), count)
-    for name in DEMO_STEP_MODULES:
+    for step in DEMO_STEPS:
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        step: DemoStep = import_module(name).step
         step(ctx, rng, patient_ids, report)
     return DemoResult(patients=len(patient_ids), gps=len(gp_ids))

@@ -221,10 +221,8 @@ def _week_actions(view: PlanView | None) -> list[WeekAction]:
 
 
 def _ecomap(ctx: AppContext, patient_id: str) -> Any:
-    try:
-        from desktop.services.ecosystem import ecomap_data
-    except ImportError:  # the ecosystem feature is optional for documents
-        return None
+    from desktop.services.ecosystem import ecomap_data
+
     return ecomap_data(ctx, patient_id)
 
 

@@ -80,11 +80,6 @@ def run_gui() -> int:
 
 
 def _first_run(folder: Path):  # type: ignore[no-untyped-def]
-    try:
-        from desktop.ui.first_run.wizard import run_first_run
-    except ModuleNotFoundError:
-        from desktop.ui.dialogs.create_vault import CreateVaultDialog
+    from desktop.ui.first_run.wizard import run_first_run
 
-        dialog = CreateVaultDialog(folder)
-        return dialog.ctx if dialog.exec() else None
     return run_first_run(folder)

@@ -11,7 +11,7 @@ from desktop.storage.models import Case, CaseStatusChange, OutboxOp, Patient, Vi
 
 
 def test_demo_cases_step(ctx, monkeypatch) -> None:
-    monkeypatch.setattr(demo, "DEMO_STEP_MODULES", [])
+    monkeypatch.setattr(demo, "DEMO_STEPS", [])
     demo.generate(ctx, 12, seed=3)
     ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
     demo_cases.step(ctx, random.Random(3), ids, lambda done, total: None)

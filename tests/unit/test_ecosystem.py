@@ -353,7 +353,7 @@ def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.Monkey
 
     from desktop.services import demo, demo_ecosystem
 
-    monkeypatch.setattr(demo, "DEMO_STEP_MODULES", [])
+    monkeypatch.setattr(demo, "DEMO_STEPS", [])
     demo.generate(ctx, 6, seed=4)
     pids = [p.id for p in list_patients(ctx)]
     demo_ecosystem.step(ctx, random.Random(4), pids, lambda done, total: None)
@@ -385,7 +385,7 @@ def test_gp_chosen_on_the_patient_form_appears_on_the_map(ctx: AppContext) -> No
 def test_demo_snapshots_show_a_plausible_change(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.services import demo
 
-    monkeypatch.setattr(demo, "DEMO_STEP_MODULES", ["desktop.services.demo_ecosystem"])
+    monkeypatch.setattr(demo, "DEMO_STEPS", [demo.demo_ecosystem.step])
     demo.generate(ctx, 8, seed=5)
     with_snapshot = [p.id for p in list_patients(ctx) if ecosystem.list_snapshots(ctx, p.id)]
     assert with_snapshot
