@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop.domain.dates import utcnow
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage import search
 from desktop.storage.models import (
     Action,

@@ -1,10 +1,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from desktop.domain.errors import ValidationError
 
 MAX_AGE_YEARS = 120
+
+_wall_clock: Callable[[], dt.datetime] | None = None
+
+
+def use_wall_clock(now: Callable[[], dt.datetime] | None) -> None:
+    """Tests only: `utcnow()` answers `now()` (None: the real clock again). The sync state
+    machine runs on a simulated clock so a seed replays exactly (tests/e2e/replay_support.py);
+    nothing in the application calls this."""
+    global _wall_clock
+    _wall_clock = now
+
+
+def utcnow(*, precise: bool = False) -> dt.datetime:
+    """Now in UTC, naive (as the tables store it), to the second; `precise` keeps the
+    microseconds (consent events, which must sort in the order they were recorded)."""
+    now = _wall_clock() if _wall_clock is not None else dt.datetime.now(dt.UTC)
+    now = now.replace(tzinfo=None)
+    return now if precise else now.replace(microsecond=0)
+
+
+def local_time() -> dt.datetime:
+    """The local wall-clock time (the test clock's, read as local, when one is set)."""
+    if _wall_clock is not None:
+        return _wall_clock().replace(tzinfo=None)
+    return dt.datetime.now()
 
 
 def parse_date(value: str | dt.date | None, field: str) -> dt.date | None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.case_lifecycle import OPEN_STATUSES
-from desktop.domain.dates import age_on, parse_date
+from desktop.domain.dates import age_on, parse_date, utcnow
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.instruments import (
@@ -29,7 +29,7 @@ from desktop.domain.text import clean_text
 from desktop.domain.triage import frequent_admissions
 from desktop.services.context import AppContext
 from desktop.services.instruments import get_definition
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import AssessmentResponse, Case, HospitalStay, Patient
 
 TRIAGE_ID = "triage"

@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 from desktop.domain import case_lifecycle as L
 from desktop.domain import intake as I
 from desktop.domain.case_lifecycle import RequestFields
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import local_time, parse_date
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.phone import display_phone
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork, local_time
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Case, CaseStatusChange, Visit
 
 __all__ = ["CaseView", "RequestFields", "StatusChangeView", "change_status", "close_case",

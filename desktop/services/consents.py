@@ -28,7 +28,7 @@ from desktop.domain.consent_policy import (
     ConsentFact,
 )
 from desktop.domain.contacts import PRIVATE_KINDS
-from desktop.domain.dates import parse_date
+from desktop.domain.dates import parse_date, utcnow
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.evidence import HEAD_BYTES, MAX_EVIDENCE_BYTES, sniff_mime
 from desktop.domain.ids import is_uuid
@@ -155,7 +155,7 @@ def _facts(session: Session, patient_id: str) -> list[ConsentFact]:
 def _recorded_at(session: Session, patient_id: str) -> dt.datetime:
     """Now, to the microsecond, and strictly after the patient's latest event, so a decision
     recorded right after another always sorts after it (a withdrawal wins over the grant)."""
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = utcnow(precise=True)
     last = session.execute(select(func.max(ConsentEvent.recorded_at)).where(
         ConsentEvent.patient_id == patient_id)).scalar()
     if last is not None and now <= last:

@@ -27,7 +27,6 @@ from desktop.services import (
 from desktop.services import demo_data as D
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage import search
 from desktop.storage.models import Contact, Patient, Relationship
 
 BATCH = 50
@@ -157,7 +156,6 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
                 role = "huisarts" if "nl" in (spec.get("languages") or []) else "médecin traitant"  # type: ignore[operator]
                 uow.add(Relationship, patient_id=p.id, contact_id=gp, role=role,
                         strength="strong", quality="supportive", energy_flow="to_patient", is_gp=True)
-                search.index_patient(uow.session, p)
                 ids.append(p.id)
             uow.audit("demo", count=len(ids))
             return ids

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from desktop.domain import consent_policy as cp
+from desktop.domain.dates import utcnow
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import ConsentEvent, Contact, Relationship
@@ -29,7 +30,7 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
     by_patient: dict[str, list[tuple[str, bool, bool]]] = {}
     for pid, cid, gp, carer in ties:
         by_patient.setdefault(pid, []).append((cid, bool(gp), bool(carer)))
-    clock = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    clock = utcnow(precise=True)
 
     def events_for(pid: str) -> list[dict[str, object]]:
         nonlocal clock

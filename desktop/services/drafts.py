@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import utcnow
 from desktop.domain.errors import ValidationError
 from desktop.domain.text import clean_text
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Draft
 
 AUTOSAVE_SECONDS = 3.0

@@ -30,14 +30,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import consent_policy
 from desktop.domain import retention as rules
-from desktop.domain.dates import age_on
+from desktop.domain.dates import age_on, utcnow
 from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
 from desktop.services.consents import statistics_patient_ids
 from desktop.services.context import AppContext
 from desktop.services.patient_data import PatientRecord, collect, patient_tables
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage import search
 from desktop.storage.fsutil import atomic_write
 from desktop.storage.models import (

@@ -140,8 +140,7 @@ def add_patient(ctx: AppContext, raw: PatientFields) -> str:
     def run(uow: UnitOfWork) -> str:
         _check_unique_niss(uow.session, values.get("niss"), None)
         _check_gp(uow.session, values)
-        p = uow.add(Patient, **values)
-        search.index_patient(uow.session, p)
+        p = uow.add(Patient, **values)  # indexed for search by the unit of work
         if p.gp_contact_id:
             from desktop.services.ecosystem import sync_gp_tie  # the GP shows on the ecomap
 
@@ -173,7 +172,6 @@ def edit_patient(ctx: AppContext, patient_id: str, raw: PatientFields) -> list[s
 
             sync_gp_tie(uow, p)
         if changed:
-            search.index_patient(uow.session, p)
             uow.audit("edit", table="patient", record_id=p.id, patient_id=p.id,
                       fields=sorted(changed))
         return sorted(changed)

@@ -22,13 +22,13 @@ from sqlalchemy import Boolean as SaBoolean
 from sqlalchemy import Date, DateTime, Integer, String, Text, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import utcnow
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid, uuid7
 from desktop.domain.merge_policy import is_append_only
 from desktop.domain.wire_rules import check_fields
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
-from desktop.storage import search
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.field_history import record_changes
 from desktop.storage.models import (
     SYNCED_MODELS,
@@ -512,9 +512,7 @@ def _resolve_field(uow: UnitOfWork, c: Conflict, model: Any, obj: Any, choice: s
         record_changes(uow.session, table=c.table_name, record_id=c.record_id,
                        patient_id=c.patient_id, changed={c.field: (old, new)}, at=utcnow(),
                        actor=uow.ctx.user_name, device_id=uow.ctx.device_id)
-        if c.table_name == "patient":
-            uow.session.flush()
-            search.index_patient(uow.session, obj)
+        uow.reindex(obj)
     return chosen
 
 
@@ -536,10 +534,7 @@ def _resolve_record(uow: UnitOfWork, c: Conflict, obj: Any, choice: str) -> Any:
                       if k in allowed}
             if values:
                 uow.update(obj, values)
-    if c.table_name == "patient":
-        uow.session.flush()
-        search.index_patient(uow.session, obj)
-    return chosen
+    return chosen  # the search index followed: delete, restore and update keep it
 
 
 # --------------------------------------------------------------------------------------------
@@ -607,9 +602,7 @@ def discard_op(ctx: AppContext, op_id: str) -> None:
                 obj.deleted = True
             elif row.kind in ("upsert", "resolve"):
                 _undo_fields(s, row, model, obj, later)
-            if row.table_name == "patient":
-                s.flush()
-                search.index_patient(s, obj)
+            uow.reindex(obj)
         uow.audit("sync_discard", table=row.table_name, record_id=row.record_id,
                   patient_id=row.patient_id)
     ctx.write(run)

@@ -39,12 +39,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
 from desktop.domain.consent_policy import PURPOSE_PROVIDER_SHARING, current_decision
+from desktop.domain.dates import utcnow
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.i18n import LANGUAGES
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import ConsentEvent, Contact
 
 PACK_FORMAT = "relais-transfer-pack"

@@ -7,18 +7,18 @@ so no edit can exist without its op.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import utcnow
 from desktop.domain.errors import RuleViolation
 from desktop.domain.ids import uuid7
 from desktop.domain.merge_policy import is_append_only
 from desktop.domain.wire_rules import as_error, check_fields, op_problem
+from desktop.storage import search
 from desktop.storage.field_history import record_changes
 from desktop.storage.models import AuditEvent, Base, FieldMeta, OutboxOp, SyncState, synced_fields
 from desktop.storage.wire import to_wire
@@ -29,30 +29,6 @@ if TYPE_CHECKING:
     from desktop.services.context import AppContext
 
 M = TypeVar("M", bound=Base)
-
-
-_wall_clock: Callable[[], dt.datetime] | None = None
-
-
-def use_wall_clock(now: Callable[[], dt.datetime] | None) -> None:
-    """Tests only: `utcnow()` answers `now()` (None: the real clock again). The sync state
-    machine runs on a simulated clock so a seed replays exactly (tests/e2e/replay_support.py);
-    nothing in the application calls this."""
-    global _wall_clock
-    _wall_clock = now
-
-
-def utcnow() -> dt.datetime:
-    if _wall_clock is not None:
-        return _wall_clock().replace(tzinfo=None, microsecond=0)
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-
-
-def local_time() -> dt.datetime:
-    """The local wall-clock time (the test clock's, read as local, when one is set)."""
-    if _wall_clock is not None:
-        return _wall_clock().replace(tzinfo=None)
-    return dt.datetime.now()
 
 
 def patient_of(obj: Base) -> str | None:
@@ -123,6 +99,7 @@ class UnitOfWork:
         fields["created_at"] = to_wire(obj.created_at)  # type: ignore[attr-defined]
         kind = "append" if is_append_only(table) else "upsert"
         self._queue(table, obj.id, patient_of(obj), kind, fields, {})  # type: ignore[attr-defined]
+        self.reindex(obj)
         return obj
 
     def update(self, obj: M, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -152,6 +129,7 @@ class UnitOfWork:
                                   self.record_version(obj))
         self._queue(table, obj.id, patient_of(obj), "upsert", fields,  # type: ignore[attr-defined]
                     base, self.base_values(table, obj.id, changed, base))  # type: ignore[attr-defined]
+        self.reindex(obj)
         return changed
 
     def delete(self, obj: Base) -> None:
@@ -166,6 +144,7 @@ class UnitOfWork:
         self.session.flush()
         self._queue(table, obj.id, patient_of(obj), "delete", {},  # type: ignore[attr-defined]
                     {"_record": self.record_version(obj)})
+        self.reindex(obj)
 
     def restore(self, obj: Base) -> None:
         table = obj.__tablename__  # type: ignore[attr-defined]
@@ -177,6 +156,15 @@ class UnitOfWork:
         fields = {f: to_wire(getattr(obj, f)) for f in synced_fields(type(obj))}
         self._queue(table, obj.id, patient_of(obj), "restore", fields,  # type: ignore[attr-defined]
                     {"_record": self.record_version(obj)})
+        self.reindex(obj)
+
+    def reindex(self, obj: Base) -> None:
+        """The patient search index follows a patient's names, address, NISS and phones: `add`,
+        `update`, `delete` and `restore` call this; a service that sets a patient's fields
+        itself calls it after. Other tables: nothing to do."""
+        if obj.__tablename__ == "patient":  # type: ignore[attr-defined]
+            self.session.flush()
+            search.index_patient(self.session, obj)  # type: ignore[arg-type]
 
     def base_versions(self, table: str, record_id: str, fields: list[str],
                       default: int = 0) -> dict[str, int]:

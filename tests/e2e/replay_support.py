@@ -5,9 +5,9 @@ A run of the machine is a function of its Hypothesis seed alone when nothing els
   counter and a seeded generator) while a machine runs; the server's own ids (team, enrolled
   devices, conflicts: `uuid.uuid4`) come from a seeded generator too;
 - clocks: every laptop's hybrid logical clock reads `SimClock` (milliseconds that move on by one
-  every second reading, so ties between laptops and the counter still happen), and so do the
-  services' `utcnow()` and `local_time()` (creation, audit, note and visit times; see
-  tests/property/test_replay_sync_machine.py, which replays in another time zone to catch a
+  every second reading, so ties between laptops and the counter still happen), and so do
+  `utcnow()` and `local_time()` of desktop.domain.dates (creation, audit, note and visit times;
+  see tests/property/test_replay_sync_machine.py, which replays in another time zone to catch a
   time of day read from the real clock); `ctx.today` is fixed (sync_support.TODAY)
   and consent recording times count from zero for each machine;
 - conflicts: the machine sorts the open conflicts by their content before picking one (their
@@ -49,8 +49,7 @@ from hypothesis.stateful import (
 )
 from hypothesis.strategies import DataObject
 
-from desktop.domain import ids
-from desktop.services import unit_of_work
+from desktop.domain import dates, ids
 
 # 2026-11-23 07:00 UTC, the morning of the tests' TODAY: in the past, so the server does not
 # clamp the laptops' clocks (it clamps those more than a day ahead of its own)
@@ -101,7 +100,7 @@ class Determinism:
         sync_support.reset_consent_times()
         self.clock = SimClock()
         ids.use_id_source(SeededIds())
-        unit_of_work.use_wall_clock(
+        dates.use_wall_clock(
             lambda: dt.datetime.fromtimestamp(self.clock() / 1000, dt.UTC))
         # The server's own ids (team, devices, conflicts) come from uuid.uuid4: seeded too, so
         # the team id the records carry is the same in every replay.
@@ -110,7 +109,7 @@ class Determinism:
 
     def close(self) -> None:
         ids.use_id_source(None)
-        unit_of_work.use_wall_clock(None)
+        dates.use_wall_clock(None)
         uuid.uuid4 = _REAL_UUID4
 
 

@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.domain.consent_policy import PURPOSE_CARER_ON_HANDOUT, PURPOSE_PROVIDER_SHARING
+from desktop.domain.dates import utcnow
 from desktop.services import care_plans, patients
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
     AssessmentResponse,
     ConsentEvent,

@@ -23,10 +23,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from desktop.domain import consent_policy as cp
+from desktop.domain.dates import utcnow
 from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.services import care_plans, consents, documents, gdpr, gp_feedback
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import AuditEvent, ConsentEvent, Contact, Patient, Relationship
 from tests.unit.plan_scenario import make_patient
 
