@@ -29,7 +29,7 @@ from desktop.domain.text import clean_text
 from desktop.domain.triage import frequent_admissions
 from desktop.services.context import AppContext
 from desktop.services.instruments import get_definition
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import AssessmentResponse, Case, HospitalStay, Patient
 
 TRIAGE_ID = "triage"
@@ -116,9 +116,7 @@ class NeedItem:
 def _load(session: Session, response_id: str) -> AssessmentResponse:
     if not is_uuid(str(response_id)):
         raise ValidationError("id.invalid", "assessment")
-    r = session.get(AssessmentResponse, response_id)
-    if r is None or r.deleted:
-        raise NotFound("record.not_found", "assessment")
+    r = load(session, AssessmentResponse, response_id, "assessment")
     return r
 
 

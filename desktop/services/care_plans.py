@@ -18,14 +18,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import care_plan as rules
 from desktop.domain.care_plan import Change, ItemSnapshot, PlanSnapshot, Schedule
-from desktop.domain.errors import NotFound, RuleViolation, ValidationError, ValidationErrors
+from desktop.domain.errors import RuleViolation, ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.phone import display_phone
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.assessments import unmet_needs
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import (
     Action,
     CarePlan,
@@ -203,9 +203,7 @@ def _plan_rows(session: Session, patient_id: str) -> list[CarePlan]:
 def _load_plan(session: Session, plan_id: str) -> CarePlan:
     if not is_uuid(plan_id):
         raise ValidationError("id.invalid", "plan")
-    plan = session.get(CarePlan, plan_id)
-    if plan is None or plan.deleted:
-        raise NotFound("record.not_found", "plan")
+    plan = load(session, CarePlan, plan_id, "plan")
     load_patient(session, plan.patient_id)  # a restricted patient hides the plan too
     return plan
 
@@ -414,9 +412,7 @@ def add_goal(ctx: AppContext, plan_id: str, text: str, *, domain: str | None = N
 def _load_goal(session: Session, goal_id: str) -> tuple[Goal, CarePlan]:
     if not is_uuid(goal_id):
         raise ValidationError("id.invalid", "goal")
-    goal = session.get(Goal, goal_id)
-    if goal is None or goal.deleted:
-        raise NotFound("record.not_found", "goal")
+    goal = load(session, Goal, goal_id, "goal")
     return goal, _load_plan(session, goal.plan_id)
 
 
@@ -520,9 +516,7 @@ def add_action_in(uow: UnitOfWork, goal_id: str, values: dict[str, Any]) -> Acti
 def _load_action(session: Session, action_id: str) -> tuple[Action, CarePlan]:
     if not is_uuid(action_id):
         raise ValidationError("id.invalid", "action")
-    action = session.get(Action, action_id)
-    if action is None or action.deleted:
-        raise NotFound("record.not_found", "action")
+    action = load(session, Action, action_id, "action")
     return action, _load_plan(session, action.plan_id)
 
 

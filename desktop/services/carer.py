@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import carer as K
 from desktop.domain.dates import parse_date
-from desktop.domain.errors import NotFound, ValidationError, ValidationErrors
+from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
 from desktop.services.contacts import contact_name, load_contact
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import CarerAssessment, Case, Contact, Patient, Relationship
 
 __all__ = ["CarerAssessmentView", "assess_carer", "carer_reviews_of", "current_by_contact",
@@ -145,9 +145,7 @@ def assess_carer(ctx: AppContext, patient_id: str, contact_id: str, *, burden: s
 def _load(session: Session, assessment_id: str) -> CarerAssessment:
     if not is_uuid(assessment_id):
         raise ValidationError("id.invalid", "assessment_id")
-    a = session.get(CarerAssessment, assessment_id)
-    if a is None or a.deleted:
-        raise NotFound("record.not_found", "carer_assessment")
+    a = load(session, CarerAssessment, assessment_id, "carer_assessment")
     load_patient(session, a.patient_id)
     return a
 

@@ -25,7 +25,7 @@ from desktop.domain.text import clean_text
 from desktop.services.care_plans import Person, add_action_in, ecosystem
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Case, Concertation, Patient
 
 NON_PROVIDER_KINDS = funding.NON_PROVIDER_KINDS
@@ -215,9 +215,7 @@ def list_concertations(ctx: AppContext, patient_id: str) -> list[ConcertationVie
 def _load(session: Session, concertation_id: str) -> Concertation:
     if not is_uuid(concertation_id):
         raise ValidationError("id.invalid", "concertation")
-    row = session.get(Concertation, concertation_id)
-    if row is None or row.deleted:
-        raise NotFound("record.not_found", "concertation")
+    row = load(session, Concertation, concertation_id, "concertation")
     load_patient(session, row.patient_id)
     return row
 

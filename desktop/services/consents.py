@@ -34,7 +34,7 @@ from desktop.domain.evidence import HEAD_BYTES, MAX_EVIDENCE_BYTES, sniff_mime
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.services.user_files import read_user_file
 from desktop.storage.models import (
     Action,
@@ -254,9 +254,7 @@ def provider_status(ctx: AppContext, patient_id: str, contact_id: str) -> Provid
 
     def run(s: Session) -> ProviderStatus:
         _load_patient(s, patient_id, include_restricted=True)
-        c = s.get(Contact, contact_id)
-        if c is None or c.deleted:
-            raise NotFound("record.not_found", "contact_id")
+        c = load(s, Contact, contact_id, "contact_id")
         facts = _facts(s, patient_id)
         code = provider_document(s, patient_id, contact_id)
         latest = policy.latest_provider_event(facts, contact_id)
@@ -349,9 +347,7 @@ def record_decision(ctx: AppContext, patient_id: str, purpose: str, decision: st
         s = uow.session
         _load_patient(s, patient_id)
         if contact_id is not None:
-            c = s.get(Contact, contact_id)
-            if c is None or c.deleted:
-                raise NotFound("record.not_found", "contact_id")
+            load(s, Contact, contact_id, "contact_id")
         policy.check_new_decision(_facts(s, patient_id), purpose, decision, on, ctx.today(),
                                   contact_id)
         sha = None
@@ -456,9 +452,7 @@ def carer_agreement(ctx: AppContext, contact_id: str,
         raise ValidationError("id.invalid", "contact_id")
 
     def run(s: Session) -> CarerAgreement:
-        c = s.get(Contact, contact_id)
-        if c is None or c.deleted:
-            raise NotFound("record.not_found", "contact_id")
+        c = load(s, Contact, contact_id, "contact_id")
         return _carer_agreement(s, c, _facts(s, patient_id) if patient_id else [])
 
     return ctx.read(run)
@@ -504,9 +498,7 @@ def record_override(ctx: AppContext, patient_id: str, point: str, reason: str, *
         s = uow.session
         _load_patient(s, patient_id)
         if contact_id is not None:
-            c = s.get(Contact, contact_id)
-            if c is None or c.deleted:
-                raise NotFound("record.not_found", "contact_id")
+            load(s, Contact, contact_id, "contact_id")
         ev = uow.add(ConsentEvent, patient_id=patient_id, purpose=point, contact_id=contact_id,
                      decision=OVERRIDE, decided_on=ctx.today(), method=policy.METHOD_OVERRIDE,
                      recorded_by=ctx.user_name, recorded_at=_recorded_at(s, patient_id),

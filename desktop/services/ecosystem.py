@@ -21,14 +21,14 @@ from desktop.domain.contacts import (
 )
 from desktop.domain.ecomap import EcomapData, EcomapTie, TieFields, validate_tie
 from desktop.domain.ecomap_diff import EcomapDiff, compare_ties
-from desktop.domain.errors import NotFound, ValidationError, ValidationErrors
+from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.phone import display_phone
 from desktop.domain.text import fold
 from desktop.services.contacts import add_contact_in, contact_name, load_contact
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Contact, EcomapSnapshot, Patient, Relationship
 
 __all__ = ["EcomapData", "SnapshotRow", "TieFields", "WhoRow", "add_contact_and_link",
@@ -68,9 +68,7 @@ def patient_label(p: Patient) -> str:
 def _load_tie(session: Session, tie_id: str) -> Relationship:
     if not is_uuid(tie_id):
         raise ValidationError("id.invalid", "id")
-    rel = session.get(Relationship, tie_id)
-    if rel is None or rel.deleted:
-        raise NotFound("record.not_found", "id")
+    rel = load(session, Relationship, tie_id, "id")
     load_patient(session, rel.patient_id)
     return rel
 

@@ -31,13 +31,13 @@ from sqlalchemy.orm import Session
 from desktop.domain import consent_policy
 from desktop.domain import retention as rules
 from desktop.domain.dates import age_on, utcnow
-from desktop.domain.errors import NotFound, ValidationError
+from desktop.domain.errors import ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
 from desktop.services.consents import statistics_patient_ids
 from desktop.services.context import AppContext
 from desktop.services.patient_data import PatientRecord, collect, patient_tables
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage import search
 from desktop.storage.fsutil import atomic_write
 from desktop.storage.models import (
@@ -74,9 +74,7 @@ def _patient(session: Session, patient_id: str) -> Patient:
     """Rights apply to restricted records too (they are kept for exactly that)."""
     if not is_uuid(patient_id):
         raise ValidationError("id.invalid", "patient_id")
-    p = session.get(Patient, patient_id)
-    if p is None or p.deleted:
-        raise NotFound("record.not_found", "patient")
+    p = load(session, Patient, patient_id, "patient")
     return p
 
 

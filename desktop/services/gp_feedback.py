@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFound, RuleViolation, ValidationError, ValidationErrors
+from desktop.domain.errors import RuleViolation, ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
 from desktop.services.care_plans import person_name
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Case, Contact, GpFeedback, Patient
 
 DEFAULT_DUE_DAYS = 7
@@ -92,9 +92,7 @@ def create_letter(ctx: AppContext, patient_id: str, *, summary: str, questions: 
 def _load(session: Session, feedback_id: str) -> GpFeedback:
     if not is_uuid(feedback_id):
         raise ValidationError("id.invalid", "gp_feedback")
-    row = session.get(GpFeedback, feedback_id)
-    if row is None or row.deleted:
-        raise NotFound("record.not_found", "gp_feedback")
+    row = load(session, GpFeedback, feedback_id, "gp_feedback")
     load_patient(session, row.patient_id)
     return row
 

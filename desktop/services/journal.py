@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFound, ValidationError
+from desktop.domain.errors import ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
 from desktop.domain.visits import parse_datetime
@@ -16,7 +16,7 @@ from desktop.services.cases import load_case, local_now
 from desktop.services.context import AppContext
 from desktop.services.drafts import journal_key
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Draft, Note
 
 __all__ = ["NoteView", "add_note", "correct_note", "list_notes"]
@@ -76,9 +76,7 @@ def correct_note(ctx: AppContext, note_id: str, text: str) -> str:
 def _load_note(session: Session, note_id: str) -> Note:
     if not is_uuid(note_id):
         raise ValidationError("id.invalid", "note_id")
-    n = session.get(Note, note_id)
-    if n is None or n.deleted:
-        raise NotFound("record.not_found", "note")
+    n = load(session, Note, note_id, "note")
     return n
 
 

@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import paperwork as P
 from desktop.domain.dates import parse_date
-from desktop.domain.errors import NotFound, ValidationError, ValidationErrors
+from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.contacts import contact_name, load_contact
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Contact, Medication
 
 __all__ = ["MedicationView", "add_medication", "edit_medication", "list_medication",
@@ -114,9 +114,7 @@ def add_medication(ctx: AppContext, patient_id: str, name: str, *, dose: str | N
 def _load(session: Session, medication_id: str) -> Medication:
     if not is_uuid(medication_id):
         raise ValidationError("id.invalid", "medication_id")
-    m = session.get(Medication, medication_id)
-    if m is None or m.deleted:
-        raise NotFound("record.not_found", "medication")
+    m = load(session, Medication, medication_id, "medication")
     load_patient(session, m.patient_id)
     return m
 

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import paperwork as P
 from desktop.domain.dates import parse_date
-from desktop.domain.errors import NotFound, ValidationError, ValidationErrors
+from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Case, Paperwork, Patient
 
 __all__ = ["PaperworkView", "add_paperwork", "due_paperwork", "list_paperwork",
@@ -125,9 +125,7 @@ def add_paperwork(ctx: AppContext, patient_id: str, kind: str, *,
 def _load(session: Session, paperwork_id: str) -> Paperwork:
     if not is_uuid(paperwork_id):
         raise ValidationError("id.invalid", "paperwork_id")
-    w = session.get(Paperwork, paperwork_id)
-    if w is None or w.deleted:
-        raise NotFound("record.not_found", "paperwork")
+    w = load(session, Paperwork, paperwork_id, "paperwork")
     load_patient(session, w.patient_id)
     return w
 

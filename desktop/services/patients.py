@@ -17,7 +17,7 @@ from desktop.domain.patient import PatientFields, validate_patient
 from desktop.domain.phone import display_phone
 from desktop.domain.text import fold
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage import search
 from desktop.storage.models import Contact, Patient
 
@@ -109,9 +109,7 @@ def _view(session: Session, p: Patient, today: dt.date) -> PatientView:
 def load_patient(session: Session, patient_id: str, *, include_restricted: bool = False) -> Patient:
     if not is_uuid(patient_id):
         raise ValidationError("id.invalid", "id")
-    p = session.get(Patient, patient_id)
-    if p is None or p.deleted:
-        raise NotFound("record.not_found", "patient")
+    p = load(session, Patient, patient_id, "patient")
     if p.restricted and not include_restricted:
         # hidden, not gone (GDPR art. 18): say so rather than "not found"
         raise NotFound("gdpr.patient_restricted", "patient")

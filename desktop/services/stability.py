@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import transitions as T
 from desktop.domain.dates import parse_date
-from desktop.domain.errors import NotFound, ValidationError, ValidationErrors
+from desktop.domain.errors import ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Case, StabilityEvent
 
 __all__ = ["EventView", "add_event", "list_events", "remove_event", "trend_of"]
@@ -129,9 +129,7 @@ def remove_event(ctx: AppContext, event_id: str) -> None:
     def run(uow: UnitOfWork) -> None:
         if not is_uuid(event_id):
             raise ValidationError("id.invalid", "event_id")
-        e = uow.session.get(StabilityEvent, event_id)
-        if e is None or e.deleted:
-            raise NotFound("record.not_found", "stability_event")
+        e = load(uow.session, StabilityEvent, event_id, "stability_event")
         load_patient(uow.session, e.patient_id)
         uow.delete(e)
         uow.audit("delete", table="stability_event", record_id=e.id, patient_id=e.patient_id)

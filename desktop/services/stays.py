@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import transitions as T
 from desktop.domain.dates import parse_date
-from desktop.domain.errors import NotFound, RuleViolation, ValidationError, ValidationErrors
+from desktop.domain.errors import RuleViolation, ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.cases import load_case
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Action, CarePlan, Contact, HospitalStay
 
 STAY_KINDS = ("admission", "emergency")
@@ -122,9 +122,7 @@ def _hospital_contact(session: Session, contact_id: str | None) -> Contact | Non
         return None
     if not is_uuid(contact_id):
         raise ValidationError("id.invalid", "hospital_contact_id")
-    c = session.get(Contact, contact_id)
-    if c is None or c.deleted:
-        raise NotFound("record.not_found", "hospital_contact_id")
+    c = load(session, Contact, contact_id, "hospital_contact_id")
     return c
 
 
@@ -325,9 +323,7 @@ def people_to_tell(ctx: AppContext, patient_id: str, stay_id: str | None = None
 def _load(session: Session, stay_id: str) -> HospitalStay:
     if not is_uuid(stay_id):
         raise ValidationError("id.invalid", "stay_id")
-    h = session.get(HospitalStay, stay_id)
-    if h is None or h.deleted:
-        raise NotFound("record.not_found", "hospital_stay")
+    h = load(session, HospitalStay, stay_id, "hospital_stay")
     load_patient(session, h.patient_id)
     return h
 

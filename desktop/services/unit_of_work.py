@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.dates import utcnow
-from desktop.domain.errors import RuleViolation
+from desktop.domain.errors import NotFound, RuleViolation
 from desktop.domain.ids import uuid7
 from desktop.domain.merge_policy import is_append_only
 from desktop.domain.wire_rules import as_error, check_fields, op_problem
@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from desktop.services.context import AppContext
 
 M = TypeVar("M", bound=Base)
+
+
+def load(session: Session, model: type[M], record_id: str, field: str) -> M:
+    """The record `record_id` of `model`, not deleted; else NotFound `record.not_found` naming
+    `field` (the input that named it, for the message)."""
+    obj = session.get(model, record_id)
+    if obj is None or getattr(obj, "deleted", False):
+        raise NotFound("record.not_found", field)
+    return obj
 
 
 def patient_of(obj: Base) -> str | None:

@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
 from desktop.domain import visits as V
-from desktop.domain.errors import NotFound, RuleViolation, ValidationError, ValidationErrors
+from desktop.domain.errors import RuleViolation, ValidationError, ValidationErrors
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.cases import load_case, local_now
 from desktop.services.context import AppContext
 from desktop.services.drafts import visit_notes_key
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Draft, Visit, VisitAddendum
 
 __all__ = ["AddendumView", "VisitView", "add_addendum", "cancel_visit", "list_visits",
@@ -71,9 +71,7 @@ def visit_view(v: Visit, addenda: list[VisitAddendum] | None = None) -> VisitVie
 def load_visit(session: Session, visit_id: str) -> Visit:
     if not is_uuid(visit_id):
         raise ValidationError("id.invalid", "visit_id")
-    v = session.get(Visit, visit_id)
-    if v is None or v.deleted:
-        raise NotFound("record.not_found", "visit")
+    v = load(session, Visit, visit_id, "visit")
     load_patient(session, v.patient_id)
     return v
 
