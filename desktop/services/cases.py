@@ -14,13 +14,13 @@ from desktop.domain import case_lifecycle as L
 from desktop.domain import intake as I
 from desktop.domain.case_lifecycle import RequestFields
 from desktop.domain.dates import local_time, parse_date
-from desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from desktop.domain.errors import RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.phone import display_phone
 from desktop.domain.text import clean_line, clean_text
 from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import Case, CaseStatusChange, Visit
 
 __all__ = ["CaseView", "RequestFields", "StatusChangeView", "change_status", "close_case",
@@ -100,9 +100,7 @@ class CaseView:
 def load_case(session: Session, case_id: str) -> Case:
     if not is_uuid(case_id):
         raise ValidationError("id.invalid", "case_id")
-    case = session.get(Case, case_id)
-    if case is None or case.deleted:
-        raise NotFound("record.not_found", "case")
+    case = load(session, Case, case_id, "case")
     load_patient(session, case.patient_id)  # a restricted or deleted patient hides its cases
     return case
 

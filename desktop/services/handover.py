@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
-from desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from desktop.domain.errors import RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.sharing import check_responsible
 from desktop.domain.text import clean_text
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import HandoverNote, Paperwork, Patient, Visit
 
 NOTE_MAX = 4000
@@ -151,9 +151,7 @@ def hand_over(ctx: AppContext, case_id: str, to: str, co: str | None = None, *,
 def _load(session: Session, note_id: str) -> HandoverNote:
     if not is_uuid(note_id):
         raise ValidationError("id.invalid", "note_id")
-    n = session.get(HandoverNote, note_id)
-    if n is None or n.deleted:
-        raise NotFound("record.not_found", "handover_note")
+    n = load(session, HandoverNote, note_id, "handover_note")
     from desktop.services.patients import load_patient
 
     load_patient(session, n.patient_id)  # a restricted or deleted patient hides it
