@@ -16,6 +16,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.niss import format_niss
 from desktop.domain.phone import display_phone
 from desktop.domain.text import fold
+from desktop.services.account import my_username
 from desktop.services.context import AppContext
 from desktop.services.today import SOON_DAYS
 from desktop.storage import search
@@ -78,6 +79,8 @@ def list_caseload(ctx: AppContext, query: str | None = None, *,
     def run(s: Session) -> list[CaseloadRow]:
         # straight to the driver, in the session's transaction: a keystroke's rows are plain
         # tuples, with no statement to compile nor result to wrap (issue 16: ≤ 16 ms p95)
+        if user:
+            params["me"] = my_username(s)
         cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             rows = [_Row(*r) for r in cursor.execute(sql, params).fetchall()]
@@ -214,7 +217,13 @@ def _statement(expr: str | None, statuses: Sequence[str], tier: str | None,
         extra += " AND c.complexity_tier = :tier"
         params["tier"] = tier
     if user:
-        extra += " AND (c.primary_case_manager = :user OR c.primary_case_manager IS NULL)"
+        # the rule of Today's "my cases" (today.mine_filter): once enrolled, a case naming its
+        # responsible case managers is mine when my server user is one of them; otherwise by
+        # the case manager's name, or nobody yet
+        extra += (" AND (CASE WHEN :me IS NOT NULL"
+                  " AND coalesce(json_array_length(c.responsible_users), 0) > 0"
+                  " THEN EXISTS (SELECT 1 FROM json_each(c.responsible_users) WHERE value = :me)"
+                  " ELSE (c.primary_case_manager = :user OR c.primary_case_manager IS NULL) END)")
         params["user"] = user
     if expr is not None:
         # ranking (bm25) every match of a one-letter prefix costs ~7 ms at 5,000 patients and

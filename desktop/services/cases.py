@@ -189,7 +189,7 @@ def open_case(ctx: AppContext, patient_id: str, request: RequestFields, *,
                                   Case.status.in_(L.OPEN_STATUSES))).first()
         if already:
             raise RuleViolation("case.already_open", "patient_id")
-        from desktop.services.sync import my_username
+        from desktop.services.account import my_username
 
         me = my_username(uow.session)
         case = uow.add(Case, patient_id=patient_id, status=status, opened_on=day,
@@ -234,7 +234,7 @@ def assign_case(ctx: AppContext, case_id: str, to: str, co: str | None = None) -
     pair), users of the team as the server last listed them. When team sharing is refused,
     only they see the patient. Returns the new list."""
     from desktop.domain.sharing import check_responsible
-    from desktop.services.sync import team_members
+    from desktop.services.account import team_members
 
     def run(uow: UnitOfWork) -> list[str]:
         case = load_case(uow.session, case_id)
@@ -285,8 +285,8 @@ def visibility(session: Session, patient_id: str) -> tuple[str, list[str]]:
     """Who can see the patient's record: ("team", []), ("only_you", []), ("you_and", names)
     or ("only", names) — display names of the other responsible case managers."""
     from desktop.domain import sharing
+    from desktop.services.account import my_username, team_members
     from desktop.services.consents import _facts as consent_facts
-    from desktop.services.sync import my_username, team_members
 
     me = my_username(session)
     lists = session.scalars(select(Case.responsible_users).where(

@@ -69,13 +69,13 @@ class HandoverResult:
 def me(session: Session, ctx: AppContext) -> str | None:
     """Who this laptop's user is for handovers: the server user, or (not enrolled) the name
     typed at the vault's creation."""
-    from desktop.services.sync import my_username
+    from desktop.services.account import my_username
 
     return my_username(session) or ctx.user_name or None
 
 
 def _names(session: Session) -> dict[str, str]:
-    from desktop.services.sync import team_members
+    from desktop.services.account import team_members
 
     return {str(m["username"]): str(m.get("name") or m["username"])
             for m in team_members(session) if m.get("username")}
@@ -104,8 +104,8 @@ def hand_over(ctx: AppContext, case_id: str, to: str, co: str | None = None, *,
     today = ctx.today()
 
     def run(uow: UnitOfWork) -> HandoverResult:
+        from desktop.services.account import my_username, team_members
         from desktop.services.cases import load_case
-        from desktop.services.sync import my_username, team_members
 
         s = uow.session
         case = load_case(s, case_id)

@@ -27,6 +27,7 @@ from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid, uuid7
 from desktop.domain.merge_policy import is_append_only
 from desktop.domain.wire_rules import check_fields
+from desktop.services.account import my_username, team_members  # noqa: F401  (callers' name)
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.field_history import record_changes
@@ -292,17 +293,6 @@ def _refresh_members(ctx: AppContext, client: SyncClient) -> None:
         state.put(uow.session, state.ACCOUNT, account)
     with contextlib.suppress(Exception):
         ctx.write(run)
-
-
-def my_username(session: Session) -> str | None:
-    """This laptop's server user (None before enrolment)."""
-    name = state.get(session, state.ACCOUNT, {}).get("username")
-    return str(name) if name else None
-
-
-def team_members(session: Session) -> list[dict[str, str]]:
-    """The users of this laptop's teams as the server last listed them."""
-    return list(state.get(session, state.ACCOUNT, {}).get("members") or [])
 
 
 def _remember(ctx: AppContext, attempt: str, *, ok: bool, error: str | None,

@@ -167,7 +167,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True,
                 on_section(key, items)
 
         from desktop.services import handover
-        from desktop.services.sync import my_username
+        from desktop.services.account import my_username
 
         username = my_username(s) if mine_only else None
         # the open cases as plain columns (no ORM objects: thousands at 5,000 patients), and

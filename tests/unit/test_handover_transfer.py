@@ -269,3 +269,19 @@ def test_transfer_bad_input_writes_nothing(ctx: AppContext, tmp_path: Path) -> N
         assert code in {err.value.code, *(e.code for e in getattr(err.value, "errors", []))}
     assert list(folder.iterdir()) == []
     assert ctx.read(lambda s: s.get(Case, cid).status) == "active"
+
+
+def test_my_caseload_follows_the_responsible_case_managers_as_today_does(
+        ctx: AppContext) -> None:
+    from desktop.services import caseload
+
+    pid, cid = _case_with_items(ctx)
+    assert pid in {r.patient_id for r in caseload.list_caseload(ctx)}
+    handover.hand_over(ctx, cid, "bruno", note="Voir la fille le jeudi.")
+    # Anne's laptop: the case is Bruno's now, as on her Today
+    assert pid not in {r.patient_id for r in caseload.list_caseload(ctx)}
+    assert pid in {r.patient_id for r in caseload.list_caseload(ctx, mine_only=False)}
+    # Bruno's laptop, whose case manager's name on this test vault is still Anne's
+    enrol_as(ctx, "bruno")
+    assert pid in {r.patient_id for r in caseload.list_caseload(ctx)}
+    assert pid in {r.patient_id for r in caseload.list_caseload(ctx, "handov")}
