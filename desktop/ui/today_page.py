@@ -31,6 +31,10 @@ from desktop.ui import labels_case as labels
 log = logging.getLogger(__name__)
 
 
+# an alert at the top of the day: an empty "Handovers to read (0)" would only push the visits down
+SHOWN_ONLY_WITH_ITEMS = frozenset({"handovers"})
+
+
 class TodayPage(QWidget):
     REFRESH_WHEN_TOUCHED = True  # shown again: reloaded only if a write touched what it lists
     loaded = Signal()  # every section is in (after each refresh)
@@ -213,6 +217,7 @@ class TodayPage(QWidget):
             top.setFont(0, bold)
             top.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(top)
+            top.setHidden(key in SHOWN_ONLY_WITH_ITEMS)
             self.tops[key] = top
 
     def _fill(self, key: str, items: tuple[today.TodayItem, ...]) -> None:
@@ -237,6 +242,7 @@ class TodayPage(QWidget):
             child.setData(0, Qt.ItemDataRole.UserRole, it.patient_id)
             children.append(child)
         top.addChildren(children)
+        top.setHidden(key in SHOWN_ONLY_WITH_ITEMS and not items)
         top.setExpanded(bool(items))
         if selected is not None:  # the row chosen before the refresh, chosen again
             again = next((c for c in children

@@ -45,6 +45,7 @@ def test_handover_note_then_the_new_case_manager_reads_it_first(main_window, qtb
     page.refresh()
     [item] = page.items("handovers")
     assert item.patient_id == d.patient_id
+    assert not page.tops["handovers"].isHidden()  # on top of the day while there is one
     dossier = main_window.open_dossier(d.patient_id)
     banner = dossier.handover_banner
     assert isinstance(banner, HandoverBanner) and not banner.isHidden()
@@ -53,6 +54,8 @@ def test_handover_note_then_the_new_case_manager_reads_it_first(main_window, qtb
     assert banner.isHidden() and handover.to_read(ctx) == []
     page.refresh()
     assert page.items("handovers") == []
+    assert page.tops["handovers"].isHidden()  # no empty "Handovers to read (0)" above the visits
+    assert not page.tops["visits_today"].isHidden()
 
 
 def _organisation(ctx) -> str:  # type: ignore[no-untyped-def]
