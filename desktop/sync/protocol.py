@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 PROTOCOL_VERSION = 1
 SCHEMA_VERSION = 1
 MAX_PUSH_OPS = 500
-MAX_PULL_LIMIT = 1000
+MAX_PULL_LIMIT = 5000  # a laptop's first pull asks for pages this large (engine.py)
 
 PROTOCOL_HEADER = "Relais-Protocol"
 SCHEMA_HEADER = "Relais-Schema"
