@@ -368,11 +368,18 @@ class SyncEngine:
                 self._apply_changes(session, current.changes, counts, snapshot=False,
                                     bulk=bulk)
                 crash_point("pull_mid_apply")
+                left = BULK_SECONDS - (time.monotonic() - started)
                 if (bulk is None or not current.has_more or counts.records >= self.bulk_records
-                        or time.monotonic() - started >= BULK_SECONDS):
+                        or left <= 0):
+                    break
+                try:  # the writer waits for the network only within the time left
+                    following = ahead[0].result(timeout=left)
+                except TimeoutError:
+                    break  # committed now; the next transaction starts with that page
+                except SyncError as exc:
+                    error = exc
                     break
                 try:
-                    following = ahead[0].result()
                     validate_page(following, current.next_cursor)
                 except SyncError as exc:
                     error = exc
