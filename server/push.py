@@ -36,9 +36,11 @@ from server.models import (
     AppliedOp,
     Conflict,
     Counter,
+    Device,
     PurgedPatient,
     PurgeEvent,
     Record,
+    ServerState,
 )
 
 # Device bookkeeping columns never stored as record fields (created_at is kept).
@@ -302,6 +304,13 @@ def answer_cursor(ctx: PushContext, cursor: int | None, first: int, last: int) -
         return None
     if any(v > cursor for v in ctx.before.values()):
         return None  # a record it wrote had changed since its last pull
+    horizon = ctx.session.get(ServerState, "horizon")
+    if horizon is not None and horizon.value is not None and cursor < int(horizon.value):
+        return None  # behind the tombstone horizon: its pull gets 410 and it rebuilds
+    device = ctx.session.get(Device, ctx.caller.device_id)
+    if device is None or device.scope is None or sorted(device.scope) != sorted(
+            ctx.caller.team_ids):
+        return None  # its teams changed: its pull gets 410 and it rebuilds
     base = first - 1  # every seq ≤ base is committed (we hold the counter lock)
     if cursor < base:
         teams = sorted(ctx.caller.team_ids)
