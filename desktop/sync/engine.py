@@ -315,12 +315,11 @@ class SyncEngine:
         cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
         first = cursor == 0 or self.ctx.read(
             lambda s: state.get(s, state.INITIAL_PULL) is not None)
-        size = self.initial_page_size if first else self.page_size
         with ThreadPoolExecutor(max_workers=1) as pool:
-            ahead: list[Future[PullResponse]] = [pool.submit(self._fetch, cursor, size)]
+            ahead: list[Future[PullResponse]] = [pool.submit(self._fetch, cursor, first)]
 
             def next_page(after: PullResponse) -> None:
-                ahead[0] = pool.submit(self._fetch, after.next_cursor, size)
+                ahead[0] = pool.submit(self._fetch, after.next_cursor, first)
 
             for _ in range(MAX_ROUNDS):
                 page = ahead[0].result()
@@ -338,9 +337,10 @@ class SyncEngine:
                 cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
                 if cursor != last.next_cursor:  # should not happen: fetch again from here
                     ahead[0].cancel()
-                    ahead[0] = pool.submit(self._fetch, cursor, size)
+                    ahead[0] = pool.submit(self._fetch, cursor, first)
 
-    def _fetch(self, cursor: int, size: int) -> PullResponse:
+    def _fetch(self, cursor: int, first: bool) -> PullResponse:
+        size = self.initial_page_size if first else self.page_size
         try:
             return self.client.pull(cursor, size)
         except SyncError as exc:

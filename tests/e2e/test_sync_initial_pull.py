@@ -242,3 +242,27 @@ def test_children_before_their_parents_wait_parked(team: tuple[Path, Server, Dev
         assert len(found) == len(set(found)) == 3
     finally:
         fresh.close()
+
+
+class OlderServer(Recorder):
+    """A server from before issue 17: pages of at most 1000 changes (422 above)."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/pull") and int(request.url.params["limit"]) > 1000:
+            self.limits.append(int(request.url.params["limit"]))
+            return httpx.Response(422, json={"detail": [{"loc": ["query", "limit"]}]},
+                                  request=request)
+        return super().handle_request(request)
+
+
+def test_a_server_with_smaller_pages_gets_its_size(team: tuple[Path, Server, Device]) -> None:
+    folder, server, _writer = team
+    fresh = Device(folder / "fresh", server, "fresh")
+    try:
+        transport = OlderServer(server.transport)
+        _engine(fresh, transport, page_size=40).run()
+        assert transport.limits[:2] == [5000, 40]  # refused once, then its size throughout
+        assert set(transport.limits[2:]) == {40}
+        assert_device_equals_server(fresh, server)
+    finally:
+        fresh.close()
