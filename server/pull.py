@@ -27,6 +27,7 @@ from server.models import (
     Record,
     ServerState,
     User,
+    expand_meta,
 )
 from server.push import SeqAllocator, conflict_info
 
@@ -48,8 +49,7 @@ def horizon(session: Session) -> int:
 
 # the columns a change needs (never field_hlcs): rows, not ORM objects
 CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
-                  Record.team_id, Record.deleted, Record.hlc, Record.fields,
-                  Record.field_versions, Record.field_writers)
+                  Record.team_id, Record.deleted, Record.hlc, Record.fields, Record.meta)
 
 
 def record_change(rec: Any, names: dict[str, str] | None = None) -> Change:
@@ -57,12 +57,13 @@ def record_change(rec: Any, names: dict[str, str] | None = None) -> Change:
     (authors_of), for the fields' authors. Built without validation: the values come from the
     server's own store."""
     fields = rec.fields or {}
-    authors = {k: names[str(d)] for k, d in (rec.field_writers or {}).items()
+    versions, _hlcs, writers = expand_meta(fields, rec.meta)
+    authors = {k: names[str(d)] for k, d in writers.items()
                if names and str(d) in names and k in fields}
     return Change.model_construct(
         seq=rec.seq, table=rec.table_name, record_id=rec.record_id, patient_id=rec.patient_id,
         kind="delete" if rec.deleted else "upsert", fields=dict(fields),
-        field_versions={k: int(v) for k, v in (rec.field_versions or {}).items()},
+        field_versions=versions,
         record_version=rec.seq, deleted=bool(rec.deleted), hlc=rec.hlc, authors=authors,
         conflict=None, reason=None, consents=[],
     )
@@ -70,12 +71,17 @@ def record_change(rec: Any, names: dict[str, str] | None = None) -> Change:
 
 def authors_of(session: Session, records: Any) -> dict[str, str]:
     """Display name of the user of each device that wrote a field of these records."""
-    devices = {str(d) for r in records for d in (r.field_writers or {}).values() if d}
+    devices = {str(d) for r in records for d in _writers(r.meta) if d}
     if not devices:
         return {}
     rows = session.execute(select(Device.id, User.display_name).join(
         User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
     return {str(i): str(n) for i, n in rows if n}
+
+
+def _writers(meta: dict[str, Any] | None) -> list[Any]:
+    meta = meta or {}
+    return [t[2] for t in [meta.get("d"), *(meta.get("x") or {}).values()] if t]
 
 
 def conflict_change(row: Conflict) -> Change:

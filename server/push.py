@@ -274,8 +274,9 @@ def _finalise(ctx: PushContext, in_batch: dict[str, OpResult]) -> dict[str, OpRe
         if isinstance(obj, Record):
             if obj.seq is not None and obj.seq >= PROVISIONAL:
                 obj.seq = final(obj.seq)
-            if any(int(v) >= PROVISIONAL for v in (obj.field_versions or {}).values()):
-                obj.field_versions = {k: final(int(v)) for k, v in obj.field_versions.items()}
+            if any(int(v) >= PROVISIONAL for v in obj.field_versions.values()):
+                obj.set_field_meta({k: final(int(v)) for k, v in obj.field_versions.items()},
+                                   obj.field_hlcs, obj.field_writers)
         elif isinstance(obj, Conflict):
             if obj.seq >= PROVISIONAL:
                 obj.seq = final(obj.seq)
@@ -505,9 +506,7 @@ def create_record(ctx: PushContext, op: Op, fields: dict[str, Any], team_id: str
         fields = {**fields, "team_id": team_id}
     rec = Record(
         table_name=op.table, record_id=op.record_id, team_id=team_id, patient_id=patient_id,
-        fields=dict(fields), field_versions=dict.fromkeys(fields, seq),
-        field_hlcs=dict.fromkeys(fields, hlc),
-        field_writers=dict.fromkeys(fields, ctx.caller.device_id),
+        fields=dict(fields), meta={"d": [seq, hlc, ctx.caller.device_id]} if fields else {},
         deleted=False, seq=seq, hlc=hlc, changed_at=ctx.now,
     )
     ctx.session.add(rec)
@@ -564,7 +563,8 @@ def write_fields(ctx: PushContext, rec: Record, values: dict[str, Any], hlc: str
         rec.field_writers)
     for name, value in values.items():
         f[name], v[name], h[name], w[name] = value, seq, hlc, ctx.caller.device_id
-    rec.fields, rec.field_versions, rec.field_hlcs, rec.field_writers = f, v, h, w
+    rec.fields = f
+    rec.set_field_meta(v, h, w)
     rec.seq = seq
     rec.hlc = max(rec.hlc or "", hlc)
     rec.changed_at = ctx.now

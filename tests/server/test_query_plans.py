@@ -69,9 +69,7 @@ def _fill(db: Database, team_id: str, start_seq: int) -> int:
             fields = {"family_name": "F"} if n == 0 else {"patient_id": pid, "text": "t"}
             rows.append({"table_name": table, "record_id": rid, "team_id": team_id,
                          "patient_id": pid, "fields": fields,
-                         "field_versions": dict.fromkeys(fields, seq),
-                         "field_hlcs": dict.fromkeys(fields, "x"),
-                         "field_writers": dict.fromkeys(fields, "d"), "deleted": False,
+                         "meta": {"d": [seq, "x", "d"]}, "deleted": False,
                          "seq": seq, "hlc": "x", "changed_at": now})
     with db.session() as s:
         s.execute(insert(Record), rows)
