@@ -212,7 +212,7 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
                       now_ms=time.time_ns() // 1_000_000)
     results: list[OpResult] = []
     in_batch: dict[str, OpResult] = {}
-    fresh: list[str] = []  # op ids whose result is remembered (idempotency)
+    fresh: list[Op] = []  # ops whose result is remembered (idempotency)
     op_ids = [o.op_id for o in request.ops if _clean_key(o.op_id)]
 
     def keep(flushed: Session, _context: Any) -> None:
@@ -235,7 +235,7 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
                     continue
                 stored = done.get(op.op_id)
                 if stored is not None:
-                    result = (OpResult.model_validate(stored.result)
+                    result = (replayed(op, stored.result)
                               if stored.device_id == caller.device_id
                               else OpResult(op_id=op.op_id, status="rejected",
                                             reason="sync.forbidden"))
@@ -245,21 +245,52 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
                     except Rejected as exc:
                         result = OpResult(op_id=op.op_id, status="rejected", reason=exc.reason)
                     if result.status != "rejected":
-                        fresh.append(op.op_id)
+                        fresh.append(op)
                 in_batch[op.op_id] = result
                 results.append(result)
             sharing.settle(ctx)
         first, last = ctx.seqs.finish()  # from here to the commit, other pushes wait
         finals = _finalise(ctx, in_batch)
-        for op_id in fresh:
-            session.add(AppliedOp(op_id=op_id, device_id=caller.device_id,
-                                  result=finals[op_id].model_dump(mode="json"), at=ctx.now))
+        for op in fresh:
+            session.add(AppliedOp(op_id=op.op_id, device_id=caller.device_id,
+                                  result=stored_result(op, finals[op.op_id]), at=ctx.now))
         session.flush()
     finally:
         event.remove(session, "after_flush", keep)
     return PushResponse(results=[finals[r.op_id] for r in results],
                         server_time=ctx.now.isoformat() + "Z",
                         cursor=answer_cursor(ctx, request.cursor, first, last))
+
+
+def stored_result(op: Op, result: OpResult) -> dict[str, Any]:
+    """An op's result as remembered for a retry, compact: without its defaults and op id, and
+    the field versions equal to the record's version named only when they are not simply the
+    op's fields (`replayed` gives the same OpResult back)."""
+    data = result.model_dump(mode="json", exclude_defaults=True, exclude={"op_id"})
+    versions = data.pop("field_versions", {})
+    same = {k for k, v in versions.items() if v == result.record_version}
+    differ = {k: v for k, v in versions.items() if k not in same}
+    if differ:
+        data["fv"] = differ
+    if same != _op_field_names(op) - set(differ):
+        data["fk"] = sorted(same)
+    return data
+
+
+def replayed(op: Op, stored: dict[str, Any]) -> OpResult:
+    data = dict(stored)
+    if "field_versions" not in data:
+        differ = data.pop("fv", {})
+        same = data.pop("fk", None)
+        if same is None:
+            same = _op_field_names(op) - set(differ)
+        data["field_versions"] = {**dict.fromkeys(same, data.get("record_version")), **differ}
+    data["op_id"] = op.op_id
+    return OpResult.model_validate(data)
+
+
+def _op_field_names(op: Op) -> set[str]:
+    return {k for k in op.fields if k not in META_FIELDS}
 
 
 def _finalise(ctx: PushContext, in_batch: dict[str, OpResult]) -> dict[str, OpResult]:

@@ -77,3 +77,24 @@ def _check(settings: ServerSettings) -> None:
             assert empty is not None and empty.field_versions == {}
     finally:
         db.dispose()
+
+
+def test_a_remembered_op_result_is_compact_and_replays_the_same() -> None:
+    from desktop.sync.protocol import Op, OpResult
+    from server.push import replayed, stored_result
+
+    op = Op(op_id="o1", table="patient", record_id="p1", kind="upsert", hlc="h",
+            fields={"family_name": "D", "city": "N", "id": "p1"})
+    created = OpResult(op_id="o1", status="applied", server_seq=9, record_version=9,
+                       field_versions={"family_name": 9, "city": 9, "team_id": 9},
+                       fields={"team_id": "t"})
+    edited = OpResult(op_id="o1", status="applied", server_seq=12, record_version=12,
+                      field_versions={"family_name": 3, "city": 12})
+    plain = OpResult(op_id="o1", status="applied", server_seq=9, record_version=9,
+                     field_versions={"family_name": 9, "city": 9})
+    assert stored_result(op, plain) == {"status": "applied", "server_seq": 9,
+                                        "record_version": 9}
+    for result in (created, edited, plain):
+        assert replayed(op, stored_result(op, result)) == result
+    # results remembered before this form (every field version) still replay
+    assert replayed(op, created.model_dump(mode="json")) == created
