@@ -1,8 +1,16 @@
 """`python -m bench sync`: sync performance against a real uvicorn server on loopback.
 
 Sections (run all, or one with `--only NAME`):
-- `devices` (server side): N devices (default 50) of one team push and pull at once against
-  PostgreSQL; prints p50/p95/max latency per request kind and the error count (target: 0).
+- `devices` (server side): N devices (default 500, `--team-size` 10 per team, one user per
+  team) push and pull at once against PostgreSQL with `relais-server serve --workers 2`; each
+  device pushes `--rounds` batches of `--ops` ops (a new patient, its consent, notes, edits of
+  its earlier patients), each time sending its cursor and pulling only when the push answer
+  gives none. Prints p50/p95/max latency per request kind, ops/s and the error count (targets:
+  0 errors, push p95 < 200 ms, ≥ 2,000 ops/s).
+- `store` (server side): push throughput into an empty server, then again once the store holds
+  `--store-records` records (default 300,000, caseload-shaped: 60 records of about 400 B per
+  patient), and the database's size next to the records' JSON (targets: ≥ 90 % of the empty
+  server's throughput, ≤ 2× the JSON). `--store-backend sqlite|postgres`.
 - further sections (initial pull vs raw bulk insert, one edit on the wire) register themselves
   in SECTIONS below.
 """
@@ -85,28 +93,35 @@ class FreshPostgres:
         self._sql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-def enrol_devices(settings: Any, team: str, count: int) -> list[tuple[str, str]]:
+def enrol_devices(settings: Any, team: str, count: int,
+                  team_size: int | None = None) -> list[tuple[str, str]]:
     """Users and devices straight into the database: (device_id, token). Enrolment by password
-    costs one Argon2id each and is not what this measures."""
+    costs one Argon2id each and is not what this measures. `team_size`: devices per team (one
+    user per team, teams named `team 1`, `team 2`…); None: every device in `team`."""
     from server import admin
     from server.db import Database
     from server.models import Device, User
     from server.security import new_token, token_hash
 
     admin.create_organisation(settings, "Relais bench")
-    admin.create_team(settings, team)
-    admin.create_user(settings, "bench", "bench-password", "Bench")
-    admin.add_member(settings, "bench", team)
+    size = team_size or count
+    teams = [team] if team_size is None else [
+        f"{team} {n + 1}" for n in range((count + size - 1) // size)]
+    for n, name in enumerate(teams):
+        admin.create_team(settings, name)
+        admin.create_user(settings, f"bench{n}", "bench-password", f"Bench {n}")
+        admin.add_member(settings, f"bench{n}", name)
     db = Database(settings, run_migrations=False)
     out = []
     try:
         with db.session() as s:
-            user = s.query(User).filter_by(username="bench").one()
+            users = [s.query(User).filter_by(username=f"bench{n}").one()
+                     for n in range(len(teams))]
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             for i in range(count):
                 token = new_token()
-                device = Device(id=str(uuid.uuid4()), user_id=user.id, name=f"bench-{i}",
-                                token_hash=token_hash(token), created_at=now,
+                device = Device(id=str(uuid.uuid4()), user_id=users[i // size].id,
+                                name=f"bench-{i}", token_hash=token_hash(token), created_at=now,
                                 expires_at=now + dt.timedelta(days=1), cursor=0)
                 s.add(device)
                 out.append((device.id, token))
@@ -154,7 +169,8 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
     with FreshPostgres(args.postgres) as db_url, \
             tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
         server = LoopbackServer(Path(tmp) / "srv", db_url, workers=args.workers)
-        devices = enrol_devices(server.settings, "Équipe bench", args.devices)
+        devices = enrol_devices(server.settings, "Équipe bench", args.devices,
+                                team_size=args.team_size)
         with server:
             barrier = threading.Barrier(len(devices))
 
@@ -168,8 +184,8 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
                         ops = _device_ops(device_id, round_no, args.ops, state)
                         started = time.perf_counter()
                         try:
-                            r = http.post("/v1/sync/push",
-                                          json={"device_id": device_id, "ops": ops})
+                            r = http.post("/v1/sync/push", json={
+                                "device_id": device_id, "ops": ops, "cursor": cursor or None})
                             took = time.perf_counter() - started
                             if r.status_code != 200:
                                 raise RuntimeError(f"push {r.status_code}")
@@ -183,6 +199,9 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
                                     versions[one["record_id"]] = res["field_versions"]["city"]
                             with lock:
                                 latencies["push"].append(took)
+                            if r.json().get("cursor") is not None:
+                                cursor = r.json()["cursor"]  # nothing else to pull
+                                continue
                         except (httpx.HTTPError, RuntimeError, ValueError) as exc:
                             with lock:
                                 errors.append(f"push: {exc}")
@@ -222,8 +241,9 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
     report: dict[str, Any] = {"devices": args.devices, "rounds": args.rounds,
                               "ops_per_push": args.ops, "wall_s": round(wall, 2),
                               "errors": len(errors)}
-    print(f"\n== {args.devices} devices syncing at once against PostgreSQL "
-          f"({args.rounds} rounds, {args.ops} ops per push, {args.workers} server processes, "
+    print(f"\n== {args.devices} devices ({args.team_size} per team) syncing at once against "
+          f"PostgreSQL ({args.rounds} rounds, {args.ops} ops per push, {args.workers} server "
+          f"processes, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) ==")
     for kind, values in latencies.items():
         p50, p95 = pct(values, 0.50), pct(values, 0.95)
@@ -234,15 +254,131 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
         print(f"{kind:5} requests {len(values):5}  p50 {p50 * 1000:8.1f} ms  "
               f"p95 {p95 * 1000:8.1f} ms  max {max(values, default=0) * 1000:8.1f} ms")
     total_ops = len(latencies["push"]) * args.ops
-    print(f"ops pushed {total_ops} in {wall:.1f} s ({total_ops / wall:.0f} ops/s); "
-          f"errors {len(errors)} (target 0)")
+    report["ops_per_s"] = round(total_ops / wall)
+    print(f"ops pushed {total_ops} in {wall:.1f} s ({total_ops / wall:.0f} ops/s, target "
+          f"≥ 2,000); errors {len(errors)} (target 0); push p95 target < 200 ms")
     for e in errors[:5]:
         print("  error:", e)
     return report
 
 
+# ---- section: a store that grows -------------------------------------------------------------
+def _caseload_ops(device: str, patients: int, first: int) -> list[list[dict[str, Any]]]:
+    """Push batches (≤ 500 ops) of caseload-shaped patients (60 records of about 400 B)."""
+    from bench.sync_device import _team_records
+
+    hlc = f"{int(time.time() * 1000):013d}-00000-{device[:8]}"
+    batches: list[list[dict[str, Any]]] = [[]]
+    for i in range(first, first + patients):
+        pid = str(uuid.uuid4())
+        records = _team_records(pid, i, "caseload")
+        if len(batches[-1]) + len(records) > 500:
+            batches.append([])
+        for table, kind, fields in records:
+            rid = pid if table == "patient" else fields.pop("id", None) or str(uuid.uuid4())
+            batches[-1].append({"op_id": str(uuid.uuid4()), "table": table, "record_id": rid,
+                                "patient_id": pid, "kind": kind, "hlc": hlc, "fields": fields})
+    return [b for b in batches if b]
+
+
+def _store_size(settings: Any) -> tuple[int, int]:
+    """(bytes the database takes, bytes of the records' fields as compact JSON)."""
+    import json
+
+    from server.db import Database, is_sqlite
+
+    db = Database(settings, run_migrations=False)
+    try:
+        with db.engine.connect() as conn:
+            if is_sqlite(settings.database_url):
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                size = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0) * int(
+                    conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
+                free = int(conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0) * int(
+                    conn.exec_driver_sql("PRAGMA page_size").scalar() or 0)
+                size -= free
+            else:
+                size = int(conn.exec_driver_sql(
+                    "SELECT pg_database_size(current_database())").scalar() or 0)
+            json_bytes = 0
+            for (fields,) in conn.execute(text("SELECT fields FROM record")).yield_per(5000):
+                value = json.loads(fields) if isinstance(fields, str) else fields
+                json_bytes += len(json.dumps(value, ensure_ascii=False,
+                                             separators=(",", ":")).encode())
+    finally:
+        db.dispose()
+    return size, json_bytes
+
+
+def bench_store(args: argparse.Namespace) -> dict[str, Any]:
+    """Push throughput into an empty server and into one holding `--store-records` records;
+    the database's size next to the records' JSON."""
+    from contextlib import ExitStack
+
+    from desktop.sync.protocol import PushRequest
+    from server.auth import authenticate
+    from server.db import Database
+    from server.push import push
+
+    probe_patients = 100  # 6,000 ops, 12 pushes of ~500
+    with ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="relais-bench-")))
+        url = (stack.enter_context(FreshPostgres(args.postgres))
+               if args.store_backend == "postgres" else f"sqlite:///{tmp / 'srv' / 'store.db'}")
+        server = LoopbackServer(tmp / "srv", url, workers=1)
+        (device, token), = enrol_devices(server.settings, "Équipe bench", 1)
+        headers = {**HEADERS, "Authorization": f"Bearer {token}"}
+        stack.enter_context(server)
+        http = stack.enter_context(httpx.Client(base_url=server.url, headers=headers,
+                                                timeout=600))
+        made = [0]
+
+        def measure() -> float:
+            batches = _caseload_ops(device, probe_patients, made[0])
+            made[0] += probe_patients
+            ops = sum(len(b) for b in batches)
+            started = time.perf_counter()
+            for batch in batches:
+                r = http.post("/v1/sync/push", json={"device_id": device, "ops": batch})
+                r.raise_for_status()
+            return ops / (time.perf_counter() - started)
+
+        empty = measure()
+        # fill the store in-process (the same code path, without HTTP)
+        db = Database(server.settings, run_migrations=False)
+        started = time.perf_counter()
+        try:
+            with db.session() as session:
+                caller = authenticate(session, f"Bearer {token}")
+            stored = probe_patients * 60
+            while stored < args.store_records:
+                n = min(500, max(1, (args.store_records - stored) // 60))
+                for batch in _caseload_ops(device, n, made[0]):
+                    with db.session() as session:
+                        push(session, caller, PushRequest.model_validate(
+                            {"device_id": device, "ops": batch}))
+                    stored += len(batch)
+                made[0] += n
+        finally:
+            db.dispose()
+        fill_s = time.perf_counter() - started
+        full = measure()
+        stored += probe_patients * 60
+        size, json_bytes = _store_size(server.settings)
+    ratio = full / empty
+    print(f"\n== a store that grows ({args.store_backend}, caseload-shaped records) ==")
+    print(f"push into an empty server: {empty:,.0f} ops/s; with {stored:,} records stored: "
+          f"{full:,.0f} ops/s = {ratio:.0%} (target ≥ 90 %) (filled in {fill_s:.0f} s)")
+    print(f"database {size / 1e6:,.1f} MB for {json_bytes / 1e6:,.1f} MB of records' JSON = "
+          f"{size / json_bytes:.2f}× (target ≤ 2×)")
+    return {"empty_ops_per_s": round(empty), "full_ops_per_s": round(full),
+            "ratio": round(ratio, 3), "records": stored, "db_bytes": size,
+            "json_bytes": json_bytes, "errors": 0}
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "devices": bench_devices,
+    "store": bench_store,
 }
 SECTIONS.update(sync_device.SECTIONS)  # initial pull, one edit (device side)
 
@@ -252,11 +388,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", choices=sorted(SECTIONS), help="run one section")
     parser.add_argument("--postgres", default=os.environ.get("RELAIS_BENCH_POSTGRES_URL")
                         or os.environ.get("RELAIS_TEST_POSTGRES_URL") or DEFAULT_PG)
-    parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--devices", type=int, default=500)
+    parser.add_argument("--team-size", type=int, default=10, help="devices per team (devices)")
+    parser.add_argument("--store-records", type=int, default=300_000,
+                        help="records in the store for the second measure (store)")
+    parser.add_argument("--store-backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--ops", type=int, default=20, help="ops per push")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="server processes")
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
     sync_device.add_arguments(parser)
     args = parser.parse_args(argv)
     use_insecure_test_kdf()  # throwaway bench vaults and users, not real passwords

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,11 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+def compact_json(value: Any) -> str:
+    """JSON columns as written: no spaces, accents as they are (SQLite stores the text)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(settings: ServerSettings) -> Engine:
     url = settings.database_url
     if is_sqlite(url):
@@ -38,7 +44,7 @@ def make_engine(settings: ServerSettings) -> Engine:
                 os.close(os.open(db_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         # hide_parameters: a database error logged with its traceback must not carry patient data
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60},
-                               hide_parameters=True)
+                               hide_parameters=True, json_serializer=compact_json)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -50,7 +56,7 @@ def make_engine(settings: ServerSettings) -> Engine:
 
         return engine
     return create_engine(url, pool_size=settings.pool_size, max_overflow=settings.pool_size,
-                         pool_pre_ping=True, hide_parameters=True)
+                         pool_pre_ping=True, hide_parameters=True, json_serializer=compact_json)
 
 
 def _alembic_config() -> Config:

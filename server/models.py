@@ -116,9 +116,9 @@ class Record(Base):
     team_id: Mapped[str] = mapped_column(String(36))
     patient_id: Mapped[str | None] = mapped_column(String(64), index=True)
     fields: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
-    field_versions: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
-    field_hlcs: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
-    field_writers: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    # per field: the version, HLC and device of its last write, kept compact (FieldMeta):
+    # {"d": [version, hlc, device]} for most fields, "x": {field: [...]} for the others
+    meta: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_by: Mapped[str | None] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(Seq)  # the record version: seq of its last change
@@ -126,6 +126,67 @@ class Record(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_record_team_seq", "team_id", "seq"),)
+
+    @property
+    def field_versions(self) -> dict[str, int]:
+        return self._expanded()[0]
+
+    @property
+    def field_hlcs(self) -> dict[str, str]:
+        return self._expanded()[1]
+
+    @property
+    def field_writers(self) -> dict[str, str]:
+        return self._expanded()[2]
+
+    def set_field_meta(self, versions: dict[str, int], hlcs: dict[str, Any],
+                       writers: dict[str, Any]) -> None:
+        self.meta = compact_meta(versions, hlcs, writers)
+
+    def _expanded(self) -> tuple[dict[str, int], dict[str, Any], dict[str, Any]]:
+        cache = self.__dict__.get("_meta_cache")
+        meta = self.meta
+        if cache is None or cache[0] is not meta:
+            cache = (meta, expand_meta(self.fields or {}, meta))
+            self.__dict__["_meta_cache"] = cache
+        return cache[1]  # type: ignore[no-any-return]
+
+
+def compact_meta(versions: dict[str, int], hlcs: dict[str, Any],
+                 writers: dict[str, Any]) -> dict[str, Any]:
+    """Per-field (version, HLC, device) stored once for the fields that share the most common
+    one ("d"), and per field for the others ("x"): a record created in one op and edited
+    field by field keeps a few bytes of bookkeeping instead of three dicts of every field."""
+    triples = {k: [int(v), hlcs.get(k), writers.get(k)] for k, v in versions.items()}
+    if not triples:
+        return {}
+    counts: dict[tuple[Any, ...], int] = {}
+    for triple in triples.values():
+        key = tuple(triple)
+        counts[key] = counts.get(key, 0) + 1
+    common = list(max(counts.items(), key=lambda item: item[1])[0])
+    meta: dict[str, Any] = {"d": common}
+    others = {k: t for k, t in triples.items() if t != common}
+    if others:
+        meta["x"] = others
+    return meta
+
+
+def expand_meta(fields: dict[str, Any], meta: dict[str, Any] | None
+                ) -> tuple[dict[str, int], dict[str, Any], dict[str, Any]]:
+    """(versions, hlcs, writers) of every field of `fields` from compact_meta's form."""
+    meta = meta or {}
+    common = meta.get("d")
+    others = meta.get("x") or {}
+    versions: dict[str, int] = {}
+    hlcs: dict[str, Any] = {}
+    writers: dict[str, Any] = {}
+    for name in {**fields, **others}:
+        t = others.get(name, common)
+        if t is None:
+            continue
+        versions[name], hlcs[name], writers[name] = int(t[0]), t[1], t[2]
+    return versions, hlcs, writers
 
 
 class Conflict(Base):

@@ -27,13 +27,15 @@ from server.models import (
     Record,
     ServerState,
     User,
+    expand_meta,
 )
 from server.push import SeqAllocator, conflict_info
 
 
 def visible(column: Any, user: str) -> Any:
-    """The row has no patient, or one the user may see."""
-    return or_(column.is_(None), column.not_in(sharing.hidden_patients(user)))
+    """The row has no patient, or one the user may see. Checked row by row through the
+    patient's access row (primary key), so a page costs the same whatever the team's size."""
+    return or_(column.is_(None), ~sharing.hidden_patient(column, user))
 
 
 def head(session: Session) -> int:
@@ -45,26 +47,41 @@ def horizon(session: Session) -> int:
     return int(row.value) if row is not None and row.value is not None else 0
 
 
-def record_change(rec: Record, names: dict[str, str] | None = None) -> Change:
-    """`names`: display name per device id (authors_of), for the fields' authors."""
-    authors = {k: names[str(d)] for k, d in (rec.field_writers or {}).items()
-               if names and str(d) in names and k in rec.fields}
-    return Change(
+# the columns a change needs (never field_hlcs): rows, not ORM objects
+CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
+                  Record.team_id, Record.deleted, Record.hlc, Record.fields, Record.meta)
+
+
+def record_change(rec: Any, names: dict[str, str] | None = None) -> Change:
+    """`rec`: a Record or a row of CHANGE_COLUMNS. `names`: display name per device id
+    (authors_of), for the fields' authors. Built without validation: the values come from the
+    server's own store."""
+    fields = rec.fields or {}
+    versions, _hlcs, writers = expand_meta(fields, rec.meta)
+    authors = {k: names[str(d)] for k, d in writers.items()
+               if names and str(d) in names and k in fields}
+    return Change.model_construct(
         seq=rec.seq, table=rec.table_name, record_id=rec.record_id, patient_id=rec.patient_id,
-        kind="delete" if rec.deleted else "upsert", fields=dict(rec.fields),
-        field_versions={k: int(v) for k, v in rec.field_versions.items()},
-        record_version=rec.seq, deleted=rec.deleted, hlc=rec.hlc, authors=authors,
+        kind="delete" if rec.deleted else "upsert", fields=dict(fields),
+        field_versions=versions,
+        record_version=rec.seq, deleted=bool(rec.deleted), hlc=rec.hlc, authors=authors,
+        conflict=None, reason=None, consents=[],
     )
 
 
 def authors_of(session: Session, records: Any) -> dict[str, str]:
     """Display name of the user of each device that wrote a field of these records."""
-    devices = {str(d) for r in records for d in (r.field_writers or {}).values() if d}
+    devices = {str(d) for r in records for d in _writers(r.meta) if d}
     if not devices:
         return {}
     rows = session.execute(select(Device.id, User.display_name).join(
         User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
     return {str(i): str(n) for i, n in rows if n}
+
+
+def _writers(meta: dict[str, Any] | None) -> list[Any]:
+    meta = meta or {}
+    return [t[2] for t in [meta.get("d"), *(meta.get("x") or {}).values()] if t]
 
 
 def conflict_change(row: Conflict) -> Change:
@@ -92,30 +109,27 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
                             server_time=now)
     window = limit + 1
     found: list[Change] = []
-    records = session.scalars(
-        select(Record).where(Record.team_id.in_(teams), Record.seq > cursor, Record.seq <= top,
-                             visible(Record.patient_id, user))
-        .order_by(Record.seq).limit(window)).all()
+    # one query per team, each reading its (team_id, seq) index from the cursor and stopping
+    # after `window` rows; merged here. With several teams in one query, the database would
+    # sort every row after the cursor to find the first ones.
+    records: list[Any] = []
+    conflicts: list[Conflict] = []
+    purges: list[PurgeEvent] = []
+    for team in sorted(teams):
+        records.extend(session.execute(
+            select(*CHANGE_COLUMNS).where(Record.team_id == team, Record.seq > cursor,
+                                          Record.seq <= top, visible(Record.patient_id, user))
+            .order_by(Record.seq).limit(window)).all())
+        conflicts.extend(session.scalars(
+            select(Conflict).where(Conflict.team_id == team, Conflict.seq > cursor,
+                                   Conflict.seq <= top, visible(Conflict.patient_id, user))
+            .order_by(Conflict.seq).limit(window)).all())
+        purges.extend(session.scalars(
+            purge_query(team, cursor, top, user, snapshot=snapshot, teams=teams)
+            .order_by(PurgeEvent.seq).limit(window)).all())
     names = authors_of(session, records)
     found.extend(record_change(r, names) for r in records)
-    conflicts = session.scalars(
-        select(Conflict).where(Conflict.team_id.in_(teams), Conflict.seq > cursor,
-                               Conflict.seq <= top, visible(Conflict.patient_id, user))
-        .order_by(Conflict.seq).limit(window)).all()
     found.extend(conflict_change(r) for r in conflicts)
-    purge_query = select(PurgeEvent).where(PurgeEvent.team_id.in_(teams),
-                                           PurgeEvent.seq > cursor, PurgeEvent.seq <= top,
-                                           ~sharing.purge_kept_from(user))
-    if snapshot:
-        # a snapshot leaves out the purges of patients shared again (their record is back in
-        # scope): it brings those records whole, and a device replaying the old purge first
-        # would wipe the patient's local history, drafts and waiting edits
-        back = aliased(Record)
-        purge_query = purge_query.where(~exists().where(
-            back.table_name == "patient", back.record_id == PurgeEvent.patient_id,
-            back.team_id.in_(teams), back.seq > PurgeEvent.seq,
-            visible(back.record_id, user)))
-    purges = session.scalars(purge_query.order_by(PurgeEvent.seq).limit(window)).all()
     # while the patient stays purged, its purges carry the consent log the server weighs
     kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
         PurgedPatient.patient_id.in_({r.patient_id for r in purges})))} if purges else {}
@@ -127,6 +141,22 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
     next_cursor = page[-1].seq if has_more else max(cursor, top)
     return PullResponse(changes=with_prerequisites(session, teams, cursor, page, user),
                         next_cursor=next_cursor, has_more=has_more, server_time=now)
+
+
+def purge_query(team: str, cursor: int, top: int, user: str, *, snapshot: bool,
+                teams: tuple[str, ...]) -> Any:
+    query = select(PurgeEvent).where(PurgeEvent.team_id == team, PurgeEvent.seq > cursor,
+                                     PurgeEvent.seq <= top, ~sharing.purge_kept_from(user))
+    if snapshot:
+        # a snapshot leaves out the purges of patients shared again (their record is back in
+        # scope): it brings those records whole, and a device replaying the old purge first
+        # would wipe the patient's local history, drafts and waiting edits
+        back = aliased(Record)
+        query = query.where(~exists().where(
+            back.table_name == "patient", back.record_id == PurgeEvent.patient_id,
+            back.team_id.in_(teams), back.seq > PurgeEvent.seq,
+            visible(back.record_id, user)))
+    return query
 
 
 def _refs(change: Change) -> list[tuple[str, str]]:
@@ -157,10 +187,13 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
             by_table.setdefault(table, []).append(record_id)
         extra: list[Change] = []
         for table, ids in by_table.items():
-            rows = session.scalars(select(Record).where(
-                Record.table_name == table, Record.record_id.in_(ids),
-                Record.team_id.in_(teams), Record.seq > cursor,
+            # by primary key only; team and cursor are checked here: given them, a planner
+            # without statistics walks the (team_id, seq) index over every record after the
+            # cursor (quadratic over an initial pull)
+            rows = [r for r in session.execute(select(*CHANGE_COLUMNS).where(
+                Record.table_name == table, Record.record_id.in_(sorted(ids)),
                 visible(Record.patient_id, user))).all()
+                if r.team_id in teams and r.seq > cursor]
             names = authors_of(session, rows)
             extra.extend(record_change(r, names) for r in rows)
         for c in extra:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy import delete, event, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact
@@ -36,9 +36,11 @@ from server.models import (
     AppliedOp,
     Conflict,
     Counter,
+    Device,
     PurgedPatient,
     PurgeEvent,
     Record,
+    ServerState,
 )
 
 # Device bookkeeping columns never stored as record fields (created_at is kept).
@@ -48,27 +50,57 @@ PATIENT_OPTIONAL = frozenset({"contact", "audit_event", "attachment"})
 _MISSING = object()
 
 
-class SeqAllocator:
-    """Sequence numbers from the counter row. The first UPDATE … RETURNING takes the row lock
-    that serialises writers; the final value is written back before commit."""
+PROVISIONAL = 1 << 62  # seqs handed out while a batch is worked out: PROVISIONAL + k
 
-    def __init__(self, session: Session) -> None:
+
+class SeqAllocator:
+    """Sequence numbers for one transaction.
+
+    While a push batch is worked out, `next()` hands out provisional numbers (PROVISIONAL + k).
+    `finish()` takes the counter row lock (UPDATE … RETURNING, kept until commit), reserves as
+    many numbers and `final()` maps the provisional ones onto them: so pushes wait on one
+    another only for their writes and commit, and seq order is still commit order. On SQLite
+    (one writer at a time anyway) the lock is taken first (`lock_now`): a transaction that read
+    and then wants to write would fail there instead of waiting.
+    """
+
+    def __init__(self, session: Session, *, lock_now: bool = True) -> None:
         self.session = session
-        self.value = int(session.execute(
-            update(Counter).where(Counter.name == "seq").values(value=Counter.value + 0)
-            .returning(Counter.value)
-        ).scalar_one())
-        self.start = self.value
+        self.count = 0
+        self.base: int | None = None
+        if lock_now:
+            self.lock()
+
+    @property
+    def value(self) -> int:
+        """The counter's value when the lock was taken."""
+        return self.lock()
+
+    def lock(self) -> int:
+        if self.base is None:
+            self.base = int(self.session.execute(
+                update(Counter).where(Counter.name == "seq").values(value=Counter.value + 0)
+                .returning(Counter.value)
+            ).scalar_one())
+        return self.base
 
     def next(self) -> int:
-        self.value += 1
-        return self.value
+        self.count += 1
+        return PROVISIONAL + self.count
 
-    def flush(self) -> None:
-        if self.value != self.start:
+    def final(self, value: int) -> int:
+        if value < PROVISIONAL:
+            return value
+        return self.lock() + (value - PROVISIONAL)
+
+    def finish(self) -> tuple[int, int]:
+        """Lock, reserve the numbers handed out; returns (first, last) final seq (empty when
+        first > last)."""
+        base = self.lock()
+        if self.count:
             self.session.execute(
-                update(Counter).where(Counter.name == "seq").values(value=self.value))
-            self.start = self.value
+                update(Counter).where(Counter.name == "seq").values(value=base + self.count))
+        return base + 1, base + self.count
 
 
 class Rejected(Exception):
@@ -94,12 +126,26 @@ class PushContext:
     # grant (a laptop that changed its mind offline) must not purge in between
     batch: list[Op] = field(default_factory=list)
     position: int = 0
+    # every object given a provisional seq: the session holds flushed objects weakly
+    written: list[Any] = field(default_factory=list)
+    # the version of each record the batch writes, before it (the push answer's cursor)
+    before: dict[tuple[str, str], int] = field(default_factory=dict)
+    # the batch made changes its op results do not describe (purge, re-feed, move, conflict,
+    # consent log brought back): the device must pull
+    extra: bool = False
+    # who sees each patient the batch may touch, loaded in one go (server/sharing.py)
+    access: dict[str, Any] = field(default_factory=dict)
 
     def record(self, table: str, record_id: str) -> Record | None:
         key = (table, record_id)
         if key not in self.records:
             self.records[key] = self.session.get(Record, key)
         return self.records[key]
+
+    def touch(self, rec: Record) -> None:
+        """About to write `rec`: remember its version before the batch."""
+        if rec.seq is not None:
+            self.before.setdefault((rec.table_name, rec.record_id), int(rec.seq))
 
     def remember(self, rec: Record) -> None:
         self.records[(rec.table_name, rec.record_id)] = rec
@@ -109,18 +155,30 @@ class PushContext:
             self.purged[patient_id] = self.session.get(PurgedPatient, patient_id)
         return self.purged[patient_id]
 
-    def preload(self, ops: list[Op]) -> None:
+    def preload(self, ops: list[Op], *, lock_rows: bool = False) -> None:
+        """The batch's records and their patients in a few primary-key queries (one table at a
+        time: a row-value IN list makes SQLite read the whole table). `lock_rows`
+        (PostgreSQL): SELECT … FOR UPDATE, patients first, then the other tables, each in key
+        order: two pushes touching the same patient take turns (its sharing state, its
+        records), the others run side by side."""
         keys = {(o.table, o.record_id) for o in ops
                 if o.table in SYNCED_TABLES and _clean_key(o.record_id)}
         patients = {o.patient_id for o in ops if o.patient_id and _clean_key(o.patient_id)} | {
             o.record_id for o in ops if o.table == "patient" and _clean_key(o.record_id)}
         keys |= {("patient", p) for p in patients}
+        by_table: dict[str, list[str]] = {}
+        for table, record_id in keys:
+            by_table.setdefault(table, []).append(record_id)
         found: dict[tuple[str, str], Record] = {}
-        ordered = sorted(keys)
-        for i in range(0, len(ordered), 500):
-            for rec in self.session.scalars(select(Record).where(
-                    tuple_(Record.table_name, Record.record_id).in_(ordered[i:i + 500]))):
-                found[(rec.table_name, rec.record_id)] = rec
+        for table in sorted(by_table, key=lambda t: (t != "patient", t)):
+            ids = sorted(by_table[table])
+            for i in range(0, len(ids), 500):
+                query = select(Record).where(Record.table_name == table,
+                                             Record.record_id.in_(ids[i:i + 500]))
+                if lock_rows:
+                    query = query.order_by(Record.record_id).with_for_update()
+                for rec in self.session.scalars(query):
+                    found[(rec.table_name, rec.record_id)] = rec
         for key in keys:
             self.records[key] = found.get(key)
         plist = sorted(patients)
@@ -131,6 +189,14 @@ class PushContext:
                 rows[row.patient_id] = row
         for p in plist:
             self.purged[p] = rows.get(p)
+        touched = {_patient_of(o) for o in ops if o.table in sharing.SHARING_TABLES}
+        sharing.preload(self, sorted(p for p in touched if p is not None))
+
+
+def _patient_of(op: Op) -> str | None:
+    pid = op.record_id if op.table == "patient" else (op.patient_id or op.fields.get(
+        "patient_id"))
+    return pid if isinstance(pid, str) and _clean_key(pid) else None
 
 
 def _clean_key(value: str) -> bool:
@@ -140,37 +206,155 @@ def _clean_key(value: str) -> bool:
 def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse:
     if request.device_id != caller.device_id:
         raise ApiError(403, "sync.forbidden")
-    ctx = PushContext(session=session, caller=caller, seqs=SeqAllocator(session), now=utcnow(),
+    one_writer = session.get_bind().dialect.name == "sqlite"
+    ctx = PushContext(session=session, caller=caller,
+                      seqs=SeqAllocator(session, lock_now=one_writer), now=utcnow(),
                       now_ms=time.time_ns() // 1_000_000)
     results: list[OpResult] = []
     in_batch: dict[str, OpResult] = {}
+    fresh: list[Op] = []  # ops whose result is remembered (idempotency)
     op_ids = [o.op_id for o in request.ops if _clean_key(o.op_id)]
-    done = {row.op_id: row for row in session.scalars(
-        select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))} if op_ids else {}
-    ctx.preload(request.ops)
-    ctx.batch = list(request.ops)
-    for position, op in enumerate(request.ops):
-        ctx.position = position
-        if op.op_id in in_batch:
-            results.append(in_batch[op.op_id])
+
+    def keep(flushed: Session, _context: Any) -> None:
+        ctx.written.extend(flushed.new)
+        ctx.written.extend(flushed.dirty)
+
+    event.listen(session, "after_flush", keep)
+    try:
+        # the batch is worked out in memory (explicit flushes only, on rare paths), then
+        # written in one go once its seqs are final
+        with session.no_autoflush:
+            done = {row.op_id: row for row in session.scalars(
+                select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))} if op_ids else {}
+            ctx.preload(request.ops, lock_rows=not one_writer)
+            ctx.batch = list(request.ops)
+            for position, op in enumerate(request.ops):
+                ctx.position = position
+                if op.op_id in in_batch:
+                    results.append(in_batch[op.op_id])
+                    continue
+                stored = done.get(op.op_id)
+                if stored is not None:
+                    result = (replayed(op, stored.result)
+                              if stored.device_id == caller.device_id
+                              else OpResult(op_id=op.op_id, status="rejected",
+                                            reason="sync.forbidden"))
+                else:
+                    try:
+                        result = apply_op(ctx, op)
+                    except Rejected as exc:
+                        result = OpResult(op_id=op.op_id, status="rejected", reason=exc.reason)
+                    if result.status != "rejected":
+                        fresh.append(op)
+                in_batch[op.op_id] = result
+                results.append(result)
+            sharing.settle(ctx)
+        first, last = ctx.seqs.finish()  # from here to the commit, other pushes wait
+        finals = _finalise(ctx, in_batch)
+        for op in fresh:
+            session.add(AppliedOp(op_id=op.op_id, device_id=caller.device_id,
+                                  result=stored_result(op, finals[op.op_id]), at=ctx.now))
+        session.flush()
+    finally:
+        event.remove(session, "after_flush", keep)
+    return PushResponse(results=[finals[r.op_id] for r in results],
+                        server_time=ctx.now.isoformat() + "Z",
+                        cursor=answer_cursor(ctx, request.cursor, first, last))
+
+
+def stored_result(op: Op, result: OpResult) -> dict[str, Any]:
+    """An op's result as remembered for a retry, compact: without its defaults and op id, and
+    the field versions equal to the record's version named only when they are not simply the
+    op's fields (`replayed` gives the same OpResult back)."""
+    data = result.model_dump(mode="json", exclude_defaults=True, exclude={"op_id"})
+    versions = data.pop("field_versions", {})
+    same = {k for k, v in versions.items() if v == result.record_version}
+    differ = {k: v for k, v in versions.items() if k not in same}
+    if differ:
+        data["fv"] = differ
+    if same != _op_field_names(op) - set(differ):
+        data["fk"] = sorted(same)
+    return data
+
+
+def replayed(op: Op, stored: dict[str, Any]) -> OpResult:
+    data = dict(stored)
+    if "field_versions" not in data:
+        differ = data.pop("fv", {})
+        same = data.pop("fk", None)
+        if same is None:
+            same = _op_field_names(op) - set(differ)
+        data["field_versions"] = {**dict.fromkeys(same, data.get("record_version")), **differ}
+    data["op_id"] = op.op_id
+    return OpResult.model_validate(data)
+
+
+def _op_field_names(op: Op) -> set[str]:
+    return {k for k in op.fields if k not in META_FIELDS}
+
+
+def _finalise(ctx: PushContext, in_batch: dict[str, OpResult]) -> dict[str, OpResult]:
+    """Provisional seqs → final ones, in the rows to write and in the results."""
+    final = ctx.seqs.final
+    session = ctx.session
+    seen: set[int] = set()
+    for obj in [*ctx.written, *session.new, *session.dirty]:
+        if id(obj) in seen:
             continue
-        stored = done.get(op.op_id)
-        if stored is not None:
-            result = (OpResult.model_validate(stored.result) if stored.device_id == caller.device_id
-                      else OpResult(op_id=op.op_id, status="rejected", reason="sync.forbidden"))
-        else:
-            try:
-                result = apply_op(ctx, op)
-            except Rejected as exc:
-                result = OpResult(op_id=op.op_id, status="rejected", reason=exc.reason)
-            if result.status != "rejected":
-                session.add(AppliedOp(op_id=op.op_id, device_id=caller.device_id,
-                                      result=result.model_dump(mode="json"), at=ctx.now))
-        in_batch[op.op_id] = result
-        results.append(result)
-    sharing.settle(ctx)
-    ctx.seqs.flush()
-    return PushResponse(results=results, server_time=ctx.now.isoformat() + "Z")
+        seen.add(id(obj))
+        if isinstance(obj, Record):
+            if obj.seq is not None and obj.seq >= PROVISIONAL:
+                obj.seq = final(obj.seq)
+            if any(int(v) >= PROVISIONAL for v in obj.field_versions.values()):
+                obj.set_field_meta({k: final(int(v)) for k, v in obj.field_versions.items()},
+                                   obj.field_hlcs, obj.field_writers)
+        elif isinstance(obj, Conflict):
+            if obj.seq >= PROVISIONAL:
+                obj.seq = final(obj.seq)
+            if obj.server_version >= PROVISIONAL:
+                obj.server_version = final(obj.server_version)
+        elif isinstance(obj, PurgeEvent) and obj.seq >= PROVISIONAL:
+            obj.seq = final(obj.seq)
+
+    def one(r: OpResult) -> OpResult:
+        return r.model_copy(update={
+            "server_seq": None if r.server_seq is None else final(r.server_seq),
+            "record_version": None if r.record_version is None else final(r.record_version),
+            "field_versions": {k: final(v) for k, v in r.field_versions.items()},
+            "conflicts": [c.model_copy(update={"server_version": final(c.server_version)})
+                          for c in r.conflicts],
+        })
+
+    return {op_id: one(r) for op_id, r in in_batch.items()}
+
+
+def answer_cursor(ctx: PushContext, cursor: int | None, first: int, last: int) -> int | None:
+    """The cursor the pushing device may jump to without pulling (its own changes came back
+    in the results): when nothing else changed in its scope since `cursor` (the one it sent).
+    None: it must pull."""
+    if cursor is None or ctx.extra or cursor < 0:
+        return None
+    if any(v > cursor for v in ctx.before.values()):
+        return None  # a record it wrote had changed since its last pull
+    horizon = ctx.session.get(ServerState, "horizon")
+    if horizon is not None and horizon.value is not None and cursor < int(horizon.value):
+        return None  # behind the tombstone horizon: its pull gets 410 and it rebuilds
+    device = ctx.session.get(Device, ctx.caller.device_id)
+    if device is None or device.scope is None or sorted(device.scope) != sorted(
+            ctx.caller.team_ids):
+        return None  # its teams changed: its pull gets 410 and it rebuilds
+    base = first - 1  # every seq ≤ base is committed (we hold the counter lock)
+    if cursor < base:
+        teams = sorted(ctx.caller.team_ids)
+        for model in (Record, Conflict, PurgeEvent):
+            for team in teams:
+                if ctx.session.scalar(select(model.seq).where(  # type: ignore[attr-defined]
+                        model.team_id == team, model.seq > cursor,  # type: ignore[attr-defined]
+                        model.seq <= base).order_by(model.seq).limit(1)) is not None:  # type: ignore[attr-defined]
+                    return None
+    elif cursor > base:
+        return None  # a cursor this server never gave
+    return max(last, base)
 
 
 # ---- one op ----------------------------------------------------------------------------------
@@ -279,6 +463,7 @@ def check_not_purged(ctx: PushContext, op: Op, fields: dict[str, Any],
             return result_for(op, "applied", rec, seq=rec.seq)
         raise Rejected("sync.patient_erased")  # art. 17: no consent brings an erasure back
     kept = list(purged.consents or [])
+    ctx.extra = True  # the kept consent log becomes records again
     ctx.lifted[patient_id] = purged.team_id
     ctx.session.delete(purged)
     ctx.purged[patient_id] = None
@@ -352,9 +537,7 @@ def create_record(ctx: PushContext, op: Op, fields: dict[str, Any], team_id: str
         fields = {**fields, "team_id": team_id}
     rec = Record(
         table_name=op.table, record_id=op.record_id, team_id=team_id, patient_id=patient_id,
-        fields=dict(fields), field_versions=dict.fromkeys(fields, seq),
-        field_hlcs=dict.fromkeys(fields, hlc),
-        field_writers=dict.fromkeys(fields, ctx.caller.device_id),
+        fields=dict(fields), meta={"d": [seq, hlc, ctx.caller.device_id]} if fields else {},
         deleted=False, seq=seq, hlc=hlc, changed_at=ctx.now,
     )
     ctx.session.add(rec)
@@ -405,12 +588,14 @@ def merge_fields(rec: Record, op: Op, fields: dict[str, Any], hlc: str, device_i
 
 
 def write_fields(ctx: PushContext, rec: Record, values: dict[str, Any], hlc: str) -> int:
+    ctx.touch(rec)
     seq = ctx.seqs.next()
     f, v, h, w = dict(rec.fields), dict(rec.field_versions), dict(rec.field_hlcs), dict(
         rec.field_writers)
     for name, value in values.items():
         f[name], v[name], h[name], w[name] = value, seq, hlc, ctx.caller.device_id
-    rec.fields, rec.field_versions, rec.field_hlcs, rec.field_writers = f, v, h, w
+    rec.fields = f
+    rec.set_field_meta(v, h, w)
     rec.seq = seq
     rec.hlc = max(rec.hlc or "", hlc)
     rec.changed_at = ctx.now
@@ -419,6 +604,7 @@ def write_fields(ctx: PushContext, rec: Record, values: dict[str, Any], hlc: str
 
 def new_conflict(ctx: PushContext, op: Op, rec: Record, name: str, base_value: Any, mine: Any,
                  theirs: Any) -> ConflictInfo:
+    ctx.extra = True  # the team's devices (the pusher included) pull the conflict
     row = Conflict(
         id=str(uuid.uuid4()), table_name=rec.table_name, record_id=rec.record_id,
         patient_id=rec.patient_id, team_id=rec.team_id, field=name, base_value=base_value,
@@ -485,6 +671,7 @@ def delete_op(ctx: PushContext, op: Op, rec: Record | None) -> OpResult:
         info = new_conflict(ctx, op, rec, RECORD_FIELD, None, {"deleted": True},
                             {"deleted": False})
         return result_for(op, "conflict", rec, conflicts=[info])
+    ctx.touch(rec)
     seq = ctx.seqs.next()
     rec.deleted, rec.deleted_by, rec.seq, rec.changed_at = True, ctx.caller.device_id, seq, ctx.now
     return result_for(op, "applied", rec, seq=seq)
@@ -520,6 +707,7 @@ def resolve_op(ctx: PushContext, op: Op, fields: dict[str, Any], hlc: str) -> Op
         raise Rejected("sync.consent_withdrawn")
     seq: int | None = None
     if row.status == "open":
+        ctx.extra = True
         seq = ctx.seqs.next()
         row.status, row.seq, row.changed_at = "resolved", seq, ctx.now
         row.resolution = fields.get(row.field) if row.field in fields else None
@@ -585,6 +773,8 @@ def purge_op(ctx: PushContext, op: Op) -> OpResult:
 def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) -> int:
     """Drop every record of the patient, remember the refusal, tell the team's devices."""
     session = ctx.session
+    session.flush()  # the batch's own records of the patient go too
+    ctx.extra = True
     shas = [r.fields.get("sha256") for r in session.scalars(
         select(Record).where(Record.table_name == "attachment", Record.patient_id == patient_id))]
     kept = [{"record_id": r.record_id, "fields": dict(r.fields)} for r in session.scalars(
@@ -625,6 +815,8 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
 def move_patient(ctx: PushContext, patient_id: str, old_team: str, new_team: str) -> None:
     """The old team's devices purge the patient (lower seq), the new team's receive it all."""
     session = ctx.session
+    session.flush()  # the batch's own records of the patient move too
+    ctx.extra = True
     session.add(PurgeEvent(patient_id=patient_id, team_id=old_team, reason="team_moved",
                            seq=ctx.seqs.next(), at=ctx.now))
     records = session.scalars(select(Record).where(Record.patient_id == patient_id)).all()

@@ -44,6 +44,15 @@ def hidden_patients(username: str) -> Select[Any]:
                         PatientResponsible.username == username))
 
 
+def hidden_patient(column: Any, username: str) -> Any:
+    """Condition: the patient in `column` is one `username` may not see. Correlated (primary
+    key lookups per row) rather than a list of every hidden patient."""
+    return exists().where(
+        PatientAccess.patient_id == column, PatientAccess.level == sharing.RESPONSIBLE,
+        ~exists().where(PatientResponsible.patient_id == PatientAccess.patient_id,
+                        PatientResponsible.username == username))
+
+
 def purge_kept_from(username: str) -> Any:
     """Condition on PurgeEvent: the user's laptops keep the patient (responsible)."""
     return exists().where(PurgeKeep.purge_id == PurgeEvent.id, PurgeKeep.username == username)
@@ -58,11 +67,32 @@ def current(session: Session, patient_id: str) -> sharing.Sharing | None:
     return sharing.Sharing(row.level, frozenset(names))
 
 
+def preload(ctx: PushContext, patient_ids: list[str]) -> None:
+    """The state of the patients a batch may change, in two queries (before_change)."""
+    levels: dict[str, PatientAccess] = {}
+    names: dict[str, set[str]] = {}
+    for i in range(0, len(patient_ids), 500):
+        chunk = patient_ids[i:i + 500]
+        for row in ctx.session.scalars(select(PatientAccess).where(
+                PatientAccess.patient_id.in_(chunk))):
+            levels[row.patient_id] = row
+            ctx.written.append(row)  # kept alive: settle() reads it from the session again
+        for pid, name in ctx.session.execute(select(
+                PatientResponsible.patient_id, PatientResponsible.username).where(
+                PatientResponsible.patient_id.in_(chunk))):
+            names.setdefault(pid, set()).add(name)
+    for pid in patient_ids:
+        found = levels.get(pid)
+        ctx.access[pid] = None if found is None else sharing.Sharing(
+            found.level, frozenset(names.get(pid, set())))
+
+
 def before_change(ctx: PushContext, patient_id: str) -> None:
     """Remember a patient's state before the batch changes it (once per batch)."""
     if patient_id in ctx.sharing_before:
         return
-    state = current(ctx.session, patient_id)
+    state = ctx.access[patient_id] if patient_id in ctx.access else current(
+        ctx.session, patient_id)
     if state is None and ctx.record("patient", patient_id) is not None:
         state = sharing.Sharing(sharing.TEAM, frozenset())  # held before access was tracked
     ctx.sharing_before[patient_id] = state
@@ -74,10 +104,21 @@ def _facts(rows: Iterable[dict[str, Any]]) -> list[ConsentFact]:
     return consent_facts(rows)
 
 
-def derive(session: Session, patient_id: str, owner: str | None) -> sharing.Sharing:
-    rows = session.scalars(select(Record).where(
+def derive(session: Session, patient_id: str, owner: str | None,
+           batch: dict[tuple[str, str], Record | None] | None = None) -> sharing.Sharing:
+    """`batch`: the records a push batch holds in memory (not yet written), which count over
+    the stored ones."""
+    found = {(r.table_name, r.record_id): r for r in session.scalars(select(Record).where(
         Record.patient_id == patient_id, Record.deleted.is_(False),
-        Record.table_name.in_(("consent_event", "case_record")))).all()
+        Record.table_name.in_(("consent_event", "case_record"))))}
+    for key, rec in (batch or {}).items():
+        if key[0] not in ("consent_event", "case_record"):
+            continue
+        if rec is None or rec.deleted or rec.patient_id != patient_id:
+            found.pop(key, None)
+        else:
+            found[key] = rec
+    rows = list(found.values())
     events = [r.fields for r in rows if r.table_name == "consent_event"]
     cases = [r.fields.get(RESPONSIBLE_FIELD) for r in rows if r.table_name == "case_record"]
     lists = [c if isinstance(c, list) else None for c in cases]
@@ -94,11 +135,12 @@ def settle(ctx: PushContext) -> None:
         row = session.get(PatientAccess, patient_id)
         owner = row.owner if row is not None else (
             None if old is not None else ctx.caller.username)
-        new = derive(session, patient_id, owner)
+        new = derive(session, patient_id, owner, ctx.records)
         if old is not None and old.level == sharing.ERASED:
             continue
         step = sharing.transition(old, new)
         if step.purge_for_all_but is not None:
+            ctx.extra = True
             reason = "consent_withdrawn" if old is not None and old.level == sharing.TEAM \
                 else "handover"
             purge = PurgeEvent(patient_id=patient_id, team_id=patient.team_id, reason=reason,
@@ -109,20 +151,24 @@ def settle(ctx: PushContext) -> None:
                 session.add(PurgeKeep(purge_id=purge.id, username=name))
         if step.refeed:
             refeed(ctx, patient_id)
-        store(session, patient_id, patient.team_id, new, owner, ctx.now)
-    session.flush()
+        known = ctx.access.get(patient_id, False)
+        store(session, patient_id, patient.team_id, new, owner, ctx.now,
+              old_responsible=None if known is False else (
+                  set(known.responsible) if known is not None else set()))
 
 
 def store(session: Session, patient_id: str, team_id: str, new: sharing.Sharing,
-          owner: str | None, now: Any) -> None:
+          owner: str | None, now: Any, *, old_responsible: set[str] | None = None) -> None:
+    """`old_responsible`: the names stored now, when the caller already read them."""
     row = session.get(PatientAccess, patient_id)
     if row is None:
         session.add(PatientAccess(patient_id=patient_id, team_id=team_id, level=new.level,
                                   owner=owner, changed_at=now))
     elif (row.level, row.team_id) != (new.level, team_id):
         row.level, row.team_id, row.changed_at = new.level, team_id, now
-    old = set(session.scalars(select(PatientResponsible.username).where(
-        PatientResponsible.patient_id == patient_id)).all())
+    old = old_responsible if old_responsible is not None else set(session.scalars(
+        select(PatientResponsible.username).where(
+            PatientResponsible.patient_id == patient_id)).all())
     if old != set(new.responsible):
         session.execute(delete(PatientResponsible).where(
             PatientResponsible.patient_id == patient_id))
@@ -134,6 +180,8 @@ def refeed(ctx: PushContext, patient_id: str) -> None:
     """Every record and conflict of the patient at a fresh seq (patient first): the laptops that
     gain sight pull them; the others apply the same values again (harmless)."""
     session = ctx.session
+    session.flush()  # the batch's own records of the patient too
+    ctx.extra = True
     records = session.scalars(select(Record).where(Record.patient_id == patient_id)).all()
     for rec in sorted(records, key=lambda r: (r.table_name != "patient", r.seq)):
         rec.seq = ctx.seqs.next()

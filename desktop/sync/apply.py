@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, or_, select, update
+from sqlalchemy import JSON, Date, DateTime, Table, delete, func, insert, or_, select, update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 
 from desktop.domain.merge_policy import is_append_only
@@ -423,3 +426,289 @@ def resolve_conflict_row(session: Session, conflict_id: str, value: Any) -> None
     if row is not None and row.status != "resolved":
         row.status = "resolved"
         row.resolution = {"value": value}
+
+
+# ---- initial pull into an empty vault ------------------------------------------------------
+# While every synced row of the vault came from the pull itself (no local edit, no pending op),
+# a page needs none of the merge machinery: no field versions to keep, no pending fields, no
+# history of another laptop's changes. Its records are inserted through the driver in one
+# `executemany` per table; a record already here (a parent the server sent early, which comes
+# again at its own seq) goes through `PageApplier` like any other update.
+_DIALECT = sqlite_dialect()
+_MISSING = object()
+_BULK_META = frozenset(SYNC_META_COLUMNS)
+
+
+def _wire_date(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    parse = dt.date.fromisoformat
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str):
+            day = parse(value)  # refuses what the slow path refuses
+            if len(value) == 10 and value[4] == "-" and value[7] == "-":
+                return value  # already the stored form
+            return proc(day)
+        return proc(value)
+    return convert
+
+
+def _wire_datetime(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    parse = dt.datetime.fromisoformat
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str):
+            moment = parse(value)
+            if (len(value) == 19 and value[10] == "T" and value[4] == "-" and value[7] == "-"
+                    and value[13] == ":" and value[16] == ":"):
+                return f"{value[:10]} {value[11:]}.000000"  # SQLAlchemy's SQLite form
+            return proc(moment)
+        return proc(value)
+    return convert
+
+
+_json = json.JSONEncoder().encode  # what SQLAlchemy's JSON type stores (json.dumps)
+
+
+@dataclass(frozen=True)
+class _BulkTable:
+    name: str
+    columns: tuple[tuple[str, Callable[[Any], Any] | None, Any], ...]  # key, convert, default
+    required: tuple[str, ...]
+    foreign: tuple[tuple[str, str], ...]  # (column, parent table)
+    created_at: Callable[[Any], Any]
+    flag: Callable[[Any], Any]  # the deleted column's converter
+    insert: str
+
+
+@functools.cache
+def _bulk_table(name: str) -> _BulkTable:
+    """Column order (the record's columns, then the sync columns), wire-to-stored converters
+    (the stored forms SQLAlchemy writes) and the driver-level INSERT of a synced table."""
+    tbl = table_of(SYNCED_MODELS[name])
+    converters: dict[str, Callable[[Any], Any] | None] = {}
+    defaults: dict[str, Any] = {}
+    for col in tbl.columns:
+        proc = cast(Callable[[Any], Any] | None,
+                    col.type._cached_bind_processor(_DIALECT))  # noqa: SLF001
+        if isinstance(col.type, DateTime) and proc is not None:
+            convert: Callable[[Any], Any] | None = _wire_datetime(proc)
+        elif isinstance(col.type, Date) and proc is not None:
+            convert = _wire_date(proc)
+        elif isinstance(col.type, JSON) and not col.type.none_as_null:
+            convert = _json
+        else:
+            convert = proc
+        arg = col.default.arg if col.default is not None else None  # type: ignore[attr-defined]
+        default = arg(None) if callable(arg) else arg
+        converters[col.key] = convert
+        defaults[col.key] = convert(default) if convert else default
+    data = [k for k in converters if k not in _BULK_META]
+    keys = [*data, *SYNC_META_COLUMNS]
+    sql = (f'INSERT INTO "{tbl.name}" ({", ".join(chr(34) + k + chr(34) for k in keys)}) '
+           f'VALUES ({", ".join("?" for _ in keys)}) ON CONFLICT (id) DO NOTHING')
+    return _BulkTable(
+        name=name, columns=tuple((k, converters[k], defaults[k]) for k in data),
+        required=_required_keys(tbl),
+        foreign=tuple((fk.parent.key, fk.column.table.name) for fk in tbl.foreign_keys),
+        created_at=converters["created_at"] or (lambda v: v),
+        flag=converters["deleted"] or (lambda v: v), insert=sql)
+
+
+@dataclass
+class _Pending:
+    """One record of a page, its changes merged in page order (the newer state wins)."""
+
+    change: Change
+    fields: dict[str, Any]
+    version: int
+    deleted: bool
+    hlc: str
+    count: int = 1  # changes of the page merged here
+
+
+def initial_pull(session: Session, cursor: int) -> bool:
+    """True while the vault holds only what this first pull brought (and this laptop's own
+    audit events, already pushed): no op waiting, no field versions, nothing written locally
+    since the pull began (the outbox ends where it did). Marks the start; clears the mark as
+    soon as the vault stops qualifying. Runs at the start of each pull transaction."""
+    from desktop.sync import state
+
+    mark = state.get(session, state.INITIAL_PULL)
+    waiting = session.scalar(select(OutboxOp.seq).where(OutboxOp.state == "pending").limit(1))
+    last = int(session.scalar(select(func.max(OutboxOp.seq))) or 0)
+    if mark is not None:
+        if waiting is None and isinstance(mark, dict) and mark.get("outbox_seq") == last:
+            return True
+        state.delete(session, state.INITIAL_PULL)
+        return False
+    if cursor != 0 or waiting is not None:
+        return False
+    if any(state.get(session, key) for key in (state.PARKED, state.PURGE_LATER, state.RESHARE,
+                                               state.REBUILD)):
+        return False
+    if session.scalar(select(FieldMeta.record_id).limit(1)) is not None:
+        return False
+    for name, model in SYNCED_MODELS.items():
+        if name != "audit_event" and session.scalar(
+                select(table_of(model).c.id).limit(1)) is not None:
+            return False
+    state.put(session, state.INITIAL_PULL, {"outbox_seq": last})
+    return True
+
+
+class BulkApplier:
+    """Applies pages of an initial pull in the caller's (large) transaction. `present` keeps the
+    ids this transaction inserted, per table, so that a child's parent is found without a query."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        conn = session.connection().connection.driver_connection
+        assert conn is not None
+        self.conn: Any = conn
+        self.present: dict[str, set[str]] = defaultdict(set)
+        self.stats = ApplyStats()
+
+    @staticmethod
+    def accepts(changes: list[Change]) -> bool:
+        """Record changes only: purges and conflicts take the general path."""
+        return all(c.kind in ("upsert", "delete") for c in changes)
+
+    def forget(self) -> None:
+        """After a page applied by the general path (rows may have gone): look parents up."""
+        self.present.clear()
+
+    def apply(self, changes: list[Change]) -> tuple[list[Change], list[Change]]:
+        """Insert the page's new records; returns (changes of records already here, for the
+        general path; records whose parent has not arrived yet, to park)."""
+        stats = self.stats
+        merged: dict[tuple[str, str], _Pending] = {}
+        for change in changes:
+            if change.hlc and (stats.max_hlc is None or change.hlc > stats.max_hlc):
+                stats.max_hlc = change.hlc
+            if change.table not in SYNCED_MODELS:
+                stats.skipped += 1  # a table this version does not know
+                continue
+            deleted = change.deleted or change.kind == "delete"
+            key = (change.table, change.record_id)
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = _Pending(change, change.fields, change.record_version,
+                                       deleted, change.hlc or "")
+            else:
+                seen.count += 1
+                if change.record_version >= seen.version:
+                    seen.fields = {**seen.fields, **change.fields}
+                    seen.change, seen.version, seen.deleted = (change, change.record_version,
+                                                               deleted)
+                    seen.hlc = change.hlc or seen.hlc
+        general: list[Change] = []
+        by_table: dict[str, list[_Pending]] = defaultdict(list)
+        for (table, _rid), item in merged.items():
+            if None in map(item.fields.get, _bulk_table(table).required):
+                general.append(self._as_change(item))  # a tombstone, known here or skipped
+            else:
+                by_table[table].append(item)
+        if "patient" in by_table:  # the search index must know which ones are new
+            items = by_table["patient"]
+            here = self._versions("patient", [i.change.record_id for i in items])
+            by_table["patient"] = [i for i in items if i.change.record_id not in here]
+            for item in items:
+                was = here.get(item.change.record_id)
+                if was is not None and was != (item.version, item.hlc):
+                    general.append(self._as_change(item))
+                elif was is not None:
+                    self._count(item)  # already here as it is
+        orphans: list[Change] = []
+        for tbl in Base.metadata.sorted_tables:  # parents first
+            name = tbl.name
+            if not by_table.get(name):
+                continue
+            items = by_table[name]
+            plan = _bulk_table(name)
+            rows = [self._row(plan, i) for i in items]
+            inserted = self.conn.executemany(plan.insert, rows).rowcount
+            if inserted != len(items):  # some were here already: the general path updates them
+                here = self._versions(name, [i.change.record_id for i in items])
+                kept = []
+                for item in items:
+                    if here.get(item.change.record_id) == (item.version, item.hlc):
+                        kept.append(item)  # inserted now, or already here as it is
+                    else:
+                        general.append(self._as_change(item))
+                items = by_table[name] = kept
+            for item in items:
+                self._count(item)
+            self.present[name].update(i.change.record_id for i in items)
+            orphans += self._orphans(name, items)
+        fresh = [SimpleNamespace(id=i.change.record_id, deleted=i.deleted, **{
+            k: i.fields.get(k) for k in ("family_name", "given_name", "city", "postal_code",
+                                         "street", "niss", "phones")})
+            for i in by_table.get("patient", []) if i.change.record_id in self.present["patient"]]
+        search.index_new(self.session, fresh)
+        return general, orphans
+
+    def _count(self, item: _Pending) -> None:
+        if item.deleted:
+            self.stats.deletes += item.count
+        else:
+            self.stats.upserts += item.count
+        if item.change.table == "patient":
+            self.stats.patients.add(item.change.record_id)
+
+    @staticmethod
+    def _row(plan: _BulkTable, item: _Pending) -> list[Any]:
+        get = item.fields.get
+        row = [default if (value := get(key, _MISSING)) is _MISSING
+               else value if convert is None else convert(value)
+               for key, convert, default in plan.columns]
+        created = get("created_at")
+        row += (item.change.record_id,  # SYNC_META_COLUMNS, in order
+                plan.created_at(created if isinstance(created, str) else utcnow()),
+                item.hlc, item.version, plan.flag(item.deleted))
+        return row
+
+    @staticmethod
+    def _as_change(item: _Pending) -> Change:
+        return item.change.model_copy(update={
+            "fields": item.fields, "record_version": item.version, "deleted": item.deleted,
+            "hlc": item.hlc or None})
+
+    def _versions(self, table: str, ids: list[str]) -> dict[str, tuple[int, str]]:
+        out: dict[str, tuple[int, str]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.conn.execute(
+                f'SELECT id, server_version, updated_hlc FROM "{table}" WHERE id IN '
+                f'({", ".join("?" for _ in chunk)})', chunk)
+            out.update((rid, (int(v or 0), hlc or "")) for rid, v, hlc in rows)
+        return out
+
+    def _orphans(self, table: str, items: list[_Pending]) -> list[Change]:
+        """Records inserted here whose parent is neither in this transaction nor in the vault:
+        taken out again (foreign keys are checked at commit) and parked for a later page."""
+        plan = _bulk_table(table)
+        if not plan.foreign or not items:
+            return []
+        missing: dict[str, set[str]] = defaultdict(set)
+        for column, parent in plan.foreign:
+            known = self.present[parent]
+            for item in items:
+                value = item.fields.get(column)
+                if value is not None and value not in known:
+                    missing[parent].add(value)
+        for parent, ids in missing.items():
+            found = self._versions(parent, sorted(ids))
+            self.present[parent].update(found)
+        out: list[_Pending] = []
+        for item in items:
+            for column, parent in plan.foreign:
+                value = item.fields.get(column)
+                if value is not None and value not in self.present[parent]:
+                    out.append(item)
+                    break
+        if not out:
+            return []
+        gone = [i.change.record_id for i in out]
+        self.conn.executemany(f'DELETE FROM "{table}" WHERE id = ?', [(i,) for i in gone])
+        self.present[table].difference_update(gone)
+        return [self._as_change(i) for i in out]

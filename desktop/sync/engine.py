@@ -34,7 +34,15 @@ from desktop.storage.models import (
     SyncState,
 )
 from desktop.sync import state
-from desktop.sync.apply import PageApplier, pending_map, purge_patient, table_of
+from desktop.sync.apply import (
+    ApplyStats,
+    BulkApplier,
+    PageApplier,
+    initial_pull,
+    pending_map,
+    purge_patient,
+    table_of,
+)
 from desktop.sync.client import GoneError, RevokedError, SyncClient, SyncError
 from desktop.sync.outbox import (
     PushCounts,
@@ -58,7 +66,12 @@ CRASH_POINTS = (
     "snapshot_mid_apply",  # inside a snapshot page transaction
     "rebuild_before_finish",  # every snapshot page applied, stale records not yet removed
 )
-PAGE_SIZE = 1000  # the server's maximum: fewer round trips
+PAGE_SIZE = 1000  # the largest page every server gives: fewer round trips
+# the first pull into an empty vault: larger pages (a server that caps lower answers 422 and
+# the engine goes on with PAGE_SIZE), several per transaction
+INITIAL_PAGE_SIZE = 5000
+BULK_RECORDS = 50_000
+BULK_SECONDS = 2.0  # other writes (the person using the app) wait at most about this long
 CHECKSUM_INTERVAL_S = 900  # the sanity check costs a request: not after every small sync
 MAX_ROUNDS = 10_000  # a hard stop against a server that never says "no more"
 
@@ -95,6 +108,39 @@ class SyncReport:
         return data
 
 
+@dataclass
+class PageCounts:
+    """What one pull transaction applied (one page, or several in an initial pull)."""
+
+    records: int = 0
+    purged: int = 0
+    conflicts: int = 0
+    patients: set[str] = field(default_factory=set)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+    max_hlc: str | None = None
+
+    def _stats(self, st: ApplyStats) -> None:
+        self.records += st.upserts + st.deletes
+        self.purged += st.purges
+        self.conflicts += st.conflicts
+        self.patients |= st.patients
+        if st.max_hlc and (self.max_hlc is None or st.max_hlc > self.max_hlc):
+            self.max_hlc = st.max_hlc
+
+    def bulk(self, st: ApplyStats) -> None:
+        self._stats(st)
+
+    def general(self, applier: PageApplier) -> None:
+        self._stats(applier.stats)
+        self.seen |= applier.seen
+
+    def add_to(self, report: SyncReport) -> None:
+        report.pulled += self.records
+        report.purged += self.purged
+        report.conflicts += self.conflicts
+        report.patients |= self.patients
+
+
 def validate_page(page: PullResponse, cursor: int) -> None:
     """A page that does not follow the cursor (stale, cut or garbled) is refused whole. Changes
     come in seq order, except records the server places early as the prerequisites (parents) of
@@ -108,14 +154,18 @@ def validate_page(page: PullResponse, cursor: int) -> None:
 
 class SyncEngine:
     def __init__(self, ctx: state.ContextLike, client: SyncClient, allowed_ids: SharingPolicy,
-                 *, page_size: int = PAGE_SIZE, batch_ops: int = 200,
+                 *, page_size: int = PAGE_SIZE, initial_page_size: int | None = None,
+                 bulk_records: int = BULK_RECORDS, batch_ops: int = 200,
                  progress: Callable[[str, int], None] | None = None) -> None:
         self.ctx = ctx
         self.client = client
         self.allowed_ids = allowed_ids
         self.page_size = page_size
+        self.initial_page_size = initial_page_size or max(page_size, INITIAL_PAGE_SIZE)
+        self.bulk_records = bulk_records
         self.batch_ops = batch_ops
         self.progress = progress or (lambda stage, n: None)
+        self.caught_up = False  # see push_all
 
     # ---- one sync --------------------------------------------------------------------------
     def run(self) -> SyncReport:
@@ -125,7 +175,8 @@ class SyncEngine:
             self.rebuild(report)
         self.push_all(report)
         try:
-            self.pull_all(report)
+            if not self.caught_up:  # else the push answer gave the cursor: nothing to pull
+                self.pull_all(report)
         except GoneError:
             self.ctx.write(lambda uow: state.put(uow.session, state.REBUILD, True))
             self.push_all(report)
@@ -157,31 +208,43 @@ class SyncEngine:
 
     # ---- push ------------------------------------------------------------------------------
     def push_all(self, report: SyncReport) -> None:
+        """Sends the outbox. `caught_up`: the last answer gave the cursor (docs/SYNC.md 5), which
+        is stored with the results: nothing else changed on the server since the last pull."""
+        self.caught_up = False
         for _ in range(MAX_ROUNDS):
             # also after each batch: a grant that just lifted the server's block is followed
             # by the records in this same sync, so other laptops see the patient again at once
             self._reshare()
-            def read(session: Session) -> tuple[list[Any], set[str], list[str]]:
+            def read(session: Session) -> tuple[list[Any], set[str], list[str], int]:
                 allowed = self.allowed_ids(session)
                 rows = next_batch(session, allowed, self.batch_ops)
-                return [to_op(r) for r in rows], allowed, blobs_to_upload(session, rows)
-            ops, allowed, shas = self.ctx.read(read)
+                return ([to_op(r) for r in rows], allowed, blobs_to_upload(session, rows),
+                        int(state.get(session, state.CURSOR, 0)))
+            ops, allowed, shas, cursor = self.ctx.read(read)
             if not ops:
                 self._purge_later()
                 return
             self._upload_blobs(shas)
             crash_point("push_before_send")
             response = self.client.push(PushRequest(device_id=self._server_device_id(),
-                                                    ops=ops))
+                                                    ops=ops, cursor=cursor or None))
             if len(response.results) != len(ops):
                 raise SyncError("sync.bad_response")
             crash_point("push_after_response")
             op_ids = [o.op_id for o in ops]
 
             results = response.results
-            counts: PushCounts = self.ctx.write(
-                lambda uow, ids=op_ids, res=results, ok=allowed:  # type: ignore[misc]
-                record_results(uow.session, ids, res, ok))
+
+            def settle(uow: Any, ids: list[str] = op_ids, res: list[Any] = results,
+                       ok: set[str] = allowed, sent: int = cursor,
+                       new: int | None = response.cursor) -> tuple[PushCounts, bool]:
+                done = record_results(uow.session, ids, res, ok)
+                jump = new is not None and sent > 0 and new >= sent and int(
+                    state.get(uow.session, state.CURSOR, 0)) == sent
+                if jump:
+                    state.put(uow.session, state.CURSOR, new)
+                return done, jump
+            counts, self.caught_up = self.ctx.write(settle)
             crash_point("push_after_commit")
             report.pushed += counts.sent
             report.applied += counts.applied
@@ -243,59 +306,160 @@ class SyncEngine:
     # ---- pull ------------------------------------------------------------------------------
     def pull_all(self, report: SyncReport) -> None:
         """Pages in order; the next one is fetched while this one is applied (it is only used
-        once this one and its cursor are committed, so a failure wastes a fetch, nothing else)."""
+        once this one and its cursor are committed, or within the same transaction, so a
+        failure wastes a fetch, nothing else).
+
+        The first pull into an empty vault (`apply.initial_pull`) asks for larger pages and
+        applies several of them per transaction (up to BULK_RECORDS records or BULK_SECONDS),
+        the cursor committed with them; a failed fetch commits what was applied and then
+        raises."""
         cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
+        first = cursor == 0 or self.ctx.read(
+            lambda s: state.get(s, state.INITIAL_PULL) is not None)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            ahead: Future[PullResponse] = pool.submit(self.client.pull, cursor, self.page_size)
+            ahead: list[Future[PullResponse]] = [pool.submit(self._fetch, cursor, first)]
+
+            def next_page(after: PullResponse) -> None:
+                ahead[0] = pool.submit(self._fetch, after.next_cursor, first)
+
             for _ in range(MAX_ROUNDS):
-                page = ahead.result()
+                page = ahead[0].result()
                 validate_page(page, cursor)
                 crash_point("pull_after_response")
                 if page.has_more:
-                    ahead = pool.submit(self.client.pull, page.next_cursor, self.page_size)
-                self._apply_page(page, report, snapshot=False)
+                    next_page(page)
+                last, error = self._pull_transaction(page, cursor, report, ahead, next_page)
                 crash_point("pull_after_commit")
                 self.progress("pull", report.pulled)
-                if not page.has_more:
+                if error is not None:
+                    raise error
+                if not last.has_more:
                     return
                 cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
-                if cursor != page.next_cursor:  # should not happen: fetch again from here
-                    ahead.cancel()
-                    ahead = pool.submit(self.client.pull, cursor, self.page_size)
+                if cursor != last.next_cursor:  # should not happen: fetch again from here
+                    ahead[0].cancel()
+                    ahead[0] = pool.submit(self._fetch, cursor, first)
+
+    def _fetch(self, cursor: int, first: bool) -> PullResponse:
+        size = self.initial_page_size if first else self.page_size
+        try:
+            return self.client.pull(cursor, size)
+        except SyncError as exc:
+            if exc.status != 422 or size <= self.page_size:
+                raise
+        # a server that caps pages lower than the first pull asks: its usual size from now on
+        self.initial_page_size = self.page_size
+        return self.client.pull(cursor, self.page_size)
+
+    def _pull_transaction(
+            self, page: PullResponse, cursor: int, report: SyncReport,
+            ahead: list[Future[PullResponse]], next_page: Callable[[PullResponse], None],
+    ) -> tuple[PullResponse, SyncError | None]:
+        """One local transaction: this page, and while the vault is in its initial pull the
+        following pages too; then the cursor. Returns the last page applied and the error of a
+        fetch that failed meanwhile (raised once what came before it is committed)."""
+        def run(uow: Any) -> tuple[PullResponse, SyncError | None, PageCounts]:
+            session: Session = uow.session
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
+            counts = PageCounts()
+            bulk = BulkApplier(session) if initial_pull(session, cursor) else None
+            started = time.monotonic()
+            current, error = page, None
+            while True:
+                self._apply_changes(session, current.changes, counts, snapshot=False,
+                                    bulk=bulk)
+                crash_point("pull_mid_apply")
+                left = BULK_SECONDS - (time.monotonic() - started)
+                if (bulk is None or not current.has_more or counts.records >= self.bulk_records
+                        or left <= 0):
+                    break
+                try:  # the writer waits for the network only within the time left
+                    following = ahead[0].result(timeout=left)
+                except TimeoutError:
+                    break  # committed now; the next transaction starts with that page
+                except SyncError as exc:
+                    error = exc
+                    break
+                try:
+                    validate_page(following, current.next_cursor)
+                except SyncError as exc:
+                    error = exc
+                    break
+                crash_point("pull_after_response")
+                if following.has_more:
+                    next_page(following)
+                current = following
+            self._finish_transaction(session, counts)
+            old = int(state.get(session, state.CURSOR, 0))
+            state.put(session, state.CURSOR, max(old, current.next_cursor))
+            if bulk is not None and not current.has_more:
+                state.delete(session, state.INITIAL_PULL)  # caught up
+            return current, error, counts
+        last, error, counts = self.ctx.write(run)
+        counts.add_to(report)
+        return last, error
 
     def _apply_page(self, page: PullResponse, report: SyncReport, *, snapshot: bool,
                     seen: set[tuple[str, str]] | None = None) -> None:
-        def run(uow: Any) -> tuple[int, int, int, set[str]]:
+        """A snapshot page (rebuild), in its own transaction with the snapshot cursor."""
+        def run(uow: Any) -> PageCounts:
             session: Session = uow.session
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            applier = PageApplier(session, authoritative=snapshot)
-            parked = [Change.model_validate(c) for c in state.get(session, state.PARKED, [])]
-            changes = parked + list(page.changes)
-            applier.preload(changes)
-            for change in changes:
-                applier.apply(change)
-            applier.flush()
+            counts = PageCounts()
+            self._apply_changes(session, page.changes, counts, snapshot=snapshot)
             crash_point("snapshot_mid_apply" if snapshot else "pull_mid_apply")
-            still = self._park_orphans(session, changes, applier.seen)
-            state.put(session, state.PARKED, [c.model_dump(mode="json") for c in still])
-            applier.finish()
-            if applier.stats.max_hlc:
-                self.ctx.clock.observe(applier.stats.max_hlc)
-                state.put(session, state.HLC, self.ctx.clock.last)
+            self._finish_transaction(session, counts)
             if not snapshot:
                 old = int(state.get(session, state.CURSOR, 0))
                 state.put(session, state.CURSOR, max(old, page.next_cursor))
             else:
                 state.put(session, state.SNAPSHOT_CURSOR, page.next_cursor)
             if seen is not None:
-                seen.update(applier.seen)
-            st = applier.stats
-            return st.upserts + st.deletes, st.purges, st.conflicts, st.patients
-        changed, purged, conflicts, patients = self.ctx.write(run)
-        report.pulled += changed
-        report.purged += purged
-        report.conflicts += conflicts
-        report.patients |= patients
+                seen.update(counts.seen)
+            return counts
+        self.ctx.write(run).add_to(report)
+
+    def _apply_changes(self, session: Session, changes: list[Change], counts: PageCounts, *,
+                       snapshot: bool, bulk: BulkApplier | None = None) -> None:
+        """One page's changes, with the changes parked by earlier pages (records whose parent
+        had not arrived). The bulk path takes a page of record changes when nothing is parked;
+        what it leaves (records already here, tombstones) goes the general way."""
+        parked_before = state.get(session, state.PARKED, [])
+        parked = [Change.model_validate(c) for c in parked_before]
+        if bulk is not None and not parked and bulk.accepts(changes):
+            general, orphans = bulk.apply(changes)
+            counts.bulk(bulk.stats)
+            bulk.stats = ApplyStats()
+            if general:
+                still = self._apply_general(session, general, counts, snapshot=snapshot)
+                orphans = sorted({(c.table, c.record_id): c for c in [*orphans, *still]}
+                                 .values(), key=lambda c: c.seq)
+            if orphans:
+                state.put(session, state.PARKED, [c.model_dump(mode="json") for c in orphans])
+            return
+        if bulk is not None:
+            bulk.forget()
+        still = self._apply_general(session, parked + list(changes), counts, snapshot=snapshot)
+        if still or parked_before:
+            state.put(session, state.PARKED, [c.model_dump(mode="json") for c in still])
+
+    def _apply_general(self, session: Session, changes: list[Change], counts: PageCounts, *,
+                       snapshot: bool) -> list[Change]:
+        """The general path (any vault): merge with pending edits, field versions, history."""
+        applier = PageApplier(session, authoritative=snapshot)
+        applier.preload(changes)
+        for change in changes:
+            applier.apply(change)
+        applier.flush()
+        still = self._park_orphans(session, changes, applier.seen)
+        applier.finish()
+        counts.general(applier)
+        return still
+
+    def _finish_transaction(self, session: Session, counts: PageCounts) -> None:
+        if counts.max_hlc:
+            self.ctx.clock.observe(counts.max_hlc)
+            state.put(session, state.HLC, self.ctx.clock.last)
 
     @staticmethod
     def _park_orphans(session: Session, changes: list[Change],
@@ -307,23 +471,31 @@ class SyncEngine:
         for table, rid in touched:
             by_table.setdefault(table, []).append(rid)
         orphans: set[tuple[str, str]] = set()
-        for table, ids in by_table.items():
-            tbl = table_of(SYNCED_MODELS[table])
-            for fk in tbl.foreign_keys:
-                parent = fk.column.table
-                col = fk.parent
-                for i in range(0, len(ids), 500):
-                    chunk = ids[i:i + 500]
-                    q = (select(tbl.c.id).select_from(tbl.outerjoin(parent, parent.c.id == col))
-                         .where(tbl.c.id.in_(chunk), col.is_not(None), parent.c.id.is_(None)))
-                    orphans.update((table, rid) for rid in session.execute(q).scalars())
+        while True:  # a child of a record taken out is an orphan in turn
+            found: set[tuple[str, str]] = set()
+            for table, ids in by_table.items():
+                tbl = table_of(SYNCED_MODELS[table])
+                left = [i for i in ids if (table, i) not in orphans]
+                for fk in tbl.foreign_keys:
+                    parent = fk.column.table
+                    col = fk.parent
+                    for i in range(0, len(left), 500):
+                        chunk = left[i:i + 500]
+                        q = (select(tbl.c.id)
+                             .select_from(tbl.outerjoin(parent, parent.c.id == col))
+                             .where(tbl.c.id.in_(chunk), col.is_not(None),
+                                    parent.c.id.is_(None)))
+                        found.update((table, rid) for rid in session.execute(q).scalars())
+            if not found:
+                break
+            for table, rid in found:
+                tbl = table_of(SYNCED_MODELS[table])
+                session.execute(delete(tbl).where(tbl.c.id == rid))
+                session.execute(delete(FieldMeta).where(FieldMeta.table_name == table,
+                                                        FieldMeta.record_id == rid))
+            orphans |= found
         if not orphans:
             return []
-        for table, rid in orphans:
-            tbl = table_of(SYNCED_MODELS[table])
-            session.execute(delete(tbl).where(tbl.c.id == rid))
-            session.execute(delete(FieldMeta).where(FieldMeta.table_name == table,
-                                                    FieldMeta.record_id == rid))
         latest: dict[tuple[str, str], Change] = {}
         for change in changes:
             key = (change.table, change.record_id)

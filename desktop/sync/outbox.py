@@ -151,10 +151,17 @@ def record_results(session: Session, op_ids: list[str], results: list[OpResult],
 
 def _settle_fields(session: Session, row: OutboxOp, result: OpResult, later: set[str]) -> None:
     model = SYNCED_MODELS.get(row.table_name)
-    if model is None or row.kind in ("append", "purge"):
+    if model is None or row.kind == "purge":
         return
     obj = session.get(model, row.record_id)
     if obj is None:
+        return
+    if result.record_version is not None and result.record_version > (
+            obj.server_version or 0):  # type: ignore[attr-defined]
+        # the record's version on the server, as a pull of this change would set it (the
+        # push answer may spare that pull: docs/SYNC.md 5)
+        obj.server_version = result.record_version  # type: ignore[attr-defined]
+    if row.kind == "append":
         return
     conflicts = {c.field: c for c in result.conflicts}
     reported: dict[str, Any] = dict(getattr(result, "fields", None) or {})

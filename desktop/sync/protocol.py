@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 PROTOCOL_VERSION = 1
 SCHEMA_VERSION = 1
 MAX_PUSH_OPS = 500
-MAX_PULL_LIMIT = 1000
+MAX_PULL_LIMIT = 5000  # a laptop's first pull asks for pages this large (engine.py)
 
 PROTOCOL_HEADER = "Relais-Protocol"
 SCHEMA_HEADER = "Relais-Schema"
@@ -70,6 +70,8 @@ class Op(BaseModel):
 class PushRequest(BaseModel):
     device_id: str
     ops: list[Op] = Field(max_length=MAX_PUSH_OPS)
+    # optional: the device's pull cursor; lets the server answer with `PushResponse.cursor`
+    cursor: int | None = None
 
 
 class ConflictInfo(BaseModel):
@@ -107,6 +109,10 @@ class OpResult(BaseModel):
 class PushResponse(BaseModel):
     results: list[OpResult]
     server_time: str
+    # when the request sent its cursor and nothing but this push changed the device's scope
+    # since: the cursor it may store without pulling (the results hold its changes' versions);
+    # None: pull as usual. Older servers never send it.
+    cursor: int | None = None
 
 
 ChangeKind = Literal["upsert", "delete", "purge", "conflict", "conflict_resolved"]

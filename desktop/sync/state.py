@@ -23,6 +23,9 @@ REBUILD = "rebuild_pending"  # a 410 or a checksum mismatch: rebuild from a snap
 RESHARE = "reshare_patients"
 PURGE_LATER = "purge_later"  # patients no longer shown to this user, purged once edits went up
 PARKED = "parked_changes"  # pulled records whose parent record has not arrived yet
+# {"outbox_seq": n}: the first pull into an empty vault is under way and nothing local has been
+# written since (the outbox still ends at n): its pages go in through the bulk path
+INITIAL_PULL = "initial_pull"
 SNAPSHOT_CURSOR = "snapshot_cursor"
 LAST_CHECKSUM = "last_checksum_at"  # epoch seconds of the last sanity check that ran
 REVOKED = "revoked"  # {"stolen": bool} once the server said so

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from desktop.services import sync as sync_service
 from desktop.services.context import AppContext
@@ -138,3 +138,31 @@ def test_kill_at_random_moments_then_resume(live: LiveServer, tmp_path: Path) ->
     assert final.wait(timeout=120) == 0, final.stderr.read() if final.stderr else ""
     assert kills >= 1
     _check(folder, live)
+
+
+@pytest.mark.parametrize("point", ["pull_after_response", "pull_mid_apply", "pull_after_commit"])
+def test_kill_during_first_pull_of_an_empty_vault_then_resume(point: str, live: LiveServer) -> None:
+    """The first pull applies several pages per transaction (issue 17): a kill inside it loses
+    the open transaction only; the next sync ends equal to the server."""
+    source = scratch("relais-kill-vault-") / "source"
+    _vault(source, live)
+    first = _relais_sync(source)
+    assert first.wait(timeout=120) == 0, first.stderr.read() if first.stderr else ""
+    folder = scratch("relais-kill-vault-") / "fresh"
+    copy_template("vault", folder)
+    ctx = AppContext.open(folder, PASSPHRASE, today=lambda: TODAY)
+    try:
+        sync_service.enroll(ctx, live.url, "demo", "demo-password")
+    finally:
+        ctx.lock()
+    proc = _relais_sync(folder, crash_at=point)
+    assert proc.wait(timeout=120) == 137, proc.stderr.read() if proc.stderr else ""
+    again = _relais_sync(folder)
+    assert again.wait(timeout=120) == 0, again.stderr.read() if again.stderr else ""
+    _check(folder, live)
+    ctx = AppContext.open(folder, PASSPHRASE, today=lambda: TODAY)
+    try:
+        assert ctx.read(lambda s: state.get(s, state.INITIAL_PULL)) is None
+        assert len(ctx.read(lambda s: s.scalars(select(Contact.id)).all())) == 210
+    finally:
+        ctx.lock()

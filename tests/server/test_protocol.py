@@ -516,3 +516,53 @@ def test_hostile_values_are_rejected_not_crashing(client: TestClient, org: Org) 
     r = client.post("/v1/devices", headers=HEADERS,
                     json={"username": "ali\x00ce", "password": "x", "device_name": nul})
     assert r.status_code == 401
+
+
+def test_push_answer_gives_the_cursor_when_nothing_else_changed(client: TestClient,
+                                                                org: Org) -> None:
+    """One edit end to end takes one push and one pull: the editing laptop stores the cursor
+    of the push answer instead of pulling its own change back (docs/SYNC.md 5)."""
+    alice, bob = Api(client, "alice"), Api(client, "bob")
+    pid, res = new_patient(alice, city="Namur")
+    alice.pull_all()
+    bob.pull_all()
+
+    def push(api: Api, *ops: dict[str, object]) -> dict[str, object]:
+        r = client.post("/v1/sync/push", headers=api.headers, json={
+            "device_id": api.device_id, "ops": list(ops), "cursor": api.cursor})
+        assert r.status_code == 200, r.text
+        return r.json()  # type: ignore[no-any-return]
+
+    version = res[0]["field_versions"]["city"]
+    body = push(alice, op("patient", pid, fields={"city": "Dinant"}, base={"city": version}))
+    result = body["results"][0]
+    assert result["status"] == "applied"
+    assert body["cursor"] == result["server_seq"] == result["record_version"]
+    alice.cursor = body["cursor"]
+    assert alice.pull_all() == []  # nothing to pull: it already holds every change
+    changes = bob.pull_all()
+    assert [(c["record_id"], c["fields"]["city"]) for c in changes] == [(pid, "Dinant")]
+
+    # bob changed something since alice's cursor: alice must pull
+    push(bob, op("patient", pid, fields={"given_name": "Anne"},
+                 base={"given_name": res[0]["field_versions"]["given_name"]}))
+    body = push(alice, op("note", str(uuid.uuid4()), "append",
+                          {"patient_id": pid, "text": "n"}, patient_id=pid))
+    assert body["results"][0]["status"] == "applied" and body["cursor"] is None
+    # the record alice writes changed since her cursor (bob's edit): she must pull too
+    alice_before = alice.cursor
+    body = push(alice, op("patient", pid, fields={"city": "Ciney"},
+                          base={"city": result["field_versions"]["city"]}))
+    assert body["cursor"] is None
+    assert any(c["record_id"] == pid and c["fields"]["given_name"] == "Anne"
+               for c in alice.pull_all())
+    assert alice.cursor > alice_before
+    # no cursor sent (an older laptop): no cursor back
+    assert alice.push_raw(op("note", str(uuid.uuid4()), "append",
+                             {"patient_id": pid, "text": "n"},
+                             patient_id=pid)).json()["cursor"] is None
+    # a conflict must come back through a pull
+    bob.pull_all()
+    alice.pull_all()
+    body = push(bob, op("patient", pid, fields={"city": "Huy"}, base={"city": 0}))
+    assert body["results"][0]["status"] == "conflict" and body["cursor"] is None
