@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain import dates
 from server.models import Device, Membership, Team, User
 from server.security import token_hash, verify_password
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """The one clock (desktop.domain.dates), to the microsecond for sessions and tokens."""
+    return dates.utcnow(precise=True)
 
 
 class ApiError(Exception):

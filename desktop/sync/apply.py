@@ -28,6 +28,7 @@ from sqlalchemy import JSON, Date, DateTime, Table, delete, func, insert, or_, s
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import utcnow
 from desktop.domain.merge_policy import is_append_only
 from desktop.storage import search
 from desktop.storage.field_history import record_changes
@@ -54,10 +55,6 @@ SHADOW = "@server"
 
 def shadow_name(name: str) -> str:
     return name + SHADOW
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def op_keys(kind: str, fields: dict[str, Any]) -> set[str]:

@@ -12,7 +12,6 @@ checksum mismatch rebuilds from a snapshot after pushing the outbox; the outbox 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import time
@@ -24,6 +23,7 @@ from typing import Any
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import utcnow
 from desktop.domain.ids import uuid7
 from desktop.storage.models import (
     SYNCED_MODELS,
@@ -79,10 +79,6 @@ MAX_ROUNDS = 10_000  # a hard stop against a server that never says "no more"
 def crash_point(name: str) -> None:
     if os.environ.get(CRASH_ENV) == name:
         os._exit(137)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 @dataclass

@@ -349,6 +349,57 @@
     </message>
   </context>
   <context>
+    <name>CarerAssessmentDialog</name>
+    <message>
+      <source>&amp;Assessed on:</source>
+      <translation>Év&amp;alué le :</translation>
+    </message>
+    <message>
+      <source>&amp;Burden for the carer:</source>
+      <translation>&amp;Charge pour l'aidant :</translation>
+    </message>
+    <message>
+      <source>&amp;Wishes:</source>
+      <translation>Sou&amp;haits :</translation>
+    </message>
+    <message>
+      <source>Carer's assessment — {name}</source>
+      <translation>Évaluation de l'aidant proche — {name}</translation>
+    </message>
+    <message>
+      <source>Empty: in 1 to 12 months, sooner when the burden is heavier</source>
+      <translation>Vide : dans 1 à 12 mois, plus tôt si la charge est plus lourde</translation>
+    </message>
+    <message>
+      <source>First assessment of this carer.</source>
+      <translation>Première évaluation de cet aidant proche.</translation>
+    </message>
+    <message>
+      <source>Last assessment: {line}</source>
+      <translation>Dernière évaluation : {line}</translation>
+    </message>
+    <message>
+      <source>N&amp;eeds:</source>
+      <translation>&amp;Besoins :</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>&amp;Note :</translation>
+    </message>
+    <message>
+      <source>Re&amp;view on:</source>
+      <translation>&amp;Révision le :</translation>
+    </message>
+    <message>
+      <source>Res&amp;pite:</source>
+      <translation>Ré&amp;pit :</translation>
+    </message>
+    <message>
+      <source>The carer's &amp;health:</source>
+      <translation>&amp;Santé de l'aidant :</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseLabels</name>
     <message>
       <source>1 · Self-management</source>
@@ -523,6 +574,10 @@
       <translation>Le patient</translation>
     </message>
     <message>
+      <source>Transferred to another organisation</source>
+      <translation>Transfert vers une autre organisation</translation>
+    </message>
+    <message>
       <source>Visit</source>
       <translation>Visite</translation>
     </message>
@@ -676,6 +731,10 @@
       <translation>&amp;Nouveau dossier…</translation>
     </message>
     <message>
+      <source>&amp;Transfer…</source>
+      <translation>&amp;Transférer…</translation>
+    </message>
+    <message>
       <source>Accepted, redirected or waiting list; first contact and first home visit</source>
       <translation>Acceptée, réorientée ou liste d'attente ; premier contact et première visite à domicile</translation>
     </message>
@@ -730,6 +789,10 @@
     <message>
       <source>Hand &amp;over…</source>
       <translation>&amp;Passer le relais…</translation>
+    </message>
+    <message>
+      <source>Handed over on {date} by {who} to {to}</source>
+      <translation>Confié le {date} par {who} à {to}</translation>
     </message>
     <message>
       <source>History:</source>
@@ -796,6 +859,10 @@
       <translation>Niveau : {tier}</translation>
     </message>
     <message>
+      <source>Transfer to another organisation: a transfer pack and the case closed</source>
+      <translation>Transfert vers une autre organisation : un dossier de transfert, et le dossier clôturé</translation>
+    </message>
+    <message>
       <source>Tria&amp;ge, crisis…</source>
       <translation>Tria&amp;ge, crise…</translation>
     </message>
@@ -826,12 +893,20 @@
       <translation>&amp;Date :</translation>
     </message>
     <message>
+      <source>&amp;Follow-up goes back to:</source>
+      <translation>Su&amp;ivi rendu à :</translation>
+    </message>
+    <message>
       <source>&amp;Note:</source>
       <translation>&amp;Remarque :</translation>
     </message>
     <message>
       <source>&amp;Reason:</source>
       <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>Agreed with:</source>
+      <translation>En accord avec :</translation>
     </message>
     <message>
       <source>Close the case</source>
@@ -852,6 +927,45 @@
     <message>
       <source>— choose a reason —</source>
       <translation>— choisir un motif —</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClosureFields</name>
+    <message>
+      <source>Another service</source>
+      <translation>Un autre service</translation>
+    </message>
+    <message>
+      <source>Follow-up goes back to</source>
+      <translation>Suivi rendu à</translation>
+    </message>
+    <message>
+      <source>Home-care coordination</source>
+      <translation>Coordination de soins à domicile</translation>
+    </message>
+    <message>
+      <source>The &amp;GP</source>
+      <translation>Le médecin &amp;traitant</translation>
+    </message>
+    <message>
+      <source>The &amp;patient</source>
+      <translation>Le &amp;patient</translation>
+    </message>
+    <message>
+      <source>The GP</source>
+      <translation>Le médecin traitant</translation>
+    </message>
+    <message>
+      <source>The informal &amp;carer</source>
+      <translation>L'&amp;aidant proche</translation>
+    </message>
+    <message>
+      <source>The net&amp;work</source>
+      <translation>Le ré&amp;seau</translation>
+    </message>
+    <message>
+      <source>— not said —</source>
+      <translation>— non précisé —</translation>
     </message>
   </context>
   <context>
@@ -1069,6 +1183,10 @@
       <translation>Coordonnées de l'aidant sur la fiche</translation>
     </message>
     <message>
+      <source>Carer's own agreement (handout)</source>
+      <translation>Accord de l'aidant proche lui-même (fiche patient)</translation>
+    </message>
+    <message>
       <source>Changed</source>
       <translation>Modifié</translation>
     </message>
@@ -1093,6 +1211,18 @@
       <translation>Supprimé</translation>
     </message>
     <message>
+      <source>Documents allowed: acts in the agreed care plan</source>
+      <translation>Documents autorisés : intervient dans le plan convenu</translation>
+    </message>
+    <message>
+      <source>Documents allowed: the patient consented</source>
+      <translation>Documents autorisés : le patient a consenti</translation>
+    </message>
+    <message>
+      <source>Documents allowed: the patient's GP</source>
+      <translation>Documents autorisés : médecin traitant du patient</translation>
+    </message>
+    <message>
       <source>Documents to a provider</source>
       <translation>Documents à un prestataire</translation>
     </message>
@@ -1113,12 +1243,32 @@
       <translation>Note d'information remise</translation>
     </message>
     <message>
+      <source>No documents without the patient's consent</source>
+      <translation>Pas de documents sans le consentement du patient</translation>
+    </message>
+    <message>
+      <source>No documents: the patient objected</source>
+      <translation>Pas de documents : le patient s'y est opposé</translation>
+    </message>
+    <message>
       <source>No information notice</source>
       <translation>Pas de note d'information</translation>
     </message>
     <message>
       <source>Not asked</source>
       <translation>Non demandé</translation>
+    </message>
+    <message>
+      <source>Objected</source>
+      <translation>Opposition</translation>
+    </message>
+    <message>
+      <source>Objection lifted</source>
+      <translation>Opposition levée</translation>
+    </message>
+    <message>
+      <source>Objection to a provider</source>
+      <translation>Opposition à un prestataire</translation>
     </message>
     <message>
       <source>Oral</source>
@@ -1131,6 +1281,10 @@
     <message>
       <source>Printed</source>
       <translation>Imprimé</translation>
+    </message>
+    <message>
+      <source>Pseudonymised extract (statistics)</source>
+      <translation>Extrait pseudonymisé (statistiques)</translation>
     </message>
     <message>
       <source>Refused</source>
@@ -1176,8 +1330,20 @@
   <context>
     <name>ConsentsTab</name>
     <message>
+      <source>&amp;Carer's own agreement…</source>
+      <translation>Accor&amp;d de l'aidant lui-même…</translation>
+    </message>
+    <message>
       <source>&amp;Grant…</source>
       <translation>&amp;Accorder…</translation>
+    </message>
+    <message>
+      <source>&amp;Lift the objection</source>
+      <translation>Le&amp;ver l'opposition</translation>
+    </message>
+    <message>
+      <source>&amp;Object to a provider…</source>
+      <translation>&amp;Opposition à un prestataire…</translation>
     </message>
     <message>
       <source>&amp;Refuse…</source>
@@ -1186,6 +1352,10 @@
     <message>
       <source>&amp;Withdraw</source>
       <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+      <source>A carer's phone and address on the handout need the carer's own agreement</source>
+      <translation>Le téléphone et l'adresse d'un aidant proche sur la fiche patient demandent l'accord de l'aidant lui-même</translation>
     </message>
     <message>
       <source>Action</source>
@@ -1304,8 +1474,20 @@
       <translation>RGPD art. 18 : masquer le dossier de la recherche et d'Aujourd'hui, le conserver chiffré, noter pourquoi</translation>
     </message>
     <message>
+      <source>Granted before (patient's consents)</source>
+      <translation>Accordé avant (consentements du patient)</translation>
+    </message>
+    <message>
       <source>History</source>
       <translation>Historique</translation>
+    </message>
+    <message>
+      <source>Lift the objection</source>
+      <translation>Lever l'opposition</translation>
+    </message>
+    <message>
+      <source>Lift the patient's objection? Documents may then go to this provider again.</source>
+      <translation>Lever l'opposition du patient ? Des documents pourront à nouveau être envoyés à ce prestataire.</translation>
     </message>
     <message>
       <source>Method</source>
@@ -1322,6 +1504,10 @@
     <message>
       <source>Notice</source>
       <translation>Notice d'information</translation>
+    </message>
+    <message>
+      <source>Objection lifted.</source>
+      <translation>Opposition levée.</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
@@ -1372,6 +1558,10 @@
       <translation>L'export a échoué ({error}).</translation>
     </message>
     <message>
+      <source>The patient's GP and the providers of the agreed care plan receive documents unless the patient objects to them</source>
+      <translation>Le médecin traitant et les prestataires du plan convenu reçoivent les documents sauf si le patient s'y oppose</translation>
+    </message>
+    <message>
       <source>The record is restricted: hidden from search and Today, kept encrypted. An administrator can still export it for the patient.</source>
       <translation>Le dossier est limité : masqué de la recherche et d'Aujourd'hui, conservé chiffré. Un administrateur peut encore l'exporter pour le patient.</translation>
     </message>
@@ -1406,6 +1596,69 @@
     <message>
       <source>yes</source>
       <translation>oui</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactConsentDialog</name>
+    <message>
+      <source>&amp;Decision</source>
+      <translation>&amp;Décision</translation>
+    </message>
+    <message>
+      <source>&amp;Method</source>
+      <translation>&amp;Mode</translation>
+    </message>
+    <message>
+      <source>(since {date})</source>
+      <translation>(depuis le {date})</translation>
+    </message>
+    <message>
+      <source>Agreement of {name}</source>
+      <translation>Accord de {name}</translation>
+    </message>
+    <message>
+      <source>Current state</source>
+      <translation>État actuel</translation>
+    </message>
+    <message>
+      <source>D&amp;ate</source>
+      <translation>D&amp;ate</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Décision</translation>
+    </message>
+    <message>
+      <source>Documents to {name}</source>
+      <translation>Documents à {name}</translation>
+    </message>
+    <message>
+      <source>Granted before in the patient's consents: the handout shows the details until {name} gives their own answer.</source>
+      <translation>Accordé avant, dans les consentements du patient : la fiche patient montre les coordonnées jusqu'à ce que {name} donne sa propre réponse.</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>The patient's GP and the providers of the agreed care plan receive documents unless the patient objects; others need the patient's consent.</source>
+      <translation>Le médecin traitant et les prestataires du plan convenu reçoivent les documents sauf opposition du patient ; les autres demandent son consentement.</translation>
+    </message>
+    <message>
+      <source>This is the carer's own decision, recorded on their contact (it applies to every patient they help).</source>
+      <translation>C'est la décision de l'aidant proche lui-même, enregistrée sur son contact (elle vaut pour chaque patient qu'il aide).</translation>
+    </message>
+    <message>
+      <source>{name} has not been asked: the handout shows their name only, without phone or address.</source>
+      <translation>{name} n'a pas été interrogé(e) : la fiche patient montre seulement son nom, sans téléphone ni adresse.</translation>
+    </message>
+    <message>
+      <source>{name}'s own agreement to their phone and address on the handout: {decision} on {date}.</source>
+      <translation>Accord de {name} lui-même pour son téléphone et son adresse sur la fiche patient : {decision} le {date}.</translation>
     </message>
   </context>
   <context>
@@ -1629,6 +1882,10 @@
     <message>
       <source>Record a refusal</source>
       <translation>Enregistrer un refus</translation>
+    </message>
+    <message>
+      <source>Record an objection</source>
+      <translation>Enregistrer une opposition</translation>
     </message>
     <message>
       <source>Review date</source>
@@ -1894,12 +2151,20 @@
       <translation>un objectif du plan</translation>
     </message>
     <message>
+      <source>a handover note</source>
+      <translation>une note de passation</translation>
+    </message>
+    <message>
       <source>a letter to the GP</source>
       <translation>une lettre au médecin traitant</translation>
     </message>
     <message>
       <source>a new case</source>
       <translation>un nouveau dossier</translation>
+    </message>
+    <message>
+      <source>a note for a transfer</source>
+      <translation>une note de transfert</translation>
     </message>
     <message>
       <source>a note on a tie of the ecomap</source>
@@ -2273,6 +2538,10 @@
       <translation>Terminée le</translation>
     </message>
     <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
       <source>Record</source>
       <translation>Donnée</translation>
     </message>
@@ -2440,6 +2709,25 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
+    <name>HandoverBanner</name>
+    <message>
+      <source>Case handed over to you by {name} on {date}</source>
+      <translation>Dossier qui vous a été confié par {name} le {date}</translation>
+    </message>
+    <message>
+      <source>Handover note to read</source>
+      <translation>Note de passation à lire</translation>
+    </message>
+    <message>
+      <source>I have &amp;read it</source>
+      <translation>J'ai &amp;lu</translation>
+    </message>
+    <message>
+      <source>The note leaves your Today and this dossier; it stays in the case's history</source>
+      <translation>La note quitte votre journée et ce dossier ; elle reste dans l'historique du dossier</translation>
+    </message>
+  </context>
+  <context>
     <name>HandoverDialog</name>
     <message>
       <source>&amp;Responsible case manager:</source>
@@ -2450,8 +2738,20 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Passer le relais</translation>
     </message>
     <message>
+      <source>Handover &amp;note (read first):</source>
+      <translation>&amp;Note de passation (lue en premier) :</translation>
+    </message>
+    <message>
+      <source>Handover note</source>
+      <translation>Note de passation</translation>
+    </message>
+    <message>
       <source>In &amp;pair with (optional):</source>
       <translation>En &amp;binôme avec (facultatif) :</translation>
+    </message>
+    <message>
+      <source>Planned visits, reviews, discharge calls and procedures of this case move to the new case manager's Today.</source>
+      <translation>Les visites prévues, révisions, appels après une sortie d'hôpital et démarches de ce dossier passent dans la journée du nouveau gestionnaire de cas.</translation>
     </message>
     <message>
       <source>Responsible case manager</source>
@@ -2468,6 +2768,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>This laptop is not enrolled on a sync server: the team's users are not known here. Enrol it (Sync page) to hand the case over.</source>
       <translation>Cet ordinateur n'est pas enregistré auprès d'un serveur de synchronisation : les utilisateurs de l'équipe n'y sont pas connus. Enregistrez-le (page Synchronisation) pour passer le relais.</translation>
+    </message>
+    <message>
+      <source>What the new case manager should know first: the situation, what is under way, the people to call, what the patient was told.</source>
+      <translation>Ce que le nouveau gestionnaire de cas doit savoir d'abord : la situation, ce qui est en cours, les personnes à appeler, ce qui a été dit au patient.</translation>
     </message>
     <message>
       <source>When the patient has not agreed to team sharing, only the responsible case managers see the record.</source>
@@ -2739,6 +3043,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Légende de l'écocarte</translation>
     </message>
     <message>
+      <source>carer's assessment (burden; ! review due)</source>
+      <translation>évaluation de l'aidant proche (charge ; ! révision due)</translation>
+    </message>
+    <message>
       <source>flow of help</source>
       <translation>sens de l'aide</translation>
     </message>
@@ -2787,6 +3095,14 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Automatic layout</source>
       <translation>Disposition automatique</translation>
+    </message>
+    <message>
+      <source>Carer's assess&amp;ment…</source>
+      <translation>É&amp;valuation de l'aidant…</translation>
+    </message>
+    <message>
+      <source>Co&amp;nsent…</source>
+      <translation>Co&amp;nsentement…</translation>
     </message>
     <message>
       <source>E&amp;xport…</source>
@@ -2841,6 +3157,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Retirer {name} de l'écocarte de ce patient ?</translation>
     </message>
     <message>
+      <source>Select the informal carer on the map first (Tab).</source>
+      <translation>Sélectionnez d'abord l'aidant proche sur la carte (Tab).</translation>
+    </message>
+    <message>
       <source>Today's map is saved; compare it later in "Compare dates".</source>
       <translation>L'écocarte du jour est enregistrée ; comparez-la plus tard dans « Comparer des dates ».</translation>
     </message>
@@ -2855,6 +3175,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
       <translation>{count} liens. Tab passe d'une personne à l'autre ; les flèches la déplacent ; Entrée modifie le lien.</translation>
+    </message>
+    <message>
+      <source>{name} is not marked as an informal carer: edit the tie (F2) and tick “Informal carer” first.</source>
+      <translation>{name} n'est pas indiqué comme aidant proche : modifiez le lien (F2) et cochez « Aidant proche » d'abord.</translation>
     </message>
   </context>
   <context>
@@ -4143,6 +4467,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Plan de soins</translation>
     </message>
     <message>
+      <source>Carer's assessment</source>
+      <translation>Évaluation de l'aidant proche</translation>
+    </message>
+    <message>
       <source>Case</source>
       <translation>Prise en charge</translation>
     </message>
@@ -4165,6 +4493,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Goal</source>
       <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Handover note</source>
+      <translation>Note de passation</translation>
     </message>
     <message>
       <source>Hospital stay</source>
@@ -4362,6 +4694,14 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Appels après une sortie d'hôpital</translation>
     </message>
     <message>
+      <source>Carers' assessments to review</source>
+      <translation>Évaluations d'aidants proches à réviser</translation>
+    </message>
+    <message>
+      <source>Case handed over to you by {name}: read the note</source>
+      <translation>Dossier confié par {name} : lire la note</translation>
+    </message>
+    <message>
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
@@ -4376,6 +4716,14 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>GP feedback pending</source>
       <translation>Retours au médecin en attente</translation>
+    </message>
+    <message>
+      <source>Handovers to read</source>
+      <translation>Passations à lire</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
     </message>
     <message>
       <source>No first contact after {n} days</source>
@@ -4416,6 +4764,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Today</source>
       <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+      <source>Today could not be read.</source>
+      <translation>La page Aujourd'hui n'a pas pu être lue.</translation>
     </message>
     <message>
       <source>Visits today</source>
@@ -4523,6 +4875,117 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Your Today view</source>
       <translation>Votre vue Aujourd'hui</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferDialog</name>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+      <source>&amp;File:</source>
+      <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <source>&amp;Note (on the cover letter):</source>
+      <translation>&amp;Note (sur la lettre d'accompagnement) :</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
+      <source>Building the transfer pack…</source>
+      <translation>Préparation du dossier de transfert…</translation>
+    </message>
+    <message>
+      <source>Choose the receiving service of the directory (add it to the directory first if it is missing).</source>
+      <translation>Choisissez le service de l'annuaire qui reprend le suivi (ajoutez-le d'abord à l'annuaire s'il manque).</translation>
+    </message>
+    <message>
+      <source>Closing &amp;date:</source>
+      <translation>&amp;Date de clôture :</translation>
+    </message>
+    <message>
+      <source>Closing date</source>
+      <translation>Date de clôture</translation>
+    </message>
+    <message>
+      <source>Dutch</source>
+      <translation>Néerlandais</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Anglais</translation>
+    </message>
+    <message>
+      <source>French</source>
+      <translation>Français</translation>
+    </message>
+    <message>
+      <source>Language of the documents</source>
+      <translation>Langue des documents</translation>
+    </message>
+    <message>
+      <source>No consent recorded to share with this organisation: record it in the Consents tab (sharing with a provider), or give the reason for an override.</source>
+      <translation>Aucun consentement enregistré pour le partage avec cette organisation : enregistrez-le dans l'onglet Consentements (partage avec un prestataire), ou donnez le motif d'une dérogation.</translation>
+    </message>
+    <message>
+      <source>Note for the receiving organisation</source>
+      <translation>Note pour l'organisation qui reprend le suivi</translation>
+    </message>
+    <message>
+      <source>Only where the law allows it, e.g. vital interest; kept in the consent log</source>
+      <translation>Seulement si la loi le permet, p. ex. intérêt vital ; consigné dans le registre des consentements</translation>
+    </message>
+    <message>
+      <source>Override &amp;reason:</source>
+      <translation>&amp;Motif de la dérogation :</translation>
+    </message>
+    <message>
+      <source>Reason for sending without consent</source>
+      <translation>Motif de l'envoi sans consentement</translation>
+    </message>
+    <message>
+      <source>Receiving organisation</source>
+      <translation>Organisation qui reprend le suivi</translation>
+    </message>
+    <message>
+      <source>Save the transfer pack</source>
+      <translation>Enregistrer le dossier de transfert</translation>
+    </message>
+    <message>
+      <source>The record may go to this organisation (the patient's consent, or a provider of their care).</source>
+      <translation>Le dossier peut être transmis à cette organisation (consentement du patient, ou prestataire de ses soins).</translation>
+    </message>
+    <message>
+      <source>The transfer pack could not be written ({error}).</source>
+      <translation>Le dossier de transfert n'a pas pu être écrit ({error}).</translation>
+    </message>
+    <message>
+      <source>The transfer pack holds a cover letter to the organisation, the professional summary and the record in FHIR R4. Saving it closes the case (reason: transfer).</source>
+      <translation>Le dossier de transfert contient une lettre d'accompagnement à l'organisation, le résumé professionnel et le dossier au format FHIR R4. L'enregistrer clôture le dossier (motif : transfert).</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>Transfert</translation>
+    </message>
+    <message>
+      <source>Transfer pack file</source>
+      <translation>Fichier du dossier de transfert</translation>
+    </message>
+    <message>
+      <source>Transfer to another organisation</source>
+      <translation>Transfert vers une autre organisation</translation>
+    </message>
+    <message>
+      <source>Zip archive (*.zip)</source>
+      <translation>Archive zip (*.zip)</translation>
     </message>
   </context>
   <context>

@@ -349,6 +349,57 @@
     </message>
   </context>
   <context>
+    <name>CarerAssessmentDialog</name>
+    <message>
+      <source>&amp;Assessed on:</source>
+      <translation>Beoordeeld &amp;op:</translation>
+    </message>
+    <message>
+      <source>&amp;Burden for the carer:</source>
+      <translation>&amp;Belasting voor de mantelzorger:</translation>
+    </message>
+    <message>
+      <source>&amp;Wishes:</source>
+      <translation>&amp;Wensen:</translation>
+    </message>
+    <message>
+      <source>Carer's assessment — {name}</source>
+      <translation>Beoordeling van de mantelzorger — {name}</translation>
+    </message>
+    <message>
+      <source>Empty: in 1 to 12 months, sooner when the burden is heavier</source>
+      <translation>Leeg: binnen 1 tot 12 maanden, sneller bij een zwaardere belasting</translation>
+    </message>
+    <message>
+      <source>First assessment of this carer.</source>
+      <translation>Eerste beoordeling van deze mantelzorger.</translation>
+    </message>
+    <message>
+      <source>Last assessment: {line}</source>
+      <translation>Laatste beoordeling: {line}</translation>
+    </message>
+    <message>
+      <source>N&amp;eeds:</source>
+      <translation>&amp;Noden:</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>No&amp;titie:</translation>
+    </message>
+    <message>
+      <source>Re&amp;view on:</source>
+      <translation>&amp;Herziening op:</translation>
+    </message>
+    <message>
+      <source>Res&amp;pite:</source>
+      <translation>Res&amp;pijtzorg:</translation>
+    </message>
+    <message>
+      <source>The carer's &amp;health:</source>
+      <translation>&amp;Gezondheid van de mantelzorger:</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseLabels</name>
     <message>
       <source>1 · Self-management</source>
@@ -523,6 +574,10 @@
       <translation>De patiënt</translation>
     </message>
     <message>
+      <source>Transferred to another organisation</source>
+      <translation>Transfer naar een andere organisatie</translation>
+    </message>
+    <message>
       <source>Visit</source>
       <translation>Bezoek</translation>
     </message>
@@ -676,6 +731,10 @@
       <translation>&amp;Nieuw dossier…</translation>
     </message>
     <message>
+      <source>&amp;Transfer…</source>
+      <translation>&amp;Transfer…</translation>
+    </message>
+    <message>
       <source>Accepted, redirected or waiting list; first contact and first home visit</source>
       <translation>Aanvaard, doorverwezen of wachtlijst; eerste contact en eerste huisbezoek</translation>
     </message>
@@ -730,6 +789,10 @@
     <message>
       <source>Hand &amp;over…</source>
       <translation>&amp;Overdragen…</translation>
+    </message>
+    <message>
+      <source>Handed over on {date} by {who} to {to}</source>
+      <translation>Overgedragen op {date} door {who} aan {to}</translation>
     </message>
     <message>
       <source>History:</source>
@@ -796,6 +859,10 @@
       <translation>Niveau: {tier}</translation>
     </message>
     <message>
+      <source>Transfer to another organisation: a transfer pack and the case closed</source>
+      <translation>Transfer naar een andere organisatie: een transferpakket, en het dossier afgesloten</translation>
+    </message>
+    <message>
       <source>Tria&amp;ge, crisis…</source>
       <translation>Tria&amp;ge, crisis…</translation>
     </message>
@@ -826,12 +893,20 @@
       <translation>&amp;Datum:</translation>
     </message>
     <message>
+      <source>&amp;Follow-up goes back to:</source>
+      <translation>Opvolging terug &amp;naar:</translation>
+    </message>
+    <message>
       <source>&amp;Note:</source>
       <translation>&amp;Opmerking:</translation>
     </message>
     <message>
       <source>&amp;Reason:</source>
       <translation>&amp;Reden:</translation>
+    </message>
+    <message>
+      <source>Agreed with:</source>
+      <translation>Met instemming van:</translation>
     </message>
     <message>
       <source>Close the case</source>
@@ -852,6 +927,45 @@
     <message>
       <source>— choose a reason —</source>
       <translation>— kies een reden —</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClosureFields</name>
+    <message>
+      <source>Another service</source>
+      <translation>Een andere dienst</translation>
+    </message>
+    <message>
+      <source>Follow-up goes back to</source>
+      <translation>Opvolging terug naar</translation>
+    </message>
+    <message>
+      <source>Home-care coordination</source>
+      <translation>Thuiszorgcoördinatie</translation>
+    </message>
+    <message>
+      <source>The &amp;GP</source>
+      <translation>De &amp;huisarts</translation>
+    </message>
+    <message>
+      <source>The &amp;patient</source>
+      <translation>De &amp;patiënt</translation>
+    </message>
+    <message>
+      <source>The GP</source>
+      <translation>De huisarts</translation>
+    </message>
+    <message>
+      <source>The informal &amp;carer</source>
+      <translation>De &amp;mantelzorger</translation>
+    </message>
+    <message>
+      <source>The net&amp;work</source>
+      <translation>Het ne&amp;twerk</translation>
+    </message>
+    <message>
+      <source>— not said —</source>
+      <translation>— niet vermeld —</translation>
     </message>
   </context>
   <context>
@@ -1069,6 +1183,10 @@
       <translation>Gegevens van de mantelzorger op de fiche</translation>
     </message>
     <message>
+      <source>Carer's own agreement (handout)</source>
+      <translation>Instemming van de mantelzorger zelf (patiëntenfiche)</translation>
+    </message>
+    <message>
       <source>Changed</source>
       <translation>Gewijzigd</translation>
     </message>
@@ -1093,6 +1211,18 @@
       <translation>Verwijderd</translation>
     </message>
     <message>
+      <source>Documents allowed: acts in the agreed care plan</source>
+      <translation>Documenten toegestaan: werkt mee aan het afgesproken plan</translation>
+    </message>
+    <message>
+      <source>Documents allowed: the patient consented</source>
+      <translation>Documenten toegestaan: de patiënt gaf toestemming</translation>
+    </message>
+    <message>
+      <source>Documents allowed: the patient's GP</source>
+      <translation>Documenten toegestaan: huisarts van de patiënt</translation>
+    </message>
+    <message>
       <source>Documents to a provider</source>
       <translation>Documenten naar een zorgverlener</translation>
     </message>
@@ -1113,12 +1243,32 @@
       <translation>Informatiebrochure overhandigd</translation>
     </message>
     <message>
+      <source>No documents without the patient's consent</source>
+      <translation>Geen documenten zonder toestemming van de patiënt</translation>
+    </message>
+    <message>
+      <source>No documents: the patient objected</source>
+      <translation>Geen documenten: de patiënt maakte bezwaar</translation>
+    </message>
+    <message>
       <source>No information notice</source>
       <translation>Geen informatiebrochure</translation>
     </message>
     <message>
       <source>Not asked</source>
       <translation>Niet gevraagd</translation>
+    </message>
+    <message>
+      <source>Objected</source>
+      <translation>Bezwaar</translation>
+    </message>
+    <message>
+      <source>Objection lifted</source>
+      <translation>Bezwaar opgeheven</translation>
+    </message>
+    <message>
+      <source>Objection to a provider</source>
+      <translation>Bezwaar tegen een zorgverlener</translation>
     </message>
     <message>
       <source>Oral</source>
@@ -1131,6 +1281,10 @@
     <message>
       <source>Printed</source>
       <translation>Afgedrukt</translation>
+    </message>
+    <message>
+      <source>Pseudonymised extract (statistics)</source>
+      <translation>Gepseudonimiseerd extract (statistieken)</translation>
     </message>
     <message>
       <source>Refused</source>
@@ -1176,8 +1330,20 @@
   <context>
     <name>ConsentsTab</name>
     <message>
+      <source>&amp;Carer's own agreement…</source>
+      <translation>Instemming van de &amp;mantelzorger zelf…</translation>
+    </message>
+    <message>
       <source>&amp;Grant…</source>
       <translation>&amp;Geven…</translation>
+    </message>
+    <message>
+      <source>&amp;Lift the objection</source>
+      <translation>Bezwaar &amp;opheffen</translation>
+    </message>
+    <message>
+      <source>&amp;Object to a provider…</source>
+      <translation>Be&amp;zwaar tegen een zorgverlener…</translation>
     </message>
     <message>
       <source>&amp;Refuse…</source>
@@ -1186,6 +1352,10 @@
     <message>
       <source>&amp;Withdraw</source>
       <translation>&amp;Intrekken</translation>
+    </message>
+    <message>
+      <source>A carer's phone and address on the handout need the carer's own agreement</source>
+      <translation>Telefoon en adres van een mantelzorger op de patiëntenfiche vragen de instemming van de mantelzorger zelf</translation>
     </message>
     <message>
       <source>Action</source>
@@ -1304,8 +1474,20 @@
       <translation>AVG art. 18: het dossier verbergen in zoeken en Vandaag, versleuteld bewaren, de reden noteren</translation>
     </message>
     <message>
+      <source>Granted before (patient's consents)</source>
+      <translation>Eerder toegestaan (toestemmingen van de patiënt)</translation>
+    </message>
+    <message>
       <source>History</source>
       <translation>Geschiedenis</translation>
+    </message>
+    <message>
+      <source>Lift the objection</source>
+      <translation>Bezwaar opheffen</translation>
+    </message>
+    <message>
+      <source>Lift the patient's objection? Documents may then go to this provider again.</source>
+      <translation>Het bezwaar van de patiënt opheffen? Documenten mogen dan weer naar deze zorgverlener.</translation>
     </message>
     <message>
       <source>Method</source>
@@ -1322,6 +1504,10 @@
     <message>
       <source>Notice</source>
       <translation>Informatiebrochure</translation>
+    </message>
+    <message>
+      <source>Objection lifted.</source>
+      <translation>Bezwaar opgeheven.</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
@@ -1372,6 +1558,10 @@
       <translation>De export is mislukt ({error}).</translation>
     </message>
     <message>
+      <source>The patient's GP and the providers of the agreed care plan receive documents unless the patient objects to them</source>
+      <translation>De huisarts en de zorgverleners van het afgesproken plan krijgen documenten tenzij de patiënt bezwaar maakt</translation>
+    </message>
+    <message>
       <source>The record is restricted: hidden from search and Today, kept encrypted. An administrator can still export it for the patient.</source>
       <translation>Het dossier is beperkt: verborgen in zoeken en Vandaag, versleuteld bewaard. Een beheerder kan het nog voor de patiënt exporteren.</translation>
     </message>
@@ -1406,6 +1596,69 @@
     <message>
       <source>yes</source>
       <translation>ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactConsentDialog</name>
+    <message>
+      <source>&amp;Decision</source>
+      <translation>&amp;Beslissing</translation>
+    </message>
+    <message>
+      <source>&amp;Method</source>
+      <translation>&amp;Wijze</translation>
+    </message>
+    <message>
+      <source>(since {date})</source>
+      <translation>(sinds {date})</translation>
+    </message>
+    <message>
+      <source>Agreement of {name}</source>
+      <translation>Instemming van {name}</translation>
+    </message>
+    <message>
+      <source>Current state</source>
+      <translation>Huidige toestand</translation>
+    </message>
+    <message>
+      <source>D&amp;ate</source>
+      <translation>D&amp;atum</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Beslissing</translation>
+    </message>
+    <message>
+      <source>Documents to {name}</source>
+      <translation>Documenten naar {name}</translation>
+    </message>
+    <message>
+      <source>Granted before in the patient's consents: the handout shows the details until {name} gives their own answer.</source>
+      <translation>Eerder toegestaan bij de toestemmingen van de patiënt: de patiëntenfiche toont de gegevens tot {name} zelf antwoordt.</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Wijze</translation>
+    </message>
+    <message>
+      <source>The patient's GP and the providers of the agreed care plan receive documents unless the patient objects; others need the patient's consent.</source>
+      <translation>De huisarts en de zorgverleners van het afgesproken plan krijgen documenten tenzij de patiënt bezwaar maakt; andere vragen de toestemming van de patiënt.</translation>
+    </message>
+    <message>
+      <source>This is the carer's own decision, recorded on their contact (it applies to every patient they help).</source>
+      <translation>Dit is de beslissing van de mantelzorger zelf, geregistreerd bij zijn contact (ze geldt voor elke patiënt die hij helpt).</translation>
+    </message>
+    <message>
+      <source>{name} has not been asked: the handout shows their name only, without phone or address.</source>
+      <translation>{name} werd niets gevraagd: de patiëntenfiche toont alleen de naam, zonder telefoon of adres.</translation>
+    </message>
+    <message>
+      <source>{name}'s own agreement to their phone and address on the handout: {decision} on {date}.</source>
+      <translation>Instemming van {name} zelf met telefoon en adres op de patiëntenfiche: {decision} op {date}.</translation>
     </message>
   </context>
   <context>
@@ -1629,6 +1882,10 @@
     <message>
       <source>Record a refusal</source>
       <translation>Weigering registreren</translation>
+    </message>
+    <message>
+      <source>Record an objection</source>
+      <translation>Bezwaar registreren</translation>
     </message>
     <message>
       <source>Review date</source>
@@ -1894,12 +2151,20 @@
       <translation>een doel van het plan</translation>
     </message>
     <message>
+      <source>a handover note</source>
+      <translation>een overdrachtsnota</translation>
+    </message>
+    <message>
       <source>a letter to the GP</source>
       <translation>een brief aan de huisarts</translation>
     </message>
     <message>
       <source>a new case</source>
       <translation>een nieuw dossier</translation>
+    </message>
+    <message>
+      <source>a note for a transfer</source>
+      <translation>een nota bij een transfer</translation>
     </message>
     <message>
       <source>a note on a tie of the ecomap</source>
@@ -2273,6 +2538,10 @@
       <translation>Afgerond op</translation>
     </message>
     <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
       <source>Record</source>
       <translation>Gegeven</translation>
     </message>
@@ -2440,6 +2709,25 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
+    <name>HandoverBanner</name>
+    <message>
+      <source>Case handed over to you by {name} on {date}</source>
+      <translation>Dossier aan u overgedragen door {name} op {date}</translation>
+    </message>
+    <message>
+      <source>Handover note to read</source>
+      <translation>Overdrachtsnota te lezen</translation>
+    </message>
+    <message>
+      <source>I have &amp;read it</source>
+      <translation>Ik heb het &amp;gelezen</translation>
+    </message>
+    <message>
+      <source>The note leaves your Today and this dossier; it stays in the case's history</source>
+      <translation>De nota verdwijnt uit uw dag en dit dossier; ze blijft in de geschiedenis van het dossier</translation>
+    </message>
+  </context>
+  <context>
     <name>HandoverDialog</name>
     <message>
       <source>&amp;Responsible case manager:</source>
@@ -2450,8 +2738,20 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Dossier overdragen</translation>
     </message>
     <message>
+      <source>Handover &amp;note (read first):</source>
+      <translation>Overdrachts&amp;nota (eerst gelezen):</translation>
+    </message>
+    <message>
+      <source>Handover note</source>
+      <translation>Overdrachtsnota</translation>
+    </message>
+    <message>
       <source>In &amp;pair with (optional):</source>
       <translation>In &amp;duo met (optioneel):</translation>
+    </message>
+    <message>
+      <source>Planned visits, reviews, discharge calls and procedures of this case move to the new case manager's Today.</source>
+      <translation>Geplande bezoeken, herzieningen, belrondes na ontslag en aanvragen van dit dossier gaan naar de dag van de nieuwe casemanager.</translation>
     </message>
     <message>
       <source>Responsible case manager</source>
@@ -2468,6 +2768,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>This laptop is not enrolled on a sync server: the team's users are not known here. Enrol it (Sync page) to hand the case over.</source>
       <translation>Deze laptop is niet ingeschreven bij een synchronisatieserver: de gebruikers van het team zijn hier niet bekend. Schrijf hem in (pagina Synchronisatie) om het dossier over te dragen.</translation>
+    </message>
+    <message>
+      <source>What the new case manager should know first: the situation, what is under way, the people to call, what the patient was told.</source>
+      <translation>Wat de nieuwe casemanager eerst moet weten: de situatie, wat loopt, wie te bellen, wat de patiënt werd gezegd.</translation>
     </message>
     <message>
       <source>When the patient has not agreed to team sharing, only the responsible case managers see the record.</source>
@@ -2739,6 +3043,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Legende van de ecomap</translation>
     </message>
     <message>
+      <source>carer's assessment (burden; ! review due)</source>
+      <translation>beoordeling van de mantelzorger (belasting; ! herziening)</translation>
+    </message>
+    <message>
       <source>flow of help</source>
       <translation>richting van de hulp</translation>
     </message>
@@ -2787,6 +3095,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Automatic layout</source>
       <translation>Automatische schikking</translation>
+    </message>
+    <message>
+      <source>Carer's assess&amp;ment…</source>
+      <translation>Beoordeling &amp;mantelzorger…</translation>
+    </message>
+    <message>
+      <source>Co&amp;nsent…</source>
+      <translation>Toe&amp;stemming…</translation>
     </message>
     <message>
       <source>E&amp;xport…</source>
@@ -2841,6 +3157,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>{name} van de ecomap van deze patiënt verwijderen?</translation>
     </message>
     <message>
+      <source>Select the informal carer on the map first (Tab).</source>
+      <translation>Selecteer eerst de mantelzorger op de kaart (Tab).</translation>
+    </message>
+    <message>
       <source>Today's map is saved; compare it later in "Compare dates".</source>
       <translation>De ecomap van vandaag is bewaard; vergelijk ze later in “Datums vergelijken”.</translation>
     </message>
@@ -2855,6 +3175,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
       <translation>{count} banden. Tab gaat van persoon tot persoon; de pijltjes verplaatsen ze; Enter wijzigt de band.</translation>
+    </message>
+    <message>
+      <source>{name} is not marked as an informal carer: edit the tie (F2) and tick “Informal carer” first.</source>
+      <translation>{name} is niet aangeduid als mantelzorger: wijzig eerst de band (F2) en vink “Mantelzorger” aan.</translation>
     </message>
   </context>
   <context>
@@ -4143,6 +4467,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Zorgplan</translation>
     </message>
     <message>
+      <source>Carer's assessment</source>
+      <translation>Beoordeling van de mantelzorger</translation>
+    </message>
+    <message>
       <source>Case</source>
       <translation>Dossier</translation>
     </message>
@@ -4165,6 +4493,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Goal</source>
       <translation>Doel</translation>
+    </message>
+    <message>
+      <source>Handover note</source>
+      <translation>Overdrachtsnota</translation>
     </message>
     <message>
       <source>Hospital stay</source>
@@ -4362,6 +4694,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Gesprekken na een ziekenhuisontslag</translation>
     </message>
     <message>
+      <source>Carers' assessments to review</source>
+      <translation>Herziening van beoordelingen van mantelzorgers</translation>
+    </message>
+    <message>
+      <source>Case handed over to you by {name}: read the note</source>
+      <translation>Dossier overgedragen door {name}: lees de nota</translation>
+    </message>
+    <message>
       <source>Discard</source>
       <translation>Weggooien</translation>
     </message>
@@ -4376,6 +4716,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>GP feedback pending</source>
       <translation>Terugkoppeling aan huisarts te doen</translation>
+    </message>
+    <message>
+      <source>Handovers to read</source>
+      <translation>Te lezen overdrachten</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Laden…</translation>
     </message>
     <message>
       <source>No first contact after {n} days</source>
@@ -4416,6 +4764,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Today</source>
       <translation>Vandaag</translation>
+    </message>
+    <message>
+      <source>Today could not be read.</source>
+      <translation>De pagina Vandaag kon niet worden gelezen.</translation>
     </message>
     <message>
       <source>Visits today</source>
@@ -4523,6 +4875,117 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Your Today view</source>
       <translation>Uw overzicht Vandaag</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferDialog</name>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+      <source>&amp;File:</source>
+      <translation>B&amp;estand:</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+      <source>&amp;Note (on the cover letter):</source>
+      <translation>&amp;Nota (op de begeleidende brief):</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisatie:</translation>
+    </message>
+    <message>
+      <source>Building the transfer pack…</source>
+      <translation>Het transferpakket wordt gemaakt…</translation>
+    </message>
+    <message>
+      <source>Choose the receiving service of the directory (add it to the directory first if it is missing).</source>
+      <translation>Kies de dienst uit het adresboek die de begeleiding overneemt (voeg hem eerst toe als hij ontbreekt).</translation>
+    </message>
+    <message>
+      <source>Closing &amp;date:</source>
+      <translation>Afsluitings&amp;datum:</translation>
+    </message>
+    <message>
+      <source>Closing date</source>
+      <translation>Afsluitingsdatum</translation>
+    </message>
+    <message>
+      <source>Dutch</source>
+      <translation>Nederlands</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Engels</translation>
+    </message>
+    <message>
+      <source>French</source>
+      <translation>Frans</translation>
+    </message>
+    <message>
+      <source>Language of the documents</source>
+      <translation>Taal van de documenten</translation>
+    </message>
+    <message>
+      <source>No consent recorded to share with this organisation: record it in the Consents tab (sharing with a provider), or give the reason for an override.</source>
+      <translation>Geen toestemming geregistreerd om met deze organisatie te delen: registreer ze in het tabblad Toestemmingen (delen met een zorgverlener), of geef de reden van een afwijking.</translation>
+    </message>
+    <message>
+      <source>Note for the receiving organisation</source>
+      <translation>Nota voor de organisatie die de begeleiding overneemt</translation>
+    </message>
+    <message>
+      <source>Only where the law allows it, e.g. vital interest; kept in the consent log</source>
+      <translation>Alleen waar de wet het toelaat, bv. vitaal belang; bewaard in het toestemmingsregister</translation>
+    </message>
+    <message>
+      <source>Override &amp;reason:</source>
+      <translation>&amp;Reden van de afwijking:</translation>
+    </message>
+    <message>
+      <source>Reason for sending without consent</source>
+      <translation>Reden om zonder toestemming te versturen</translation>
+    </message>
+    <message>
+      <source>Receiving organisation</source>
+      <translation>Organisatie die de begeleiding overneemt</translation>
+    </message>
+    <message>
+      <source>Save the transfer pack</source>
+      <translation>Het transferpakket opslaan</translation>
+    </message>
+    <message>
+      <source>The record may go to this organisation (the patient's consent, or a provider of their care).</source>
+      <translation>Het dossier mag naar deze organisatie (toestemming van de patiënt, of een zorgverlener van zijn of haar zorg).</translation>
+    </message>
+    <message>
+      <source>The transfer pack could not be written ({error}).</source>
+      <translation>Het transferpakket kon niet worden geschreven ({error}).</translation>
+    </message>
+    <message>
+      <source>The transfer pack holds a cover letter to the organisation, the professional summary and the record in FHIR R4. Saving it closes the case (reason: transfer).</source>
+      <translation>Het transferpakket bevat een begeleidende brief aan de organisatie, de professionele samenvatting en het dossier in FHIR R4. Opslaan sluit het dossier af (reden: transfer).</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>Transfer</translation>
+    </message>
+    <message>
+      <source>Transfer pack file</source>
+      <translation>Bestand van het transferpakket</translation>
+    </message>
+    <message>
+      <source>Transfer to another organisation</source>
+      <translation>Transfer naar een andere organisatie</translation>
+    </message>
+    <message>
+      <source>Zip archive (*.zip)</source>
+      <translation>Zip-archief (*.zip)</translation>
     </message>
   </context>
   <context>
