@@ -76,6 +76,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group.add_argument("--done", action="store_true", help="the review was done: clear the mark")
     rev.add_argument("--date", metavar="YYYY-MM-DD", help="when it was asked (default: today)")
     rev.set_defaults(handler=cmd_med_review)
+    let = ms.add_parser("review-letter",
+                        help="a PDF letter asking the GP or the pharmacist for a review of the "
+                             "medicines marked for review")
+    add_common(let)
+    let.add_argument("--patient", required=True, metavar="PATIENT_ID")
+    let.add_argument("--to", required=True, choices=REVIEWERS)
+    let.add_argument("--question", help="your question (optional free text)")
+    let.add_argument("--lang", choices=("fr", "nl", "en"),
+                     help="the letter's language (default: the patient's)")
+    let.add_argument("--out", required=True, metavar="FILE.pdf")
+    let.set_defaults(handler=cmd_med_letter)
     mrm = ms.add_parser("remove", help="a medication stopped or entered by mistake")
     add_common(mrm)
     mrm.add_argument("medication_id", metavar="MEDICATION_ID")
@@ -249,4 +260,14 @@ def cmd_med_remove(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         medication.remove_medication(ctx, args.medication_id)
     emit(args, {"removed": args.medication_id}, "")
+    return 0
+
+
+def cmd_med_letter(args: argparse.Namespace) -> int:
+    from desktop.services.medication_letter import write_review_letter
+
+    with open_context(args) as ctx:
+        path = write_review_letter(ctx, args.patient, args.to, args.out,
+                                   question=args.question, lang=args.lang)
+    emit(args, {"path": str(path)}, str(path))
     return 0
