@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +21,7 @@ from desktop.services.context import AppContext
 from desktop.services.patients import load_patient
 from desktop.storage.models import Contact
 
-__all__ = ["letter_language", "write_review_letter"]
+__all__ = ["check_review_letter", "letter_language", "write_review_letter"]
 
 
 def letter_language(ctx: AppContext, patient_id: str) -> str:
@@ -45,20 +46,10 @@ def _addressee(s: Session, patient_id: str, to: str) -> str | None:
     return people[0].contact_id if people else None
 
 
-def write_review_letter(ctx: AppContext, patient_id: str, to: str,
-                        out_path: str | os.PathLike[str], *, question: str | None = None,
-                        lang: str | None = None) -> Path:
-    """The review letter as a PDF at `out_path` (audited "print", document
-    "medication_review"). Refused when no medicine is marked for review to `to`, when `to` is
-    the GP and there is none, or when the patient objected to sharing with the addressee."""
-    from desktop.reports.medication_letter import MedicationLetterData, build_medication_letter
-
+def _check(ctx: AppContext, patient_id: str, to: str) -> tuple[str | None, tuple[Any, ...]]:
     if to not in P.REVIEWERS:
         raise ValidationError("medication.reviewer_invalid", "to", value=str(to)[:40],
                               names=", ".join(P.REVIEWERS))
-    path = D.check_output(out_path)
-    lang = D._lang(lang) if lang else letter_language(ctx, patient_id)
-    text = clean_text(question, "question", max_len=2000) or ""
     contact_id = ctx.read(lambda s: (load_patient(s, patient_id),
                                      _addressee(s, patient_id, to))[1])
     if to == "gp" and not contact_id:
@@ -71,6 +62,29 @@ def write_review_letter(ctx: AppContext, patient_id: str, to: str,
                               who=t(f"medication.reviewer.{to}"))
     if contact_id:
         D._check_provider_sharing(ctx, patient_id, contact_id)
+    return contact_id, lines
+
+
+def check_review_letter(ctx: AppContext, patient_id: str, to: str,
+                        question: str | None = None) -> None:
+    """Refuse before asking where to save: nothing marked for review of `to`, no GP of record,
+    the patient objected to sharing with the addressee, or a question too long."""
+    clean_text(question, "question", max_len=2000)
+    _check(ctx, patient_id, to)
+
+
+def write_review_letter(ctx: AppContext, patient_id: str, to: str,
+                        out_path: str | os.PathLike[str], *, question: str | None = None,
+                        lang: str | None = None) -> Path:
+    """The review letter as a PDF at `out_path` (audited "print", document
+    "medication_review"). Refused when no medicine is marked for review to `to`, when `to` is
+    the GP and there is none, or when the patient objected to sharing with the addressee."""
+    from desktop.reports.medication_letter import MedicationLetterData, build_medication_letter
+
+    path = D.check_output(out_path)
+    lang = D._lang(lang) if lang else letter_language(ctx, patient_id)
+    text = clean_text(question, "question", max_len=2000) or ""
+    contact_id, lines = _check(ctx, patient_id, to)
 
     def run(s: Session) -> MedicationLetterData:
         p = load_patient(s, patient_id)

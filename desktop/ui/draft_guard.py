@@ -326,5 +326,6 @@ def kind_label(kind: str) -> str:
         "consent": QCoreApplication.translate("DraftGuard", "a consent note"),
         "handover_note": QCoreApplication.translate("DraftGuard", "a handover note"),
         "transfer_note": QCoreApplication.translate("DraftGuard", "a note for a transfer"),
+        "medication_letter": QCoreApplication.translate("DraftGuard", "a question for a medication review"),
     }
     return labels.get(kind, kind)

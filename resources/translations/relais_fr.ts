@@ -2175,6 +2175,10 @@
       <translation>une visite planifiée</translation>
     </message>
     <message>
+      <source>a question for a medication review</source>
+      <translation>une question pour une révision des médicaments</translation>
+    </message>
+    <message>
       <source>a visit's addendum or cancellation</source>
       <translation>ajout ou annulation d'une visite</translation>
     </message>
@@ -3391,6 +3395,10 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>PaperworkTab</name>
     <message>
+      <source>A letter to the GP or the pharmacist asking to review the medicines marked for review</source>
+      <translation>Une lettre au médecin traitant ou au pharmacien qui demande de revoir les médicaments marqués « révision demandée »</translation>
+    </message>
+    <message>
       <source>Add a medicine…</source>
       <translation>Ajouter un médicament…</translation>
     </message>
@@ -3427,6 +3435,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Suivie par</translation>
     </message>
     <message>
+      <source>Letter for the review…</source>
+      <translation>Lettre pour la révision…</translation>
+    </message>
+    <message>
       <source>Medication</source>
       <translation>Médicaments</translation>
     </message>
@@ -3437,6 +3449,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>New procedure…</source>
       <translation>Nouvelle démarche…</translation>
+    </message>
+    <message>
+      <source>Preparing the letter…</source>
+      <translation>Préparation de la lettre…</translation>
     </message>
     <message>
       <source>Prescriber</source>
@@ -3455,6 +3471,14 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Révision</translation>
     </message>
     <message>
+      <source>Save the letter</source>
+      <translation>Enregistrer la lettre</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>Statut</translation>
     </message>
@@ -3465,6 +3489,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>When</source>
       <translation>Quand</translation>
+    </message>
+    <message>
+      <source>medication-review.pdf</source>
+      <translation>revision-medicaments.pdf</translation>
     </message>
   </context>
   <context>
@@ -4206,6 +4234,33 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>(incomplete: some answers missing)</source>
       <translation>(incomplet : des réponses manquent)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewLetterDialog</name>
+    <message>
+      <source>&amp;Language of the letter:</source>
+      <translation>&amp;Langue de la lettre :</translation>
+    </message>
+    <message>
+      <source>&amp;Save the PDF…</source>
+      <translation>&amp;Enregistrer le PDF…</translation>
+    </message>
+    <message>
+      <source>&amp;To:</source>
+      <translation>&amp;Destinataire :</translation>
+    </message>
+    <message>
+      <source>Letter for the review</source>
+      <translation>Lettre pour la révision</translation>
+    </message>
+    <message>
+      <source>Optional: what you would like to know</source>
+      <translation>Facultatif : ce que vous aimeriez savoir</translation>
+    </message>
+    <message>
+      <source>Your &amp;question:</source>
+      <translation>Votre &amp;question :</translation>
     </message>
   </context>
   <context>

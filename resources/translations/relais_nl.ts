@@ -2175,6 +2175,10 @@
       <translation>een gepland bezoek</translation>
     </message>
     <message>
+      <source>a question for a medication review</source>
+      <translation>een vraag voor een herziening van de geneesmiddelen</translation>
+    </message>
+    <message>
       <source>a visit's addendum or cancellation</source>
       <translation>aanvulling of annulering van een bezoek</translation>
     </message>
@@ -3391,6 +3395,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>PaperworkTab</name>
     <message>
+      <source>A letter to the GP or the pharmacist asking to review the medicines marked for review</source>
+      <translation>Een brief aan de huisarts of de apotheker met de vraag om de geneesmiddelen met 'herziening gevraagd' te herzien</translation>
+    </message>
+    <message>
       <source>Add a medicine…</source>
       <translation>Geneesmiddel toevoegen…</translation>
     </message>
@@ -3427,6 +3435,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Opgevolgd door</translation>
     </message>
     <message>
+      <source>Letter for the review…</source>
+      <translation>Brief voor de herziening…</translation>
+    </message>
+    <message>
       <source>Medication</source>
       <translation>Geneesmiddelen</translation>
     </message>
@@ -3437,6 +3449,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>New procedure…</source>
       <translation>Nieuwe aanvraag…</translation>
+    </message>
+    <message>
+      <source>Preparing the letter…</source>
+      <translation>De brief wordt voorbereid…</translation>
     </message>
     <message>
       <source>Prescriber</source>
@@ -3455,6 +3471,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Herziening</translation>
     </message>
     <message>
+      <source>Save the letter</source>
+      <translation>De brief opslaan</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>Opgeslagen: {path}</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -3465,6 +3489,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>When</source>
       <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>medication-review.pdf</source>
+      <translation>herziening-geneesmiddelen.pdf</translation>
     </message>
   </context>
   <context>
@@ -4206,6 +4234,33 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>(incomplete: some answers missing)</source>
       <translation>(onvolledig: er ontbreken antwoorden)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewLetterDialog</name>
+    <message>
+      <source>&amp;Language of the letter:</source>
+      <translation>&amp;Taal van de brief:</translation>
+    </message>
+    <message>
+      <source>&amp;Save the PDF…</source>
+      <translation>PDF op&amp;slaan…</translation>
+    </message>
+    <message>
+      <source>&amp;To:</source>
+      <translation>&amp;Aan:</translation>
+    </message>
+    <message>
+      <source>Letter for the review</source>
+      <translation>Brief voor de herziening</translation>
+    </message>
+    <message>
+      <source>Optional: what you would like to know</source>
+      <translation>Niet verplicht: wat u graag wilt weten</translation>
+    </message>
+    <message>
+      <source>Your &amp;question:</source>
+      <translation>Uw &amp;vraag:</translation>
     </message>
   </context>
   <context>

@@ -237,6 +237,9 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
     "desktop.ui.dossier.paperwork_dialogs.MedicationDialog": [
         lambda w: _f("desktop.ui.dossier.paperwork_dialogs.MedicationDialog")(w.window, w.ctx,
                                                                               w.patient_id)],
+    "desktop.ui.dossier.paperwork_dialogs.ReviewLetterDialog": [
+        lambda w: _f("desktop.ui.dossier.paperwork_dialogs.ReviewLetterDialog")(
+            w.window, w.ctx, w.patient_id, ["gp", "pharmacist"])],
     "desktop.ui.plan.dialogs.GoalDialog": [
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(w.window, w.ctx, w.plan_id),
         lambda w: _f("desktop.ui.plan.dialogs.GoalDialog")(

@@ -48,11 +48,11 @@ def test_letter_to_the_gp_in_french_and_dutch(ctx: AppContext, tmp_path: Path) -
                    TODAY.strftime("%d/%m/%Y")):
         assert phrase in fr, phrase
     assert "Paracétamol" not in fr  # not marked for review
-    for dutch in ("Betreft", "Geachte", "Mijn vraag", "Na te kijken"):
+    for dutch in ("Betreft", "Geachte", "Mijn vraag", "Te herzien"):
         assert dutch not in fr
     nl = _text(write_review_letter(ctx, sc.patient_id, "gp", tmp_path / "nl.pdf", lang="nl"))
-    for phrase in ("Vraag om de geneesmiddelen na te kijken", "Betreft", "Geachte dokter",
-                   "Bisoprolol", "Na te kijken geneesmiddelen"):
+    for phrase in ("Vraag om herziening van de geneesmiddelen", "Betreft", "Geachte dokter",
+                   "Bisoprolol", "Te herzien geneesmiddelen"):
         assert phrase in nl, phrase
     for french in ("Concerne", "Docteur", "Médicaments à revoir", "Ma question", "né(e)"):
         assert french not in nl

@@ -108,3 +108,47 @@ class MedicationDialog(FormDialog):
         if self.review.currentData():
             medication.request_review(self.ctx, mid, self.review.currentData())
         return mid
+
+
+class ReviewLetterDialog(FormDialog):
+    """The letter asking for a medication review: to whom (the GP of record or the pharmacist,
+    among those a medicine is marked for), in which language, and the case manager's question
+    (drafted). Save checks the letter can go (consent, a GP of record) and keeps the choice;
+    the tab then saves the PDF in the background."""
+
+    DRAFT_KIND = "medication_letter"
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, patient_id: str,
+                 reviewers: list[str]) -> None:
+        from desktop.services.medication_letter import letter_language
+
+        super().__init__(parent, self.tr("Letter for the review"))
+        self.ctx, self.patient_id = ctx, patient_id
+        self.to = QComboBox()
+        for code in reviewers or list(P.REVIEWERS):
+            self.to.addItem(message("medication.reviewer." + code), code)
+        self.lang = QComboBox()
+        for code, name in (("fr", "Français"), ("nl", "Nederlands"), ("en", "English")):
+            self.lang.addItem(name, code)
+        self.lang.setCurrentIndex(max(0, self.lang.findData(letter_language(ctx, patient_id))))
+        self.question = QPlainTextEdit()
+        self.question.setTabChangesFocus(True)
+        self.question.setFixedHeight(self.question.fontMetrics().height() * 6)
+        self.question.setPlaceholderText(self.tr("Optional: what you would like to know"))
+        self.errors.add("to", self.to, self.tr("&To:"))
+        self.errors.add("lang", self.lang, self.tr("&Language of the letter:"))
+        self.errors.add("question", self.question, self.tr("Your &question:"))
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("&Save the PDF…"))
+        self.choice: tuple[str, str, str] | None = None
+        self.attach_drafts(ctx, patient_id)
+
+    def draft_fields(self) -> dict[str, QPlainTextEdit | QLineEdit]:
+        return {"question": self.question}
+
+    def save(self) -> str | None:
+        from desktop.services.medication_letter import check_review_letter
+
+        to = str(self.to.currentData())
+        check_review_letter(self.ctx, self.patient_id, to, self.question.toPlainText())
+        self.choice = (to, str(self.lang.currentData()), self.question.toPlainText())
+        return to

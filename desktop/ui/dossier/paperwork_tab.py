@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -15,9 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import DomainError
 from desktop.services import medication, paperwork
-from desktop.ui.dossier.paperwork_dialogs import MedicationDialog, PaperworkDialog
-from desktop.ui.i18n import message
+from desktop.ui.dossier.paperwork_dialogs import (
+    MedicationDialog,
+    PaperworkDialog,
+    ReviewLetterDialog,
+)
+from desktop.ui.i18n import error_message, message
+from desktop.ui.workers import run_in_background
 
 
 def _day(d) -> str:  # type: ignore[no-untyped-def]
@@ -66,10 +77,19 @@ class PaperworkTab(QWidget):
         self.add_med_button = QPushButton(self.tr("Add a medicine…"))
         self.edit_med_button = QPushButton(self.tr("Change…"))
         self.remove_med_button = QPushButton(self.tr("Stopped"))
-        for b in (self.add_med_button, self.edit_med_button, self.remove_med_button):
+        self.letter_button = QPushButton(self.tr("Letter for the review…"))
+        self.letter_button.setToolTip(self.tr(
+            "A letter to the GP or the pharmacist asking to review the medicines marked "
+            "for review"))
+        for b in (self.add_med_button, self.edit_med_button, self.remove_med_button,
+                  self.letter_button):
             bar.addWidget(b)
         bar.addStretch(1)
         inner.addLayout(bar)
+        self.letter_status = QLabel()
+        self.letter_status.setWordWrap(True)
+        self.letter_path: str | None = None  # where the next letter goes (asked when None)
+        self.last_letter: Path | None = None
         self.med_tree = _tree([self.tr("Medicine"), self.tr("Dose"), self.tr("When"),
                                self.tr("Prescriber"), self.tr("Checked"), self.tr("Review")],
                               self.tr("Medication"))
@@ -83,6 +103,8 @@ class PaperworkTab(QWidget):
         self.edit_med_button.clicked.connect(lambda: self.edit_medication())
         self.remove_med_button.clicked.connect(self.remove_medication)
         self.med_tree.itemActivated.connect(lambda *_: self.edit_medication())
+        self.letter_button.clicked.connect(lambda: self.review_letter())
+        inner.addWidget(self.letter_status)
         self.refresh()
 
     def refresh(self) -> None:
@@ -119,6 +141,7 @@ class PaperworkTab(QWidget):
         self.edit_paper_button.setEnabled(bool(self.papers))
         self.edit_med_button.setEnabled(bool(self.medicines))
         self.remove_med_button.setEnabled(bool(self.medicines))
+        self.letter_button.setEnabled(any(m.review_requested_to for m in self.medicines))
 
     def _current(self, tree: QTreeWidget, rows: list):  # type: ignore[no-untyped-def,type-arg]
         item = tree.currentItem()
@@ -157,6 +180,56 @@ class PaperworkTab(QWidget):
         if record is not None:
             medication.remove_medication(self.dossier.ctx, record.id)
             self.refresh()
+
+    # ---- the letter for the review -------------------------------------------------------
+    DRAFT_KINDS = ("medication_letter",)
+
+    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+        self.dossier.tabs.setCurrentWidget(self)
+        return self.review_letter()
+
+    def review_letter(self) -> ReviewLetterDialog | None:
+        """Ask to whom, the language and the question, then save the PDF in the background."""
+        current = self._current(self.med_tree, self.medicines)
+        marked = [m.review_requested_to for m in self.medicines if m.review_requested_to]
+        if not marked:
+            return None
+        if current is not None and current.review_requested_to:
+            marked.insert(0, current.review_requested_to)
+        reviewers = list(dict.fromkeys(marked))
+        dialog = ReviewLetterDialog(self, self.dossier.ctx, self.dossier.patient_id, reviewers)
+        dialog.accepted.connect(lambda: self._write_letter(dialog))
+        dialog.open()
+        return dialog
+
+    def _write_letter(self, dialog: ReviewLetterDialog) -> None:
+        from desktop.services.medication_letter import write_review_letter
+
+        if dialog.choice is None:
+            return
+        to, lang, question = dialog.choice
+        target = self.letter_path
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the letter"),
+                str(Path.home() / self.tr("medication-review.pdf")), "PDF (*.pdf)")
+        if not target:
+            return
+        ctx, pid = self.dossier.ctx, self.dossier.patient_id
+        self.letter_status.setText(self.tr("Preparing the letter…"))
+        run_in_background(
+            self, lambda: write_review_letter(ctx, pid, to, target, question=question,
+                                              lang=lang),
+            self._letter_saved, self._letter_failed)
+
+    def _letter_saved(self, path: object) -> None:
+        self.last_letter = Path(str(path))
+        self.letter_status.setText(self.tr("Saved: {path}").format(path=str(path)))
+
+    def _letter_failed(self, exc: BaseException) -> None:
+        self.letter_status.setText("")
+        text = error_message(exc) if isinstance(exc, DomainError) else type(exc).__name__
+        QMessageBox.warning(self, self.tr("Medication"), text)
 
 
 def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
