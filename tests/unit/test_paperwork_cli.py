@@ -62,7 +62,8 @@ def test_medication_add_list_review_and_documents(run, tmp_path: Path) -> None: 
     assert code == 0, err
     code, out, _ = run("medication", "list", "--patient", pid, lang="fr")
     assert "Furosémide 40 mg 1 comprimé le matin" in out
-    assert "le pharmacien" in out and "révision demandée à le médecin traitant" in out
+    assert "le pharmacien" in out and "révision demandée le" in out
+    assert "à le " not in out  # French: "au médecin", never "à le médecin"
     code, out, _ = run("medication", "list", "--patient", pid, "--json")
     [m] = json.loads(out)["medication"]
     assert m["review_requested_to"] == "gp" and m["source"] == "pharmacist"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -134,6 +134,19 @@ class FormDialog(GuardedDialog):
 
     def save(self) -> str | None:
         raise NotImplementedError
+
+    def grow_to_form(self) -> None:
+        """After a line appeared in the form: grow the dialog by what its scrolled part lacks
+        (within the smallest screen), so the form shows whole instead of scrolling."""
+        item = self.layout_.itemAt(0)
+        area = item.widget() if item is not None else None
+        if area is None or not self.isVisible():
+            return
+        lack = area.sizeHint().height() - area.height()
+        if lack > 0:
+            from desktop.ui.fit import MAX_HEIGHT
+
+            self.resize(self.width(), min(self.height() + lack, MAX_HEIGHT))
 
     def draft_save(self) -> object:
         return self.try_save()
@@ -396,8 +409,11 @@ class CloseCaseDialog(FormDialog):
         self.stability.setWordWrap(True)
         self.stability.setVisible(False)
         self.form.addRow(self.stability)
-        self.reason.currentIndexChanged.connect(
-            lambda _i: self.stability.setVisible(self.reason.currentData() == "stabilised"))
+        self.reason.currentIndexChanged.connect(self._show_stability)
+
+    def _show_stability(self, _index: int = 0) -> None:
+        self.stability.setVisible(self.reason.currentData() == "stabilised")
+        QTimer.singleShot(0, self.grow_to_form)  # once the layout knows the line
 
     DRAFT_KIND = "case_close"
 

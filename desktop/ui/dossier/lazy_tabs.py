@@ -21,7 +21,9 @@ def _titles() -> dict[str, str]:
         "desktop.ui.dossier.cases_tab": tr("CasesTab", "Cases"),
         "desktop.ui.dossier.identity_tab": tr("IdentityTab", "Identity"),
         "desktop.ui.dossier.stays_tab": tr("StaysTab", "Hospital"),
-        "desktop.ui.dossier.paperwork_tab": tr("PaperworkTab", "Procedures & medication"),
+        # "&&": a tab's "&" marks a shortcut letter; this one is the English "and"
+        "desktop.ui.dossier.paperwork_tab": tr("PaperworkTab", "Procedures & medication")
+        .replace("&", "&&"),
         "desktop.ui.assessment.tab": tr("AssessmentTab", "Assessments"),
         "desktop.ui.ecomap.tab": tr("EcosystemTab", "Ecosystem"),
         "desktop.ui.consent.tab": tr("ConsentsTab", "Consents"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -85,7 +86,7 @@ class TransferDialog(FormDialog):
         out_row.addWidget(self.out, 1)
         out_row.addWidget(self.browse)
         self.errors.add("out", row, self.tr("&File:"))
-        self.organisation.currentIndexChanged.connect(lambda _i: self._consent_state())
+        self.organisation.currentIndexChanged.connect(lambda _i: self._consent_state(grow=True))
         self._consent_state()
         self.attach_drafts(ctx, self.patient_id)
 
@@ -96,7 +97,12 @@ class TransferDialog(FormDialog):
         return self.case_id
 
     # ---- state ---------------------------------------------------------------------------------
-    def _consent_state(self) -> None:
+    def _consent_state(self, grow: bool = False) -> None:
+        self._update_consent()
+        if grow:  # a longer consent text grows the dialog, once the layout knows it
+            QTimer.singleShot(0, self.grow_to_form)
+
+    def _update_consent(self) -> None:
         org = self.organisation.currentData()
         if not org:
             self.consent.setText(self.tr("Choose the receiving service of the directory (add "

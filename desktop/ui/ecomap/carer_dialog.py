@@ -55,6 +55,7 @@ class CarerAssessmentDialog(FormDialog):
                  contact_id: str, carer_name: str) -> None:
         super().__init__(parent, self.tr("Carer's assessment — {name}").format(name=carer_name))
         self.ctx, self.patient_id, self.contact_id = ctx, patient_id, contact_id
+        self.setMinimumWidth(600)  # the title holds the carer's name: not cut by the frame
         previous = next((a for a in carer.list_carer_assessments(ctx, patient_id)
                          if a.contact_id == contact_id and a.current), None)
         self.previous = QLabel(self.tr("Last assessment: {line}").format(
