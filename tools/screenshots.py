@@ -178,6 +178,16 @@ from tools.first_run_screenshots import shot_dossier_steps, shot_first_run, shot
 
 SHOTS += [shot_first_run, shot_settings, shot_dossier_steps]
 
+from tools.case_journey_screenshots import (  # noqa: E402
+    shot_carer_assessment,
+    shot_close_and_transfer,
+    shot_handover,
+    shot_paperwork,
+)
+
+# the handover stores (then removes) the sync enrolment: keep it last
+SHOTS += [shot_paperwork, shot_carer_assessment, shot_close_and_transfer, shot_handover]
+
 
 def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7,
         subjects: dict[str, str] | None = None) -> list[Path]:

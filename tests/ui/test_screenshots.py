@@ -32,6 +32,14 @@ def test_screenshots_are_produced_and_not_blank(qtbot, tmp_path: Path) -> None:
                                               "dossier_visits", "dossier_journal")} == {
         "today": "TodayPage", "caseload": "CaseloadPage", "dossier_overview": "OverviewTab",
         "dossier_visits": "VisitsTab", "dossier_journal": "JournalTab"}
+    # the case journey's later screens (issue 19), for the user guide
+    assert {name: subjects.get(name) for name in (
+        "dossier_paperwork", "carer_assessment_dialog", "close_dialog", "handover_dialog",
+        "transfer_dialog")} == {
+        "dossier_paperwork": "PaperworkTab", "carer_assessment_dialog": "CarerAssessmentDialog",
+        "close_dialog": "CloseCaseDialog", "handover_dialog": "HandoverDialog",
+        "transfer_dialog": "TransferDialog"}
+    assert "handover_banner" in names
     for path in files:
         assert path.stat().st_size > 5_000, path
         assert _distinct_colours(path) > 20, f"{path.name} looks blank"
