@@ -3396,7 +3396,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <name>PaperworkTab</name>
     <message>
       <source>A letter to the GP or the pharmacist asking to review the medicines marked for review</source>
-      <translation>Een brief aan de huisarts of de apotheker met de vraag om de geneesmiddelen met 'herziening gevraagd' te herzien</translation>
+      <translation>Een brief aan de huisarts of de apotheker met de vraag om de geneesmiddelen met “herziening gevraagd” te herzien</translation>
     </message>
     <message>
       <source>Add a medicine…</source>

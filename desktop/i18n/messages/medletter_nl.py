@@ -1,7 +1,7 @@
 """The letter asking for a medication review (issue 19, item 2)."""
 
 MESSAGES = {
-    "medication.review_none": "geen enkel geneesmiddel is gemarkeerd als 'herziening gevraagd' aan {who}",
+    "medication.review_none": "geen enkel geneesmiddel is gemarkeerd als “herziening gevraagd” aan {who}",
     "doc.medletter.title": "Vraag om herziening van de geneesmiddelen",
     "doc.medletter.to.gp": "Ter attentie van dokter {name}",
     "doc.medletter.to.pharmacist": "Ter attentie van {name}",
