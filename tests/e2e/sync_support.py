@@ -115,12 +115,16 @@ class ServerDB:
 
 
 class Server(ServerDB):
-    """The real FastAPI app on a tmp SQLite file, called in process."""
+    """The real FastAPI app on a tmp SQLite file (or the PostgreSQL database at
+    `database_url`, already migrated), called in process."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, database_url: str | None = None) -> None:
         import warnings
 
-        copy_template("server", folder)
+        if database_url is None:
+            copy_template("server", folder)
+        else:
+            folder.mkdir(parents=True)
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -129,7 +133,8 @@ class Server(ServerDB):
         from server.app import create_app
         from server.config import ServerSettings
 
-        self.settings = ServerSettings(data_dir=folder)
+        self.settings = (ServerSettings(data_dir=folder) if database_url is None
+                         else ServerSettings(data_dir=folder, database_url=database_url))
         self.app = create_app(self.settings)
         self.demo = admin.bootstrap_demo(self.settings)
         self.client = TestClient(self.app)

@@ -8,6 +8,7 @@ stay deleted, cursors never go back."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import secrets
@@ -97,11 +98,14 @@ class SyncMachine(RuleBasedStateMachine):
         super().__init__()
         self.determinism = Determinism()  # seeded ids, simulated clocks: a seed replays exactly
         self.folder = scratch("relais-machine-")
-        self.server = Server(self.folder / "server")
+        self.server = self._make_server()
         self.devices: list[Device] = []
         self.patients: list[str] = []
         self.cases: dict[str, str] = {}  # case id → patient id
         self.model = Model()
+
+    def _make_server(self) -> Server:
+        return Server(self.folder / "server")
 
     @initialize(n=st.integers(min_value=2, max_value=5))
     def setup(self, n: int) -> None:
@@ -609,3 +613,45 @@ def test_sync_machine() -> None:
 @pytest.mark.slow
 def test_sync_machine_long() -> None:
     run_seeded(SyncMachine, run_seed(), LONG_EXAMPLES, LONG_STEPS)
+
+
+class PostgresSyncMachine(SyncMachine):
+    """The same programs against a server on PostgreSQL (a fresh database per example, cloned
+    from a migrated template), as an organisation runs it."""
+
+    def __init__(self) -> None:
+        from tests.server.conftest import fresh_pg_database
+
+        self._database = contextlib.ExitStack()
+        url = self._database.enter_context(fresh_pg_database())  # before the seeded ids
+        self._pg_url = url
+        super().__init__()
+
+    def _make_server(self) -> Server:
+        server = Server(self.folder / "server", database_url=self._pg_url)
+        assert server.engine.url.get_backend_name() == "postgresql"
+        return server
+
+    def teardown(self) -> None:
+        try:
+            super().teardown()
+        finally:
+            self._database.close()
+
+
+log_steps(PostgresSyncMachine)
+PG_EXAMPLES, PG_STEPS = (60, 60) if SOAK else (3, 20)
+
+
+def _postgres_or_skip() -> None:
+    from tests.server.conftest import postgres_url
+
+    if not postgres_url():
+        pytest.skip("RELAIS_TEST_POSTGRES_URL not set (.ci/run sets it)")
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(900)
+def test_sync_machine_postgres() -> None:
+    _postgres_or_skip()
+    run_seeded(PostgresSyncMachine, run_seed(), PG_EXAMPLES, PG_STEPS)
