@@ -1,7 +1,7 @@
 """The letter asking for a medication review (issue 19, item 2)."""
 
 MESSAGES = {
-    "medication.review_none": "aucun médicament n'est marqué « révision demandée » à {who}",
+    "medication.review_none": "aucun médicament n'est marqué « révision demandée » pour {who}",
     "doc.medletter.title": "Demande de révision des médicaments",
     "doc.medletter.to.gp": "À l'attention du Dr {name}",
     "doc.medletter.to.pharmacist": "À l'attention de {name}",
