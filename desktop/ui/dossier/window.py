@@ -108,13 +108,9 @@ class DossierWindow(QMainWindow):
         super().closeEvent(event)
 
     def _make_header(self) -> QWidget:
-        try:
-            module = import_module("desktop.ui.dossier.header")
-        except ModuleNotFoundError:
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            return label
-        return module.create_header(self)  # type: ignore[no-any-return]
+        from desktop.ui.dossier.header import create_header  # it imports this module's type
+
+        return create_header(self)
 
     def refresh_header(self) -> None:
         self._show_patient(patients.get_patient(self.ctx, self.patient_id))
