@@ -30,8 +30,10 @@ def _d(day) -> str:  # type: ignore[no-untyped-def]
 
 
 def mid_sentence(text: str) -> str:
-    """"Le médecin traitant" → "le médecin traitant", but "CPAS" stays."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    """"Le médecin traitant" → "le médecin traitant", "A relative" → "a relative", but an
+    acronym ("CPAS", "OCMW") stays."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]
 
 
 class CasesTab(QWidget):
