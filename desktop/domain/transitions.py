@@ -33,14 +33,50 @@ OPEN_ACTION_STATUSES = frozenset({"planned", "ongoing"})
 DEFAULT_REASSESS_INSTRUMENTS = ("katz_be", "complexity_grid")
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month = (h + lw - 7 * m + 114) // 31
+    return dt.date(year, month, (h + lw - 7 * m + 114) % 31 + 1)
+
+
+def public_holidays(year: int) -> frozenset[dt.date]:
+    """Belgium's ten legal public holidays (the law of 4 January 1974): New Year's Day, Easter
+    Monday, Labour Day, Ascension, Whit Monday, the national day (21 July), the Assumption,
+    All Saints' Day, Armistice Day and Christmas. The communities' own days (11 July,
+    27 September, 15 November) are not legal holidays: services work."""
+    easter = easter_sunday(year)
+    return frozenset({
+        dt.date(year, 1, 1), easter + dt.timedelta(days=1), dt.date(year, 5, 1),
+        easter + dt.timedelta(days=39), easter + dt.timedelta(days=50), dt.date(year, 7, 21),
+        dt.date(year, 8, 15), dt.date(year, 11, 1), dt.date(year, 11, 11),
+        dt.date(year, 12, 25)})
+
+
+def is_public_holiday(day: dt.date) -> bool:
+    return day in public_holidays(day.year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and not is_public_holiday(day)
+
+
 def add_working_days(day: dt.date, n: int) -> dt.date:
-    """`n` working days after `day` (Saturday and Sunday skipped): a discharge on a Friday is
-    followed up by Tuesday; on a Saturday or a Sunday, by Tuesday too."""
+    """`n` working days after `day` (Saturday, Sunday and Belgian public holidays skipped): a
+    discharge on a Friday is followed up by Tuesday; on a Saturday or a Sunday, by Tuesday too;
+    on Wednesday 23 December, by Monday 28 (Christmas on the Friday)."""
     out = day
     left = n
     while left > 0:
         out += dt.timedelta(days=1)
-        if out.weekday() < 5:
+        if is_working_day(out):
             left -= 1
     return out
 

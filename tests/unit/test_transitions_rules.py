@@ -61,10 +61,37 @@ def test_follow_up_due_two_working_days_later(discharged: dt.date, due: dt.date)
 def test_working_days_land_on_a_weekday_and_count_n_weekdays(day: dt.date, n: int) -> None:
     out = T.add_working_days(day, n)
     between = [day + dt.timedelta(days=i) for i in range(1, (out - day).days + 1)]
-    assert sum(1 for d in between if d.weekday() < 5) == n
+    assert sum(1 for d in between if d.weekday() < 5 and not T.is_public_holiday(d)) == n
     if n:
-        assert out.weekday() < 5
-    assert (out - day).days <= n + 2 * (n // 5 + 1)
+        assert out.weekday() < 5 and not T.is_public_holiday(out)
+    # at most two weekend days a week, and the public holidays on the way
+    holidays = sum(1 for d in between if T.is_public_holiday(d))
+    assert (out - day).days <= n + 2 * ((n + holidays) // 5 + 1) + holidays
+
+
+# ---- Belgian public holidays are not working days either -----------------------------------
+@pytest.mark.parametrize(("discharged", "due"), [
+    (dt.date(2026, 12, 23), dt.date(2026, 12, 28)),  # Wed; Fri 25 Dec is Christmas -> Mon 28
+    (dt.date(2026, 11, 10), dt.date(2026, 11, 13)),  # Tue; Wed 11 Nov (Armistice) -> Fri 13
+    (dt.date(2027, 10, 29), dt.date(2027, 11, 3)),   # Fri; Mon 1 Nov (All Saints) -> Wed 3
+    (dt.date(2027, 3, 26), dt.date(2027, 3, 31)),    # Fri; Easter Monday 29 Mar -> Wed 31
+    (dt.date(2026, 5, 13), dt.date(2026, 5, 18)),    # Wed; Ascension Thu 14 May -> Mon 18
+    (dt.date(2026, 5, 22), dt.date(2026, 5, 27)),    # Fri; Whit Monday 25 May -> Wed 27
+    (dt.date(2026, 7, 20), dt.date(2026, 7, 23)),    # Mon; 21 July (national day) -> Thu 23
+    (dt.date(2026, 12, 31), dt.date(2027, 1, 5)),    # Thu; 1 Jan, then the weekend -> Tue 5
+])
+def test_follow_up_skips_belgian_public_holidays(discharged: dt.date, due: dt.date) -> None:
+    assert T.follow_up_due(discharged) == due
+
+
+def test_the_ten_legal_public_holidays() -> None:
+    assert sorted(T.public_holidays(2026)) == [
+        dt.date(2026, 1, 1), dt.date(2026, 4, 6), dt.date(2026, 5, 1), dt.date(2026, 5, 14),
+        dt.date(2026, 5, 25), dt.date(2026, 7, 21), dt.date(2026, 8, 15), dt.date(2026, 11, 1),
+        dt.date(2026, 11, 11), dt.date(2026, 12, 25)]
+    # Easter Sunday by the Gregorian computus, checked against known years
+    assert [T.easter_sunday(y) for y in (2024, 2025, 2027, 2038)] == [
+        dt.date(2024, 3, 31), dt.date(2025, 4, 20), dt.date(2027, 3, 28), dt.date(2038, 4, 25)]
 
 
 # ---- discharge checklist items -------------------------------------------------------------
