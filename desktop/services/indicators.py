@@ -179,22 +179,16 @@ def indicators(ctx: AppContext, start: str | dt.date | None = None,
 
 def titles(lang: str) -> Titles:
     """The titles, in `lang`, of the needs and burden instruments the indicators name, from the
-    shipped catalog; a damaged instrument file leaves its codes untitled (still readable)."""
+    shipped catalog. A shipped instrument missing or damaged is a broken installation: it is
+    said (`NotFound` "instrument.unknown", or the file's `ValidationError`), not hidden behind
+    untitled codes."""
     from desktop.services.assessments import NEEDS_ID
     from desktop.services.instruments import get_definition
 
-    needs: dict[str, str] = {}
-    try:
-        for sec in get_definition(None, NEEDS_ID).sections:
-            needs[sec.id] = sec.title.get(lang) or sec.title.get("fr") or sec.id
-    except Exception:  # a damaged instrument file: the codes are still readable
-        pass
-    instruments: dict[str, str] = {}
-    for code in I.BURDEN_INSTRUMENTS:
-        try:
-            instruments[code] = get_definition(None, code).short_title.get(lang) or code
-        except Exception:
-            pass
+    needs = {sec.id: sec.title.get(lang) or sec.title.get("fr") or sec.id
+             for sec in get_definition(None, NEEDS_ID).sections}
+    instruments = {code: get_definition(None, code).short_title.get(lang) or code
+                   for code in I.BURDEN_INSTRUMENTS}
     return Titles(needs, instruments)
 
 

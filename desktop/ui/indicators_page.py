@@ -5,7 +5,7 @@ export of the same (audited; no patient identifier in it)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import current_language, error_message
+
+if TYPE_CHECKING:
+    from desktop.reports.indicators import Titles
 
 
 class IndicatorsPage(QWidget):
@@ -96,22 +99,23 @@ class IndicatorsPage(QWidget):
     def refresh(self) -> None:
         from desktop.services import indicators
 
+        lang = current_language()
         try:
             start, end = self.date_from.value(), self.date_to.value()
-            self.current = indicators.indicators(self.ctx, start, end)
+            computed = indicators.indicators(self.ctx, start, end)
+            names = indicators.titles(lang)  # a broken installation is said here, not hidden
         except DomainError as exc:
             self._say(error_message(exc))
             return
+        self.current = computed
         self._say("")
-        self._fill(self.current)
+        self._fill(computed, lang, names)
 
-    def _fill(self, ind: Any) -> None:
+    def _fill(self, ind: Any, lang: str, names: Titles) -> None:
         from desktop.reports.indicators import chart_figure, sections
-        from desktop.services.indicators import titles
 
-        lang = current_language()
         self.tree.clear()
-        for sec in sections(ind, lang, titles(lang)):
+        for sec in sections(ind, lang, names):
             top = QTreeWidgetItem([sec.title, ""])
             font = top.font(0)
             font.setBold(True)

@@ -127,6 +127,30 @@ def test_pdf_export_is_audited_and_names_no_patient(fr_window, ctx, tmp_path: Pa
     assert page.message.isVisible()
 
 
+def test_a_missing_instrument_is_said_on_the_page(fr_window, ctx, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch) -> None:
+    """A damaged installation (a shipped instrument file missing) is said on the page, in the
+    user's language, instead of showing its codes untitled or raising out of the page."""
+    import shutil
+
+    from desktop.services import instruments
+
+    _caseload(ctx)
+    folder = tmp_path / "instruments"
+    shutil.copytree(instruments.instruments_dir(), folder)
+    (folder / "zarit_12.json").unlink()
+    monkeypatch.setenv("RELAIS_INSTRUMENTS_DIR", str(folder))
+    monkeypatch.setenv("RELAIS_CACHE_DIR", str(tmp_path / "cache"))
+    instruments.shipped.cache_clear()
+    try:
+        page = _page(fr_window)
+        assert page.message.isVisible()
+        assert "instrument inconnu : zarit_12" in page.message.text()
+        assert page.tree.topLevelItemCount() == 0
+    finally:
+        instruments.shipped.cache_clear()
+
+
 def test_audit_rule() -> None:
     assert audit_allowed(False, None)  # standalone: its single user
     assert audit_allowed(True, "coordinator") and audit_allowed(True, "administrator")

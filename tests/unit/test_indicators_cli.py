@@ -93,3 +93,28 @@ def test_plan_review_goal(run) -> None:  # type: ignore[no-untyped-def]
     assert code == 0 and json.loads(out)["attainment"] == 1
     data = json.loads(run("indicators", "--json")[1])
     assert data["goals_reviewed"] == 1 and data["goals_attained"] == 1
+
+
+@pytest.mark.parametrize("lang,words", [("fr", "instrument inconnu : zarit_12"),
+                                        ("nl", "onbekend instrument: zarit_12"),
+                                        ("en", "unknown instrument: zarit_12")])
+def test_indicators_say_a_missing_instrument(run, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+                                             lang: str, words: str) -> None:
+    """A damaged installation (a shipped instrument missing) is said in one line, not hidden
+    behind untitled codes."""
+    import shutil
+
+    from desktop.services import instruments
+
+    folder = tmp_path / "instruments"
+    shutil.copytree(instruments.instruments_dir(), folder)
+    (folder / "zarit_12.json").unlink()
+    monkeypatch.setenv("RELAIS_INSTRUMENTS_DIR", str(folder))
+    monkeypatch.setenv("RELAIS_CACHE_DIR", str(tmp_path / "cache"))
+    instruments.shipped.cache_clear()
+    try:
+        code, out, err = run("indicators", lang=lang)
+    finally:
+        instruments.shipped.cache_clear()
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [err.strip()] and words in err and "Traceback" not in err

@@ -117,3 +117,42 @@ def test_period_input_refused(ctx: AppContext) -> None:
     assert exc.value.code == "date.future"
     with pytest.raises(ValidationError):
         indicators.indicators(ctx, "31/02/2026", None)
+
+
+@pytest.fixture
+def instrument_folder(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A copy of the shipped instruments the app reads instead (to damage it)."""
+    import shutil
+
+    from desktop.services import instruments
+
+    folder = tmp_path / "instruments"
+    shutil.copytree(instruments.instruments_dir(), folder)
+    monkeypatch.setenv("RELAIS_INSTRUMENTS_DIR", str(folder))
+    monkeypatch.setenv("RELAIS_CACHE_DIR", str(tmp_path / "cache"))
+    instruments.shipped.cache_clear()
+    yield folder
+    instruments.shipped.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_titles_name_every_need_and_burden_instrument(lang: str) -> None:
+    from desktop.domain.indicators import BURDEN_INSTRUMENTS
+    from desktop.services.assessments import NEEDS_ID
+    from desktop.services.instruments import get_definition
+
+    titles = indicators.titles(lang)
+    sections = get_definition(None, NEEDS_ID).sections
+    assert set(titles.needs) == {s.id for s in sections}
+    assert all(titles.needs[s.id] == s.title[lang] for s in sections)
+    assert set(titles.instruments) == set(BURDEN_INSTRUMENTS)
+    assert all(title and title != code for code, title in titles.instruments.items())
+
+
+def test_titles_say_a_missing_instrument_instead_of_hiding_it(instrument_folder) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain.errors import NotFound
+
+    (instrument_folder / "zarit_12.json").unlink()
+    with pytest.raises(NotFound) as exc:
+        indicators.titles("fr")
+    assert exc.value.code == "instrument.unknown" and exc.value.params["id"] == "zarit_12"
