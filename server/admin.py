@@ -129,7 +129,7 @@ def create_user(target: Target, username: str, password: str, display_name: str,
 
 
 def set_role(target: Target, username: str, role: str) -> None:
-    """Change a user's role; their laptops learn it at their next enrolment."""
+    """Change a user's role; their laptops learn it at their next sync."""
     role = check_role(role)
 
     def run(session: Session) -> None:

@@ -279,7 +279,8 @@ def sync_now(ctx: AppContext, *, transport: TransportFactory = None,
 
 
 def _refresh_members(ctx: AppContext, client: SyncClient) -> None:
-    """The team's users (responsible case managers are chosen among them); best effort."""
+    """The team's users (responsible case managers are chosen among them) and this user's role
+    (a role changed on the server reaches the Audit page at the next unlock); best effort."""
     try:
         status = client.device_status()
     except SyncError:
@@ -290,6 +291,8 @@ def _refresh_members(ctx: AppContext, client: SyncClient) -> None:
         if status.username:
             account["username"] = status.username
         account["members"] = status.members
+        if status.role:  # a server older than roles says none: the enrolment's stays
+            account["role"] = status.role
         state.put(uow.session, state.ACCOUNT, account)
     with contextlib.suppress(Exception):
         ctx.write(run)

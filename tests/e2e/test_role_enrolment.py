@@ -41,3 +41,26 @@ def test_current_role_unknown_when_not_enrolled(server: Server) -> None:
         assert sync_service.current_role(device.ctx) is None
     finally:
         device.close()
+
+
+def test_a_role_changed_on_the_server_reaches_the_laptop_at_its_next_sync(server: Server) -> None:
+    """`relais-server user role` takes the Audit page away from a former coordinator's laptop
+    (and gives it to a new one) at the next sync, without a new enrolment."""
+    from desktop.services.access import may_see_audit
+
+    admin.create_user(server.settings, "cora", "cora-password", "Cora", role="coordinator")
+    admin.add_member(server.settings, "cora", server.demo["team"])
+    folder = server.settings.data_dir.parent
+    laptop = Device(folder / "c", server, "c", user=("cora", "cora-password"))
+    try:
+        assert may_see_audit(laptop.ctx)
+        admin.set_role(server.settings, "cora", "case_manager")
+        laptop.sync()
+        assert sync_service.current_role(laptop.ctx) == "case_manager"
+        assert not may_see_audit(laptop.ctx)
+        admin.set_role(server.settings, "cora", "administrator")
+        laptop.sync()
+        assert sync_service.current_role(laptop.ctx) == "administrator"
+        assert may_see_audit(laptop.ctx)
+    finally:
+        laptop.close()
