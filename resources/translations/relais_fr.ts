@@ -3439,6 +3439,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Lettre pour la révision…</translation>
     </message>
     <message>
+      <source>Mark as stopped</source>
+      <translation>Marquer comme arrêté</translation>
+    </message>
+    <message>
       <source>Medication</source>
       <translation>Médicaments</translation>
     </message>
@@ -3483,8 +3487,8 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Statut</translation>
     </message>
     <message>
-      <source>Stopped</source>
-      <translation>Arrêté</translation>
+      <source>The patient no longer takes the selected medicine: it leaves the list</source>
+      <translation>Le patient ne prend plus le médicament choisi : il quitte la liste</translation>
     </message>
     <message>
       <source>When</source>
@@ -3643,6 +3647,10 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>PeopleToTellDialog</name>
     <message>
+      <source>&amp;Print…</source>
+      <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
       <source>Actions on hold</source>
       <translation>Actions en attente</translation>
     </message>
@@ -3663,8 +3671,16 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Téléphone</translation>
     </message>
     <message>
+      <source>Print the list, to call from or to hand over</source>
+      <translation>Imprimer la liste, pour appeler ou la remettre</translation>
+    </message>
+    <message>
       <source>Who to tell of the admission</source>
       <translation>Qui prévenir de l'hospitalisation</translation>
+    </message>
+    <message>
+      <source>{name} — admitted on {date}</source>
+      <translation>{name} — hospitalisé·e le {date}</translation>
     </message>
   </context>
   <context>

@@ -3439,6 +3439,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Brief voor de herziening…</translation>
     </message>
     <message>
+      <source>Mark as stopped</source>
+      <translation>Als gestopt markeren</translation>
+    </message>
+    <message>
       <source>Medication</source>
       <translation>Geneesmiddelen</translation>
     </message>
@@ -3483,8 +3487,8 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Status</translation>
     </message>
     <message>
-      <source>Stopped</source>
-      <translation>Gestopt</translation>
+      <source>The patient no longer takes the selected medicine: it leaves the list</source>
+      <translation>De patiënt neemt het gekozen geneesmiddel niet meer: het verdwijnt uit de lijst</translation>
     </message>
     <message>
       <source>When</source>
@@ -3643,6 +3647,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>PeopleToTellDialog</name>
     <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
       <source>Actions on hold</source>
       <translation>Acties on hold</translation>
     </message>
@@ -3663,8 +3671,16 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Telefoon</translation>
     </message>
     <message>
+      <source>Print the list, to call from or to hand over</source>
+      <translation>De lijst afdrukken, om te bellen of mee te geven</translation>
+    </message>
+    <message>
       <source>Who to tell of the admission</source>
       <translation>Wie verwittigen van de opname</translation>
+    </message>
+    <message>
+      <source>{name} — admitted on {date}</source>
+      <translation>{name} — opgenomen op {date}</translation>
     </message>
   </context>
   <context>

@@ -107,3 +107,35 @@ def test_trend_in_the_relevance_review_and_when_closing_as_stabilised(
     assert cases.get_case(ctx, cid).closure_reason == "stabilised"
     qtbot.waitUntil(lambda: "Closed on" in tab.detail.toPlainText())
     assert expected in tab.detail.toPlainText()  # a case closed as stabilised keeps showing it
+
+
+def test_people_to_tell_printed_and_audited(main_window, qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'…the people of the ecosystem to tell (to call, or a printed note)': the dialog prints
+    the note (whose admission, when, where, then the people and their actions on hold); the
+    print is audited like every print of a record."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.services import audit_log
+    from desktop.ui.dossier.transitions import PeopleToTellDialog
+
+    sc = make_scenario(ctx)
+    sid = stays.add_stay(ctx, sc.patient_id, admitted_on=TODAY - dt.timedelta(days=1),
+                         hospital="CHR Namur")
+    tab = _tab(main_window.open_dossier(sc.patient_id), StaysTab)
+    tab.refresh()
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    qtbot.mouseClick(tab.tell_button, Qt.MouseButton.LeftButton)
+    tell = _newest(tab, PeopleToTellDialog)
+    assert tell.print_button.isEnabled() and tell.print_button.text() == "&Print…"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "tell.pdf"
+    printer.setOutputFileName(str(out))
+    tell.print_on(printer)
+    text = " ".join("".join(page.extract_text() for page in PdfReader(str(out)).pages).split())
+    assert "admitted on" in text and "CHR Namur" in text and "Pierre Lemaire" in text, text
+    prints = audit_log.who_looked(ctx, sc.patient_id, actions=("print",))
+    assert [(e.table, e.record_id, e.detail.get("document")) for e in prints] == [
+        ("hospital_stay", sid, "people_to_tell")]
+    tell.close()

@@ -134,6 +134,7 @@ class PeopleToTellDialog(QDialog):
     def __init__(self, parent: QWidget | None, ctx: AppContext, stay: stays.StayView) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who to tell of the admission"))
+        self.ctx, self.stay = ctx, stay
         self.people = stays.people_to_tell(ctx, stay.patient_id, stay.id)
         layout = QVBoxLayout(self)
         self.tree = QTreeWidget()
@@ -151,6 +152,10 @@ class PeopleToTellDialog(QDialog):
         self.copy_button = buttons.addButton(self.tr("Cop&y as a note"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_note)
+        self.print_button = buttons.addButton(self.tr("&Print…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("Print the list, to call from or to hand over"))
+        self.print_button.clicked.connect(self.print_note)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -167,6 +172,41 @@ class PeopleToTellDialog(QDialog):
         from PySide6.QtWidgets import QApplication
 
         QApplication.clipboard().setText(self.note_text())
+
+    def printed_text(self) -> str:
+        """The note on paper says whose admission it is, when and where."""
+        from desktop.services.patients import get_patient
+
+        p = get_patient(self.ctx, self.stay.patient_id)
+        head = self.tr("{name} — admitted on {date}").format(
+            name=f"{p.family_name.upper()} {p.given_name}", date=_d(self.stay.admitted_on))
+        if self.stay.hospital:
+            head += f" ({self.stay.hospital})"
+        return head + "\n\n" + self.note_text()
+
+    def print_note(self):  # type: ignore[no-untyped-def]
+        """The system's print dialog; OK prints the note (see `print_on`)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_on(printer))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
+
+    def print_on(self, printer) -> None:  # type: ignore[no-untyped-def]
+        """Print the note on `printer`; a print of the record, audited first."""
+        from PySide6.QtGui import QTextDocument
+
+        from desktop.services.audit_log import record_access
+
+        record_access(self.ctx, self.stay.patient_id, "print", table="hospital_stay",
+                      record_id=self.stay.id, document="people_to_tell")
+        doc = QTextDocument()
+        doc.setPlainText(self.printed_text())
+        doc.print_(printer)
 
 
 class StabilityPanel(QWidget):
