@@ -6,9 +6,17 @@ A long form scrolls inside the dialog (`scrolled`) while its buttons stay below,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 MAX_WIDTH = 1366
 MAX_HEIGHT = 700
@@ -69,3 +77,17 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     room = screen.availableGeometry().size() if screen is not None else QSize(MAX_WIDTH,
                                                                              MAX_HEIGHT)
     widget.resize(min(width, room.width(), MAX_WIDTH), min(height, room.height(), MAX_HEIGHT))
+
+
+class _SpacedDelegate(QStyledItemDelegate):
+    """Asks for an em of room after each cell's text, so columns sized to their contents do
+    not run one into the next ("1 comprimé|le matin")."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + option.fontMetrics.horizontalAdvance("M"), hint.height())
+
+
+def spaced_columns(view: QAbstractItemView) -> None:
+    """Columns sized to their contents keep a gap after the longest text."""
+    view.setItemDelegate(_SpacedDelegate(view))

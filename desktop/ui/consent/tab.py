@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,19 +31,21 @@ from desktop.services import audit_log, consents, gdpr
 from desktop.ui.consent import field_history, labels
 from desktop.ui.consent.contact_dialog import ContactConsentDialog
 from desktop.ui.consent.dialogs import DecisionDialog, EvidenceDialog
+from desktop.ui.fit import spaced_columns
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
 
 
-def _tree(headers: list[str], name: str) -> QTreeWidget:
+def _tree(headers: list[str], name: str, rows: int = 8) -> QTreeWidget:
     tree = QTreeWidget()
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setAccessibleName(name)
     tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     tree.header().setStretchLastSection(True)
-    # four lists share the tab: each may shrink to a few rows so the dossier fits 1366×700
-    tree.setMinimumHeight(tree.fontMetrics().height() * 3)
+    spaced_columns(tree)
+    # `rows` rows in view at least (the header and frame come on top)
+    tree.setMinimumHeight(tree.fontMetrics().height() * (rows + 2))
     return tree
 
 
@@ -103,30 +106,34 @@ class ConsentsTab(QWidget):
         people.addStretch(1)
         layout.addLayout(people)
 
+        # the current state in view; the three logs share the room below, one at a time, so
+        # each shows a dozen rows in a dossier of 1366×700 (not two each, stacked)
         split = QSplitter(Qt.Orientation.Vertical)
         state_box = QGroupBox(self.tr("Current state"))
         QVBoxLayout(state_box).addWidget(state_tree := _tree(
             [self.tr("Purpose"), self.tr("Contact"), self.tr("Decision"), self.tr("Since"),
-             self.tr("Review")], self.tr("Current consent state")))
+             self.tr("Review")], self.tr("Current consent state"), rows=6))
         self.state = state_tree
-        history_box = QGroupBox(self.tr("History"))
-        QVBoxLayout(history_box).addWidget(history_tree := _tree(
+        self.history = _tree(
             [self.tr("Date"), self.tr("Purpose"), self.tr("Contact"), self.tr("Decision"),
              self.tr("Method"), self.tr("Notice"), self.tr("Evidence"), self.tr("Recorded by"),
-             self.tr("Note")], self.tr("Consent history")))
-        self.history = history_tree
-        looked_box = QGroupBox(self.tr("Who looked at this file"))
-        QVBoxLayout(looked_box).addWidget(looked_tree := _tree(
+             self.tr("Note")], self.tr("Consent history"))
+        self.looked = _tree(
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Device")],
-            self.tr("Who looked at this file")))
-        self.looked = looked_tree
-        changes_box = QGroupBox(self.tr("Changes to the record (corrections)"))
-        QVBoxLayout(changes_box).addWidget(changes_tree := _tree(
+            self.tr("Who looked at this file"))
+        self.changes = _tree(
             [self.tr("When"), self.tr("Record"), self.tr("Field"), self.tr("Before"),
-             self.tr("After"), self.tr("By")], self.tr("Changes to the record")))
-        self.changes = changes_tree
-        for box in (state_box, history_box, looked_box, changes_box):
-            split.addWidget(box)
+             self.tr("After"), self.tr("By")], self.tr("Changes to the record"))
+        self.logs = QTabWidget()
+        self.logs.setDocumentMode(True)
+        self.logs.addTab(self.history, self.tr("History"))
+        self.logs.addTab(self.looked, self.tr("Who looked at this file"))
+        self.logs.addTab(self.changes, self.tr("Changes to the record (corrections)"))
+        split.addWidget(state_box)
+        split.addWidget(self.logs)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -150,6 +157,10 @@ class ConsentsTab(QWidget):
         self.refresh()
 
     # ---- data --------------------------------------------------------------------------
+    def show_log(self, tree: QTreeWidget) -> None:
+        """Bring one of the three logs (history, who looked, changes) into view."""
+        self.logs.setCurrentWidget(tree)
+
     def refresh(self) -> None:
         ctx, pid = self.dossier.ctx, self.dossier.patient_id
         try:

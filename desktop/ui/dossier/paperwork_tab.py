@@ -27,6 +27,7 @@ from desktop.ui.dossier.paperwork_dialogs import (
     PaperworkDialog,
     ReviewLetterDialog,
 )
+from desktop.ui.fit import spaced_columns
 from desktop.ui.i18n import error_message, message
 from desktop.ui.workers import run_in_background
 
@@ -44,6 +45,7 @@ def _tree(headers: list[str], name: str) -> QTreeWidget:
     for col in range(len(headers) - 1):
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    spaced_columns(tree)
     return tree
 
 
@@ -76,7 +78,9 @@ class PaperworkTab(QWidget):
         bar = QHBoxLayout()
         self.add_med_button = QPushButton(self.tr("Add a medicine…"))
         self.edit_med_button = QPushButton(self.tr("Change…"))
-        self.remove_med_button = QPushButton(self.tr("Stopped"))
+        self.remove_med_button = QPushButton(self.tr("Mark as stopped"))
+        self.remove_med_button.setToolTip(self.tr(
+            "The patient no longer takes the selected medicine: it leaves the list"))
         self.letter_button = QPushButton(self.tr("Letter for the review…"))
         self.letter_button.setToolTip(self.tr(
             "A letter to the GP or the pharmacist asking to review the medicines marked "

@@ -1,0 +1,112 @@
+"""Issue 14, details seen on the screenshots at 1366×768: the medication list's columns do not run
+into each other, the button that stops a medicine reads as an action, and the consent tab's
+lists show more than two rows each in a dossier of 1366×700."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTreeWidget
+
+from desktop.services import cases, medication
+from desktop.services.patients import PatientFields, add_patient
+from desktop.ui.consent.tab import ConsentsTab
+from desktop.ui.dossier.paperwork_tab import PaperworkTab
+from desktop.ui.i18n import current_language, install_language
+
+
+@pytest.fixture()
+def lang_restored() -> Iterator[None]:
+    before = current_language()
+    yield
+    install_language(before)
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _patient(ctx) -> str:  # type: ignore[no-untyped-def]
+    pid = add_patient(ctx, PatientFields(family_name="Collard", given_name="Raymond",
+                                         birth_date="1941-05-04"))
+    cases.open_case(ctx, pid, cases.RequestFields(requester_type="gp",
+                                                  request_reason="Isolement"), status="active")
+    return pid
+
+
+def _tab(dossier, cls):  # type: ignore[no-untyped-def]
+    for i in range(dossier.tabs.count()):
+        if isinstance(dossier.tabs.widget(i), cls):
+            dossier.tabs.setCurrentIndex(i)
+            _settle()
+            return dossier.tabs.widget(i)
+    raise AssertionError(cls)
+
+
+def _gaps(tree: QTreeWidget) -> list[tuple[str, int]]:
+    """For every cell but the last column's: its text and the room left after it."""
+    metrics, header = tree.fontMetrics(), tree.header()
+    out = []
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        for col in range(tree.columnCount() - 1):
+            out.append((item.text(col),
+                        header.sectionSize(col) - metrics.horizontalAdvance(item.text(col))))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_medication_columns_keep_a_gap_after_their_text(main_window, ctx, lang,  # type: ignore[no-untyped-def]
+                                                        lang_restored) -> None:
+    install_language(lang)
+    pid = _patient(ctx)
+    medication.add_medication(ctx, pid, "Bisoprolol 2,5 mg", dose="1 comprimé",
+                              schedule="le matin")
+    medication.add_medication(ctx, pid, "Paracétamol 1 g", dose="2 comprimés effervescents",
+                              schedule="si douleur, max. 3 par jour")
+    dossier = main_window.open_dossier(pid)
+    dossier.resize(1366, 700)
+    tab = _tab(dossier, PaperworkTab)
+    em = tab.med_tree.fontMetrics().horizontalAdvance("M")
+    for tree in (tab.med_tree, tab.paper_tree):
+        cramped = [(text, gap) for text, gap in _gaps(tree) if gap < em]
+        assert cramped == []
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Marquer comme arrêté"),
+                                             ("nl", "Als gestopt markeren"),
+                                             ("en", "Mark as stopped")])
+def test_stopping_a_medicine_reads_as_an_action(main_window, ctx, lang, label,  # type: ignore[no-untyped-def]
+                                                lang_restored) -> None:
+    install_language(lang)
+    pid = _patient(ctx)
+    medication.add_medication(ctx, pid, "Bisoprolol 2,5 mg", dose="1 comprimé")
+    tab = _tab(main_window.open_dossier(pid), PaperworkTab)
+    assert tab.remove_med_button.text() == label
+    assert tab.remove_med_button.toolTip()
+    tab.remove_med_button.click()
+    assert medication.list_medication(ctx, pid) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_consent_lists_show_several_rows_at_1366x700(main_window, ctx, lang,  # type: ignore[no-untyped-def]
+                                                     lang_restored) -> None:
+    install_language(lang)
+    pid = _patient(ctx)
+    dossier = main_window.open_dossier(pid)
+    dossier.resize(1366, 700)
+    dossier.show()
+    tab = _tab(dossier, ConsentsTab)
+    tab.refresh()
+    _settle()
+    rows = tab.fontMetrics().height()
+    assert tab.state.isVisibleTo(dossier)  # the current state is always in view
+    assert tab.state.viewport().height() >= 6 * rows
+    logs = [tab.history, tab.looked, tab.changes]
+    assert sum(tree.isVisibleTo(dossier) for tree in logs) == 1
+    for tree in logs:  # each log can be brought into view
+        tab.show_log(tree)
+        _settle()
+        assert tree.isVisibleTo(dossier) and tree.viewport().height() >= 8 * rows
