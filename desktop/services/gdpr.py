@@ -58,6 +58,7 @@ from desktop.storage.models import (
     OutboxOp,
     Patient,
     Relationship,
+    Setting,
     Visit,
 )
 
@@ -592,16 +593,23 @@ EXTRACT_COLUMNS = ("pseudonym", "gender", "age_band", "province_digit", "bim", "
                    "visits_done")
 
 
-def _pseudonym_key(ctx: AppContext) -> bytes:
+def _pseudonym_key(ctx: AppContext) -> tuple[bytes, str | None]:
     """The vault's own secret for pseudonyms: the same patient gets the same pseudonym in every
-    extract of this vault, and nobody without the vault can link it back."""
+    extract of this vault, and nobody without the vault can link it back. Returns the key and,
+    the first time, its text not saved yet (saved with the extract, so a failed one saves
+    nothing)."""
     key = ctx.get_setting(SETTING_PSEUDONYM_KEY)
-    if not key:
-        import secrets
+    if key:
+        return bytes.fromhex(str(key)), None
+    import secrets
 
-        key = secrets.token_hex(32)
-        ctx.set_setting(SETTING_PSEUDONYM_KEY, key)
-    return bytes.fromhex(str(key))
+    new = secrets.token_hex(32)
+    return bytes.fromhex(new), new
+
+
+def _save_pseudonym_key(uow: UnitOfWork, new: str | None) -> None:
+    if new is not None and uow.session.get(Setting, SETTING_PSEUDONYM_KEY) is None:
+        uow.session.add(Setting(key=SETTING_PSEUDONYM_KEY, value=new))
 
 
 def pseudonym(key: bytes, patient_id: str) -> str:
@@ -615,7 +623,13 @@ def extract(ctx: AppContext) -> tuple[list[list[str]], StatsOutcome, list[str]]:
     """A row per patient with the statistics consent: no name, NISS, address, date or free
     text; a keyed pseudonym instead of the id, the age as a band, one digit of the postal
     code. Returns the rows, the outcome and the ids of the patients in it (for the audit)."""
-    key = _pseudonym_key(ctx)
+    key, new = _pseudonym_key(ctx)
+    if new is not None:
+        ctx.write(lambda uow: _save_pseudonym_key(uow, new))
+    return _extract_rows(ctx, key)
+
+
+def _extract_rows(ctx: AppContext, key: bytes) -> tuple[list[list[str]], StatsOutcome, list[str]]:
     today = ctx.today()
 
     def run(s: Session) -> tuple[list[list[str]], StatsOutcome, list[str]]:
@@ -652,19 +666,22 @@ def export_extract(ctx: AppContext, out: str | Path) -> StatsOutcome:
     """The pseudonymised extract as CSV (only patients with the statistics consent). Audited as
     an export of each record in it, so each patient's "who looked" shows it."""
     out = _output(out, (".csv",))
-    rows, outcome, ids = extract(ctx)
+    key, new = _pseudonym_key(ctx)
+    rows, outcome, ids = _extract_rows(ctx, key)
     import io
 
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows([list(EXTRACT_COLUMNS), *rows])
-    atomic_write(out, buf.getvalue().encode("utf-8"))
 
-    def audit(uow: UnitOfWork) -> None:
+    def write(uow: UnitOfWork) -> None:
+        # one transaction: a file that could not be written leaves no audit and no new key
+        _save_pseudonym_key(uow, new)
+        atomic_write(out, buf.getvalue().encode("utf-8"))
         uow.audit("export", kind="pseudonymised_extract", included=outcome.included,
                   excluded=outcome.excluded)
         for pid in ids:
             uow.audit("export", table="patient", record_id=pid, patient_id=pid,
                       kind="pseudonymised_extract")
 
-    ctx.write(audit)
+    ctx.write(write)
     return outcome

@@ -262,7 +262,7 @@ class Envelope:
         return json.dumps(doc, indent=2, sort_keys=True).encode()
 
     def save(self, path: Path) -> None:
-        atomic_write(path, self.to_json())
+        atomic_write(path, self.to_json(), vault=True)
 
     @classmethod
     def load(cls, path: Path) -> Envelope:

@@ -11,7 +11,9 @@ from pathlib import Path
 from desktop.storage.errors import VaultError
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, vault: bool = False) -> None:
+    """`vault=True` for the vault's own files (vault.json): a failure names the vault folder;
+    otherwise it names the file the user asked for (an export, a document)."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -27,7 +29,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise translate_os_error(exc, path.parent) from exc
+        if vault:
+            raise translate_os_error(exc, path.parent) from exc
+        raise file_write_error(exc, path) from exc
     fsync_dir(path.parent)
 
 
@@ -62,6 +66,16 @@ def fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def file_write_error(exc: OSError, path: Path) -> VaultError:
+    """A file the user named could not be written: one line naming it and the system's reason
+    (not "Unexpected error", and not the vault folder)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return VaultError("vault.disk_full")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return VaultError("document.not_writable", path=str(path.parent))
+    return VaultError("file.not_written", path=str(path), detail=exc.strerror or type(exc).__name__)
 
 
 def translate_os_error(exc: OSError, folder: Path) -> VaultError:

@@ -428,6 +428,12 @@ CASES: list[tuple[tuple[str, ...], str]] = [
       "--out", OUT + "/m.pdf"), "nl"),
     (("medication", "review-letter", "--patient", "{P}", "--to", "gp", "--out",
       "/nonexistent/dir/m.pdf"), "en"),
+    # a folder that exists but takes no new file (/proc): the write itself fails
+    (("export", "fhir", "--patient", "{P}", "--out", "/proc/a.json"), "fr"),
+    (("export", "pdf", "--patient", "{P}", "--out", "/proc/a.pdf"), "nl"),
+    (("gdpr", "register", "--out", "/proc/r.md"), "en"),
+    (("gdpr", "stats", "--out", "/proc/s.csv"), "fr"),
+    (("gdpr", "extract", "--out", "/proc/x.csv"), "nl"),
     (("ecomap", "--patient", "{P}"), "en"),
     (("ecomap", "--patient", "{P}", "--out", OUT + "/e.gif"), "nl"),
     (("case", "show"), "fr"),

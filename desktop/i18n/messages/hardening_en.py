@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "file.not_utf8": "the file is not UTF-8 text (byte {position})",
     "file.not_json": "the file is not valid JSON (line {line}, column {column})",
     "file.too_deep": "the JSON is nested too deeply (at most {max} levels)",
+    "file.not_written": "cannot write the file: {detail}: {path}; nothing was saved",
     # NISS: which part is wrong
     "niss.month": "impossible month “{month}” in this NISS (00–12; BIS number: 20–32 or 40–52)",
     "niss.date": "impossible date in this NISS: day {day} of month {month}",

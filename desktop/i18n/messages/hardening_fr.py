@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "file.not_utf8": "le fichier n'est pas du texte UTF-8 (octet {position})",
     "file.not_json": "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
     "file.too_deep": "le JSON est trop imbriqué (au plus {max} niveaux)",
+    "file.not_written": "impossible d'écrire le fichier : {detail} : {path} ; rien n'a été enregistré",
     "niss.month": "mois impossible « {month} » dans ce NISS (00–12 ; numéro BIS : 20–32 ou 40–52)",
     "niss.date": "date impossible dans ce NISS : jour {day} du mois {month}",
     "vault.read_only": "Le coffre est en lecture seule (son dossier ou ses fichiers ne peuvent pas être écrits) : {path}. Rien n'a été modifié ; donnez à ce compte le droit d'écrire ou copiez le coffre ailleurs.",

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "file.not_utf8": "het bestand is geen UTF-8-tekst (byte {position})",
     "file.not_json": "het bestand is geen geldige JSON (regel {line}, kolom {column})",
     "file.too_deep": "de JSON is te diep genest (ten hoogste {max} niveaus)",
+    "file.not_written": "kan het bestand niet schrijven: {detail}: {path}; er is niets opgeslagen",
     "niss.month": "onmogelijke maand “{month}” in dit INSZ (00–12; BIS-nummer: 20–32 of 40–52)",
     "niss.date": "onmogelijke datum in dit INSZ: dag {day} van maand {month}",
     "vault.read_only": "De kluis is alleen-lezen (de map of de bestanden kunnen niet geschreven worden): {path}. Er is niets gewijzigd; geef deze account schrijfrechten of kopieer de kluis naar elders.",
