@@ -26,8 +26,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.indicators import (
+    BURDEN_INSTRUMENTS,
+    EXPERIENCE_ID,
     CaseFacts,
     EventFacts,
+    ExperienceFacts,
     GoalFacts,
     IndicatorInput,
     Indicators,
@@ -79,6 +82,7 @@ def facts_from_rows(rows: Iterable[tuple[str, str, str | None, dict[str, Any], d
     plans: dict[str, dt.date | None] = {}
     towns: dict[str, str] = {}
     checklists: dict[str, tuple[dt.date, str, dict[str, Any]]] = {}
+    questionnaires: list[tuple[str, ExperienceFacts]] = []
     superseded: set[str] = set()
     for table, rid, pid, f, changed in rows:
         pid = pid or f.get("patient_id")
@@ -116,6 +120,15 @@ def facts_from_rows(rows: Iterable[tuple[str, str, str | None, dict[str, Any], d
             latest = checklists.get(pid)
             if latest is None or (day, rid) > latest[:2]:
                 checklists[pid] = (day, rid, f)
+        elif (table == "assessment_response" and f.get("status") == "completed"
+              and f.get("instrument_id") in (EXPERIENCE_ID, *BURDEN_INSTRUMENTS)):
+            if isinstance(f.get("supersedes_id"), str):
+                superseded.add(f["supersedes_id"])
+            score = _total(f.get("scores"))
+            day = _date(f.get("assessed_on"))
+            if score is not None and day is not None:
+                questionnaires.append((rid, ExperienceFacts(pid, str(f["instrument_id"]), day,
+                                                            score)))
     goal_facts = []
     for rid, pid, f, changed in goals:
         attainment = f.get("attainment")
@@ -133,8 +146,19 @@ def facts_from_rows(rows: Iterable[tuple[str, str, str | None, dict[str, Any], d
             if key.endswith("_status") and isinstance(status, str):
                 needs.append(NeedFacts(patient_id=pid, need=key.removesuffix("_status"),
                                        status=status, town=towns.get(pid)))
+    answered = [q for rid, q in questionnaires if rid not in superseded]
     return TeamInput(IndicatorInput(cases=cases, stays=stays, events=events, goals=goal_facts,
-                                    needs=needs), towns)
+                                    needs=needs, questionnaires=answered), towns)
+
+
+def _total(scores: Any) -> float | None:
+    """The total of a completed questionnaire's scores (as the laptop stores them)."""
+    try:
+        value = scores["scores"]["total"]["value"]
+    except (KeyError, TypeError):
+        return None
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return float(value) if ok else None
 
 
 def load(session: Session, team_ids: Collection[str]) -> TeamInput:
@@ -262,6 +286,15 @@ def cells(ind: Indicators, team: TeamInput) -> list[Cell]:
     add("goals", "goals_attained", _count(
         ind.goals_attained, _patients(g for g in reviewed if (g.attainment or 0) >= 0)))
     add("goals", "attainment_mean", _number(ind.attainment_mean, _patients(reviewed)))
+
+    # the patients' experience and the carers' burden (the latest answer of each, in the period)
+    answered = [q for q in inp.questionnaires if q.assessed_on in period]
+    experience = [q for q in answered if q.instrument_id == EXPERIENCE_ID]
+    add("experience", "experience_count", _count(ind.experience_count, _patients(experience)))
+    add("experience", "experience_mean", _number(ind.experience_mean, _patients(experience)))
+    for inst, values in ind.burden.items():
+        add("experience", "burden_mean", _number(values.get("mean"), _patients(
+            q for q in answered if q.instrument_id == inst)), inst)
 
     # needs that no service covers, by need and town (patients)
     for need, by_town in ind.uncovered_needs.items():

@@ -14,7 +14,7 @@ from desktop.i18n import t
 from desktop.resources import resource_path
 from server.indicators import SUPPRESSED, Cell
 
-SECTIONS = ("access", "caseload", "care_use", "stability", "goals", "needs")
+SECTIONS = ("access", "caseload", "care_use", "stability", "goals", "experience", "needs")
 
 
 @functools.cache
@@ -40,6 +40,8 @@ def group_label(cell: Cell, lang: str) -> str:
         titles = _need_titles().get(need, {})
         label = titles.get(lang) or titles.get("fr") or need
         return f"{label} — {town or t('dashboard.unknown', lang)}"
+    if cell.indicator == "burden_mean":
+        return t(f"dashboard.instrument.{g}", lang)
     if cell.indicator == "caseload_by_manager":
         return g or t("dashboard.unknown", lang)
     return g

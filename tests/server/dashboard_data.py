@@ -10,6 +10,9 @@ Team "A équipe" (2026Q4), 22 requests:
 - Stability: a fall for P1..P6 on 2026-11-10 (6), a crisis call for P7 (1 → "<5").
 - Goals: P1..P5 one goal each, plan agreed 2026-10-06, attainment 0 on 2026-12-01 (5 attained).
 - Needs checklist: "health" unmet for P1..P3 in Namur (3 → "<5") and P4..P8 in Jambes (5).
+- The patients' experience (0–18): P1..P6 answered on 2026-11-15, totals 12..17 (mean 14.5);
+  P1 answered again on 2026-12-10 with 18, superseding the 12 (mean 15.5, still 6 patients).
+  The carer's burden: Zarit-12 for P1..P3 (3 → "<5").
 Team "B équipe": P23..P28 accepted, opened 2026-10-05, Carol, self_management (6 active).
 Users: alice (case manager, A), cora (coordinator, A), adam (administrator, no team).
 """
@@ -80,6 +83,21 @@ def seed(client: TestClient) -> None:
         _rec(alice, "assessment_response", patients[i], instrument_id="needs_checklist",
              instrument_version="1", status="completed", assessed_on="2026-10-20",
              answers={"health_status": "unmet"})
+    def total(n: int) -> dict[str, Any]:
+        return {"scores": {"total": {"value": n}}}
+
+    first = {}
+    for i in range(1, 7):
+        first[i] = _rec(alice, "assessment_response", patients[i],
+                        instrument_id="patient_experience", instrument_version="1",
+                        status="completed", assessed_on="2026-11-15", scores=total(11 + i))
+    _rec(alice, "assessment_response", patients[1], instrument_id="patient_experience",
+         instrument_version="1", status="completed", assessed_on="2026-12-10",
+         scores=total(18), supersedes_id=first[1])
+    for i in range(1, 4):
+        _rec(alice, "assessment_response", patients[i], instrument_id="zarit_12",
+             instrument_version="1", status="completed", assessed_on="2026-11-15",
+             scores=total(20))
     for _ in range(6):
         pid, _ = new_patient(carol, org.team_b, city="Ciney")
         _case(carol, pid, status="active", request_date="2026-10-01", intake_outcome="accepted",

@@ -77,6 +77,9 @@ def test_team_indicators_hand_computed(any_backend: TestClient) -> None:
     assert a["attainment_mean:"] == "0.00"
     assert a["uncovered_needs:health|Namur"] == SUPPRESSED
     assert a["uncovered_needs:health|Jambes"] == "5"
+    # the patients' experience: the latest answer of each of 6 patients, 13..18 → 15.5
+    assert a["experience_count:"] == "6" and a["experience_mean:"] == "15.50"
+    assert a["burden_mean:zarit_12"] == SUPPRESSED  # 3 carers
     both = _cells(team_client, ["A équipe", "B équipe"])
     assert both["active_cases:"] == "20" and both["caseload_by_manager:Carol"] == "6"
 
@@ -181,6 +184,11 @@ def test_csv_and_pdf_downloads(team_client: TestClient) -> None:
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Case management quarterly report" in text
     assert "2026-10-01" in text and "A équipe" in text
+    assert values[("experience_mean", "")] == "15.50"
+    assert "The patients' experience and the carers' burden" in text
+    fr = team_client.get("/dashboard/report.pdf", params={**Q4, "lang": "fr"})
+    fr_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(fr.content)).pages)
+    assert "Avis des patients et fardeau des aidants" in fr_text and "Zarit 12" in fr_text
     assert "Requests received" in text and "<5" in text and "Dupont" not in text
 
 
