@@ -110,3 +110,36 @@ def test_consent_lists_show_several_rows_at_1366x700(main_window, ctx, lang,  # 
         tab.show_log(tree)
         _settle()
         assert tree.isVisibleTo(dossier) and tree.viewport().height() >= 8 * rows
+
+
+CODED = [("case_record", "intake_outcome", "accepted", {"fr": "Acceptée", "nl": "Aanvaard"}),
+         ("case_record", "intake_outcome", "waiting", None),
+         ("case_record", "requester_type", "relative", None),
+         ("case_record", "closure_reason", "moved", None),
+         ("case_record", "crisis_triggers", "unsafe_alone", None),
+         ("case_record", "closure_handback", "gp", None),
+         ("visit", "kind", "home_visit", None),
+         ("visit", "status", "done", None),
+         ("hospital_stay", "kind", "emergency", None),
+         ("paperwork", "kind", "bim", None),
+         ("paperwork", "status", "to_do", None),
+         ("medication", "source", "pharmacist", None),
+         ("medication", "review_requested_to", "gp", None)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize(("table", "field", "code", "expected"), CODED)
+def test_changes_to_the_record_show_labels_not_codes(main_window, ctx, lang, table, field,  # type: ignore[no-untyped-def]
+                                                     code, expected, lang_restored) -> None:
+    """Consents → Changes to the record showed "accepted", "housing_loss, unsafe_alone" in the
+    French and Dutch UI: every coded field of the case area reads as its label."""
+    from desktop.ui.consent.field_history import HistoryFormatter
+
+    install_language(lang)
+    pid = _patient(ctx)
+    shown = HistoryFormatter(ctx, pid, lang)._value(table, field, code)
+    assert shown != code and "_" not in shown
+    if expected:
+        assert shown == expected[lang]
+    listed = HistoryFormatter(ctx, pid, lang)._value(table, field, [code, code])
+    assert listed == f"{shown}, {shown}"

@@ -28,6 +28,22 @@ from desktop.ui import labels_case as case_labels
 from desktop.ui.consent import labels
 
 HIDDEN = {"assessment_response": {"scores", "options", "instrument_version"}}
+# coded fields of the case area: (table, field) → the label of a code, or the message catalog's
+# prefix for it (a code the table does not know is shown as it is)
+CODE_LABELS: dict[tuple[str, str], Any] = {
+    ("case_record", "requester_type"): case_labels.requester,
+    ("case_record", "closure_reason"): case_labels.closure_reason,
+    ("case_record", "intake_outcome"): case_labels.intake_outcome,
+    ("case_record", "crisis_triggers"): "triage.crisis.",
+    ("case_record", "closure_handback"): "closure.handback.",
+    ("visit", "kind"): case_labels.visit_kind,
+    ("visit", "status"): case_labels.visit_status,
+    ("hospital_stay", "kind"): case_labels.stay_kind,
+    ("paperwork", "kind"): "paperwork.kind.",
+    ("paperwork", "status"): "paperwork.status.",
+    ("medication", "source"): "medication.source.",
+    ("medication", "review_requested_to"): "medication.reviewer.",
+}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -156,6 +172,11 @@ class HistoryFormatter:
                 return labels.decision(code)
             if field == "method":
                 return labels.method(code)
+        label = CODE_LABELS.get((table, field))
+        if isinstance(label, str):
+            return t(label + code, self.lang) if label + code in catalog("en") else code
+        if label is not None:
+            return str(label(code))
         return code
 
     def _answers(self, record_id: str, answers: dict[str, Any]) -> str:
