@@ -143,3 +143,35 @@ def test_changes_to_the_record_show_labels_not_codes(main_window, ctx, lang, tab
         assert shown == expected[lang]
     listed = HistoryFormatter(ctx, pid, lang)._value(table, field, [code, code])
     assert listed == f"{shown}, {shown}"
+
+
+def test_an_action_typed_in_the_plan_is_drafted_and_offered_back(main_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Item 1 lists the plan's actions among the texts drafted: the action's words reach the
+    vault while typed, survive a lock and come back in their dialog."""
+    from desktop.services import care_plans, drafts
+    from desktop.ui.plan.dialogs import ActionDialog
+    from desktop.ui.plan.tab import PlanTab
+    from tests.conftest import PASSPHRASE
+
+    pid = _patient(ctx)
+    plan_id = care_plans.start_plan(ctx, pid, what_matters="Rester chez elle")
+    goal_id = care_plans.add_goal(ctx, plan_id, "Marcher jusqu'à la boulangerie")
+    plan = _tab(main_window.open_dossier(pid), PlanTab)
+    plan.refresh()
+    dialog = plan.add_action(goal_id)
+    assert isinstance(dialog, ActionDialog)
+    dialog.what.insert("Kiné deux fois par semaine")
+    dialog.draft_guard.flush()
+    stored = drafts.get_draft(ctx, dialog.draft_guard.key)
+    assert stored is not None and "Kiné deux fois par semaine" in stored.text
+    main_window.lock()
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: pid in main_window.dossiers)
+    dossier = main_window.dossiers[pid]
+    qtbot.waitUntil(lambda: dossier.draft_offer is not None and dossier.draft_offer.box is not None)
+    dossier.draft_offer.box.restore_button.click()
+    [restored] = dossier.draft_offer.restored
+    assert isinstance(restored, ActionDialog)
+    assert restored.what.text() == "Kiné deux fois par semaine"
