@@ -140,8 +140,7 @@ class SettingsPage(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.reassess.addItem(item)
         label = QLabel(self.tr("Re-assess after a hospital &discharge:"))
-        label.setBuddy(self.reassess)
-        label.setWordWrap(True)
+        label.setBuddy(self.reassess)  # one line: wrapped, its colon fell alone on a third one
         form.addRow(label, self.reassess)
         self.follow_up_notice = QLabel()
         self.follow_up_notice.setWordWrap(True)

@@ -175,3 +175,25 @@ def test_an_action_typed_in_the_plan_is_drafted_and_offered_back(main_window, ct
     [restored] = dossier.draft_offer.restored
     assert isinstance(restored, ActionDialog)
     assert restored.what.text() == "Kiné deux fois par semaine"
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_settings_labels_keep_their_colon_on_their_line(main_window, lang,  # type: ignore[no-untyped-def]
+                                                       lang_restored) -> None:
+    """"Réévaluer après / une sortie d'hôpital / :" wrapped on three lines, the colon alone."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.settings_page import SettingsPage
+
+    install_language(lang)
+    main_window.resize(1366, 700)
+    main_window.show()
+    main_window.show_page("desktop.ui.settings_page")
+    page = main_window.stack.currentWidget()
+    assert isinstance(page, SettingsPage)
+    _settle()
+    line = page.fontMetrics().height()
+    tall = [label.text() for label in page.findChildren(QLabel)
+            if label.buddy() is not None and label.isVisibleTo(page)
+            and label.height() >= 2 * line]
+    assert tall == []
