@@ -197,3 +197,28 @@ def test_settings_labels_keep_their_colon_on_their_line(main_window, lang,  # ty
             if label.buddy() is not None and label.isVisibleTo(page)
             and label.height() >= 2 * line]
     assert tall == []
+
+
+def test_an_assessment_comment_typed_just_before_a_lock_is_kept(main_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Item 1 lists assessment comments: the words typed into an assessment's free-text item
+    reach the vault at the lock, before the autosave's next tick, and the draft reopens."""
+    from desktop.services import assessments
+    from desktop.services.instruments import get_definition
+    from desktop.ui.assessment.dialog import ResponseDialog
+    from tests.conftest import PASSPHRASE
+
+    pid = _patient(ctx)
+    dossier = main_window.open_dossier(pid)
+    dialog = ResponseDialog(dossier, get_definition(ctx, "needs_checklist"), None,
+                            autosave_ms=600_000)  # no tick during the test: the lock saves
+    dialog.show()
+    status = dialog.form.inputs["health_status"].widget
+    status.setCurrentIndex(status.findData("unmet"))  # the description is asked from then on
+    dialog.form.inputs["health_description"].widget.insertPlainText("Chute la semaine passée")
+    main_window.lock()
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: not main_window.ctx.is_locked)
+    [draft] = assessments.drafts(main_window.ctx, pid, "needs_checklist")
+    assert draft.answers["health_description"] == "Chute la semaine passée"
