@@ -191,9 +191,30 @@ def find_missing(env: dict[str, str], qt_output: str) -> list[str]:
     return list(dict.fromkeys(missing or parse_qt_hints(qt_output)))
 
 
+def run_installer(argv: list[str]) -> int:
+    """The one step that changes the machine: run a package manager, its exit status back."""
+    try:
+        return subprocess.call(argv)
+    except OSError:  # no apt-get here, or not executable
+        return 127
+
+
+def install_failed(command: list[str], status: int) -> str:
+    return (f"Could not install the libraries Qt needs ({command[0]} exited with {status}): "
+            f"run `{' '.join(command)}` yourself to see why, then `make run` again.")
+
+
 def check(env: dict[str, str] | None = None, *,
-          run: Callable[[list[str]], int] = lambda argv: subprocess.call(argv),
+          probe_qt: Callable[[dict[str, str]], tuple[bool, str]] = probe,
+          os_release: str | None = None,
+          root: bool | None = None,
+          run: Callable[[list[str]], int] = run_installer,
           out: Callable[[str], None] = lambda s: print(s, file=sys.stderr, flush=True)) -> int:
+    """0: Qt can open a window (perhaps after installing what it needs); 1: said why on `out`.
+
+    The seams, for tests: `probe_qt(env)` starts Qt and says (ok, its messages); `os_release`
+    the text of /etc/os-release (read when None); `root` whether we run as root (asked when
+    None); `run(argv)` runs the installer and gives its exit status."""
     env = dict(os.environ if env is None else env)
     if not sys.platform.startswith("linux"):
         return 0  # macOS and Windows wheels carry what they need
@@ -203,7 +224,7 @@ def check(env: dict[str, str] | None = None, *,
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         out(NO_DISPLAY)
         return 1
-    ok, qt_output = probe(env)
+    ok, qt_output = probe_qt(env)
     if ok:
         return 0
     missing = find_missing(env, qt_output)
@@ -213,15 +234,20 @@ def check(env: dict[str, str] | None = None, *,
             + "\n(Is the display reachable? Try `xdpyinfo`, or QT_DEBUG_PLUGINS=1 for details.)")
         return 1
     advice = advise(missing)
-    family = distro()
-    root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if root and family == DEBIAN and advice.apt and not advice.unknown and shutil.which("apt-get"):
+    family = distro(os_release)
+    if root is None:
+        root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if root and family == DEBIAN and advice.apt and not advice.unknown:
         command = install_command(advice, DEBIAN, root=True)
         out("Installing the libraries Qt needs: " + " ".join(command))
-        if run(command) != 0:  # a fresh machine may not have package lists yet
+        status = run(command)
+        if status != 0:  # a fresh machine may not have package lists yet
             run(["apt-get", "update"])
-            run(command)
-        ok, qt_output = probe(env)
+            status = run(command)
+        if status != 0:
+            out(install_failed(command, status))
+            return 1
+        ok, qt_output = probe_qt(env)
         if ok:
             return 0
         advice = advise(find_missing(env, qt_output) or missing)

@@ -124,7 +124,7 @@ def test_on_a_real_display_the_app_starts_or_the_missing_libraries_are_handled(
         tmp_path: Path) -> None:
     """Whatever this machine has installed: either Qt starts, or exactly the libraries ldd
     finds missing are named (and, as root on Debian/Ubuntu, handed to apt-get install -y; the
-    runner records the command instead of installing here)."""
+    runner records the command and fails instead of installing here)."""
     number = 90 + os.getpid() % 400
     xvfb = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -151,9 +151,10 @@ def test_on_a_real_display_the_app_starts_or_the_missing_libraries_are_handled(
     packages = list(qt_check.advise(missing).apt)
     if os.geteuid() == 0 and qt_check.distro() == "debian":
         assert ran[0][:3] == ["apt-get", "install", "-y"] and set(ran[0][3:]) == set(packages)
+        assert said[-1].startswith("Could not install the libraries Qt needs")  # the runner failed
     else:
         assert ran == []
-    assert all(so in said[-1] for so in missing)
+        assert all(so in said[-1] for so in missing)
 
 
 def test_make_run_checks_qt_before_the_app() -> None:
@@ -163,3 +164,149 @@ def test_make_run_checks_qt_before_the_app() -> None:
     body = recipe.group(1)
     assert "tools.qt_check" in body and body.index("tools.qt_check") < body.index("tools.run_demo")
     assert re.search(r"tools\.qt_check\s*&&", body), "the app must not start when the check fails"
+
+
+# Qt's own words on a fresh Ubuntu with a display (QT_DEBUG_PLUGINS=1): the xcb plugin cannot load
+FRESH_QT_OUTPUT = (
+    'qt.core.library: "/venv/PySide6/Qt/plugins/platforms/libqxcb.so" cannot load: Cannot load '
+    'library /venv/PySide6/Qt/plugins/platforms/libqxcb.so: (libxcb-cursor.so.0: cannot open '
+    'shared object file: No such file or directory)\n'
+    'qt.core.library: "/venv/PySide6/Qt/plugins/platforms/libqxcb.so" cannot load: Cannot load '
+    'library /venv/PySide6/Qt/plugins/platforms/libqxcb.so: (libxcb-icccm.so.4: cannot open '
+    'shared object file: No such file or directory)\n'
+    'qt.core.library: "/venv/PySide6/Qt/plugins/platforms/libqxcb.so" cannot load: Cannot load '
+    'library /venv/PySide6/Qt/plugins/platforms/libqxcb.so: (libxcb-keysyms.so.1: cannot open '
+    'shared object file: No such file or directory)\n'
+    'qt.qpa.plugin: From 6.5.0, xcb-cursor0 or libxcb-cursor0 is needed to load the Qt xcb '
+    'platform plugin.\n'
+    'qt.qpa.plugin: Could not load the Qt platform plugin "xcb" in "" even though it was found.\n')
+
+
+class Probes:
+    """What starting Qt answers, one answer per start (the first fails as on a fresh machine)."""
+
+    def __init__(self, *answers: tuple[bool, str]) -> None:
+        self.answers = list(answers)
+        self.envs: list[dict[str, str]] = []
+
+    def __call__(self, env: dict[str, str]) -> tuple[bool, str]:
+        self.envs.append(env)
+        return self.answers.pop(0)
+
+
+class Installer:
+    """The OS boundary: records each command instead of running a package manager."""
+
+    def __init__(self, *statuses: int) -> None:
+        self.statuses = list(statuses)
+        self.ran: list[list[str]] = []
+
+    def __call__(self, argv: list[str]) -> int:
+        self.ran.append(argv)
+        return self.statuses.pop(0)
+
+
+def display_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["DISPLAY"] = ":0"
+    return env
+
+
+def fresh_machine_missing(env: dict[str, str]) -> list[str]:
+    """The libraries check() finds missing: Qt's messages, plus whatever this machine lacks."""
+    return qt_check.find_missing(env, FRESH_QT_OUTPUT)
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is for Linux")
+
+
+@linux_only
+def test_missing_libraries_as_a_user_on_debian_are_named_with_the_apt_command() -> None:
+    env = display_env()
+    probes, installer, said = Probes((False, FRESH_QT_OUTPUT)), Installer(), []
+    code = qt_check.check(env, probe_qt=probes, os_release=UBUNTU, root=False,
+                          run=installer, out=said.append)
+    assert code == 1 and installer.ran == [] and len(probes.envs) == 1
+    assert len(said) == 1
+    text = said[0]
+    assert all(so in text for so in FRESH_UBUNTU)
+    packages = qt_check.advise(fresh_machine_missing(env)).apt
+    assert f"(Debian/Ubuntu):  sudo apt-get install -y {' '.join(packages)}" in text
+    assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1"} <= set(packages)
+    assert "dnf" not in text and "Installing" not in text
+
+
+@linux_only
+def test_missing_libraries_on_fedora_are_named_with_the_dnf_command_even_as_root() -> None:
+    env = display_env()
+    for root in (False, True):
+        probes, installer, said = Probes((False, FRESH_QT_OUTPUT)), Installer(), []
+        code = qt_check.check(env, probe_qt=probes, os_release=FEDORA, root=root,
+                              run=installer, out=said.append)
+        assert code == 1 and installer.ran == [] and len(said) == 1
+        packages = qt_check.advise(fresh_machine_missing(env)).dnf
+        sudo = "" if root else "sudo "
+        assert f"(Fedora):  {sudo}dnf install -y {' '.join(packages)}" in said[0]
+        assert {"xcb-util-cursor", "xcb-util-wm", "xcb-util-keysyms"} <= set(packages)
+        assert all(so in said[0] for so in FRESH_UBUNTU) and "apt-get" not in said[0]
+
+
+@linux_only
+def test_as_root_on_debian_the_libraries_are_installed_then_qt_probed_again_and_make_run_goes_on(
+        ) -> None:
+    env = display_env()
+    probes = Probes((False, FRESH_QT_OUTPUT), (True, ""))
+    installer, said = Installer(0), []
+    code = qt_check.check(env, probe_qt=probes, os_release=UBUNTU, root=True,
+                          run=installer, out=said.append)
+    packages = list(qt_check.advise(fresh_machine_missing(env)).apt)
+    assert installer.ran == [["apt-get", "install", "-y", *packages]]
+    assert len(probes.envs) == 2, "Qt is started again after the install"
+    assert code == 0
+    assert said == ["Installing the libraries Qt needs: apt-get install -y " + " ".join(packages)]
+
+
+@linux_only
+def test_as_root_on_debian_without_package_lists_apt_is_updated_once_then_installs() -> None:
+    env = display_env()
+    probes = Probes((False, FRESH_QT_OUTPUT), (True, ""))
+    installer = Installer(100, 0, 0)  # "Unable to locate package": no lists on a fresh machine
+    code = qt_check.check(env, probe_qt=probes, os_release=UBUNTU, root=True,
+                          run=installer, out=lambda s: None)
+    install = ["apt-get", "install", "-y", *qt_check.advise(fresh_machine_missing(env)).apt]
+    assert installer.ran == [install, ["apt-get", "update"], install]
+    assert code == 0 and len(probes.envs) == 2
+
+
+@linux_only
+def test_a_failed_install_is_one_clear_line_and_a_non_zero_exit() -> None:
+    env = display_env()
+    probes = Probes((False, FRESH_QT_OUTPUT))
+    installer, said = Installer(100, 100, 100), []
+    code = qt_check.check(env, probe_qt=probes, os_release=UBUNTU, root=True,
+                          run=installer, out=said.append)
+    assert code != 0
+    assert len(probes.envs) == 1, "Qt is not started again when nothing was installed"
+    assert said[0].startswith("Installing the libraries Qt needs:")
+    assert len(said) == 2 and "\n" not in said[1]
+    install = " ".join(installer.ran[0])
+    assert said[1] == (f"Could not install the libraries Qt needs (apt-get exited with 100): "
+                       f"run `{install}` yourself to see why, then `make run` again.")
+
+
+@linux_only
+def test_installed_but_qt_still_fails_names_what_is_still_missing() -> None:
+    env = display_env()
+    still = ('qt.core.library: cannot load: (libxkbcommon-x11.so.0: cannot open shared object '
+             'file: No such file or directory)\n')
+    probes = Probes((False, FRESH_QT_OUTPUT), (False, still))
+    installer, said = Installer(0), []
+    code = qt_check.check(env, probe_qt=probes, os_release=UBUNTU, root=True,
+                          run=installer, out=said.append)
+    assert code == 1 and len(installer.ran) == 1 and len(probes.envs) == 2
+    assert "libxkbcommon-x11.so.0" in said[-1]
+    assert "apt-get install -y libxkbcommon-x11-0" in said[-1] and "sudo" not in said[-1]
+
+
+def test_without_a_package_manager_the_install_fails_cleanly() -> None:
+    assert qt_check.run_installer(["relais-no-such-package-manager", "install", "-y", "x"]) == 127
