@@ -5,6 +5,10 @@ Every record id of the patient is a resource id (or an element id for records th
 another resource: status changes, plan actions, ecomap ties). Belgian NISS identifier system per
 the hl7-be core profile; ecomap tie attributes have no native element and go in an extension
 under our own canonical URL.
+
+One function per resource (`patient_resource`, `care_team`, `episode_of_care`,
+`visit_encounter`, `questionnaire_response`, `care_plan`, `consent_resource`, …), each reading
+the patient's live rows through a `Record`; `build_bundle` puts them in the Bundle's order.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.care_plan import decode_agreement
@@ -190,18 +195,28 @@ def _consent_states(events: Sequence[Row]) -> dict[str, str]:
     return status
 
 
-def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
-                 owned_contacts: Sequence[Row], linked_contacts: Sequence[Row],
-                 blobs: Mapping[str, bytes],
-                 generated_at: dt.datetime) -> dict[str, Any]:
-    """The Bundle as a JSON-ready dict. Deleted (tombstoned) rows are left out."""
-    pid = patient["id"]
-    pref = f"Patient/{pid}"
-    live = {name: [r for r in rows if not r.get("deleted")] for name, rows in tables.items()}
-    contacts = {c["id"]: c for c in (*owned_contacts, *linked_contacts) if not c.get("deleted")}
-    resources: list[Resource] = []
+@dataclass(frozen=True)
+class Record:
+    """What every resource builder reads: the patient's reference, the live (not tombstoned)
+    rows per table and the live contacts by id."""
 
-    # ---- Patient -------------------------------------------------------------------------
+    pid: str
+    live: Mapping[str, Sequence[Row]]
+    contacts: Mapping[str, Row]
+
+    @property
+    def pref(self) -> str:
+        return f"Patient/{self.pid}"
+
+    def rows(self, table: str) -> Sequence[Row]:
+        return self.live.get(table, [])
+
+    def ref(self, contact_id: str | None) -> dict[str, Any] | None:
+        return _contact_ref(self.contacts, contact_id)
+
+
+# ---- Patient -------------------------------------------------------------------------------
+def patient_resource(patient: Row, rec: Record) -> Resource:
     ident = [{"use": "official", "system": SSIN_SYSTEM, "value": patient["niss"]}] \
         if patient.get("niss") else []
     ext = [_ext("bim", valueBoolean=bool(patient.get("bim"))),
@@ -211,8 +226,8 @@ def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
         ext.append(_ext("health-insurance-fund", valueString=patient["mutualite"]))
     if patient.get("restricted"):
         ext.append(_ext("processing-restricted", valueBoolean=True))
-    resources.append({
-        "resourceType": "Patient", "id": pid, "extension": ext, "identifier": ident,
+    return {
+        "resourceType": "Patient", "id": rec.pid, "extension": ext, "identifier": ident,
         "active": not patient.get("deleted"),
         "name": [{"use": "official", "family": patient.get("family_name"),
                   "given": [patient["given_name"]] if patient.get("given_name") else []}],
@@ -220,286 +235,374 @@ def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
         "birthDate": _date(patient.get("birth_date")), "address": _address(patient),
         "communication": [{"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": lang}]}}
                           for lang in patient.get("languages") or [] if lang != "other"],
-        "generalPractitioner": [r for r in [_contact_ref(contacts, patient.get("gp_contact_id"))]
-                                if r],
-    })
+        "generalPractitioner": [r for r in [rec.ref(patient.get("gp_contact_id"))] if r],
+    }
 
-    # ---- Contacts and the ecomap ---------------------------------------------------------
-    for c in contacts.values():
-        resources.extend(_contact_resources(c, pref))
+
+# ---- The ecomap (CareTeam) -----------------------------------------------------------------
+def _tie_participant(rel: Row, member: dict[str, Any]) -> dict[str, Any]:
+    tie = [{"url": "strength", "valueCode": rel.get("strength") or "moderate"},
+           {"url": "quality", "valueCode": rel.get("quality") or "neutral"},
+           {"url": "energy-flow", "valueCode": rel.get("energy_flow") or "none"},
+           {"url": "informal-carer", "valueBoolean": bool(rel.get("is_informal_carer"))},
+           {"url": "reference-person", "valueBoolean": bool(rel.get("is_reference_person"))}]
+    if rel.get("since"):
+        tie.append({"url": "since", "valueDate": _date(rel["since"])})
+    if rel.get("note"):
+        tie.append({"url": "note", "valueString": rel["note"]})
+    return {
+        "id": rel["id"], "extension": [{"url": ECOMAP_TIE_URL, "extension": tie}],
+        "role": [{"text": rel["role"]}] if rel.get("role") else [],
+        "member": member,
+    }
+
+
+def care_team(rec: Record) -> Resource | None:
+    """The ecomap's ties as one CareTeam; None when no tie names a contact of the export."""
     participants = []
-    for rel in live.get("relationship", []):
-        member = _contact_ref(contacts, rel.get("contact_id"))
-        if member is None:
-            continue
-        tie = [{"url": "strength", "valueCode": rel.get("strength") or "moderate"},
-               {"url": "quality", "valueCode": rel.get("quality") or "neutral"},
-               {"url": "energy-flow", "valueCode": rel.get("energy_flow") or "none"},
-               {"url": "informal-carer", "valueBoolean": bool(rel.get("is_informal_carer"))},
-               {"url": "reference-person", "valueBoolean": bool(rel.get("is_reference_person"))}]
-        if rel.get("since"):
-            tie.append({"url": "since", "valueDate": _date(rel["since"])})
-        if rel.get("note"):
-            tie.append({"url": "note", "valueString": rel["note"]})
-        participants.append({
-            "id": rel["id"], "extension": [{"url": ECOMAP_TIE_URL, "extension": tie}],
-            "role": [{"text": rel["role"]}] if rel.get("role") else [],
-            "member": member,
-        })
-    if participants:
-        resources.append({"resourceType": "CareTeam", "id": f"{pid}-team", "status": "active",
-                          "subject": {"reference": pref}, "participant": participants})
+    for rel in rec.rows("relationship"):
+        member = rec.ref(rel.get("contact_id"))
+        if member is not None:
+            participants.append(_tie_participant(rel, member))
+    if not participants:
+        return None
+    return {"resourceType": "CareTeam", "id": f"{rec.pid}-team", "status": "active",
+            "subject": {"reference": rec.pref}, "participant": participants}
 
-    # ---- Cases (EpisodeOfCare) with their status history ---------------------------------
+
+# ---- Cases (EpisodeOfCare) with their status history ---------------------------------------
+def episode_of_care(case: Row, changes: Sequence[Row], rec: Record) -> Resource:
+    history = [{"id": ch["id"], "status": EPISODE_STATUS.get(ch["to_status"], "active"),
+                "period": {"start": _date(ch["changed_on"])}} for ch in changes]
+    ext = [_ext("case-status", valueCode=case.get("status") or "referred")]
+    for key in ("request_reason", "clarified_request", "complexity_tier", "closure_reason",
+                "closure_note", "requester_type", "requester_name"):
+        if case.get(key):
+            ext.append(_ext(f"case-{key.replace('_', '-')}", valueString=str(case[key])))
+    return {
+        "resourceType": "EpisodeOfCare", "id": case["id"], "extension": ext,
+        "status": EPISODE_STATUS.get(case.get("status") or "", "active"),
+        "statusHistory": history, "patient": {"reference": rec.pref},
+        "type": [{"text": "case management"}],
+        "period": {"start": _date(case.get("opened_on") or case.get("request_date")),
+                   "end": _date(case.get("closed_on"))},
+    }
+
+
+def orphan_status_change(ch: Row, rec: Record) -> Resource:
+    """A status change whose case is gone still belongs to the patient."""
+    return {"resourceType": "EpisodeOfCare", "id": ch["id"],
+            "status": EPISODE_STATUS.get(ch["to_status"], "active"),
+            "patient": {"reference": rec.pref}}
+
+
+def episodes_of_care(rec: Record) -> list[Resource]:
     changes: dict[str, list[Row]] = {}
-    for ch in live.get("case_status_change", []):
+    for ch in rec.rows("case_status_change"):
         changes.setdefault(ch["case_id"], []).append(ch)
-    for case in live.get("case_record", []):
-        history = [{"id": ch["id"], "status": EPISODE_STATUS.get(ch["to_status"], "active"),
-                    "period": {"start": _date(ch["changed_on"])}}
-                   for ch in changes.pop(case["id"], [])]
-        ext = [_ext("case-status", valueCode=case.get("status") or "referred")]
-        for key in ("request_reason", "clarified_request", "complexity_tier", "closure_reason",
-                    "closure_note", "requester_type", "requester_name"):
-            if case.get(key):
-                ext.append(_ext(f"case-{key.replace('_', '-')}", valueString=str(case[key])))
-        resources.append({
-            "resourceType": "EpisodeOfCare", "id": case["id"], "extension": ext,
-            "status": EPISODE_STATUS.get(case.get("status") or "", "active"),
-            "statusHistory": history, "patient": {"reference": pref},
-            "type": [{"text": "case management"}],
-            "period": {"start": _date(case.get("opened_on") or case.get("request_date")),
-                       "end": _date(case.get("closed_on"))},
-        })
-    for orphans in changes.values():  # a status change whose case is gone still belongs here
-        for ch in orphans:
-            resources.append({"resourceType": "EpisodeOfCare", "id": ch["id"],
-                              "status": EPISODE_STATUS.get(ch["to_status"], "active"),
-                              "patient": {"reference": pref}})
+    out = [episode_of_care(case, changes.pop(case["id"], []), rec)
+           for case in rec.rows("case_record")]
+    out.extend(orphan_status_change(ch, rec) for orphans in changes.values() for ch in orphans)
+    return out
 
-    # ---- Visits, stays, concertations (Encounter) ----------------------------------------
-    for v in live.get("visit", []):
-        code, display = VISIT_CLASS.get(v.get("kind") or "", ("HH", "home health"))
-        start = v.get("actual_start") or v.get("planned_start")
-        end = v.get("actual_end") or v.get("planned_end")
-        resources.append({
-            "resourceType": "Encounter", "id": v["id"],
-            "status": VISIT_STATUS.get(v.get("status") or "", "unknown"),
-            "class": {"system": V3_ACT_CODE, "code": code, "display": display},
-            "type": [{"text": v.get("kind")}], "subject": {"reference": pref},
-            "episodeOfCare": [{"reference": f"EpisodeOfCare/{v['case_id']}"}]
-            if v.get("case_id") else [],
-            "period": {"start": _datetime(start), "end": _datetime(end)},
-            "location": [{"location": {"display": v["place"]}}] if v.get("place") else [],
-            "reasonCode": [{"text": v["cancel_reason"]}] if v.get("cancel_reason") else [],
-            "extension": [_ext("visit-notes", valueString=v["notes"])] if v.get("notes") else [],
-        })
-    for s in live.get("hospital_stay", []):
-        emergency = s.get("kind") == "emergency"
-        resources.append({
-            "resourceType": "Encounter", "id": s["id"],
-            "status": "finished" if s.get("discharged_on") else "in-progress",
-            "class": {"system": V3_ACT_CODE, "code": "EMER" if emergency else "IMP"},
-            "subject": {"reference": pref},
-            "period": {"start": _date(s.get("admitted_on")), "end": _date(s.get("discharged_on"))},
-            "serviceProvider": {"display": s["hospital"]} if s.get("hospital") else None,
-            "reasonCode": [{"text": s["reason"]}] if s.get("reason") else [],
-        })
-    for c in live.get("concertation", []):
-        decisions = "; ".join(str(d.get("text") or "") if isinstance(d, dict) else (_text(d) or "")
-                              for d in c.get("decisions") or [])
-        resources.append({
-            "resourceType": "Encounter", "id": c["id"], "status": "finished",
-            "class": {"system": V3_ACT_CODE, "code": "AMB"}, "type": [{"text": "concertation"}],
-            "subject": {"reference": pref}, "period": {"start": _date(c.get("held_on"))},
-            "participant": [{"individual": ref} for ref in
-                            (_contact_ref(contacts, p if isinstance(p, str) else
-                                          (p or {}).get("contact_id"))
-                             for p in c.get("participants") or []) if ref],
-            "extension": [e for e in (
-                _ext("concertation-decisions", valueString=decisions) if decisions else None,
-                _ext("concertation-note", valueString=c["note"]) if c.get("note") else None,
-            ) if e],
-        })
 
-    # ---- Journal (Communication) ---------------------------------------------------------
-    for n in live.get("note", []):
-        resources.append({
-            "resourceType": "Communication", "id": n["id"], "status": "completed",
-            "category": [{"text": "journal note"}], "subject": {"reference": pref},
-            "sent": _datetime(n.get("written_at")),
-            "sender": None, "payload": [{"contentString": n.get("text") or "-"}],
-            "note": [{"text": f"by {n['author']}"}] if n.get("author") else [],
-        })
-    for a in live.get("visit_addendum", []):
-        resources.append({
-            "resourceType": "Communication", "id": a["id"], "status": "completed",
-            "category": [{"text": "visit addendum"}], "subject": {"reference": pref},
-            "encounter": {"reference": f"Encounter/{a['visit_id']}"},
-            "sent": _datetime(a.get("written_at")),
-            "payload": [{"contentString": a.get("text") or "-"}],
-        })
-    for f in live.get("gp_feedback", []):
-        text = "\n".join(x for x in (f.get("summary"), f.get("questions")) if x) or "-"
-        resources.append({
-            "resourceType": "Communication", "id": f["id"],
-            "status": "completed" if f.get("status") == "sent" else "preparation",
-            "category": [{"text": "feedback to the GP"}], "subject": {"reference": pref},
-            "sent": _date(f.get("sent_on")),
-            "recipient": [r for r in [_contact_ref(contacts, f.get("gp_contact_id"))] if r],
-            "payload": [{"contentString": text}],
-        })
+# ---- Visits, stays, concertations (Encounter) ----------------------------------------------
+def visit_encounter(v: Row, rec: Record) -> Resource:
+    code, display = VISIT_CLASS.get(v.get("kind") or "", ("HH", "home health"))
+    start = v.get("actual_start") or v.get("planned_start")
+    end = v.get("actual_end") or v.get("planned_end")
+    return {
+        "resourceType": "Encounter", "id": v["id"],
+        "status": VISIT_STATUS.get(v.get("status") or "", "unknown"),
+        "class": {"system": V3_ACT_CODE, "code": code, "display": display},
+        "type": [{"text": v.get("kind")}], "subject": {"reference": rec.pref},
+        "episodeOfCare": [{"reference": f"EpisodeOfCare/{v['case_id']}"}]
+        if v.get("case_id") else [],
+        "period": {"start": _datetime(start), "end": _datetime(end)},
+        "location": [{"location": {"display": v["place"]}}] if v.get("place") else [],
+        "reasonCode": [{"text": v["cancel_reason"]}] if v.get("cancel_reason") else [],
+        "extension": [_ext("visit-notes", valueString=v["notes"])] if v.get("notes") else [],
+    }
 
-    # ---- Assessments (QuestionnaireResponse + Observation per score) ---------------------
-    for r in live.get("assessment_response", []):
-        answers = r.get("answers") or {}
-        resources.append({
-            "resourceType": "QuestionnaireResponse", "id": r["id"],
-            "questionnaire": f"{BASE}/Questionnaire/{r['instrument_id']}"
-                             f"|{r.get('instrument_version') or '1'}",
-            "status": "completed" if r.get("status") == "completed" else "in-progress",
-            "subject": {"reference": pref},
-            "authored": _datetime(r.get("completed_at")) or _date(r.get("assessed_on")),
-            "item": [{"linkId": str(k), "answer": [_answer(v)]} for k, v in answers.items()
-                     if v is not None],
-        })
-        for i, (key, value) in enumerate(sorted((r.get("scores") or {}).items())):
-            if value is None:
-                continue
-            resources.append({
-                "resourceType": "Observation", "id": f"{r['id']}-s{i}",
-                "status": "final" if r.get("status") == "completed" else "preliminary",
-                "code": {"coding": [{"system": f"{BASE}/CodeSystem/score",
-                                     "code": f"{r['instrument_id']}.{key}"}],
-                         "text": f"{r['instrument_id']} {key}"},
-                "subject": {"reference": pref},
-                "effectiveDateTime": _date(r.get("assessed_on"))
-                or _datetime(r.get("completed_at")),
-                "derivedFrom": [{"reference": f"QuestionnaireResponse/{r['id']}"}],
-                **_obs_value(value),
-            })
 
-    # ---- Care plans, goals, actions -------------------------------------------------------
+def stay_encounter(s: Row, rec: Record) -> Resource:
+    emergency = s.get("kind") == "emergency"
+    return {
+        "resourceType": "Encounter", "id": s["id"],
+        "status": "finished" if s.get("discharged_on") else "in-progress",
+        "class": {"system": V3_ACT_CODE, "code": "EMER" if emergency else "IMP"},
+        "subject": {"reference": rec.pref},
+        "period": {"start": _date(s.get("admitted_on")), "end": _date(s.get("discharged_on"))},
+        "serviceProvider": {"display": s["hospital"]} if s.get("hospital") else None,
+        "reasonCode": [{"text": s["reason"]}] if s.get("reason") else [],
+    }
+
+
+def concertation_encounter(c: Row, rec: Record) -> Resource:
+    decisions = "; ".join(str(d.get("text") or "") if isinstance(d, dict) else (_text(d) or "")
+                          for d in c.get("decisions") or [])
+    return {
+        "resourceType": "Encounter", "id": c["id"], "status": "finished",
+        "class": {"system": V3_ACT_CODE, "code": "AMB"}, "type": [{"text": "concertation"}],
+        "subject": {"reference": rec.pref}, "period": {"start": _date(c.get("held_on"))},
+        "participant": [{"individual": ref} for ref in
+                        (rec.ref(p if isinstance(p, str) else (p or {}).get("contact_id"))
+                         for p in c.get("participants") or []) if ref],
+        "extension": [e for e in (
+            _ext("concertation-decisions", valueString=decisions) if decisions else None,
+            _ext("concertation-note", valueString=c["note"]) if c.get("note") else None,
+        ) if e],
+    }
+
+
+# ---- Journal (Communication) ---------------------------------------------------------------
+def note_communication(n: Row, rec: Record) -> Resource:
+    return {
+        "resourceType": "Communication", "id": n["id"], "status": "completed",
+        "category": [{"text": "journal note"}], "subject": {"reference": rec.pref},
+        "sent": _datetime(n.get("written_at")),
+        "sender": None, "payload": [{"contentString": n.get("text") or "-"}],
+        "note": [{"text": f"by {n['author']}"}] if n.get("author") else [],
+    }
+
+
+def addendum_communication(a: Row, rec: Record) -> Resource:
+    return {
+        "resourceType": "Communication", "id": a["id"], "status": "completed",
+        "category": [{"text": "visit addendum"}], "subject": {"reference": rec.pref},
+        "encounter": {"reference": f"Encounter/{a['visit_id']}"},
+        "sent": _datetime(a.get("written_at")),
+        "payload": [{"contentString": a.get("text") or "-"}],
+    }
+
+
+def feedback_communication(f: Row, rec: Record) -> Resource:
+    text = "\n".join(x for x in (f.get("summary"), f.get("questions")) if x) or "-"
+    return {
+        "resourceType": "Communication", "id": f["id"],
+        "status": "completed" if f.get("status") == "sent" else "preparation",
+        "category": [{"text": "feedback to the GP"}], "subject": {"reference": rec.pref},
+        "sent": _date(f.get("sent_on")),
+        "recipient": [r for r in [rec.ref(f.get("gp_contact_id"))] if r],
+        "payload": [{"contentString": text}],
+    }
+
+
+# ---- Assessments (QuestionnaireResponse + Observation per score) ---------------------------
+def questionnaire_response(r: Row, rec: Record) -> Resource:
+    answers = r.get("answers") or {}
+    return {
+        "resourceType": "QuestionnaireResponse", "id": r["id"],
+        "questionnaire": f"{BASE}/Questionnaire/{r['instrument_id']}"
+                         f"|{r.get('instrument_version') or '1'}",
+        "status": "completed" if r.get("status") == "completed" else "in-progress",
+        "subject": {"reference": rec.pref},
+        "authored": _datetime(r.get("completed_at")) or _date(r.get("assessed_on")),
+        "item": [{"linkId": str(k), "answer": [_answer(v)]} for k, v in answers.items()
+                 if v is not None],
+    }
+
+
+def score_observations(r: Row, rec: Record) -> list[Resource]:
+    """One Observation per score of the response, derived from it."""
+    out = []
+    for i, (key, value) in enumerate(sorted((r.get("scores") or {}).items())):
+        if value is None:
+            continue
+        out.append({
+            "resourceType": "Observation", "id": f"{r['id']}-s{i}",
+            "status": "final" if r.get("status") == "completed" else "preliminary",
+            "code": {"coding": [{"system": f"{BASE}/CodeSystem/score",
+                                 "code": f"{r['instrument_id']}.{key}"}],
+                     "text": f"{r['instrument_id']} {key}"},
+            "subject": {"reference": rec.pref},
+            "effectiveDateTime": _date(r.get("assessed_on")) or _datetime(r.get("completed_at")),
+            "derivedFrom": [{"reference": f"QuestionnaireResponse/{r['id']}"}],
+            **_obs_value(value),
+        })
+    return out
+
+
+# ---- Care plans, goals, actions ------------------------------------------------------------
+def goal_resource(g: Row, rec: Record) -> Resource:
+    return {
+        "resourceType": "Goal", "id": g["id"],
+        "lifecycleStatus": GOAL_STATUS.get(g.get("status") or "", "active"),
+        "achievementStatus": {"coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/goal-achievement",
+            "code": "achieved"}]} if g.get("status") == "achieved" else None,
+        "category": [{"text": g["domain"]}] if g.get("domain") else [],
+        "description": {"text": g.get("text") or "-"}, "subject": {"reference": rec.pref},
+        "target": [{"dueDate": _date(g["target_date"])}] if g.get("target_date") else [],
+    }
+
+
+def _plan_activity(a: Row, rec: Record) -> dict[str, Any]:
+    performer = rec.ref(a.get("responsible_contact_id"))
+    if performer is None and a.get("responsible_kind") == "patient":
+        performer = {"reference": rec.pref}
+    sched = a.get("schedule") or {}
+    return {"id": a["id"], "detail": {
+        "status": ACTION_STATUS.get(a.get("status") or "", "unknown"),
+        "description": a.get("what") or "-",
+        "goal": [{"reference": f"Goal/{a['goal_id']}"}] if a.get("goal_id") else [],
+        "performer": [performer] if performer else [],
+        "scheduledString": _text(sched.get("text") if isinstance(sched, dict) else sched)
+        or (_text(sched) if sched else None),
+    }}
+
+
+def _plan_notes(p: Row) -> list[dict[str, str]]:
+    agreement = decode_agreement(p.get("agreed_with"))  # codes, and words typed beside
+    shown = {**p, "agreed_with": ", ".join(
+        [*agreement.parties, *([agreement.note] if agreement.note else [])])}
+    return [{"text": f"{label}: {shown[key]}"} for key, label in (
+        ("what_matters", "What matters"), ("expectations", "Expectations"),
+        ("to_avoid", "To avoid"), ("agreed_with", "Agreed with")) if shown.get(key)]
+
+
+def care_plan(p: Row, goals: Sequence[Row], actions: Sequence[Row], team: Resource | None,
+              rec: Record) -> Resource:
+    return {
+        "resourceType": "CarePlan", "id": p["id"],
+        "status": PLAN_STATUS.get(p.get("status") or "", "unknown"), "intent": "plan",
+        "title": f"Plan v{p.get('version') or 1}", "description": p.get("life_project"),
+        "subject": {"reference": rec.pref},
+        "period": {"start": _date(p.get("agreed_on")), "end": _date(p.get("review_date"))},
+        "careTeam": [{"reference": f"CareTeam/{team['id']}"}] if team else [],
+        "goal": [{"reference": f"Goal/{g['id']}"} for g in goals],
+        "activity": [_plan_activity(a, rec) for a in actions], "note": _plan_notes(p),
+    }
+
+
+def orphan_action(a: Row, rec: Record) -> Resource:
+    """An action whose plan is gone: still the patient's."""
+    return {"resourceType": "CarePlan", "id": a["id"], "status": "unknown",
+            "intent": "plan", "subject": {"reference": rec.pref}, "description": a.get("what")}
+
+
+def plans_and_goals(rec: Record, team: Resource | None) -> list[Resource]:
+    """Every Goal, then every CarePlan (its actions as activities), then orphan actions."""
     goals_by_plan: dict[str, list[Row]] = {}
-    for g in live.get("goal", []):
+    for g in rec.rows("goal"):
         goals_by_plan.setdefault(g["plan_id"], []).append(g)
-        goal_status = GOAL_STATUS.get(g.get("status") or "", "active")
-        resources.append({
-            "resourceType": "Goal", "id": g["id"], "lifecycleStatus": goal_status,
-            "achievementStatus": {"coding": [{
-                "system": "http://terminology.hl7.org/CodeSystem/goal-achievement",
-                "code": "achieved"}]} if g.get("status") == "achieved" else None,
-            "category": [{"text": g["domain"]}] if g.get("domain") else [],
-            "description": {"text": g.get("text") or "-"}, "subject": {"reference": pref},
-            "target": [{"dueDate": _date(g["target_date"])}] if g.get("target_date") else [],
-        })
     actions_by_plan: dict[str, list[Row]] = {}
-    for a in live.get("plan_action", []):
+    for a in rec.rows("plan_action"):
         actions_by_plan.setdefault(a["plan_id"], []).append(a)
-    for p in live.get("care_plan", []):
-        activities = []
-        for a in actions_by_plan.pop(p["id"], []):
-            performer = _contact_ref(contacts, a.get("responsible_contact_id"))
-            if performer is None and a.get("responsible_kind") == "patient":
-                performer = {"reference": pref}
-            sched = a.get("schedule") or {}
-            activities.append({"id": a["id"], "detail": {
-                "status": ACTION_STATUS.get(a.get("status") or "", "unknown"),
-                "description": a.get("what") or "-",
-                "goal": [{"reference": f"Goal/{a['goal_id']}"}] if a.get("goal_id") else [],
-                "performer": [performer] if performer else [],
-                "scheduledString": _text(sched.get("text") if isinstance(sched, dict) else sched)
-                or (_text(sched) if sched else None),
-            }})
-        agreement = decode_agreement(p.get("agreed_with"))  # codes, and words typed beside
-        shown = {**p, "agreed_with": ", ".join(
-            [*agreement.parties, *([agreement.note] if agreement.note else [])])}
-        notes = [{"text": f"{label}: {shown[key]}"} for key, label in (
-            ("what_matters", "What matters"), ("expectations", "Expectations"),
-            ("to_avoid", "To avoid"), ("agreed_with", "Agreed with")) if shown.get(key)]
-        resources.append({
-            "resourceType": "CarePlan", "id": p["id"],
-            "status": PLAN_STATUS.get(p.get("status") or "", "unknown"), "intent": "plan",
-            "title": f"Plan v{p.get('version') or 1}", "description": p.get("life_project"),
-            "subject": {"reference": pref},
-            "period": {"start": _date(p.get("agreed_on")), "end": _date(p.get("review_date"))},
-            "careTeam": [{"reference": f"CareTeam/{pid}-team"}] if participants else [],
-            "goal": [{"reference": f"Goal/{g['id']}"} for g in goals_by_plan.get(p["id"], [])],
-            "activity": activities, "note": notes,
-        })
-    for orphans in actions_by_plan.values():  # actions whose plan is gone: still the patient's
-        for a in orphans:
-            resources.append({"resourceType": "CarePlan", "id": a["id"], "status": "unknown",
-                              "intent": "plan", "subject": {"reference": pref},
-                              "description": a.get("what")})
+    out = [goal_resource(g, rec) for g in rec.rows("goal")]
+    out.extend(care_plan(p, goals_by_plan.get(p["id"], []), actions_by_plan.pop(p["id"], []),
+                         team, rec) for p in rec.rows("care_plan"))
+    out.extend(orphan_action(a, rec) for orphans in actions_by_plan.values() for a in orphans)
+    return out
 
-    # ---- Documents: consent evidence, ecomap snapshots ------------------------------------
-    for att in live.get("attachment", []):
-        data = blobs.get(att["sha256"])
-        resources.append({
-            "resourceType": "DocumentReference", "id": att["id"], "status": "current",
-            "type": {"text": att.get("purpose") or "attachment"},
-            "subject": {"reference": pref}, "date": _datetime(att.get("created_at")),
-            "content": [{"attachment": {
-                "contentType": att.get("mime"), "title": att.get("filename"),
-                "size": att.get("size"),
-                "data": base64.b64encode(data).decode("ascii") if data is not None else None}}],
-        })
-    for snap in live.get("ecomap_snapshot", []):
-        raw = json.dumps(snap.get("data") or {}, ensure_ascii=False, sort_keys=True)
-        resources.append({
-            "resourceType": "DocumentReference", "id": snap["id"], "status": "current",
-            "type": {"text": "ecomap snapshot"}, "subject": {"reference": pref},
-            "date": _datetime(snap.get("created_at")),
-            "content": [{"attachment": {"contentType": "application/json",
-                                        "title": f"ecomap {_date(snap.get('taken_on'))}",
-                                        "data": base64.b64encode(raw.encode()).decode("ascii")}}],
-        })
 
-    # ---- Consents ------------------------------------------------------------------------
-    events = live.get("consent_event", [])
-    consent_status = _consent_states(events)
-    attachment_by_sha = {a["sha256"]: a["id"] for a in live.get("attachment", [])}
-    for e in events:
-        decision = e["decision"]
-        override = decision == "override"
-        rule = ({"coding": [{"system": f"{BASE}/CodeSystem/consent-policy", "code": "override"}],
-                 "text": "processing without consent where the law allows it (reason recorded)"}
-                if override else
-                {"coding": [{"system": ACT_CODE,
-                             "code": "OPTIN" if decision in ("granted", "lifted")
-                             else "OPTOUT"}]})
-        provision: dict[str, Any] = {
-            "type": "permit" if decision in ("granted", "override", "lifted") else "deny",
-            "purpose": [{"system": CONSENT_PURPOSE_SYSTEM, "code": e["purpose"]}],
-        }
-        actor = _contact_ref(contacts, e.get("contact_id"))
-        if actor:
-            provision["actor"] = [{"role": {"coding": [{"system": PARTICIPATION, "code": "IRCP"}]},
-                                   "reference": actor}]
-        exts = [_ext("consent-decision", valueCode=decision),
-                _ext("consent-method", valueCode=e.get("method") or "oral")]
-        if e.get("notice_version"):
-            exts.append(_ext("information-notice-version", valueString=e["notice_version"]))
-        if e.get("review_date"):
-            exts.append(_ext("consent-review-date", valueDate=_date(e["review_date"])))
-        if e.get("recorded_by"):
-            exts.append(_ext("consent-recorded-by", valueString=e["recorded_by"]))
-        if e.get("note"):
-            exts.append(_ext("consent-note", valueString=e["note"]))
-        source = attachment_by_sha.get(e.get("evidence_sha256") or "")
-        resources.append({
-            "resourceType": "Consent", "id": e["id"], "extension": exts,
-            "status": consent_status[e["id"]],
-            "scope": {"coding": [{"system": CONSENT_SCOPE, "code": "patient-privacy"}]},
-            "category": [{"coding": [{"system": LOINC, "code": "59284-0",
-                                      "display": "Patient Consent"}]}],
-            "patient": {"reference": pref}, "dateTime": _date(e.get("decided_on")),
-            "performer": [{"reference": pref}], "policyRule": rule,
-            "sourceReference": {"reference": f"DocumentReference/{source}"} if source else None,
-            "provision": provision,
-        })
+# ---- Documents: consent evidence, ecomap snapshots -----------------------------------------
+def attachment_document(att: Row, blobs: Mapping[str, bytes], rec: Record) -> Resource:
+    data = blobs.get(att["sha256"])
+    return {
+        "resourceType": "DocumentReference", "id": att["id"], "status": "current",
+        "type": {"text": att.get("purpose") or "attachment"},
+        "subject": {"reference": rec.pref}, "date": _datetime(att.get("created_at")),
+        "content": [{"attachment": {
+            "contentType": att.get("mime"), "title": att.get("filename"),
+            "size": att.get("size"),
+            "data": base64.b64encode(data).decode("ascii") if data is not None else None}}],
+    }
 
+
+def snapshot_document(snap: Row, rec: Record) -> Resource:
+    raw = json.dumps(snap.get("data") or {}, ensure_ascii=False, sort_keys=True)
+    return {
+        "resourceType": "DocumentReference", "id": snap["id"], "status": "current",
+        "type": {"text": "ecomap snapshot"}, "subject": {"reference": rec.pref},
+        "date": _datetime(snap.get("created_at")),
+        "content": [{"attachment": {"contentType": "application/json",
+                                    "title": f"ecomap {_date(snap.get('taken_on'))}",
+                                    "data": base64.b64encode(raw.encode()).decode("ascii")}}],
+    }
+
+
+# ---- Consents ------------------------------------------------------------------------------
+def consent_resource(e: Row, status: str, evidence_id: str | None, rec: Record) -> Resource:
+    """One consent event; `status` from `_consent_states`, `evidence_id` the DocumentReference
+    of its signed form, if any."""
+    decision = e["decision"]
+    override = decision == "override"
+    rule = ({"coding": [{"system": f"{BASE}/CodeSystem/consent-policy", "code": "override"}],
+             "text": "processing without consent where the law allows it (reason recorded)"}
+            if override else
+            {"coding": [{"system": ACT_CODE,
+                         "code": "OPTIN" if decision in ("granted", "lifted") else "OPTOUT"}]})
+    provision: dict[str, Any] = {
+        "type": "permit" if decision in ("granted", "override", "lifted") else "deny",
+        "purpose": [{"system": CONSENT_PURPOSE_SYSTEM, "code": e["purpose"]}],
+    }
+    actor = rec.ref(e.get("contact_id"))
+    if actor:
+        provision["actor"] = [{"role": {"coding": [{"system": PARTICIPATION, "code": "IRCP"}]},
+                               "reference": actor}]
+    exts = [_ext("consent-decision", valueCode=decision),
+            _ext("consent-method", valueCode=e.get("method") or "oral")]
+    if e.get("notice_version"):
+        exts.append(_ext("information-notice-version", valueString=e["notice_version"]))
+    if e.get("review_date"):
+        exts.append(_ext("consent-review-date", valueDate=_date(e["review_date"])))
+    if e.get("recorded_by"):
+        exts.append(_ext("consent-recorded-by", valueString=e["recorded_by"]))
+    if e.get("note"):
+        exts.append(_ext("consent-note", valueString=e["note"]))
+    return {
+        "resourceType": "Consent", "id": e["id"], "extension": exts, "status": status,
+        "scope": {"coding": [{"system": CONSENT_SCOPE, "code": "patient-privacy"}]},
+        "category": [{"coding": [{"system": LOINC, "code": "59284-0",
+                                  "display": "Patient Consent"}]}],
+        "patient": {"reference": rec.pref}, "dateTime": _date(e.get("decided_on")),
+        "performer": [{"reference": rec.pref}], "policyRule": rule,
+        "sourceReference": {"reference": f"DocumentReference/{evidence_id}"}
+        if evidence_id else None,
+        "provision": provision,
+    }
+
+
+def consents(rec: Record) -> list[Resource]:
+    events = rec.rows("consent_event")
+    status = _consent_states(events)
+    attachment_by_sha = {a["sha256"]: a["id"] for a in rec.rows("attachment")}
+    return [consent_resource(e, status[e["id"]],
+                             attachment_by_sha.get(e.get("evidence_sha256") or ""), rec)
+            for e in events]
+
+
+# ---- The Bundle ----------------------------------------------------------------------------
+def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
+                 owned_contacts: Sequence[Row], linked_contacts: Sequence[Row],
+                 blobs: Mapping[str, bytes],
+                 generated_at: dt.datetime) -> dict[str, Any]:
+    """The Bundle as a JSON-ready dict. Deleted (tombstoned) rows are left out."""
+    pid = patient["id"]
+    rec = Record(
+        pid=pid,
+        live={name: [r for r in rows if not r.get("deleted")] for name, rows in tables.items()},
+        contacts={c["id"]: c for c in (*owned_contacts, *linked_contacts) if not c.get("deleted")})
+    team = care_team(rec)
+    resources: list[Resource] = [
+        patient_resource(patient, rec),
+        *(r for c in rec.contacts.values() for r in _contact_resources(c, rec.pref)),
+        *([team] if team else []),
+        *episodes_of_care(rec),
+        *(visit_encounter(v, rec) for v in rec.rows("visit")),
+        *(stay_encounter(s, rec) for s in rec.rows("hospital_stay")),
+        *(concertation_encounter(c, rec) for c in rec.rows("concertation")),
+        *(note_communication(n, rec) for n in rec.rows("note")),
+        *(addendum_communication(a, rec) for a in rec.rows("visit_addendum")),
+        *(feedback_communication(f, rec) for f in rec.rows("gp_feedback")),
+        *(res for r in rec.rows("assessment_response")
+          for res in (questionnaire_response(r, rec), *score_observations(r, rec))),
+        *plans_and_goals(rec, team),
+        *(attachment_document(att, blobs, rec) for att in rec.rows("attachment")),
+        *(snapshot_document(snap, rec) for snap in rec.rows("ecomap_snapshot")),
+        *consents(rec),
+    ]
     entries = [{"fullUrl": f"{BASE}/{r['resourceType']}/{r['id']}", "resource": _clean(r)}
                for r in resources]
     return {
