@@ -100,6 +100,29 @@ def test_triage_dialog_crisis_for_a_55_year_old(main_window, qtbot, ctx) -> None
     assert "refuses care while in danger" in text
 
 
+def test_triage_dialog_grows_with_the_reasons_a_crisis_adds(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Ticking a crisis adds a reason line to the suggestion: the dialog grows so the form shows
+    whole (it scrolled, the date field cut off at the bottom, in the guide's screenshot)."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    pid, _cid = _setup(ctx)
+    tab = _tab(main_window.open_dossier(pid), CasesTab)
+    dialog = tab.triage()
+    qtbot.waitUntil(dialog.isVisible)
+    area = dialog.findChild(QScrollArea)
+    assert area is not None
+
+    def whole() -> bool:
+        QApplication.processEvents()
+        return area.widget().sizeHint().height() <= area.viewport().height()
+
+    assert whole()
+    for code in ("housing_loss", "care_refusal_danger", "carer_collapse"):
+        dialog.triggers[code].setChecked(True)
+        qtbot.waitUntil(whole, timeout=2000)
+    assert dialog.height() <= MAX_HEIGHT
+
+
 def test_today_lists_waiting_and_no_first_contact(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     _pid, cid = _setup(ctx)
     cases.record_intake(ctx, cid, "waiting", on="2026-11-15")

@@ -7,6 +7,7 @@ reasons, the screening flags as context, and the crisis triggers present now."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain import intake as I
@@ -164,6 +165,7 @@ class TriageDialog(FormDialog):
             crisis_triggers=tuple(self.checked()), crisis_noted_on=v.crisis_noted_on,
             decided=v.decided)
         self.summary.setText("\n".join(suggestion_lines(preview)))
+        QTimer.singleShot(0, self.grow_to_form)  # a crisis adds a reason: show the form whole
 
     def save(self) -> str | None:
         triage.set_crisis_triggers(self.ctx, self.case_id, self.checked(), on=self.on.value())
