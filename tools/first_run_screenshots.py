@@ -68,7 +68,7 @@ def shot_first_run(s: Any) -> None:
 
 
 def shot_settings(s: Any) -> None:
-    s.page("desktop.ui.settings_page")
+    s.page("settings")
     s.save("settings", s.window)
 
 

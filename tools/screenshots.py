@@ -93,18 +93,18 @@ def _subject(widget: Any) -> str:
 
 
 def shot_today(s: Shooter) -> None:
-    s.page("desktop.ui.today_page")
+    s.page("today")
     s.save("today", s.window)
 
 
 def shot_caseload(s: Shooter) -> None:
-    page = s.page("desktop.ui.caseload_page")
+    page = s.page("caseload")
     page.refresh()
     s.save("caseload", s.window)
 
 
 def shot_indicators(s: Shooter) -> None:
-    page = s.page("desktop.ui.indicators_page")
+    page = s.page("indicators")
     page.refresh()
     s.save("indicators", s.window)
 

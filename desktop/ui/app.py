@@ -11,10 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui.i18n import install_language, saved_language, settings
 
-# The unlock dialog is on screen before the vault's modules (SQLAlchemy, SQLCipher, Alembic,
-# the models) are imported: they load in the background while the passphrase is typed.
 ENVELOPE_NAME = "vault.json"  # desktop.storage.vault.ENVELOPE_NAME (a test keeps them equal)
-PRELOAD = ("desktop.services.context", "desktop.services.today", "desktop.services.caseload")
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +34,12 @@ def vault_exists(folder: Path) -> bool:
 
 
 def preload() -> None:
-    """Import what the unlocked window needs (run on the task manager, off the GUI thread)."""
-    from importlib import import_module
-
-    for name in PRELOAD:
-        import_module(name)
+    """Import what the unlocked window needs (run on the task manager, off the GUI thread).
+    The unlock dialog is on screen before the vault's modules (SQLAlchemy, SQLCipher, Alembic,
+    the models) are imported: they load in the background while the passphrase is typed."""
+    import desktop.services.caseload  # noqa: F401
+    import desktop.services.context  # noqa: F401
+    import desktop.services.today  # noqa: F401
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

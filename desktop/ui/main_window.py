@@ -9,7 +9,6 @@ sections are in."""
 from __future__ import annotations
 
 import logging
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,58 +29,60 @@ from desktop.domain.errors import DomainError
 from desktop.ui.bus import DataBus
 from desktop.ui.fit import fit_to_screen
 from desktop.ui.idle import IdleWatcher
-from desktop.ui.pages import PAGE_MODULES
+from desktop.ui.pages import PAGES, PageKey, page_of
 
 if TYPE_CHECKING:  # the vault's modules are imported after the unlock dialog is on screen
     from desktop.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
-# Widgets added to the status bar after unlock: each module defines create_status_widget(window).
-STATUS_WIDGET_MODULES: list[str] = [
-    "desktop.ui.sync.status_widget",
-]
+
+def status_widgets_of(window: MainWindow) -> list[QWidget]:
+    """The widgets added to the status bar once Today's sections are in."""
+    from desktop.ui.sync.status_widget import create_status_widget
+
+    return [create_status_widget(window)]
+
 
 DEFAULT_AUTOLOCK_MINUTES = 10
 
-# What the unlocked window needs first, imported on the task manager while the passphrase is
-# typed (the rest is imported when first shown).
-PRELOAD = ("desktop.services.context", "desktop.services.today", "desktop.ui.today_page")
 
-
-def page_titles() -> dict[str, str]:
-    """The navigation's title of each page, so it is listed before it is built. A page module
-    not named here is built at the unlock, under its own `windowTitle()`."""
+def page_titles() -> dict[PageKey, str]:
+    """The navigation's title of each page, so it is listed before it is built. A page not
+    named here is built at the unlock, under its own `windowTitle()`."""
     tr = QCoreApplication.translate
     return {
-        "desktop.ui.today_page": tr("TodayPage", "Today"),
-        "desktop.ui.caseload_page": tr("CaseloadPage", "Caseload"),
-        "desktop.ui.indicators_page": tr("IndicatorsPage", "Indicators"),
-        "desktop.ui.consent.audit_page": tr("AuditPage", "Audit"),
-        "desktop.ui.ecomap.directory_page": tr("DirectoryPage", "Directory"),
-        "desktop.ui.sync.conflicts_page": tr("ConflictsPage", "Conflicts"),
-        "desktop.ui.sync.attention_page": tr("AttentionPage", "Needs attention"),
-        "desktop.ui.settings_page": tr("SettingsPage", "Settings"),
+        "today": tr("TodayPage", "Today"),
+        "caseload": tr("CaseloadPage", "Caseload"),
+        "indicators": tr("IndicatorsPage", "Indicators"),
+        "audit": tr("AuditPage", "Audit"),
+        "directory": tr("DirectoryPage", "Directory"),
+        "conflicts": tr("ConflictsPage", "Conflicts"),
+        "attention": tr("AttentionPage", "Needs attention"),
+        "settings": tr("SettingsPage", "Settings"),
     }
 
 
-# Listed only when their module's `visible(ctx)` says so (decided off the GUI thread).
-MAYBE_HIDDEN = frozenset({"desktop.ui.consent.audit_page"})
-
-
 def preload() -> None:
-    """Import what the unlocked window shows first (on the task manager)."""
-    for name in PRELOAD:
-        import_module(name)
+    """Import what the unlocked window shows first, on the task manager while the passphrase
+    is typed (the rest is imported when first shown)."""
+    import desktop.services.context  # noqa: F401
+    import desktop.services.today  # noqa: F401
+    import desktop.ui.today_page  # noqa: F401
 
 
-def _hidden_pages(ctx: AppContext, modules: list[str]) -> set[str]:
-    """The modules among `modules` whose `visible(ctx)` is False (runs on the task manager)."""
+def _maybe_hidden() -> list[PageKey]:
+    """The pages listed only when their `visible(ctx)` says so (decided off the GUI thread)."""
+    return [page.key for page in PAGES if page.visible is not None]
+
+
+def _hidden_pages(ctx: AppContext, keys: list[PageKey]) -> set[PageKey]:
+    """The pages among `keys` whose `visible(ctx)` is False (runs on the task manager)."""
     hidden = set()
-    for name in modules:
-        visible = getattr(import_module(name), "visible", None)
+    for key in keys:
+        visible = page_of(key).visible
         if visible is not None and not visible(ctx):
-            hidden.add(name)
+            hidden.add(key)
     return hidden
 
 
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
         self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._pages: list[QWidget | None] = []  # by navigation row; None until first shown
-        self._modules: list[str] = []  # by navigation row: PAGE_MODULES less those not seen
+        self._keys: list[PageKey] = []  # by navigation row: PAGES less those not seen
         self._row_actions: list[QAction] = []  # Alt+1…9
         self.stale_pages: set[int] = set()  # touched by a write while hidden: refresh when shown
         self._stop_listening = lambda: None
@@ -138,14 +139,14 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack)
         layout.addLayout(right, 1)
         self._pages = []
-        self._modules = []
+        self._keys = []
         self._status_widgets = None
         titles = page_titles()
-        unsure = [name for name in PAGE_MODULES if name in MAYBE_HIDDEN]
-        for name in PAGE_MODULES:
-            if name in MAYBE_HIDDEN:
+        unsure = _maybe_hidden()
+        for page in PAGES:
+            if page.key in unsure:
                 continue  # listed when the task manager says it may be seen
-            self._add_row(name, titles.get(name))
+            self._add_row(page.key, titles.get(page.key))
         self.nav.currentRowChanged.connect(self._show_page)
         self.setCentralWidget(central)
         user = self.ctx.user_name or ""
@@ -169,10 +170,10 @@ class MainWindow(QMainWindow):
 
             ctx = self.ctx
 
-            def check() -> set[str]:
+            def check() -> set[PageKey]:
                 return _hidden_pages(ctx, unsure)
 
-            def checked(hidden: set[str]) -> None:
+            def checked(hidden: set[PageKey]) -> None:
                 self._list_pages(unsure, hidden)
 
             def failed(exc: BaseException) -> None:  # not known: not listed
@@ -181,15 +182,15 @@ class MainWindow(QMainWindow):
 
             self._visibility = manager().submit(check, checked, failed, owners=(self, central))
 
-    def _add_row(self, name: str, title: str | None, row: int | None = None) -> None:
-        """A navigation row and a place in the stack for the page of `name` (built now if its
+    def _add_row(self, key: PageKey, title: str | None, row: int | None = None) -> None:
+        """A navigation row and a place in the stack for the page of `key` (built now if its
         title is not known beforehand, else when first shown)."""
         row = len(self._pages) if row is None else row
         page: QWidget | None = None
         if title is None:
-            page = import_module(name).create_page(self)
+            page = page_of(key).load()(self)
             title = page.windowTitle()
-        self._modules.insert(row, name)
+        self._keys.insert(row, key)
         self._pages.insert(row, page)
         self.stack.insertWidget(row, page if page is not None else QWidget())
         self.nav.insertItem(row, QListWidgetItem(title))
@@ -207,21 +208,22 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self._row_actions.append(action)
 
-    def _list_pages(self, unsure: list[str], hidden: set[str]) -> None:
-        """List, at their place in PAGE_MODULES, the pages whose visibility was pending."""
+    def _list_pages(self, unsure: list[PageKey], hidden: set[PageKey]) -> None:
+        """List, at their place in PAGES, the pages whose visibility was pending."""
         if self._visibility is None or self.ctx is None or self.ctx.is_locked:
             return
         self._visibility = None
         titles = page_titles()
-        for name in unsure:
-            if name in hidden:
+        order = [page.key for page in PAGES]
+        for key in unsure:
+            if key in hidden:
                 continue
-            before = PAGE_MODULES[:PAGE_MODULES.index(name)]
-            row = sum(1 for m in self._modules if m in before)
+            before = order[:order.index(key)]
+            row = sum(1 for k in self._keys if k in before)
             self.stale_pages = {i + 1 if i >= row else i for i in self.stale_pages} | {row}
             current = self.nav.currentRow()
             self.nav.blockSignals(True)
-            self._add_row(name, titles.get(name), row)
+            self._add_row(key, titles.get(key), row)
             self.nav.blockSignals(False)
             if current >= row:
                 self.nav.setCurrentRow(current + 1)  # the page on screen stays on screen
@@ -232,14 +234,14 @@ class MainWindow(QMainWindow):
         if task is None or self.ctx is None:
             return
         task.cancel()  # type: ignore[attr-defined]
-        unsure = [name for name in PAGE_MODULES if name in MAYBE_HIDDEN]
+        unsure = _maybe_hidden()
         self._list_pages(unsure, _hidden_pages(self.ctx, unsure))
 
     def page(self, row: int) -> QWidget:
         """The page at navigation row `row`, built now if it never was."""
         page = self._pages[row]
         if page is None:
-            page = import_module(self._modules[row]).create_page(self)
+            page = page_of(self._keys[row]).load()(self)
             placeholder = self.stack.widget(row)
             current = self.stack.currentIndex()
             self.stack.insertWidget(row, page)
@@ -259,11 +261,11 @@ class MainWindow(QMainWindow):
         return [self.page(row) for row in range(len(self._pages))]
 
     @property
-    def page_modules(self) -> list[str]:
-        """The module of each listed page, in navigation order (PAGE_MODULES less the pages
-        this user may not see)."""
+    def page_keys(self) -> list[PageKey]:
+        """The key of each listed page, in navigation order (PAGES less the pages this user
+        may not see)."""
         self._settle_pages()
-        return list(self._modules)
+        return list(self._keys)
 
     def built_pages(self) -> list[tuple[int, QWidget]]:
         return [(row, page) for row, page in enumerate(self._pages) if page is not None]
@@ -278,8 +280,7 @@ class MainWindow(QMainWindow):
         if self._status_widgets is not None or self.ctx is None or self.ctx.is_locked:
             return
         self._status_widgets = []
-        for name in STATUS_WIDGET_MODULES:
-            widget = import_module(name).create_status_widget(self)
+        for widget in status_widgets_of(self):
             self._status_widgets.append(widget)
             self.statusBar().addPermanentWidget(widget)
 
@@ -314,9 +315,9 @@ class MainWindow(QMainWindow):
         if current in self.stale_pages:
             self._show_page(current)
 
-    def show_page(self, module_name: str) -> None:
-        """Navigate to the page created by `module_name` (ValueError: not listed for this user)."""
-        self.nav.setCurrentRow(self.page_modules.index(module_name))
+    def show_page(self, key: PageKey) -> None:
+        """Navigate to the page of `key` (ValueError: not listed for this user)."""
+        self.nav.setCurrentRow(self.page_keys.index(key))
 
     def open_dossier(self, patient_id: str) -> QWidget:
         from desktop.ui.dossier.window import DossierWindow
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self._pages = []
-        self._modules = []
+        self._keys = []
         self.statusBar().clearMessage()
         self.ctx.lock()
         self.ask_unlock()

@@ -334,7 +334,7 @@ class TodayPage(QWidget):
 
     def search(self) -> None:
         try:
-            self.window_.show_page("desktop.ui.caseload_page")
+            self.window_.show_page("caseload")
         except ValueError:
             return
         page = self.window_.stack.currentWidget()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import patients
-from desktop.ui.pages import PAGE_MODULES
+from desktop.ui.pages import PAGE_KEYS
 from desktop.ui.palette import GROUPS, MIN_RATIO, PAIRS, contrast
 
 UI_DIR = Path(__file__).resolve().parents[2] / "desktop" / "ui"
@@ -73,10 +73,10 @@ def _interactive(top: QWidget) -> list[QWidget]:
 
 def _screens(window, dossier_pid: str):  # type: ignore[no-untyped-def]
     """Yield (name, top-level widget) for every page, then every dossier tab."""
-    for row in range(len(PAGE_MODULES)):
+    for row in range(len(PAGE_KEYS)):
         window.nav.setCurrentRow(row)
         QApplication.processEvents()
-        yield PAGE_MODULES[row], window
+        yield PAGE_KEYS[row], window
     dossier = window.open_dossier(dossier_pid)
     tabs = dossier.findChild(QTabWidget)
     for i in range(tabs.count() if tabs else 0):
@@ -209,7 +209,7 @@ def test_app_follows_the_system_font_size(qapp, ctx, vault_dir, qtbot) -> None: 
         qtbot.addWidget(window)
         window.show()
         small = []
-        for row in range(len(PAGE_MODULES)):
+        for row in range(len(PAGE_KEYS)):
             window.nav.setCurrentRow(row)
             QApplication.processEvents()
             for w in window.findChildren(QWidget):
@@ -217,7 +217,7 @@ def test_app_follows_the_system_font_size(qapp, ctx, vault_dir, qtbot) -> None: 
                     size = w.font().pointSizeF()
                     # a pixel-sized font (-1) or one stuck below the system size ignores it
                     if size < normal.pointSizeF() * 1.2:
-                        small.append(f"{PAGE_MODULES[row]}: {_label(w)} {size}")
+                        small.append(f"{PAGE_KEYS[row]}: {_label(w)} {size}")
         assert not small, "text that ignores the system font size:\n" + "\n".join(small[:30])
     finally:
         QApplication.setFont(normal)

@@ -28,7 +28,7 @@ def _tab(dossier, cls):  # type: ignore[no-untyped-def]
 def test_patient_case_visit_flow(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     window = main_window
     assert isinstance(window.pages[0], TodayPage)  # the home screen
-    window.show_page("desktop.ui.caseload_page")
+    window.show_page("caseload")
     page = next(p for p in window.pages if isinstance(p, CaseloadPage))
 
     # new patient: a future birth date and an empty given name are refused inline

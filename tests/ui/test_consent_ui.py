@@ -117,7 +117,7 @@ def test_bad_decision_is_shown_inline_and_saves_nothing(main_window, qtbot, ctx,
 def test_audit_page_filters(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     d = make_patient(ctx, "Uiaudit")
     main_window.open_dossier(d.patient_id)
-    main_window.show_page("desktop.ui.consent.audit_page")
+    main_window.show_page("audit")
     page = next(p for p in main_window.pages if isinstance(p, AuditPage))
     page._fill_choices()  # noqa: SLF001 - new actions since the page was built
     page.action.setCurrentIndex(page.action.findData("view"))
@@ -160,7 +160,7 @@ def test_audit_page_lists_records_past_retention(main_window, ctx) -> None:  # t
     import datetime as dt
 
     make_patient(ctx, "Uiold", closed=True, last_contact=dt.date(1990, 5, 1))
-    main_window.show_page("desktop.ui.consent.audit_page")
+    main_window.show_page("audit")
     page = next(p for p in main_window.pages if isinstance(p, AuditPage))
     page.review_retention()
     assert page.retention.topLevelItemCount() == 1

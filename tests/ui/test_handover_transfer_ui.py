@@ -40,7 +40,7 @@ def test_handover_note_then_the_new_case_manager_reads_it_first(main_window, qtb
 
     # Bruno's laptop: first on Today, then on top of the dossier
     enrol_as(ctx, "bruno")
-    main_window.show_page("desktop.ui.today_page")
+    main_window.show_page("today")
     page = main_window.stack.currentWidget()
     page.refresh()
     [item] = page.items("handovers")

@@ -21,8 +21,8 @@ from desktop.sync import state
 from desktop.ui.indicators_page import IndicatorsPage
 from tests.unit.plan_scenario import TODAY, make_scenario
 
-PAGE = "desktop.ui.indicators_page"
-AUDIT = "desktop.ui.consent.audit_page"
+PAGE = "indicators"
+AUDIT = "audit"
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def _caseload(ctx) -> str:  # type: ignore[no-untyped-def]
 
 def test_page_shows_indicators_and_charts_in_french(fr_window, ctx) -> None:  # type: ignore[no-untyped-def]
     _caseload(ctx)
-    assert fr_window.nav.item(fr_window.page_modules.index(PAGE)).text() == "Indicateurs"
+    assert fr_window.nav.item(fr_window.page_keys.index(PAGE)).text() == "Indicateurs"
     page = _page(fr_window)
     texts = _texts(page)
     assert texts["Demandes reçues"] == "1"
@@ -176,16 +176,16 @@ def test_audit_page_hidden_from_an_enrolled_case_manager(ctx, vault_dir, qtbot) 
     from desktop.ui.app import make_app
 
     make_app()
-    assert AUDIT in _window(ctx, vault_dir, qtbot).page_modules  # standalone
+    assert AUDIT in _window(ctx, vault_dir, qtbot).page_keys  # standalone
     _enrol(ctx, "case_manager")
     window = _window(ctx, vault_dir, qtbot)
-    assert AUDIT not in window.page_modules
+    assert AUDIT not in window.page_keys
     assert "Audit" not in [window.nav.item(i).text() for i in range(window.nav.count())]
     assert len(window.pages) == window.nav.count() == window.stack.count()
     window.show_page(PAGE)  # navigation by module still right without the page
     assert isinstance(window.stack.currentWidget(), IndicatorsPage)
     _enrol(ctx, "coordinator")
-    assert AUDIT in _window(ctx, vault_dir, qtbot).page_modules
+    assert AUDIT in _window(ctx, vault_dir, qtbot).page_keys
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl", "en"])

@@ -188,7 +188,7 @@ def test_settings_labels_keep_their_colon_on_their_line(main_window, lang,  # ty
     install_language(lang)
     main_window.resize(1366, 700)
     main_window.show()
-    main_window.show_page("desktop.ui.settings_page")
+    main_window.show_page("settings")
     page = main_window.stack.currentWidget()
     assert isinstance(page, SettingsPage)
     _settle()

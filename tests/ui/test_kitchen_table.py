@@ -39,7 +39,7 @@ def _settle() -> None:
 def test_caseload_names_are_whole_and_the_widest_column(main_window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     demo.generate(ctx, 40, seed=7)
     main_window.resize(1366, 700)
-    main_window.show_page("desktop.ui.caseload_page")
+    main_window.show_page("caseload")
     page = main_window.stack.currentWidget()
     page.refresh()
     _settle()
@@ -57,7 +57,7 @@ def test_caseload_names_are_whole_and_the_widest_column(main_window, ctx: AppCon
 def test_caseload_search_without_result_says_so(main_window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     patients.add_patient(ctx, patients.PatientFields(family_name="Vanden Broucke",
                                                      given_name="Jan"))
-    main_window.show_page("desktop.ui.caseload_page")
+    main_window.show_page("caseload")
     page = main_window.stack.currentWidget()
     page.search.setText("vandenbroucke")
     page.refresh()

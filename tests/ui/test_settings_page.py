@@ -23,7 +23,7 @@ def private_qsettings(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _page(window) -> SettingsPage:  # type: ignore[no-untyped-def]
-    window.show_page("desktop.ui.settings_page")
+    window.show_page("settings")
     page = window.stack.currentWidget()
     assert isinstance(page, SettingsPage)
     return page

@@ -70,7 +70,7 @@ def test_create_unlock_caseload_idle_lock(qtbot, tmp_path: Path, monkeypatch) ->
     qtbot.waitUntil(lambda: unlock.ctx is not None, timeout=30_000)
     window.set_context(unlock.ctx)
 
-    window.show_page("desktop.ui.caseload_page")
+    window.show_page("caseload")
     page = next(p for p in window.pages if isinstance(p, CaseloadPage))
     qtbot.waitUntil(lambda: page.model.rowCount() == 8)
     names = [f"{r.family_name.upper()} {r.given_name}" for r in page.model.rows]

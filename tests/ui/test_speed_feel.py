@@ -12,11 +12,11 @@ from desktop.services import today
 from desktop.services.context import AppContext
 from desktop.ui.caseload_page import CaseloadPage
 from desktop.ui.main_window import page_titles
-from desktop.ui.pages import PAGE_MODULES
+from desktop.ui.pages import PAGE_KEYS
 from desktop.ui.today_page import TodayPage
 from tests.gdpr_data import make_patient
 
-AUDIT = "desktop.ui.consent.audit_page"
+AUDIT = "audit"
 
 
 def _window(ctx: AppContext, vault_dir, qtbot):  # type: ignore[no-untyped-def]
@@ -95,14 +95,14 @@ def test_a_newer_refresh_replaces_the_read_in_progress(main_window, qtbot) -> No
 
 def test_only_today_is_built_at_the_unlock(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = main_window
-    assert [window.page_modules[row] for row, _page in window.built_pages()] == [PAGE_MODULES[0]]
+    assert [window.page_keys[row] for row, _page in window.built_pages()] == [PAGE_KEYS[0]]
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     titles = page_titles()
-    assert texts == [titles[name] for name in window.page_modules]  # listed under their titles
-    window.show_page("desktop.ui.caseload_page")
+    assert texts == [titles[name] for name in window.page_keys]  # listed under their titles
+    window.show_page("caseload")
     assert isinstance(window.stack.currentWidget(), CaseloadPage)
-    assert [window.page_modules[row] for row, _page in window.built_pages()] == \
-        [PAGE_MODULES[0], "desktop.ui.caseload_page"]
+    assert [window.page_keys[row] for row, _page in window.built_pages()] == \
+        [PAGE_KEYS[0], "caseload"]
     assert len(window.pages) == window.nav.count() == window.stack.count()  # code asking: all
 
 
@@ -116,7 +116,7 @@ def test_the_audit_page_is_listed_once_its_check_ran(ctx, vault_dir, qtbot) -> N
     assert title not in texts()  # decided off the GUI thread (a laptop not enrolled: shown)
     qtbot.waitUntil(lambda: title in texts(), timeout=10_000)
     row = texts().index(title)
-    assert row == PAGE_MODULES.index(AUDIT)
+    assert row == PAGE_KEYS.index(AUDIT)
     assert window.nav.currentRow() == 0 and isinstance(window.stack.currentWidget(), TodayPage)
     window.nav.setCurrentRow(row)
     assert type(window.stack.currentWidget()).__name__ == "AuditPage"

@@ -13,7 +13,7 @@ def test_typing_in_the_search_keeps_the_column_widths(main_window, qtbot, ctx) -
             family_name=family, given_name="Anne", birth_date="1940-03-02", city="Namur"))
         cases.open_case(ctx, pid, RequestFields(requester_type="gp", request_reason="Aide",
                                                 request_date="2026-06-01"), opened_on="2026-06-01")
-    main_window.show_page("desktop.ui.caseload_page")
+    main_window.show_page("caseload")
     page = main_window.stack.currentWidget()
     page.refresh()
     header = page.table.horizontalHeader()

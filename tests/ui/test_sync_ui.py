@@ -37,7 +37,7 @@ def _conflict(ctx: AppContext, tmp_path) -> tuple[Server, Device, str]:  # type:
 def test_conflicts_page_keep_mine_queues_the_choice(main_window, ctx, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     server, other, pid = _conflict(ctx, tmp_path)
     try:
-        main_window.show_page("desktop.ui.sync.conflicts_page")
+        main_window.show_page("conflicts")
         page = main_window.stack.currentWidget()
         page.refresh()
         assert page.table.rowCount() == 1
@@ -80,7 +80,7 @@ def test_status_widget_shows_offline_when_server_unreachable(main_window, ctx, q
 def test_attention_page_lists_nothing_then_a_refused_change(main_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.storage.models import OutboxOp
 
-    main_window.show_page("desktop.ui.sync.attention_page")
+    main_window.show_page("attention")
     page = main_window.stack.currentWidget()
     page.refresh()
     assert page.table.rowCount() == 0 and not page.empty.isHidden()

@@ -84,7 +84,7 @@ def test_only_the_tab_on_screen_is_built_when_a_dossier_opens(main_window, ctx) 
 
 def test_the_caseload_selection_survives_a_refresh(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     ids = {name: _patient(ctx, name) for name in ("Aerts", "Bosmans", "Claes")}
-    main_window.show_page("desktop.ui.caseload_page")
+    main_window.show_page("caseload")
     page = main_window.stack.currentWidget()
     page.refresh()
     row = next(i for i, r in enumerate(page.model.rows) if r.patient_id == ids["Bosmans"])

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES, catalog
 from desktop.services import patients
 from desktop.ui import i18n, i18n_build
-from desktop.ui.pages import PAGE_MODULES
+from desktop.ui.pages import PAGE_KEYS
 
 PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[A-Za-z_0-9]*\}")
 
@@ -248,9 +248,9 @@ def test_pseudo_locale_main_screens_fully_translated(pseudo_locale, qtbot, ctx, 
             if bad:
                 found.append(f"{screen} / {where}: {text!r}")
 
-    for row in range(len(PAGE_MODULES)):
+    for row in range(len(PAGE_KEYS)):
         window.nav.setCurrentRow(row)
-        scan(window, PAGE_MODULES[row])
+        scan(window, PAGE_KEYS[row])
     dossier = window.open_dossier(pid)
     qtbot.waitExposed(dossier)
     tabs = dossier.findChild(QTabWidget)

@@ -1,8 +1,8 @@
 """Dossier tabs built when first shown (issue 16): the header and the first tab paint at once;
 each other tab is made the first time it is shown, or asked for by code (`widget(i)`).
 
-A tab module named in `TITLES` gets a placeholder page under its title until then; a module not
-named there (a tab added later) is built at once, as before."""
+A tab whose key is named in `_titles` gets a placeholder page under its title until then; a tab
+not named there (one added later) is built at once, under its own title."""
 
 from __future__ import annotations
 
@@ -11,32 +11,33 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desktop.ui.dossier.tabs import Tab, TabKey
 
-def _titles() -> dict[str, str]:
+
+def _titles() -> dict[TabKey, str]:
     tr = QCoreApplication.translate
     return {
-        "desktop.ui.dossier.overview_tab": tr("OverviewTab", "Overview"),
-        "desktop.ui.dossier.visits_tab": tr("VisitsTab", "Visits"),
-        "desktop.ui.dossier.journal_tab": tr("JournalTab", "Journal"),
-        "desktop.ui.dossier.cases_tab": tr("CasesTab", "Cases"),
-        "desktop.ui.dossier.identity_tab": tr("IdentityTab", "Identity"),
-        "desktop.ui.dossier.stays_tab": tr("StaysTab", "Hospital"),
+        "overview": tr("OverviewTab", "Overview"),
+        "visits": tr("VisitsTab", "Visits"),
+        "journal": tr("JournalTab", "Journal"),
+        "cases": tr("CasesTab", "Cases"),
+        "identity": tr("IdentityTab", "Identity"),
+        "stays": tr("StaysTab", "Hospital"),
         # "&&": a tab's "&" marks a shortcut letter; this one is the English "and"
-        "desktop.ui.dossier.paperwork_tab": tr("PaperworkTab", "Procedures & medication")
-        .replace("&", "&&"),
-        "desktop.ui.assessment.tab": tr("AssessmentTab", "Assessments"),
-        "desktop.ui.ecomap.tab": tr("EcosystemTab", "Ecosystem"),
-        "desktop.ui.consent.tab": tr("ConsentsTab", "Consents"),
-        "desktop.ui.plan.tab": tr("PlanTab", "Plan"),
+        "paperwork": tr("PaperworkTab", "Procedures & medication").replace("&", "&&"),
+        "assessments": tr("AssessmentTab", "Assessments"),
+        "ecosystem": tr("EcosystemTab", "Ecosystem"),
+        "consents": tr("ConsentsTab", "Consents"),
+        "plan": tr("PlanTab", "Plan"),
     }
 
 
 class _Slot(QWidget):
     """The page a tab has in the QTabWidget: empty until the real tab is built into it."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, spec: Tab) -> None:
         super().__init__()
-        self.module = module
+        self.spec = spec
         self.tab: QWidget | None = None
 
     def hold(self, tab: QWidget) -> None:
@@ -52,24 +53,25 @@ class LazyTabs(QTabWidget):
     real tab (building it if needed), so code that looks for a tab by type keeps working;
     `built()` lists only the tabs that exist."""
 
-    def __init__(self, make: Callable[[str], QWidget]) -> None:
+    def __init__(self, make: Callable[[Tab], QWidget]) -> None:
         super().__init__()
         self._make = make
         self.never_shown: set[QWidget] = set()  # built (by code) but not yet on screen
         self.currentChanged.connect(self._shown)
 
-    def add_module(self, module: str) -> None:
-        title = _titles().get(module)
+    def add_lazy(self, spec: Tab) -> None:
+        """A tab for `spec`, built when first shown (at once if its title is not known)."""
+        title = _titles().get(spec.key)
         if title is None:  # unknown to us: built now, under its own title
-            tab = self._make(module)
+            tab = self._make(spec)
             self.addTab(tab, tab.windowTitle())
             return
-        self.addTab(_Slot(module), title)
+        self.addTab(_Slot(spec), title)
 
     def _build(self, slot: _Slot) -> QWidget:
         if slot.tab is not None:
             return slot.tab
-        tab = self._make(slot.module)
+        tab = self._make(slot.spec)
         self.never_shown.add(tab)
         slot.hold(tab)
         return tab

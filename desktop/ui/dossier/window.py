@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from importlib import import_module
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.services import patients
 from desktop.ui.dossier.lazy_tabs import LazyTabs
-from desktop.ui.dossier.tabs import TAB_MODULES
+from desktop.ui.dossier.tabs import TABS
 from desktop.ui.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -34,7 +33,7 @@ class DossierWindow(QMainWindow):
         layout = QVBoxLayout(central)
         self.header = self._make_header()
         layout.addWidget(self.header)
-        self.tabs = LazyTabs(lambda name: import_module(name).create_tab(self))
+        self.tabs = LazyTabs(lambda spec: spec.load()(self))
         self.tabs.setDocumentMode(True)
         self.stale_tabs: set[int] = set()  # touched while hidden: refreshed when next shown
         layout.addWidget(self.tabs, 1)
@@ -47,8 +46,8 @@ class DossierWindow(QMainWindow):
         self.handover_banner = create_banner(self)
         layout.insertWidget(1, self.handover_banner)
         self._show_patient(self.patient)
-        for name in TAB_MODULES:
-            self.tabs.add_module(name)  # each built when first shown (the first one now)
+        for spec in TABS:
+            self.tabs.add_lazy(spec)  # each built when first shown (the first one now)
         self.tabs.currentChanged.connect(self._tab_shown)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.bus.changed.connect(self._on_changed)

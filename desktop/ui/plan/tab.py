@@ -673,7 +673,7 @@ class PlanTab(QWidget):
 
     def _open_settings(self) -> None:
         window = self.dossier.main_window
-        window.show_page("desktop.ui.settings_page")
+        window.show_page("settings")
         window.raise_()
         window.activateWindow()
 

@@ -122,7 +122,7 @@ class SyncStatusWidget(QWidget):
             self.conflicts.hide()
 
     def _show_conflicts(self) -> None:
-        self.window_.show_page("desktop.ui.sync.conflicts_page")
+        self.window_.show_page("conflicts")
 
 
 def create_status_widget(window: Any) -> QWidget:
