@@ -136,14 +136,6 @@ def server_fingerprint(url: str) -> str | None:
     return format_fingerprint(fetch_fingerprint(url))
 
 
-def enrollment_available() -> bool:
-    try:
-        from desktop.services import sync
-    except ImportError:
-        return False
-    return hasattr(sync, "enroll")
-
-
 def enroll_device(ctx: AppContext, url: str, user: str, password: str,
                   fingerprint: str | None) -> None:
     """Enrol this device (client sync's service); the confirmed fingerprint gets pinned."""

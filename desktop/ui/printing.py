@@ -48,14 +48,6 @@ def ask_save_path(parent: QWidget | None, title: str, file_name: str,
     return path or None
 
 
-def can_print() -> bool:
-    try:
-        import pypdfium2  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def choose_print_or_save(parent: QWidget, on_print: Callable[[], None],
                          on_save: Callable[[], None]) -> QMessageBox:
     """"Print…" offers both: the system's print dialog, or a PDF saved where the user wants.
@@ -65,8 +57,7 @@ def choose_print_or_save(parent: QWidget, on_print: Callable[[], None],
                       QMessageBox.StandardButton.Cancel, parent)
     print_button = box.addButton(_tr("&Print…"), QMessageBox.ButtonRole.AcceptRole)
     save_button = box.addButton(_tr("Save as P&DF…"), QMessageBox.ButtonRole.AcceptRole)
-    print_button.setEnabled(can_print())
-    box.setDefaultButton(print_button if can_print() else save_button)
+    box.setDefaultButton(print_button)
     box.setProperty("relais_print_button", print_button)
     box.setProperty("relais_save_button", save_button)
 
@@ -193,7 +184,7 @@ class PrintFlow:
         return box
 
     def choose(self) -> QMessageBox | None:
-        if self.render is None or not can_print():
+        if self.render is None:
             self.save()
             return None
         self.choice = choose_print_or_save(self.parent, self.print_on_paper, self.save)

@@ -256,10 +256,8 @@ class EvidenceDialog(QDialog):
         if self.mime.startswith("image/"):
             image = QImage.fromData(self.data)
             return [] if image.isNull() else [image]
-        try:
-            import pypdfium2 as pdfium  # optional renderer
-        except ImportError:
-            return []
+        import pypdfium2 as pdfium  # a requirement, imported when a PDF is first shown
+
         out: list[QImage] = []
         try:
             pdf = pdfium.PdfDocument(self.data)

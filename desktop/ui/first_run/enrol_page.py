@@ -106,9 +106,6 @@ class EnrolPage(QWizardPage):
         self.fp_value.setAccessibleName(self.tr("Server fingerprint"))
         self.matches.setText(self.tr("It &matches: enrol"))
         self.differs.setText(self.tr("It does &not match"))
-        if not first_run.enrollment_available():
-            self.status.setText(self.tr("Enrolment is not available in this version; use "
-                                        "`relais enroll` later."))
 
     def _edited(self) -> None:
         self.fingerprint = None
@@ -121,8 +118,7 @@ class EnrolPage(QWizardPage):
         self.fp_value.setText(text or "")
 
     def _update(self) -> None:
-        available = first_run.enrollment_available()
-        self.wanted.setEnabled(available and not self.enrolled)
+        self.wanted.setEnabled(not self.enrolled)
         self.details.setVisible(self.wanted.isChecked())
         ready = all(f.text().strip() for f in (self.server, self.user, self.password))
         self.connect_button.setEnabled(ready and not self.busy and not self.enrolled)
