@@ -185,8 +185,16 @@ from tools.case_journey_screenshots import (  # noqa: E402
     shot_paperwork,
 )
 
+from tools.intake_screenshots import (  # noqa: E402
+    add_stability_events,
+    shot_discharge_checklist,
+    shot_intake_and_triage,
+)
+
+SHOTS.insert(0, add_stability_events)  # before the dossier shots: the header's trend badge
 # the handover stores (then removes) the sync enrolment: keep it last
-SHOTS += [shot_paperwork, shot_carer_assessment, shot_close_and_transfer, shot_handover]
+SHOTS += [shot_paperwork, shot_carer_assessment, shot_close_and_transfer,
+          shot_intake_and_triage, shot_discharge_checklist, shot_handover]
 
 
 def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7,
