@@ -31,8 +31,10 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from desktop import demo
+from desktop.demo import cases as demo_cases
 from desktop.domain.text import fold
-from desktop.services import caseload, demo, demo_cases, timeline
+from desktop.services import caseload, timeline
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork, utcnow
 from desktop.storage import search
@@ -106,6 +108,7 @@ def build(ctx: AppContext, n_patients: int, max_visits: int, seed: int = 42) -> 
               "hospital_stay": 0, "case_status_change": 0}
     pending: dict[type, list[dict[str, Any]]] = {}
     models = (Case, CaseStatusChange, Visit, Note, HospitalStay)
+    by_table: dict[str, type] = {m.__tablename__: m for m in models}  # type: ignore[attr-defined]
 
     def flush() -> None:
         def run(uow: UnitOfWork) -> None:
@@ -118,9 +121,10 @@ def build(ctx: AppContext, n_patients: int, max_visits: int, seed: int = 42) -> 
 
     for n, (_pid, rows) in enumerate(demo_cases.case_rows(rng, TODAY, patient_ids, ctx.user_name,
                                                           max_visits=max_visits), 1):
-        for model, values in rows.items():
+        for table, values in rows.items():
+            model = by_table[table]
             pending.setdefault(model, []).extend(values)
-            counts[model.__tablename__] += len(values)  # type: ignore[attr-defined]
+            counts[table] += len(values)
         if n % BATCH == 0:
             flush()
     flush()

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.services import demo, patients
+from desktop import demo
+from desktop.services import patients
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage import search

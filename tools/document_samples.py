@@ -19,7 +19,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.services import demo, documents
+from desktop import demo
+from desktop.services import documents
 from desktop.services.context import AppContext
 from desktop.storage.models import CarePlan, Patient
 

@@ -18,7 +18,7 @@ def demo_vault_dir() -> Path:
 
 
 def ensure_demo_vault(folder: Path) -> None:
-    from desktop.services import demo
+    from desktop import demo
     from desktop.services.context import AppContext
     from desktop.services.vault_admin import vault_exists
 

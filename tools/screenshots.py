@@ -221,7 +221,7 @@ def run(out: Path, *, lang: str = "fr", patients: int = 40, seed: int = 7,
 
 
 def _shoot(out: Path, lang: str, patients: int = 40, seed: int = 7) -> Shooter:
-    from desktop.services import demo
+    from desktop import demo
     from desktop.services.context import AppContext
     from desktop.ui.app import make_app
     from desktop.ui.main_window import MainWindow

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.services import demo
+    from desktop import demo
 
     with open_context(args) as ctx:
         result = demo.generate(ctx, args.patients, seed=args.seed)

@@ -257,17 +257,10 @@ def record_intake(ctx: AppContext, case_id: str, outcome: str | None, *,
     raw = I.IntakeInput(outcome, to_contact_id, reason, on)
 
     def run(uow: UnitOfWork) -> dict[str, object]:
-        from desktop.storage.models import Contact
-
         case = load_case(uow.session, case_id)
         values = I.validate_intake(raw, case.request_date, today)
         to = values["redirected_to_contact_id"]
-        if to is not None:
-            target = uow.session.get(Contact, to) if is_uuid(str(to)) else None
-            if target is None or target.deleted:
-                raise ValidationError("intake.contact_not_found", "redirected_to_contact_id")
-            if target.owner_patient_id is not None:  # a relative or friend, not a service
-                raise ValidationError("intake.contact_not_service", "redirected_to_contact_id")
+        _redirect_target(uow.session, to)
         day = values["intake_outcome_on"]
         if (outcome == "waiting" and case.intake_outcome == "waiting" and case.waiting_since
                 and isinstance(day, dt.date)):
@@ -277,6 +270,47 @@ def record_intake(ctx: AppContext, case_id: str, outcome: str | None, *,
             uow.audit("intake", table="case_record", record_id=case.id,
                       patient_id=case.patient_id, outcome=outcome, to_contact=to)
         return values
+
+    return ctx.write(run)
+
+
+def _redirect_target(session: Session, to: object) -> None:
+    from desktop.storage.models import Contact
+
+    if to is None:
+        return
+    target = session.get(Contact, to) if is_uuid(str(to)) else None
+    if target is None or target.deleted:
+        raise ValidationError("intake.contact_not_found", "redirected_to_contact_id")
+    if target.owner_patient_id is not None:  # a relative or friend, not a service
+        raise ValidationError("intake.contact_not_service", "redirected_to_contact_id")
+
+
+def record_redirected_request(ctx: AppContext, patient_id: str, request: RequestFields, *,
+                              to_contact_id: str | None, reason: str | None,
+                              on: str | dt.date | None = None) -> str:
+    """A request answered at intake by sending it to a service of the directory (and why): its
+    case is recorded closed on that day, never followed, so it counts in the intake indicators.
+    Allowed beside the patient's open case (it was never open). Returns the case id."""
+    today = ctx.today()
+    values = L.validate_request(request, today)
+    asked = values["request_date"] if isinstance(values["request_date"], dt.date) else today
+    intake = I.validate_intake(I.IntakeInput("redirected", to_contact_id, reason, on), asked,
+                               today)
+    decided = intake["intake_outcome_on"]
+    assert isinstance(decided, dt.date)
+
+    def run(uow: UnitOfWork) -> str:
+        load_patient(uow.session, patient_id)
+        _redirect_target(uow.session, intake["redirected_to_contact_id"])
+        case = uow.add(Case, patient_id=patient_id, status="closed", opened_on=asked,
+                       primary_case_manager=ctx.user_name, closed_on=decided,
+                       closure_reason="other", **values, **intake)
+        _log_change(uow, case, None, "referred", asked, None)
+        _log_change(uow, case, "referred", "closed", decided, None)
+        uow.audit("intake", table="case_record", record_id=case.id, patient_id=patient_id,
+                  outcome="redirected", to_contact=intake["redirected_to_contact_id"])
+        return case.id
 
     return ctx.write(run)
 

@@ -44,6 +44,7 @@ class AppContext:
         self._lock_listeners: list[Callable[[], None]] = []
         self._write_listeners: list[Callable[[Touched], None]] = []
         self._state_lock = threading.Lock()
+        self._joined = threading.local()  # the unit of work `write_many` opened, on the writer
         state = self.writer.run(self._load_state)
         self.device_id: str = state["device_id"]
         self.user_name: str = state["user_name"]
@@ -89,6 +90,9 @@ class AppContext:
     def write_touched(self, fn: Callable[[UnitOfWork], T]) -> tuple[T, Touched]:
         """`write`, returning also what the transaction touched (tables and patient ids)."""
         self._check_open()
+        joined: UnitOfWork | None = getattr(self._joined, "uow", None)
+        if joined is not None:  # inside `write_many`: part of its transaction
+            return fn(joined), Touched()
         uows: list[UnitOfWork] = []
 
         def run(session: Session) -> T:
@@ -108,6 +112,20 @@ class AppContext:
                 listener(touched)
         return result, touched
 
+    def write_many(self, fn: Callable[[], T]) -> T:
+        """Run `fn`, which calls services, in one transaction: each `write` (and `read`) they
+        make inside it joins that transaction, so thousands of small writes cost one commit (the
+        demo generator). A refusal by any of them rolls the whole transaction back."""
+
+        def run(uow: UnitOfWork) -> T:
+            self._joined.uow = uow
+            try:
+                return fn()
+            finally:
+                self._joined.uow = None
+
+        return self.write(run)
+
     def on_write(self, fn: Callable[[Touched], None]) -> Callable[[], None]:
         """Call `fn(touched)` after each committed write that touched something; returns a
         function that removes the listener."""
@@ -119,8 +137,12 @@ class AppContext:
         return remove
 
     def read(self, fn: Callable[[Session], T]) -> T:
-        """Run `fn` in a read transaction on the calling thread (WAL: never blocks the writer)."""
+        """Run `fn` in a read transaction on the calling thread (WAL: never blocks the writer).
+        Inside `write_many`, it reads in that transaction (and sees what it wrote so far)."""
         self._check_open()
+        joined: UnitOfWork | None = getattr(self._joined, "uow", None)
+        if joined is not None:
+            return fn(joined.session)
         with self._read_sessions() as session, session.begin():
             return fn(session)
 

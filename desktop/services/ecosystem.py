@@ -305,12 +305,16 @@ def who_does_what(ctx: AppContext, patient_id: str) -> list[WhoRow]:
 
 
 # ---- snapshots -------------------------------------------------------------------------------
-def save_snapshot(ctx: AppContext, patient_id: str) -> str:
-    """"Save today's map": a dated, append-only copy of the ecomap."""
+def save_snapshot(ctx: AppContext, patient_id: str, *, taken_on: dt.date | None = None) -> str:
+    """"Save today's map": a dated, append-only copy of the ecomap. `taken_on`: the day the map
+    was drawn, when it is saved later (the demo's older maps); never in the future."""
+    day = taken_on or ctx.today()
+    if day > ctx.today():
+        raise ValidationError("date.future", "taken_on")
 
     def run(uow: UnitOfWork) -> str:
-        data = _data(uow.session, patient_id, ctx.today())
-        snap = uow.add(EcomapSnapshot, patient_id=patient_id, taken_on=ctx.today(),
+        data = _data(uow.session, patient_id, day)
+        snap = uow.add(EcomapSnapshot, patient_id=patient_id, taken_on=day,
                        data=data.to_snapshot())
         uow.audit("create", table="ecomap_snapshot", record_id=snap.id, patient_id=patient_id)
         return snap.id

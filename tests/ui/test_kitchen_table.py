@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QTabBar
 
-from desktop.services import assessments, care_plans, demo, patients
+from desktop import demo
+from desktop.services import assessments, care_plans, patients
 from desktop.services.context import AppContext
 from desktop.services.instruments import get_definition
 from desktop.ui.i18n import current_language, install_language

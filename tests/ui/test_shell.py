@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.services import demo
+from desktop import demo
 from desktop.ui.app import make_app
 from desktop.ui.caseload_page import CaseloadPage
 from desktop.ui.dialogs.create_vault import CreateVaultDialog

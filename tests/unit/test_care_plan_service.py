@@ -241,7 +241,7 @@ def test_review_date_and_gp_letter_show_in_the_today_view(ctx: AppContext) -> No
 
 
 def test_demo_step_writes_plans_the_week_table_can_read(ctx: AppContext) -> None:
-    from desktop.services import demo
+    from desktop import demo
 
     demo.generate(ctx, 6, seed=3)
     rows = ctx.read(lambda s: s.execute(select(CarePlan.patient_id)).scalars().all())

@@ -6,7 +6,9 @@ import random
 
 from sqlalchemy import select
 
-from desktop.services import caseload, demo, demo_cases, timeline, today
+from desktop import demo
+from desktop.demo import cases as demo_cases
+from desktop.services import caseload, timeline, today
 from desktop.storage.models import Case, CaseStatusChange, OutboxOp, Patient, Visit
 
 

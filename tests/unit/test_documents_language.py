@@ -16,17 +16,15 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from desktop import demo
+from desktop.demo import cases as demo_cases
+from desktop.demo import data as demo_data
+from desktop.demo import ecosystem as demo_ecosystem
+from desktop.demo import plans as demo_plans
 from desktop.i18n import catalog
 from desktop.i18n.clock import clock, clock_range
 from desktop.i18n.glossary import glossary
-from desktop.services import (
-    demo,
-    demo_cases,
-    demo_data,
-    demo_ecosystem,
-    demo_plans,
-    documents,
-)
+from desktop.services import documents
 from desktop.services.context import AppContext
 from desktop.storage.models import CarePlan, Contact, Patient
 from tests.conftest import PASSPHRASE
@@ -237,7 +235,7 @@ def test_demo_text_speaks_of_the_patient_in_her_gender() -> None:
     assert demo_cases.said("[Haar|Zijn] zoon", False) == "Zijn zoon"
     rows = [r for _pid, rows in demo_cases.case_rows(
         __import__("random").Random(1), TODAY, ["a", "b"], "Anne",
-        people={"a": ("nl", True), "b": ("fr", False)}) for r in rows[demo_cases.Case]]
+        people={"a": ("nl", True), "b": ("fr", False)}) for r in rows[demo_cases.CASE]]
     for row in rows:
         text = f"{row['requester_name']} {row['request_reason']}"
         if row["patient_id"] == "a":

@@ -351,7 +351,8 @@ def test_cli_contact_and_ecomap(ctx: AppContext, cli, tmp_path: Path) -> None:  
 def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     import random
 
-    from desktop.services import demo, demo_ecosystem
+    from desktop import demo
+    from desktop.demo import ecosystem as demo_ecosystem
 
     monkeypatch.setattr(demo, "DEMO_STEPS", [])
     demo.generate(ctx, 6, seed=4)
@@ -383,9 +384,9 @@ def test_gp_chosen_on_the_patient_form_appears_on_the_map(ctx: AppContext) -> No
 
 
 def test_demo_snapshots_show_a_plausible_change(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.services import demo
+    from desktop import demo
 
-    monkeypatch.setattr(demo, "DEMO_STEPS", [demo.demo_ecosystem.step])
+    monkeypatch.setattr(demo, "DEMO_STEPS", [demo.ecosystem.step])
     demo.generate(ctx, 8, seed=5)
     with_snapshot = [p.id for p in list_patients(ctx) if ecosystem.list_snapshots(ctx, p.id)]
     assert with_snapshot

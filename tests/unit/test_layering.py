@@ -16,6 +16,7 @@ DOMAIN, I18N, RESOURCES = "desktop.domain", "desktop.i18n", "desktop.resources"
 STORAGE, SYNC, REPORTS = "desktop.storage", "desktop.sync", "desktop.reports"
 INTEROP, SERVICES, COMMANDS = "desktop.interop", "desktop.services", "desktop.commands"
 CLI, UI, QT = "desktop.cli", "desktop.ui", "PySide6"
+DEMO = "desktop.demo"
 
 # What the server may share with the laptop: pure rules, the wire models, the message catalogs,
 # where shipped files live and the PDF fonts (for the funder's report). Never storage or services.
@@ -34,7 +35,10 @@ ALLOWED: dict[str, set[str]] = {
     REPORTS: {DOMAIN, I18N, RESOURCES},  # render what the services hand them
     INTEROP: {DOMAIN},
     SERVICES: {DOMAIN, I18N, RESOURCES, STORAGE, SYNC, REPORTS, INTEROP},
-    COMMANDS: {DOMAIN, I18N, RESOURCES, SERVICES, REPORTS},
+    # the demo generator writes through the services only, never storage (a row a service would
+    # refuse is never written)
+    DEMO: {DOMAIN, SERVICES},
+    COMMANDS: {DOMAIN, I18N, RESOURCES, SERVICES, REPORTS, DEMO},
     CLI: {DOMAIN, I18N, SERVICES, COMMANDS, UI},  # the entry point: the GUI or a command
     "desktop.__main__": {CLI},
     UI: {DOMAIN, I18N, RESOURCES, SERVICES, REPORTS, QT},

@@ -2,7 +2,8 @@
 with goals from the unmet needs (or plausible ones when no checklist was filled), actions given
 to the patient's own contacts (nurse, home help, carer…), the patient and the case manager.
 Most plans are agreed with a review date (some due soon, for the Today view); a few have a
-second draft version, a concertation and a pending letter to the GP."""
+concertation and a pending letter to the GP. Everything through the care plan, concertation and
+GP letter services."""
 
 from __future__ import annotations
 
@@ -10,23 +11,9 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from sqlalchemy import select
-
-from desktop.domain.care_plan import Agreement, encode_agreement, parse_schedule
-from desktop.services.assessments import unmet_needs_in
-from desktop.services.care_plans import person_name
+from desktop.demo.common import Person, people
+from desktop.services import assessments, care_plans, concertations, gp_feedback
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import (
-    Action,
-    CarePlan,
-    Concertation,
-    Contact,
-    Goal,
-    GpFeedback,
-    Patient,
-    Relationship,
-)
 
 BATCH = 10  # patients per transaction (a plan is ~10 records)
 
@@ -82,35 +69,28 @@ GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[st
 }
 
 
-def _plan_for(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -> None:
-    lang = "nl" if "nl" in (p.languages or []) else "fr"
+def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> None:
+    lang = p.lang
     words = WORDS[lang]
-    rels = uow.session.execute(
-        select(Relationship, Contact).join(Contact, Contact.id == Relationship.contact_id)
-        .where(Relationship.patient_id == p.id, Relationship.deleted.is_(False))).all()
+    rels = care_plans.ecosystem_choices(ctx, p.id)
     by_kind: dict[str, list[str]] = {}
-    for _rel, c in rels:
-        by_kind.setdefault(c.kind, []).append(c.id)
-    needs = [n.domain for n in unmet_needs_in(uow.session, p.id) if n.domain in GOALS]
+    for c in rels:
+        by_kind.setdefault(c.kind, []).append(c.contact_id)
+    needs = [n.domain for n in assessments.unmet_needs(ctx, p.id) if n.domain in GOALS]
     if not needs:
         needs = rng.sample(sorted(GOALS), rng.randint(2, 4))
     agreed_on = today - dt.timedelta(days=rng.randint(10, 150))
     agreed = rng.random() < 0.8
     review = agreed_on + dt.timedelta(days=rng.choice((90, 120, 180))) if agreed else None
-    plan = uow.add(
-        CarePlan, patient_id=p.id, version=1, status="agreed" if agreed else "draft",
-        life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
+    plan = care_plans.start_plan(
+        ctx, p.id, life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
         expectations=rng.choice(words["expect"]), to_avoid=rng.choice(words["avoid"]),
-        review_date=review, agreed_on=agreed_on if agreed else None,
-        agreed_with=encode_agreement(Agreement(("patient", "family"))) if agreed else None)
-    goal_pos = action_pos = 0
+        review_date=review)
     for domain in needs:
         (goal_fr, goal_nl), actions = GOALS[domain]
-        goal_pos += 1
-        goal = uow.add(Goal, plan_id=plan.id, patient_id=p.id,
-                       text=goal_nl if lang == "nl" else goal_fr, domain=domain, needs=[domain],
-                       target_date=today + dt.timedelta(days=rng.randint(30, 200)),
-                       status="active", position=goal_pos)
+        goal = care_plans.add_goal(ctx, plan, goal_nl if lang == "nl" else goal_fr, domain=domain,
+                                   needs=[domain],
+                                   target_date=today + dt.timedelta(days=rng.randint(30, 200)))
         for kind, what_fr, what_nl, when in actions:
             schedule = when if isinstance(when, str) else when[1 if lang == "nl" else 0]
             if kind in ("patient", "case_manager"):
@@ -119,41 +99,36 @@ def _plan_for(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -
                 rkind, contact = "contact", rng.choice(by_kind[kind])
             else:
                 continue  # nobody of that kind around this patient
-            action_pos += 1
-            uow.add(Action, goal_id=goal.id, plan_id=plan.id, patient_id=p.id,
-                    what=what_nl if lang == "nl" else what_fr, responsible_kind=rkind,
-                    responsible_contact_id=contact, schedule=parse_schedule(schedule).to_json(),
-                    start_date=agreed_on, status="ongoing" if agreed else "planned",
-                    position=action_pos)
-    pros = [(r, c) for r, c in rels if c.kind not in ("family", "friend", "neighbour")]
+            care_plans.add_action(ctx, goal, what_nl if lang == "nl" else what_fr,
+                                  responsible_kind=rkind, contact_id=contact, schedule=schedule,
+                                  start_date=agreed_on)
+    if agreed:
+        care_plans.agree_plan(ctx, plan, agreed_on=agreed_on, parties=("patient", "family"))
+    pros = [c for c in rels if c.kind not in ("family", "friend", "neighbour")]
     if agreed and len(pros) >= 3 and rng.random() < 0.3:
-        chosen = sorted(pros, key=lambda rc: not rc[0].is_gp)[:4]
-        uow.add(Concertation, patient_id=p.id, held_on=agreed_on - dt.timedelta(days=3),
-                participants=[{"contact_id": None, "kind": "patient"}]
-                + [{"contact_id": c.id, "name": person_name(c), "role": r.role or "",
-                    "kind": c.kind, "is_gp": r.is_gp} for r, c in chosen],
-                patient_agreed_participants=True, reference_contact_id=chosen[0][1].id,
-                decisions=[])
-    if p.gp_contact_id and rng.random() < 0.15:
-        uow.add(GpFeedback, patient_id=p.id, gp_contact_id=p.gp_contact_id, created_on=today,
-                due_on=today + dt.timedelta(days=rng.randint(-3, 10)),
-                summary="Plan d'aide convenu; situation stable." if lang == "fr"
-                else "Zorgplan afgesproken; stabiele situatie.", status="pending")
+        chosen = sorted(pros, key=lambda c: not c.is_gp)[:4]
+        concertations.record_concertation(
+            ctx, p.id, held_on=agreed_on - dt.timedelta(days=3),
+            participant_ids=[c.contact_id for c in chosen], patient_agreed=True,
+            reference_contact_id=chosen[0].contact_id)
+    if p.view.gp_contact_id and rng.random() < 0.15:
+        gp_feedback.create_letter(
+            ctx, p.id, due_on=today + dt.timedelta(days=rng.randint(-3, 10)),
+            summary="Plan d'aide convenu; situation stable." if lang == "fr"
+            else "Zorgplan afgesproken; stabiele situatie.")
 
 
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     chosen = [pid for pid in patient_ids if rng.random() < 0.65]
+    who = people(ctx, chosen)
     today = ctx.today()
     for start in range(0, len(chosen), BATCH):
         batch = chosen[start:start + BATCH]
 
-        def run(uow: UnitOfWork, batch: list[str] = batch) -> None:
+        def run(batch: list[str] = batch) -> None:
             for pid in batch:
-                p = uow.session.get(Patient, pid)
-                if p is not None and not p.deleted:
-                    _plan_for(uow, rng, p, today)
-            uow.audit("demo", table="care_plan", count=len(batch))
+                _plan_for(ctx, rng, who[pid], today)
 
-        ctx.write(run)
+        ctx.write_many(run)
         report(min(start + BATCH, len(chosen)), len(chosen))

@@ -5,37 +5,32 @@ the stability log, the discharge checklists and follow-up calls (with a readmiss
 goal attainment scores at the plan reviews and the patients' experience questionnaires.
 
 Runs after the other steps (it reads their cases, stays and plans). Deterministic for the rng
-state; every record goes through the unit of work (ops and audit, like real data); the text is in
-the patient's language (`_in_language`)."""
+state; every record goes through the services (intake, triage, stability, stays, care plans,
+assessments), like real data; the text is in the patient's language."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from sqlalchemy import select
-
-from desktop.domain.case_lifecycle import OPEN_STATUSES
-from desktop.domain.instruments import resolve_options, score, validate_answers
-from desktop.domain.transitions import CHECKLIST_ITEMS, EVENT_KINDS, add_working_days
+from desktop.demo.common import Person, people
+from desktop.domain.case_lifecycle import OPEN_STATUSES, RequestFields
+from desktop.domain.transitions import CHECKLIST_ITEMS, EVENT_KINDS
 from desktop.domain.triage import CRISIS_TRIGGERS
-from desktop.services.assessments import add_completed
-from desktop.services.context import AppContext
-from desktop.services.demo_assessments import _in_language
-from desktop.services.instruments import shipped
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import (
-    CarePlan,
-    Case,
-    CaseStatusChange,
-    Contact,
-    Goal,
-    HospitalStay,
-    Patient,
-    StabilityEvent,
+from desktop.services import (
+    assessments,
+    care_plans,
+    cases,
+    contacts,
+    stability,
+    stays,
+    triage,
 )
+from desktop.services.cases import CaseView
+from desktop.services.context import AppContext
+from desktop.services.instruments import shipped
 
 BATCH = 25  # patients per transaction
 EXPERIENCE_ID = "patient_experience"
@@ -97,18 +92,17 @@ def _day_between(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rng.randint(0, (last - first).days))
 
 
-def _opened(case: Case, today: dt.date) -> dt.date:
+def _opened(case: CaseView, today: dt.date) -> dt.date:
     return case.opened_on or today
 
 
-def _services(s: Any) -> dict[str, list[str]]:
+def _services(ctx: AppContext) -> dict[str, list[str]]:
     """Organisations of the directory (not a patient's own contact), by town."""
     out: dict[str, list[str]] = {}
-    for cid, city, kind in s.execute(select(Contact.id, Contact.city, Contact.kind).where(
-            Contact.deleted.is_(False), Contact.owner_patient_id.is_(None),
-            Contact.is_organisation.is_(True)).order_by(Contact.id)).all():
-        if kind != "gp":
-            out.setdefault(city or "", []).append(cid)
+    for c in sorted(contacts.list_contacts(ctx, directory_only=True, limit=100_000),
+                    key=lambda c: c.id):
+        if c.is_organisation and c.kind != "gp":
+            out.setdefault(c.city or "", []).append(c.id)
     return out
 
 
@@ -133,27 +127,25 @@ def _plan_choices(rng: random.Random, open_cases: list[_Case], patient_ids: list
     return {c.id for c in waiting}, {c.id for c in crisis}, set(redirected)
 
 
-def _intake(uow: UnitOfWork, rng: random.Random, case: Case, waiting: bool,
+def _intake(ctx: AppContext, rng: random.Random, case: CaseView, waiting: bool,
             today: dt.date) -> None:
     request = case.request_date or _opened(case, today)
     if waiting:
         day = min(today, request + dt.timedelta(days=rng.randint(0, 3)))
-        uow.update(case, {"intake_outcome": "waiting", "intake_outcome_on": day,
-                          "waiting_since": day})
+        cases.record_intake(ctx, case.id, "waiting", on=day)
         return
     if case.status == "referred":
         return  # not decided yet: Today lists it when no first contact came after N days
     day = min(today, _opened(case, today), request + dt.timedelta(days=rng.randint(0, 5)))
-    values: dict[str, object] = {"intake_outcome": "accepted", "intake_outcome_on": day}
+    cases.record_intake(ctx, case.id, "accepted", on=day)
     if rng.random() < 0.7:  # else the first visit done stands for the first contact
-        values["first_contact_on"] = min(today, request + dt.timedelta(days=rng.randint(1, 12)))
-    uow.update(case, values)
+        cases.record_first_dates(ctx, case.id, first_contact=min(
+            today, request + dt.timedelta(days=rng.randint(1, 12))))
 
 
-def _redirected_request(uow: UnitOfWork, rng: random.Random, p: Patient, open_case: Case,
-                        services: dict[str, list[str]], user: str | None,
-                        today: dt.date) -> None:
-    to = services.get(p.city or "") or [c for ids in services.values() for c in ids]
+def _redirected_request(ctx: AppContext, rng: random.Random, p: Person, open_case: CaseView,
+                        services: dict[str, list[str]], today: dt.date) -> None:
+    to = services.get(p.city) or [c for ids in services.values() for c in ids]
     if not to:
         return
     first = max(today - dt.timedelta(days=364), _opened(open_case, today) - dt.timedelta(days=150))
@@ -163,20 +155,13 @@ def _redirected_request(uow: UnitOfWork, rng: random.Random, p: Patient, open_ca
     request = _day_between(rng, first, last)
     decided = min(today, request + dt.timedelta(days=rng.randint(0, 6)))
     asked, why = rng.choice(REDIRECTS)
-    case = uow.add(Case, patient_id=p.id, status="closed", requester_type="patient",
-                   requester_name=None, request_date=request,
-                   request_reason=_in_language(p, asked), opened_on=request,
-                   primary_case_manager=user, complexity_tier="self_management",
-                   closed_on=decided, closure_reason="other",
-                   intake_outcome="redirected", intake_outcome_on=decided,
-                   redirected_to_contact_id=rng.choice(to), intake_reason=_in_language(p, why),
-                   first_contact_on=min(decided, request + dt.timedelta(days=rng.randint(0, 2))))
-    for frm, to_status, day in ((None, "referred", request), ("referred", "closed", decided)):
-        uow.add(CaseStatusChange, case_id=case.id, patient_id=p.id, from_status=frm,
-                to_status=to_status, changed_on=day, changed_by=user, note=None)
+    cases.record_redirected_request(
+        ctx, p.id, RequestFields(requester_type="patient", request_date=request,
+                                 request_reason=p.words(asked)),
+        to_contact_id=rng.choice(to), reason=p.words(why), on=decided)
 
 
-def _events(uow: UnitOfWork, rng: random.Random, p: Patient, case: Case,
+def _events(ctx: AppContext, rng: random.Random, p: Person, case: CaseView,
             today: dt.date) -> None:
     if rng.random() >= 0.5:
         return
@@ -185,65 +170,59 @@ def _events(uow: UnitOfWork, rng: random.Random, p: Patient, case: Case,
     start = max(_opened(case, today), today - dt.timedelta(days=330))
     for _ in range(rng.choices((1, 2, 3, 4), (5, 3, 2, 1))[0]):
         kind = rng.choices(kinds, [EVENT_WEIGHTS[k] for k in kinds])[0]
-        uow.add(StabilityEvent, patient_id=p.id, case_id=case.id, kind=kind,
-                occurred_on=_day_between(rng, start, today),
-                reported_by=_in_language(p, rng.choice(REPORTERS)),
-                note=_in_language(p, rng.choice(EVENT_NOTES[kind])))
+        stability.add_event(ctx, p.id, kind, occurred_on=_day_between(rng, start, today),
+                            reported_by=p.words(rng.choice(REPORTERS)),
+                            note=p.words(rng.choice(EVENT_NOTES[kind])))
 
 
-def _stays(uow: UnitOfWork, rng: random.Random, p: Patient, case: Case | None,
+def _checklist(ctx: AppContext, rng: random.Random, stay_id: str, out: dt.date, today: dt.date,
+               *, recent: bool) -> None:
+    """The discharge checklist and the follow-up call of a stay ended on `out`."""
+    for item in CHECKLIST_ITEMS:
+        if rng.random() < (0.5 if recent else 0.85):
+            stays.set_checklist(ctx, stay_id, [item],
+                                on=min(today, out + dt.timedelta(days=rng.randint(0, 6))))
+    if rng.random() < (0.3 if recent else 0.9):
+        stays.set_follow_up_done(ctx, stay_id,
+                                 min(today, out + dt.timedelta(days=rng.randint(1, 3))))
+
+
+def _stays(ctx: AppContext, rng: random.Random, p: Person, case: CaseView | None,
            readmit: bool, today: dt.date) -> None:
     """The discharge checklist and the follow-up call of each stay ended; a readmission."""
-    stays = list(uow.session.execute(select(HospitalStay).where(
-        HospitalStay.patient_id == p.id, HospitalStay.deleted.is_(False))
-        .order_by(HospitalStay.admitted_on, HospitalStay.id)).scalars())
-    for h in stays:
-        if h.discharged_on is None:
-            continue
-        out = h.discharged_on
-        recent = (today - out).days < 7  # the last days: some of it still to do (Today)
-        values: dict[str, object] = {"follow_up_due": add_working_days(out, 2)}
-        for item in CHECKLIST_ITEMS:
-            if rng.random() < (0.5 if recent else 0.85):
-                values[f"{item}_on"] = min(today, out + dt.timedelta(days=rng.randint(0, 6)))
-        if rng.random() < (0.3 if recent else 0.9):
-            values["follow_up_done_on"] = min(today, out + dt.timedelta(days=rng.randint(1, 3)))
-        uow.update(h, values)
-    ended = [h for h in stays if h.kind == "admission" and h.discharged_on is not None
+    known = sorted(stays.list_stays(ctx, p.id), key=lambda h: (h.admitted_on, h.id))
+    for h in known:
+        if h.discharged_on is not None:
+            # the last days: some of it still to do (Today)
+            _checklist(ctx, rng, h.id, h.discharged_on, today,
+                       recent=(today - h.discharged_on).days < 7)
+    ended = [h for h in known if h.kind == "admission" and h.discharged_on is not None
              and h.discharged_on <= today - dt.timedelta(days=40)]
     if readmit and ended:
         first = ended[-1]
         assert first.discharged_on is not None
         back = first.discharged_on + dt.timedelta(days=rng.randint(4, 25))
         out = back + dt.timedelta(days=rng.randint(2, 8))
-        uow.add(HospitalStay, patient_id=p.id, case_id=case.id if case else None,
-                kind="admission", admitted_on=back, discharged_on=out,
-                hospital=first.hospital, reason=first.reason, planned=False,
-                follow_up_due=add_working_days(out, 2),
-                follow_up_done_on=out + dt.timedelta(days=1),
-                **{f"{item}_on": out + dt.timedelta(days=rng.randint(0, 4))
-                   for item in CHECKLIST_ITEMS})
+        stay = stays.add_stay(ctx, p.id, kind="admission", admitted_on=back, discharged_on=out,
+                              hospital=first.hospital, reason=first.reason, planned=False,
+                              case_id=case.id if case else None)
+        _checklist(ctx, rng, stay, out, today, recent=False)
 
 
-def _goal_reviews(uow: UnitOfWork, rng: random.Random, p: Patient, today: dt.date) -> None:
-    rows = uow.session.execute(select(Goal, CarePlan.agreed_on).join(
-        CarePlan, CarePlan.id == Goal.plan_id).where(
-        Goal.patient_id == p.id, Goal.deleted.is_(False), CarePlan.deleted.is_(False),
-        CarePlan.status != "draft", CarePlan.agreed_on.is_not(None))
-        .order_by(CarePlan.agreed_on, Goal.position, Goal.id)).all()
+def _goal_reviews(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> None:
+    plan = care_plans.current_plan(ctx, p.id)
+    if plan is None or plan.status == "draft" or plan.agreed_on is None:
+        return
     scores = list(ATTAINMENT_WEIGHTS)
-    for goal, agreed_on in rows:
-        if agreed_on is None or agreed_on > today - dt.timedelta(days=30) or rng.random() >= 0.75:
+    for goal in sorted(plan.goals, key=lambda g: (g.position, g.id)):
+        if plan.agreed_on > today - dt.timedelta(days=30) or rng.random() >= 0.75:
             continue
-        day = min(today, agreed_on + dt.timedelta(days=rng.randint(30, 120)))
-        uow.update(goal, {"attainment": rng.choices(scores, [ATTAINMENT_WEIGHTS[s]
-                                                             for s in scores])[0],
-                          "attainment_on": day})
-        uow.audit("goal_review", table="goal", record_id=goal.id, patient_id=p.id,
-                  fields=["attainment", "attainment_on"])
+        day = min(today, plan.agreed_on + dt.timedelta(days=rng.randint(30, 120)))
+        care_plans.review_goal(ctx, goal.id, rng.choices(
+            scores, [ATTAINMENT_WEIGHTS[s] for s in scores])[0], on=day)
 
 
-def _experience(uow: UnitOfWork, rng: random.Random, p: Patient, case: Case,
+def _experience(ctx: AppContext, rng: random.Random, p: Person, case: CaseView,
                 today: dt.date) -> None:
     """The patients' experience questionnaire, for about half the patients followed a while."""
     if case.status not in ("active", "stabilised") or rng.random() >= 0.55:
@@ -252,27 +231,20 @@ def _experience(uow: UnitOfWork, rng: random.Random, p: Patient, case: Case,
     good = rng.random() < 0.8
     raw = {it.id: rng.choices((0, 1, 2, 3), (1, 2, 6, 8) if good else (2, 5, 4, 1))[0]
            for it in d.items}
-    kept = validate_answers(d, raw, complete=True)
-    opts = resolve_options(d)
     day = _day_between(rng, max(_opened(case, today) + dt.timedelta(days=30),
                                  today - dt.timedelta(days=300)), today)
-    add_completed(uow, p.id, d, kept, opts, score(d, kept, opts), min(day, today), case.id)
+    assessments.record_completed(ctx, p.id, EXPERIENCE_ID, raw, assessed_on=min(day, today),
+                                 case_id=case.id)
 
 
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str], report: Progress) -> None:
     today = ctx.today()
-    user = ctx.user_name
-
-    def plan(s: Any) -> tuple[dict[str, list[_Case]], dict[str, list[str]]]:
-        by_patient: dict[str, list[_Case]] = {}
-        for c in s.execute(select(Case).where(Case.patient_id.in_(patient_ids),
-                                              Case.deleted.is_(False))
-                           .order_by(Case.opened_on, Case.id)).scalars():
-            by_patient.setdefault(c.patient_id, []).append(
-                _Case(c.id, c.patient_id, c.status, c.opened_on or today, c.complexity_tier))
-        return by_patient, _services(s)
-
-    cases_by_patient, services = ctx.read(plan)
+    who = people(ctx, patient_ids)
+    views = {pid: sorted(cases.list_cases(ctx, pid), key=lambda c: (c.opened_on or today, c.id))
+             for pid in patient_ids}
+    cases_by_patient = {pid: [_Case(c.id, c.patient_id, c.status, c.opened_on or today,
+                                    c.complexity_tier) for c in vs] for pid, vs in views.items()}
+    services = _services(ctx)
     open_cases = [c for pid in patient_ids for c in cases_by_patient.get(pid, [])
                   if c.status in OPEN_STATUSES]
     waiting, crisis, redirected = _plan_choices(rng, open_cases, patient_ids, cases_by_patient,
@@ -281,34 +253,27 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str], report: Pr
     for start in range(0, len(patient_ids), BATCH):
         batch = patient_ids[start:start + BATCH]
 
-        def run(uow: UnitOfWork, batch: list[str] = batch) -> None:
+        def run(batch: list[str] = batch) -> None:
             for pid in batch:
-                p = uow.session.get(Patient, pid)
-                if p is None or p.deleted:
-                    continue
-                current: Case | None = None
-                for known in cases_by_patient.get(pid, []):
-                    case = uow.session.get(Case, known.id)
-                    if case is None:
-                        continue
-                    _intake(uow, rng, case, case.id in waiting, today)
+                p = who[pid]
+                current: CaseView | None = None
+                for case in views[pid]:
+                    _intake(ctx, rng, case, case.id in waiting, today)
                     if case.status in OPEN_STATUSES:
                         current = case
                 if current is not None:
                     if current.id in crisis:
                         picked = rng.sample(CRISIS_TRIGGERS, rng.choice((1, 1, 2)))
-                        uow.update(current, {
-                            "crisis_triggers": [c for c in CRISIS_TRIGGERS if c in picked],
-                            "crisis_noted_on": _day_between(
-                                rng, max(_opened(current, today), today - dt.timedelta(days=60)),
-                                today)})
+                        triage.set_crisis_triggers(
+                            ctx, current.id, [c for c in CRISIS_TRIGGERS if c in picked],
+                            on=_day_between(rng, max(_opened(current, today),
+                                                     today - dt.timedelta(days=60)), today))
                     if pid in redirected:
-                        _redirected_request(uow, rng, p, current, services, user, today)
-                    _events(uow, rng, p, current, today)
-                    _experience(uow, rng, p, current, today)
-                _stays(uow, rng, p, current, pid in readmit, today)
-                _goal_reviews(uow, rng, p, today)
-            uow.audit("demo", area="follow_up", count=len(batch))
+                        _redirected_request(ctx, rng, p, current, services, today)
+                    _events(ctx, rng, p, current, today)
+                    _experience(ctx, rng, p, current, today)
+                _stays(ctx, rng, p, current, pid in readmit, today)
+                _goal_reviews(ctx, rng, p, today)
 
-        ctx.write(run)
+        ctx.write_many(run)
         report(min(start + BATCH, len(patient_ids)), len(patient_ids))

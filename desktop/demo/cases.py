@@ -1,35 +1,29 @@
 """Demo step: cases with their requests, visits (past, today, this week, late), journal notes and
 hospital stays, so the Today view, the caseload and the dossier have something real to show.
 
-`case_rows` only builds the rows (deterministic for a seed); `step` writes them through the
-write path (ops and audit); the caseload benchmark bulk-inserts the same rows.
+`case_rows` only builds the rows, keyed by table name (deterministic for a seed); `step` writes
+them through the services (open the case, walk its statuses, record and plan the visits, write
+the notes, close it); the caseload benchmark bulk-inserts the same rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import select
-
+from desktop.demo.common import people as read_people
+from desktop.demo.common import said
 from desktop.domain import case_lifecycle as L
 from desktop.domain.ids import uuid7
+from desktop.services import cases, journal, stays, visits
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import (
-    Base,
-    Case,
-    CaseStatusChange,
-    HospitalStay,
-    Note,
-    Patient,
-    Visit,
-)
 
-BATCH = 50
+BATCH = 25  # patients per transaction
+# the tables of `case_rows`
+CASE, STATUS, VISIT, NOTE, STAY = ("case_record", "case_status_change", "visit", "note",
+                                   "hospital_stay")
 
 # Demo text in the patient's language; "[her|his]" picks the patient's gender (female|male).
 REQUESTS = {
@@ -130,12 +124,8 @@ PARTICIPANTS = {"fr": ["Fille", "Fils", "Conjoint", "Infirmière", "Kiné", "Aid
                        "Verzorgende"]}
 TODAY_SLOTS = [(9, 30), (11, 0), (14, 0), (16, 0)]
 
-Rows = dict[type[Base], list[dict[str, Any]]]
-
-
-def said(text: str, female: bool) -> str:
-    """The demo text for this patient: "[her|his]" becomes "her" for a woman, "his" for a man."""
-    return re.sub(r"\[([^|\]]*)\|([^\]]*)\]", lambda m: m.group(1 if female else 2), text)
+Rows = dict[str, list[dict[str, Any]]]  # table name → rows
+__all__ = ["case_rows", "said", "step", "uuid7"]
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -164,14 +154,14 @@ def _case_history(rng: random.Random, case: dict[str, Any], final: str, opened: 
             "closed": ["assessing", "active", "stabilised", "closed"]}[final]
     out = [{"to_status": "referred", "from_status": None, "changed_on": opened}]
     span = max(1, (until - opened).days)
-    days = sorted(rng.sample(range(1, span + 1), min(len(path), span))) if path else []
+    # every step of the lifecycle, in order (a short span: several on the last day)
+    days = (sorted(rng.sample(range(1, span + 1), len(path))) if len(path) <= span
+            else [span] * len(path))
     prev = "referred"
-    for status, offset in zip(path, days, strict=False):
+    for status, offset in zip(path, days, strict=True):
         out.append({"to_status": status, "from_status": prev,
                     "changed_on": min(until, opened + dt.timedelta(days=offset))})
         prev = status
-    if out[-1]["to_status"] != final:  # too short a span for every step: jump straight there
-        out.append({"to_status": final, "from_status": prev, "changed_on": until})
     return [{"id": uuid7(), "case_id": case["id"], "patient_id": case["patient_id"],
              "changed_by": case["primary_case_manager"], "note": None, **h} for h in out]
 
@@ -183,7 +173,7 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
     language and whether she is a woman, so the demo text reads as written about her."""
     for index, pid in enumerate(patient_ids):
         lang, female = (people or {}).get(pid, ("fr", True))
-        rows: Rows = {Case: [], CaseStatusChange: [], Visit: [], Note: [], HospitalStay: []}
+        rows: Rows = {CASE: [], STATUS: [], VISIT: [], NOTE: [], STAY: []}
         episodes: list[tuple[dt.date, dt.date | None, str]] = []
         if rng.random() < 0.2:  # an earlier episode, closed
             opened = today - dt.timedelta(days=rng.randint(800, 1500))
@@ -211,9 +201,9 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             if closed:
                 case.update(closed_on=closed, closure_reason=rng.choice(
                     ["stabilised", "stabilised", "moved", "refused", "other"]))
-            rows[Case].append(case)
+            rows[CASE].append(case)
             end = closed or today
-            rows[CaseStatusChange].extend(_case_history(rng, case, status, opened, end))
+            rows[STATUS].extend(_case_history(rng, case, status, opened, end))
             if status == "referred":
                 continue
             # done visits every 2 to 5 weeks, walking back from the end
@@ -221,11 +211,11 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             done = 0
             while day > opened and done < max_visits:
                 start = _at(day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
-                rows[Visit].append(_visit(rng, case, start, "done", lang=lang, female=female))
+                rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female))
                 if rng.random() < 0.7:
                     note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
                     if note_at.date() < today:
-                        rows[Note].append({"id": uuid7(), "patient_id": pid, "case_id": case["id"],
+                        rows[NOTE].append({"id": uuid7(), "patient_id": pid, "case_id": case["id"],
                                            "written_at": note_at, "author": user,
                                            "text": said(rng.choice(JOURNAL[lang]), female)})
                 done += 1
@@ -234,21 +224,21 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
                 continue
             if index < len(TODAY_SLOTS):
                 h, m = TODAY_SLOTS[index]
-                rows[Visit].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit",
+                rows[VISIT].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit",
                                           lang=lang))
             elif rng.random() < 0.06:  # planned, the day passed, not recorded yet
                 late = today - dt.timedelta(days=rng.randint(1, 5))
-                rows[Visit].append(_visit(rng, case, _at(late, 10), "planned", lang=lang))
+                rows[VISIT].append(_visit(rng, case, _at(late, 10), "planned", lang=lang))
             elif rng.random() < 0.8:
                 ahead = today + dt.timedelta(days=rng.randint(1, 28))
-                rows[Visit].append(_visit(rng, case, _at(ahead, rng.choice([9, 10, 14, 15])),
+                rows[VISIT].append(_visit(rng, case, _at(ahead, rng.choice([9, 10, 14, 15])),
                                           "planned", lang=lang))
         if rng.random() < 0.22:
             for _ in range(rng.randint(1, 2)):
                 admitted = today - dt.timedelta(days=rng.randint(2, 330))
                 stay_days = rng.randint(0, 12)
                 discharged = admitted + dt.timedelta(days=stay_days)
-                rows[HospitalStay].append({
+                rows[STAY].append({
                     "id": uuid7(), "patient_id": pid, "case_id": None,
                     "kind": "emergency" if stay_days == 0 else "admission",
                     "admitted_on": admitted,
@@ -259,26 +249,63 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
         yield pid, rows
 
 
+def _write_case(ctx: AppContext, pid: str, case: dict[str, Any], rows: Rows,
+                today: dt.date) -> None:
+    """One episode through the services, in the order a case manager lives it."""
+    request = L.RequestFields(
+        requester_type=case["requester_type"], requester_name=case["requester_name"],
+        request_date=case["request_date"], request_reason=case["request_reason"],
+        clarified_request=case["clarified_request"])
+    cid = cases.open_case(ctx, pid, request, opened_on=case["opened_on"],
+                          tier=case["complexity_tier"])
+    history = [h for h in rows[STATUS] if h["case_id"] == case["id"]]
+    for h in history[1:]:  # the first is the opening
+        if h["to_status"] != "closed":
+            cases.change_status(ctx, cid, h["to_status"], on=h["changed_on"])
+    for v in sorted((v for v in rows[VISIT] if v["case_id"] == case["id"]),
+                    key=lambda v: v["planned_start"]):
+        if v["status"] == "done":
+            visits.record_visit(ctx, case_id=cid, kind=v["kind"], start=v["actual_start"],
+                                end=v["actual_end"], place=v["place"],
+                                participants=v["participants"], notes=v["notes"])
+        else:
+            visits.plan_visit(ctx, cid, kind=v["kind"], start=v["planned_start"],
+                              end=v["planned_end"], place=v["place"],
+                              participants=v["participants"])
+    for n in (n for n in rows[NOTE] if n["case_id"] == case["id"]):
+        journal.add_note(ctx, pid, n["text"], case_id=cid, written_at=n["written_at"])
+    if case.get("closed_on"):
+        cases.close_case(ctx, cid, case["closure_reason"], case["closed_on"])
+        return
+    # the relevance reviews answered every three months, the last one as `case_rows` planned
+    due, last = case["relevance_review_due"], case["opened_on"]
+    while due is not None and L.add_months(last, 3) < due:
+        last = L.add_months(last, 3)
+    if last > case["opened_on"]:
+        cases.record_relevance_review(ctx, cid, on=min(today, last))
+
+
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
-    """Write the demo cases through the write path, ~BATCH patients per transaction."""
-    batch: list[Rows] = []
+    """Write the demo cases through the services, BATCH patients per transaction."""
+    today = ctx.today()
+    people = {pid: (p.lang, p.female) for pid, p in read_people(ctx, patient_ids).items()}
+    batch: list[tuple[str, Rows]] = []
     done = 0
 
-    def flush(items: list[Rows]) -> None:
-        def run(uow: UnitOfWork) -> None:
-            for rows in items:
-                for model, values in rows.items():
-                    for v in values:
-                        uow.add(model, **v)
-            uow.audit("demo", area="cases", count=len(items))
-        ctx.write(run)
+    def flush(items: list[tuple[str, Rows]]) -> None:
+        def run() -> None:
+            for pid, rows in items:
+                for case in rows[CASE]:
+                    _write_case(ctx, pid, case, rows, today)
+                for h in rows[STAY]:
+                    stays.add_stay(ctx, pid, kind=h["kind"], admitted_on=h["admitted_on"],
+                                   discharged_on=h["discharged_on"], hospital=h["hospital"],
+                                   reason=h["reason"], planned=h["planned"])
+        ctx.write_many(run)
 
-    people = ctx.read(lambda s: {
-        p.id: ("nl" if "nl" in (p.languages or []) else "fr", p.gender != "male")
-        for p in s.execute(select(Patient).where(Patient.id.in_(patient_ids))).scalars()})
-    for _pid, rows in case_rows(rng, ctx.today(), patient_ids, ctx.user_name, people=people):
-        batch.append(rows)
+    for pid, rows in case_rows(rng, today, patient_ids, ctx.user_name, people=people):
+        batch.append((pid, rows))
         if len(batch) >= BATCH:
             flush(batch)
             done += len(batch)

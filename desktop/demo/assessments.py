@@ -1,6 +1,7 @@
 """Demo step: completed assessments for patients with an open case — triage with the case
 manager's decision, Katz over several dates (for trends), Edmonton, Lawton, the complexity grid
-and the needs checklist — written through the write path in small batches."""
+and the needs checklist — recorded and decided through the assessment services, in small
+batches."""
 
 from __future__ import annotations
 
@@ -9,15 +10,11 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
-
-from desktop.domain.case_lifecycle import OPEN_STATUSES
-from desktop.domain.instruments import Definition, resolve_options, score, validate_answers
-from desktop.services.assessments import add_completed
+from desktop.demo.common import Person, people
+from desktop.domain.instruments import Definition
+from desktop.services import assessments, cases, triage
 from desktop.services.context import AppContext
 from desktop.services.instruments import shipped
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Case, Patient
 
 PATIENTS_PER_BATCH = 8
 # (French, Dutch): the note is written in the patient's language
@@ -47,13 +44,6 @@ REASONS = [("Famille très présente, coordination suffisante",
             "Zeer betrokken familie, coördinatie volstaat"),
            ("Situation plus lourde que les signaux", "Situatie zwaarder dan de signalen"),
            ("L'aidant proche n'en peut plus", "Mantelzorger houdt het niet meer vol")]
-
-
-def _in_language(p: Patient, fr_nl: tuple[str, str]) -> str:
-    """The Dutch text for a Dutch-speaking patient, else the French."""
-    from desktop.services.demo_cases import said
-
-    return said(fr_nl[1] if "nl" in (p.languages or []) else fr_nl[0], p.gender != "male")
 
 
 def _clamp(v: float, lo: int, hi: int) -> int:
@@ -93,7 +83,7 @@ def _grid(rng: random.Random, d: Definition, s: float) -> dict[str, Any]:
     return {it.id: _clamp(3 * s + rng.gauss(0, 0.8), 0, 3) for it in d.items}
 
 
-def _needs(rng: random.Random, d: Definition, s: float, p: Patient) -> dict[str, Any]:
+def _needs(rng: random.Random, d: Definition, s: float, p: Person) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for sec in d.sections:
         r = rng.random()
@@ -101,14 +91,15 @@ def _needs(rng: random.Random, d: Definition, s: float, p: Patient) -> dict[str,
                   else "met" if r < 0.8 else "no_need")
         out[f"{sec.id}_status"] = status
         if status in ("unmet", "partly_met"):
-            out[f"{sec.id}_description"] = _in_language(p, rng.choice(NEED_NOTES[sec.id]))
+            out[f"{sec.id}_description"] = p.words(rng.choice(NEED_NOTES[sec.id]))
     return out
 
 
-def _triage(rng: random.Random, p: Patient, s: float, today: dt.date) -> dict[str, Any]:
-    old = p.birth_date is not None and (today - p.birth_date).days > 75 * 365.25
+def _triage(rng: random.Random, p: Person, s: float, today: dt.date) -> dict[str, Any]:
+    v = p.view
+    old = v.birth_date is not None and (today - v.birth_date).days > 75 * 365.25
     return {
-        "chronic_status": bool(p.chronic_status), "maf": bool(p.maf), "bim": bool(p.bim),
+        "chronic_status": bool(v.chronic_status), "maf": bool(v.maf), "bim": bool(v.bim),
         "meds_5plus": rng.random() < 0.4 + 0.5 * s, "conditions_2plus": rng.random() < 0.5 + s / 2,
         "age_over_75": old, "admissions_3plus": rng.random() < s * 0.4,
         "risk_depression": rng.random() < s * 0.6, "risk_medication": rng.random() < s * 0.6,
@@ -116,7 +107,7 @@ def _triage(rng: random.Random, p: Patient, s: float, today: dt.date) -> dict[st
     }
 
 
-def _plan(rng: random.Random, p: Patient, today: dt.date) -> list[tuple[str, dict[str, Any],
+def _plan(rng: random.Random, p: Person, today: dt.date) -> list[tuple[str, dict[str, Any],
                                                                      dt.date]]:
     """(instrument, answers, date) for one patient, deterministic for the rng state."""
     cat = shipped()
@@ -142,42 +133,24 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     today = ctx.today()
     cat = shipped()
-    open_cases: dict[str, str] = dict(ctx.read(lambda s: s.execute(
-        select(Case.patient_id, Case.id).where(Case.patient_id.in_(patient_ids),
-                                               Case.status.in_(OPEN_STATUSES),
-                                               Case.deleted.is_(False))).all()))
+    open_cases = {pid: cid for pid in patient_ids if (cid := cases.open_case_of(ctx, pid))}
     chosen = [pid for pid in patient_ids if pid in open_cases]
+    who = people(ctx, chosen)
     tiers = [c.code for c in cat["triage"].derived_rule("tier").categories]
     for start in range(0, len(chosen), PATIENTS_PER_BATCH):
         batch = chosen[start:start + PATIENTS_PER_BATCH]
 
-        def run(uow: UnitOfWork, batch: list[str] = batch) -> None:
+        def run(batch: list[str] = batch) -> None:
             for pid in batch:
-                p = uow.session.get(Patient, pid)
-                if p is None:
-                    continue
+                p = who[pid]
                 for iid, raw, day in _plan(rng, p, today):
-                    d = cat[iid]
-                    kept = validate_answers(d, raw, complete=True)
-                    opts = resolve_options(d)
-                    r = add_completed(uow, pid, d, kept, opts, score(d, kept, opts), day,
-                                      open_cases[pid])
+                    r = assessments.record_completed(ctx, pid, iid, raw, assessed_on=day,
+                                                     case_id=open_cases[pid])
                     if iid == "triage":
-                        suggested = r.scores["derived"]["tier"]["code"]
+                        suggested = triage.suggestion(ctx, pid).level
                         tier = suggested if rng.random() < 0.8 else rng.choice(tiers)
-                        overridden = tier != suggested
-                        uow.update(r, {"decision": {
-                            "suggested": suggested, "tier": tier, "overridden": overridden,
-                            "reason": _in_language(p, rng.choice(REASONS))
-                            if overridden else None,
-                            "decided_on": day.isoformat(), "decided_by": ctx.user_name}})
-                        uow.audit("decide_tier", table="assessment_response", record_id=r.id,
-                                  patient_id=pid, tier=tier, suggested=suggested,
-                                  overridden=overridden)
-                        case = uow.session.get(Case, open_cases[pid])
-                        if case is not None:
-                            uow.update(case, {"complexity_tier": tier,
-                                              "tier_suggested": suggested})
+                        reason = p.words(rng.choice(REASONS)) if tier != suggested else None
+                        assessments.decide_tier(ctx, r.id, tier, reason)
 
-        ctx.write(run)
+        ctx.write_many(run)
         report(start + len(batch), len(chosen))

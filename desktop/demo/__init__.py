@@ -1,7 +1,11 @@
 """`relais demo`: a synthetic caseload for trying the app. Deterministic for a given seed.
 
-Feature modules add what they own (cases, assessments, ecomaps, plans, consents): each defines
-`step(ctx, rng, patient_ids, report)`, listed in DEMO_STEPS and run in that order.
+Every record is written through the services, the same functions the UI and the command line
+call, with their validation: a row a service would refuse is never written. Each step groups its
+calls in `ctx.write_many` transactions of a few patients, so the progress and the cancel work
+between batches. Feature modules add what they own (cases, assessments, ecomaps, plans, consents,
+procedures and medicines, follow-up): each defines `step(ctx, rng, patient_ids, report)`, listed in
+DEMO_STEPS and run in that order.
 """
 
 from __future__ import annotations
@@ -12,34 +16,29 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from desktop.domain.contacts import make_inami
+from desktop.demo import assessments, care, cases, consent, ecosystem, followup, plans
+from desktop.demo import data as D
+from desktop.domain.contacts import ContactFields, make_inami
+from desktop.domain.ecomap import TieFields
+from desktop.domain.errors import ValidationErrors
 from desktop.domain.niss import make_niss
-from desktop.services import (
-    demo_assessments,
-    demo_cases,
-    demo_consent,
-    demo_ecosystem,
-    demo_followup,
-    demo_plans,
-)
-from desktop.services import demo_data as D
+from desktop.domain.patient import PatientFields
+from desktop.services import contacts, patients
+from desktop.services import ecosystem as ecosystem_service
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Contact, Patient, Relationship
 
 BATCH = 50
 Progress = Callable[[int, int], None]
 DemoStep = Callable[[AppContext, random.Random, list[str], Progress], None]
 DEMO_STEPS: list[DemoStep] = [
     # one line per feature, in dependency order
-    demo_cases.step,
-    demo_assessments.step,
-    demo_ecosystem.step,
-    demo_plans.step,  # last: plans use contacts and needs from the steps above
-    demo_consent.step,  # consents name carers and GPs from the ecosystem step
-    demo_followup.step,  # last: intake, crises, stays, goal reviews, experience
+    cases.step,
+    assessments.step,
+    ecosystem.step,
+    plans.step,  # plans use contacts and needs from the steps above
+    consent.step,  # consents name carers and GPs from the ecosystem step
+    care.step,  # procedures, medicines, carer assessments (carers from the ecosystem step)
+    followup.step,  # last: intake, crises, stays, goal reviews, experience
 ]
 
 
@@ -116,6 +115,25 @@ def make_patient(rng: random.Random, today: dt.date, serial: int) -> dict[str, o
     }
 
 
+def _add_patient(ctx: AppContext, spec: dict[str, object], gp: str) -> str:
+    fields = PatientFields(**spec, gp_contact_id=gp)  # type: ignore[arg-type]
+    try:
+        pid = patients.add_patient(ctx, fields)
+    except ValidationErrors as exc:
+        # a second run on the same vault must not reuse a NISS (unique): leave it out
+        if not any(e.field == "niss" for e in exc.errors):
+            raise
+        fields.niss = None
+        pid = patients.add_patient(ctx, fields)
+    # the patient's form made the GP tie; the demo says how it is lived
+    role = "huisarts" if "nl" in (spec.get("languages") or []) else "médecin traitant"  # type: ignore[operator]
+    for tie in ecosystem_service.ecomap_data(ctx, pid).ties:
+        if tie.is_gp:
+            ecosystem_service.edit_tie(ctx, tie.id, TieFields(
+                role=role, strength="strong", quality="supportive", energy_flow="to_patient"))
+    return pid
+
+
 def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress | None = None,
              cancel: threading.Event | None = None) -> DemoResult:
     """Create `count` patients with their GPs, then run the feature steps. Cancel between batches."""
@@ -123,44 +141,25 @@ def generate(ctx: AppContext, count: int, *, seed: int = 1, progress: Progress |
     report = progress or (lambda done, total: None)
     today = ctx.today()
     gp_specs = make_gps(rng, max(3, count // 25))
-
-    def add_gps(uow: UnitOfWork) -> list[str]:
-        return [uow.add(Contact, **spec).id for spec in gp_specs]
-
-    gp_ids = ctx.write(add_gps)
+    gp_ids = ctx.write_many(lambda: [contacts.add_contact(ctx, ContactFields(**spec))  # type: ignore[arg-type]
+                                     for spec in gp_specs])
     dutch_postals = {postal for postal, _town in D.TOWNS_NL}
     patient_ids: list[str] = []
-    # a second run on the same vault must not reuse a NISS (unique): skip the ones already there
-    used_niss: set[str] = set(ctx.read(lambda s: [n for n in s.execute(
-        select(Patient.niss).where(Patient.niss.is_not(None))).scalars() if n]))
     for start in range(0, count, BATCH):
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        specs = []
-        for i in range(start, min(count, start + BATCH)):
-            spec = make_patient(rng, today, i)
-            if spec["niss"] in used_niss:
-                spec["niss"] = None
-            if spec["niss"]:
-                used_niss.add(str(spec["niss"]))
-            specs.append(spec)
+        specs = [make_patient(rng, today, i) for i in range(start, min(count, start + BATCH))]
 
-        def add_batch(uow: UnitOfWork, specs: list[dict[str, object]] = specs) -> list[str]:
+        def add_batch(specs: list[dict[str, object]] = specs) -> list[str]:
             ids = []
             for spec in specs:
                 # a GP who speaks the patient's language
                 same = [g for g, s in zip(gp_ids, gp_specs, strict=True)
                         if (s["postal_code"] in dutch_postals) == ("nl" in spec["languages"])]  # type: ignore[operator]
-                gp = rng.choice(same or gp_ids)
-                p = uow.add(Patient, gp_contact_id=gp, **spec)
-                role = "huisarts" if "nl" in (spec.get("languages") or []) else "médecin traitant"  # type: ignore[operator]
-                uow.add(Relationship, patient_id=p.id, contact_id=gp, role=role,
-                        strength="strong", quality="supportive", energy_flow="to_patient", is_gp=True)
-                ids.append(p.id)
-            uow.audit("demo", count=len(ids))
+                ids.append(_add_patient(ctx, spec, rng.choice(same or gp_ids)))
             return ids
 
-        patient_ids.extend(ctx.write(add_batch))
+        patient_ids.extend(ctx.write_many(add_batch))
         report(len(patient_ids), count)
     for step in DEMO_STEPS:
         if cancel is not None and cancel.is_set():

@@ -1,7 +1,8 @@
 """Demo step: an ecosystem for every patient (5 to 25 contacts with the GP): family and
 informal carers, home nurses, pharmacist, home help, meals, CPAS, mutualité, hospital… with
 some tenuous and stressful ties, a few duplicates in the directory for the duplicate finder, and
-an older dated snapshot for some patients so the comparison has something to show."""
+an older dated snapshot for some patients so the comparison has something to show. Contacts,
+ties and snapshots go through the contact and ecosystem services."""
 
 from __future__ import annotations
 
@@ -9,17 +10,14 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from sqlalchemy import select
-
-from desktop.domain.contacts import make_inami
-from desktop.domain.ecomap import EcomapData, EcomapTie
-from desktop.services import demo_data as D
-from desktop.services.contacts import contact_name
+from desktop.demo import data as D
+from desktop.demo.common import Person, people
+from desktop.domain.contacts import ContactFields, make_inami
+from desktop.domain.ecomap import TieFields
+from desktop.services import contacts, ecosystem
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
-from desktop.storage.models import Contact, EcomapSnapshot, Patient, Relationship
 
-BATCH = 50
+BATCH = 25
 
 # (kind, organisation-or-None, French role, Dutch role, strength weights, availability)
 SERVICES_FR = [
@@ -74,7 +72,7 @@ def _fixed(rng: random.Random, postal: str) -> str:
     return D.fixed_phone(rng, postal)
 
 
-def _tie(rng: random.Random, *, private: bool) -> dict[str, object]:
+def _tie(rng: random.Random, *, private: bool) -> dict[str, str]:
     """Mostly supportive ties; some tenuous, some stressful (more often in the family)."""
     strength = rng.choices(["strong", "moderate", "tenuous"], [4, 4, 2])[0]
     quality = rng.choices(["supportive", "neutral", "stressful"],
@@ -84,7 +82,8 @@ def _tie(rng: random.Random, *, private: bool) -> dict[str, object]:
     return {"strength": strength, "quality": quality, "energy_flow": flow}
 
 
-def _directory(uow: UnitOfWork, rng: random.Random, towns: list[tuple[str, str, bool]]) -> dict:  # type: ignore[type-arg]
+def _directory(ctx: AppContext, rng: random.Random, towns: list[tuple[str, str, bool]]
+               ) -> dict[tuple[str, str], list[str]]:
     """Shared services per town (created once per town), keyed by (town, kind)."""
     out: dict[tuple[str, str], list[str]] = {}
     regional: dict[tuple[str, bool], list[str]] = {}  # one Ligue Alzheimer, not one per town
@@ -97,36 +96,34 @@ def _directory(uow: UnitOfWork, rng: random.Random, towns: list[tuple[str, str, 
             ids = []
             for n in range(2 if kind in ("nurse", "pharmacist") else 1):
                 serial += 1
-                values: dict[str, object] = {
-                    "kind": kind, "postal_code": postal, "city": town, "availability": avail,
-                    "phones": [_fixed(rng, postal)],
-                }
+                c = ContactFields(kind=kind, postal_code=postal, city=town, availability=avail,
+                                  phones=[_fixed(rng, postal)])
                 if org is None:  # a specialist: a person with an INAMI number
                     names = D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR
                     given = D.GIVEN_FEMALE_NL + D.GIVEN_MALE_NL if dutch else \
                         D.GIVEN_FEMALE_FR + D.GIVEN_MALE_FR
-                    values.update(family_name=rng.choice(names), given_name=rng.choice(given),
-                                  inami_number=make_inami(serial, "580"))
+                    c.family_name, c.given_name = rng.choice(names), rng.choice(given)
+                    c.inami_number = make_inami(serial, "580")
                 elif kind == "nurse" and n == 1:  # an independent nurse, not the service
                     names = D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR
                     given = D.GIVEN_FEMALE_NL if dutch else D.GIVEN_FEMALE_FR
-                    values.update(family_name=rng.choice(names), given_name=rng.choice(given),
-                                  inami_number=make_inami(serial, "403"),
-                                  phones=[_mobile(rng)])
+                    c.family_name, c.given_name = rng.choice(names), rng.choice(given)
+                    c.inami_number = make_inami(serial, "403")
+                    c.phones = [_mobile(rng)]
                 else:
                     name = org.format(town=town)
                     if kind == "pharmacist" and n == 1:
                         name = ("Apotheek " if dutch else "Pharmacie ") + rng.choice(
                             D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
-                    values.update(organisation=name, is_organisation=True)
-                ids.append(uow.add(Contact, **values).id)
+                    c.organisation, c.is_organisation = name, True
+                ids.append(contacts.add_contact(ctx, c))
             out[(town, kind)] = ids
             if kind in ("social_worker", "patient_association"):
                 regional[(kind, dutch)] = ids
     return out
 
 
-def _add_duplicates(uow: UnitOfWork, rng: random.Random, directory: dict) -> int:  # type: ignore[type-arg]
+def _add_duplicates(ctx: AppContext, directory: dict[tuple[str, str], list[str]]) -> int:
     """Retyped entries as happen in real life: same phone, name spelled differently."""
     count = 0
     seen: set[str] = set()
@@ -134,15 +131,14 @@ def _add_duplicates(uow: UnitOfWork, rng: random.Random, directory: dict) -> int
         if directory[key][0] in seen:
             continue
         seen.add(directory[key][0])
-        original = uow.session.get(Contact, directory[key][0])
-        if original is None:
-            continue
+        original = contacts.get_contact(ctx, directory[key][0])
         name = (original.organisation or "").replace("Pharmacie", "Pharma.").replace("de ", "")
-        uow.add(Contact, kind=original.kind, is_organisation=original.is_organisation,
-                organisation=(name.upper() if name else None),
-                family_name=original.family_name, given_name=original.given_name,
-                phones=list(original.phones or []), city=original.city,
-                postal_code=original.postal_code, inami_number=original.inami_number)
+        contacts.add_contact(ctx, ContactFields(
+            kind=original.kind, is_organisation=original.is_organisation,
+            organisation=(name.upper() if name else None),
+            family_name=original.family_name, given_name=original.given_name,
+            phones=list(original.phones or []), city=original.city,
+            postal_code=original.postal_code, inami_number=original.inami_number))
         count += 1
     return count
 
@@ -150,44 +146,37 @@ def _add_duplicates(uow: UnitOfWork, rng: random.Random, directory: dict) -> int
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     today = ctx.today()
-    patients = ctx.read(lambda s: {
-        p.id: (p.family_name, p.given_name, p.postal_code or "5000", p.city or "Namur",
-               "nl" in (p.languages or []))
-        for p in s.execute(select(Patient).where(Patient.id.in_(patient_ids))).scalars()})
-    towns = sorted({(v[2], v[3], v[4]) for v in patients.values()})
+    patients = people(ctx, patient_ids)
+    towns = sorted({(p.postal_code, p.city, p.dutch) for p in patients.values()})
 
-    def make_directory(uow: UnitOfWork) -> dict:  # type: ignore[type-arg]
-        directory = _directory(uow, rng, towns)
-        _add_duplicates(uow, rng, directory)
-        uow.audit("demo", table="contact", count=len(directory))
+    def make_directory() -> dict[tuple[str, str], list[str]]:
+        directory = _directory(ctx, rng, towns)
+        _add_duplicates(ctx, directory)
         return directory
 
-    directory = ctx.write(make_directory)
+    directory = ctx.write_many(make_directory)
     for start in range(0, len(patient_ids), BATCH):
         batch = [pid for pid in patient_ids[start:start + BATCH] if pid in patients]
 
-        def run(uow: UnitOfWork, batch: list[str] = batch) -> None:
+        def run(batch: list[str] = batch) -> None:
             for pid in batch:
-                _patient_ecosystem(uow, rng, pid, patients[pid], directory, today)
-            uow.audit("demo", table="relationship", count=len(batch))
+                _patient_ecosystem(ctx, rng, patients[pid], directory, today)
 
-        ctx.write(run)
+        ctx.write_many(run)
         report(min(len(patient_ids), start + BATCH), len(patient_ids))
 
 
-def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
-                       info: tuple[str, str, str, str, bool], directory: dict,  # type: ignore[type-arg]
-                       today: dt.date) -> None:
-    family, patient_given, _postal, town, dutch = info
-    patient = uow.session.get(Patient, pid)
-    she = patient is not None and patient.gender != "male"
-    target = rng.randint(4, 24)  # plus the GP tie made by the core demo
+def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
+                       directory: dict[tuple[str, str], list[str]], today: dt.date) -> None:
+    family, patient_given, town, dutch, she = p.family_name, p.given_name, p.city, p.dutch, p.female
+    target = rng.randint(4, 24)  # plus the GP tie made with the patient
     services = SERVICES_NL if dutch else SERVICES_FR
-    people = FAMILY_NL if dutch else FAMILY_FR
-    ties: list[tuple[Contact, dict[str, object]]] = []
+    kin = FAMILY_NL if dutch else FAMILY_FR
+    # (a new private person, or the id of a shared contact; the tie)
+    ties: list[tuple[ContactFields | str, dict[str, object]]] = []
     # family and informal carers (private persons of this patient)
-    for i in range(min(len(people), max(1, target // 3))):
-        kind, role, _carer_role, female = people[i] if i < 2 else rng.choice(people[2:])
+    for i in range(min(len(kin), max(1, target // 3))):
+        kind, role, _carer_role, female = kin[i] if i < 2 else rng.choice(kin[2:])
         if i == 0 and she:  # a woman's spouse is her husband
             role, female = ("echtgenoot" if dutch else "époux"), False
         given = _given(rng, dutch, female)
@@ -195,15 +184,14 @@ def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
             given = _given(rng, dutch, female)
         fam = family if kind in ("informal_carer", "family") else rng.choice(
             D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
-        c = uow.add(Contact, kind=kind, family_name=fam, given_name=given,
-                    phones=[_mobile(rng)], owner_patient_id=pid,
-                    availability=rng.choice([None, "soirs et week-ends" if not dutch
-                                             else "'s avonds en in het weekend"]))
+        c = ContactFields(kind=kind, family_name=fam, given_name=given, phones=[_mobile(rng)],
+                          availability=rng.choice([None, "soirs et week-ends" if not dutch
+                                                   else "'s avonds en in het weekend"]))
         # the role is the family tie in plain words ("fille", "dochter"): that one is the
         # carer shows as a flag on the map, not as jargon on the patient's handout
-        tie = {**_tie(rng, private=True), "role": role,
-               "is_informal_carer": kind == "informal_carer",
-               "is_reference_person": i == 0}
+        tie: dict[str, object] = {**_tie(rng, private=True), "role": role,
+                                  "is_informal_carer": kind == "informal_carer",
+                                  "is_reference_person": i == 0}
         ties.append((c, tie))
     # services from the patient's town
     order = list(range(len(services)))
@@ -215,45 +203,35 @@ def _patient_ecosystem(uow: UnitOfWork, rng: random.Random, pid: str,
         options = directory.get((town, kind)) or []
         if not options:
             continue
-        shared = uow.session.get(Contact, rng.choice(options))
-        if shared is None or any(shared.id == x.id for x, _ in ties):
+        shared = rng.choice(options)
+        if any(shared == x for x, _ in ties):
             continue
         ties.append((shared, {**_tie(rng, private=False), "role": role}))
     # more family members for large ecosystems
     while len(ties) < target:
-        kind, role, _, female = rng.choice(people[2:5])
-        c = uow.add(Contact, kind=kind, family_name=family, given_name=_given(rng, dutch, female),
-                    owner_patient_id=pid, phones=[_mobile(rng)])
-        ties.append((c, {**_tie(rng, private=True), "role": role}))
-    rels = []
-    for c, values in ties:
-        since = today - dt.timedelta(days=rng.randint(30, 3650))
-        rels.append(uow.add(Relationship, patient_id=pid, contact_id=c.id, since=since, **values))
-    if rng.random() < 0.4:
-        # a map saved three months ago: two ties were not there yet, one has changed
-        older = []
-        # ties made before this step (the GP) were already there
-        for rel in uow.session.execute(select(Relationship).where(
-                Relationship.patient_id == pid, Relationship.id.not_in([r.id for r in rels]),
-                Relationship.deleted.is_(False))).scalars():
-            gp = uow.session.get(Contact, rel.contact_id)
-            if gp is not None:
-                older.append(EcomapTie(id=rel.id, contact_id=gp.id, label=contact_name(gp),
-                                       kind=gp.kind, role=rel.role, strength=rel.strength,
-                                       quality=rel.quality, energy_flow=rel.energy_flow,
-                                       is_gp=rel.is_gp))
-        for (c, values), rel in list(zip(ties, rels, strict=True))[2:]:
-            quality = values["quality"]
-            if rel is rels[-1]:
-                quality = "stressful" if quality != "stressful" else "supportive"
-            older.append(EcomapTie(id=rel.id, contact_id=c.id, label=contact_name(c),
-                                   kind=c.kind, role=str(values.get("role") or "") or None,
-                                   strength=str(values["strength"]), quality=str(quality),
-                                   energy_flow=str(values["energy_flow"])))
-        data = EcomapData(patient_label="", taken_on=today - dt.timedelta(days=91),
-                          ties=tuple(older))
-        snap = data.to_snapshot()
-        p = uow.session.get(Patient, pid)
-        if p is not None:
-            snap["patient_label"] = f"{p.given_name} {p.family_name}"
-        uow.add(EcomapSnapshot, patient_id=pid, taken_on=data.taken_on, data=snap)
+        kind, role, _, female = rng.choice(kin[2:5])
+        ties.append((ContactFields(kind=kind, family_name=family,
+                                   given_name=_given(rng, dutch, female), phones=[_mobile(rng)]),
+                     {**_tie(rng, private=True), "role": role}))
+    since = [today - dt.timedelta(days=rng.randint(30, 3650)) for _ in ties]
+
+    def add(k: int, quality: object = None) -> str:
+        who, values = ties[k]
+        tie = TieFields(**{**values, "since": since[k], **({"quality": quality} if quality else {})})  # type: ignore[arg-type]
+        if isinstance(who, str):
+            return ecosystem.link(ctx, p.id, who, tie)
+        return ecosystem.add_contact_and_link(ctx, p.id, who, tie)[1]
+
+    if rng.random() < 0.4 and len(ties) > 2:
+        # a map saved three months ago: the first two ties were not there yet, the last one
+        # has changed since
+        last = len(ties) - 1
+        was = "stressful" if ties[last][1]["quality"] != "stressful" else "supportive"
+        tie_ids = [add(k, was if k == last else None) for k in range(2, len(ties))]
+        ecosystem.save_snapshot(ctx, p.id, taken_on=today - dt.timedelta(days=91))
+        ecosystem.edit_tie(ctx, tie_ids[-1], TieFields(quality=str(ties[last][1]["quality"])))
+        for k in range(2):
+            add(k)
+    else:
+        for k in range(len(ties)):
+            add(k)

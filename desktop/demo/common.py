@@ -1,0 +1,46 @@
+"""What the demo steps share: the patient's words in her language and gender, and reading back
+what the earlier steps wrote (through the services, like any screen)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.services import patients
+from desktop.services.context import AppContext
+
+
+def said(text: str, female: bool) -> str:
+    """The demo text for this patient: "[her|his]" becomes "her" for a woman, "his" for a man."""
+    return re.sub(r"\[([^|\]]*)\|([^\]]*)\]", lambda m: m.group(1 if female else 2), text)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A demo patient as the steps need her: language, gender, town and the fields of triage."""
+
+    id: str
+    family_name: str
+    given_name: str
+    dutch: bool
+    female: bool
+    postal_code: str
+    city: str
+    view: patients.PatientView
+
+    @property
+    def lang(self) -> str:
+        return "nl" if self.dutch else "fr"
+
+    def words(self, fr_nl: tuple[str, str]) -> str:
+        """The Dutch text for a Dutch-speaking patient, else the French."""
+        return said(fr_nl[1] if self.dutch else fr_nl[0], self.female)
+
+
+def people(ctx: AppContext, patient_ids: list[str]) -> dict[str, Person]:
+    out = {}
+    for pid in patient_ids:
+        v = patients.get_patient(ctx, pid)
+        out[pid] = Person(pid, v.family_name or "", v.given_name or "", "nl" in (v.languages or []),
+                          v.gender != "male", v.postal_code or "5000", v.city or "Namur", v)
+    return out
