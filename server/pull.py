@@ -52,20 +52,38 @@ CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patien
                   Record.team_id, Record.deleted, Record.hlc, Record.fields, Record.meta)
 
 
-def record_change(rec: Any, names: dict[str, str] | None = None) -> Change:
+def record_change(rec: Any, names: dict[str, str] | None = None, *,
+                  compact: bool = False) -> Change:
     """`rec`: a Record or a row of CHANGE_COLUMNS. `names`: display name per device id
     (authors_of), for the fields' authors. Built without validation: the values come from the
-    server's own store."""
+    server's own store. `compact`: versions and authors only where they differ from the
+    record's (desktop/sync/protocol.py)."""
     fields = rec.fields or {}
-    versions, _hlcs, writers = expand_meta(fields, rec.meta)
+    meta = rec.meta or {}
+    common = meta.get("d")
+    if compact and "x" not in meta and common and common[0] == rec.seq:
+        # written in one op (most records): nothing differs from the record
+        return Change.model_construct(
+            seq=rec.seq, table=rec.table_name, record_id=rec.record_id,
+            patient_id=rec.patient_id, kind="delete" if rec.deleted else "upsert",
+            fields=fields, field_versions={}, record_version=rec.seq,
+            deleted=bool(rec.deleted), hlc=rec.hlc, authors={},
+            author=names.get(str(common[2])) if names else None,
+            conflict=None, reason=None, consents=[])
+    versions, _hlcs, writers = expand_meta(fields, meta)
     authors = {k: names[str(d)] for k, d in writers.items()
                if names and str(d) in names and k in fields}
+    author = None
+    if compact:
+        versions = {k: v for k, v in versions.items() if v != rec.seq}
+        author = names.get(str(common[2])) if names and common else None
+        authors = {k: n for k, n in authors.items() if n != author}
     return Change.model_construct(
         seq=rec.seq, table=rec.table_name, record_id=rec.record_id, patient_id=rec.patient_id,
         kind="delete" if rec.deleted else "upsert", fields=dict(fields),
         field_versions=versions,
         record_version=rec.seq, deleted=bool(rec.deleted), hlc=rec.hlc, authors=authors,
-        conflict=None, reason=None, consents=[],
+        author=author, conflict=None, reason=None, consents=[],
     )
 
 
@@ -99,7 +117,8 @@ def purge_change(row: PurgeEvent, consents: list[dict[str, Any]] | None = None) 
 
 
 def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
-                 limit: int, *, snapshot: bool = False, user: str = "") -> PullResponse:
+                 limit: int, *, snapshot: bool = False, user: str = "",
+                 compact: bool = False) -> PullResponse:
     """Changes in the caller's teams, leaving out the patients `user` may not see (shared
     with the responsible case managers only) and the purges those keep."""
     top = head(session)
@@ -128,7 +147,7 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
             purge_query(team, cursor, top, user, snapshot=snapshot, teams=teams)
             .order_by(PurgeEvent.seq).limit(window)).all())
     names = authors_of(session, records)
-    found.extend(record_change(r, names) for r in records)
+    found.extend(record_change(r, names, compact=compact) for r in records)
     found.extend(conflict_change(r) for r in conflicts)
     # while the patient stays purged, its purges carry the consent log the server weighs
     kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
@@ -139,7 +158,8 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
     has_more = len(found) > limit
     page = found[:limit]
     next_cursor = page[-1].seq if has_more else max(cursor, top)
-    return PullResponse(changes=with_prerequisites(session, teams, cursor, page, user),
+    return PullResponse(changes=with_prerequisites(session, teams, cursor, page, user,
+                                                   compact=compact),
                         next_cursor=next_cursor, has_more=has_more, server_time=now)
 
 
@@ -172,7 +192,8 @@ def _refs(change: Change) -> list[tuple[str, str]]:
 
 
 def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
-                       page: list[Change], user: str = "") -> list[Change]:
+                       page: list[Change], user: str = "", *,
+                       compact: bool = False) -> list[Change]:
     """Put every record a change references (REFERENCES) before that change, when the device
     cannot have it yet (seq > cursor). A record delivered early shows up again at its own seq;
     applying it twice is harmless. So a child never arrives before its parent."""
@@ -195,7 +216,7 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
                 visible(Record.patient_id, user))).all()
                 if r.team_id in teams and r.seq > cursor]
             names = authors_of(session, rows)
-            extra.extend(record_change(r, names) for r in rows)
+            extra.extend(record_change(r, names, compact=compact) for r in rows)
         for c in extra:
             known[(c.table, c.record_id)] = c
         wanted = {ref for c in extra for ref in _refs(c)} - set(known) - wanted
@@ -241,7 +262,8 @@ def _device(session: Session, caller: Caller) -> Device:
     return device
 
 
-def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullResponse:
+def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
+         compact: bool = False) -> PullResponse:
     device = _device(session, caller)
     if cursor > 0 and cursor < horizon(session):
         raise ApiError(410, "sync.cursor_too_old")
@@ -252,15 +274,17 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullRespo
         new_scope = teams
     elif sorted(device.scope) != teams:
         raise ApiError(410, "sync.scope_changed")
-    page = changes_page(session, caller.team_ids, cursor, limit, user=caller.username)
+    page = changes_page(session, caller.team_ids, cursor, limit, user=caller.username,
+                        compact=compact)
     _note_progress(session, device, cursor, new_scope)
     return page
 
 
-def snapshot(session: Session, caller: Caller, cursor: int, limit: int) -> PullResponse:
+def snapshot(session: Session, caller: Caller, cursor: int, limit: int, *,
+             compact: bool = False) -> PullResponse:
     device = _device(session, caller)
     page = changes_page(session, caller.team_ids, cursor, limit, snapshot=True,
-                        user=caller.username)
+                        user=caller.username, compact=compact)
     _note_progress(session, device, cursor, sorted(caller.team_ids) if cursor == 0 else None)
     return page
 

@@ -257,9 +257,23 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         session.flush()
     finally:
         event.remove(session, "after_flush", keep)
-    return PushResponse(results=[finals[r.op_id] for r in results],
-                        server_time=ctx.now.isoformat() + "Z",
+    answers = [finals[r.op_id] for r in results]
+    if request.compact:
+        ops = {op.op_id: op for op in request.ops}
+        answers = [compact_result(ops[r.op_id], r) for r in answers]
+    return PushResponse(results=answers, server_time=ctx.now.isoformat() + "Z",
                         cursor=answer_cursor(ctx, request.cursor, first, last))
+
+
+def compact_result(op: Op, result: OpResult) -> OpResult:
+    """The versions a device that asked for the compact form needs: those of the op's fields
+    (and of the fields the server reports back) that differ from the record's version."""
+    if result.record_version is None or not result.field_versions:
+        return result
+    wanted = _op_field_names(op) | set(result.fields)
+    return result.model_copy(update={"field_versions": {
+        k: v for k, v in result.field_versions.items()
+        if k in wanted and v != result.record_version}})
 
 
 def stored_result(op: Op, result: OpResult) -> dict[str, Any]:

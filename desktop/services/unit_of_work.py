@@ -104,7 +104,9 @@ class UnitOfWork:
         self.session.add(obj)
         self.session.flush()
         table = model.__tablename__  # type: ignore[attr-defined]
-        fields = {f: to_wire(getattr(obj, f)) for f in synced_fields(model)}
+        # a creation carries its non-null fields: a missing field is null on the server and
+        # on the other laptops (the defaults above were applied, so none is lost)
+        fields = {f: v for f in synced_fields(model) if (v := to_wire(getattr(obj, f))) is not None}
         fields["created_at"] = to_wire(obj.created_at)  # type: ignore[attr-defined]
         kind = "append" if is_append_only(table) else "upsert"
         self._queue(table, obj.id, patient_of(obj), kind, fields, {})  # type: ignore[attr-defined]

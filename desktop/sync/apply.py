@@ -95,6 +95,17 @@ def _defaults(tbl: Table) -> tuple[tuple[str, Any], ...]:
                  for c in tbl.columns)
 
 
+@functools.cache
+def _left_out(tbl: Table) -> tuple[tuple[str, Any], ...]:
+    """(column, value) a change that leaves a synced column out means: its scalar default, or
+    null. A creation travels without its nulls (docs/SYNC.md 1) and a column added later is
+    missing from older records; both mean the column's default. Columns with a computed default
+    are always sent, and left alone."""
+    return tuple((c.key, c.default.arg if c.default is not None else None)  # type: ignore[attr-defined]
+                 for c in tbl.columns if c.key not in SYNC_META_COLUMNS
+                 and (c.default is None or c.default.is_scalar))  # type: ignore[attr-defined]
+
+
 def _new_row(tbl: Table, values: dict[str, Any], record_id: str, created: Any,
              **meta: Any) -> dict[str, Any]:
     """A full row to insert for a record first seen here: sync columns, then column defaults."""
@@ -214,6 +225,8 @@ class PageApplier:
                 deleted=deleted)
         else:
             old_version, old_hlc = existing
+            # a record arrives whole: a column it leaves out holds its default on the server
+            values = {**{k: v for k, v in _left_out(tbl) if k not in values}, **values}
             pending = self.pending.get((change.table, change.record_id), set())
             applied = {k: v for k, v in values.items() if k not in pending}
             if RECORD not in pending:
@@ -249,7 +262,7 @@ class PageApplier:
         patient = change.patient_id or (change.record_id if change.table == "patient" else None)
         by_author: dict[str | None, dict[str, tuple[Any, Any]]] = {}
         for n, values in changed.items():
-            by_author.setdefault(change.authors.get(n) or None, {})[n] = values
+            by_author.setdefault(change.authors.get(n) or change.author or None, {})[n] = values
         for author, fields in by_author.items():
             record_changes(self.session, table=change.table, record_id=change.record_id,
                            patient_id=patient, changed=fields, at=utcnow(), actor=author,
@@ -281,7 +294,7 @@ class PageApplier:
             if base is None:  # freeze the base the pending edit was made on
                 self.session.add(FieldMeta(table_name=table, record_id=rid, field=name,
                                            server_version=old_version, base_value=None))
-            value = deleted if name == RECORD else change.fields.get(name)
+            value = deleted if name == RECORD else change.fields.get(name, values.get(name))
             shadow = self.session.get(FieldMeta, (table, rid, shadow_name(name)))
             if shadow is None:
                 self.session.add(FieldMeta(table_name=table, record_id=rid,

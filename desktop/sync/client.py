@@ -203,15 +203,17 @@ class SyncClient:
         return self._call("POST", "/v1/devices", EnrollResponse, body=body, auth=False)
 
     def push(self, request: PushRequest) -> PushResponse:
+        # the compact answer: versions only where they differ from the record's (protocol.py)
+        request = request.model_copy(update={"compact": True})
         return self._call("POST", "/v1/sync/push", PushResponse, body=request)
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
         return self._call("GET", "/v1/sync/pull", PullResponse,
-                          params={"cursor": cursor, "limit": limit})
+                          params={"cursor": cursor, "limit": limit, "compact": 1})
 
     def snapshot(self, cursor: int, limit: int) -> PullResponse:
         return self._call("GET", "/v1/sync/snapshot", PullResponse,
-                          params={"cursor": cursor, "limit": limit})
+                          params={"cursor": cursor, "limit": limit, "compact": 1})
 
     def checksum(self) -> ChecksumResponse:
         return self._call("GET", "/v1/sync/checksum", ChecksumResponse)

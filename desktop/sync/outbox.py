@@ -165,7 +165,9 @@ def _settle_fields(session: Session, row: OutboxOp, result: OpResult, later: set
         return
     conflicts = {c.field: c for c in result.conflicts}
     reported: dict[str, Any] = dict(getattr(result, "fields", None) or {})
-    names = [k for k in (row.fields or {}) if not k.startswith("_") and k != "created_at"]
+    # the op's fields, and those the server reports back (a creation leaves its nulls out)
+    names = [k for k in {**(row.fields or {}), **reported}
+             if not k.startswith("_") and k != "created_at"]
     if RECORD in conflicts and RECORD not in later:
         theirs = conflicts[RECORD].theirs
         if isinstance(theirs, dict) and "deleted" in theirs:
@@ -175,9 +177,10 @@ def _settle_fields(session: Session, row: OutboxOp, result: OpResult, later: set
         value: Any = None
         if name in conflicts:
             version, value = conflicts[name].server_version, conflicts[name].theirs
-        elif name in result.field_versions and RECORD not in conflicts:
-            version = int(result.field_versions[name])
-            value = reported.get(name, row.fields[name])
+        elif result.record_version is not None and RECORD not in conflicts:
+            # the compact answer names a version only where it differs from the record's
+            version = int(result.field_versions.get(name, result.record_version))
+            value = reported.get(name, (row.fields or {}).get(name))
         # a newer server value seen by a pull while this op was waiting (or, for an edit that
         # lost against a delete, the tombstone's value) is the server's state now
         shadow = session.get(FieldMeta, (row.table_name, row.record_id, shadow_name(name)))

@@ -7,13 +7,22 @@ gets 426 with a `detail` code):
 
   POST /v1/devices                  EnrollRequest -> EnrollResponse (no token needed)
   POST /v1/sync/push                PushRequest -> PushResponse         (Bearer token)
-  GET  /v1/sync/pull?cursor=N&limit=M -> PullResponse; 410 when N is behind the tombstone horizon
-  GET  /v1/sync/snapshot?cursor=N&limit=M -> PullResponse of every record (rebuild after 410)
+  GET  /v1/sync/pull?cursor=N&limit=M[&compact=1] -> PullResponse; 410 when N is behind the
+                                    tombstone horizon
+  GET  /v1/sync/snapshot?cursor=N&limit=M[&compact=1] -> PullResponse of every record (rebuild
+                                    after 410)
   GET  /v1/sync/checksum            -> ChecksumResponse (sanity check after a sync)
   PUT  /v1/blobs/{sha256}           raw bytes, idempotent; GET the same path to download
   GET  /v1/device                   -> DeviceStatus (revoked / stolen flags)
 
 Semantics (merge, conflicts, tombstones, purges, error codes): docs/SYNC.md.
+
+Compact form (docs/SYNC.md 1): a device that asks for it (`compact=1` on a pull or snapshot,
+`PushRequest.compact`) gets per-field versions only where they differ from the record's version
+(`Change.record_version`, `OpResult.record_version`) and per-field authors only where they differ
+from `Change.author`; it reads a missing one as the record's. A server that predates it ignores
+the request and sends every version: the same reading gives the same result. A creation op
+carries its non-null fields only (a missing field is null).
 """
 
 from __future__ import annotations
@@ -72,6 +81,8 @@ class PushRequest(BaseModel):
     ops: list[Op] = Field(max_length=MAX_PUSH_OPS)
     # optional: the device's pull cursor; lets the server answer with `PushResponse.cursor`
     cursor: int | None = None
+    # the device reads a field version missing from a result as the record's (module docstring)
+    compact: bool = False
 
 
 class ConflictInfo(BaseModel):
@@ -133,6 +144,8 @@ class Change(BaseModel):
     # optional, per field of an upsert: the display name of the user whose laptop wrote it
     # (the rectification history's author on the other laptops); older servers send none
     authors: dict[str, str] = Field(default_factory=dict)
+    # compact form: the author of the fields `authors` leaves out
+    author: str | None = None
     reason: str | None = None  # purge: "consent_withdrawn" | "erased" | "team_moved"
     # purge after a withdrawal: the team-sharing consent events ({record_id, fields}) the
     # server weighs later decisions against; a device that keeps the patient adds them

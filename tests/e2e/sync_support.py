@@ -337,6 +337,13 @@ def visible_patients(server: ServerDB, user: str) -> set[str]:
             if k[0] == "patient" and not r.deleted and k[1] not in hidden}
 
 
+def left_out(table: str) -> dict[str, Any]:
+    """Per synced field: what its absence from a record means (desktop/sync/apply.py)."""
+    from desktop.sync.apply import _left_out, table_of
+
+    return {k: to_wire(v) for k, v in _left_out(table_of(SYNCED_MODELS[table]))}
+
+
 def assert_device_equals_server(device: Any, server: ServerDB) -> None:
     """Every record the server shows this device's user is here with the same values, version
     and deleted flag; every record here that the server saw (version > 0) is on the server;
@@ -354,6 +361,10 @@ def assert_device_equals_server(device: Any, server: ServerDB) -> None:
         for name, value in rec.fields.items():
             if name in row:
                 assert row[name] == value, f"{device.name}: {key}.{name} {row[name]!r} != {value!r}"
+        for name, default in left_out(key[0]).items():
+            # a field the server's record leaves out (a creation travels without its nulls)
+            if name not in rec.fields and name in row:
+                assert row[name] == default, f"{device.name}: {key}.{name} {row[name]!r} left out"
     visible = visible_patients(server, device_user(device))
     for key, row in local.items():
         if key in remote or (row["_deleted"] and row["_version"] > 0):
