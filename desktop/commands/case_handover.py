@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands.common import add_common, emit, open_context
-from desktop.i18n import LANGUAGES, t
+from desktop.i18n import LANGUAGES, t, tn
 
 
 def register_actions(ps: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,8 +54,9 @@ def cmd_handover(args: argparse.Namespace) -> int:
     emit(args, {"id": r.case_id, "note_id": r.note_id, "responsible_users": list(r.responsible),
                 "case_manager": r.case_manager, "planned_visits": r.planned_visits,
                 "paperwork": r.paperwork, "followers_changed": r.followers_changed},
-         t("handover.cli.done", names=", ".join(r.responsible), visits=r.planned_visits,
-           procedures=r.paperwork, id=r.note_id))
+         t("handover.cli.done", names=", ".join(r.responsible),
+           visits=tn("handover.cli.visits", r.planned_visits),
+           procedures=tn("handover.cli.procedures", r.paperwork), id=r.note_id))
     return 0
 
 

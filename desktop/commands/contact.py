@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from desktop.commands.common import add_common, emit, open_context
-from desktop.i18n import t
+from desktop.i18n import t, tn
 
 
 def _contact_options(p: argparse.ArgumentParser, *, required_kind: bool) -> None:
@@ -186,6 +186,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         result = contacts.merge_contacts(ctx, args.keep, args.other)
     moved = result["moved_ties"]
     combined = result["combined_ties"]
-    emit(args, result, t("ecosystem.merged", moved=len(moved),  # type: ignore[arg-type]
-                         combined=len(combined)))  # type: ignore[arg-type]
+    emit(args, result, t("ecosystem.merged",
+                         moved=tn("ecosystem.ties_moved", len(moved)),  # type: ignore[arg-type]
+                         combined=tn("ecosystem.ties_combined",
+                                     len(combined))))  # type: ignore[arg-type]
     return 0

@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from desktop.commands.common import add_common, emit, int_in, open_context
 from desktop.domain.transitions import EVENT_KINDS, MAX_DAYS, TREND_DAYS
-from desktop.i18n import t
+from desktop.i18n import t, tn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,7 +48,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         trend = stability.trend_of(ctx, args.patient, days=args.days)
 
     def human() -> str:
-        lines = [t("event.trend", total=trend.total, days=trend.days, previous=trend.previous)
+        lines = [tn("event.trend", trend.total, days=trend.days, previous=trend.previous)
                  + f" — {t('event.trend.' + trend.direction)}"]
         if not rows:
             lines.append(t("event.none"))

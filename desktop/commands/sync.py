@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from desktop.commands.common import CliError, add_common, emit, open_context, read_secret
-from desktop.i18n import t
+from desktop.i18n import t, tn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -93,7 +93,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 def _report_text(report: Any) -> str:
     return t("sync.report", pushed=report.pushed, pulled=report.pulled,
-             conflicts=report.open_conflicts, rejected=report.needs_attention,
+             conflicts=tn("sync.open_conflicts", report.open_conflicts),
+             rejected=report.needs_attention,
              pending=report.pending, held=report.held)
 
 
@@ -178,6 +179,7 @@ def _status_text(st: Any) -> str:
     lines.append(t("sync.status_last", at=st.last_sync_at or "-"))
     if st.last_error:
         lines.append(t(st.last_error))
-    lines.append(t("sync.status_counts", pending=st.pending, held=st.held,
-                   conflicts=st.open_conflicts, rejected=st.needs_attention))
+    lines.append(t("sync.status_counts", pending=tn("sync.changes_waiting", st.pending),
+                   held=st.held, conflicts=tn("sync.conflicts", st.open_conflicts),
+                   rejected=st.needs_attention))
     return "\n".join(lines)

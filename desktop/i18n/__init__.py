@@ -52,13 +52,33 @@ def user_language() -> str:
 
 
 def t(code: str, lang: str | None = None, **params: Any) -> str:
-    """Translate a message code; unknown codes fall back to English, then to the code itself."""
+    """Translate a message code; unknown codes fall back to English, then to the code itself.
+    A code given as plural forms (`<code>.one`, `<code>.other`) takes the form of the count `n`
+    (so an error raised with `n=` reads right too)."""
     lang = lang or user_language()
-    text = catalog(lang).get(code) or catalog("en").get(code) or code
+    text = catalog(lang).get(code) or catalog("en").get(code)
+    if text is None and isinstance(params.get("n"), int):
+        form = f"{code}.{plural_category(params['n'], lang)}"
+        text = catalog(lang).get(form) or catalog("en").get(form)
+    text = text or code
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def plural_category(n: int, lang: str) -> str:
+    """CLDR's plural category of a count: "one" or "other". French counts 0 and 1 as one
+    ("0 conflit", "1 conflit"), Dutch and English 1 alone ("0 conflicten", "0 conflicts")."""
+    if lang == "fr":
+        return "one" if n in (0, 1) else "other"
+    return "one" if n == 1 else "other"
+
+
+def tn(code: str, n: int, lang: str | None = None, **params: Any) -> str:
+    """`t` for a count (ngettext): the catalog holds `<code>.one` and `<code>.other`, each with
+    `{n}`; the form is chosen by `plural_category` ("1 conflit", "2 conflits")."""
+    return t(code, lang, n=n, **params)
 
 
 def quote(text: str, lang: str | None = None) -> str:

@@ -187,7 +187,7 @@ def delete_contact(ctx: AppContext, contact_id: str) -> None:
         c = load_contact(uow.session, contact_id, "id")
         links = _link_counts(uow.session, [c.id]).get(c.id, 0)
         if links:
-            raise RuleViolation("contact.in_use", "id", count=links)
+            raise RuleViolation("contact.in_use", "id", n=links)
         uow.delete(c)
         uow.audit("delete", table="contact", record_id=c.id, patient_id=c.owner_patient_id)
 

@@ -265,7 +265,7 @@ class CaseloadPage(QWidget):
         if filters != getattr(self, "_fitted_for", None):
             self._fitted_for = filters
             self.table.fit_columns()
-        self.count.setText(self.tr("{n} shown").format(n=len(rows)))
+        self.count.setText(self.tr("%n shown", "", len(rows)))
         text = self.search.text().strip()
         if rows:
             self.empty.hide()

@@ -28,7 +28,8 @@ def current_language() -> str:
 
 
 def install_language(lang: str) -> str:
-    """Install Qt translators for `lang`. A missing .qm falls back to English with a warning."""
+    """Install Qt translators for `lang`. A missing .qm falls back to English with a warning.
+    English installs `relais_en.qm`, which holds only the plural forms ("%n conflict(s)")."""
     global _current
     app = QCoreApplication.instance()
     for tr in _installed:
@@ -37,7 +38,15 @@ def install_language(lang: str) -> str:
     _installed.clear()
     _current = lang if lang in LANGUAGES else "fr"
     QLocale.setDefault(QLocale({"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}[_current]))
-    if _current == "en" or app is None:
+    if app is None:
+        return _current
+    if _current == "en":
+        plurals = QTranslator()
+        if plurals.load(str(resource_path("translations", "relais_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+        else:
+            log.warning("translation file missing: relais_en.qm; counts read as '(s)'")
         return _current
     ours = QTranslator()
     qm = resource_path("translations", f"relais_{_current}.qm")

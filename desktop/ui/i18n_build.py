@@ -3,6 +3,11 @@
 Each feature area keeps a JSON file {context: {english_source: {"fr": ..., "nl": ...}}}, so areas
 never edit the same file. The generated `relais_<lang>.ts` files are the Qt Linguist sources;
 `.qm` files are built from them with lrelease (shipped in the PySide6 wheel).
+
+A count goes through Qt's plural forms: `self.tr("%n conflict(s)", "", n)`, and its entry gives
+each language's forms as a list, English too (the source is only a key):
+`"%n conflict(s)": {"fr": ["%n conflit", "%n conflits"], "nl": [...], "en": [...]}`.
+Those entries alone make `relais_en.qm`, installed when the interface is in English.
 """
 
 from __future__ import annotations
@@ -20,6 +25,13 @@ from desktop.resources import resource_path
 SOURCE_DIR = Path(__file__).with_name("translations")
 UI_DIR = Path(__file__).parent
 LANGS = ("fr", "nl")
+# Qt's plural forms per language (QTranslator's rules): French one = 0 and 1, Dutch and English
+# one = 1; each has two forms
+PLURAL_FORMS = {"fr": 2, "nl": 2, "en": 2}
+PLURAL_LANGS = (*LANGS, "en")
+
+Entry = dict[str, "str | list[str]"]
+Catalog = dict[str, dict[str, Entry]]
 
 
 def extract(root: Path = UI_DIR) -> dict[str, dict[str, list[str]]]:
@@ -75,21 +87,41 @@ def _calls_with_class(tree: ast.AST) -> list[tuple[str | None, ast.Call]]:
     return out
 
 
-def missing(catalog: dict[str, dict[str, dict[str, str]]] | None = None
-            ) -> dict[str, dict[str, dict[str, str]]]:
-    """Extracted strings without a complete fr+nl entry, as a JSON skeleton to fill in."""
+def is_plural(source: str) -> bool:
+    """A source with `%n` is translated with a count: it needs plural forms."""
+    return "%n" in source
+
+
+def complete(source: str, entry: Entry) -> bool:
+    """fr and nl (and en for a plural) translated; a plural with each language's forms."""
+    if not is_plural(source):
+        return all(isinstance(entry.get(lang), str) and str(entry.get(lang)).strip()
+                   for lang in LANGS)
+    for lang in PLURAL_LANGS:
+        forms = entry.get(lang)
+        if not (isinstance(forms, list) and len(forms) == PLURAL_FORMS[lang]
+                and all(isinstance(f, str) and f.strip() for f in forms)):
+            return False
+    return True
+
+
+def missing(catalog: Catalog | None = None) -> Catalog:
+    """Extracted strings without a complete entry, as a JSON skeleton to fill in."""
     catalog = load_all() if catalog is None else catalog
-    out: dict[str, dict[str, dict[str, str]]] = {}
+    out: Catalog = {}
     for context, sources in extract().items():
         for source in sources:
             entry = catalog.get(context, {}).get(source, {})
-            if not all(entry.get(lang, "").strip() for lang in LANGS):
-                out.setdefault(context, {})[source] = {lang: entry.get(lang, "") for lang in LANGS}
+            if not complete(source, entry):
+                langs = PLURAL_LANGS if is_plural(source) else LANGS
+                blank: str | list[str] = [""] * 2 if is_plural(source) else ""
+                out.setdefault(context, {})[source] = {lang: entry.get(lang, blank)
+                                                       for lang in langs}
     return out
 
 
-def load_all(source_dir: Path = SOURCE_DIR) -> dict[str, dict[str, dict[str, str]]]:
-    merged: dict[str, dict[str, dict[str, str]]] = {}
+def load_all(source_dir: Path = SOURCE_DIR) -> Catalog:
+    merged: Catalog = {}
     for path in sorted(source_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for context, messages in data.items():
@@ -97,17 +129,29 @@ def load_all(source_dir: Path = SOURCE_DIR) -> dict[str, dict[str, dict[str, str
     return merged
 
 
-def to_ts(catalog: dict[str, dict[str, dict[str, str]]], lang: str) -> bytes:
-    root = ET.Element("TS", version="2.1", language={"fr": "fr_BE", "nl": "nl_BE"}.get(lang, lang))
+def to_ts(catalog: Catalog, lang: str) -> bytes:
+    """The Qt Linguist source of one language; English holds the plural entries alone."""
+    root = ET.Element("TS", version="2.1",
+                      language={"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}.get(lang, lang))
     for context in sorted(catalog):
+        sources = [s for s in sorted(catalog[context]) if lang in LANGS or is_plural(s)]
+        if not sources:
+            continue
         ctx_el = ET.SubElement(root, "context")
         ET.SubElement(ctx_el, "name").text = context
-        for source in sorted(catalog[context]):
+        for source in sources:
             msg = ET.SubElement(ctx_el, "message")
             ET.SubElement(msg, "source").text = source
             text = catalog[context][source].get(lang, "")
             tr = ET.SubElement(msg, "translation")
-            if text:
+            if is_plural(source):
+                msg.set("numerus", "yes")
+                forms = text if isinstance(text, list) else []
+                for form in forms:
+                    ET.SubElement(tr, "numerusform").text = form
+                if not (len(forms) == PLURAL_FORMS[lang] and all(forms)):
+                    tr.set("type", "unfinished")
+            elif isinstance(text, str) and text:
                 tr.text = text
             else:
                 tr.set("type", "unfinished")
@@ -130,7 +174,7 @@ def build(out_dir: Path | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     catalog = load_all()
     built = []
-    for lang in LANGS:
+    for lang in PLURAL_LANGS:
         ts = out_dir / f"relais_{lang}.ts"
         data = to_ts(catalog, lang)
         if not ts.exists() or ts.read_bytes() != data:

@@ -318,7 +318,7 @@ class TodayPage(QWidget):
             return
         self.banner_text.setText(self.tr(
             "Text typed during your last session was saved automatically but not recorded "
-            "({n} item(s)). Restore it?").format(n=len(self.pending)))
+            "(%n item(s)). Restore it?", "", len(self.pending)))
         self.banner.show()
 
     # ---- actions -------------------------------------------------------------------------

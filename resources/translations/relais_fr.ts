@@ -255,6 +255,13 @@
   </context>
   <context>
     <name>AuditPage</name>
+    <message numerus="yes">
+      <source>%n event(s)</source>
+      <translation>
+        <numerusform>%n événement</numerusform>
+        <numerusform>%n événements</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Review retention</source>
       <translation>&amp;Revoir la conservation</translation>
@@ -342,10 +349,6 @@
     <message>
       <source>yes</source>
       <translation>oui</translation>
-    </message>
-    <message>
-      <source>{n} event(s)</source>
-      <translation>{n} événement(s)</translation>
     </message>
   </context>
   <context>
@@ -623,6 +626,13 @@
   </context>
   <context>
     <name>CaseloadPage</name>
+    <message numerus="yes">
+      <source>%n shown</source>
+      <translation>
+        <numerusform>%n affiché</numerusform>
+        <numerusform>%n affichés</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;New patient (Ctrl+N)</source>
       <translation>&amp;Nouveau patient (Ctrl+N)</translation>
@@ -715,10 +725,6 @@
       <source>Tier filter</source>
       <translation>Filtre de niveau</translation>
     </message>
-    <message>
-      <source>{n} shown</source>
-      <translation>{n} affiché(s)</translation>
-    </message>
   </context>
   <context>
     <name>CasesTab</name>
@@ -759,7 +765,7 @@
       <translation>Changer le &amp;statut</translation>
     </message>
     <message>
-      <source>Choose the responsible case manager(s) among the team's users</source>
+      <source>Choose one or more responsible case managers among the team's users</source>
       <translation>Choisir le ou les gestionnaires de cas responsables parmi les utilisateurs de l'équipe</translation>
     </message>
     <message>
@@ -839,8 +845,12 @@
       <translation>Demandé le {date} par {who}</translation>
     </message>
     <message>
-      <source>Responsible case manager(s): {names}</source>
-      <translation>Gestionnaire(s) de cas responsable(s) : {names}</translation>
+      <source>Responsible case manager: {names}</source>
+      <translation>Gestionnaire de cas responsable : {names}</translation>
+    </message>
+    <message>
+      <source>Responsible case managers: {names}</source>
+      <translation>Gestionnaires de cas responsables : {names}</translation>
     </message>
     <message>
       <source>Stability log: {trend}</source>
@@ -1926,6 +1936,20 @@
   </context>
   <context>
     <name>DirectoryPage</name>
+    <message numerus="yes">
+      <source>%n combined</source>
+      <translation>
+        <numerusform>%n combiné</numerusform>
+        <numerusform>%n combinés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n tie(s) moved</source>
+      <translation>
+        <numerusform>%n lien déplacé</numerusform>
+        <numerusform>%n liens déplacés</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Modifier…</translation>
@@ -1995,8 +2019,8 @@
       <translation>Fusionner deux contacts</translation>
     </message>
     <message>
-      <source>Merged: {moved} tie(s) moved, {combined} combined.</source>
-      <translation>Fusion faite : {moved} lien(s) déplacé(s), {combined} combiné(s).</translation>
+      <source>Merged: {moved}, {combined}.</source>
+      <translation>Fusion faite : {moved}, {combined}.</translation>
     </message>
     <message>
       <source>Name</source>
@@ -2060,6 +2084,13 @@
   </context>
   <context>
     <name>DossierHeader</name>
+    <message numerus="yes">
+      <source>%n event(s) in 90 days</source>
+      <translation>
+        <numerusform>%n événement en 90 jours</numerusform>
+        <numerusform>%n événements en 90 jours</numerusform>
+      </translation>
+    </message>
     <message>
       <source>GP: {name}</source>
       <translation>Médecin traitant : {name}</translation>
@@ -2091,10 +2122,6 @@
     <message>
       <source>{age} years ({born})</source>
       <translation>{age} ans ({born})</translation>
-    </message>
-    <message>
-      <source>{n} event(s) in 90 days</source>
-      <translation>{n} événement(s) en 90 jours</translation>
     </message>
   </context>
   <context>
@@ -2442,10 +2469,6 @@
     <message>
       <source>Enrolling this computer…</source>
       <translation>Inscription de cet ordinateur…</translation>
-    </message>
-    <message>
-      <source>Enrolment is not available in this version; use `relais enroll` later.</source>
-      <translation>L'inscription n'est pas disponible dans cette version ; utilisez `relais enroll` plus tard.</translation>
     </message>
     <message>
       <source>It &amp;matches: enrol</source>
@@ -3684,30 +3707,17 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
-    <name>PlanTab</name>
+    <name>PlanBase</name>
     <message>
-      <source>&amp;Agree…</source>
-      <translation>&amp;Convenir…</translation>
+      <source>Plan</source>
+      <translation>Plan</translation>
     </message>
-    <message>
-      <source>&amp;Compare with the previous version…</source>
-      <translation>Com&amp;parer avec la version précédente…</translation>
-    </message>
+  </context>
+  <context>
+    <name>PlanGoals</name>
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Modifier…</translation>
-    </message>
-    <message>
-      <source>&amp;New version</source>
-      <translation>&amp;Nouvelle version</translation>
-    </message>
-    <message>
-      <source>&amp;Print the letter…</source>
-      <translation>&amp;Imprimer le courrier…</translation>
-    </message>
-    <message>
-      <source>&amp;Save these answers</source>
-      <translation>&amp;Enregistrer ces réponses</translation>
     </message>
     <message>
       <source>Add a goal…</source>
@@ -3718,50 +3728,6 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Ajouter une action…</translation>
     </message>
     <message>
-      <source>Added</source>
-      <translation>Ajouté</translation>
-    </message>
-    <message>
-      <source>Answers restored from the automatic save: check them and save.</source>
-      <translation>Réponses restaurées depuis la sauvegarde automatique : vérifiez-les puis enregistrez.</translation>
-    </message>
-    <message>
-      <source>Changed</source>
-      <translation>Modifié</translation>
-    </message>
-    <message>
-      <source>Changes since the previous version</source>
-      <translation>Changements depuis la version précédente</translation>
-    </message>
-    <message>
-      <source>Concertation meetings</source>
-      <translation>Réunions de concertation</translation>
-    </message>
-    <message>
-      <source>Concertations</source>
-      <translation>Concertations</translation>
-    </message>
-    <message>
-      <source>Consent missing</source>
-      <translation>Consentement manquant</translation>
-    </message>
-    <message>
-      <source>Date / decision</source>
-      <translation>Date / décision</translation>
-    </message>
-    <message>
-      <source>Documents in</source>
-      <translation>Documents en</translation>
-    </message>
-    <message>
-      <source>Due</source>
-      <translation>Échéance</translation>
-    </message>
-    <message>
-      <source>GP</source>
-      <translation>Médecin</translation>
-    </message>
-    <message>
       <source>Goal / action</source>
       <translation>Objectif / action</translation>
     </message>
@@ -3770,68 +3736,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Objectifs et actions</translation>
     </message>
     <message>
-      <source>In the patient's &amp;words</source>
-      <translation>&amp;Dans les mots du patient</translation>
-    </message>
-    <message>
-      <source>In the patient's words</source>
-      <translation>Dans les mots du patient</translation>
-    </message>
-    <message>
-      <source>Language of the documents</source>
-      <translation>Langue des documents</translation>
-    </message>
-    <message>
-      <source>Large print</source>
-      <translation>Grands caractères</translation>
-    </message>
-    <message>
-      <source>Letters to the GP</source>
-      <translation>Courriers au médecin</translation>
-    </message>
-    <message>
       <source>Make it a &amp;goal</source>
       <translation>En faire un &amp;objectif</translation>
     </message>
     <message>
-      <source>Make the decision an &amp;action…</source>
-      <translation>Faire de la décision une &amp;action…</translation>
-    </message>
-    <message>
-      <source>Mark as &amp;sent</source>
-      <translation>Marquer comme &amp;envoyé</translation>
-    </message>
-    <message>
-      <source>Medication on the handout</source>
-      <translation>Médicaments sur la fiche patient</translation>
-    </message>
-    <message>
       <source>Needs not met</source>
       <translation>Besoins non couverts</translation>
-    </message>
-    <message>
-      <source>New &amp;letter…</source>
-      <translation>Nouveau &amp;courrier…</translation>
-    </message>
-    <message>
-      <source>New &amp;meeting…</source>
-      <translation>Nouvelle &amp;réunion…</translation>
-    </message>
-    <message>
-      <source>Next review</source>
-      <translation>Prochaine réévaluation</translation>
-    </message>
-    <message>
-      <source>No change.</source>
-      <translation>Aucun changement.</translation>
-    </message>
-    <message>
-      <source>No plan yet: start with the questions below.</source>
-      <translation>Pas encore de plan : commencez par les questions ci-dessous.</translation>
-    </message>
-    <message>
-      <source>Participants</source>
-      <translation>Participants</translation>
     </message>
     <message>
       <source>Period</source>
@@ -3842,8 +3752,177 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Plan</translation>
     </message>
     <message>
-      <source>Plan status</source>
-      <translation>État du plan</translation>
+      <source>Re&amp;view of the goal…</source>
+      <translation>&amp;Révision de l'objectif…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Révision</translation>
+    </message>
+    <message>
+      <source>Select a goal first.</source>
+      <translation>Choisissez d'abord un objectif.</translation>
+    </message>
+    <message>
+      <source>Starting points: needs not met</source>
+      <translation>Points de départ : besoins non couverts</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>Le gestionnaire de cas</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>Le patient</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <source>on hold (in hospital)</source>
+      <translation>en attente (hospitalisation)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanLetters</name>
+    <message>
+      <source>&amp;Print the letter…</source>
+      <translation>&amp;Imprimer le courrier…</translation>
+    </message>
+    <message>
+      <source>Consent missing</source>
+      <translation>Consentement manquant</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>Médecin</translation>
+    </message>
+    <message>
+      <source>Letters to the GP</source>
+      <translation>Courriers au médecin</translation>
+    </message>
+    <message>
+      <source>Mark as &amp;sent</source>
+      <translation>Marquer comme &amp;envoyé</translation>
+    </message>
+    <message>
+      <source>New &amp;letter…</source>
+      <translation>Nouveau &amp;courrier…</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>To send it anyway, give the reason (it is logged):</source>
+      <translation>Pour l'envoyer quand même, indiquez le motif (il est consigné) :</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Écrit le</translation>
+    </message>
+    <message>
+      <source>sent on {d}</source>
+      <translation>envoyé le {d}</translation>
+    </message>
+    <message>
+      <source>to send</source>
+      <translation>à envoyer</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanMeetings</name>
+    <message>
+      <source>Concertation meetings</source>
+      <translation>Réunions de concertation</translation>
+    </message>
+    <message>
+      <source>Date / decision</source>
+      <translation>Date / décision</translation>
+    </message>
+    <message>
+      <source>Make the decision an &amp;action…</source>
+      <translation>Faire de la décision une &amp;action…</translation>
+    </message>
+    <message>
+      <source>New &amp;meeting…</source>
+      <translation>Nouvelle &amp;réunion…</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Personne de référence</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>Remarques</translation>
+    </message>
+    <message>
+      <source>Select a decision of a meeting first.</source>
+      <translation>Choisissez d'abord une décision d'une réunion.</translation>
+    </message>
+    <message>
+      <source>fewer than 3 providers</source>
+      <translation>moins de 3 prestataires</translation>
+    </message>
+    <message>
+      <source>in the plan</source>
+      <translation>dans le plan</translation>
+    </message>
+    <message>
+      <source>patient's agreement missing</source>
+      <translation>accord du patient manquant</translation>
+    </message>
+    <message>
+      <source>without the GP</source>
+      <translation>sans le médecin traitant</translation>
+    </message>
+    <message>
+      <source>without the home nurse</source>
+      <translation>sans l'infirmier·ère à domicile</translation>
+    </message>
+    <message>
+      <source>without the patient</source>
+      <translation>sans le patient</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanPrintouts</name>
+    <message>
+      <source>Documents in</source>
+      <translation>Documents en</translation>
+    </message>
+    <message>
+      <source>Language of the documents</source>
+      <translation>Langue des documents</translation>
+    </message>
+    <message>
+      <source>Large print</source>
+      <translation>Grands caractères</translation>
+    </message>
+    <message>
+      <source>Medication on the handout</source>
+      <translation>Médicaments sur la fiche patient</translation>
     </message>
     <message>
       <source>Preparing the document…</source>
@@ -3858,30 +3937,6 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <source>Re&amp;view of the goal…</source>
-      <translation>&amp;Révision de l'objectif…</translation>
-    </message>
-    <message>
-      <source>Reference person</source>
-      <translation>Personne de référence</translation>
-    </message>
-    <message>
-      <source>Remarks</source>
-      <translation>Remarques</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>Retirer</translation>
-    </message>
-    <message>
-      <source>Removed</source>
-      <translation>Retiré</translation>
-    </message>
-    <message>
-      <source>Review</source>
-      <translation>Révision</translation>
-    </message>
-    <message>
       <source>Save the document</source>
       <translation>Enregistrer le document</translation>
     </message>
@@ -3889,33 +3944,63 @@ Rien n'a été conservé ; recommencez.</translation>
       <source>Saved: {path}</source>
       <translation>Enregistré : {path}</translation>
     </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
     <message>
-      <source>Select a decision of a meeting first.</source>
-      <translation>Choisissez d'abord une décision d'une réunion.</translation>
+      <source>Concertations</source>
+      <translation>Concertations</translation>
     </message>
     <message>
-      <source>Select a goal first.</source>
-      <translation>Choisissez d'abord un objectif.</translation>
+      <source>Letters to the GP</source>
+      <translation>Courriers au médecin</translation>
     </message>
     <message>
-      <source>Starting points: needs not met</source>
-      <translation>Points de départ : besoins non couverts</translation>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanVersions</name>
+    <message>
+      <source>&amp;Agree…</source>
+      <translation>&amp;Convenir…</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>État</translation>
+      <source>&amp;Compare with the previous version…</source>
+      <translation>Com&amp;parer avec la version précédente…</translation>
     </message>
     <message>
-      <source>The case manager</source>
-      <translation>Le gestionnaire de cas</translation>
+      <source>&amp;New version</source>
+      <translation>&amp;Nouvelle version</translation>
     </message>
     <message>
-      <source>The patient</source>
-      <translation>Le patient</translation>
+      <source>Added</source>
+      <translation>Ajouté</translation>
     </message>
     <message>
-      <source>To send it anyway, give the reason (it is logged):</source>
-      <translation>Pour l'envoyer quand même, indiquez le motif (il est consigné) :</translation>
+      <source>Changed</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
+      <source>Changes since the previous version</source>
+      <translation>Changements depuis la version précédente</translation>
+    </message>
+    <message>
+      <source>No change.</source>
+      <translation>Aucun changement.</translation>
+    </message>
+    <message>
+      <source>No plan yet: start with the questions below.</source>
+      <translation>Pas encore de plan : commencez par les questions ci-dessous.</translation>
+    </message>
+    <message>
+      <source>Plan status</source>
+      <translation>État du plan</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Retiré</translation>
     </message>
     <message>
       <source>Version {v} — agreed on {d} with {who}</source>
@@ -3924,6 +4009,41 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Version {v} — draft</source>
       <translation>Version {v} — brouillon</translation>
+    </message>
+    <message>
+      <source>action</source>
+      <translation>action</translation>
+    </message>
+    <message>
+      <source>goal</source>
+      <translation>objectif</translation>
+    </message>
+    <message>
+      <source>plan</source>
+      <translation>plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanWords</name>
+    <message>
+      <source>&amp;Save these answers</source>
+      <translation>&amp;Enregistrer ces réponses</translation>
+    </message>
+    <message>
+      <source>Answers restored from the automatic save: check them and save.</source>
+      <translation>Réponses restaurées depuis la sauvegarde automatique : vérifiez-les puis enregistrez.</translation>
+    </message>
+    <message>
+      <source>In the patient's &amp;words</source>
+      <translation>&amp;Dans les mots du patient</translation>
+    </message>
+    <message>
+      <source>In the patient's words</source>
+      <translation>Dans les mots du patient</translation>
+    </message>
+    <message>
+      <source>Next review</source>
+      <translation>Prochaine réévaluation</translation>
     </message>
     <message>
       <source>What do you expect from us?</source>
@@ -3938,72 +4058,8 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Qu'est-ce qui compte pour vous ?</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>Quand</translation>
-    </message>
-    <message>
-      <source>Who</source>
-      <translation>Qui</translation>
-    </message>
-    <message>
-      <source>Written</source>
-      <translation>Écrit le</translation>
-    </message>
-    <message>
       <source>Your life project</source>
       <translation>Votre projet de vie</translation>
-    </message>
-    <message>
-      <source>action</source>
-      <translation>action</translation>
-    </message>
-    <message>
-      <source>fewer than 3 providers</source>
-      <translation>moins de 3 prestataires</translation>
-    </message>
-    <message>
-      <source>goal</source>
-      <translation>objectif</translation>
-    </message>
-    <message>
-      <source>in the plan</source>
-      <translation>dans le plan</translation>
-    </message>
-    <message>
-      <source>on hold (in hospital)</source>
-      <translation>en attente (hospitalisation)</translation>
-    </message>
-    <message>
-      <source>patient's agreement missing</source>
-      <translation>accord du patient manquant</translation>
-    </message>
-    <message>
-      <source>plan</source>
-      <translation>plan</translation>
-    </message>
-    <message>
-      <source>sent on {d}</source>
-      <translation>envoyé le {d}</translation>
-    </message>
-    <message>
-      <source>the patient</source>
-      <translation>le patient</translation>
-    </message>
-    <message>
-      <source>to send</source>
-      <translation>à envoyer</translation>
-    </message>
-    <message>
-      <source>without the GP</source>
-      <translation>sans le médecin traitant</translation>
-    </message>
-    <message>
-      <source>without the home nurse</source>
-      <translation>sans l'infirmier·ère à domicile</translation>
-    </message>
-    <message>
-      <source>without the patient</source>
-      <translation>sans le patient</translation>
     </message>
   </context>
   <context>
@@ -4434,6 +4490,13 @@ Rien n'a été conservé ; recommencez.</translation>
   </context>
   <context>
     <name>StaysTab</name>
+    <message numerus="yes">
+      <source>%n admission(s) in the last 12 months</source>
+      <translation>
+        <numerusform>%n hospitalisation sur les 12 derniers mois</numerusform>
+        <numerusform>%n hospitalisations sur les 12 derniers mois</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Add a stay…</source>
       <translation>&amp;Ajouter un séjour…</translation>
@@ -4509,10 +4572,6 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>yes</source>
       <translation>oui</translation>
-    </message>
-    <message>
-      <source>{n} admission(s) in the last 12 months</source>
-      <translation>{n} hospitalisation(s) sur les 12 derniers mois</translation>
     </message>
   </context>
   <context>
@@ -4624,6 +4683,13 @@ Rien n'a été conservé ; recommencez.</translation>
   </context>
   <context>
     <name>SyncStatusWidget</name>
+    <message numerus="yes">
+      <source>%n conflict(s)</source>
+      <translation>
+        <numerusform>%n conflit</numerusform>
+        <numerusform>%n conflits</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Device revoked</source>
       <translation>Appareil révoqué</translation>
@@ -4655,10 +4721,6 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>synced {time}</source>
       <translation>synchronisé {time}</translation>
-    </message>
-    <message>
-      <source>{n} conflict(s)</source>
-      <translation>{n} conflit(s)</translation>
     </message>
     <message>
       <source>{n} need attention</source>
@@ -4824,9 +4886,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <source>Relevance reviews due</source>
       <translation>Révisions de pertinence à faire</translation>
     </message>
-    <message>
-      <source>Text typed during your last session was saved automatically but not recorded ({n} item(s)). Restore it?</source>
-      <translation>Du texte tapé lors de votre dernière session a été sauvegardé automatiquement mais pas enregistré ({n} élément(s)). Le restaurer ?</translation>
+    <message numerus="yes">
+      <source>Text typed during your last session was saved automatically but not recorded (%n item(s)). Restore it?</source>
+      <translation>
+        <numerusform>Du texte tapé lors de votre dernière session a été sauvegardé automatiquement mais pas enregistré (%n élément). Le restaurer ?</numerusform>
+        <numerusform>Du texte tapé lors de votre dernière session a été sauvegardé automatiquement mais pas enregistré (%n éléments). Le restaurer ?</numerusform>
+      </translation>
     </message>
     <message>
       <source>This week</source>

@@ -255,6 +255,13 @@
   </context>
   <context>
     <name>AuditPage</name>
+    <message numerus="yes">
+      <source>%n event(s)</source>
+      <translation>
+        <numerusform>%n gebeurtenis</numerusform>
+        <numerusform>%n gebeurtenissen</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Review retention</source>
       <translation>&amp;Bewaring herzien</translation>
@@ -342,10 +349,6 @@
     <message>
       <source>yes</source>
       <translation>ja</translation>
-    </message>
-    <message>
-      <source>{n} event(s)</source>
-      <translation>{n} gebeurtenis(sen)</translation>
     </message>
   </context>
   <context>
@@ -623,6 +626,13 @@
   </context>
   <context>
     <name>CaseloadPage</name>
+    <message numerus="yes">
+      <source>%n shown</source>
+      <translation>
+        <numerusform>%n getoond</numerusform>
+        <numerusform>%n getoond</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;New patient (Ctrl+N)</source>
       <translation>&amp;Nieuwe patiënt (Ctrl+N)</translation>
@@ -715,10 +725,6 @@
       <source>Tier filter</source>
       <translation>Niveaufilter</translation>
     </message>
-    <message>
-      <source>{n} shown</source>
-      <translation>{n} getoond</translation>
-    </message>
   </context>
   <context>
     <name>CasesTab</name>
@@ -759,8 +765,8 @@
       <translation>&amp;Status wijzigen</translation>
     </message>
     <message>
-      <source>Choose the responsible case manager(s) among the team's users</source>
-      <translation>De verantwoordelijke casemanager(s) kiezen onder de gebruikers van het team</translation>
+      <source>Choose one or more responsible case managers among the team's users</source>
+      <translation>Een of meer verantwoordelijke casemanagers kiezen onder de gebruikers van het team</translation>
     </message>
     <message>
       <source>Clarified request: {text}</source>
@@ -839,8 +845,12 @@
       <translation>Aangevraagd op {date} door {who}</translation>
     </message>
     <message>
-      <source>Responsible case manager(s): {names}</source>
-      <translation>Verantwoordelijke casemanager(s): {names}</translation>
+      <source>Responsible case manager: {names}</source>
+      <translation>Verantwoordelijke casemanager: {names}</translation>
+    </message>
+    <message>
+      <source>Responsible case managers: {names}</source>
+      <translation>Verantwoordelijke casemanagers: {names}</translation>
     </message>
     <message>
       <source>Stability log: {trend}</source>
@@ -1926,6 +1936,20 @@
   </context>
   <context>
     <name>DirectoryPage</name>
+    <message numerus="yes">
+      <source>%n combined</source>
+      <translation>
+        <numerusform>%n gecombineerd</numerusform>
+        <numerusform>%n gecombineerd</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n tie(s) moved</source>
+      <translation>
+        <numerusform>%n band verplaatst</numerusform>
+        <numerusform>%n banden verplaatst</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Wijzigen…</translation>
@@ -1995,8 +2019,8 @@
       <translation>Twee contacten samenvoegen</translation>
     </message>
     <message>
-      <source>Merged: {moved} tie(s) moved, {combined} combined.</source>
-      <translation>Samengevoegd: {moved} band(en) verplaatst, {combined} gecombineerd.</translation>
+      <source>Merged: {moved}, {combined}.</source>
+      <translation>Samengevoegd: {moved}, {combined}.</translation>
     </message>
     <message>
       <source>Name</source>
@@ -2060,6 +2084,13 @@
   </context>
   <context>
     <name>DossierHeader</name>
+    <message numerus="yes">
+      <source>%n event(s) in 90 days</source>
+      <translation>
+        <numerusform>%n gebeurtenis in 90 dagen</numerusform>
+        <numerusform>%n gebeurtenissen in 90 dagen</numerusform>
+      </translation>
+    </message>
     <message>
       <source>GP: {name}</source>
       <translation>Huisarts: {name}</translation>
@@ -2091,10 +2122,6 @@
     <message>
       <source>{age} years ({born})</source>
       <translation>{age} jaar ({born})</translation>
-    </message>
-    <message>
-      <source>{n} event(s) in 90 days</source>
-      <translation>{n} gebeurtenis(sen) in 90 dagen</translation>
     </message>
   </context>
   <context>
@@ -2442,10 +2469,6 @@
     <message>
       <source>Enrolling this computer…</source>
       <translation>Deze computer wordt geregistreerd…</translation>
-    </message>
-    <message>
-      <source>Enrolment is not available in this version; use `relais enroll` later.</source>
-      <translation>Registreren is niet beschikbaar in deze versie; gebruik later `relais enroll`.</translation>
     </message>
     <message>
       <source>It &amp;matches: enrol</source>
@@ -3684,30 +3707,17 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
-    <name>PlanTab</name>
+    <name>PlanBase</name>
     <message>
-      <source>&amp;Agree…</source>
-      <translation>&amp;Afspreken…</translation>
+      <source>Plan</source>
+      <translation>Plan</translation>
     </message>
-    <message>
-      <source>&amp;Compare with the previous version…</source>
-      <translation>&amp;Vergelijken met de vorige versie…</translation>
-    </message>
+  </context>
+  <context>
+    <name>PlanGoals</name>
     <message>
       <source>&amp;Edit…</source>
       <translation>&amp;Wijzigen…</translation>
-    </message>
-    <message>
-      <source>&amp;New version</source>
-      <translation>&amp;Nieuwe versie</translation>
-    </message>
-    <message>
-      <source>&amp;Print the letter…</source>
-      <translation>Brief &amp;afdrukken…</translation>
-    </message>
-    <message>
-      <source>&amp;Save these answers</source>
-      <translation>Deze antwoorden &amp;bewaren</translation>
     </message>
     <message>
       <source>Add a goal…</source>
@@ -3718,50 +3728,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Actie toevoegen…</translation>
     </message>
     <message>
-      <source>Added</source>
-      <translation>Toegevoegd</translation>
-    </message>
-    <message>
-      <source>Answers restored from the automatic save: check them and save.</source>
-      <translation>Antwoorden hersteld uit de automatische opslag: controleer ze en bewaar ze.</translation>
-    </message>
-    <message>
-      <source>Changed</source>
-      <translation>Gewijzigd</translation>
-    </message>
-    <message>
-      <source>Changes since the previous version</source>
-      <translation>Wijzigingen sinds de vorige versie</translation>
-    </message>
-    <message>
-      <source>Concertation meetings</source>
-      <translation>Overlegvergaderingen</translation>
-    </message>
-    <message>
-      <source>Concertations</source>
-      <translation>Overleg</translation>
-    </message>
-    <message>
-      <source>Consent missing</source>
-      <translation>Toestemming ontbreekt</translation>
-    </message>
-    <message>
-      <source>Date / decision</source>
-      <translation>Datum / beslissing</translation>
-    </message>
-    <message>
-      <source>Documents in</source>
-      <translation>Documenten in het</translation>
-    </message>
-    <message>
-      <source>Due</source>
-      <translation>Tegen</translation>
-    </message>
-    <message>
-      <source>GP</source>
-      <translation>Huisarts</translation>
-    </message>
-    <message>
       <source>Goal / action</source>
       <translation>Doel / actie</translation>
     </message>
@@ -3770,68 +3736,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Doelen en acties</translation>
     </message>
     <message>
-      <source>In the patient's &amp;words</source>
-      <translation>&amp;In de woorden van de patiënt</translation>
-    </message>
-    <message>
-      <source>In the patient's words</source>
-      <translation>In de woorden van de patiënt</translation>
-    </message>
-    <message>
-      <source>Language of the documents</source>
-      <translation>Taal van de documenten</translation>
-    </message>
-    <message>
-      <source>Large print</source>
-      <translation>Grote letters</translation>
-    </message>
-    <message>
-      <source>Letters to the GP</source>
-      <translation>Brieven aan de huisarts</translation>
-    </message>
-    <message>
       <source>Make it a &amp;goal</source>
       <translation>Er een &amp;doel van maken</translation>
     </message>
     <message>
-      <source>Make the decision an &amp;action…</source>
-      <translation>Van de beslissing een &amp;actie maken…</translation>
-    </message>
-    <message>
-      <source>Mark as &amp;sent</source>
-      <translation>Als &amp;verstuurd markeren</translation>
-    </message>
-    <message>
-      <source>Medication on the handout</source>
-      <translation>Geneesmiddelen op de patiëntenfiche</translation>
-    </message>
-    <message>
       <source>Needs not met</source>
       <translation>Niet-gedekte noden</translation>
-    </message>
-    <message>
-      <source>New &amp;letter…</source>
-      <translation>Nieuwe &amp;brief…</translation>
-    </message>
-    <message>
-      <source>New &amp;meeting…</source>
-      <translation>Nieuwe &amp;vergadering…</translation>
-    </message>
-    <message>
-      <source>Next review</source>
-      <translation>Volgende herziening</translation>
-    </message>
-    <message>
-      <source>No change.</source>
-      <translation>Geen wijziging.</translation>
-    </message>
-    <message>
-      <source>No plan yet: start with the questions below.</source>
-      <translation>Nog geen plan: begin met de vragen hieronder.</translation>
-    </message>
-    <message>
-      <source>Participants</source>
-      <translation>Deelnemers</translation>
     </message>
     <message>
       <source>Period</source>
@@ -3842,8 +3752,177 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Plan</translation>
     </message>
     <message>
-      <source>Plan status</source>
-      <translation>Status van het plan</translation>
+      <source>Re&amp;view of the goal…</source>
+      <translation>Her&amp;ziening van het doel…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Verwijderen</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Herziening</translation>
+    </message>
+    <message>
+      <source>Select a goal first.</source>
+      <translation>Kies eerst een doel.</translation>
+    </message>
+    <message>
+      <source>Starting points: needs not met</source>
+      <translation>Vertrekpunten: niet-gedekte noden</translation>
+    </message>
+    <message>
+      <source>The case manager</source>
+      <translation>De casemanager</translation>
+    </message>
+    <message>
+      <source>The patient</source>
+      <translation>De patiënt</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>on hold (in hospital)</source>
+      <translation>on hold (opname)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanLetters</name>
+    <message>
+      <source>&amp;Print the letter…</source>
+      <translation>Brief &amp;afdrukken…</translation>
+    </message>
+    <message>
+      <source>Consent missing</source>
+      <translation>Toestemming ontbreekt</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Tegen</translation>
+    </message>
+    <message>
+      <source>GP</source>
+      <translation>Huisarts</translation>
+    </message>
+    <message>
+      <source>Letters to the GP</source>
+      <translation>Brieven aan de huisarts</translation>
+    </message>
+    <message>
+      <source>Mark as &amp;sent</source>
+      <translation>Als &amp;verstuurd markeren</translation>
+    </message>
+    <message>
+      <source>New &amp;letter…</source>
+      <translation>Nieuwe &amp;brief…</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>To send it anyway, give the reason (it is logged):</source>
+      <translation>Om het toch te versturen, geef de reden op (die wordt vastgelegd):</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Geschreven op</translation>
+    </message>
+    <message>
+      <source>sent on {d}</source>
+      <translation>verstuurd op {d}</translation>
+    </message>
+    <message>
+      <source>to send</source>
+      <translation>te versturen</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanMeetings</name>
+    <message>
+      <source>Concertation meetings</source>
+      <translation>Overlegvergaderingen</translation>
+    </message>
+    <message>
+      <source>Date / decision</source>
+      <translation>Datum / beslissing</translation>
+    </message>
+    <message>
+      <source>Make the decision an &amp;action…</source>
+      <translation>Van de beslissing een &amp;actie maken…</translation>
+    </message>
+    <message>
+      <source>New &amp;meeting…</source>
+      <translation>Nieuwe &amp;vergadering…</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Deelnemers</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Reference person</source>
+      <translation>Referentiepersoon</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>Opmerkingen</translation>
+    </message>
+    <message>
+      <source>Select a decision of a meeting first.</source>
+      <translation>Kies eerst een beslissing van een vergadering.</translation>
+    </message>
+    <message>
+      <source>fewer than 3 providers</source>
+      <translation>minder dan 3 zorgverleners</translation>
+    </message>
+    <message>
+      <source>in the plan</source>
+      <translation>in het plan</translation>
+    </message>
+    <message>
+      <source>patient's agreement missing</source>
+      <translation>akkoord van de patiënt ontbreekt</translation>
+    </message>
+    <message>
+      <source>without the GP</source>
+      <translation>zonder de huisarts</translation>
+    </message>
+    <message>
+      <source>without the home nurse</source>
+      <translation>zonder de thuisverpleegkundige</translation>
+    </message>
+    <message>
+      <source>without the patient</source>
+      <translation>zonder de patiënt</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanPrintouts</name>
+    <message>
+      <source>Documents in</source>
+      <translation>Documenten in het</translation>
+    </message>
+    <message>
+      <source>Language of the documents</source>
+      <translation>Taal van de documenten</translation>
+    </message>
+    <message>
+      <source>Large print</source>
+      <translation>Grote letters</translation>
+    </message>
+    <message>
+      <source>Medication on the handout</source>
+      <translation>Geneesmiddelen op de patiëntenfiche</translation>
     </message>
     <message>
       <source>Preparing the document…</source>
@@ -3858,30 +3937,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Samenvatting afdrukken…</translation>
     </message>
     <message>
-      <source>Re&amp;view of the goal…</source>
-      <translation>Her&amp;ziening van het doel…</translation>
-    </message>
-    <message>
-      <source>Reference person</source>
-      <translation>Referentiepersoon</translation>
-    </message>
-    <message>
-      <source>Remarks</source>
-      <translation>Opmerkingen</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>Verwijderen</translation>
-    </message>
-    <message>
-      <source>Removed</source>
-      <translation>Verwijderd</translation>
-    </message>
-    <message>
-      <source>Review</source>
-      <translation>Herziening</translation>
-    </message>
-    <message>
       <source>Save the document</source>
       <translation>Document opslaan</translation>
     </message>
@@ -3889,33 +3944,63 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <source>Saved: {path}</source>
       <translation>Opgeslagen: {path}</translation>
     </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
     <message>
-      <source>Select a decision of a meeting first.</source>
-      <translation>Kies eerst een beslissing van een vergadering.</translation>
+      <source>Concertations</source>
+      <translation>Overleg</translation>
     </message>
     <message>
-      <source>Select a goal first.</source>
-      <translation>Kies eerst een doel.</translation>
+      <source>Letters to the GP</source>
+      <translation>Brieven aan de huisarts</translation>
     </message>
     <message>
-      <source>Starting points: needs not met</source>
-      <translation>Vertrekpunten: niet-gedekte noden</translation>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanVersions</name>
+    <message>
+      <source>&amp;Agree…</source>
+      <translation>&amp;Afspreken…</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+      <source>&amp;Compare with the previous version…</source>
+      <translation>&amp;Vergelijken met de vorige versie…</translation>
     </message>
     <message>
-      <source>The case manager</source>
-      <translation>De casemanager</translation>
+      <source>&amp;New version</source>
+      <translation>&amp;Nieuwe versie</translation>
     </message>
     <message>
-      <source>The patient</source>
-      <translation>De patiënt</translation>
+      <source>Added</source>
+      <translation>Toegevoegd</translation>
     </message>
     <message>
-      <source>To send it anyway, give the reason (it is logged):</source>
-      <translation>Om het toch te versturen, geef de reden op (die wordt vastgelegd):</translation>
+      <source>Changed</source>
+      <translation>Gewijzigd</translation>
+    </message>
+    <message>
+      <source>Changes since the previous version</source>
+      <translation>Wijzigingen sinds de vorige versie</translation>
+    </message>
+    <message>
+      <source>No change.</source>
+      <translation>Geen wijziging.</translation>
+    </message>
+    <message>
+      <source>No plan yet: start with the questions below.</source>
+      <translation>Nog geen plan: begin met de vragen hieronder.</translation>
+    </message>
+    <message>
+      <source>Plan status</source>
+      <translation>Status van het plan</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Verwijderd</translation>
     </message>
     <message>
       <source>Version {v} — agreed on {d} with {who}</source>
@@ -3924,6 +4009,41 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Version {v} — draft</source>
       <translation>Versie {v} — ontwerp</translation>
+    </message>
+    <message>
+      <source>action</source>
+      <translation>actie</translation>
+    </message>
+    <message>
+      <source>goal</source>
+      <translation>doel</translation>
+    </message>
+    <message>
+      <source>plan</source>
+      <translation>plan</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanWords</name>
+    <message>
+      <source>&amp;Save these answers</source>
+      <translation>Deze antwoorden &amp;bewaren</translation>
+    </message>
+    <message>
+      <source>Answers restored from the automatic save: check them and save.</source>
+      <translation>Antwoorden hersteld uit de automatische opslag: controleer ze en bewaar ze.</translation>
+    </message>
+    <message>
+      <source>In the patient's &amp;words</source>
+      <translation>&amp;In de woorden van de patiënt</translation>
+    </message>
+    <message>
+      <source>In the patient's words</source>
+      <translation>In de woorden van de patiënt</translation>
+    </message>
+    <message>
+      <source>Next review</source>
+      <translation>Volgende herziening</translation>
     </message>
     <message>
       <source>What do you expect from us?</source>
@@ -3938,72 +4058,8 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Wat is belangrijk voor u?</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>Wanneer</translation>
-    </message>
-    <message>
-      <source>Who</source>
-      <translation>Wie</translation>
-    </message>
-    <message>
-      <source>Written</source>
-      <translation>Geschreven op</translation>
-    </message>
-    <message>
       <source>Your life project</source>
       <translation>Uw levensproject</translation>
-    </message>
-    <message>
-      <source>action</source>
-      <translation>actie</translation>
-    </message>
-    <message>
-      <source>fewer than 3 providers</source>
-      <translation>minder dan 3 zorgverleners</translation>
-    </message>
-    <message>
-      <source>goal</source>
-      <translation>doel</translation>
-    </message>
-    <message>
-      <source>in the plan</source>
-      <translation>in het plan</translation>
-    </message>
-    <message>
-      <source>on hold (in hospital)</source>
-      <translation>on hold (opname)</translation>
-    </message>
-    <message>
-      <source>patient's agreement missing</source>
-      <translation>akkoord van de patiënt ontbreekt</translation>
-    </message>
-    <message>
-      <source>plan</source>
-      <translation>plan</translation>
-    </message>
-    <message>
-      <source>sent on {d}</source>
-      <translation>verstuurd op {d}</translation>
-    </message>
-    <message>
-      <source>the patient</source>
-      <translation>de patiënt</translation>
-    </message>
-    <message>
-      <source>to send</source>
-      <translation>te versturen</translation>
-    </message>
-    <message>
-      <source>without the GP</source>
-      <translation>zonder de huisarts</translation>
-    </message>
-    <message>
-      <source>without the home nurse</source>
-      <translation>zonder de thuisverpleegkundige</translation>
-    </message>
-    <message>
-      <source>without the patient</source>
-      <translation>zonder de patiënt</translation>
     </message>
   </context>
   <context>
@@ -4434,6 +4490,13 @@ Er werd niets bewaard; begin opnieuw.</translation>
   </context>
   <context>
     <name>StaysTab</name>
+    <message numerus="yes">
+      <source>%n admission(s) in the last 12 months</source>
+      <translation>
+        <numerusform>%n opname in de laatste 12 maanden</numerusform>
+        <numerusform>%n opnames in de laatste 12 maanden</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Add a stay…</source>
       <translation>Verblijf &amp;toevoegen…</translation>
@@ -4509,10 +4572,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>yes</source>
       <translation>ja</translation>
-    </message>
-    <message>
-      <source>{n} admission(s) in the last 12 months</source>
-      <translation>{n} opname(s) in de laatste 12 maanden</translation>
     </message>
   </context>
   <context>
@@ -4624,6 +4683,13 @@ Er werd niets bewaard; begin opnieuw.</translation>
   </context>
   <context>
     <name>SyncStatusWidget</name>
+    <message numerus="yes">
+      <source>%n conflict(s)</source>
+      <translation>
+        <numerusform>%n conflict</numerusform>
+        <numerusform>%n conflicten</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Device revoked</source>
       <translation>Toestel ingetrokken</translation>
@@ -4655,10 +4721,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>synced {time}</source>
       <translation>gesynchroniseerd {time}</translation>
-    </message>
-    <message>
-      <source>{n} conflict(s)</source>
-      <translation>{n} conflict(en)</translation>
     </message>
     <message>
       <source>{n} need attention</source>
@@ -4824,9 +4886,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <source>Relevance reviews due</source>
       <translation>Relevantie te herzien</translation>
     </message>
-    <message>
-      <source>Text typed during your last session was saved automatically but not recorded ({n} item(s)). Restore it?</source>
-      <translation>Tekst die u tijdens uw vorige sessie typte, werd automatisch bewaard maar niet geregistreerd ({n} item(s)). Herstellen?</translation>
+    <message numerus="yes">
+      <source>Text typed during your last session was saved automatically but not recorded (%n item(s)). Restore it?</source>
+      <translation>
+        <numerusform>Tekst die u tijdens uw vorige sessie typte, werd automatisch bewaard maar niet geregistreerd (%n item). Herstellen?</numerusform>
+        <numerusform>Tekst die u tijdens uw vorige sessie typte, werd automatisch bewaard maar niet geregistreerd (%n items). Herstellen?</numerusform>
+      </translation>
     </message>
     <message>
       <source>This week</source>

@@ -88,7 +88,7 @@ def test_trend_in_the_relevance_review_and_when_closing_as_stabilised(
     stability.add_event(ctx, sc.patient_id, "fall", occurred_on=TODAY - dt.timedelta(days=100))
     stability.add_event(ctx, sc.patient_id, "fall", occurred_on=TODAY - dt.timedelta(days=10))
     stability.add_event(ctx, sc.patient_id, "crisis_call", occurred_on=TODAY)
-    expected = "Stability log: 2 event(s) in 90 days (1 in the 90 days before) — rising"
+    expected = "Stability log: 2 events in 90 days (1 in the 90 days before) — rising"
     tab = _tab(main_window.open_dossier(sc.patient_id), CasesTab)
     text = tab.detail.toPlainText()
     # beside the review's due date and its "Relevance reviewed" button

@@ -69,13 +69,16 @@ def test_placeholders_and_mnemonics_identical_across_languages() -> None:
     problems = []
     for context, sources in i18n_build.load_all().items():
         for source, langs in sources.items():
-            for lang in i18n_build.LANGS:
-                text = langs.get(lang, "")
-                if _placeholders(text) != _placeholders(source):
-                    problems.append(f"{context} {lang}: {source!r} -> {text!r}")
-                # a keyboard mnemonic in English must survive translation (keyboard access)
-                if re.search(r"&[^&\s]", source) and not re.search(r"&[^&\s]", text):
-                    problems.append(f"{context} {lang} lost its &mnemonic: {text!r}")
+            for lang in i18n_build.PLURAL_LANGS:
+                value = langs.get(lang, "")
+                if lang not in i18n_build.LANGS and not isinstance(value, list):
+                    continue  # English needs an entry only for its plural forms
+                for text in value if isinstance(value, list) else [value]:
+                    if _placeholders(text) != _placeholders(source):
+                        problems.append(f"{context} {lang}: {source!r} -> {text!r}")
+                    # a keyboard mnemonic in English must survive translation (keyboard access)
+                    if re.search(r"&[^&\s]", source) and not re.search(r"&[^&\s]", text):
+                        problems.append(f"{context} {lang} lost its &mnemonic: {text!r}")
     assert not problems, "\n".join(problems[:40])
 
 
@@ -92,6 +95,47 @@ def test_message_catalogs_complete_with_same_placeholders() -> None:
                 problems.append(f"{lang}: {code} placeholders differ")
         problems += [f"{lang}: {code} not in English" for code in texts if code not in english]
     assert not problems, "\n".join(problems[:40])
+
+
+# ---- plurals ---------------------------------------------------------------------------------
+PLURAL_HACK = re.compile(r"[^\W\d_]\((s|en|sen|es|x)\)")
+
+
+def test_no_plural_hack_outside_plural_forms() -> None:
+    """"conflict(s)", "conflit(s)", "conflict(en)" read as a count left to the reader: a count
+    goes through Qt's plural forms (`tr("%n conflict(s)", "", n)`), whose source alone may say
+    "(s)"."""
+    problems = []
+    for context, sources in i18n_build.load_all().items():
+        for source, langs in sources.items():
+            if PLURAL_HACK.search(source) and not i18n_build.is_plural(source):
+                problems.append(f"{context}: {source!r}")
+            for lang, value in langs.items():
+                for text in value if isinstance(value, list) else [value]:
+                    if PLURAL_HACK.search(text):
+                        problems.append(f"{context} {lang}: {text!r}")
+    for lang in LANGUAGES:  # the message catalogs: `tn(code, n)` and `<code>.one/.other`
+        problems += [f"{lang}: {code} {text!r}" for code, text in catalog(lang).items()
+                     if PLURAL_HACK.search(text)]
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("lang, zero, one, two", [
+    ("fr", "0 conflit", "1 conflit", "2 conflits"),
+    ("nl", "0 conflicten", "1 conflict", "2 conflicten"),
+    ("en", "0 conflicts", "1 conflict", "2 conflicts"),
+])
+def test_counts_take_the_languages_plural_forms(qapp, lang, zero, one, two) -> None:  # type: ignore[no-untyped-def]
+    before = i18n.current_language()  # the .qm files: `make translations` (run by `make test`)
+    try:
+        assert i18n.install_language(lang) == lang
+
+        def count(n: int) -> str:
+            return QCoreApplication.translate("SyncStatusWidget", "%n conflict(s)", "", n)
+
+        assert [count(0), count(1), count(2)] == [zero, one, two]
+    finally:
+        i18n.install_language(before)
 
 
 # ---- pseudo-locale ---------------------------------------------------------------------------
@@ -115,7 +159,13 @@ def build_pseudo_qm(folder: Path) -> Path:
         for source in sorted(sources):
             msg = ET.SubElement(ctx_el, "message")
             ET.SubElement(msg, "source").text = source
-            ET.SubElement(msg, "translation").text = pseudo(source)
+            tr = ET.SubElement(msg, "translation")
+            if i18n_build.is_plural(source):  # a count: Qt looks for the plural forms
+                msg.set("numerus", "yes")
+                for _ in range(i18n_build.PLURAL_FORMS["en"]):
+                    ET.SubElement(tr, "numerusform").text = pseudo(source)
+            else:
+                tr.text = pseudo(source)
     ts, qm = folder / "pseudo.ts", folder / "pseudo.qm"
     ts.write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
                    + ET.tostring(root, "utf-8"))

@@ -11,8 +11,12 @@ MESSAGES: dict[str, str] = {
     "case.closure.transfer": "transfer to another organisation",
     "handover.same_responsible": "the case is already with this case manager (or pair)",
     "handover.not_addressed": "this handover note is not addressed to you",
-    "handover.cli.done": "Case handed over to {names}: {visits} planned visit(s) and "
-                         "{procedures} procedure(s) move to their Today. Handover note: {id}",
+    "handover.cli.done": "Case handed over to {names}: {visits} and {procedures} move to "
+                         "their Today. Handover note: {id}",
+    "handover.cli.visits.one": "{n} planned visit",
+    "handover.cli.visits.other": "{n} planned visits",
+    "handover.cli.procedures.one": "{n} procedure",
+    "handover.cli.procedures.other": "{n} procedures",
     "handover.cli.acknowledged": "Handover note read.",
     "handover.cli.already": "This handover note was already read.",
     "handover.cli.none": "No handover note to read.",

@@ -10,10 +10,14 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.handed_over_on": "Date de la passation",
     "gdpr.field.acknowledged_by": "Lu par",
     "case.closure.transfer": "transfert vers une autre organisation",
-    "handover.same_responsible": "le dossier est déjà confié à ce(s) gestionnaire(s) de cas",
+    "handover.same_responsible": "le dossier est déjà confié à ce gestionnaire de cas (ou ce binôme)",
     "handover.not_addressed": "cette note de passation ne vous est pas adressée",
-    "handover.cli.done": "Dossier confié à {names} : {visits} visite(s) prévue(s) et "
-                         "{procedures} démarche(s) passent dans sa journée. Note de passation : {id}",
+    "handover.cli.done": "Dossier confié à {names} : {visits} et {procedures} passent dans sa "
+                         "journée. Note de passation : {id}",
+    "handover.cli.visits.one": "{n} visite prévue",
+    "handover.cli.visits.other": "{n} visites prévues",
+    "handover.cli.procedures.one": "{n} démarche",
+    "handover.cli.procedures.other": "{n} démarches",
     "handover.cli.acknowledged": "Note de passation lue.",
     "handover.cli.already": "Cette note de passation était déjà lue.",
     "handover.cli.none": "Aucune note de passation à lire.",

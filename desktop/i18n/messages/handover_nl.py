@@ -9,10 +9,14 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.handed_over_on": "Datum van de overdracht",
     "gdpr.field.acknowledged_by": "Gelezen door",
     "case.closure.transfer": "transfer naar een andere organisatie",
-    "handover.same_responsible": "het dossier is al toevertrouwd aan deze casemanager(s)",
+    "handover.same_responsible": "het dossier is al toevertrouwd aan deze casemanager (of dit duo)",
     "handover.not_addressed": "deze overdrachtsnota is niet aan u gericht",
-    "handover.cli.done": "Dossier toevertrouwd aan {names}: {visits} geplande bezoek(en) en "
-                         "{procedures} aanvraag/aanvragen gaan naar hun dag. Overdrachtsnota: {id}",
+    "handover.cli.done": "Dossier toevertrouwd aan {names}: {visits} en {procedures} gaan naar "
+                         "hun dag. Overdrachtsnota: {id}",
+    "handover.cli.visits.one": "{n} gepland bezoek",
+    "handover.cli.visits.other": "{n} geplande bezoeken",
+    "handover.cli.procedures.one": "{n} aanvraag",
+    "handover.cli.procedures.other": "{n} aanvragen",
     "handover.cli.acknowledged": "Overdrachtsnota gelezen.",
     "handover.cli.already": "Deze overdrachtsnota was al gelezen.",
     "handover.cli.none": "Geen overdrachtsnota te lezen.",

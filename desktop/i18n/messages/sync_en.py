@@ -8,13 +8,18 @@ MESSAGES: dict[str, str] = {
     "sync.password_prompt": "Server password: ",
     "sync.enrolled": "Device enrolled for {user} ({organisation}) — teams: {teams}",
     "sync.fingerprint_pinned": "Server certificate fingerprint pinned: {fingerprint}",
-    "sync.report": ("Sync done: {pushed} sent, {pulled} received; {conflicts} open conflict(s), "
+    "sync.report": ("Sync done: {pushed} sent, {pulled} received; {conflicts}, "
                     "{rejected} needing attention, {pending} waiting"),
+    "sync.open_conflicts.one": "{n} open conflict",
+    "sync.open_conflicts.other": "{n} open conflicts",
     "sync.conflict_values": "before: {before} · this laptop: {this} · other laptop: {other}",
     "sync.status_server": "Server: {url} ({user})",
     "sync.status_last": "Last successful sync: {at}",
-    "sync.status_counts": ("{pending} change(s) waiting, "
-                           "{conflicts} conflict(s), {rejected} needing attention"),
+    "sync.status_counts": "{pending}, {conflicts}, {rejected} needing attention",
+    "sync.changes_waiting.one": "{n} change waiting",
+    "sync.changes_waiting.other": "{n} changes waiting",
+    "sync.conflicts.one": "{n} conflict",
+    "sync.conflicts.other": "{n} conflicts",
     "sync.resolved": "Conflict resolved; the choice goes up with the next sync.",
     "sync.retried": "The change will be sent again with the next sync.",
     "sync.discarded": "The change was dropped and undone on this computer.",

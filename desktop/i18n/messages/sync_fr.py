@@ -9,13 +9,18 @@ MESSAGES: dict[str, str] = {
     "sync.enrolled": "Appareil enregistré pour {user} ({organisation}) — équipes : {teams}",
     "sync.fingerprint_pinned": "Empreinte du certificat du serveur retenue : {fingerprint}",
     "sync.report": ("Synchronisation terminée : {pushed} envoyées, {pulled} reçues ; "
-                    "{conflicts} conflit(s) ouvert(s), {rejected} à vérifier, "
+                    "{conflicts}, {rejected} à vérifier, "
                     "{pending} en attente"),
     "sync.conflict_values": "avant : {before} · cet ordinateur : {this} · l'autre ordinateur : {other}",
     "sync.status_server": "Serveur : {url} ({user})",
     "sync.status_last": "Dernière synchronisation réussie : {at}",
-    "sync.status_counts": ("{pending} modification(s) en attente, "
-                           "{conflicts} conflit(s), {rejected} à vérifier"),
+    "sync.open_conflicts.one": "{n} conflit ouvert",
+    "sync.open_conflicts.other": "{n} conflits ouverts",
+    "sync.status_counts": "{pending}, {conflicts}, {rejected} à vérifier",
+    "sync.changes_waiting.one": "{n} modification en attente",
+    "sync.changes_waiting.other": "{n} modifications en attente",
+    "sync.conflicts.one": "{n} conflit",
+    "sync.conflicts.other": "{n} conflits",
     "sync.resolved": "Conflit résolu ; le choix sera envoyé à la prochaine synchronisation.",
     "sync.retried": "La modification sera renvoyée à la prochaine synchronisation.",
     "sync.discarded": "La modification a été abandonnée et annulée sur cet ordinateur.",

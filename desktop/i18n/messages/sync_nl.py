@@ -9,13 +9,18 @@ MESSAGES: dict[str, str] = {
     "sync.enrolled": "Toestel geregistreerd voor {user} ({organisation}) — teams: {teams}",
     "sync.fingerprint_pinned": "Vingerafdruk van het servercertificaat vastgelegd: {fingerprint}",
     "sync.report": ("Synchronisatie klaar: {pushed} verzonden, {pulled} ontvangen; "
-                    "{conflicts} open conflict(en), {rejected} na te kijken, "
+                    "{conflicts}, {rejected} na te kijken, "
                     "{pending} wachtend"),
     "sync.conflict_values": "ervoor: {before} · deze laptop: {this} · de andere laptop: {other}",
     "sync.status_server": "Server: {url} ({user})",
     "sync.status_last": "Laatste geslaagde synchronisatie: {at}",
-    "sync.status_counts": ("{pending} wijziging(en) wachtend, "
-                           "{conflicts} conflict(en), {rejected} na te kijken"),
+    "sync.open_conflicts.one": "{n} open conflict",
+    "sync.open_conflicts.other": "{n} open conflicten",
+    "sync.status_counts": "{pending}, {conflicts}, {rejected} na te kijken",
+    "sync.changes_waiting.one": "{n} wijziging wachtend",
+    "sync.changes_waiting.other": "{n} wijzigingen wachtend",
+    "sync.conflicts.one": "{n} conflict",
+    "sync.conflicts.other": "{n} conflicten",
     "sync.resolved": "Conflict opgelost; de keuze wordt bij de volgende synchronisatie verzonden.",
     "sync.retried": "De wijziging wordt bij de volgende synchronisatie opnieuw verzonden.",
     "sync.discarded": "De wijziging is geschrapt en op deze computer ongedaan gemaakt.",

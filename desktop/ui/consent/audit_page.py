@@ -142,7 +142,7 @@ class AuditPage(QWidget):
                                     (r.device_id or "")[:13]])
             item.setData(0, Qt.ItemDataRole.UserRole, r.patient_id)
             self.tree.addTopLevelItem(item)
-        self.status.setText(self.tr("{n} event(s)").format(n=len(self.rows)))
+        self.status.setText(self.tr("%n event(s)", "", len(self.rows)))
 
     def review_retention(self) -> None:
         rows = gdpr.retention_review(self.window_.ctx)

@@ -58,8 +58,8 @@ class CasesTab(QWidget):
         self.triage_button = QPushButton(self.tr("Tria&ge, crisis…"))
         self.triage_button.setToolTip(self.tr("Suggested level and its reasons; record a crisis"))
         self.handover_button = QPushButton(self.tr("Hand &over…"))
-        self.handover_button.setToolTip(self.tr("Choose the responsible case manager(s) among "
-                                                "the team's users"))
+        self.handover_button.setToolTip(self.tr("Choose one or more responsible case managers "
+                                                "among the team's users"))
         self.transfer_button = QPushButton(self.tr("&Transfer…"))
         self.transfer_button.setToolTip(self.tr("Transfer to another organisation: a transfer "
                                                 "pack and the case closed"))
@@ -141,7 +141,8 @@ class CasesTab(QWidget):
                 + (f" ({c.requester_name})" if c.requester_name else "")
                 + (f" — {c.requester_phone}" if c.requester_phone else "")),
             self.tr("Request: “{text}”").format(text=c.request_reason or ""),
-            self.tr("Responsible case manager(s): {names}").format(
+            (self.tr("Responsible case managers: {names}") if len(c.responsible_users) > 1
+             else self.tr("Responsible case manager: {names}")).format(
                 names=", ".join(display_names(self.dossier.ctx, c.responsible_users)) or "—"),
         ]
         if c.clarified_request:

@@ -70,7 +70,7 @@ class DossierHeader(QFrame):
         if tr.total == 0:
             return
         arrow = {"rising": " ↑", "falling": " ↓", "steady": " ="}.get(tr.direction, "")
-        self._badge(self.tr("{n} event(s) in 90 days").format(n=tr.total) + arrow,
+        self._badge(self.tr("%n event(s) in 90 days", "", tr.total) + arrow,
                     COLOURS["review"])
 
     def _badge(self, text: str, colour: str) -> QLabel:

@@ -38,10 +38,10 @@ def _d(day: dt.date | None) -> str:
 
 
 def trend_text(tr: T.Trend) -> str:
-    """"2 event(s) in 90 days (1 in the 90 days before) — rising", in the UI language."""
+    """"2 events in 90 days (1 in the 90 days before) — rising", in the UI language."""
     if tr.direction == "none":
         return message("event.trend.none")
-    return (message("event.trend", total=tr.total, days=tr.days, previous=tr.previous)
+    return (message("event.trend", n=tr.total, days=tr.days, previous=tr.previous)
             + " — " + message(f"event.trend.{tr.direction}"))
 
 

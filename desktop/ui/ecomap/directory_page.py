@@ -216,8 +216,10 @@ class DirectoryPage(QWidget):
         except DomainError as exc:
             self.status.setText(error_message(exc))
             return
-        self.status.setText(self.tr("Merged: {moved} tie(s) moved, {combined} combined.").format(
-            moved=len(result["moved_ties"]), combined=len(result["combined_ties"])))  # type: ignore[arg-type]
+        moved, combined = len(result["moved_ties"]), len(result["combined_ties"])  # type: ignore[arg-type]
+        self.status.setText(self.tr("Merged: {moved}, {combined}.").format(
+            moved=self.tr("%n tie(s) moved", "", moved),
+            combined=self.tr("%n combined", "", combined)))
         self._changed()
 
 

@@ -116,7 +116,7 @@ class SyncStatusWidget(QWidget):
         color = "#b00020" if st.online is False or st.revoked else "#1b5e20"
         self.state.setStyleSheet(f"color: {color};")
         if st.open_conflicts:
-            self.conflicts.setText(self.tr("{n} conflict(s)").format(n=st.open_conflicts))
+            self.conflicts.setText(self.tr("%n conflict(s)", "", st.open_conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()
