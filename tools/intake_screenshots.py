@@ -93,21 +93,31 @@ def shot_intake_and_triage(s: Any) -> None:
         dossier.close()
 
 
+def _discharged(s: Any, pid: str) -> Any:
+    """The patient's latest hospital admission that ended (None: none)."""
+    from desktop.services import stays
+
+    ended = [r for r in stays.list_stays(s.ctx, pid) if r.discharged_on and r.kind == "admission"]
+    return max(ended, key=lambda r: (r.discharged_on, r.id), default=None)
+
+
 def shot_discharge_checklist(s: Any) -> None:
-    """The checklist after the discharge of the stay the Hospital tab shot shows."""
+    """The checklist after a discharge: the stay the Hospital tab shot shows when it has one,
+    else the latest discharge of another patient."""
     from PySide6.QtCore import Qt
 
-    from desktop.services import today
+    from desktop.services import patients, today
 
-    recent = today.today_data(s.ctx).recent_stays
-    if not recent:
+    order = [x.patient_id for x in today.today_data(s.ctx).recent_stays]
+    order += [row.id for row in patients.list_patients(s.ctx) if row.id not in order]
+    pid = next((p for p in order if _discharged(s, p) is not None), None)
+    if pid is None:
         return
-    dossier = s.window.open_dossier(recent[0].patient_id)
+    stay = _discharged(s, pid)
+    dossier = s.window.open_dossier(pid)
     try:
         tab = _tab(dossier, "StaysTab")
-        stay = next((r for r in getattr(tab, "rows", [])
-                     if r.discharged_on and r.kind == "admission"), None)
-        if stay is None:
+        if tab is None:
             return
         for i in range(tab.tree.topLevelItemCount()):
             item = tab.tree.topLevelItem(i)

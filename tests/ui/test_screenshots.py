@@ -40,6 +40,11 @@ def test_screenshots_are_produced_and_not_blank(qtbot, tmp_path: Path) -> None:
         "close_dialog": "CloseCaseDialog", "handover_dialog": "HandoverDialog",
         "transfer_dialog": "TransferDialog"}
     assert "handover_banner" in names
+    # the case journey's first screens (issue 18): intake, triage, the checklist after a discharge
+    assert {name: subjects.get(name) for name in (
+        "intake_dialog", "triage_dialog", "discharge_checklist")} == {
+        "intake_dialog": "IntakeDialog", "triage_dialog": "TriageDialog",
+        "discharge_checklist": "ChecklistDialog"}
     for path in files:
         assert path.stat().st_size > 5_000, path
         assert _distinct_colours(path) > 20, f"{path.name} looks blank"
