@@ -283,6 +283,10 @@ class MainWindow(QMainWindow):
         for widget in status_widgets_of(self):
             self._status_widgets.append(widget)
             self.statusBar().addPermanentWidget(widget)
+        # Today is in: what the unlock allocated and freed goes back to the system
+        from desktop.ui.memory import release_free_memory
+
+        QTimer.singleShot(0, release_free_memory)
 
     def _show_page(self, row: int) -> None:
         if row < 0 or row >= len(self._pages):
