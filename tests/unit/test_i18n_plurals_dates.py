@@ -57,3 +57,20 @@ def test_dates_in_figures() -> None:
     assert short_datetime(when, seconds=True) == "07/03/2026 09:05:04"
     assert short_datetime(None) == ""
     assert short_date(dt.date(987, 1, 2)) == "02/01/0987"
+
+
+def test_screens_and_documents_write_dates_through_the_one_formatter() -> None:
+    """No `strftime("%d/%m/%Y…")` of their own in desktop/ui, desktop/reports, desktop/commands
+    (the plan tab, being split into modules, still has one: issue 21 item 7)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    pattern = re.compile(r"strftime\(\s*['\"]%d/%m")
+    found = [f"{path.relative_to(root)}:{n}"
+             for folder in ("desktop/ui", "desktop/reports", "desktop/commands")
+             for path in sorted((root / folder).rglob("*.py"))
+             if "desktop/ui/plan/" not in path.relative_to(root).as_posix()
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if pattern.search(line)]
+    assert not found, found
