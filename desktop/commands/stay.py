@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.i18n import t
+from desktop.i18n.dates import short_date
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _d(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return short_date(day)
 
 
 def _stay_json(view: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from desktop.i18n import LANGUAGES, t
 from desktop.i18n import catalog as _catalog
 from desktop.i18n.clock import clock, clock_range
+from desktop.i18n.dates import short_date
 
 
 class DocText:
@@ -42,7 +43,7 @@ class DocText:
         return f"{day.lower() if self.lang != 'en' else day} {self.date(d)}"
 
     def short_date(self, d: dt.date | None) -> str:
-        return d.strftime("%d/%m/%Y") if d else ""
+        return short_date(d)
 
     def time(self, hhmm: str | dt.time | None) -> str:
         """"8 h 30" / "8.30 uur" / "8:30": one formatter (`desktop.i18n.clock`)."""

@@ -50,6 +50,7 @@ from desktop.domain.ecomap_layout import (
     layout,
 )
 from desktop.i18n import t
+from desktop.i18n.dates import short_date
 from desktop.resources import resource_path
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -220,7 +221,7 @@ def elide(text: str, name: str, lang: str) -> str:
 
 def _title(g: Group, data: EcomapData, width: float, top: float, lang: str) -> None:
     title = elide(t("ecosystem.map_title", lang, name=data.patient_label,
-                    date=data.taken_on.strftime("%d/%m/%Y")), data.patient_label, lang)
+                    date=short_date(data.taken_on)), data.patient_label, lang)
     g.add(String(16, top - 22, title, fontName=FONT_BOLD, fontSize=13, fillColor=_c("#1d1d1d")))
     del width
 

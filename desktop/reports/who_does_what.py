@@ -16,6 +16,7 @@ from desktop.domain.contacts import sector_of
 from desktop.domain.ecomap import EcomapData
 from desktop.domain.ecomap_layout import SECTOR_FILL
 from desktop.i18n import t
+from desktop.i18n.dates import short_date
 from desktop.reports.ecomap_render import BADGES, FONT, FONT_BOLD, register_fonts
 
 
@@ -31,7 +32,7 @@ def who_does_what_pdf(data: EcomapData, lang: str = "fr") -> bytes:
     small = ParagraphStyle("small", parent=body, fontSize=8.5, textColor=colors.HexColor("#555555"))
     story: list = [  # type: ignore[type-arg]
         _p(t("ecosystem.who_title", lang, name=data.patient_label), title),
-        _p(t("ecosystem.who_printed", lang, date=data.taken_on.strftime("%d/%m/%Y")), small),
+        _p(t("ecosystem.who_printed", lang, date=short_date(data.taken_on)), small),
         Spacer(1, 5 * mm),
     ]
     if not data.ties:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import case_lifecycle as L
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date, short_datetime
 from desktop.services import caseload, patients
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.identity_tab import PatientForm
@@ -109,9 +110,9 @@ class CaseloadModel(QAbstractTableModel):
             status = labels.case_status(r.status)
             return f"{status} · {labels.tier(r.tier)}" if r.tier else status
         if col == 4:
-            return r.next_visit.strftime("%d/%m/%Y %H:%M") if r.next_visit else ""
+            return short_datetime(r.next_visit)
         if col == 5:
-            return r.last_visit.strftime("%d/%m/%Y") if r.last_visit else ""
+            return short_date(r.last_visit)
         return ", ".join(labels.due(d) for d in r.due)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

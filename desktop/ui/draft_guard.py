@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
+from desktop.i18n.dates import short_datetime
 from desktop.services import drafts
 
 TextWidget = QPlainTextEdit | QLineEdit
@@ -261,7 +262,7 @@ class DraftOffer(QObject):
             self.box = None
             return None
         draft = self.pending.pop(0)
-        when = draft.updated_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        when = short_datetime(draft.updated_at.astimezone())
         excerpt = " ".join(draft.text.split())
         excerpt = excerpt if len(excerpt) <= 160 else excerpt[:157] + "…"
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("DraftGuard", "Unsaved draft"),

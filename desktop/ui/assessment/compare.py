@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.instruments import Definition, text_in
+from desktop.i18n.dates import short_date
 from desktop.services.assessments import Comparison
 from desktop.ui.assessment.results import band_label, category_label
 from desktop.ui.i18n import current_language
@@ -49,8 +50,8 @@ class CompareDialog(QDialog):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(cmp.rows), 3)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        left = cmp.left.assessed_on.strftime("%d/%m/%Y") if cmp.left.assessed_on else "?"
-        right = cmp.right.assessed_on.strftime("%d/%m/%Y") if cmp.right.assessed_on else "?"
+        left = short_date(cmp.left.assessed_on) if cmp.left.assessed_on else "?"
+        right = short_date(cmp.right.assessed_on) if cmp.right.assessed_on else "?"
         self.table.setHorizontalHeaderLabels(["", left, right])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Side-by-side comparison"))

@@ -30,6 +30,7 @@ from desktop.domain.instruments import (
     text_in,
     validate_answers,
 )
+from desktop.i18n.dates import short_date
 from desktop.services import assessments
 from desktop.services.assessments import AssessmentView
 from desktop.ui.assessment.form import ERROR_STYLE, InstrumentForm
@@ -169,7 +170,7 @@ class ResponseDialog(QWidget):
             text = self.tr("Completed — replaced by a correction (read-only)")
         else:
             text = self.tr("Completed on {date} — read-only").format(
-                date=v.assessed_on.strftime("%d/%m/%Y") if v.assessed_on else "?")
+                date=short_date(v.assessed_on) if v.assessed_on else "?")
         self.status.setText(text)
         self._show_results()
         self._update_decision()

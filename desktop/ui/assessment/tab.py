@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.domain.instruments import Definition, text_in
+from desktop.i18n.dates import short_date
 from desktop.services import assessments, instruments
 from desktop.services.assessments import AssessmentView
 from desktop.ui.assessment.compare import CompareDialog
@@ -159,7 +160,7 @@ class AssessmentTab(QWidget):
         self.rows = (assessments.drafts(self.ctx, pid, iid)
                      + list(reversed(assessments.history(self.ctx, pid, iid))))
         for v in self.rows:
-            day = v.assessed_on.strftime("%d/%m/%Y") if v.assessed_on else "?"
+            day = short_date(v.assessed_on) if v.assessed_on else "?"
             if v.status == "draft":
                 state = self.tr("draft")
                 if v.supersedes_id:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.i18n.dates import short_date
 from desktop.services.assessments import TrendPoint
 
 
@@ -24,7 +25,7 @@ class TrendWidget(QWidget):
     def set_points(self, points: list[TrendPoint], labels: list[str]) -> None:
         self.points = points
         self.labels = labels
-        desc = "; ".join(f"{p.on.strftime('%d/%m/%Y')}: {p.value} {lab}".strip()
+        desc = "; ".join(f"{short_date(p.on)}: {p.value} {lab}".strip()
                          for p, lab in zip(points, labels, strict=False))
         self.setAccessibleDescription(desc)
         self.setToolTip(desc)
@@ -71,7 +72,7 @@ class TrendWidget(QWidget):
             painter.setPen(QPen(accent, 2))
         painter.setPen(pal.text().color())
         painter.drawText(QRectF(area.left() - 30, area.bottom() + 6, 90, 14),
-                         Qt.AlignmentFlag.AlignLeft, first.strftime("%d/%m/%Y"))
+                         Qt.AlignmentFlag.AlignLeft, short_date(first))
         if len(self.points) > 1:
             painter.drawText(QRectF(area.right() - 60, area.bottom() + 6, 76, 14),
-                             Qt.AlignmentFlag.AlignRight, last.strftime("%d/%m/%Y"))
+                             Qt.AlignmentFlag.AlignRight, short_date(last))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date, short_datetime
 from desktop.services import audit_log, gdpr
 from desktop.ui.consent import labels
 from desktop.ui.fields import DateField
@@ -136,7 +137,7 @@ class AuditPage(QWidget):
             return
         self.tree.clear()
         for r in self.rows:
-            item = QTreeWidgetItem([r.at.strftime("%d/%m/%Y %H:%M:%S"), r.actor or "",
+            item = QTreeWidgetItem([short_datetime(r.at, seconds=True), r.actor or "",
                                     labels.action(r.action), r.patient_name or "",
                                     f"{r.table or ''} {r.record_id or ''}".strip(),
                                     (r.device_id or "")[:13]])
@@ -149,8 +150,8 @@ class AuditPage(QWidget):
         self.retention.clear()
         for r in rows:
             self.retention.addTopLevelItem(QTreeWidgetItem([
-                f"{r.family_name.upper()} {r.given_name}", r.last_contact.strftime("%d/%m/%Y"),
-                r.retention_until.strftime("%d/%m/%Y"), self.tr("yes") if r.restricted else ""]))
+                f"{r.family_name.upper()} {r.given_name}", short_date(r.last_contact),
+                short_date(r.retention_until), self.tr("yes") if r.restricted else ""]))
         if not rows:
             self.retention.addTopLevelItem(QTreeWidgetItem(
                 [self.tr("No record is past the retention period.")]))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.consent_policy import CARER_DECISIONS, METHODS, PURPOSE_PROVIDER_OBJECTION
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import consents
 from desktop.ui.consent import labels
 from desktop.ui.fields import DateField, first_unreadable
@@ -86,7 +87,7 @@ class ContactConsentDialog(QDialog):
             state = self.tr("{name}'s own agreement to their phone and address on the handout: "
                             "{decision} on {date}.").format(
                 name=name, decision=labels.decision(ag.decision),
-                date=ag.decided_on.strftime("%d/%m/%Y") if ag.decided_on else "")
+                date=short_date(ag.decided_on))
         elif ag.legacy_grant:
             state = self.tr("Granted before in the patient's consents: the handout shows the "
                             "details until {name} gives their own answer.").format(name=name)
@@ -107,7 +108,7 @@ class ContactConsentDialog(QDialog):
         text = labels.provider(st.code)
         if st.objection_on is not None:
             text += " " + self.tr("(since {date})").format(
-                date=st.objection_on.strftime("%d/%m/%Y"))
+                date=short_date(st.objection_on))
         self.state.setText(text + "\n" + self.tr(
             "The patient's GP and the providers of the agreed care plan receive documents "
             "unless the patient objects; others need the patient's consent."))

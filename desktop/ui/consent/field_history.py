@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.errors import DomainError
 from desktop.domain.instruments.model import Definition, text_in
 from desktop.i18n import catalog, t
+from desktop.i18n.dates import short_date, short_datetime
 from desktop.services import assessments, contacts, instruments
 from desktop.services.context import AppContext
 from desktop.services.gdpr import FieldChangeView
@@ -138,15 +139,15 @@ class HistoryFormatter:
         if isinstance(value, list):
             return ", ".join(self._value(table, field, v) for v in value)
         if isinstance(value, dt.datetime):
-            return local_time(value).strftime("%d/%m/%Y %H:%M")
+            return short_datetime(local_time(value))
         if isinstance(value, dt.date):
-            return value.strftime("%d/%m/%Y")
+            return short_date(value)
         text = str(value)
         if ISO_DATE.match(text):
-            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+            return short_date(dt.date.fromisoformat(text))
         if ISO_DATETIME.match(text):
             try:
-                return local_time(dt.datetime.fromisoformat(text)).strftime("%d/%m/%Y %H:%M")
+                return short_datetime(local_time(dt.datetime.fromisoformat(text)))
             except ValueError:
                 return text
         if UUID.match(text):
@@ -207,7 +208,7 @@ class HistoryFormatter:
         for c in reversed(changes):
             if c.field in HIDDEN.get(c.table, ()):
                 continue
-            out.append([local_time(c.changed_at).strftime("%d/%m/%Y %H:%M"), self.record(c),
+            out.append([short_datetime(local_time(c.changed_at)), self.record(c),
                         field_label(c.field, self.lang), self.value(c, c.old_value),
                         self.value(c, c.new_value), self.author(c)])
         return out

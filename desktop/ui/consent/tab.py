@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.consent_policy import PURPOSE_PROVIDER_OBJECTION
 from desktop.domain.errors import DomainError
 from desktop.i18n import t
+from desktop.i18n.dates import short_date, short_datetime
 from desktop.services import audit_log, consents, gdpr
 from desktop.ui.consent import field_history, labels
 from desktop.ui.consent.contact_dialog import ContactConsentDialog
@@ -176,8 +177,8 @@ class ConsentsTab(QWidget):
         for s in self.overview.states:
             item = QTreeWidgetItem([
                 labels.purpose(s.purpose), s.contact_name or "", labels.decision(s.decision),
-                s.decided_on.strftime("%d/%m/%Y") if s.decided_on else "",
-                s.review_date.strftime("%d/%m/%Y") if s.review_date else ""])
+                short_date(s.decided_on),
+                short_date(s.review_date)])
             item.setData(0, Qt.ItemDataRole.UserRole, (s.purpose, s.contact_id, s.decision))
             if s.decision != "granted":
                 item.setForeground(2, Qt.GlobalColor.darkRed)
@@ -188,7 +189,7 @@ class ConsentsTab(QWidget):
                 decision = self.tr("Granted before (patient's consents)")
             item = QTreeWidgetItem([
                 labels.purpose("carer_agreement"), a.contact_name or "", decision,
-                a.decided_on.strftime("%d/%m/%Y") if a.decided_on else "", ""])
+                short_date(a.decided_on), ""])
             item.setData(0, Qt.ItemDataRole.UserRole,
                          ("carer_agreement", a.contact_id, a.decision))
             if not a.allowed:
@@ -197,7 +198,7 @@ class ConsentsTab(QWidget):
         self.history.clear()
         for e in reversed(self.events):
             item = QTreeWidgetItem([
-                e.decided_on.strftime("%d/%m/%Y"), labels.purpose(e.purpose),
+                short_date(e.decided_on), labels.purpose(e.purpose),
                 e.contact_name or "", labels.decision(e.decision), labels.method(e.method),
                 e.notice_version or "", self.tr("yes") if e.evidence_sha256 else "",
                 e.recorded_by or "", e.note or ""])
@@ -206,7 +207,7 @@ class ConsentsTab(QWidget):
         self.looked.clear()
         for r in looked:
             self.looked.addTopLevelItem(QTreeWidgetItem([
-                r.at.strftime("%d/%m/%Y %H:%M"), r.actor or "", labels.action(r.action),
+                short_datetime(r.at), r.actor or "", labels.action(r.action),
                 field_history.device_label(ctx, r.device_id)]))
         self.changes.clear()
         formatter = field_history.HistoryFormatter(ctx, pid, current_language())
@@ -394,7 +395,7 @@ class ConsentsTab(QWidget):
                 text = t("gdpr.cli.erased", lang, rows=outcome.deleted_rows)
             elif outcome.retention_until:
                 text = t("gdpr.erasure_under_retention", lang,
-                         until=outcome.retention_until.strftime("%d/%m/%Y"))
+                         until=short_date(outcome.retention_until))
             else:
                 text = t("gdpr.erasure_under_retention_open", lang)
             self.last_outcome = outcome

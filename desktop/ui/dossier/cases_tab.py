@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import case_lifecycle as L
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import cases
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import ERROR_STYLE, CloseCaseDialog, NewCaseDialog
@@ -26,7 +27,7 @@ from desktop.ui.i18n import error_message
 
 
 def _d(day) -> str:  # type: ignore[no-untyped-def]
-    return day.strftime("%d/%m/%Y") if day else "—"
+    return short_date(day) if day else "—"
 
 
 def mid_sentence(text: str) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import handover
 from desktop.ui.i18n import error_message
 
@@ -62,7 +63,7 @@ class HandoverBanner(QFrame):
         h = notes[0]
         self.note_id = h.id
         self.title.setText(self.tr("Case handed over to you by {name} on {date}").format(
-            name=h.from_name or "?", date=h.handed_over_on.strftime("%d/%m/%Y")))
+            name=h.from_name or "?", date=short_date(h.handed_over_on)))
         self.text.setText(h.note)
         self.error.hide()
         self.show()

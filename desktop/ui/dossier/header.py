@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import cases
 from desktop.services.patients import PatientView
 from desktop.ui import labels_case as labels
@@ -134,7 +135,7 @@ class DossierHeader(QFrame):
         if p.age is not None and p.birth_date is not None:
             # "née" / "né" by the recorded gender; "né·e" only when it is not recorded
             gender = p.gender if p.gender in ("female", "male") else "unknown"
-            born = message(f"patient.born_on.{gender}", date=p.birth_date.strftime("%d/%m/%Y"))
+            born = message(f"patient.born_on.{gender}", date=short_date(p.birth_date))
             parts.append(self.tr("{age} years ({born})").format(age=p.age, born=born))
         if p.niss_formatted:
             parts.append(self.tr("NISS {niss}").format(niss=p.niss_formatted))

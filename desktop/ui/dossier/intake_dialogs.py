@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QVBo
 
 from desktop.domain import intake as I
 from desktop.domain import triage as T
+from desktop.i18n.dates import short_date
 from desktop.services import cases, triage
 from desktop.services.context import AppContext
 from desktop.ui import labels_case as labels
@@ -90,7 +91,7 @@ class IntakeDialog(FormDialog):
         def one(day, days, none: str, some: str) -> str:  # type: ignore[no-untyped-def]
             if day is None:
                 return none
-            text = some.format(date=day.strftime("%d/%m/%Y"))
+            text = some.format(date=short_date(day))
             return text + (" " + self.tr("({n} days after the request)").format(n=days)
                            if days is not None else "")
         return "\n".join((

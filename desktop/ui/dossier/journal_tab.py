@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_datetime
 from desktop.services import cases, drafts, journal
 from desktop.ui.dossier.case_dialogs import ERROR_STYLE, TextDialog
 from desktop.ui.i18n import error_message
@@ -90,7 +91,7 @@ class JournalTab(QWidget):
         self.notes = journal.list_notes(self.dossier.ctx, self.dossier.patient_id)
         self.list.clear()
         for n in self.notes:
-            head = n.written_at.strftime("%d/%m/%Y %H:%M")
+            head = short_datetime(n.written_at)
             if n.author:
                 head += f" — {n.author}"
             if n.corrects_note_id:

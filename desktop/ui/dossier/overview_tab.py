@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n.dates import short_date, short_datetime
 from desktop.services import cases, timeline
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.cases_tab import mid_sentence
@@ -68,12 +69,12 @@ class OverviewTab(QWidget):
         if current is not None:
             lines.append(self.tr("Case {status} since {date} — requested by {who}: “{why}”").format(
                 status=labels.case_status(current.status).lower(),
-                date=current.opened_on.strftime("%d/%m/%Y") if current.opened_on else "?",
+                date=short_date(current.opened_on) if current.opened_on else "?",
                 who=mid_sentence(labels.requester(current.requester_type)),
                 why=current.clarified_request or current.request_reason or ""))
             if current.relevance_review_due:
                 lines.append(self.tr("Relevance review due on {date}").format(
-                    date=current.relevance_review_due.strftime("%d/%m/%Y")))
+                    date=short_date(current.relevance_review_due)))
         else:
             lines.append(self.tr("No open case."))
         entries = timeline.timeline(ctx, pid)
@@ -83,15 +84,15 @@ class OverviewTab(QWidget):
             nxt = min(upcoming, key=lambda e: e.at)
             lines.append(self.tr("Next: {kind} on {date}").format(
                 kind=labels.visit_kind(nxt.code).lower(),
-                date=nxt.at.strftime("%d/%m/%Y %H:%M")))
+                date=short_datetime(nxt.at)))
         self.summary.setText("\n".join(lines))
         if stability:
             self.stability.refresh()
         self.tree.clear()
         items = []
         for e in entries:
-            when = e.at.strftime("%d/%m/%Y %H:%M") if e.kind in ("visit", "note") \
-                else e.at.strftime("%d/%m/%Y")
+            when = short_datetime(e.at) if e.kind in ("visit", "note") \
+                else short_date(e.at)
             item = QTreeWidgetItem([when, self._what(e), e.text])
             item.setData(0, Qt.ItemDataRole.UserRole, (e.kind, e.record_id))
             if e.status in ("cancelled", "corrected"):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import medication, paperwork
 from desktop.ui.dossier.paperwork_dialogs import (
     MedicationDialog,
@@ -33,7 +34,7 @@ from desktop.ui.workers import run_in_background
 
 
 def _day(d) -> str:  # type: ignore[no-untyped-def]
-    return d.strftime("%d/%m/%Y") if d else ""
+    return short_date(d)
 
 
 def _tree(headers: list[str], name: str) -> QTreeWidget:

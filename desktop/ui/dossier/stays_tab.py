@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.case_lifecycle import add_months
+from desktop.i18n.dates import short_date
 from desktop.services import cases, stays
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import StayDialog
@@ -68,8 +69,8 @@ class StaysTab(QWidget):
         self.tree.clear()
         for s in self.rows:
             item = QTreeWidgetItem([
-                s.admitted_on.strftime("%d/%m/%Y"),
-                s.discharged_on.strftime("%d/%m/%Y") if s.discharged_on else self.tr("still in"),
+                short_date(s.admitted_on),
+                short_date(s.discharged_on) if s.discharged_on else self.tr("still in"),
                 labels.stay_kind(s.kind), self.tr("yes") if s.planned else self.tr("no"),
                 s.hospital or "", s.reason or "", self._transition(s)])
             item.setData(0, Qt.ItemDataRole.UserRole, s.id)
@@ -95,7 +96,7 @@ class StaysTab(QWidget):
                                                                     total=len(s.checklist)))
             if s.follow_up_due and not s.follow_up_done_on:
                 parts.append(self.tr("call by {date}").format(
-                    date=s.follow_up_due.strftime("%d/%m/%Y")))
+                    date=short_date(s.follow_up_due)))
         elif s.is_open:
             parts.append(self.tr("home actions on hold"))
         return " · ".join(parts)

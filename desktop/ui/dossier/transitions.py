@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import transitions as T
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import stability, stays
 from desktop.services.context import AppContext
 from desktop.ui.dossier.case_dialogs import FormDialog
@@ -34,7 +35,7 @@ from desktop.ui.i18n import error_message, message
 
 
 def _d(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return short_date(day)
 
 
 def trend_text(tr: T.Trend) -> str:

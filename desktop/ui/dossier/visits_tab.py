@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n.dates import short_datetime
 from desktop.services import cases, drafts, visits
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import TextDialog, VisitDialog
@@ -122,7 +123,7 @@ class VisitsTab(QWidget):
             parts.append(self.tr("Cancelled: {reason}").format(reason=v.cancel_reason))
         for a in v.addenda:
             parts.append(self.tr("Addendum of {date} by {author}:").format(
-                date=a.written_at.strftime("%d/%m/%Y %H:%M"), author=a.author or "?")
+                date=short_datetime(a.written_at), author=a.author or "?")
                 + "\n" + a.text)
         self.detail.setPlainText("\n\n".join(parts))
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from desktop.domain import carer as K
 from desktop.domain.ecomap import EcomapTie
+from desktop.i18n.dates import short_date
 from desktop.services import carer
 from desktop.services.context import AppContext
 from desktop.ui.dossier.case_dialogs import FormDialog
@@ -21,9 +22,9 @@ from desktop.ui.i18n import message
 def assessment_summary(a: carer.CarerAssessmentView) -> str:
     """One line about an assessment, in the UI language (the ecomap's details, the dialog)."""
     parts = [message("carer.burden." + a.burden), message("carer.respite." + a.respite),
-             message("carer.assessed_on", date=a.assessed_on.strftime("%d/%m/%Y"))]
+             message("carer.assessed_on", date=short_date(a.assessed_on))]
     if a.review_on:
-        parts.append(message("carer.review_on", date=a.review_on.strftime("%d/%m/%Y")))
+        parts.append(message("carer.review_on", date=short_date(a.review_on)))
     if a.review:
         parts.append(message("carer.review." + a.review))
     return " · ".join(parts)
@@ -37,9 +38,9 @@ def tie_line(tie: EcomapTie, on: dt.date) -> str | None:
     if tie.carer_respite:
         parts.append(message("carer.respite." + tie.carer_respite))
     if tie.carer_assessed_on:
-        parts.append(message("carer.assessed_on", date=tie.carer_assessed_on.strftime("%d/%m/%Y")))
+        parts.append(message("carer.assessed_on", date=short_date(tie.carer_assessed_on)))
     if tie.carer_review_on:
-        parts.append(message("carer.review_on", date=tie.carer_review_on.strftime("%d/%m/%Y")))
+        parts.append(message("carer.review_on", date=short_date(tie.carer_review_on)))
     state = K.review_state(tie.carer_review_on, on)
     if state:
         parts.append(message("carer.review." + state))

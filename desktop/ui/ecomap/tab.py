@@ -34,6 +34,7 @@ from desktop.domain.contacts import SECTORS, ContactFields
 from desktop.domain.ecomap import EcomapData, TieFields
 from desktop.domain.ecomap_layout import SECTOR_FILL, SECTOR_STROKE
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import contacts, ecosystem
 from desktop.ui.ecomap import labels
 from desktop.ui.ecomap.carer_dialog import CarerAssessmentDialog, tie_line
@@ -381,7 +382,7 @@ class ComparePage(QWidget):
             keep = box.currentData()
             box.clear()
             for day in days:
-                box.addItem(day.strftime("%d/%m/%Y"), day.isoformat())
+                box.addItem(short_date(day), day.isoformat())
             box.addItem(self.tr("Today (current map)"), "today")
             index = box.findData(keep) if keep else -1
             if index >= 0:

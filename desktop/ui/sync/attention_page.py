@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_datetime
 from desktop.services import sync as sync_service
 from desktop.ui.i18n import error_message
 from desktop.ui.sync.labels import field_name, reason_text, table_label
@@ -62,7 +63,7 @@ class AttentionPage(QWidget):
         self.items = sync_service.needs_attention(ctx)
         self.table.setRowCount(len(self.items))
         for i, it in enumerate(self.items):
-            cells = [it.created_at.strftime("%d/%m/%Y %H:%M"), it.patient_name or "—",
+            cells = [short_datetime(it.created_at), it.patient_name or "—",
                      table_label(it.table), ", ".join(field_name(f) for f in it.fields),
                      reason_text(it.reason)]
             for j, text in enumerate(cells):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_datetime, short_time
 from desktop.services import sync as sync_service
 from desktop.ui.i18n import error_message, message
 from desktop.ui.sync.controller import SyncController
@@ -23,8 +24,8 @@ def _local_time(iso: str | None) -> str:
     except ValueError:
         return ""
     if at.date() == dt.date.today():
-        return at.strftime("%H:%M")
-    return at.strftime("%d/%m %H:%M")
+        return short_time(at)
+    return short_datetime(at, year=False)
 
 
 class SyncStatusWidget(QWidget):
