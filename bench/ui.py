@@ -238,7 +238,7 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     out["tab_p50_ms"], out["tab_p95_ms"] = statistics.median(tabs), _p95(tabs)
 
     # search keystrokes on the caseload page
-    window.show_page("desktop.ui.caseload_page")
+    window.show_page("caseload")
     page: Any = window.stack.currentWidget()
     people = ctx.read(lambda s: [tuple(r) for r in s.execute(select(
         *(getattr(__import__("desktop.storage.models", fromlist=["Patient"]).Patient, c)
