@@ -1,0 +1,81 @@
+"""The Plan tab's "Concertations" page: the multidisciplinary meetings held about the patient
+(who took part, the reference person, what is missing for the meeting to count), each with its
+decisions; a decision becomes an action of the plan."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import concertations
+from desktop.ui.i18n import current_language
+from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE, PlanBase, day_text
+from desktop.ui.plan.dialogs import ConcertationDialog, DecisionDialog
+
+
+class PlanMeetings(PlanBase):
+    def _meetings_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.meetings = QTreeWidget()
+        self.meetings.setHeaderLabels([self.tr("Date / decision"), self.tr("Participants"),
+                                       self.tr("Reference person"), self.tr("Remarks")])
+        self.meetings.setAccessibleName(self.tr("Concertation meetings"))
+        layout.addWidget(self.meetings, 1)
+        row = QHBoxLayout()
+        self.meeting_button = QPushButton(self.tr("New &meeting…"))
+        self.decision_button = QPushButton(self.tr("Make the decision an &action…"))
+        row.addWidget(self.meeting_button)
+        row.addWidget(self.decision_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.meeting_button.clicked.connect(lambda: self.add_meeting())
+        self.decision_button.clicked.connect(lambda: self.decision_to_action())
+        return page
+
+    def _refresh_meetings(self) -> None:
+        self.meetings.clear()
+        warn = {"concertation.needs_three_providers": self.tr("fewer than 3 providers"),
+                "concertation.needs_gp": self.tr("without the GP"),
+                "concertation.needs_home_nurse": self.tr("without the home nurse"),
+                "concertation.needs_patient": self.tr("without the patient")}
+        for m in concertations.list_concertations(self.ctx, self.patient_id):
+            remarks = [warn.get(w, w) for w in m.warnings]
+            if not m.patient_agreed_participants:
+                remarks.append(self.tr("patient's agreement missing"))
+            item = QTreeWidgetItem([day_text(m.held_on), ", ".join(p.name for p in m.participants),
+                                    m.reference_name or "", "; ".join(remarks)])
+            item.setData(0, GOAL_ROLE, m.id)
+            for d in m.decisions:
+                child = QTreeWidgetItem([d.text, "", "", self.tr("in the plan")
+                                         if d.action_id else ""])
+                child.setData(0, GOAL_ROLE, m.id)
+                child.setData(0, KIND_ROLE, d.index)
+                item.addChild(child)
+            self.meetings.addTopLevelItem(item)
+        self.meetings.expandAll()
+
+    def add_meeting(self) -> ConcertationDialog:
+        dialog = ConcertationDialog(self, self.ctx, self.patient_id, self.people,
+                                    current_language())
+        self._run(dialog)
+        return dialog
+
+    def decision_to_action(self) -> DecisionDialog | None:
+        item = self.meetings.currentItem()
+        if item is None or item.parent() is None or self.plan is None:
+            QMessageBox.information(self, self.tr("Plan"),
+                                    self.tr("Select a decision of a meeting first."))
+            return None
+        dialog = DecisionDialog(self, self.ctx, str(item.data(0, GOAL_ROLE)),
+                                int(item.data(0, KIND_ROLE)), item.text(0), self.plan.goals,
+                                self.people, current_language())
+        self._run(dialog)
+        return dialog

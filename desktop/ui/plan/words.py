@@ -1,0 +1,175 @@
+"""The Plan tab's questions in the patient's own words (what matters, what they expect, what
+they want to avoid, their life project) and the next review: folded away once the plan has
+goals, autosaved into the vault while typed (offered back after a crash or a lock), saved as
+the plan's text (which starts the plan)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError
+from desktop.services import care_plans, drafts
+from desktop.ui.fit import scrolled
+from desktop.ui.i18n import error_message
+from desktop.ui.plan.base import PlanBase
+from desktop.ui.plan.dialogs import date_of, optional_date
+
+
+class PlanWords(PlanBase):
+    unsaved_restore: bool  # answers restored from an autosave, not yet saved
+    words_folded: bool | None  # the questions folded away (None: not yet)
+
+    def _make_words_toggle(self) -> QToolButton:
+        """The button that folds the questions away (the goals and actions are the main area
+        of the plan)."""
+        self.words_toggle = QToolButton()
+        self.words_toggle.setText(self.tr("In the patient's &words"))
+        self.words_toggle.setCheckable(True)
+        self.words_toggle.setChecked(True)
+        self.words_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.words_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        return self.words_toggle
+
+    def _make_words_area(self) -> QWidget:
+        words = QGroupBox(self.tr("In the patient's words"))
+        form = QFormLayout(words)
+        questions = QGridLayout()  # two by two, a caption above each answer: compact
+        self.what_matters = QPlainTextEdit()
+        self.expectations = QPlainTextEdit()
+        self.to_avoid = QPlainTextEdit()
+        self.life_project = QPlainTextEdit()
+        for n, (edit, label) in enumerate((
+                (self.what_matters, self.tr("What matters to you?")),
+                (self.expectations, self.tr("What do you expect from us?")),
+                (self.to_avoid, self.tr("What do you want to avoid?")),
+                (self.life_project, self.tr("Your life project")))):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(48)
+            edit.setAccessibleName(label)
+            caption = QLabel(label)
+            caption.setBuddy(edit)
+            questions.addWidget(caption, n // 2 * 2, n % 2)
+            questions.addWidget(edit, n // 2 * 2 + 1, n % 2)
+        form.addRow(questions)
+        self.review = optional_date(self, None, self.ctx.today(), "review_date")
+        self.review.setAccessibleName(self.tr("Next review"))
+        form.addRow(self.tr("Next review"), self.review)
+        self.words_error = QLabel()
+        self.words_error.setStyleSheet("color: #b00020;")
+        self.words_error.hide()
+        form.addRow("", self.words_error)
+        self.save_words_button = QPushButton(self.tr("&Save these answers"))
+        self.restored = QLabel(self.tr("Answers restored from the automatic save: check them "
+                                       "and save."))
+        self.restored.setWordWrap(True)
+        self.restored.hide()
+        form.addRow("", self.restored)
+        form.addRow("", self.save_words_button)
+        self.words_area = scrolled(words, max_height=180)  # more scrolls: the goals come first
+        self.words_toggle.toggled.connect(self._show_words)
+        self.save_words_button.clicked.connect(self.save_words)
+        return self.words_area
+
+    def _refresh_words(self) -> None:
+        plan = self.plan
+        draft = plan is None or plan.is_draft
+        for edit, value in ((self.what_matters, plan.what_matters if plan else ""),
+                            (self.expectations, plan.expectations if plan else ""),
+                            (self.to_avoid, plan.to_avoid if plan else ""),
+                            (self.life_project, plan.life_project if plan else "")):
+            # no plan yet, or answers restored after a crash: keep what is on screen
+            if plan is not None and not self.unsaved_restore and edit.toPlainText() != value:
+                edit.blockSignals(True)  # not a keystroke: nothing to autosave
+                edit.setPlainText(value)
+                edit.blockSignals(False)
+            edit.setReadOnly(not draft)
+        self.review.setDate(plan.review_date if plan is not None and plan.review_date
+                            else None)
+        self.review.setEnabled(draft)
+        self.save_words_button.setEnabled(draft)
+        if self.words_folded is None:  # first view: a plan with goals shows them first
+            self.words_folded = bool(plan is not None and plan.goals)
+            self.words_toggle.setChecked(not self.words_folded)
+
+    def _show_words(self, shown: bool) -> None:
+        self.words_folded = not shown
+        self.words_area.setVisible(shown)
+        self.words_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                       else Qt.ArrowType.RightArrow)
+
+    def _words(self) -> dict[str, str]:
+        return {"what_matters": self.what_matters.toPlainText(),
+                "expectations": self.expectations.toPlainText(),
+                "to_avoid": self.to_avoid.toPlainText(),
+                "life_project": self.life_project.toPlainText()}
+
+    def _start_autosave(self) -> None:
+        """The answers autosave into the vault while typed (restored after a crash)."""
+        key = f"plan_words:{self.patient_id}"
+        draft = drafts.get_draft(self.ctx, key)
+        if draft is not None and (self.plan is None or self.plan.is_draft):
+            try:
+                saved = json.loads(draft.text)
+            except ValueError:
+                saved = {}
+            if isinstance(saved, dict) and saved != self._words():
+                for name, edit in self._word_edits().items():
+                    edit.setPlainText(str(saved.get(name, edit.toPlainText())))
+                self.restored.show()
+                self.unsaved_restore = True
+        self.autosaver = drafts.Autosaver(self.ctx, key, "plan_words",
+                                          patient_id=self.patient_id)
+        for edit in self._word_edits().values():
+            edit.textChanged.connect(
+                lambda: self.autosaver.typed(json.dumps(self._words(), ensure_ascii=False)))
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(int(drafts.AUTOSAVE_SECONDS * 1000))
+        self.autosave_timer.timeout.connect(self.flush_draft)
+        self.autosave_timer.start()
+
+    def _word_edits(self) -> dict[str, QPlainTextEdit]:
+        return {"what_matters": self.what_matters, "expectations": self.expectations,
+                "to_avoid": self.to_avoid, "life_project": self.life_project}
+
+    def flush_draft(self) -> None:
+        if not self.ctx.is_locked:
+            self.autosaver.flush()
+
+    def save_words(self) -> None:
+        texts = self._words()
+        try:
+            if self.plan is None:
+                care_plans.start_plan(self.ctx, self.patient_id, review_date=date_of(self.review),
+                                      **texts)
+            else:
+                care_plans.update_plan(self.ctx, self.plan.id, review_date=date_of(self.review),
+                                       **texts)
+        except DomainError as exc:
+            self.words_error.setText(error_message(exc))
+            self.words_error.show()
+            if not self.review.is_valid():  # an unreadable review date: back to it
+                self.review.setFocus()
+            return
+        self.words_error.hide()
+        self.restored.hide()
+        self.unsaved_restore = False
+        self.autosaver.discard()
+        self._changed()
+
+    def _ensure_plan(self) -> str | None:
+        """Goals may be added before the questions are saved: start the plan then."""
+        if self.plan is None:
+            self.save_words()
+        return self.plan.id if self.plan is not None else None
