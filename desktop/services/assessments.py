@@ -123,8 +123,7 @@ def _load(session: Session, response_id: str) -> AssessmentResponse:
 def _check_patient(session: Session, patient_id: str) -> None:
     if not is_uuid(str(patient_id)):
         raise ValidationError("id.invalid", "patient")
-    p = session.get(Patient, patient_id)
-    if p is None or p.deleted or p.restricted:
+    if load(session, Patient, patient_id, "patient").restricted:
         raise NotFound("record.not_found", "patient")
 
 

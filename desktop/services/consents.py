@@ -174,8 +174,8 @@ def _load_patient(session: Session, patient_id: str, *,
                   include_restricted: bool = False) -> Patient:
     if not is_uuid(patient_id):
         raise ValidationError("id.invalid", "patient_id")
-    p = session.get(Patient, patient_id)
-    if p is None or p.deleted or (p.restricted and not include_restricted):
+    p = load(session, Patient, patient_id, "patient")
+    if p.restricted and not include_restricted:
         raise NotFound("record.not_found", "patient")
     return p
 
@@ -419,8 +419,8 @@ def record_carer_agreement(ctx: AppContext, contact_id: str, decision: str, *,
 
     def run(uow: UnitOfWork) -> None:
         s = uow.session
-        c = s.get(Contact, contact_id)
-        if c is None or c.deleted or c.merged_into_id:
+        c = load(s, Contact, contact_id, "contact_id")
+        if c.merged_into_id:
             raise NotFound("record.not_found", "contact_id")
         patients = _carer_patients(s, c)
         if not patients:

@@ -26,7 +26,7 @@ from desktop.domain.ids import is_uuid
 from desktop.domain.phone import display_phone
 from desktop.domain.text import digits, fold
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.unit_of_work import UnitOfWork, load
 from desktop.storage.models import (
     Action,
     CarerAssessment,
@@ -131,9 +131,7 @@ def _check_patient(session: Session, patient_id: str | None, field: str = "patie
         return
     if not is_uuid(patient_id):
         raise ValidationError("id.invalid", field)
-    p = session.get(Patient, patient_id)
-    if p is None or p.deleted:
-        raise NotFound("record.not_found", field)
+    load(session, Patient, patient_id, field)
 
 
 def add_contact(ctx: AppContext, raw: ContactFields, owner_patient_id: str | None = None) -> str:
