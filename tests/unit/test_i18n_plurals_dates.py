@@ -60,8 +60,7 @@ def test_dates_in_figures() -> None:
 
 
 def test_screens_and_documents_write_dates_through_the_one_formatter() -> None:
-    """No `strftime("%d/%m/%Y…")` of their own in desktop/ui, desktop/reports, desktop/commands
-    (the plan tab, being split into modules, still has one: issue 21 item 7)."""
+    """No `strftime("%d/%m/%Y…")` of their own in desktop/ui, desktop/reports, desktop/commands."""
     import re
     from pathlib import Path
 
@@ -70,7 +69,6 @@ def test_screens_and_documents_write_dates_through_the_one_formatter() -> None:
     found = [f"{path.relative_to(root)}:{n}"
              for folder in ("desktop/ui", "desktop/reports", "desktop/commands")
              for path in sorted((root / folder).rglob("*.py"))
-             if "desktop/ui/plan/" not in path.relative_to(root).as_posix()
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if pattern.search(line)]
     assert not found, found

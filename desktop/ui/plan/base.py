@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.ui.draft_guard import GuardedDialog
 from desktop.ui.i18n import error_message
 
@@ -23,7 +24,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "goal" or "action"; a meeting's deci
 
 
 def day_text(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return short_date(day)
 
 
 class PlanBase(QWidget):
