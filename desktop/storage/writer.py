@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.storage.errors import VaultError
+
 T = TypeVar("T")
 
 
@@ -18,6 +20,9 @@ class Writer:
     def __init__(self, engine: Engine) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._queue: queue.Queue[tuple[Callable[[Session], Any], Future[Any]] | None] = queue.Queue()
+        # nothing is queued behind the stop: a write submitted after it fails at once
+        self._guard = threading.Lock()
+        self._stopped = False
         self._thread = threading.Thread(target=self._run, name="relais-writer", daemon=True)
         self._thread.start()
 
@@ -38,7 +43,11 @@ class Writer:
 
     def submit(self, fn: Callable[[Session], T]) -> Future[T]:
         fut: Future[T] = Future()
-        self._queue.put((fn, fut))
+        with self._guard:
+            if self._stopped:  # the vault is being locked: this write would never run
+                fut.set_exception(VaultError("vault.locked"))
+                return fut
+            self._queue.put((fn, fut))
         return fut
 
     def run(self, fn: Callable[[Session], T]) -> T:
@@ -47,5 +56,9 @@ class Writer:
         return self.submit(fn).result()
 
     def stop(self) -> None:
-        self._queue.put(None)
+        """Run the writes already submitted, then end the thread."""
+        with self._guard:
+            if not self._stopped:
+                self._stopped = True
+                self._queue.put(None)
         self._thread.join(timeout=30)
