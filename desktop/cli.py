@@ -182,7 +182,7 @@ class RelaisArgumentParser(argparse.ArgumentParser):
     """Every parse error becomes a UsageError, shown as one translated line (main), never the
     usage block. Subcommand parsers inherit the class (argparse's parser_class default)."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         raise UsageError(message)
 
 

@@ -149,7 +149,7 @@ class Record(Base):
         if cache is None or cache[0] is not meta:
             cache = (meta, expand_meta(self.fields or {}, meta))
             self.__dict__["_meta_cache"] = cache
-        return cache[1]  # type: ignore[no-any-return]
+        return cache[1]
 
 
 def compact_meta(versions: dict[str, int], hlcs: dict[str, Any],

@@ -325,8 +325,8 @@ def collect_tombstones(session: Session, settings: ServerSettings,
         (Conflict, Conflict.status == "resolved", Conflict.changed_at),
         (PurgeEvent, PurgeEvent.id.is_not(None), PurgeEvent.at),
     ):
-        cond = dead & or_(model.seq <= passed, when < cutoff)  # type: ignore[attr-defined]
-        top = session.scalar(select(func.max(model.seq)).where(cond))  # type: ignore[attr-defined]
+        cond = dead & or_(model.seq <= passed, when < cutoff)
+        top = session.scalar(select(func.max(model.seq)).where(cond))
         if top is not None:
             removed.append(int(top))
             session.execute(delete(model).where(cond))

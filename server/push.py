@@ -362,9 +362,9 @@ def answer_cursor(ctx: PushContext, cursor: int | None, first: int, last: int) -
         teams = sorted(ctx.caller.team_ids)
         for model in (Record, Conflict, PurgeEvent):
             for team in teams:
-                if ctx.session.scalar(select(model.seq).where(  # type: ignore[attr-defined]
-                        model.team_id == team, model.seq > cursor,  # type: ignore[attr-defined]
-                        model.seq <= base).order_by(model.seq).limit(1)) is not None:  # type: ignore[attr-defined]
+                if ctx.session.scalar(select(model.seq).where(
+                        model.team_id == team, model.seq > cursor,
+                        model.seq <= base).order_by(model.seq).limit(1)) is not None:
                     return None
     elif cursor > base:
         return None  # a cursor this server never gave

@@ -64,7 +64,7 @@ CARER_WISHES = [("Continuer à aider sans s'épuiser", "Blijven helpen zonder ui
 
 
 def _words(p: Person, pair: tuple[str | None, str | None]) -> str | None:
-    return p.words((pair[0], pair[1])) if pair[0] and pair[1] else None  # type: ignore[arg-type]
+    return p.words((pair[0], pair[1])) if pair[0] and pair[1] else None
 
 
 def _procedures(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> None:

@@ -197,13 +197,13 @@ def _age(birth: str | None, today: dt.date) -> int | None:
 
 def _day(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
-        return value  # type: ignore[no-any-return]
+        return value
     return dt.date.fromisoformat(value[:10])
 
 
 def _moment(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
-        return value  # type: ignore[no-any-return]
+        return value
     return dt.datetime.fromisoformat(value)
 
 

@@ -48,7 +48,7 @@ def side_of_this_laptop(ctx: AppContext, conflict_id: str) -> str | None:
                 return "theirs"
         return None
 
-    return ctx.read(read)  # type: ignore[no-any-return]
+    return ctx.read(read)
 
 
 def service_choice(ctx: AppContext, conflict_id: str, keep: str) -> str:

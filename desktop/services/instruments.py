@@ -71,7 +71,7 @@ def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads((instruments_dir() / "schema.json").read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    return cls(schema)
 
 
 def _place(path: Any) -> str:

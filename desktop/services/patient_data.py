@@ -36,7 +36,7 @@ NOT_RECORD_TABLES = frozenset({"audit_event"})  # audit is exported as its own t
 def patient_tables() -> list[str]:
     """Synced tables whose rows belong to one patient (the patient row itself excluded)."""
     names = [name for name, model in SYNCED_MODELS.items()
-             if "patient_id" in model.__table__.columns  # type: ignore[attr-defined]
+             if "patient_id" in model.__table__.columns
              and name not in NOT_RECORD_TABLES]
     known = [n for n in SECTION_ORDER if n in names]
     return known + sorted(n for n in names if n not in SECTION_ORDER)
@@ -44,7 +44,7 @@ def patient_tables() -> list[str]:
 
 def row_dict(obj: Base) -> dict[str, Any]:
     return {c.key: to_wire(getattr(obj, c.key))
-            for c in obj.__table__.columns}  # type: ignore[attr-defined]
+            for c in obj.__table__.columns}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ checklist and a follow-up call due within two working days, and proposes a re-as
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -106,8 +107,10 @@ def _validate(kind: str | None, admitted_on: str | dt.date | None,
         out["discharged_on"] = disch
     except ValidationError as exc:
         errors.append(exc)
-    for name, fn in (("hospital", lambda: clean_line(hospital, "hospital") or None),
-                     ("reason", lambda: clean_text(reason, "reason", max_len=2000) or None)):
+    texts: tuple[tuple[str, Callable[[], str | None]], ...] = (
+        ("hospital", lambda: clean_line(hospital, "hospital") or None),
+        ("reason", lambda: clean_text(reason, "reason", max_len=2000) or None))
+    for name, fn in texts:
         try:
             out[name] = fn()
         except ValidationError as exc:

@@ -41,10 +41,10 @@ def load(session: Session, model: type[M], record_id: str, field: str) -> M:
 
 
 def patient_of(obj: Base) -> str | None:
-    if obj.__tablename__ == "patient":  # type: ignore[attr-defined]
+    if obj.__tablename__ == "patient":
         return obj.id  # type: ignore[attr-defined,no-any-return]
     pid = getattr(obj, "patient_id", None) or getattr(obj, "owner_patient_id", None)
-    return pid  # type: ignore[no-any-return]
+    return pid
 
 
 @dataclass(frozen=True)
@@ -96,14 +96,14 @@ class UnitOfWork:
         obj.updated_hlc = self.tick()  # type: ignore[attr-defined]
         obj.server_version = 0  # type: ignore[attr-defined]
         obj.deleted = False  # type: ignore[attr-defined]
-        for col in model.__table__.columns:  # type: ignore[attr-defined]
+        for col in model.__table__.columns:
             if getattr(obj, col.key) is None and col.default is not None and col.default.is_scalar:
                 setattr(obj, col.key, col.default.arg)
             elif getattr(obj, col.key) is None and col.default is not None and col.default.is_callable:
                 setattr(obj, col.key, col.default.arg(None))
         self.session.add(obj)
         self.session.flush()
-        table = model.__tablename__  # type: ignore[attr-defined]
+        table = model.__tablename__
         # a creation carries its non-null fields: a missing field is null on the server and
         # on the other laptops (the defaults above were applied, so none is lost)
         fields = {f: v for f in synced_fields(model) if (v := to_wire(getattr(obj, f))) is not None}
@@ -115,7 +115,7 @@ class UnitOfWork:
 
     def update(self, obj: M, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         """Change fields; returns {field: (old, new)} for the fields that really changed."""
-        table = obj.__tablename__  # type: ignore[attr-defined]
+        table = obj.__tablename__
         if is_append_only(table):
             raise RuleViolation("record.append_only", table=table)
         allowed = set(synced_fields(type(obj)))
@@ -145,7 +145,7 @@ class UnitOfWork:
 
     def delete(self, obj: Base) -> None:
         """Tombstone (kept until every device has seen it)."""
-        table = obj.__tablename__  # type: ignore[attr-defined]
+        table = obj.__tablename__
         if is_append_only(table):
             raise RuleViolation("record.append_only", table=table)
         if obj.deleted:  # type: ignore[attr-defined]
@@ -158,7 +158,7 @@ class UnitOfWork:
         self.reindex(obj)
 
     def restore(self, obj: Base) -> None:
-        table = obj.__tablename__  # type: ignore[attr-defined]
+        table = obj.__tablename__
         if not obj.deleted:  # type: ignore[attr-defined]
             return
         obj.deleted = False  # type: ignore[attr-defined]
@@ -173,7 +173,7 @@ class UnitOfWork:
         """The patient search index follows a patient's names, address, NISS and phones: `add`,
         `update`, `delete` and `restore` call this; a service that sets a patient's fields
         itself calls it after. Other tables: nothing to do."""
-        if obj.__tablename__ == "patient":  # type: ignore[attr-defined]
+        if obj.__tablename__ == "patient":
             self.session.flush()
             search.index_patient(self.session, obj)  # type: ignore[arg-type]
 

@@ -36,7 +36,7 @@ def _sqlcipher() -> Any:
     global _lib
     if _lib is None:
         try:
-            from sqlcipher3 import _sqlite3  # type: ignore[attr-defined]
+            from sqlcipher3 import _sqlite3
 
             lib = ctypes.CDLL(_sqlite3.__file__)
             lib.sqlite3_key.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]

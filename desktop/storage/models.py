@@ -584,12 +584,12 @@ class Setting(Base):
 
 
 SYNCED_MODELS: dict[str, type[Base]] = {
-    m.__tablename__: m  # type: ignore[attr-defined,misc]
+    m.__tablename__: m
     for m in Base.registry._class_registry.values()
-    if isinstance(m, type) and getattr(m, "__synced__", False)
+    if isinstance(m, type) and issubclass(m, Base) and getattr(m, "__synced__", False)
 }
 
 
 def synced_fields(model: type[Base]) -> list[str]:
     """Columns that travel in ops (everything but the sync bookkeeping)."""
-    return [c.key for c in model.__table__.columns if c.key not in SYNC_META_COLUMNS]  # type: ignore[attr-defined]
+    return [c.key for c in model.__table__.columns if c.key not in SYNC_META_COLUMNS]

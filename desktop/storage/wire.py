@@ -25,7 +25,7 @@ def wire_parsers(model: type[Base]) -> dict[str, Callable[[str], Any]]:
     """ISO-string parsers of the model's date and datetime columns (looked up once per model:
     a pull converts tens of thousands of values)."""
     out: dict[str, Callable[[str], Any]] = {}
-    for col in model.__table__.columns:  # type: ignore[attr-defined]
+    for col in model.__table__.columns:
         if isinstance(col.type, DateTime):
             out[col.key] = dt.datetime.fromisoformat
         elif isinstance(col.type, Date):
@@ -36,7 +36,7 @@ def wire_parsers(model: type[Base]) -> dict[str, Callable[[str], Any]]:
 def from_wire(model: type[Base], field: str, value: Any) -> Any:
     if value is None:
         return None
-    if field not in model.__table__.columns:  # type: ignore[attr-defined]
+    if field not in model.__table__.columns:
         raise KeyError(field)
     parse = wire_parsers(model).get(field)
     return parse(value) if parse is not None and isinstance(value, str) else value

@@ -103,7 +103,7 @@ def _left_out(tbl: Table) -> tuple[tuple[str, Any], ...]:
     are always sent, and left alone."""
     return tuple((c.key, c.default.arg if c.default is not None else None)  # type: ignore[attr-defined]
                  for c in tbl.columns if c.key not in SYNC_META_COLUMNS
-                 and (c.default is None or c.default.is_scalar))  # type: ignore[attr-defined]
+                 and (c.default is None or c.default.is_scalar))
 
 
 def _new_row(tbl: Table, values: dict[str, Any], record_id: str, created: Any,
@@ -117,7 +117,7 @@ def _new_row(tbl: Table, values: dict[str, Any], record_id: str, created: Any,
 
 
 def table_of(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+    return cast(Table, model.__table__)
 
 
 @dataclass
