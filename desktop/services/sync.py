@@ -27,8 +27,14 @@ from desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from desktop.domain.ids import is_uuid, uuid7
 from desktop.domain.merge_policy import is_append_only
 from desktop.domain.wire_rules import check_fields
-from desktop.services.account import my_username, team_members  # noqa: F401  (callers' name)
+from desktop.services.account import my_username  # noqa: F401  (callers' name)
 from desktop.services.context import AppContext
+from desktop.services.sync_status import (  # noqa: F401  (callers' names)
+    SyncStatus,
+    current_role,
+    is_enrolled,
+    status,
+)
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.field_history import record_changes
 from desktop.storage.models import (
@@ -53,7 +59,7 @@ from desktop.sync.client import (
     normalize_fingerprint,
 )
 from desktop.sync.engine import SyncEngine, SyncReport
-from desktop.sync.outbox import count_pending
+from desktop.sync.pending import count_pending
 
 __all__ = ["AttentionItem", "ConflictView", "EnrollInfo", "SyncError", "SyncReport",
            "SyncStatus", "discard_op", "enroll", "list_conflicts", "needs_attention",
@@ -82,23 +88,6 @@ class EnrollInfo:
     fingerprint: str | None  # pinned SHA-256 (https), formatted AA:BB:…
     device_id: str = ""  # the server's id of this laptop (`relais-server device list`)
     device_name: str = ""
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    enrolled: bool
-    server_url: str | None
-    user: str | None
-    organisation: str | None
-    online: bool | None  # None: never tried
-    last_sync_at: str | None  # ISO UTC of the last successful sync
-    last_attempt_at: str | None
-    last_error: str | None  # a message code
-    pending: int  # changes waiting to go up
-    held: int  # local-only (no consent to team sharing)
-    open_conflicts: int
-    needs_attention: int
-    revoked: bool
 
 
 @dataclass(frozen=True)
@@ -233,21 +222,6 @@ def client_for(ctx: AppContext, transport: TransportFactory = None) -> SyncClien
     return _client(url, token, fp, transport)
 
 
-def is_enrolled(ctx: AppContext) -> bool:
-    return bool(ctx.read(lambda s: state.get(s, state.TOKEN)))
-
-
-def current_role(ctx: AppContext) -> str | None:
-    """This user's role on the server (case_manager, coordinator, administrator), as told at
-    enrolment; None when not enrolled or the server predates roles."""
-    def read(s: Session) -> str | None:
-        if not state.get(s, state.TOKEN):
-            return None
-        role = (state.get(s, state.ACCOUNT, {}) or {}).get("role")
-        return role if isinstance(role, str) and role else None
-    return ctx.read(read)  # type: ignore[no-any-return]
-
-
 # --------------------------------------------------------------------------------------------
 # Sync
 # --------------------------------------------------------------------------------------------
@@ -364,25 +338,6 @@ def _fetch_missing_blobs(ctx: AppContext, client: SyncClient) -> None:
         ctx.write(store)
 
 
-def status(ctx: AppContext) -> SyncStatus:
-    def read(s: Session) -> SyncStatus:
-        account = state.get(s, state.ACCOUNT, {}) or {}
-        last = state.get(s, state.LAST_SYNC, {}) or {}
-        waiting, held = count_pending(s, allowed_ids(s))
-        conflicts = len(s.scalars(select(Conflict.id).where(Conflict.status == "open")).all())
-        attention = len(s.scalars(select(OutboxOp.seq).where(OutboxOp.state == "rejected")).all())
-        error = last.get("error")
-        online = None if not last else (bool(last.get("ok")) or error not in (
-            "sync.unreachable", "sync.timeout"))
-        return SyncStatus(
-            enrolled=bool(state.get(s, state.TOKEN)), server_url=state.get(s, state.SERVER_URL),
-            user=account.get("user"), organisation=account.get("organisation"), online=online,
-            last_sync_at=last.get("at"), last_attempt_at=last.get("attempt_at"),
-            last_error=error, pending=waiting, held=held, open_conflicts=conflicts,
-            needs_attention=attention, revoked=state.get(s, state.REVOKED) is not None)
-    return ctx.read(read)  # type: ignore[no-any-return]
-
-
 # --------------------------------------------------------------------------------------------
 # Conflicts
 # --------------------------------------------------------------------------------------------
@@ -406,7 +361,7 @@ def list_conflicts(ctx: AppContext, *, include_resolved: bool = False) -> list[C
             patient_name=names.get(r.patient_id or ""), field=r.field, base=r.base_value,
             mine=r.mine, theirs=r.theirs, server_version=r.server_version,
             created_at=r.created_at, status=r.status) for r in rows]
-    return ctx.read(read)  # type: ignore[no-any-return]
+    return ctx.read(read)
 
 
 CHOICES = ("mine", "theirs", "edit")
@@ -544,7 +499,7 @@ def needs_attention(ctx: AppContext) -> list[AttentionItem]:
             fields=sorted(k for k in (r.fields or {}) if not k.startswith("_")),
             reason=str((r.result or {}).get("reason") or "sync.rejected"),
             created_at=r.created_at) for r in rows]
-    return ctx.read(read)  # type: ignore[no-any-return]
+    return ctx.read(read)
 
 
 def _rejected(s: Session, op_id: str) -> OutboxOp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,17 +12,21 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.storage.keying import apply_key
 
-CACHE_KIB = 65_536  # a large page cache keeps SQLCipher's decryption cost low
+CACHE_KIB = 65_536  # a large page cache keeps SQLCipher's decryption cost low (the writer)
+# readers run side by side (Today's sections, a dossier's tabs), each with its own cache: a
+# smaller one each keeps the resident size down (issue 16, target 6)
+READER_CACHE_KIB = 16_384
 
 
-def _connect_factory(db_path: Path, key: bytearray | None):  # type: ignore[no-untyped-def]
+def _connect_factory(db_path: Path, key: bytearray | None,
+                     cache_kib: int = CACHE_KIB) -> Callable[[], Any]:
     def connect() -> Any:
         conn = sqlcipher3.connect(str(db_path), check_same_thread=False, isolation_level=None)
         if key is not None:
             if not any(key):
                 raise sqlcipher3.DatabaseError("vault is locked")
             apply_key(conn, key, db_path)  # no str copy of the key (see keying.py)
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA cache_size = -{cache_kib}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA synchronous = FULL")
@@ -39,7 +44,7 @@ def make_engine(db_path: Path, key: bytearray | None, *, writer: bool) -> Engine
     """
     engine = create_engine(
         "sqlite://",
-        creator=_connect_factory(db_path, key),
+        creator=_connect_factory(db_path, key, CACHE_KIB if writer else READER_CACHE_KIB),
         poolclass=QueuePool,
         pool_size=1 if writer else 4,
         max_overflow=0 if writer else 8,

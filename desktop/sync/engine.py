@@ -47,12 +47,12 @@ from desktop.sync.client import GoneError, RevokedError, SyncClient, SyncError
 from desktop.sync.outbox import (
     PushCounts,
     SharingPolicy,
-    count_pending,
     next_batch,
     record_results,
     reshare_patient,
     to_op,
 )
+from desktop.sync.pending import count_pending
 from desktop.sync.protocol import Change, PullResponse, PushRequest
 
 CRASH_ENV = "RELAIS_CRASH_AT"

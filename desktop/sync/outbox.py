@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.merge_policy import is_append_only
@@ -84,13 +84,6 @@ def next_batch(session: Session, allowed: set[str], limit: int = BATCH_OPS) -> l
             if len(batch) >= limit:
                 break
     return batch
-
-
-def count_pending(session: Session, allowed: set[str]) -> tuple[int, int]:
-    """(ops waiting to go up, ops held local-only: always 0 since every record is backed up)."""
-    waiting = session.scalar(select(func.count()).select_from(OutboxOp).where(
-        OutboxOp.state == "pending"))
-    return int(waiting or 0), 0
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.errors import DomainError
-from desktop.services import sync as sync_service
+from desktop.services import sync_status
 from desktop.ui.workers import run_in_background
 
 FIRST_DELAY_MS = 3_000
@@ -43,7 +43,7 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
-        self.enrolled = sync_service.is_enrolled(self.ctx)
+        self.enrolled = sync_status.is_enrolled(self.ctx)
         self.ctx.on_lock(self.stop)
         window.bus.changed.connect(self._on_change)
         window.bus.touched.connect(self._on_touched)
@@ -81,7 +81,7 @@ class SyncController(QObject):
     def sync_now(self) -> None:
         if self.running or self.stopped or self.ctx.is_locked:
             return
-        self.enrolled = sync_service.is_enrolled(self.ctx)
+        self.enrolled = sync_status.is_enrolled(self.ctx)
         if not self.enrolled:
             return
         self.running = True
@@ -94,6 +94,9 @@ class SyncController(QObject):
             def progress(_stage: str, _n: int) -> None:
                 if cancel.is_set():
                     raise SyncCancelled()
+            # the client and the engine load with the first sync, not at the unlock
+            from desktop.services import sync as sync_service
+
             try:
                 return sync_service.sync_now(ctx, progress=progress)
             finally:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWi
 
 from desktop.domain.errors import DomainError
 from desktop.i18n.dates import short_datetime, short_time
-from desktop.services import sync as sync_service
+from desktop.services import sync_status
 from desktop.ui.i18n import error_message, message
 from desktop.ui.sync.controller import SyncController
 
@@ -84,7 +84,7 @@ class SyncStatusWidget(QWidget):
         if ctx is None or ctx.is_locked:
             return
         try:
-            st = sync_service.status(ctx)
+            st = sync_status.status(ctx)
         except DomainError:
             return
         if not st.enrolled:
