@@ -18,6 +18,7 @@ from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResp
 from server import sharing
 from server.auth import ApiError, Caller, utcnow
 from server.config import ServerSettings
+from server.merge import conflict_info
 from server.models import (
     Conflict,
     Counter,
@@ -29,7 +30,7 @@ from server.models import (
     User,
     expand_meta,
 )
-from server.push import SeqAllocator, conflict_info
+from server.push_context import SeqAllocator
 
 
 def visible(column: Any, user: str) -> Any:

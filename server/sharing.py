@@ -29,7 +29,7 @@ from server.models import (
 )
 
 if TYPE_CHECKING:
-    from server.push import PushContext
+    from server.push_context import PushContext
 
 # tables whose changes can change who sees a patient
 SHARING_TABLES = frozenset({"patient", "case_record", "consent_event"})
@@ -99,7 +99,7 @@ def before_change(ctx: PushContext, patient_id: str) -> None:
 
 
 def _facts(rows: Iterable[dict[str, Any]]) -> list[ConsentFact]:
-    from server.push import consent_facts
+    from server.purge import consent_facts
 
     return consent_facts(rows)
 

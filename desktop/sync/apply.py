@@ -226,7 +226,9 @@ class PageApplier:
         else:
             old_version, old_hlc = existing
             # a record arrives whole: a column it leaves out holds its default on the server
-            values = {**{k: v for k, v in _left_out(tbl) if k not in values}, **values}
+            # (a change without any field, which no server sends, changes no field)
+            if change.fields:
+                values = {**{k: v for k, v in _left_out(tbl) if k not in values}, **values}
             pending = self.pending.get((change.table, change.record_id), set())
             applied = {k: v for k, v in values.items() if k not in pending}
             if RECORD not in pending:
