@@ -41,7 +41,8 @@ def who_does_what_pdf(data: EcomapData, lang: str = "fr") -> bytes:
         header = [_p(t(f"ecosystem.col.{c}", lang), bold)
                   for c in ("name", "role", "phone", "availability")]
         rows = [header]
-        styles = [
+        # (command, first cell, last cell, arguments…): reportlab's table command
+        styles: list[tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
