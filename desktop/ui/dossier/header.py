@@ -6,6 +6,8 @@ once for code that asks."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
@@ -17,6 +19,9 @@ from desktop.ui import labels_case as labels
 from desktop.ui.consent.badges import add_consent_badges
 from desktop.ui.i18n import message
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 BADGE_STYLE = ("QLabel { background: %s; color: white; border-radius: 8px; padding: 2px 8px;"
                " font-weight: 600; }")
 COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1565c0",
@@ -25,7 +30,7 @@ COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1
 
 
 class DossierHeader(QFrame):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -174,5 +179,5 @@ class DossierHeader(QFrame):
         self.update()  # the later badges follow its next paint (paintEvent)
 
 
-def create_header(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_header(dossier: DossierWindow) -> QWidget:
     return DossierHeader(dossier)

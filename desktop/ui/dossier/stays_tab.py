@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,9 +22,12 @@ from desktop.services import cases, stays
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import StayDialog
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 
 class StaysTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Hospital"))
@@ -179,5 +184,5 @@ class StaysTab(QWidget):
         return dialog
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return StaysTab(dossier)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,11 +25,14 @@ from desktop.services import cases, drafts, visits
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import TextDialog, VisitDialog
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 GREY = QColor("#757575")
 
 
 class VisitsTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Visits"))
@@ -213,5 +218,5 @@ class VisitsTab(QWidget):
         return dialog
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return VisitsTab(dossier)

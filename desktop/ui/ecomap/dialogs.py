@@ -161,7 +161,7 @@ class TieForm(QWidget):
         return TieFields(
             role=self.role.text(), strength=self.strength.currentData(),
             quality=self.quality.currentData(), energy_flow=self.flow.currentData(),
-            since=since or "",  # type: ignore[arg-type]
+            since=since or "",
             note=self.note.toPlainText(), is_gp=self.is_gp.isChecked(),
             is_informal_carer=self.is_carer.isChecked(),
             is_reference_person=self.is_reference.isChecked())
@@ -215,7 +215,7 @@ class TieDialog(GuardedDialog):
     `save(contact_id | ContactFields | None, TieFields)` does the write and may raise."""
 
     def __init__(self, parent: QWidget | None, save, *, tie: EcomapTie | None = None,  # type: ignore[no-untyped-def]
-                 choices: list[ContactView] | None = None, since=None,  # type: ignore[no-untyped-def]
+                 choices: list[ContactView] | None = None, since=None,
                  note: str | None = None) -> None:
         super().__init__(parent)
         self.save = save

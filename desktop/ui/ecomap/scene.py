@@ -461,7 +461,7 @@ class EcomapView(QGraphicsView):
         order = list(scene.nodes.values())
         current = scene.focusItem()
         if current in order:
-            i = order.index(current) + (1 if forward else -1)  # type: ignore[arg-type]
+            i = order.index(current) + (1 if forward else -1)
             if 0 <= i < len(order):
                 scene.setFocusItem(order[i])
                 return True

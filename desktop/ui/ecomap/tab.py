@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QShortcut
@@ -43,6 +44,9 @@ from desktop.ui.ecomap.scene import BADGES, EcomapScene, EcomapView, paint_tie
 from desktop.ui.flow import flow_widget
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
 
 
 class LegendWidget(QWidget):
@@ -497,7 +501,7 @@ class WhoPage(QWidget):
 
 
 class EcosystemTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.ctx = dossier.ctx
@@ -557,5 +561,5 @@ class EcosystemTab(QWidget):
         self.refresh(focus)  # the other views hear of the write from the data bus (`touched`)
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return EcosystemTab(dossier)
