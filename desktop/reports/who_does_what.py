@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.domain.contacts import sector_of
 from desktop.domain.ecomap import EcomapData
@@ -30,7 +30,7 @@ def who_does_what_pdf(data: EcomapData, lang: str = "fr") -> bytes:
     bold = ParagraphStyle("bold", parent=body, fontName=FONT_BOLD)
     title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=16, leading=20)
     small = ParagraphStyle("small", parent=body, fontSize=8.5, textColor=colors.HexColor("#555555"))
-    story: list = [  # type: ignore[type-arg]
+    story: list[Flowable] = [
         _p(t("ecosystem.who_title", lang, name=data.patient_label), title),
         _p(t("ecosystem.who_printed", lang, date=short_date(data.taken_on)), small),
         Spacer(1, 5 * mm),
