@@ -38,6 +38,7 @@ from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
     from desktop.ui.dossier.window import DossierWindow
 
 
@@ -249,7 +250,7 @@ class ConsentsTab(QWidget):
 
     DRAFT_KINDS = ("consent",)
 
-    def restore_draft(self, draft) -> DecisionDialog:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> DecisionDialog:
         """Reopen the decision dialog `draft` belongs to (it picks the note up)."""
         self.dossier.tabs.setCurrentWidget(self)
         return self.decide(str(draft.context.get("decision") or "granted"))

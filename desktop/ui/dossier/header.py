@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop.domain.errors import DomainError
@@ -90,7 +91,7 @@ class DossierHeader(QFrame):
             self._now.append(label)
         return label
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802  # Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  # Qt's name
         super().paintEvent(event)
         if self._pending is not None:  # painted with its text: now the badges that need reads
             QTimer.singleShot(0, self, self.finish_badges)

@@ -35,6 +35,8 @@ from desktop.ui.fit import scrolled
 from desktop.ui.i18n import error_message, message
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     from desktop.ui.dossier.window import DossierWindow
 
 
@@ -189,7 +191,7 @@ class PeopleToTellDialog(QDialog):
             head += f" ({self.stay.hospital})"
         return head + "\n\n" + self.note_text()
 
-    def print_note(self):  # type: ignore[no-untyped-def]
+    def print_note(self) -> QPrintDialog:
         """The system's print dialog; OK prints the note (see `print_on`)."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -201,7 +203,7 @@ class PeopleToTellDialog(QDialog):
         dialog.show()
         return dialog
 
-    def print_on(self, printer) -> None:  # type: ignore[no-untyped-def]
+    def print_on(self, printer: QPrinter) -> None:
         """Print the note on `printer`; a print of the record, audited first."""
         from PySide6.QtGui import QTextDocument
 

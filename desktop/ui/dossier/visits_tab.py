@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n.dates import short_datetime
 from desktop.services import cases, drafts, visits
 from desktop.ui import labels_case as labels
-from desktop.ui.dossier.case_dialogs import TextDialog, VisitDialog
+from desktop.ui.dossier.case_dialogs import FormDialog, TextDialog, VisitDialog
 
 if TYPE_CHECKING:
     from desktop.ui.dossier.window import DossierWindow
@@ -138,7 +138,7 @@ class VisitsTab(QWidget):
         if v is not None and v.status == "planned":
             self.record()
 
-    def _done(self, dialog) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, dialog: FormDialog) -> None:
         if dialog.result_id:
             self.refresh()
             self.select_visit(dialog.result_id)

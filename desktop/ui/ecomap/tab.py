@@ -4,11 +4,21 @@ sortable "who does what" list with print."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +56,7 @@ from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
     from desktop.ui.dossier.window import DossierWindow
 
 
@@ -57,7 +68,7 @@ class LegendWidget(QWidget):
         self.setMinimumHeight(64)
         self.setAccessibleName(self.tr("Legend of the ecomap"))
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = p.fontMetrics()
@@ -130,7 +141,7 @@ class MapPage(QWidget):
         row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
 
-        def action(text: str, shortcut: str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        def action(text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
             act = QAction(text, self)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
@@ -194,7 +205,7 @@ class MapPage(QWidget):
                                         "arrows move them; Enter edits the tie.")
                                 .format(count=len(data.ties)))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted and self.data is not None:
             self.view.fit()
@@ -523,7 +534,7 @@ class EcosystemTab(QWidget):
 
     DRAFT_KINDS = ("tie", "carer_assessment")
 
-    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> object:
         """Reopen the tie dialog `draft` belongs to (it picks the text up)."""
         self.dossier.tabs.setCurrentWidget(self)
         self.pages.setCurrentWidget(self.map)
