@@ -144,7 +144,7 @@ def tables_of(tab: QWidget) -> frozenset[str] | None:
     return None
 
 
-class _All(frozenset):  # type: ignore[type-arg]
+class _All(frozenset[str]):
     """Intersects with any non-empty set."""
 
     def __and__(self, other: object) -> frozenset[str]:

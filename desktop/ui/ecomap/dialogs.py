@@ -304,7 +304,8 @@ class TieDialog(GuardedDialog):
         if self.existing is None or self.contact_form is None:
             return None
         if self.pick.isChecked():
-            return self.existing.currentData()  # type: ignore[no-any-return]
+            contact_id: str | None = self.existing.currentData()  # the id stored with each item
+            return contact_id
         return self.contact_form.fields()
 
     def _accept(self) -> None:
