@@ -173,9 +173,9 @@ def _week(week: Week, st: Styles, tx: DocText) -> list[Flowable]:
         if daily:
             rows.append([tx("handout.every_day"), cell(daily)])
         for d, entries in enumerate(week.days):
-            rows.append([tx(f"day.{d}"),
+            rows.append([tx.day(d, capital=True),
                          cell([e for e in entries if id(e.action) not in daily_ids])])
-        labels = [tx(f"day.{d}") for d in range(7)] + ([tx("handout.every_day")] if daily else [])
+        labels = [tx.day(d, capital=True) for d in range(7)] + ([tx("handout.every_day")] if daily else [])
         bold = ParagraphStyle("day", fontName=FONT_BOLD, fontSize=st.body_size)
         day_w = max(text_width(x, bold) for x in labels) + 14
         table = Table(rows, colWidths=[day_w, FRAME_W - day_w], repeatRows=0, hAlign="LEFT")
