@@ -12,8 +12,9 @@ Figures, each with its target (PASS/FAIL):
    first shown, ≤ 150 ms;
 4. a search keystroke: the service part ≤ 16 ms p95, and the list repainted (model reset +
    paint), beside hand-written SQL for the same rows.
-6. memory: resident set once Today's sections are all in ≤ 150 MB (the peak over the run, which
-   includes Argon2id's 256 MiB, is shown beside).
+6. memory: resident set once Today's sections are all in ≤ 150 MB, in a process that only
+   launched and unlocked (the bench's own process and its peak, which includes Argon2id's
+   256 MiB, are shown beside).
 
 Beside the wall-clock figures, the GUI thread's CPU time for the same span: on a machine busy
 with other work the wall clock also counts the wait for a free core.
@@ -277,6 +278,42 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
 
 
 # ---- the parent: build, then each platform ----------------------------------------------------
+def memory_child(folder: Path) -> dict[str, Any]:
+    """A process that only does what a person does: launch, wait at the unlock dialog, type the
+    passphrase, let Today fill in. Its resident memory then is target 6's figure (the main
+    child's own measures, bare windows and a KDF run beside the app, would add to it)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.workers import manager
+
+    def until(cond, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+        end = time.monotonic() + timeout
+        while not cond():
+            loop = QEventLoop()
+            QTimer.singleShot(5, loop.quit)
+            loop.exec()
+            if time.monotonic() > end:
+                raise TimeoutError("the UI did not get there")
+
+    window = MainWindow(folder)
+    window.show()
+    window.ask_unlock()
+    dialog: Any = window.unlock_dialog
+    until(lambda: dialog.isVisible())
+    until(lambda: not manager().tasks)  # what is imported while the passphrase is typed
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.try_unlock()
+    until(lambda: hasattr(window, "nav") and not window.page(0).is_loading())
+    settled = time.monotonic() + 1.0
+    until(lambda: time.monotonic() > settled)
+    out = {"rss_today_mb": _rss_now_mb()}
+    app.quit()
+    return out
+
+
 def _platform_env(platform: str, base: dict[str, str]) -> dict[str, str]:
     env = {**base, "QT_QPA_PLATFORM": platform}
     return env
@@ -291,6 +328,11 @@ def _run_platform(name: str, env: dict[str, str], folder: Path, args: argparse.N
         err = "\n".join(x for x in res.stderr.splitlines() if "propagateSizeHints" not in x)
         raise RuntimeError(f"{name} (exit {res.returncode}): {err[-3000:]}")
     figures = json.loads(res.stdout.strip().splitlines()[-1])
+    mem = subprocess.run([sys.executable, "-m", "bench.ui", "--memory-child", str(folder)],
+                         env=env, capture_output=True, text=True, timeout=600)
+    if mem.returncode != 0:
+        raise RuntimeError(f"{name} memory (exit {mem.returncode}): {mem.stderr[-2000:]}")
+    figures.update(json.loads(mem.stdout.strip().splitlines()[-1]))
     figures["launch_bare_s"] = _launch(BARE, env, args.launches)
     figures["launch_s"] = _launch(LAUNCH, env, args.launches)
     return figures
@@ -319,9 +361,10 @@ def verdicts(f: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
          f"CPU p95 {f.get('search_service_cpu_p95_ms', 0):.1f} ms; "
          f"raw SQL p95 {f['search_sql_p95_ms']:.1f} ms; ≤ 16 ms",
          f["search_service_p95_ms"] <= TARGETS["search_service_ms"]),
-        ("6 memory, Today loaded (RSS)", f"{f.get('rss_unlock_mb', 0):.0f} MB",
-         f"peak over the run {f['rss_mb']:.0f} MB (Argon2id's 256 MiB included); ≤ 150 MB",
-         f.get("rss_unlock_mb", 1e9) <= TARGETS["rss_mb"]),
+        ("6 memory, Today loaded (RSS)", f"{f.get('rss_today_mb', 0):.0f} MB",
+         f"a process that only launched and unlocked; in the bench's own process "
+         f"{f.get('rss_unlock_mb', 0):.0f} MB, its peak {f['rss_mb']:.0f} MB (Argon2id's 256 MiB "
+         f"included); ≤ 150 MB", f.get("rss_today_mb", 1e9) <= TARGETS["rss_mb"]),
         ("4 search: list repainted", f"p95 {f['search_repaint_p95_ms']:.1f} ms",
          "model reset + column fit + paint, no target", None),
     ]
@@ -337,7 +380,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--platforms", default="auto", help="offscreen, xcb, or auto (both when possible)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory_child:
+        print(json.dumps(memory_child(args.memory_child)))
+        return 0
     if args.child:
         print(json.dumps(child(args.child, args.dossiers, args.searches)))
         return 0

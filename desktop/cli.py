@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from desktop.commands.common import (
@@ -331,7 +332,8 @@ def _is_text(arg: str) -> bool:
     return True
 
 
-def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def run_handler(handler: Callable[[argparse.Namespace], int | None],
+                args: argparse.Namespace) -> int:
     from desktop.domain.errors import DomainError, NotFound, RuleViolation, ValidationError
 
     as_json = bool(getattr(args, "json", False))

@@ -82,7 +82,14 @@ def to_pdf(cells: Sequence[Cell], lang: str, *, title_lines: Sequence[str],
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Flowable,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from desktop.reports.fonts import register_fonts
 
@@ -95,7 +102,7 @@ def to_pdf(cells: Sequence[Cell], lang: str, *, title_lines: Sequence[str],
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm,
                             title=t("dashboard.report_title", lang), author="Relais")
-    story: list = [Paragraph(_esc(t("dashboard.report_title", lang)), h1)]
+    story: list[Flowable] = [Paragraph(_esc(t("dashboard.report_title", lang)), h1)]
     story += [Paragraph(_esc(line), body) for line in title_lines]
     story.append(Paragraph(_esc(t("dashboard.report_generated", lang, day=produced_on)), body))
     labelled = rows(cells, lang)

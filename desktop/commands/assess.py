@@ -11,7 +11,7 @@ from desktop.commands.common import CliError, add_common, emit, open_context
 from desktop.services.user_files import MAX_ANSWERS_BYTES
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("assess", help="score and record a completed assessment")
     add_common(p)
     p.add_argument("--patient", required=True, metavar="ID")

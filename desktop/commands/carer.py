@@ -6,13 +6,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.domain.carer import BURDENS, RESPITE
 from desktop.i18n import t
 
+if TYPE_CHECKING:
+    from desktop.services.carer import CarerAssessmentView
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("carer", help="the informal carer's own needs: the carer's assessment")
     ps = p.add_subparsers(dest="carer_command", metavar="ACTION", required=True)
     a = ps.add_parser("assess", help="record a carer's assessment; prints its id")
@@ -47,7 +51,7 @@ def _day(d: dt.date | None) -> str:
     return f"{d:%d/%m/%Y}" if d else ""
 
 
-def assessment_line(a, lang: str | None = None) -> str:  # type: ignore[no-untyped-def]
+def assessment_line(a: CarerAssessmentView, lang: str | None = None) -> str:
     """One line: the carer, burden, respite, dates, then what they said (also for the UI)."""
     parts = [a.carer_name, t("carer.burden." + a.burden, lang),
              t("carer.respite." + a.respite, lang), t("carer.assessed_on", lang,

@@ -12,7 +12,7 @@ from desktop.domain.closure import HANDBACK_TARGETS
 from desktop.domain.triage import CRISIS_TRIGGERS
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("case", help="open, move, close and show cases (episodes)")
     ps = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
 

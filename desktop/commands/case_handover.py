@@ -10,7 +10,7 @@ from desktop.commands.common import add_common, emit, open_context
 from desktop.i18n import LANGUAGES, t, tn
 
 
-def register_actions(ps: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_actions(ps: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ho = ps.add_parser("handover", help="hand the case over to one or two users of the team, "
                        "with a note they read first; their Today gets the case's items")
     add_common(ho)

@@ -9,7 +9,7 @@ from desktop.commands.common import add_common, emit, open_context
 from desktop.domain.consent_policy import METHODS
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("consent", help="record and show the patient's consent choices")
     ps = p.add_subparsers(dest="consent_command", metavar="ACTION", required=True)
     for action, text in (("grant", "record a consent"), ("refuse", "record a refusal"),

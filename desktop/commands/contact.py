@@ -48,7 +48,7 @@ def _tie_options(p: argparse.ArgumentParser) -> None:
                    help="the reference person")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("contact", help="contacts of the ecosystem and their ties to patients")
     ps = p.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
 

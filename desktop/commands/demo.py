@@ -6,7 +6,7 @@ from desktop.commands.common import add_common, emit, int_in, open_context
 from desktop.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="fill the vault with a synthetic caseload")
     add_common(p)
     p.add_argument("--patients", type=int_in(0, 100_000), default=60, metavar="N")

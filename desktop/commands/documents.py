@@ -8,7 +8,7 @@ from desktop.commands.common import add_common, emit, open_context
 from desktop.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h = sub.add_parser("handout", help="the patient's handout as a PDF (audited print)")
     add_common(h)
     h.add_argument("--patient", required=True, metavar="ID")

@@ -4,12 +4,13 @@ today's map as a dated snapshot, compare two dates, and print the "who does what
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.i18n import LANGUAGES, t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ecomap", help="export a patient's ecomap (PNG, SVG or PDF)")
     add_common(p)
     p.add_argument("--patient", metavar="ID", required=True)
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_ecomap)
 
 
-def _day(value: str | None, field: str):  # type: ignore[no-untyped-def]
+def _day(value: str | None, field: str) -> dt.date | None:
     from desktop.domain.dates import parse_date
 
     if value is None or value == "today":

@@ -10,7 +10,7 @@ from desktop.domain.transitions import EVENT_KINDS, MAX_DAYS, TREND_DAYS
 from desktop.i18n import t, tn
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("event", help="the stability log: falls, emergency visits, crisis calls…")
     ps = p.add_subparsers(dest="event_command", metavar="ACTION", required=True)
     add = ps.add_parser("add", help="record an event; prints the new id")

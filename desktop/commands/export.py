@@ -8,7 +8,7 @@ import argparse
 from desktop.commands.common import add_common, emit, open_context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export a patient's record (FHIR R4 JSON or readable PDF)")
     ps = p.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
     f = ps.add_parser("fhir", help="FHIR R4 Bundle (JSON)")

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from desktop.commands.common import add_common, emit, int_in, open_context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("gdpr", help="patients' rights, retention, audit and the art. 30 register")
     ps = p.add_subparsers(dest="gdpr_command", metavar="ACTION", required=True)
 

@@ -8,7 +8,7 @@ import argparse
 from desktop.commands.common import add_common, emit, open_context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("indicators", help="indicators of my caseload over a period "
                                           "(default: the last twelve months)")
     add_common(p)

@@ -11,7 +11,7 @@ from typing import Any
 from desktop.commands.common import add_common, emit, open_context, vault_present
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("instrument", help="list, show and import assessment instruments")
     ps = p.add_subparsers(dest="instrument_command", metavar="ACTION", required=True)
     lst = ps.add_parser("list", help="shipped and imported instruments")

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from desktop.commands.common import add_common, emit, open_context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("note", help="add and list journal notes")
     ps = p.add_subparsers(dest="note_command", metavar="ACTION", required=True)
     add = ps.add_parser("add", help="append a dated note; prints the new id")

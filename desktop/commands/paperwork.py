@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.domain.paperwork import (
@@ -16,8 +18,11 @@ from desktop.domain.paperwork import (
 )
 from desktop.i18n import t
 
+if TYPE_CHECKING:
+    from desktop.services.medication import MedicationView
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("paperwork", help="applications and procedures: BIM, allowances, housing…")
     ps = p.add_subparsers(dest="paperwork_command", metavar="ACTION", required=True)
     add = ps.add_parser("add", help="a new procedure; prints its id")
@@ -197,7 +202,7 @@ def cmd_med_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def medication_lines(rows: list, lang: str | None = None) -> list[str]:  # type: ignore[type-arg]
+def medication_lines(rows: Sequence[MedicationView], lang: str | None = None) -> list[str]:
     """One line per medication, in the user's language (also used by the summary)."""
     lines = []
     for m in rows:

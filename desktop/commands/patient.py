@@ -30,7 +30,7 @@ def _identity_options(p: argparse.ArgumentParser, *, required: bool) -> None:
                        default=None)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("patient", help="add, list, show and edit patients")
     ps = p.add_subparsers(dest="patient_command", metavar="ACTION", required=True)
     add = ps.add_parser("add", help="add a patient; prints the new id")

@@ -12,7 +12,7 @@ from desktop.i18n import t
 RESPONSIBLE = ("contact", "patient", "case_manager")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("plan", help="the care and support plan: show, goals, actions, agree")
     ps = p.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """--self-test is a top-level flag; nothing to register."""
 
 
@@ -46,6 +48,13 @@ def run_self_test() -> int:
             documents.write_handout(ctx, pid, out, lang="fr")
             assert out.stat().st_size > 1000
             steps.append("handout rendered")
+            from desktop.i18n.dates import long_date
+
+            # the bundle carries only these languages' locale data (installers/relais.spec)
+            day = dt.date(2027, 3, 1)
+            assert [long_date(day, lang) for lang in ("fr", "nl", "en")] == [
+                "lundi 1 mars 2027", "maandag 1 maart 2027", "Monday 1 March 2027"]
+            steps.append("dates in words")
             ctx.lock()
         except Exception as exc:
             print(f"self-test FAILED after: {', '.join(steps) or 'start'}: {type(exc).__name__}: {exc}",

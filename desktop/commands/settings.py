@@ -13,7 +13,7 @@ from desktop.commands.common import CliError, add_common, emit, open_context
 from desktop.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from desktop.services.preferences import SETTABLE
 
     p = sub.add_parser("settings", help="print the settings, or change them with --set")

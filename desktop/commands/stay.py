@@ -12,7 +12,7 @@ from desktop.i18n import t
 from desktop.i18n.dates import short_date
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("stay", help="hospital stays: admission, discharge and its checklist")
     ps = p.add_subparsers(dest="stay_command", metavar="ACTION", required=True)
     add = ps.add_parser("add", help="record an admission (puts the plan's home actions on hold)")

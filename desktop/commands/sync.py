@@ -12,7 +12,7 @@ from desktop.commands.common import CliError, add_common, emit, open_context, re
 from desktop.i18n import t, tn
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("enroll", help="register this vault with the organisation's server")
     add_common(p)
     p.add_argument("--server", required=True, metavar="URL", help="https://host:port")

@@ -7,12 +7,15 @@ which are printed as context only.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.services.triage import TriageView
 
 from desktop.commands.common import add_common, emit, open_context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("triage", help="suggested level of support and the reasons for it")
     add_common(p)
     p.add_argument("--patient", required=True, metavar="PATIENT_ID")
@@ -29,7 +32,7 @@ def reason_text(code: str, params: dict[str, Any]) -> str:
     return t(f"triage.reason.{code}", **params)
 
 
-def human(view) -> str:  # type: ignore[no-untyped-def]
+def human(view: TriageView) -> str:
     from desktop.i18n import t
 
     lines = [t("triage.suggested", number=view.number, level=t(f"triage.level.{view.level}"))]

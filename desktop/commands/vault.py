@@ -16,7 +16,7 @@ from desktop.commands.common import (
 from desktop.i18n import t
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("vault", help="create, check, re-key or recover a vault")
     vs = p.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
     init = vs.add_parser("init", help="create a vault; prints the recovery key once")

@@ -9,7 +9,7 @@ from desktop.commands.common import add_common, emit, open_context
 from desktop.domain import visits as V
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("visit", help="plan, record, cancel and list visits")
     ps = p.add_subparsers(dest="visit_command", metavar="ACTION", required=True)
 

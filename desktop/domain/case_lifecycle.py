@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.domain.dates import parse_date
@@ -88,7 +89,7 @@ def validate_request(raw: RequestFields, today: dt.date) -> dict[str, object]:
     out: dict[str, object] = {}
     errors: list[ValidationError] = []
 
-    def run(fn) -> None:  # type: ignore[no-untyped-def]
+    def run(fn: Callable[[], object]) -> None:
         try:
             fn()
         except ValidationError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.domain.address import validate_postal_code
@@ -50,7 +51,7 @@ def validate_patient(
     out: dict[str, object] = {}
     errors: list[ValidationError] = []
 
-    def run(name: str, fn) -> None:  # type: ignore[no-untyped-def]
+    def run(name: str, fn: Callable[..., object]) -> None:  # called bare (lambdas bind defaults)
         try:
             fn()
         except ValidationError as exc:

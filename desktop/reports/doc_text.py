@@ -1,6 +1,7 @@
 """Document wording per language: message lookup, dates, times, days and code labels.
 
-Strings live in `desktop/i18n/messages/documents_{fr,nl,en}.py` (reports have no Qt)."""
+Strings live in `desktop/i18n/messages/documents_{fr,nl,en}.py` (reports have no Qt); month and
+day names come from the CLDR (`desktop.i18n.dates`)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ from typing import Any
 from desktop.i18n import LANGUAGES, t
 from desktop.i18n import catalog as _catalog
 from desktop.i18n.clock import clock, clock_range
-from desktop.i18n.dates import short_date
+from desktop.i18n.dates import date_in_words, day_name, long_date, short_date
 
 
 class DocText:
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in LANGUAGES else "fr"
-        self._months = t("doc.months", self.lang).split()
 
     def __call__(self, key: str, **params: Any) -> str:
         return t(f"doc.{key}", self.lang, **params)
@@ -33,14 +33,15 @@ class DocText:
 
     def date(self, d: dt.date | None) -> str:
         """"7 décembre 2026", "7 december 2026", "7 December 2026"."""
-        if d is None:
-            return ""
-        return f"{d.day} {self._months[d.month - 1]} {d.year}"
+        return date_in_words(d, self.lang)
 
     def long_date(self, d: dt.date) -> str:
         """With the day of the week, for the patient: "lundi 7 décembre 2026"."""
-        day = self(f"day.{d.weekday()}")
-        return f"{day.lower() if self.lang != 'en' else day} {self.date(d)}"
+        return long_date(d, self.lang)
+
+    def day(self, weekday: int, *, capital: bool = False) -> str:
+        """"lundi" (0 = Monday) inside a sentence; `capital` for a table header: "Lundi"."""
+        return day_name(weekday, self.lang, capital=capital)
 
     def short_date(self, d: dt.date | None) -> str:
         return short_date(d)
@@ -67,8 +68,7 @@ class DocText:
         if len(days) == 7:
             names = self("handout.every_day").lower()
         else:
-            names = ", ".join(self(f"day.{d}") for d in days)
-            names = names if self.lang == "en" else names.lower()
+            names = ", ".join(self.day(d) for d in days)
         return " ".join(x for x in (names, when) if x)
 
     def datetime(self, when: dt.datetime) -> str:

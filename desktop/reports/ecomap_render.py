@@ -17,6 +17,7 @@ import stat
 import threading
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
@@ -110,19 +111,28 @@ def _edge(g: Group, fr: _Frame, lay: EcomapLayout, node: PlacedNode, tie: Ecomap
             g.add(Polygon(pts, fillColor=colour, strokeColor=colour, strokeWidth=0.5))
 
 
+def _rect(x: float, y: float, width: float, height: float, radius: float,
+          **style: object) -> Rect:
+    """Rect(x, y, width, height, rx=radius, ry=radius, **style), as Rect itself applies its
+    keywords (types-reportlab declares Rect's **kw without Unpack, so no keyword type-checks)."""
+    rect = Rect(x, y, width, height, rx=radius, ry=radius)
+    rect.setProperties(style)
+    return rect
+
+
 def _node(g: Group, fr: _Frame, node: PlacedNode, tie: EcomapTie, mark: str | None,
           on: dt.date | None = None) -> None:
     x0, y0, x1, y1 = node.box
     left, bottom = fr.p(x0, y1)
     if mark:
-        g.add(Rect(left - 4, bottom - 4, node.w + 8, node.h + 8, rx=7, ry=7,
-                   fillColor=None, strokeColor=_c(HIGHLIGHT[mark]), strokeWidth=3,
-                   strokeDashArray=[5, 3] if mark == "removed" else None))
+        g.add(_rect(left - 4, bottom - 4, node.w + 8, node.h + 8, 7,
+                    fillColor=None, strokeColor=_c(HIGHLIGHT[mark]), strokeWidth=3,
+                    strokeDashArray=[5, 3] if mark == "removed" else None))
     double = tie.is_reference_person
-    g.add(Rect(left, bottom, node.w, node.h, rx=5, ry=5,
-               fillColor=_c(SECTOR_FILL.get(node.sector, "#ececec")),
-               strokeColor=_c(SECTOR_STROKE.get(node.sector, "#777777")),
-               strokeWidth=2.0 if double else 1.0))
+    g.add(_rect(left, bottom, node.w, node.h, 5,
+                fillColor=_c(SECTOR_FILL.get(node.sector, "#ececec")),
+                strokeColor=_c(SECTOR_STROKE.get(node.sector, "#777777")),
+                strokeWidth=2.0 if double else 1.0))
     y = y0 + PAD_Y + NAME_SIZE * 0.95
     for line in node.lines:
         px, py = fr.p(node.x, y)
@@ -207,8 +217,8 @@ def _legend(g: Group, width: float, lang: str) -> None:
     x = label(x + 4, y, "ecosystem.legend.carer_assessment")
     x, y = 16.0, LEGEND_H - 72
     for sector in SECTORS:
-        g.add(Rect(x, y - 6, 22, 12, rx=3, ry=3, fillColor=_c(SECTOR_FILL[sector]),
-                   strokeColor=_c(SECTOR_STROKE[sector]), strokeWidth=1))
+        g.add(_rect(x, y - 6, 22, 12, 3, fillColor=_c(SECTOR_FILL[sector]),
+                    strokeColor=_c(SECTOR_STROKE[sector]), strokeWidth=1))
         x = label(x + 28, y, f"ecosystem.sector.{sector}")
 
 
@@ -242,7 +252,7 @@ def ecomap_drawing(data: EcomapData, width: float | None = None, height: float |
     height = height or (nat_h * width / nat_w if width != nat_w else nat_h)
     scale = min(width / nat_w, height / nat_h)
     content = Group()
-    content.add(Rect(0, 0, nat_w, nat_h, fillColor=white, strokeColor=None))
+    content.add(_rect(0, 0, nat_w, nat_h, 0, fillColor=white, strokeColor=None))
     fr = _Frame(lay, LEGEND_H)
     ties = {tie.id: tie for tie in data.ties}
     edges, nodes = Group(), Group()
@@ -293,7 +303,8 @@ def render_ecomap(data: EcomapData, fmt: str, lang: str = "fr",
                   highlight: Mapping[str, str] | None = None) -> bytes:
     drawing = ecomap_drawing(data, lang=lang, highlight=highlight)
     if fmt == "pdf":
-        return bytes(renderPDF.drawToString(drawing, title=t("ecosystem.ecomap", lang)))
+        # types-reportlab says str; renderPDF.drawToString returns the PDF's bytes
+        return cast(bytes, renderPDF.drawToString(drawing, title=t("ecosystem.ecomap", lang)))
     if fmt == "svg":
         return str(renderSVG.drawToString(drawing)).encode("utf-8")
     if fmt == "png":

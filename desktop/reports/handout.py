@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -172,9 +173,9 @@ def _week(week: Week, st: Styles, tx: DocText) -> list[Flowable]:
         if daily:
             rows.append([tx("handout.every_day"), cell(daily)])
         for d, entries in enumerate(week.days):
-            rows.append([tx(f"day.{d}"),
+            rows.append([tx.day(d, capital=True),
                          cell([e for e in entries if id(e.action) not in daily_ids])])
-        labels = [tx(f"day.{d}") for d in range(7)] + ([tx("handout.every_day")] if daily else [])
+        labels = [tx.day(d, capital=True) for d in range(7)] + ([tx("handout.every_day")] if daily else [])
         bold = ParagraphStyle("day", fontName=FONT_BOLD, fontSize=st.body_size)
         day_w = max(text_width(x, bold) for x in labels) + 14
         table = Table(rows, colWidths=[day_w, FRAME_W - day_w], repeatRows=0, hAlign="LEFT")
@@ -252,7 +253,8 @@ def _people_around(data: HandoutData, st: Styles, tx: DocText, sizes: MapSizes,
 class _Cropped(Flowable):
     """Part of a drawing (the people, without the title and legend), scaled and clipped."""
 
-    def __init__(self, drawing: Any, box: tuple[float, float, float, float], scale: float) -> None:
+    def __init__(self, drawing: Drawing, box: tuple[float, float, float, float],
+                 scale: float) -> None:
         super().__init__()
         self.drawing, self.box, self.scale = drawing, box, scale
         self.width = (box[2] - box[0]) * scale
@@ -299,9 +301,9 @@ def ecomap_flowable(ecomap: Any, lang: str, max_h: float = MAP_MAX_H, *,
     return _Cropped(_embedded(ecomap_drawing(ecomap, nat_w, nat_h, lang)), box, scale)
 
 
-def _embedded(drawing: Any) -> Any:
+def _embedded(drawing: Drawing) -> Drawing:
     # a drawing starts in Helvetica (never embedded) unless told otherwise
-    drawing.initialFontName = FONT
+    drawing.setProperties({"initialFontName": FONT})  # an attribute types-reportlab lacks
     return drawing
 
 

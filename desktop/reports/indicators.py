@@ -17,6 +17,8 @@ from desktop.domain.triage import LEVELS
 from desktop.i18n import t
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.container import BarContainer
     from matplotlib.figure import Figure
 
 __all__ = ["Section", "Titles", "chart_figure", "fmt_date", "fmt_number", "pdf_bytes", "sections", "text_report"]
@@ -154,13 +156,13 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     axes = fig.subplots(2, 2)
     small = 8
 
-    def style(ax, title: str) -> None:  # type: ignore[no-untyped-def]
+    def style(ax: Axes, title: str) -> None:
         ax.set_title(title, fontsize=small + 1, loc="left")
         ax.tick_params(labelsize=small)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
 
-    def bar_labels(ax, bars) -> None:  # type: ignore[no-untyped-def]
+    def bar_labels(ax: Axes, bars: BarContainer) -> None:
         ax.bar_label(bars, labels=[fmt_number(b.get_height(), lang, 2) for b in bars],
                      fontsize=small - 1, padding=1)
 
@@ -231,7 +233,15 @@ def chart_png(ind: Indicators, lang: str, *, dpi: int = 200) -> bytes:
 def pdf_bytes(ind: Indicators, lang: str, titles: Titles, *, author: str = "") -> bytes:
     """The page as an A4 PDF: title, period, the charts, then every indicator in a table."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Flowable,
+        Image,
+        KeepTogether,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from desktop.reports.layout import (
         FRAME_W,
@@ -245,7 +255,7 @@ def pdf_bytes(ind: Indicators, lang: str, titles: Titles, *, author: str = "") -
 
     st = make_styles(9.5, heading=12, title=16, phone=10)
     title = t("ind.title", lang)
-    story: list = [  # type: ignore[type-arg]
+    story: list[Flowable] = [
         Paragraph(esc(title), st.title),
         Paragraph(esc(t("ind.period", lang, start=fmt_date(ind.start, lang),
                         end=fmt_date(ind.end, lang))), st.subtitle),

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.domain.contacts import sector_of
 from desktop.domain.ecomap import EcomapData
@@ -30,7 +30,7 @@ def who_does_what_pdf(data: EcomapData, lang: str = "fr") -> bytes:
     bold = ParagraphStyle("bold", parent=body, fontName=FONT_BOLD)
     title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=16, leading=20)
     small = ParagraphStyle("small", parent=body, fontSize=8.5, textColor=colors.HexColor("#555555"))
-    story: list = [  # type: ignore[type-arg]
+    story: list[Flowable] = [
         _p(t("ecosystem.who_title", lang, name=data.patient_label), title),
         _p(t("ecosystem.who_printed", lang, date=short_date(data.taken_on)), small),
         Spacer(1, 5 * mm),
@@ -41,7 +41,8 @@ def who_does_what_pdf(data: EcomapData, lang: str = "fr") -> bytes:
         header = [_p(t(f"ecosystem.col.{c}", lang), bold)
                   for c in ("name", "role", "phone", "availability")]
         rows = [header]
-        styles = [
+        # (command, first cell, last cell, arguments…): reportlab's table command
+        styles: list[tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

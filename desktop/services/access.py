@@ -18,7 +18,7 @@ def audit_allowed(enrolled: bool, role: str | None) -> bool:
 
 
 def may_see_audit(ctx: AppContext) -> bool:
-    from desktop.services.sync import current_role, is_enrolled
+    from desktop.services.sync_status import current_role, is_enrolled
 
     enrolled = is_enrolled(ctx)
     return audit_allowed(enrolled, current_role(ctx) if enrolled else None)

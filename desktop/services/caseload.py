@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -249,7 +249,7 @@ def _letters_only(expr: str) -> bool:
     return all(len(t) == 4 and t.startswith('"') and t.endswith('"*') for t in terms)
 
 
-def _sort_key(sort: str, order: dict[str, int]):  # type: ignore[no-untyped-def]
+def _sort_key(sort: str, order: dict[str, int]) -> Callable[[CaseloadRow], tuple[object, ...]]:
     far = dt.datetime.max
     far_day = dt.date.max
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
@@ -176,7 +176,8 @@ def acknowledge(ctx: AppContext, note_id: str) -> bool:
     return ctx.write(run)
 
 
-def _visible_notes(session: Session, *cond) -> list[tuple[HandoverNote, Patient]]:  # type: ignore[no-untyped-def]
+def _visible_notes(session: Session,
+                   *cond: ColumnElement[bool]) -> list[tuple[HandoverNote, Patient]]:
     return [(n, p) for n, p in session.execute(
         select(HandoverNote, Patient).join(Patient, Patient.id == HandoverNote.patient_id)
         .where(HandoverNote.deleted.is_(False), Patient.deleted.is_(False),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.domain import case_lifecycle as L
@@ -76,7 +76,7 @@ class TodayData:
                 "carer_reviews": self.carer_reviews}
 
 
-def mine_filter(user_name: str | None, username: str | None = None):  # type: ignore[no-untyped-def]
+def mine_filter(user_name: str | None, username: str | None = None) -> ColumnElement[bool]:
     """My cases: my server user (`username`) is one of the case's responsible case managers;
     a case naming none by its case manager's name: me, or nobody yet (a fresh or solo vault)."""
     by_name = or_(Case.primary_case_manager == user_name,
@@ -188,7 +188,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True,
         open_ids = select(Case.id).join(Patient, Patient.id == Case.patient_id).where(*mine)
         open_pids = select(Case.patient_id).join(Patient, Patient.id == Case.patient_id).where(*mine)
 
-        def visits(*cond) -> list[Visit]:  # type: ignore[no-untyped-def]
+        def visits(*cond: ColumnElement[bool]) -> list[Visit]:
             if not cases:
                 return []
             return list(s.execute(select(Visit).where(

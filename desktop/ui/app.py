@@ -6,10 +6,14 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.i18n import install_language, saved_language, settings
+
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
 
 ENVELOPE_NAME = "vault.json"  # desktop.storage.vault.ENVELOPE_NAME (a test keeps them equal)
 
@@ -77,7 +81,7 @@ def run_gui() -> int:
     return app.exec()
 
 
-def _first_run(folder: Path):  # type: ignore[no-untyped-def]
+def _first_run(folder: Path) -> AppContext | None:
     from desktop.ui.first_run.wizard import run_first_run
 
     return run_first_run(folder)

@@ -156,7 +156,8 @@ def to_ts(catalog: Catalog, lang: str) -> bytes:
             else:
                 tr.set("type", "unfinished")
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, "utf-8") + b"\n"
+    body = ET.tostring(root, "unicode").encode("utf-8")  # "utf-8" here would type as Any
+    return b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + b"\n"
 
 
 def lrelease_command() -> list[str]:

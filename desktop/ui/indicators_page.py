@@ -26,13 +26,14 @@ from desktop.ui.i18n import current_language, error_message
 
 if TYPE_CHECKING:
     from desktop.reports.indicators import Titles
+    from desktop.ui.main_window import MainWindow
 
 
 class IndicatorsPage(QWidget):
     # the indicators read every table; a write elsewhere marks the page stale, shown again later
     REFRESH_WHEN_TOUCHED = True
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.ctx = window.ctx
@@ -168,5 +169,5 @@ class IndicatorsPage(QWidget):
         return True
 
 
-def create_page(window) -> IndicatorsPage:  # type: ignore[no-untyped-def]
+def create_page(window: MainWindow) -> IndicatorsPage:
     return IndicatorsPage(window)

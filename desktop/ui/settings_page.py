@@ -5,6 +5,8 @@ handout), the passphrase, auto-lock minutes (all in the vault) and the interface
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import (
@@ -32,11 +34,14 @@ from desktop.ui.first_run.language_page import AUTONYMS
 from desktop.ui.i18n import current_language, error_message, saved_language, settings
 from desktop.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 ERROR_STYLE = "color: #a4000f"
 
 
 class SettingsPage(QWidget):
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Settings"))
@@ -262,7 +267,7 @@ class SettingsPage(QWidget):
 class PassphraseDialog(QDialog):
     """Current passphrase, new one twice; the vault's key is re-wrapped on a worker (slow KDF)."""
 
-    def __init__(self, parent: QWidget, folder) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget, folder: Path) -> None:
         super().__init__(parent)
         self.folder = folder
         self.setWindowTitle(self.tr("Change the passphrase"))
@@ -318,5 +323,5 @@ class PassphraseDialog(QDialog):
         self.accept()
 
 
-def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
+def create_page(window: MainWindow) -> QWidget:
     return SettingsPage(window)

@@ -16,7 +16,7 @@ import collections
 import inspect
 import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,7 +224,7 @@ def manager() -> TaskManager:
 class _JobsView:
     """`_jobs`: the ids of the tasks not yet delivered (kept for older tests)."""
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[int]:
         return iter(list(manager().tasks))
 
     def __contains__(self, task_id: object) -> bool:

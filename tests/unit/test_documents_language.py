@@ -79,7 +79,7 @@ def foreign_phrases(lang: str) -> set[str]:
     own = " | ".join(v for k, v in mine.items() if k.startswith("doc.")).lower()
     found: set[str] = set()
     for key, value in catalog(other).items():
-        if key.startswith("doc.") and key != "doc.months":
+        if key.startswith("doc."):
             found.update(_fragments(value))
     for entry in glossary().values():
         if entry[other].lower() != entry[lang].lower():

@@ -1,5 +1,6 @@
 """Counts in the message catalogs take each language's plural form (`tn`, and `t` with `n=`),
-and dates in figures come from one formatter (`desktop.i18n.dates`)."""
+and dates in figures come from one formatter (`desktop.i18n.dates`), month and day names from
+the CLDR through Babel."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import pytest
 
 from desktop.domain.errors import RuleViolation
 from desktop.i18n import error_text, plural_category, t, tn
-from desktop.i18n.dates import short_date, short_datetime, short_time
+from desktop.i18n.dates import (
+    date_in_words,
+    day_name,
+    long_date,
+    month_name,
+    short_date,
+    short_datetime,
+    short_time,
+)
 
 
 @pytest.mark.parametrize("lang, forms", [
@@ -57,6 +66,50 @@ def test_dates_in_figures() -> None:
     assert short_datetime(when, seconds=True) == "07/03/2026 09:05:04"
     assert short_datetime(None) == ""
     assert short_date(dt.date(987, 1, 2)) == "02/01/0987"
+
+
+@pytest.mark.parametrize(("lang", "months", "days"), [
+    ("fr", "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+     "lundi mardi mercredi jeudi vendredi samedi dimanche"),
+    ("nl", "januari februari maart april mei juni juli augustus september oktober november "
+           "december", "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"),
+    ("en", "January February March April May June July August September October November "
+           "December", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+])
+def test_month_and_day_names_come_from_the_locale(lang: str, months: str, days: str) -> None:
+    """The words the message catalogs held before (doc.months, doc.day.N), now from the CLDR:
+    French and Dutch names in lower case inside a sentence, capitalised at a line's start."""
+    assert [month_name(m, lang) for m in range(1, 13)] == months.split()
+    assert [day_name(d, lang) for d in range(7)] == days.split()
+    capitals = [day_name(d, lang, capital=True) for d in range(7)]
+    assert capitals == [d[0].upper() + d[1:] for d in days.split()]
+
+
+def test_dates_in_words() -> None:
+    day = dt.date(2026, 12, 7)
+    assert date_in_words(day, "fr") == "7 décembre 2026"
+    assert date_in_words(day, "nl") == "7 december 2026"
+    assert date_in_words(day, "en") == "7 December 2026"
+    assert date_in_words(None, "fr") == ""
+    assert long_date(dt.date(2027, 3, 1), "fr") == "lundi 1 mars 2027"
+    assert long_date(dt.date(2027, 8, 15), "nl") == "zondag 15 augustus 2027"
+    assert long_date(dt.date(2027, 2, 3), "en") == "Wednesday 3 February 2027"
+
+
+def test_babel_is_imported_only_when_a_name_is_needed() -> None:
+    """The command line starts without Babel (issue 16): it loads on the first month name."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\nfrom desktop.cli import build_parser\nbuild_parser()\n"
+            "from desktop.i18n import dates\nfrom desktop.reports import doc_text\n"
+            "print('babel' in sys.modules)\ndates.month_name(3, 'nl')\n"
+            "print('babel' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]
 
 
 def test_screens_and_documents_write_dates_through_the_one_formatter() -> None:

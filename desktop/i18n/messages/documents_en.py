@@ -115,8 +115,6 @@ MESSAGES: dict[str, str] = {
     "doc.gp.closing": "I remain available to discuss it. Kind regards,",
     "doc.gp.place_date": "{date}",
     # shared labels
-    "doc.day.0": "Monday", "doc.day.1": "Tuesday", "doc.day.2": "Wednesday", "doc.day.3": "Thursday",
-    "doc.day.4": "Friday", "doc.day.5": "Saturday", "doc.day.6": "Sunday",
     "doc.part.morning": "in the morning", "doc.part.noon": "at noon", "doc.part.afternoon": "in the afternoon",
     "doc.part.evening": "in the evening", "doc.part.night": "at night",
     "doc.kind.informal_carer": "informal carer", "doc.kind.family": "family", "doc.kind.friend": "friend",
@@ -141,7 +139,6 @@ MESSAGES: dict[str, str] = {
     "doc.requester_kind.patient_association": "patient association", "doc.requester_kind.other": "other",
     "doc.tier.self_management": "self-management", "doc.tier.care_coordination": "disease and care management", "doc.tier.case_management": "case management",
     "doc.from_to": "from {start} to {end}", "doc.from": "from {start}", "doc.until": "until {end}",
-    "doc.months": "January February March April May June July August September October November December",
 }
 # domain names and need statuses: one wording, kept in the glossary
 MESSAGES.update(doc_messages("en"))

@@ -116,8 +116,6 @@ MESSAGES: dict[str, str] = {
     "doc.gp.closing": "Je reste à votre disposition pour en parler. Bien cordialement,",
     "doc.gp.place_date": "Le {date}",
     # shared labels
-    "doc.day.0": "Lundi", "doc.day.1": "Mardi", "doc.day.2": "Mercredi", "doc.day.3": "Jeudi",
-    "doc.day.4": "Vendredi", "doc.day.5": "Samedi", "doc.day.6": "Dimanche",
     "doc.part.morning": "le matin", "doc.part.noon": "à midi", "doc.part.afternoon": "l'après-midi",
     "doc.part.evening": "le soir", "doc.part.night": "la nuit",
     "doc.kind.informal_carer": "aidant proche", "doc.kind.family": "famille", "doc.kind.friend": "ami(e)",
@@ -142,7 +140,6 @@ MESSAGES: dict[str, str] = {
     "doc.requester_kind.patient_association": "association de patients", "doc.requester_kind.other": "autre",
     "doc.tier.self_management": "autogestion", "doc.tier.care_coordination": "gestion de la maladie et des soins", "doc.tier.case_management": "gestion de cas",
     "doc.from_to": "du {start} au {end}", "doc.from": "à partir du {start}", "doc.until": "jusqu'au {end}",
-    "doc.months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
 }
 # domain names and need statuses: one wording, kept in the glossary
 MESSAGES.update(doc_messages("fr"))

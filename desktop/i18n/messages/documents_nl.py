@@ -115,8 +115,6 @@ MESSAGES: dict[str, str] = {
     "doc.gp.closing": "Ik blijf graag beschikbaar om erover te spreken. Met vriendelijke groeten,",
     "doc.gp.place_date": "{date}",
     # shared labels
-    "doc.day.0": "Maandag", "doc.day.1": "Dinsdag", "doc.day.2": "Woensdag", "doc.day.3": "Donderdag",
-    "doc.day.4": "Vrijdag", "doc.day.5": "Zaterdag", "doc.day.6": "Zondag",
     "doc.part.morning": "'s morgens", "doc.part.noon": "'s middags", "doc.part.afternoon": "in de namiddag",
     "doc.part.evening": "'s avonds", "doc.part.night": "'s nachts",
     "doc.kind.informal_carer": "mantelzorger", "doc.kind.family": "familie", "doc.kind.friend": "vriend(in)",
@@ -141,7 +139,6 @@ MESSAGES: dict[str, str] = {
     "doc.requester_kind.patient_association": "patiëntenvereniging", "doc.requester_kind.other": "andere",
     "doc.tier.self_management": "zelfmanagement", "doc.tier.care_coordination": "ziekte- en zorgmanagement", "doc.tier.case_management": "casemanagement",
     "doc.from_to": "van {start} tot {end}", "doc.from": "vanaf {start}", "doc.until": "tot {end}",
-    "doc.months": "januari februari maart april mei juni juli augustus september oktober november december",
 }
 # domain names and need statuses: one wording, kept in the glossary
 MESSAGES.update(doc_messages("nl"))

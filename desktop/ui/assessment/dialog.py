@@ -5,7 +5,7 @@ For the triage, the suggested tier and the case manager's decision."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -39,13 +39,16 @@ from desktop.ui.fields import DateField
 from desktop.ui.fit import fit_to_screen
 from desktop.ui.i18n import current_language, error_message
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 AUTOSAVE_MS = 1500
 
 
 class ResponseDialog(QWidget):
     """A top-level window (not modal) so the case manager can keep the dossier in view."""
 
-    def __init__(self, dossier: Any, defn: Definition, view: AssessmentView | None = None,
+    def __init__(self, dossier: DossierWindow, defn: Definition, view: AssessmentView | None = None,
                  prefill: dict[str, Any] | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
         super().__init__(dossier)
         from PySide6.QtCore import Qt

@@ -4,7 +4,7 @@ new (Ctrl+Shift+E), open (Enter), compare the two selected, triage, import a lic
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,9 +33,12 @@ from desktop.ui.assessment.results import short_summary
 from desktop.ui.assessment.trend import TrendWidget
 from desktop.ui.i18n import current_language, error_message, message
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 
 class AssessmentTab(QWidget):
-    def __init__(self, dossier: Any) -> None:
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.ctx = dossier.ctx
@@ -260,5 +263,5 @@ class AssessmentTab(QWidget):
         return True
 
 
-def create_tab(dossier: Any) -> QWidget:
+def create_tab(dossier: DossierWindow) -> QWidget:
     return AssessmentTab(dossier)

@@ -4,6 +4,7 @@ and patient; double-click opens the patient's dossier."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +28,10 @@ from desktop.ui.consent import labels
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import error_message
 
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
 
 def _date_edit(day: dt.date) -> DateField:
     edit = DateField(day)
@@ -37,7 +42,7 @@ def _date_edit(day: dt.date) -> DateField:
 class AuditPage(QWidget):
     LIMIT = 1000
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Audit"))
@@ -165,11 +170,11 @@ class AuditPage(QWidget):
                 self.status.setText(error_message(exc))
 
 
-def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
+def create_page(window: MainWindow) -> QWidget:
     return AuditPage(window)
 
 
-def visible(ctx) -> bool:  # type: ignore[no-untyped-def]
+def visible(ctx: AppContext) -> bool:
     """Coordinators and administrators, or the single user of a laptop not enrolled (issue 20)."""
     from desktop.services.access import may_see_audit
 

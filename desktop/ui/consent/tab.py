@@ -4,6 +4,7 @@ grant and withdrawal (with a confirmation), "who looked at my file", export for 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,6 +37,10 @@ from desktop.ui.fit import spaced_columns
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
+    from desktop.ui.dossier.window import DossierWindow
+
 
 def _tree(headers: list[str], name: str, rows: int = 8) -> QTreeWidget:
     tree = QTreeWidget()
@@ -51,7 +56,7 @@ def _tree(headers: list[str], name: str, rows: int = 8) -> QTreeWidget:
 
 
 class ConsentsTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Consents"))
@@ -245,7 +250,7 @@ class ConsentsTab(QWidget):
 
     DRAFT_KINDS = ("consent",)
 
-    def restore_draft(self, draft) -> DecisionDialog:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> DecisionDialog:
         """Reopen the decision dialog `draft` belongs to (it picks the note up)."""
         self.dossier.tabs.setCurrentWidget(self)
         return self.decide(str(draft.context.get("decision") or "granted"))
@@ -412,5 +417,5 @@ class ConsentsTab(QWidget):
                           progress_text=self.tr("Erasing…"))
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return ConsentsTab(dossier)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.errors import DomainError
@@ -21,7 +22,7 @@ from desktop.ui.i18n import error_message
 
 
 class CreateVaultDialog(QDialog):
-    def __init__(self, folder: Path, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
         self.ctx: AppContext | None = None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.errors import DomainError
@@ -30,7 +31,7 @@ class UnlockDialog(QDialog):
     second on purpose, then opening the database) runs on the task manager, off the GUI
     thread: the dialog says "Opening the vault…" and the window stays responsive."""
 
-    def __init__(self, folder: Path, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
         self.ctx: AppContext | None = None

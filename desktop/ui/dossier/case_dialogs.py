@@ -468,7 +468,7 @@ class StayDialog(FormDialog):
                       hospital=self.hospital.text(), reason=self.reason.text(),
                       planned=self.planned.isChecked())
         if self.stay is not None:
-            stays.edit_stay(self.ctx, self.stay.id, **values)  # type: ignore[arg-type]
+            stays.edit_stay(self.ctx, self.stay.id, **values)
             return self.stay.id
         return stays.add_stay(self.ctx, self.patient_id, case_id=self.case_id,
-                              **values)  # type: ignore[arg-type]
+                              **values)

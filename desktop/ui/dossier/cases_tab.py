@@ -3,6 +3,9 @@ date required), reopen. Every case of the patient is listed, the open one first.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,8 +28,15 @@ from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import ERROR_STYLE, CloseCaseDialog, NewCaseDialog
 from desktop.ui.i18n import error_message
 
+if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
+    from desktop.ui.dossier.handover_dialog import HandoverDialog
+    from desktop.ui.dossier.intake_dialogs import IntakeDialog, TriageDialog
+    from desktop.ui.dossier.transfer_dialog import TransferDialog
+    from desktop.ui.dossier.window import DossierWindow
 
-def _d(day) -> str:  # type: ignore[no-untyped-def]
+
+def _d(day: dt.date | None) -> str:
     return short_date(day) if day else "—"
 
 
@@ -38,7 +48,7 @@ def mid_sentence(text: str) -> str:
 
 
 class CasesTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Cases"))
@@ -225,7 +235,7 @@ class CasesTab(QWidget):
                        if day else none)
         return out
 
-    def intake(self):  # type: ignore[no-untyped-def]
+    def intake(self) -> IntakeDialog | None:
         from desktop.ui.dossier.intake_dialogs import IntakeDialog
 
         c = self.selected()
@@ -236,7 +246,7 @@ class CasesTab(QWidget):
         dialog.open()
         return dialog
 
-    def triage(self):  # type: ignore[no-untyped-def]
+    def triage(self) -> TriageDialog | None:
         from desktop.ui.dossier.intake_dialogs import TriageDialog
 
         c = self.selected()
@@ -247,7 +257,7 @@ class CasesTab(QWidget):
         dialog.open()
         return dialog
 
-    def handover(self):  # type: ignore[no-untyped-def]
+    def handover(self) -> HandoverDialog | None:
         from desktop.ui.dossier.handover_dialog import HandoverDialog
 
         c = self.selected()
@@ -258,7 +268,7 @@ class CasesTab(QWidget):
         dialog.open()
         return dialog
 
-    def transfer(self):  # type: ignore[no-untyped-def]
+    def transfer(self) -> TransferDialog | None:
         from desktop.ui.dossier.transfer_dialog import TransferDialog
 
         c = self.selected()
@@ -309,7 +319,7 @@ class CasesTab(QWidget):
 
     DRAFT_KINDS = ("case", "case_close", "handover_note", "transfer_note")
 
-    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> object:
         """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
         self.dossier.tabs.setCurrentWidget(self)
         if draft.kind == "case":
@@ -335,5 +345,5 @@ class CasesTab(QWidget):
         return dialog
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return CasesTab(dossier)

@@ -4,20 +4,25 @@ thing the dossier shows, above the tabs, until "I have read it"."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.domain.errors import DomainError
 from desktop.i18n.dates import short_date
 from desktop.services import handover
 from desktop.ui.i18n import error_message
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 STYLE = ("QFrame#handoverBanner { background: #fff4d6; border: 1px solid #d9a400; "
          "border-radius: 4px; }")
 
 
 class HandoverBanner(QFrame):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.note_id: str | None = None
@@ -82,5 +87,5 @@ class HandoverBanner(QFrame):
         return True
 
 
-def create_banner(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_banner(dossier: DossierWindow) -> HandoverBanner:
     return HandoverBanner(dossier)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
-from desktop.services import cases, handover
-from desktop.services import sync as sync_service
+from desktop.services import account, cases, handover, sync_status
 from desktop.services.context import AppContext
 from desktop.ui.dossier.case_dialogs import FormDialog
 from desktop.ui.draft_guard import TextWidget
@@ -17,9 +16,9 @@ from desktop.ui.draft_guard import TextWidget
 
 def team_choices(ctx: AppContext) -> tuple[bool, list[tuple[str, str]]]:
     """(enrolled, [(user name, display name)]) of the team, as the server last listed it."""
-    if not sync_service.is_enrolled(ctx):
+    if not sync_status.is_enrolled(ctx):
         return False, []
-    members = ctx.read(sync_service.team_members)
+    members = ctx.read(account.team_members)
     out = [(str(m.get("username")), str(m.get("name") or m.get("username")))
            for m in members if m.get("username")]
     return True, sorted(out, key=lambda m: m[1].casefold())

@@ -6,7 +6,10 @@ once for code that asks."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop.domain.errors import DomainError
@@ -17,6 +20,9 @@ from desktop.ui import labels_case as labels
 from desktop.ui.consent.badges import add_consent_badges
 from desktop.ui.i18n import message
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 BADGE_STYLE = ("QLabel { background: %s; color: white; border-radius: 8px; padding: 2px 8px;"
                " font-weight: 600; }")
 COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1565c0",
@@ -25,7 +31,7 @@ COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1
 
 
 class DossierHeader(QFrame):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -85,7 +91,7 @@ class DossierHeader(QFrame):
             self._now.append(label)
         return label
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802  # Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  # Qt's name
         super().paintEvent(event)
         if self._pending is not None:  # painted with its text: now the badges that need reads
             QTimer.singleShot(0, self, self.finish_badges)
@@ -174,5 +180,5 @@ class DossierHeader(QFrame):
         self.update()  # the later badges follow its next paint (paintEvent)
 
 
-def create_header(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_header(dossier: DossierWindow) -> QWidget:
     return DossierHeader(dossier)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,9 @@ from desktop.services import patients
 from desktop.services.patients import PatientFields, PatientView
 from desktop.ui.dossier.case_dialogs import InlineErrors
 from desktop.ui.fields import DateField
+
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
 
 
 class PatientForm(QWidget):
@@ -125,7 +130,7 @@ class PatientForm(QWidget):
 
 
 class IdentityTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Identity"))
@@ -169,5 +174,5 @@ class IdentityTab(QWidget):
         return True
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return IdentityTab(dossier)

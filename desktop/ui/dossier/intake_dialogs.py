@@ -7,6 +7,8 @@ reasons, the screening flags as context, and the crisis triggers present now."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -88,7 +90,7 @@ class IntakeDialog(FormDialog):
         self._sync_enabled()
 
     def _delays(self, view: cases.CaseView) -> str:
-        def one(day, days, none: str, some: str) -> str:  # type: ignore[no-untyped-def]
+        def one(day: dt.date | None, days: int | None, none: str, some: str) -> str:
             if day is None:
                 return none
             text = some.format(date=short_date(day))

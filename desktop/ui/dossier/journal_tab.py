@@ -3,6 +3,8 @@ The text being written autosaves into the vault every few seconds."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,9 +25,13 @@ from desktop.services import cases, drafts, journal
 from desktop.ui.dossier.case_dialogs import ERROR_STYLE, TextDialog
 from desktop.ui.i18n import error_message
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 
 class JournalTab(QWidget):
-    def __init__(self, dossier, autosave_seconds: float = drafts.AUTOSAVE_SECONDS) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow,
+                 autosave_seconds: float = drafts.AUTOSAVE_SECONDS) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Journal"))
@@ -151,5 +157,5 @@ class JournalTab(QWidget):
         return dialog
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return JournalTab(dossier)

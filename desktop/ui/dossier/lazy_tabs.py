@@ -81,23 +81,23 @@ class LazyTabs(QTabWidget):
         if isinstance(page, _Slot) and page.tab is None:
             self._build(page)
 
-    def widget(self, index: int) -> QWidget:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget:
         page = super().widget(index)
         if isinstance(page, _Slot):
             return self._build(page)
         return page  # type: ignore[return-value]  # None past the last tab, as Qt's
 
-    def currentWidget(self) -> QWidget:  # type: ignore[override]  # noqa: N802  # Qt API
+    def currentWidget(self) -> QWidget:  # noqa: N802  # Qt API
         return self.widget(self.currentIndex())
 
-    def indexOf(self, widget: QWidget) -> int:  # type: ignore[override]  # noqa: N802
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802
         for i in range(self.count()):
             page = super().widget(i)
             if page is widget or (isinstance(page, _Slot) and page.tab is widget):
                 return i
         return -1
 
-    def setCurrentWidget(self, widget: QWidget) -> None:  # type: ignore[override]  # noqa: N802
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802
         index = self.indexOf(widget)
         if index >= 0:
             self.setCurrentIndex(index)
@@ -144,10 +144,10 @@ def tables_of(tab: QWidget) -> frozenset[str] | None:
     return None
 
 
-class _All(frozenset):  # type: ignore[type-arg]
+class _All(frozenset[str]):
     """Intersects with any non-empty set."""
 
-    def __and__(self, other: object) -> frozenset[str]:  # type: ignore[override]
+    def __and__(self, other: object) -> frozenset[str]:
         return frozenset(other) if isinstance(other, (set, frozenset)) else frozenset()
 
     __rand__ = __and__

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -18,11 +20,14 @@ from desktop.services import cases, timeline
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.cases_tab import mid_sentence
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 GREY = QColor("#757575")
 
 
 class OverviewTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Overview"))
@@ -102,5 +107,5 @@ class OverviewTab(QWidget):
         self.tree.addTopLevelItems(items)  # at once: the columns fit their contents once
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return OverviewTab(dossier)

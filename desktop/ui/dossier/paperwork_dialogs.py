@@ -52,7 +52,7 @@ class PaperworkDialog(FormDialog):
             paperwork.update_paperwork(self.ctx, self.record.id, **values)
             return self.record.id
         return paperwork.add_paperwork(self.ctx, self.patient_id, self.kind.currentData(),
-                                       **values)  # type: ignore[arg-type]
+                                       **values)
 
 
 class MedicationDialog(FormDialog):
@@ -104,7 +104,7 @@ class MedicationDialog(FormDialog):
             if self.review.currentData() != self.record.review_requested_to:
                 medication.request_review(self.ctx, mid, self.review.currentData())
             return mid
-        mid = medication.add_medication(self.ctx, self.patient_id, **values)  # type: ignore[arg-type]
+        mid = medication.add_medication(self.ctx, self.patient_id, **values)
         if self.review.currentData():
             medication.request_review(self.ctx, mid, self.review.currentData())
         return mid

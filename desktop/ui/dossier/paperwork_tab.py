@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,8 +35,21 @@ from desktop.ui.fit import spaced_columns
 from desktop.ui.i18n import error_message, message
 from desktop.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
+    from desktop.ui.dossier.window import DossierWindow
 
-def _day(d) -> str:  # type: ignore[no-untyped-def]
+
+class _Row(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+RowT = TypeVar("RowT", bound=_Row)
+DialogT = TypeVar("DialogT", PaperworkDialog, MedicationDialog)
+
+
+def _day(d: dt.date | None) -> str:
     return short_date(d)
 
 
@@ -51,7 +67,7 @@ def _tree(headers: list[str], name: str) -> QTreeWidget:
 
 
 class PaperworkTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Procedures & medication"))
@@ -148,14 +164,14 @@ class PaperworkTab(QWidget):
         self.remove_med_button.setEnabled(bool(self.medicines))
         self.letter_button.setEnabled(any(m.review_requested_to for m in self.medicines))
 
-    def _current(self, tree: QTreeWidget, rows: list):  # type: ignore[no-untyped-def,type-arg]
+    def _current(self, tree: QTreeWidget, rows: Sequence[RowT]) -> RowT | None:
         item = tree.currentItem()
         if item is None:
             return None
         rid = item.data(0, Qt.ItemDataRole.UserRole)
         return next((r for r in rows if r.id == rid), None)
 
-    def _open(self, dialog: PaperworkDialog | MedicationDialog):  # type: ignore[no-untyped-def]
+    def _open(self, dialog: DialogT) -> DialogT:
         dialog.finished.connect(lambda _r: self.refresh() if dialog.result_id else None)
         dialog.open()
         return dialog
@@ -189,7 +205,7 @@ class PaperworkTab(QWidget):
     # ---- the letter for the review -------------------------------------------------------
     DRAFT_KINDS = ("medication_letter",)
 
-    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> object:
         self.dossier.tabs.setCurrentWidget(self)
         return self.review_letter()
 
@@ -237,5 +253,5 @@ class PaperworkTab(QWidget):
         QMessageBox.warning(self, self.tr("Medication"), text)
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return PaperworkTab(dossier)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,11 +20,15 @@ from desktop.domain.case_lifecycle import add_months
 from desktop.i18n.dates import short_date
 from desktop.services import cases, stays
 from desktop.ui import labels_case as labels
-from desktop.ui.dossier.case_dialogs import StayDialog
+from desktop.ui.dossier.case_dialogs import FormDialog, StayDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.dossier.transitions import ChecklistDialog, DischargeDialog, PeopleToTellDialog
+    from desktop.ui.dossier.window import DossierWindow
 
 
 class StaysTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Hospital"))
@@ -114,7 +120,7 @@ class StaysTab(QWidget):
         self.checklist_button.setEnabled(bool(s and s.discharged_on and s.kind == "admission"))
         self.tell_button.setEnabled(bool(s and s.kind == "admission"))
 
-    def discharge(self):  # type: ignore[no-untyped-def]
+    def discharge(self) -> DischargeDialog | None:
         from desktop.ui.dossier.transitions import DischargeDialog
 
         s = self.current()
@@ -123,7 +129,7 @@ class StaysTab(QWidget):
         dialog = DischargeDialog(self, self.dossier.ctx, s)
 
         def done(_r: int) -> None:
-            self._done(dialog)  # type: ignore[arg-type]
+            self._done(dialog)
             if dialog.result_id:
                 self.checklist(dialog.result_id)
 
@@ -131,7 +137,7 @@ class StaysTab(QWidget):
         dialog.open()
         return dialog
 
-    def checklist(self, stay_id: str | None = None):  # type: ignore[no-untyped-def]
+    def checklist(self, stay_id: str | None = None) -> ChecklistDialog | None:
         from desktop.ui.dossier.transitions import ChecklistDialog
 
         s = self.current()
@@ -139,11 +145,11 @@ class StaysTab(QWidget):
         if sid is None:
             return None
         dialog = ChecklistDialog(self, self.dossier.ctx, sid)
-        dialog.finished.connect(lambda _r: self._done(dialog))  # type: ignore[arg-type]
+        dialog.finished.connect(lambda _r: self._done(dialog))
         dialog.open()
         return dialog
 
-    def tell(self, stay: stays.StayView | None = None):  # type: ignore[no-untyped-def]
+    def tell(self, stay: stays.StayView | None = None) -> PeopleToTellDialog | None:
         from desktop.ui.dossier.transitions import PeopleToTellDialog
 
         s = stay or self.current()
@@ -153,7 +159,7 @@ class StaysTab(QWidget):
         dialog.open()
         return dialog
 
-    def _done(self, dialog: StayDialog) -> None:
+    def _done(self, dialog: FormDialog) -> None:
         if dialog.result_id:
             self.refresh()
             if isinstance(dialog, StayDialog) and dialog.stay is None:
@@ -179,5 +185,5 @@ class StaysTab(QWidget):
         return dialog
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return StaysTab(dossier)

@@ -6,6 +6,7 @@ is closed with the reason "transfer". The same service as `relais case transfer`
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -153,7 +154,8 @@ class TransferDialog(FormDialog):
         ctx, case_id, out = self.ctx, self.case_id, self.out.text().strip()
         lang, note = self.lang.currentData(), self.transfer_note.toPlainText()
 
-        def work(progress, _cancel):  # type: ignore[no-untyped-def]
+        def work(progress: transfer.Progress,
+                 _cancel: threading.Event) -> transfer.TransferResult:
             return transfer.transfer_case(ctx, case_id, org, out, lang=lang, note=note,
                                           closed_on=closed_on, override_reason=reason,
                                           progress=progress)

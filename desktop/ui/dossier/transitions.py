@@ -5,6 +5,7 @@ stability events with their 90-day trend."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
@@ -32,6 +33,11 @@ from desktop.ui.dossier.case_dialogs import FormDialog
 from desktop.ui.fields import DateField
 from desktop.ui.fit import scrolled
 from desktop.ui.i18n import error_message, message
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from desktop.ui.dossier.window import DossierWindow
 
 
 def _d(day: dt.date | None) -> str:
@@ -185,7 +191,7 @@ class PeopleToTellDialog(QDialog):
             head += f" ({self.stay.hospital})"
         return head + "\n\n" + self.note_text()
 
-    def print_note(self):  # type: ignore[no-untyped-def]
+    def print_note(self) -> QPrintDialog:
         """The system's print dialog; OK prints the note (see `print_on`)."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -197,7 +203,7 @@ class PeopleToTellDialog(QDialog):
         dialog.show()
         return dialog
 
-    def print_on(self, printer) -> None:  # type: ignore[no-untyped-def]
+    def print_on(self, printer: QPrinter) -> None:
         """Print the note on `printer`; a print of the record, audited first."""
         from PySide6.QtGui import QTextDocument
 
@@ -214,7 +220,7 @@ class StabilityPanel(QWidget):
     """One button (and one key, 1 to 7) per kind of event; who reported it; the 90-day trend
     and the latest events."""
 
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         layout = QVBoxLayout(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,13 +23,16 @@ from PySide6.QtWidgets import (
 from desktop.i18n.dates import short_datetime
 from desktop.services import cases, drafts, visits
 from desktop.ui import labels_case as labels
-from desktop.ui.dossier.case_dialogs import TextDialog, VisitDialog
+from desktop.ui.dossier.case_dialogs import FormDialog, TextDialog, VisitDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
 
 GREY = QColor("#757575")
 
 
 class VisitsTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.setWindowTitle(self.tr("Visits"))
@@ -133,7 +138,7 @@ class VisitsTab(QWidget):
         if v is not None and v.status == "planned":
             self.record()
 
-    def _done(self, dialog) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, dialog: FormDialog) -> None:
         if dialog.result_id:
             self.refresh()
             self.select_visit(dialog.result_id)
@@ -213,5 +218,5 @@ class VisitsTab(QWidget):
         return dialog
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return VisitsTab(dossier)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,11 +14,28 @@ from desktop.ui.dossier.lazy_tabs import LazyTabs
 from desktop.ui.dossier.tabs import TABS
 from desktop.ui.fit import fit_to_screen
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.drafts import DraftView
+    from desktop.services.unit_of_work import Touched
+    from desktop.ui.draft_guard import DraftOffer
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 
+class RestoresDrafts(Protocol):
+    """A tab that reopens the dialogs of the draft kinds it lists."""
+
+    DRAFT_KINDS: tuple[str, ...]
+
+    def restore_draft(self, draft: DraftView) -> object: ...
+
+
 class DossierWindow(QMainWindow):
-    def __init__(self, main_window, patient_id: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, main_window: MainWindow, patient_id: str) -> None:
         super().__init__(main_window)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -52,7 +69,7 @@ class DossierWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.bus.changed.connect(self._on_changed)
         self.bus.touched.connect(self._on_touched, Qt.ConnectionType.QueuedConnection)
-        self.draft_offer: object = None
+        self.draft_offer: DraftOffer | None = None
         QTimer.singleShot(0, self.offer_drafts)  # text left by a lock or a crash
         self._opening = False
         self._cases = None
@@ -69,25 +86,25 @@ class DossierWindow(QMainWindow):
         return self._cases
 
     # ---- drafts ------------------------------------------------------------------------------
-    def offer_drafts(self):  # type: ignore[no-untyped-def]
+    def offer_drafts(self) -> QMessageBox | None:
         """Offer each unsaved draft of this patient in turn (Restore reopens its dialog)."""
         from desktop.ui.draft_guard import DraftOffer, offerable
 
-        if self.ctx.is_locked or (self.draft_offer is not None and self.draft_offer.box):  # type: ignore[attr-defined]
+        if self.ctx.is_locked or (self.draft_offer is not None and self.draft_offer.box):
             return None
         pending = offerable(self.ctx, self.patient_id)
         if not pending:
             return None
         self.draft_offer = DraftOffer(self, self.ctx, pending, self.restore_draft)
-        return self.draft_offer.next()  # type: ignore[attr-defined]
+        return self.draft_offer.next()
 
-    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> object:
         """Reopen the dialog a draft belongs to, through the tab that owns that kind."""
         built = dict(self.tabs.built())
         for i in sorted(range(self.tabs.count()), key=lambda i: i not in built):
             tab = self.tabs.widget(i)
             if draft.kind in getattr(tab, "DRAFT_KINDS", ()):
-                return tab.restore_draft(draft)  # type: ignore[attr-defined]
+                return cast(RestoresDrafts, tab).restore_draft(draft)
         return None
 
     def keep_drafts(self) -> None:
@@ -102,7 +119,7 @@ class DossierWindow(QMainWindow):
             if callable(flush):
                 flush()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.keep_drafts()  # the text of a dialog still open is offered at the next opening
         super().closeEvent(event)
 
@@ -147,7 +164,7 @@ class DossierWindow(QMainWindow):
             return
         self.stale_tabs = {i for i, _tab in self.tabs.built()}
         self._tab_shown(self.tabs.currentIndex())
-        self.handover_banner.refresh()  # type: ignore[attr-defined]
+        self.handover_banner.refresh()
 
     def _header_still_there(self) -> bool:
         """Refresh the header; False when the patient is no longer to be shown (restricted or
@@ -161,7 +178,7 @@ class DossierWindow(QMainWindow):
             return False
         return True
 
-    def _on_touched(self, touched: object) -> None:
+    def _on_touched(self, touched: Touched) -> None:
         """After a write: nothing happens unless it touched this patient (or a record every
         patient shares, a contact); then the header if the patient row changed, the tab on
         screen if it shows a touched table, the other built tabs when next shown."""
@@ -170,7 +187,7 @@ class DossierWindow(QMainWindow):
 
         if self.ctx.is_locked or not matters(touched, self.patient_id):
             return
-        if ("patient" in touched.tables_for(self.patient_id)  # type: ignore[attr-defined]
+        if ("patient" in touched.tables_for(self.patient_id)
                 and not self._header_still_there()):
             return
         for i, tab in self.tabs.built():

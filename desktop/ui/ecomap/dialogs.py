@@ -3,6 +3,9 @@ existing contact from the directory or a new one). Errors show inline next to th
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,7 +36,8 @@ from desktop.ui.i18n import error_message
 ERROR_STYLE = "color: #b00020;"
 
 
-def _combo(codes: tuple[str, ...], label, current: str | None = None) -> QComboBox:  # type: ignore[no-untyped-def]
+def _combo(codes: tuple[str, ...], label: Callable[[str], str],
+           current: str | None = None) -> QComboBox:
     box = QComboBox()
     for code in codes:
         box.addItem(label(code), code)
@@ -126,7 +130,8 @@ class ContactForm(QWidget):
 
 
 class TieForm(QWidget):
-    def __init__(self, tie: EcomapTie | None = None, since=None, note: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, tie: EcomapTie | None = None, since: dt.date | None = None,
+                 note: str | None = None) -> None:
         super().__init__()
         self.form = _ErrorForm()
         self.setLayout(self.form)
@@ -161,7 +166,7 @@ class TieForm(QWidget):
         return TieFields(
             role=self.role.text(), strength=self.strength.currentData(),
             quality=self.quality.currentData(), energy_flow=self.flow.currentData(),
-            since=since or "",  # type: ignore[arg-type]
+            since=since or "",
             note=self.note.toPlainText(), is_gp=self.is_gp.isChecked(),
             is_informal_carer=self.is_carer.isChecked(),
             is_reference_person=self.is_reference.isChecked())
@@ -181,7 +186,8 @@ def show_errors(exc: ValidationError, *forms: _ErrorForm) -> str | None:
 class ContactDialog(QDialog):
     """Add or edit a contact of the directory. `save(fields)` does the write and may raise."""
 
-    def __init__(self, parent: QWidget | None, save, contact: ContactView | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None, save: Callable[[ContactFields], object],
+                 contact: ContactView | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit the contact") if contact else self.tr("New contact"))
         self.save = save
@@ -214,8 +220,10 @@ class TieDialog(GuardedDialog):
     """Add someone to the map (an existing contact or a new one) or edit a tie.
     `save(contact_id | ContactFields | None, TieFields)` does the write and may raise."""
 
-    def __init__(self, parent: QWidget | None, save, *, tie: EcomapTie | None = None,  # type: ignore[no-untyped-def]
-                 choices: list[ContactView] | None = None, since=None,  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None,
+                 save: Callable[[str | ContactFields | None, TieFields], object], *,
+                 tie: EcomapTie | None = None,
+                 choices: list[ContactView] | None = None, since: dt.date | None = None,
                  note: str | None = None) -> None:
         super().__init__(parent)
         self.save = save
@@ -296,7 +304,8 @@ class TieDialog(GuardedDialog):
         if self.existing is None or self.contact_form is None:
             return None
         if self.pick.isChecked():
-            return self.existing.currentData()  # type: ignore[no-any-return]
+            contact_id: str | None = self.existing.currentData()  # the id stored with each item
+            return contact_id
         return self.contact_form.fields()
 
     def _accept(self) -> None:

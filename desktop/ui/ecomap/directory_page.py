@@ -3,6 +3,8 @@ duplicate finder and the merge that keeps every tie."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,6 +29,10 @@ from desktop.ui.ecomap import labels
 from desktop.ui.ecomap.dialogs import ContactDialog
 from desktop.ui.i18n import error_message
 
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
 DIRECTORY_KINDS = tuple(k for k in KINDS if k not in PRIVATE_KINDS)
 
 
@@ -44,7 +50,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class DirectoryPage(QWidget):
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Directory"))
@@ -110,7 +116,7 @@ class DirectoryPage(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
 
     @property
-    def ctx(self):  # type: ignore[no-untyped-def]
+    def ctx(self) -> AppContext:
         return self.window_.ctx
 
     def refresh(self) -> None:
@@ -223,5 +229,5 @@ class DirectoryPage(QWidget):
         self._changed()
 
 
-def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
+def create_page(window: MainWindow) -> QWidget:
     return DirectoryPage(window)

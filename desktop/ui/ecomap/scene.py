@@ -14,9 +14,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontDatabase,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPen,
     QPolygonF,
@@ -291,14 +293,14 @@ class NodeItem(QGraphicsItem):
         else:
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.ecomap.node_focused.emit(self.tie_id)
         for view in self.ecomap.views():
             view.ensureVisible(self, 30, 30)
         self.update()
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 
@@ -446,7 +448,7 @@ class EcomapView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         # dragging a node moves it; dragging the background pans the map
         item = self.itemAt(event.position().toPoint())
         self.setDragMode(QGraphicsView.DragMode.NoDrag if isinstance(item, NodeItem)
@@ -461,7 +463,7 @@ class EcomapView(QGraphicsView):
         order = list(scene.nodes.values())
         current = scene.focusItem()
         if current in order:
-            i = order.index(current) + (1 if forward else -1)  # type: ignore[arg-type]
+            i = order.index(current) + (1 if forward else -1)
             if 0 <= i < len(order):
                 scene.setFocusItem(order[i])
                 return True

@@ -4,10 +4,21 @@ sortable "who does what" list with print."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +55,10 @@ from desktop.ui.flow import flow_widget
 from desktop.ui.i18n import current_language, error_message
 from desktop.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
+    from desktop.ui.dossier.window import DossierWindow
+
 
 class LegendWidget(QWidget):
     """Hartman's conventions as drawn on the map, in the UI language."""
@@ -53,7 +68,7 @@ class LegendWidget(QWidget):
         self.setMinimumHeight(64)
         self.setAccessibleName(self.tr("Legend of the ecomap"))
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = p.fontMetrics()
@@ -126,7 +141,7 @@ class MapPage(QWidget):
         row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
 
-        def action(text: str, shortcut: str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        def action(text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
             act = QAction(text, self)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
@@ -190,7 +205,7 @@ class MapPage(QWidget):
                                         "arrows move them; Enter edits the tie.")
                                 .format(count=len(data.ties)))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted and self.data is not None:
             self.view.fit()
@@ -497,7 +512,7 @@ class WhoPage(QWidget):
 
 
 class EcosystemTab(QWidget):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.ctx = dossier.ctx
@@ -519,7 +534,7 @@ class EcosystemTab(QWidget):
 
     DRAFT_KINDS = ("tie", "carer_assessment")
 
-    def restore_draft(self, draft) -> object:  # type: ignore[no-untyped-def]
+    def restore_draft(self, draft: DraftView) -> object:
         """Reopen the tie dialog `draft` belongs to (it picks the text up)."""
         self.dossier.tabs.setCurrentWidget(self)
         self.pages.setCurrentWidget(self.map)
@@ -557,5 +572,5 @@ class EcosystemTab(QWidget):
         self.refresh(focus)  # the other views hear of the write from the data bus (`touched`)
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return EcosystemTab(dossier)

@@ -20,6 +20,7 @@ from desktop.ui.i18n import error_message, message
 from desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from desktop.services.context import AppContext
     from desktop.ui.first_run.wizard import FirstRunWizard
 
 # strength bar colours: dark enough for white text and for the 3:1 non-text contrast rule
@@ -113,7 +114,7 @@ class VaultPage(QWizardPage):
         self.completeChanged.emit()
         folder, pw, name = self.wiz.folder, self.passphrase.text(), self.name.text().strip() or None
 
-        def done(result: tuple) -> None:  # type: ignore[type-arg]
+        def done(result: tuple[AppContext, first_run.PendingVault]) -> None:
             self.busy = False
             if not self.wiz.isVisible():  # cancelled while the vault was being created
                 first_run.abandon_vault(*result)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from desktop.domain.errors import DomainError
@@ -109,7 +110,7 @@ class FirstRunWizard(QWizard):
         self.ctx = self.pending = None
         super().reject()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API
         # Escape cancels like the Cancel button (QWizard already does; keep it while busy too)
         if event.key() == Qt.Key.Key_Escape and self.finishing:
             return

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from desktop.i18n import catalog, t
+from desktop.i18n.dates import day_name
 from desktop.services.care_plans import Person
 
 
@@ -27,10 +28,10 @@ def need_status_label(code: str | None, lang: str) -> str:
 
 
 def day_names(lang: str, *, in_sentence: bool = False) -> list[str]:
-    """Monday first. `in_sentence`: as written inside a sentence (French and Dutch day names
-    take no capital: "lundi, mercredi 8:00"); the documents' table headers keep theirs."""
-    names = [t(f"doc.day.{d}", lang) for d in range(7)]
-    return [n.lower() for n in names] if in_sentence and lang in ("fr", "nl") else names
+    """Monday first, the documents' words (CLDR, `desktop.i18n.dates`). `in_sentence`: as written
+    inside a sentence (French and Dutch day names take no capital: "lundi, mercredi 8:00");
+    otherwise capitalised like the documents' table headers."""
+    return [day_name(d, lang, capital=not in_sentence) for d in range(7)]
 
 
 def person_label(p: Person, lang: str) -> str:
