@@ -8,7 +8,7 @@
   `--patients N` scales either. Prints records/s, requests, bytes each way, the laptop's and the
   server's CPU-seconds and the ratio to the raw insert (target ≥ 0.5 and ≥ 12,000 records/s).
 - `one_edit`: one field edited on one laptop, end to end to another: requests and bytes on the
-  wire (target: one push and one pull, < 4 KB).
+  wire (target: one push and one pull, < 2 KB).
 """
 
 from __future__ import annotations
@@ -327,7 +327,7 @@ def bench_one_edit(args: argparse.Namespace) -> dict[str, Any]:
         print(f"{label:24} requests {s.requests}  sent {s.bytes_sent} B  "
               f"received {s.bytes_received} B")
     print(f"total {total_requests} requests, {total_bytes} bytes of bodies on the wire "
-          f"(target: one push and one pull, < 4 KB)")
+          f"(target: one push and one pull, < 2 KB)")
     return {"requests": total_requests, "bytes": total_bytes, "errors": 0}
 
 
