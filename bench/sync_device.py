@@ -219,7 +219,7 @@ def bench_initial_pull(args: argparse.Namespace) -> dict[str, Any]:
                 server_pid = server.process.proc.pid
                 cpu0, srv0 = time.process_time(), _cpu_seconds(server_pid)
                 t0 = time.perf_counter()
-                report = SyncEngine(ctx, client, sync_service.allowed_ids).run()
+                report = SyncEngine(ctx, client).run()
                 sync_s = time.perf_counter() - t0
                 laptop_cpu = time.process_time() - cpu0
                 server_cpu = _cpu_seconds(server_pid) - srv0
@@ -313,7 +313,7 @@ def bench_one_edit(args: argparse.Namespace) -> dict[str, Any]:
                     client = sync_service.client_for(ctx)
                     from desktop.sync.engine import SyncEngine
 
-                    SyncEngine(ctx, client, sync_service.allowed_ids).run()
+                    SyncEngine(ctx, client).run()
                     stats.append(client.stats)
                     client.close()
                 assert b.read(lambda s: s.get(Patient, pid).city) == "Dinant"

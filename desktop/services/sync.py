@@ -70,7 +70,8 @@ TransportFactory = Callable[[], httpx.BaseTransport] | None
 
 
 def allowed_ids(session: Session) -> set[str]:
-    """Patients whose records may leave the laptop (consent to team sharing)."""
+    """Patients shared with the whole team (consent to team sharing). Every patient's records
+    go up whatever it says (the server decides who sees them): sync itself never asks."""
     from desktop.services.consents import team_sharing_patient_ids
 
     return team_sharing_patient_ids(session)
@@ -232,7 +233,7 @@ def sync_now(ctx: AppContext, *, transport: TransportFactory = None,
     attempt = utcnow().isoformat()
     client = client_for(ctx, transport)
     try:
-        engine = SyncEngine(ctx, client, allowed_ids, progress=progress)
+        engine = SyncEngine(ctx, client, progress=progress)
         try:
             report = engine.run()
         except RevokedError as exc:
@@ -295,7 +296,7 @@ def _revoked(ctx: AppContext, engine: SyncEngine, stolen: bool) -> None:
         report = SyncReport()
         with contextlib.suppress(SyncError):
             engine.push_all(report)
-        waiting, _held = ctx.read(lambda s: count_pending(s, allowed_ids(s)))
+        waiting, _held = ctx.read(count_pending)
         if waiting:
             return  # try again on the next sync
     wipe_vault(ctx)

@@ -52,7 +52,7 @@ def status(ctx: AppContext) -> SyncStatus:
     def read(s: Session) -> SyncStatus:
         account = state.get(s, state.ACCOUNT, {}) or {}
         last = state.get(s, state.LAST_SYNC, {}) or {}
-        waiting, held = count_pending(s, set())
+        waiting, held = count_pending(s)
         conflicts = int(s.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.status == "open")) or 0)
         attention = int(s.scalar(select(func.count()).select_from(OutboxOp).where(

@@ -46,7 +46,6 @@ from desktop.sync.apply import (
 from desktop.sync.client import GoneError, RevokedError, SyncClient, SyncError
 from desktop.sync.outbox import (
     PushCounts,
-    SharingPolicy,
     next_batch,
     record_results,
     reshare_patient,
@@ -149,13 +148,12 @@ def validate_page(page: PullResponse, cursor: int) -> None:
 
 
 class SyncEngine:
-    def __init__(self, ctx: state.ContextLike, client: SyncClient, allowed_ids: SharingPolicy,
+    def __init__(self, ctx: state.ContextLike, client: SyncClient,
                  *, page_size: int = PAGE_SIZE, initial_page_size: int | None = None,
                  bulk_records: int = BULK_RECORDS, batch_ops: int = 200,
                  progress: Callable[[str, int], None] | None = None) -> None:
         self.ctx = ctx
         self.client = client
-        self.allowed_ids = allowed_ids
         self.page_size = page_size
         self.initial_page_size = initial_page_size or max(page_size, INITIAL_PAGE_SIZE)
         self.bulk_records = bulk_records
@@ -193,8 +191,7 @@ class SyncEngine:
 
     def fill_status(self, report: SyncReport) -> None:
         def read(session: Session) -> None:
-            allowed = self.allowed_ids(session)
-            report.pending, report.held = count_pending(session, allowed)
+            report.pending, report.held = count_pending(session)
             report.open_conflicts = len(session.scalars(
                 select(Conflict.id).where(Conflict.status == "open")).all())
             report.needs_attention = len(session.scalars(
@@ -211,12 +208,11 @@ class SyncEngine:
             # also after each batch: a grant that just lifted the server's block is followed
             # by the records in this same sync, so other laptops see the patient again at once
             self._reshare()
-            def read(session: Session) -> tuple[list[Any], set[str], list[str], int]:
-                allowed = self.allowed_ids(session)
-                rows = next_batch(session, allowed, self.batch_ops)
-                return ([to_op(r) for r in rows], allowed, blobs_to_upload(session, rows),
+            def read(session: Session) -> tuple[list[Any], list[str], int]:
+                rows = next_batch(session, self.batch_ops)
+                return ([to_op(r) for r in rows], blobs_to_upload(session, rows),
                         int(state.get(session, state.CURSOR, 0)))
-            ops, allowed, shas, cursor = self.ctx.read(read)
+            ops, shas, cursor = self.ctx.read(read)
             if not ops:
                 self._purge_later()
                 return
@@ -232,9 +228,9 @@ class SyncEngine:
             results = response.results
 
             def settle(uow: Any, ids: list[str] = op_ids, res: list[Any] = results,
-                       ok: set[str] = allowed, sent: int = cursor,
+                       sent: int = cursor,
                        new: int | None = response.cursor) -> tuple[PushCounts, bool]:
-                done = record_results(uow.session, ids, res, ok)
+                done = record_results(uow.session, ids, res)
                 jump = new is not None and sent > 0 and new >= sent and int(
                     state.get(uow.session, state.CURSOR, 0)) == sent
                 if jump:
@@ -549,8 +545,7 @@ class SyncEngine:
         """Per-table counts and checksums of live records against the server's. Skipped (True)
         when the comparison would not be meaningful: ops waiting, or the server moved on."""
         def local(session: Session) -> tuple[int, int, dict[str, dict[str, Any]]]:
-            allowed = self.allowed_ids(session)
-            waiting, _held = count_pending(session, allowed)
+            waiting, _held = count_pending(session)
             cursor = int(state.get(session, state.CURSOR, 0))
             return waiting, cursor, local_checksums(session)
         waiting, cursor, mine = self.ctx.read(local)

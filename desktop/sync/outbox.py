@@ -34,9 +34,6 @@ from desktop.sync.protocol import MAX_PUSH_OPS, Op, OpResult
 BATCH_OPS = 200
 BATCH_BYTES = 4 * 1024 * 1024  # well under the server's body limit, even before gzip
 
-# allowed_ids(session) -> ids of the patients shared with the whole team (status only: every
-# patient's records go up)
-SharingPolicy = Callable[[Session], set[str]]
 # refusals that need nobody's decision: the patient is gone for good (erased), so an audit event
 # about it cannot reach the server; it stays in this laptop's audit
 SILENT_REFUSALS = frozenset({"sync.patient_erased", "sync.consent_withdrawn",
@@ -55,12 +52,7 @@ def to_op(row: OutboxOp) -> Op:
               base_values=base_values if isinstance(base_values, dict) and base_values else None)
 
 
-def pushable(row: OutboxOp, allowed: set[str], session: Session) -> bool:
-    """Every op goes up (the server narrows who sees a patient; nothing stays local-only)."""
-    return True
-
-
-def next_batch(session: Session, allowed: set[str], limit: int = BATCH_OPS) -> list[OutboxOp]:
+def next_batch(session: Session, limit: int = BATCH_OPS) -> list[OutboxOp]:
     """The oldest pushable pending ops, in local order (the server keeps a device's ops ordered
     per field, so several edits of one record may travel together)."""
     limit = min(limit, MAX_PUSH_OPS)
@@ -75,8 +67,6 @@ def next_batch(session: Session, allowed: set[str], limit: int = BATCH_OPS) -> l
             break
         for row in rows:
             last_seq = row.seq
-            if not pushable(row, allowed, session):
-                continue
             size += len(json.dumps(row.fields, default=str)) + 200
             if batch and size > BATCH_BYTES:
                 return batch
@@ -104,8 +94,7 @@ class PushCounts:
         self.patients |= other.patients
 
 
-def record_results(session: Session, op_ids: list[str], results: list[OpResult],
-                   allowed: set[str]) -> PushCounts:
+def record_results(session: Session, op_ids: list[str], results: list[OpResult]) -> PushCounts:
     """Mark each op with its result and bring field versions and values in line with the
     server. One local transaction (the caller's)."""
     counts = PushCounts()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from desktop.storage.models import OutboxOp
 
 
-def count_pending(session: Session, allowed: set[str]) -> tuple[int, int]:
+def count_pending(session: Session) -> tuple[int, int]:
     """(ops waiting to go up, ops held local-only: always 0 since every record is backed up)."""
     waiting = session.scalar(select(func.count()).select_from(OutboxOp).where(
         OutboxOp.state == "pending"))

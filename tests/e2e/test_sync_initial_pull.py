@@ -100,7 +100,7 @@ def team() -> Iterator[tuple[Path, Server, Device]]:
 def _engine(device: Device, transport: httpx.BaseTransport, **kw: Any) -> SyncEngine:
     client = SyncClient(URL, token=sync_service.client_for(device.ctx).token,
                         transport=transport)
-    return SyncEngine(device.ctx, client, sync_service.allowed_ids, **kw)
+    return SyncEngine(device.ctx, client, **kw)
 
 
 def _count(device: Device, model: Any) -> int:

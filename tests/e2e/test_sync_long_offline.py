@@ -82,7 +82,7 @@ def _run(ops: int, seed: int) -> None:
                 rng.choice(["drop_request", "drop_response", "truncate", "error500"])]
             client = SyncClient(URL, token=sync_service.client_for(away.ctx).token,
                                 transport=away.transport)
-            engine = SyncEngine(away.ctx, client, sync_service.allowed_ids, page_size=100,
+            engine = SyncEngine(away.ctx, client, page_size=100,
                                 batch_ops=150)
             try:
                 engine.run()

@@ -62,7 +62,7 @@ def apply(ctx: AppContext, *changes: Change, authoritative: bool = False) -> App
 def engine_page(ctx: AppContext, *changes: Change, bulk: bool = False) -> None:
     """One page as the pull applies it (parked changes first), in its own transaction; `bulk`:
     through the initial pull's BulkApplier when the vault qualifies."""
-    engine = SyncEngine(ctx, cast(Any, None), cast(Any, None))
+    engine = SyncEngine(ctx, cast(Any, None))
 
     def run(uow: UnitOfWork) -> None:
         session = uow.session
