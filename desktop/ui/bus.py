@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from desktop.services.unit_of_work import Touched
 
 # tables whose rows every write adds (the audit trail, the sync outbox): touching them alone
 # changes nothing a view shows
@@ -18,9 +23,9 @@ class DataBus(QObject):
     locked = Signal()
 
 
-def matters(touched: object, patient_id: str | None = None,
+def matters(touched: Touched, patient_id: str | None = None,
             tables: frozenset[str] | None = None) -> bool:
     """Whether a `Touched` concerns a view of `patient_id` (None: a view across patients) that
     shows `tables` (None: any table but the quiet ones)."""
-    seen = touched.tables_for(patient_id) if patient_id else touched.tables  # type: ignore[attr-defined]
+    seen = touched.tables_for(patient_id) if patient_id else touched.tables
     return bool(seen & tables) if tables is not None else bool(seen - QUIET_TABLES)

@@ -3,10 +3,10 @@ with filters (status, tier, due items) and sort; New patient (Ctrl+N)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,10 @@ from desktop.services import caseload, patients
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.identity_tab import PatientForm
 
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
 # columns that give up width first (their text is elided, whole in the tooltip) so the name,
 # the first column, is never cut: town, status, due items
 SHRINKING = (2, 3, 6)
@@ -38,7 +42,7 @@ class CaseloadTable(QTableView):
     """The patients' table: the name column stretches and stays the widest; the other columns
     take their content's width, the long text ones narrowed when room runs short."""
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt API
         super().resizeEvent(event)
         self.fit_columns()
 
@@ -125,7 +129,7 @@ class CaseloadModel(QAbstractTableModel):
 class NewPatientDialog(QDialog):
     """Identity of a new patient; Ctrl+S saves. Invalid fields get a red message, nothing saved."""
 
-    def __init__(self, parent: QWidget | None, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.patient_id: str | None = None
@@ -158,7 +162,7 @@ class NewPatientDialog(QDialog):
 class CaseloadPage(QWidget):
     REFRESH_WHEN_TOUCHED = True  # shown again: reloaded only if a write touched what it lists
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Caseload"))
@@ -313,5 +317,5 @@ class CaseloadPage(QWidget):
         return dialog
 
 
-def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
+def create_page(window: MainWindow) -> QWidget:
     return CaseloadPage(window)

@@ -9,11 +9,12 @@ sections are in."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,9 @@ from desktop.ui.pages import PAGES, PageKey, page_of
 
 if TYPE_CHECKING:  # the vault's modules are imported after the unlock dialog is on screen
     from desktop.services.context import AppContext
+    from desktop.services.unit_of_work import Touched
+    from desktop.ui.dossier.window import DossierWindow
+    from desktop.ui.workers import Task
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
         self.folder = folder
         self.ctx: AppContext = ctx  # type: ignore[assignment]
         self.bus = DataBus(self)
-        self.dossiers: dict[str, QWidget] = {}
+        self.dossiers: dict[str, DossierWindow] = {}
         self.setWindowTitle("Relais")
         fit_to_screen(self, 1280, 760)  # within 1366×700 on a small laptop
         self.setMinimumSize(1024, 600)
@@ -117,9 +121,9 @@ class MainWindow(QMainWindow):
         self._keys: list[PageKey] = []  # by navigation row: PAGES less those not seen
         self._row_actions: list[QAction] = []  # Alt+1…9
         self.stale_pages: set[int] = set()  # touched by a write while hidden: refresh when shown
-        self._stop_listening = lambda: None
+        self._stop_listening: Callable[[], None] = lambda: None
         self._status_widgets: list[QWidget] | None = None  # made once Today is in
-        self._visibility: object | None = None  # the task deciding which pages are listed
+        self._visibility: Task | None = None  # the task deciding which pages are listed
         if ctx is not None:
             self._build()
         else:
@@ -233,7 +237,7 @@ class MainWindow(QMainWindow):
         task = self._visibility
         if task is None or self.ctx is None:
             return
-        task.cancel()  # type: ignore[attr-defined]
+        task.cancel()
         unsure = _maybe_hidden()
         self._list_pages(unsure, _hidden_pages(self.ctx, unsure))
 
@@ -305,7 +309,7 @@ class MainWindow(QMainWindow):
         self.stale_pages = set(range(len(self._pages)))
         self._show_page(self.stack.currentIndex())
 
-    def _touched(self, touched: object) -> None:
+    def _touched(self, touched: Touched) -> None:
         """After a write: the pages that show what it touched refresh (the one on screen now,
         the others when next shown)."""
         from desktop.ui.bus import matters
@@ -323,7 +327,7 @@ class MainWindow(QMainWindow):
         """Navigate to the page of `key` (ValueError: not listed for this user)."""
         self.nav.setCurrentRow(self.page_keys.index(key))
 
-    def open_dossier(self, patient_id: str) -> QWidget:
+    def open_dossier(self, patient_id: str) -> DossierWindow:
         from desktop.ui.dossier.window import DossierWindow
 
         existing = self.dossiers.get(patient_id)
@@ -346,13 +350,13 @@ class MainWindow(QMainWindow):
         # what is being typed goes into the vault first; offered back after the unlock
         self.reopen_after_unlock = list(self.dossiers)
         for dossier in list(self.dossiers.values()):
-            dossier.keep_drafts()  # type: ignore[attr-defined]
+            dossier.keep_drafts()
         self.bus.locked.emit()
         for dossier in list(self.dossiers.values()):
             dossier.close()
         self.dossiers.clear()
         if self._visibility is not None:
-            self._visibility.cancel()  # type: ignore[attr-defined]
+            self._visibility.cancel()
             self._visibility = None
         for widget in self._status_widgets or []:
             self.statusBar().removeWidget(widget)
@@ -410,7 +414,7 @@ class MainWindow(QMainWindow):
                 log.warning("could not reopen a dossier after the unlock")
         self.reopen_after_unlock = []
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is not None and not self.ctx.is_locked:
             for dossier in list(self.dossiers.values()):
                 dossier.close()

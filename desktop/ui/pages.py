@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.services.context import AppContext
+    from desktop.ui.main_window import MainWindow
 
 PageKey = Literal["today", "caseload", "indicators", "audit", "directory", "conflicts",
                   "attention", "settings"]
-PageFactory = Callable[[Any], "QWidget"]  # create_page(main_window)
+PageFactory = Callable[["MainWindow"], "QWidget"]  # create_page(main_window)
 
 
 @dataclass(frozen=True)

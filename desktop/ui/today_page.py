@@ -9,7 +9,9 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import logging
-from typing import Any
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEventLoop, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -28,6 +30,9 @@ from PySide6.QtWidgets import (
 from desktop.services import drafts, today
 from desktop.ui import labels_case as labels
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -39,7 +44,7 @@ class TodayPage(QWidget):
     REFRESH_WHEN_TOUCHED = True  # shown again: reloaded only if a write touched what it lists
     loaded = Signal()  # every section is in (after each refresh)
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Today"))
@@ -188,7 +193,8 @@ class TodayPage(QWidget):
         self._update_banner()
         arrived: collections.deque[tuple[str, tuple[today.TodayItem, ...]]] = collections.deque()
 
-        def load(progress, cancel):  # type: ignore[no-untyped-def]  # on the task manager
+        def load(progress: Callable[[int, int], None],
+                 cancel: threading.Event) -> today.TodayData:  # on the task manager
             def ready(key: str, items: tuple[today.TodayItem, ...]) -> None:
                 if cancel.is_set():
                     raise _Superseded
@@ -257,7 +263,7 @@ class TodayPage(QWidget):
         for column in (0, 1):
             self.tree.resizeColumnToContents(column)
 
-    def _label(self, translate, code: str) -> str:  # type: ignore[no-untyped-def]
+    def _label(self, translate: Callable[[str], str], code: str) -> str:
         """`translate(code)`, once per code and refresh (thousands of rows share a few codes)."""
         key = (translate, code)
         text = self._labels.get(key)
@@ -274,7 +280,8 @@ class TodayPage(QWidget):
                 QDate(day.year, day.month, day.day), "ddd dd/MM")
         return f"{text} {at.hour:02d}:{at.minute:02d}"
 
-    def _arrive(self, arrived: collections.deque) -> None:  # type: ignore[type-arg]
+    def _arrive(self,
+                arrived: collections.deque[tuple[str, tuple[today.TodayItem, ...]]]) -> None:
         while arrived:
             self._fill(*arrived.popleft())
 
@@ -337,11 +344,11 @@ class TodayPage(QWidget):
             self.window_.show_page("caseload")
         except ValueError:
             return
-        page = self.window_.stack.currentWidget()
-        if hasattr(page, "focus_search"):
-            page.focus_search()
+        focus = getattr(self.window_.stack.currentWidget(), "focus_search", None)
+        if callable(focus):
+            focus()
 
-    def restore_draft(self):  # type: ignore[no-untyped-def]
+    def restore_draft(self) -> object:
         """Open the dossier where the first pending draft belongs, with its text restored."""
         if not self.pending:
             return None
@@ -377,5 +384,5 @@ class _Superseded(Exception):
     """A newer refresh replaced this read."""
 
 
-def create_page(window) -> QWidget:  # type: ignore[no-untyped-def]
+def create_page(window: MainWindow) -> QWidget:
     return TodayPage(window)

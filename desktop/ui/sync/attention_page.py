@@ -3,7 +3,8 @@ never block the others and are never dropped silently: a person retries or disca
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,9 +24,12 @@ from desktop.services import sync as sync_service
 from desktop.ui.i18n import error_message
 from desktop.ui.sync.labels import field_name, reason_text, table_label
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 
 class AttentionPage(QWidget):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Needs attention"))
@@ -97,7 +101,7 @@ class AttentionPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: sync_service.discard_op(self.window_.ctx, item.op_id))
 
-    def _run(self, fn: Any) -> None:
+    def _run(self, fn: Callable[[], object]) -> None:
         self.error.clear()
         try:
             fn()
@@ -108,5 +112,5 @@ class AttentionPage(QWidget):
         self.refresh()
 
 
-def create_page(window: Any) -> QWidget:
+def create_page(window: MainWindow) -> QWidget:
     return AttentionPage(window)

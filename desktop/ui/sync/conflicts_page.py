@@ -5,7 +5,7 @@ other laptop's, or type a new value — named by laptop as `relais sync --keep` 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,9 +26,12 @@ from desktop.services.conflict_sides import side_of_this_laptop
 from desktop.ui.i18n import error_message
 from desktop.ui.sync.labels import field_name, table_label, value_text
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 
 class ConflictsPage(QWidget):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setWindowTitle(self.tr("Conflicts"))
@@ -176,5 +179,5 @@ class ConflictsPage(QWidget):
         self.refresh()
 
 
-def create_page(window: Any) -> QWidget:
+def create_page(window: MainWindow) -> QWidget:
     return ConflictsPage(window)
