@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from desktop.ui.dossier.window import DossierWindow
+
 TabKey = Literal["overview", "visits", "journal", "cases", "identity", "stays", "paperwork",
                  "assessments", "ecosystem", "consents", "plan"]
-TabFactory = Callable[[Any], "QWidget"]  # create_tab(dossier)
+TabFactory = Callable[["DossierWindow"], "QWidget"]  # create_tab(dossier)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ refreshing after it, showing an error."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -18,6 +18,7 @@ from desktop.ui.i18n import error_message
 if TYPE_CHECKING:
     from desktop.services.care_plans import Person, PlanView
     from desktop.services.context import AppContext
+    from desktop.ui.dossier.window import DossierWindow
 
 GOAL_ROLE = Qt.ItemDataRole.UserRole  # a row's record id (goal, action, meeting, letter)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "goal" or "action"; a meeting's decision index
@@ -30,7 +31,7 @@ def day_text(day: dt.date | None) -> str:
 class PlanBase(QWidget):
     """The state the parts read; set by `PlanTab.__init__` and `PlanTab.refresh`."""
 
-    dossier: Any  # DossierWindow
+    dossier: DossierWindow
     ctx: AppContext
     patient_id: str
     plan: PlanView | None
@@ -43,8 +44,13 @@ class PlanBase(QWidget):
     def _run(self, dialog: QDialog) -> QDialog:
         if isinstance(dialog, GuardedDialog):  # its free text is drafted into the vault
             dialog.attach_drafts(self.ctx, self.patient_id)
-        dialog.finished.connect(lambda _r: self._changed(dialog.result_id)  # type: ignore[attr-defined]
-                                if getattr(dialog, "result_id", None) else None)
+
+        def done(_r: int) -> None:
+            result_id = getattr(dialog, "result_id", None)  # what the dialog saved, if anything
+            if result_id:
+                self._changed(result_id)
+
+        dialog.finished.connect(done)
         dialog.open()
         return dialog
 

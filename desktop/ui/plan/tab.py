@@ -17,6 +17,7 @@ Drafts left by a lock or a crash are offered back here, by the dialog they belon
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,9 +32,12 @@ from desktop.ui.plan.letters import PlanLetters
 from desktop.ui.plan.meetings import PlanMeetings
 from desktop.ui.plan.versions import PlanVersions
 
+if TYPE_CHECKING:
+    from desktop.ui.dossier.window import DossierWindow
+
 
 class PlanTab(PlanGoals, PlanVersions, PlanMeetings, PlanLetters):
-    def __init__(self, dossier) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
         self.ctx, self.patient_id = dossier.ctx, dossier.patient_id
@@ -120,5 +124,5 @@ class PlanTab(PlanGoals, PlanVersions, PlanMeetings, PlanLetters):
         return None
 
 
-def create_tab(dossier) -> QWidget:  # type: ignore[no-untyped-def]
+def create_tab(dossier: DossierWindow) -> QWidget:
     return PlanTab(dossier)
