@@ -184,7 +184,6 @@ from tools.case_journey_screenshots import (  # noqa: E402
     shot_handover,
     shot_paperwork,
 )
-
 from tools.intake_screenshots import (  # noqa: E402
     add_stability_events,
     shot_discharge_checklist,
