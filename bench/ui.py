@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,21 @@ def _p95(xs: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def until(cond: Callable[[], object], timeout: float = 60.0) -> None:
+    """Run Qt's events until `cond()` holds. A nested event loop, not processEvents(): PySide6
+    6.12's processEvents() drops a reference to None at each call and the process dies after a
+    few thousand calls."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    end = time.monotonic() + timeout
+    while not cond():
+        loop = QEventLoop()
+        QTimer.singleShot(2, loop.quit)
+        loop.exec()
+        if time.monotonic() > end:
+            raise TimeoutError("the UI did not get there")
+
+
 def _rss_now_mb() -> float:
     """Resident memory now (Linux /proc), else the peak (getrusage)."""
     try:
@@ -104,7 +120,7 @@ def _rss_now_mb() -> float:
 def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     import random
 
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QLabel
 
     from bench.caseload import RAW_SEARCH, TODAY, keystrokes
@@ -131,17 +147,6 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
 
     watch = Watch()
     app.installEventFilter(watch)
-
-    def until(cond, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-        # a nested event loop, not processEvents(): PySide6 6.12's processEvents() drops a
-        # reference to None at each call and the process dies after a few thousand calls
-        end = time.monotonic() + timeout
-        while not cond():
-            loop = QEventLoop()
-            QTimer.singleShot(2, loop.quit)
-            loop.exec()
-            if time.monotonic() > end:
-                raise TimeoutError("the UI did not get there")
 
     # baseline: a bare window, shown → painted
     bare = []
@@ -282,21 +287,11 @@ def memory_child(folder: Path) -> dict[str, Any]:
     """A process that only does what a person does: launch, wait at the unlock dialog, type the
     passphrase, let Today fill in. Its resident memory then is target 6's figure (the main
     child's own measures, bare windows and a KDF run beside the app, would add to it)."""
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     from desktop.ui.main_window import MainWindow
     from desktop.ui.workers import manager
-
-    def until(cond, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
-        end = time.monotonic() + timeout
-        while not cond():
-            loop = QEventLoop()
-            QTimer.singleShot(5, loop.quit)
-            loop.exec()
-            if time.monotonic() > end:
-                raise TimeoutError("the UI did not get there")
 
     window = MainWindow(folder)
     window.show()
