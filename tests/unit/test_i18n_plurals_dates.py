@@ -125,3 +125,12 @@ def test_screens_and_documents_write_dates_through_the_one_formatter() -> None:
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if pattern.search(line)]
     assert not found, found
+
+
+def test_the_sync_report_reads_right_for_one_change_in_french() -> None:
+    from desktop.i18n import t
+
+    text = t("sync.report", "fr", pushed=1, pulled=1, conflicts="0 conflit", rejected=0,
+             pending=0)
+    assert "1 envoyées" not in text and "1 reçues" not in text
+    assert "envoyées : 1" in text and "reçues : 1" in text

@@ -8,7 +8,8 @@ MESSAGES: dict[str, str] = {
     "sync.password_prompt": "Mot de passe du serveur : ",
     "sync.enrolled": "Appareil enregistré pour {user} ({organisation}) — équipes : {teams}",
     "sync.fingerprint_pinned": "Empreinte du certificat du serveur retenue : {fingerprint}",
-    "sync.report": ("Synchronisation terminée : {pushed} envoyées, {pulled} reçues ; "
+    # "1 envoyées" would be wrong: the counts follow their word, whatever the number
+    "sync.report": ("Synchronisation terminée — envoyées : {pushed}, reçues : {pulled} ; "
                     "{conflicts}, {rejected} à vérifier, "
                     "{pending} en attente"),
     "sync.conflict_values": "avant : {before} · cet ordinateur : {this} · l'autre ordinateur : {other}",
