@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import ipaddress
+import logging
 import os
 import secrets
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from desktop.services.sync_status import (  # noqa: F401  (callers' names)
     status,
 )
 from desktop.services.unit_of_work import UnitOfWork
+from desktop.storage.errors import VaultError
 from desktop.storage.field_history import record_changes
 from desktop.storage.models import (
     SYNCED_MODELS,
@@ -64,6 +66,8 @@ from desktop.sync.pending import count_pending
 __all__ = ["AttentionItem", "ConflictView", "EnrollInfo", "SyncError", "SyncReport",
            "SyncStatus", "discard_op", "enroll", "list_conflicts", "needs_attention",
            "resolve_conflict", "retry_op", "status", "sync_now", "wipe_vault"]
+
+log = logging.getLogger(__name__)
 
 # Tests route requests into an in-process server; None means a real network client.
 TransportFactory = Callable[[], httpx.BaseTransport] | None
@@ -269,8 +273,12 @@ def _refresh_members(ctx: AppContext, client: SyncClient) -> None:
         if status.role:  # a server older than roles says none: the enrolment's stays
             account["role"] = status.role
         state.put(uow.session, state.ACCOUNT, account)
-    with contextlib.suppress(Exception):
+    try:
         ctx.write(run)
+    except VaultError as exc:
+        # the sync itself succeeded: a vault locked meanwhile (auto-lock) or a full disk only
+        # delays the team list and the role to the next sync
+        log.warning("sync: team members not refreshed (%s)", exc.code)
 
 
 def _remember(ctx: AppContext, attempt: str, *, ok: bool, error: str | None,
