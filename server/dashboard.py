@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -28,6 +28,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.indicators import Period
 from desktop.i18n import LANGUAGES, t
 from server import report
@@ -103,6 +104,22 @@ def default_period(today: dt.date) -> Period:
     """The current quarter up to today."""
     start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     return Period(start, today)
+
+
+def chosen_period(params: Mapping[str, str], default: Period) -> tuple[Period, bool]:
+    """The period the filters ask for (`quarter`, or `from`/`to`), and whether they were bad: a
+    date or quarter that does not parse shows `default` and says so; nothing else is caught."""
+    q = params.get("quarter")
+    try:
+        if q:
+            return quarter(q), False
+        start = _date(params.get("from")) or default.start
+        end = _date(params.get("to")) or default.end
+    except (ValueError, TypeError, ValidationError):  # ValidationError: quarter_invalid
+        return default, True
+    if end < start:
+        return default, True
+    return Period(start, end), False
 
 
 def install(app: FastAPI, db: Database, limiter: LoginLimiter, trusted: list[Network],
@@ -250,19 +267,7 @@ def install(app: FastAPI, db: Database, limiter: LoginLimiter, trusted: list[Net
             [] if chosen == "all" else None)
         if ids is None:  # a team one may not see: all of one's own
             chosen, ids = "all", [tid for tid, _ in teams]
-        period, bad = default_period(today_fn()), False
-        q = request.query_params.get("quarter")
-        try:
-            if q:
-                period = quarter(q)
-            else:
-                start = _date(request.query_params.get("from")) or period.start
-                end = _date(request.query_params.get("to")) or period.end
-                if end < start:
-                    raise ValueError("order")
-                period = Period(start, end)
-        except Exception:  # noqa: BLE001 - a bad filter shows the default period and says so
-            bad = True
+        period, bad = chosen_period(request.query_params, default_period(today_fn()))
         return teams, ids, chosen, period, bad
 
     def team_names(teams: list[tuple[str, str]], ids: list[str]) -> str:
@@ -279,8 +284,11 @@ def install(app: FastAPI, db: Database, limiter: LoginLimiter, trusted: list[Net
             user, web = who
             teams, ids, chosen, period, bad = filters(request, session, user)
             _ind, cells = team_cells(session, ids, period, today_fn())
-        return _page(lang, t("dashboard.title", lang),
-                     _render(lang, user, web, teams, chosen, period, bad, cells))
+        try:
+            body = _render(lang, user, web, teams, chosen, period, bad, cells)
+        except DomainError as exc:  # a broken installation (a shipped instrument damaged)
+            return _error_page(lang, exc)
+        return _page(lang, t("dashboard.title", lang), body)
 
     def download(request: Request, kind: str) -> Response:
         lang = _lang(request)
@@ -294,15 +302,20 @@ def install(app: FastAPI, db: Database, limiter: LoginLimiter, trusted: list[Net
                                  .limit(1)) or ""
         names = team_names(teams, ids)
         stem = f"relais-indicators-{period.start.isoformat()}-{period.end.isoformat()}"
+        try:
+            if kind == "csv":
+                text = report.to_csv(cells, lang, period.start.isoformat(),
+                                     period.end.isoformat(), names)
+            else:
+                pdf = report.to_pdf(cells, lang, title_lines=[
+                    t("dashboard.report_for", lang, organisation=org, teams=names),
+                    t("dashboard.period", lang, start=period.start.isoformat(),
+                      end=period.end.isoformat())], produced_on=today_fn().isoformat())
+        except DomainError as exc:  # a broken installation (a shipped instrument damaged)
+            return _error_page(lang, exc)
         if kind == "csv":
-            text = report.to_csv(cells, lang, period.start.isoformat(), period.end.isoformat(),
-                                 names)
             return Response("\ufeff" + text, media_type="text/csv; charset=utf-8", headers={
                 **HEADERS, "Content-Disposition": f'attachment; filename="{stem}.csv"'})
-        pdf = report.to_pdf(cells, lang, title_lines=[
-            t("dashboard.report_for", lang, organisation=org, teams=names),
-            t("dashboard.period", lang, start=period.start.isoformat(),
-              end=period.end.isoformat())], produced_on=today_fn().isoformat())
         return Response(pdf, media_type="application/pdf", headers={
             **HEADERS, "Content-Disposition": f'attachment; filename="{stem}.pdf"'})
 
@@ -313,6 +326,14 @@ def install(app: FastAPI, db: Database, limiter: LoginLimiter, trusted: list[Net
     @app.get("/dashboard/report.pdf", include_in_schema=False)
     def download_pdf(request: Request) -> Response:
         return download(request, "pdf")
+
+
+def _error_page(lang: str, exc: DomainError) -> HTMLResponse:
+    """One message in the user's language (status 500: the server, not the request, is wrong)."""
+    body = (f'<header><h1>{escape(t("dashboard.title", lang))}</h1></header><main>'
+            f'<p class="error" role="alert" id="error">{escape(t(exc.code, lang, **exc.params))}'
+            f"</p></main>")
+    return _page(lang, t("dashboard.title", lang), body, 500)
 
 
 def _render(lang: str, user: User, web: WebSession, teams: list[tuple[str, str]], chosen: str,

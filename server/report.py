@@ -7,9 +7,12 @@ import csv
 import functools
 import io
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from desktop.domain.errors import DomainError
 from desktop.i18n import t
 from desktop.resources import resource_path
 from server.indicators import SUPPRESSED, Cell
@@ -17,14 +20,26 @@ from server.indicators import SUPPRESSED, Cell
 SECTIONS = ("access", "caseload", "care_use", "stability", "goals", "experience", "needs")
 
 
+NEEDS_ID = "needs_checklist"
+
+
+def instruments_dir() -> Path:
+    """The shipped instruments, where the laptop reads them (desktop.services.instruments)."""
+    env = os.environ.get("RELAIS_INSTRUMENTS_DIR")
+    return Path(env) if env else resource_path("instruments")
+
+
 @functools.cache
 def _need_titles() -> dict[str, dict[str, str]]:
-    # The shipped definition file, read directly: the server does not import the laptop's services.
+    """The needs' titles by language. The shipped definition file is read directly (the server
+    does not import the laptop's services). Missing or damaged, it is a broken installation:
+    DomainError "dashboard.instrument_broken", never bare codes in a funder's report."""
     try:
-        defn = json.loads(resource_path("instruments", "needs_checklist.json").read_text("utf-8"))
-        return {str(s["id"]): dict(s["title"]) for s in defn["sections"]}
-    except (OSError, ValueError, KeyError, TypeError):  # labels only: fall back to the codes
-        return {}
+        defn = json.loads((instruments_dir() / f"{NEEDS_ID}.json").read_text("utf-8"))
+        return {str(s["id"]): {str(k): str(v) for k, v in s["title"].items()}
+                for s in defn["sections"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DomainError("dashboard.instrument_broken", id=NEEDS_ID) from exc
 
 
 def group_label(cell: Cell, lang: str) -> str:

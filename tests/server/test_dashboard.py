@@ -8,15 +8,19 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
 from desktop.domain.indicators import Period
+from server import report
 from server.app import create_app
 from server.config import ServerSettings
+from server.dashboard import chosen_period
 from server.indicators import HIDDEN, SUPPRESSED, quarter, team_cells
 from server.models import Record, Team
 from tests.server.conftest import PASSWORD
@@ -242,3 +246,93 @@ def test_pages_keep_the_origin_of_their_forms(team_client: TestClient) -> None:
                                                    "password": PASSWORD},
                          headers={"Origin": "null"}, follow_redirects=False)
     assert r.status_code == 403
+
+
+def test_a_bad_filter_shows_the_default_period_and_says_so() -> None:
+    default = quarter("2026Q4")
+    for params in ({"from": "2026-13-01"}, {"to": "31/12/2026"}, {"quarter": "2026Q5"},
+                   {"quarter": "²⁰²⁶Q1"}, {"from": "2026-12-01", "to": "2026-11-01"}):
+        assert chosen_period(params, default) == (default, True), params
+    wrong_type: Any = {"from": 20261001}
+    assert chosen_period(wrong_type, default) == (default, True)
+    assert chosen_period({"from": "2026-11-01"}, default) == (
+        Period(dt.date(2026, 11, 1), dt.date(2026, 12, 31)), False)
+    assert chosen_period({"quarter": "2026q1"}, default) == (quarter("2026Q1"), False)
+
+
+class _BrokenParams(dict[str, str]):
+    """Query parameters that fail for a reason other than a bad date."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key == "from":
+            raise RuntimeError("not a date problem")
+        return super().get(key, default)
+
+
+def test_a_bad_filter_hides_no_other_error() -> None:
+    with pytest.raises(RuntimeError, match="not a date problem"):
+        chosen_period(_BrokenParams(), quarter("2026Q4"))
+
+
+def test_a_bad_quarter_on_the_page_says_so(team_client: TestClient) -> None:
+    signed_in(team_client, "adam")
+    page = team_client.get("/dashboard", params={"quarter": "2026Q5", "lang": "fr"})
+    assert page.status_code == 200
+    assert "Date invalide (AAAA-MM-JJ) : la période par défaut est affichée." in page.text
+
+
+@pytest.fixture
+def instrument_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the shipped instruments the server reads instead (to damage it)."""
+    import shutil
+
+    folder = tmp_path / "instruments"
+    shutil.copytree(report.instruments_dir(), folder)
+    monkeypatch.setenv("RELAIS_INSTRUMENTS_DIR", str(folder))
+    report._need_titles.cache_clear()
+    yield folder
+    report._need_titles.cache_clear()
+
+
+BROKEN = {"fr": "L'instrument livré needs_checklist est absent ou endommagé : réinstallez "
+                "relais-server.",
+          "nl": "Het meegeleverde instrument needs_checklist ontbreekt of is beschadigd: "
+                "installeer relais-server opnieuw.",
+          "en": "The shipped instrument needs_checklist is missing or damaged: reinstall "
+                "relais-server."}
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+@pytest.mark.parametrize("damage", ["missing", "not_json", "no_sections"])
+def test_report_command_says_a_broken_needs_instrument(
+        team_client: TestClient, sqlite_settings: ServerSettings, tmp_path: Path,
+        instrument_folder: Path, lang: str, damage: str) -> None:
+    """The funder's report never shows bare need codes: one line, exit 2, nothing written."""
+    needs = instrument_folder / "needs_checklist.json"
+    if damage == "missing":
+        needs.unlink()
+    elif damage == "not_json":
+        needs.write_text("{", encoding="utf-8")
+    else:
+        needs.write_text('{"id": "needs_checklist"}', encoding="utf-8")
+    sqlite_settings.save()
+    for name in ("report.pdf", "report.csv"):
+        out = tmp_path / name
+        r = cli("report", "--data", str(sqlite_settings.data_dir), "--quarter", "2026Q4",
+                "--out", str(out), env={"RELAIS_LANG": lang})
+        assert r.returncode == 2 and r.stdout == ""
+        assert r.stderr.strip().splitlines() == [BROKEN[lang]]
+        assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_dashboard_says_a_broken_needs_instrument(team_client: TestClient,
+                                                  instrument_folder: Path, lang: str) -> None:
+    (instrument_folder / "needs_checklist.json").unlink()
+    signed_in(team_client, "adam")
+    params = {**Q4, "lang": lang}
+    for path in ("/dashboard", "/dashboard/indicators.csv", "/dashboard/report.pdf"):
+        r = team_client.get(path, params=params)
+        assert r.status_code == 500 and r.headers["content-type"].startswith("text/html"), path
+        assert f'<p class="error" role="alert" id="error">{escape(BROKEN[lang])}</p>' in r.text
+        assert "health" not in r.text

@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.quarter_invalid': 'Invalid quarter "{value}": write e.g. 2026Q4.',
     'dashboard.out_folder_missing': 'The folder {path} does not exist.',
     'dashboard.out_unwritable': 'Cannot write {path}: {reason}.',
+    'dashboard.instrument_broken': 'The shipped instrument {id} is missing or damaged: reinstall relais-server.',
     'dashboard.out_invalid': 'The output file must end in .pdf or .csv.',
     'dashboard.section.access': 'Requests and access',
     'dashboard.section.caseload': 'Active caseload',

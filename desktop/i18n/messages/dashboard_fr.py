@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.quarter_invalid': 'Trimestre invalide « {value} » : écrivez par ex. 2026Q4.',
     'dashboard.out_folder_missing': "Le dossier {path} n'existe pas.",
     'dashboard.out_unwritable': "Impossible d'écrire {path} : {reason}.",
+    'dashboard.instrument_broken': "L'instrument livré {id} est absent ou endommagé : réinstallez relais-server.",
     'dashboard.out_invalid': 'Le fichier de sortie doit finir par .pdf ou .csv.',
     'dashboard.section.access': 'Demandes et accès',
     'dashboard.section.caseload': 'File active',

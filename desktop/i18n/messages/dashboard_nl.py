@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.quarter_invalid': 'Ongeldig kwartaal “{value}”: schrijf bv. 2026Q4.',
     'dashboard.out_folder_missing': 'De map {path} bestaat niet.',
     'dashboard.out_unwritable': 'Kan {path} niet schrijven: {reason}.',
+    'dashboard.instrument_broken': 'Het meegeleverde instrument {id} ontbreekt of is beschadigd: installeer relais-server opnieuw.',
     'dashboard.out_invalid': 'Het uitvoerbestand moet eindigen op .pdf of .csv.',
     'dashboard.section.access': 'Aanvragen en toegang',
     'dashboard.section.caseload': 'Actieve caseload',
