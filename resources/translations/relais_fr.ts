@@ -2855,6 +2855,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Graphiques</translation>
     </message>
     <message>
+      <source>Computing the indicators…</source>
+      <translation>Calcul des indicateurs…</translation>
+    </message>
+    <message>
       <source>From</source>
       <translation>Du</translation>
     </message>
@@ -2885,6 +2889,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Saved: {path}</source>
       <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
+      <source>Saving the PDF…</source>
+      <translation>Enregistrement du PDF…</translation>
     </message>
     <message>
       <source>The file could not be written.</source>

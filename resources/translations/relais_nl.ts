@@ -2855,6 +2855,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Grafieken</translation>
     </message>
     <message>
+      <source>Computing the indicators…</source>
+      <translation>De indicatoren worden berekend…</translation>
+    </message>
+    <message>
       <source>From</source>
       <translation>Van</translation>
     </message>
@@ -2885,6 +2889,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Saved: {path}</source>
       <translation>Opgeslagen: {path}</translation>
+    </message>
+    <message>
+      <source>Saving the PDF…</source>
+      <translation>De pdf wordt opgeslagen…</translation>
     </message>
     <message>
       <source>The file could not be written.</source>

@@ -5,6 +5,7 @@ administrators only (a laptop not enrolled keeps it)."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -42,13 +43,19 @@ def fr_window(qtbot, ctx, vault_dir):  # type: ignore[no-untyped-def]
     install_language("en")
 
 
-def _page(window) -> IndicatorsPage:  # type: ignore[no-untyped-def]
+def _page(window, qtbot) -> IndicatorsPage:  # type: ignore[no-untyped-def]
     window.resize(1366, 700)
     window.show_page(PAGE)
     QApplication.processEvents()
     page = window.stack.currentWidget()
     assert isinstance(page, IndicatorsPage)
+    _wait(qtbot, page)
     return page
+
+
+def _wait(qtbot, page: IndicatorsPage) -> None:  # type: ignore[no-untyped-def]
+    """Until the page's background job (computation or export) has delivered."""
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
 
 
 def _texts(page: IndicatorsPage) -> dict[str, str]:
@@ -71,10 +78,10 @@ def _caseload(ctx) -> str:  # type: ignore[no-untyped-def]
     return sc.patient_id
 
 
-def test_page_shows_indicators_and_charts_in_french(fr_window, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_page_shows_indicators_and_charts_in_french(fr_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     _caseload(ctx)
     assert fr_window.nav.item(fr_window.page_keys.index(PAGE)).text() == "Indicateurs"
-    page = _page(fr_window)
+    page = _page(fr_window, qtbot)
     texts = _texts(page)
     assert texts["Demandes reçues"] == "1"
     assert texts["Délai jusqu'au premier contact (médiane, jours)"] == "3"
@@ -93,29 +100,33 @@ def test_page_shows_indicators_and_charts_in_french(fr_window, ctx) -> None:  # 
 
 def test_period_by_keyboard_and_bad_period(fr_window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
     _caseload(ctx)
-    page = _page(fr_window)
+    page = _page(fr_window, qtbot)
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # &Du
     assert page.date_from.hasFocus()
     page.date_from.selectAll()
     qtbot.keyClicks(page.date_from, (TODAY - dt.timedelta(days=10)).strftime("%d/%m/%Y"))
     qtbot.keyClick(page.date_from, Qt.Key.Key_Return)
+    _wait(qtbot, page)
     assert page.current.start == TODAY - dt.timedelta(days=10)
     assert _texts(page)["Demandes reçues"] == "0"  # the request came 40 days ago
     assert _texts(page)["Chute"] == "1"
     # the end before the start: one line, the table as it was
     page.date_to.setText((TODAY - dt.timedelta(days=20)).strftime("%d/%m/%Y"))
     page.show_button.click()
+    _wait(qtbot, page)
     assert page.message.isVisible()
     assert "précède" in page.message.text()
     assert page.current.start == TODAY - dt.timedelta(days=10)
 
 
-def test_pdf_export_is_audited_and_names_no_patient(fr_window, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_export_is_audited_and_names_no_patient(fr_window, ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _caseload(ctx)
-    page = _page(fr_window)
+    page = _page(fr_window, qtbot)
     out = tmp_path / "indicateurs.pdf"
     assert page.export_to(str(out))
+    _wait(qtbot, page)
+    assert page.message.text() == f"Enregistré : {out}"
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "Indicateurs de mon portefeuille" in text and "Demandes reçues" in text
     for word in ("Peeters", "Élise", "Églantines", "Lemaire"):
@@ -123,11 +134,13 @@ def test_pdf_export_is_audited_and_names_no_patient(fr_window, ctx, tmp_path: Pa
     kinds = ctx.read(lambda s: [a.detail.get("kind") for a in s.scalars(
         select(AuditEvent).where(AuditEvent.action == "export"))])
     assert "indicators" in kinds
-    assert not page.export_to(str(tmp_path / "indicateurs.txt"))  # refused, said on the page
-    assert page.message.isVisible()
+    assert page.export_to(str(tmp_path / "indicateurs.txt"))
+    _wait(qtbot, page)  # refused, said on the page
+    assert page.message.isVisible() and "Enregistré" not in page.message.text()
+    assert not (tmp_path / "indicateurs.txt").exists()
 
 
-def test_a_missing_instrument_is_said_on_the_page(fr_window, ctx, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_missing_instrument_is_said_on_the_page(fr_window, ctx, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                   monkeypatch) -> None:
     """A damaged installation (a shipped instrument file missing) is said on the page, in the
     user's language, instead of showing its codes untitled or raising out of the page."""
@@ -143,7 +156,7 @@ def test_a_missing_instrument_is_said_on_the_page(fr_window, ctx, tmp_path: Path
     monkeypatch.setenv("RELAIS_CACHE_DIR", str(tmp_path / "cache"))
     instruments.shipped.cache_clear()
     try:
-        page = _page(fr_window)
+        page = _page(fr_window, qtbot)
         assert page.message.isVisible()
         assert "instrument inconnu : zarit_12" in page.message.text()
         assert page.tree.topLevelItemCount() == 0
@@ -206,3 +219,86 @@ def test_no_alt_letter_twice_on_the_page(ctx, vault_dir, qtbot, lang: str) -> No
         assert len(letters) == len(set(letters)) == 4, texts
     finally:
         install_language("en")
+
+
+class _Spy:
+    """Wraps the real `indicators.indicators`: notes the thread of each call and how many run at
+    once, and holds the job (its result computed) until `gate` opens."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        from desktop.services import indicators
+
+        self.real = indicators.indicators
+        self.threads: list[threading.Thread] = []
+        self.running = self.most = 0
+        self.lock = threading.Lock()
+        self.computed = threading.Event()
+        self.gate = threading.Event()
+        monkeypatch.setattr(indicators, "indicators", self)
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with self.lock:
+            self.threads.append(threading.current_thread())
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            result = self.real(*args, **kwargs)
+            self.computed.set()
+            assert self.gate.wait(60)
+            return result
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+def test_computed_off_the_gui_thread_one_at_a_time(fr_window, ctx, qtbot,  # type: ignore[no-untyped-def]
+                                                   monkeypatch) -> None:
+    _caseload(ctx)
+    spy = _Spy(monkeypatch)
+    fr_window.show_page(PAGE)
+    page = fr_window.stack.currentWidget()
+    assert isinstance(page, IndicatorsPage)
+    # the page says what it does while the task manager computes
+    assert page.is_busy() and page.current is None
+    assert page.message.isVisible() and page.message.text() == "Calcul des indicateurs…"
+    assert not page.show_button.isEnabled() and not page.export_button.isEnabled()
+    qtbot.waitUntil(spy.computed.is_set, timeout=60_000)
+    # a new period asked meanwhile: no second computation now, one once the first is in
+    page.date_from.setText((TODAY - dt.timedelta(days=10)).strftime("%d/%m/%Y"))
+    page.refresh()
+    assert not page.export_to("ignored.pdf")  # one job at a time
+    assert len(spy.threads) == 1
+    spy.gate.set()
+    _wait(qtbot, page)
+    assert len(spy.threads) == 2 and spy.most == 1
+    assert threading.main_thread() not in spy.threads
+    assert page.current.start == TODAY - dt.timedelta(days=10)
+    assert not page.message.isVisible() and page.show_button.isEnabled()
+    assert _texts(page)["Chute"] == "1"
+
+
+def test_a_page_gone_while_it_computes_drops_the_result(ctx, vault_dir, qtbot,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    import shiboken6
+
+    from desktop.ui.app import make_app
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.workers import manager
+
+    make_app()
+    _caseload(ctx)
+    spy = _Spy(monkeypatch)
+    window = MainWindow(vault_dir, ctx)
+    window.show_page(PAGE)
+    page = window.stack.currentWidget()
+    assert isinstance(page, IndicatorsPage)
+    task = page.task
+    assert task is not None
+    qtbot.waitUntil(spy.computed.is_set, timeout=60_000)  # the result is there, not delivered
+    window.close()
+    shiboken6.delete(window)
+    assert not shiboken6.isValid(page)
+    spy.gate.set()
+    assert manager().wait_idle(60)
+    QApplication.processEvents()  # the delivery: dropped, nothing raised in a slot
+    assert task.state == "dropped" and task.outcome is not None and task.outcome[0]
