@@ -106,6 +106,10 @@ def shot_caseload(s: Shooter) -> None:
 def shot_indicators(s: Shooter) -> None:
     page = s.page("indicators")
     page.refresh()
+    deadline = time.monotonic() + 60  # computed on the task manager
+    while page.is_busy() and time.monotonic() < deadline:
+        s.settle()
+        time.sleep(0.02)
     s.save("indicators", s.window)
 
 
