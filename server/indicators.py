@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.indicators import (
@@ -36,6 +36,7 @@ from desktop.domain.indicators import (
     Indicators,
     NeedFacts,
     Period,
+    ReviewFacts,
     StayFacts,
     compute,
     in_caseload,
@@ -50,6 +51,8 @@ NONE = "—"
 NEEDS_ID = "needs_checklist"
 TABLES = ("case_record", "hospital_stay", "stability_event", "goal", "care_plan",
           "assessment_response", "patient")
+AUDIT = "audit_event"  # only its relevance reviews are read (the laptop's `_reviews`)
+REVIEW_ACTION = "relevance_review"
 
 
 # ---- records → facts --------------------------------------------------------------------------
@@ -83,6 +86,7 @@ def facts_from_rows(rows: Iterable[tuple[str, str, str | None, dict[str, Any], d
     towns: dict[str, str] = {}
     checklists: dict[str, tuple[dt.date, str, dict[str, Any]]] = {}
     questionnaires: list[tuple[str, ExperienceFacts]] = []
+    reviews: list[ReviewFacts] = []
     superseded: set[str] = set()
     for table, rid, pid, f, changed in rows:
         pid = pid or f.get("patient_id")
@@ -96,6 +100,16 @@ def facts_from_rows(rows: Iterable[tuple[str, str, str | None, dict[str, Any], d
                 opened_on=_date(f.get("opened_on")), closed_on=_date(f.get("closed_on")),
                 tier=_text(f.get("complexity_tier")),
                 case_manager=_text(f.get("primary_case_manager"))))
+            due = _date(f.get("relevance_review_due"))
+            if due is not None and f.get("status") != "closed":  # due, not done yet
+                reviews.append(ReviewFacts(rid, due))
+        elif table == AUDIT and f.get("action") == REVIEW_ACTION:
+            # done: the audit keeps the date that was due and the day (cases.py)
+            detail = f["detail"] if isinstance(f.get("detail"), dict) else {}
+            due, on = _date(detail.get("due")), _date(detail.get("on"))
+            case_id = f.get("record_id")
+            if due is not None and on is not None and isinstance(case_id, str):
+                reviews.append(ReviewFacts(case_id, due, on))
         elif table == "hospital_stay" and (admitted := _date(f.get("admitted_on"))):
             stays.append(StayFacts(id=rid, patient_id=pid,
                                    kind=_text(f.get("kind")) or "admission",
@@ -147,8 +161,11 @@ def facts_from_rows(rows: Iterable[tuple[str, str, str | None, dict[str, Any], d
                 needs.append(NeedFacts(patient_id=pid, need=key.removesuffix("_status"),
                                        status=status, town=towns.get(pid)))
     answered = [q for rid, q in questionnaires if rid not in superseded]
+    case_ids = {c.id for c in cases}
     return TeamInput(IndicatorInput(cases=cases, stays=stays, events=events, goals=goal_facts,
-                                    needs=needs, questionnaires=answered), towns)
+                                    needs=needs, questionnaires=answered,
+                                    reviews=[r for r in reviews if r.case_id in case_ids]),
+                     towns)
 
 
 def _total(scores: Any) -> float | None:
@@ -169,8 +186,10 @@ def load(session: Session, team_ids: Collection[str]) -> TeamInput:
     rows = session.execute(
         select(Record.table_name, Record.record_id, Record.patient_id, Record.fields,
                Record.changed_at)
-        .where(Record.table_name.in_(TABLES), Record.deleted.is_(False),
-               Record.team_id.in_(list(team_ids)))).all()
+        .where(or_(Record.table_name.in_(TABLES),
+                   and_(Record.table_name == AUDIT,
+                        Record.fields["action"].as_string() == REVIEW_ACTION)),
+               Record.deleted.is_(False), Record.team_id.in_(list(team_ids)))).all()
     return facts_from_rows((r[0], r[1], r[2], r[3] or {}, r[4]) for r in rows)
 
 
@@ -222,8 +241,9 @@ def _patients(items: Iterable[Any]) -> int:
     return len({i.patient_id for i in items})
 
 
-def cells(ind: Indicators, team: TeamInput) -> list[Cell]:
-    """Every cell of the dashboard, in order, suppressed."""
+def cells(ind: Indicators, team: TeamInput, today: dt.date) -> list[Cell]:
+    """Every cell of the dashboard, in order, suppressed (`today`: the day `ind` was computed
+    on; a review falls due on that day at the latest)."""
     period = Period(ind.start, ind.end)
     inp = team.facts
     out: list[Cell] = []
@@ -254,6 +274,20 @@ def cells(ind: Indicators, team: TeamInput) -> list[Cell]:
     by_tier = {t: (n, _patients(c for c in active if (c.tier or "") == t))
                for t, n in ind.caseload_by_tier.items()}
     out += _group("caseload", "caseload_by_tier", by_tier, total_shown=True)
+    closed = _patients(c for c in inp.cases if in_caseload(c) and c.opened_on is not None
+                       and c.closed_on is not None and c.closed_on in period
+                       and c.closed_on >= c.opened_on)
+    add("caseload", "episodes_closed", _count(ind.episodes_closed, closed))
+    add("caseload", "episode_median_days", _number(ind.episode_median_days, closed, 1))
+    add("caseload", "episode_mean_days", _number(ind.episode_mean_days, closed, 1))
+    # relevance reviews that fell due in the period, and those done on time
+    patient_of = {c.id: c.patient_id for c in inp.cases}
+    due = [r for r in inp.reviews if r.due in period and r.due <= today]
+    on_time = [r for r in due if r.done_on is not None and r.done_on <= r.due]
+    add("caseload", "reviews_due",
+        _count(ind.reviews_due, len({patient_of[r.case_id] for r in due})))
+    add("caseload", "reviews_on_time",
+        _count(ind.reviews_on_time, len({patient_of[r.case_id] for r in on_time})))
 
     # use of care: the patients followed during the period
     cohort = ind.patients_followed
@@ -307,7 +341,7 @@ def team_cells(session: Session, team_ids: Collection[str], period: Period,
                today: dt.date) -> tuple[Indicators, list[Cell]]:
     team = load(session, team_ids)
     ind = compute(period, team.facts, today)
-    return ind, cells(ind, team)
+    return ind, cells(ind, team, today)
 
 
 def quarter(text: str) -> Period:

@@ -13,7 +13,15 @@ Team "A équipe" (2026Q4), 22 requests:
 - The patients' experience (0–18): P1..P6 answered on 2026-11-15, totals 12..17 (mean 14.5);
   P1 answered again on 2026-12-10 with 18, superseding the 12 (mean 15.5, still 6 patients).
   The carer's burden: Zarit-12 for P1..P3 (3 → "<5").
-Team "B équipe": P23..P28 accepted, opened 2026-10-05, Carol, self_management (6 active).
+- Relevance reviews (audit events "relevance_review" as the laptop syncs them): P1..P5 due
+  2026-11-05, done 2026-11-03 (on time); P6 due 2026-11-05, done 2026-11-20 (late); P7's case
+  due 2026-12-01, not done: 7 fell due, 5 on time. Not counted: P8's review without a due date
+  (before due dates were audited), P9's due 2026-09-01 (before the period), P10's case due
+  2027-02-01 (after it), a "view" of P1's case.
+Team "B équipe": P23..P28 accepted, opened 2026-10-05, Carol, self_management (6 active);
+P23's review due 2026-11-15, not done (1 → "<5"). P29..P33 accepted, opened 2026-07-01,
+closed 2026-10-11, 10-21, 11-10, 12-10, 12-20: 102, 112, 132, 162, 172 days (median 132,
+mean 136; in December alone 2 episodes → "<5").
 Users: alice (case manager, A), cora (coordinator, A), adam (administrator, no team).
 """
 
@@ -24,15 +32,29 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from desktop.storage.models import AuditEvent, synced_fields
 from server import admin
 from tests.server.conftest import PASSWORD, Api, new_patient, op, setup_org
 
 QUARTER = "2026Q4"
 
 
-def _case(api: Api, pid: str, **fields: Any) -> None:
+def _case(api: Api, pid: str, **fields: Any) -> str:
     cid = str(uuid.uuid4())
     result = api.push_one(op("case_record", cid, fields={"patient_id": pid, **fields},
+                             patient_id=pid))
+    assert result["status"] == "applied", result
+    return cid
+
+
+def _audit(api: Api, action: str, pid: str, case_id: str, **detail: Any) -> None:
+    """An audit event as the laptop's UnitOfWork.audit queues it (every synced field of
+    AuditEvent, the null ones left out, and created_at)."""
+    fields = {"at": "2026-11-20T09:00:00", "actor": "Alice", "device_id": api.device_id,
+              "action": action, "record_table": "case_record", "record_id": case_id,
+              "patient_id": pid, "detail": detail, "created_at": "2026-11-20T09:00:00"}
+    assert set(fields) == {*synced_fields(AuditEvent), "created_at"}
+    result = api.push_one(op("audit_event", str(uuid.uuid4()), "append", fields=fields,
                              patient_id=pid))
     assert result["status"] == "applied", result
 
@@ -53,15 +75,19 @@ def seed(client: TestClient) -> None:
     alice, carol = Api(client, "alice"), Api(client, "carol")
     towns = {**{i: "Namur" for i in (1, 2, 3)}, **{i: "Jambes" for i in range(4, 9)}}
     patients: dict[int, str] = {}
+    cases: dict[int, str] = {}
+    review_due = {**{i: "2027-05-03" for i in range(1, 7)}, 7: "2026-12-01", 10: "2027-02-01"}
     for i in range(1, 23):
         pid, _ = new_patient(alice, org.team_a, city=towns.get(i, "Dinant"))
         patients[i] = pid
         if i <= 14:
             manager = "Anne" if i <= 6 else "Bruno" if i <= 11 else "Chloé"
-            _case(alice, pid, status="active", request_date="2026-10-01",
-                  intake_outcome="accepted", first_contact_on="2026-10-03",
-                  opened_on="2026-10-05", primary_case_manager=manager,
-                  complexity_tier="case_management" if i <= 8 else "care_coordination")
+            due = {"relevance_review_due": review_due[i]} if i in review_due else {}
+            cases[i] = _case(alice, pid, status="active", request_date="2026-10-01",
+                             intake_outcome="accepted", first_contact_on="2026-10-03",
+                             opened_on="2026-10-05", primary_case_manager=manager,
+                             complexity_tier="case_management" if i <= 8
+                             else "care_coordination", **due)
         elif i <= 17:
             _case(alice, pid, status="closed", request_date="2026-10-10",
                   intake_outcome="redirected")
@@ -98,10 +124,22 @@ def seed(client: TestClient) -> None:
         _rec(alice, "assessment_response", patients[i], instrument_id="zarit_12",
              instrument_version="1", status="completed", assessed_on="2026-11-15",
              scores=total(20))
-    for _ in range(6):
+    for i in range(1, 7):
+        _audit(alice, "relevance_review", patients[i], cases[i], on="2026-11-03" if i <= 5
+               else "2026-11-20", due="2026-11-05")
+    _audit(alice, "relevance_review", patients[8], cases[8], on="2026-11-03", due=None)
+    _audit(alice, "relevance_review", patients[9], cases[9], on="2026-09-01", due="2026-09-01")
+    _audit(alice, "view", patients[1], cases[1], purpose="dossier")
+    for i in range(6):
         pid, _ = new_patient(carol, org.team_b, city="Ciney")
+        due = {"relevance_review_due": "2026-11-15"} if i == 0 else {}
         _case(carol, pid, status="active", request_date="2026-10-01", intake_outcome="accepted",
               first_contact_on="2026-10-02", opened_on="2026-10-05",
+              primary_case_manager="Carol", complexity_tier="self_management", **due)
+    for closed_on in ("2026-10-11", "2026-10-21", "2026-11-10", "2026-12-10", "2026-12-20"):
+        pid, _ = new_patient(carol, org.team_b, city="Ciney")
+        _case(carol, pid, status="closed", request_date="2026-06-01", intake_outcome="accepted",
+              first_contact_on="2026-06-10", opened_on="2026-07-01", closed_on=closed_on,
               primary_case_manager="Carol", complexity_tier="self_management")
 
 

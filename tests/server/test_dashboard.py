@@ -46,10 +46,12 @@ def any_backend(settings: ServerSettings) -> Iterator[TestClient]:
         yield c
 
 
-def _cells(client: TestClient, teams: list[str]) -> dict[str, str]:
+def _cells(client: TestClient, teams: list[str], period: Period | None = None
+           ) -> dict[str, str]:
     with client.app.state.db.sessions() as session:  # type: ignore[attr-defined]
         ids = [session.query(Team).filter(Team.name == n).one().id for n in teams]
-        _ind, cells = team_cells(session, ids, quarter("2026Q4"), dt.date(2027, 1, 15))
+        _ind, cells = team_cells(session, ids, period or quarter("2026Q4"),
+                                 dt.date(2027, 1, 15))
     return {f"{c.indicator}:{c.group}": c.value for c in cells}
 
 
@@ -84,8 +86,24 @@ def test_team_indicators_hand_computed(any_backend: TestClient) -> None:
     # the patients' experience: the latest answer of each of 6 patients, 13..18 → 15.5
     assert a["experience_count:"] == "6" and a["experience_mean:"] == "15.50"
     assert a["burden_mean:zarit_12"] == SUPPRESSED  # 3 carers
+    # episodes: none closed in team A; relevance reviews: 7 fell due (P1..P5 on time, P6
+    # late, P7 not done), 5 on time
+    assert (a["episodes_closed:"], a["episode_median_days:"], a["episode_mean_days:"]) \
+        == ("0", "—", "—")
+    assert a["reviews_due:"] == "7" and a["reviews_on_time:"] == "5"
     both = _cells(team_client, ["A équipe", "B équipe"])
     assert both["active_cases:"] == "20" and both["caseload_by_manager:Carol"] == "6"
+    # team B: 5 episodes closed of 102, 112, 132, 162 and 172 days; 1 review due, not done
+    b = _cells(team_client, ["B équipe"])
+    assert (b["episodes_closed:"], b["episode_median_days:"], b["episode_mean_days:"]) \
+        == ("5", "132.0", "136.0")
+    assert b["reviews_due:"] == SUPPRESSED and b["reviews_on_time:"] == "0"
+    assert both["episodes_closed:"] == "5" and both["reviews_due:"] == "8"
+    # December alone: 2 episodes (162 and 172 days) → suppressed
+    december = _cells(team_client, ["B équipe"], Period(dt.date(2026, 12, 1),
+                                                        dt.date(2026, 12, 31)))
+    assert (december["episodes_closed:"], december["episode_median_days:"],
+            december["episode_mean_days:"]) == (SUPPRESSED, SUPPRESSED, SUPPRESSED)
 
 
 def test_nothing_identifies_a_patient(team_client: TestClient) -> None:
@@ -93,7 +111,7 @@ def test_nothing_identifies_a_patient(team_client: TestClient) -> None:
     page = team_client.get("/dashboard", params=Q4).text
     with team_client.app.state.db.sessions() as session:  # type: ignore[attr-defined]
         ids = {r.patient_id for r in session.query(Record) if r.patient_id}
-    assert len(ids) == 28
+    assert len(ids) == 33
     for leak in ("Dupont", "Marie", "patient_id", *ids):
         assert leak not in page
 
@@ -183,6 +201,8 @@ def test_csv_and_pdf_downloads(team_client: TestClient) -> None:
     assert values[("requests_by_outcome", "redirected")] == SUPPRESSED
     assert values[("uncovered_needs", "health|Namur")] == SUPPRESSED
     assert values[("active_cases", "")] == "14"
+    assert values[("reviews_due", "")] == "7" and values[("reviews_on_time", "")] == "5"
+    assert values[("episodes_closed", "")] == "0"
     pdf = team_client.get("/dashboard/report.pdf", params=Q4)
     assert pdf.headers["content-type"] == "application/pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
@@ -194,6 +214,7 @@ def test_csv_and_pdf_downloads(team_client: TestClient) -> None:
     fr_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(fr.content)).pages)
     assert "Avis des patients et fardeau des aidants" in fr_text and "Zarit 12" in fr_text
     assert "Requests received" in text and "<5" in text and "Dupont" not in text
+    assert "Relevance reviews done on time" in text and "Episodes closed during" in text
 
 
 def test_report_command(team_client: TestClient, sqlite_settings: ServerSettings,
