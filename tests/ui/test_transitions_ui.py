@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from desktop.services import care_plans, concertations, stability, stays
 from desktop.ui.dossier.overview_tab import OverviewTab
@@ -128,3 +129,17 @@ def test_stability_keys_trend_in_header_and_concertation(main_window, qtbot, ctx
     assert dialog.result_id
     view = concertations.list_concertations(ctx, sc.patient_id)[0]
     assert view.funder == "iriscare" and "concertation.needs_home_nurse" in view.warnings
+
+
+def test_the_reported_by_hint_is_whole_beside_a_long_trend(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    sc = make_scenario(ctx)
+    for kind in ("fall", "crisis_call", "carer_exhausted", "not_eating"):
+        stability.add_event(ctx, sc.patient_id, kind, occurred_on=TODAY - dt.timedelta(days=3))
+    main_window.resize(1366, 700)
+    dossier = main_window.open_dossier(sc.patient_id)
+    dossier.resize(1366, 700)
+    dossier.show()
+    field = _tab(dossier, OverviewTab).stability.reported_by
+    QApplication.processEvents()
+    hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    assert field.width() >= hint + 12, (field.width(), hint)

@@ -235,6 +235,9 @@ class StabilityPanel(QWidget):
         self.reported_by.setPlaceholderText(self.tr("reported by (optional)"))
         self.reported_by.setAccessibleName(self.tr("Reported by"))
         self.reported_by.setMaximumWidth(260)
+        # the trend beside it is long: its hint must not be cut to "signalé par (facul…"
+        self.reported_by.setMinimumWidth(min(260, self.reported_by.fontMetrics().horizontalAdvance(
+            self.reported_by.placeholderText()) + 24))
         head.addWidget(self.reported_by)
         layout.addLayout(head)
         grid = QGridLayout()
