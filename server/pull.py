@@ -62,26 +62,21 @@ def record_change(rec: Any, names: dict[str, str] | None = None, *,
     fields = rec.fields or {}
     meta = rec.meta or {}
     common = meta.get("d")
+    author = names.get(str(common[2])) if compact and names and common else None
+    versions: dict[str, int]
+    authors: dict[str, str]
     if compact and "x" not in meta and common and common[0] == rec.seq:
-        # written in one op (most records): nothing differs from the record
-        return Change.model_construct(
-            seq=rec.seq, table=rec.table_name, record_id=rec.record_id,
-            patient_id=rec.patient_id, kind="delete" if rec.deleted else "upsert",
-            fields=fields, field_versions={}, record_version=rec.seq,
-            deleted=bool(rec.deleted), hlc=rec.hlc, authors={},
-            author=names.get(str(common[2])) if names else None,
-            conflict=None, reason=None, consents=[])
-    versions, _hlcs, writers = expand_meta(fields, meta)
-    authors = {k: names[str(d)] for k, d in writers.items()
-               if names and str(d) in names and k in fields}
-    author = None
-    if compact:
-        versions = {k: v for k, v in versions.items() if v != rec.seq}
-        author = names.get(str(common[2])) if names and common else None
-        authors = {k: n for k, n in authors.items() if n != author}
+        versions, authors = {}, {}  # written in one op (most records): nothing differs
+    else:
+        versions, _hlcs, writers = expand_meta(fields, meta)
+        authors = {k: names[str(d)] for k, d in writers.items()
+                   if names and str(d) in names and k in fields}
+        if compact:
+            versions = {k: v for k, v in versions.items() if v != rec.seq}
+            authors = {k: n for k, n in authors.items() if n != author}
     return Change.model_construct(
         seq=rec.seq, table=rec.table_name, record_id=rec.record_id, patient_id=rec.patient_id,
-        kind="delete" if rec.deleted else "upsert", fields=dict(fields),
+        kind="delete" if rec.deleted else "upsert", fields=fields,
         field_versions=versions,
         record_version=rec.seq, deleted=bool(rec.deleted), hlc=rec.hlc, authors=authors,
         author=author, conflict=None, reason=None, consents=[],

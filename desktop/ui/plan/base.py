@@ -4,14 +4,12 @@ refreshing after it, showing an error."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import DomainError
-from desktop.i18n.dates import short_date
 from desktop.ui.draft_guard import GuardedDialog
 from desktop.ui.i18n import error_message
 
@@ -22,10 +20,6 @@ if TYPE_CHECKING:
 
 GOAL_ROLE = Qt.ItemDataRole.UserRole  # a row's record id (goal, action, meeting, letter)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "goal" or "action"; a meeting's decision index
-
-
-def day_text(day: dt.date | None) -> str:
-    return short_date(day)
 
 
 class PlanBase(QWidget):

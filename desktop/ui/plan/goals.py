@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import care_plans
 from desktop.ui.i18n import current_language
-from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE, day_text
+from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE
 from desktop.ui.plan.dialogs import ActionDialog, GoalDialog, GoalReviewDialog, attainment_label
 from desktop.ui.plan.labels import domain_label, need_status_label
 from desktop.ui.plan.words import PlanWords
@@ -101,8 +102,8 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
         self.tree.clear()
         if plan is not None:
             for g in plan.goals:
-                target = f"→ {day_text(g.target_date)}" if g.target_date else ""
-                reviewed = (f"{attainment_label(g.attainment)} ({day_text(g.attainment_on)})"
+                target = f"→ {short_date(g.target_date)}" if g.target_date else ""
+                reviewed = (f"{attainment_label(g.attainment)} ({short_date(g.attainment_on)})"
                             if g.attainment is not None else "")
                 gi = QTreeWidgetItem([g.text, "", "", target, reviewed])
                 gi.setData(0, GOAL_ROLE, g.id)
@@ -111,7 +112,7 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
                     who = {"patient": self.tr("The patient"),
                            "case_manager": self.tr("The case manager")}.get(
                         a.responsible_kind, a.responsible_name)
-                    period = " – ".join(x for x in (day_text(a.start_date), day_text(a.end_date)) if x)
+                    period = " – ".join(x for x in (short_date(a.start_date), short_date(a.end_date)) if x)
                     what = a.what + (" — " + self.tr("on hold (in hospital)") if a.on_hold
                                      else "")
                     ai = QTreeWidgetItem([what, who, a.schedule.text, period])

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.dates import short_date
 from desktop.services import documents, gp_feedback
 from desktop.ui.i18n import error_message
-from desktop.ui.plan.base import GOAL_ROLE, day_text
+from desktop.ui.plan.base import GOAL_ROLE
 from desktop.ui.plan.dialogs import GpLetterDialog
 from desktop.ui.plan.printouts import PlanPrintouts
 
@@ -49,10 +50,10 @@ class PlanLetters(PlanPrintouts):
     def _refresh_letters(self) -> None:
         self.letters.clear()
         for letter in gp_feedback.letters_for(self.ctx, self.patient_id):
-            status = (self.tr("sent on {d}").format(d=day_text(letter.sent_on))
+            status = (self.tr("sent on {d}").format(d=short_date(letter.sent_on))
                       if letter.status == "sent" else self.tr("to send"))
-            item = QTreeWidgetItem([day_text(letter.created_on), letter.gp_name or "",
-                                    day_text(letter.due_on), status])
+            item = QTreeWidgetItem([short_date(letter.created_on), letter.gp_name or "",
+                                    short_date(letter.due_on), status])
             item.setData(0, GOAL_ROLE, letter.id)
             self.letters.addTopLevelItem(item)
 

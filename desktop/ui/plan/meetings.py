@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n.dates import short_date
 from desktop.services import concertations
 from desktop.ui.i18n import current_language
-from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE, PlanBase, day_text
+from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE, PlanBase
 from desktop.ui.plan.dialogs import ConcertationDialog, DecisionDialog
 
 
@@ -50,7 +51,7 @@ class PlanMeetings(PlanBase):
             remarks = [warn.get(w, w) for w in m.warnings]
             if not m.patient_agreed_participants:
                 remarks.append(self.tr("patient's agreement missing"))
-            item = QTreeWidgetItem([day_text(m.held_on), ", ".join(p.name for p in m.participants),
+            item = QTreeWidgetItem([short_date(m.held_on), ", ".join(p.name for p in m.participants),
                                     m.reference_name or "", "; ".join(remarks)])
             item.setData(0, GOAL_ROLE, m.id)
             for d in m.decisions:
