@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from desktop.domain.address import validate_postal_code
 from desktop.domain.errors import ValidationError, ValidationErrors
@@ -211,6 +210,8 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0
     if ka == kb:
         return 1.0
+    from difflib import SequenceMatcher  # only when a contact is matched, not at the unlock
+
     return SequenceMatcher(None, ka, kb).ratio()
 
 

@@ -6,9 +6,6 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from stdnum.be import bis, nn
-from stdnum.exceptions import ValidationError as StdnumError
-
 from desktop.domain.errors import ValidationError
 
 
@@ -50,6 +47,11 @@ def parse_niss(value: str, field: str = "niss") -> Niss:
     Raises ValidationError naming the wrong part: `niss.format` (not 11 digits), `niss.month`
     (MM not 00-12, 20-32 or 40-52), `niss.date` (a day the month does not have, e.g. 30 February
     or day 32, which only a month 00 allows), `niss.checksum` (wrong check digits)."""
+    # python-stdnum (with pydoc, which it imports) loads at the first NISS typed, not at the
+    # unlock: Today never parses one (issue 16, target 6)
+    from stdnum.be import bis, nn
+    from stdnum.exceptions import ValidationError as StdnumError
+
     compact = nn.compact(value or "")
     if not compact.isdigit() or len(compact) != 11 or not compact.isascii():
         raise ValidationError("niss.format", field)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import phonenumbers
-
 from desktop.domain.errors import ValidationError
+
+# phonenumbers (58 modules) loads at the first number read or typed, not at the unlock
 
 
 def normalize_phone(value: str, field: str = "phone", region: str = "BE") -> str:
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:
@@ -19,6 +21,8 @@ def normalize_phone(value: str, field: str = "phone", region: str = "BE") -> str
 
 def display_phone(e164: str) -> str:
     """National format for Belgian numbers ("0470 12 34 56"), international otherwise."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

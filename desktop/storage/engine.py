@@ -7,15 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+import sqlcipher3.dbapi2
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from desktop.storage.keying import apply_key
 
 CACHE_KIB = 65_536  # a large page cache keeps SQLCipher's decryption cost low (the writer)
-# readers run side by side (Today's sections, a dossier's tabs), each with its own cache: a
-# smaller one each keeps the resident size down (issue 16, target 6)
-READER_CACHE_KIB = 16_384
+# readers run side by side, each with its own cache: a small one each keeps the resident size
+# down (issue 16, target 6) and still holds a dossier's pages
+READER_CACHE_KIB = 4096
 
 
 def _connect_factory(db_path: Path, key: bytearray | None,
@@ -44,10 +45,13 @@ def make_engine(db_path: Path, key: bytearray | None, *, writer: bool) -> Engine
     """
     engine = create_engine(
         "sqlite://",
+        module=sqlcipher3.dbapi2,  # not the standard library's sqlite3, which it never uses
         creator=_connect_factory(db_path, key, CACHE_KIB if writer else READER_CACHE_KIB),
         poolclass=QueuePool,
-        pool_size=1 if writer else 4,
-        max_overflow=0 if writer else 8,
+        # one idle connection kept: readers side by side (Today's sections, a dossier's tabs)
+        # open more for the burst, each closed with its cache when it returns (issue 16, target 6)
+        pool_size=1,
+        max_overflow=0 if writer else 11,
         # the connection used last, whose page cache is warm: a reader in turn would fill a
         # cache of CACHE_KIB per connection (issue 16: +45 MB resident after a second Today)
         pool_use_lifo=True,

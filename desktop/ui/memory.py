@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import linecache
 import sys
 
 
@@ -26,4 +27,31 @@ def release_free_memory() -> bool:
     if trim is None:
         return False
     trim(0)
+    return True
+
+
+def forget_module_sources() -> bool:
+    """Stop PySide6's import hook from keeping the source of every module imported after it.
+
+    The hook (shibokensupport.feature) reads each new module's source to see whether it uses
+    PySide6, through linecache, which keeps the lines: about 20 MB once the vault's modules are
+    in, interleaved with the modules' own objects so that no later clearing gives it back. The
+    answer is kept; the lines it read are dropped at once. True if the hook was found."""
+    import PySide6  # noqa: F401  (loads the hook's module)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or getattr(check, "relais_forgets", False):
+        return False
+
+    def uses_pyside(module: object) -> bool:
+        before = set(linecache.cache)
+        try:
+            return bool(check(module))
+        finally:
+            for name in set(linecache.cache) - before:
+                linecache.cache.pop(name, None)
+
+    uses_pyside.relais_forgets = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
     return True
