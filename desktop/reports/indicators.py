@@ -53,7 +53,7 @@ def fmt_date(day: object, lang: str) -> str:
 def wrap(text: str, width: int = 18) -> str:
     import textwrap
 
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
 def level_label(code: str, lang: str) -> str:
@@ -157,7 +157,7 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     small = 8
 
     def style(ax: Axes, title: str) -> None:
-        ax.set_title(title, fontsize=small + 1, loc="left")
+        ax.set_title(wrap(title, 32), fontsize=small + 1, loc="left")  # whole in a narrow window
         ax.tick_params(labelsize=small)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -187,7 +187,9 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     bar_labels(ax, b1)
     bar_labels(ax, b2)
     ax.set_xticks(list(xs), groups)
-    ax.legend(fontsize=small - 1, frameon=False, loc="upper left")
+    # one row across the top, in the headroom left above the tallest bar (margins below): in a
+    # corner it covered whichever bar was tallest there, and its value
+    ax.legend(fontsize=small - 1, frameon=False, loc="upper center", ncol=2)
     style(ax, t("ind.chart.care_use", lang))
     # 3. levels of the active cases
     ax = axes[1][0]
@@ -204,18 +206,19 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     bars = ax.bar(labels, counts, color=[VERMILION, ORANGE, GREEN, GREEN, GREEN])
     ax.bar_label(bars, fontsize=small - 1, padding=1)
     style(ax, f"{t('ind.chart.attainment', lang)} ({ind.goals_reviewed})")
-    for a in (axes[0][1], axes[1][1]):
-        a.set_ylim(bottom=0)
-        a.margins(y=0.2)
-    for a in (axes[0][0], axes[1][0]):
-        a.margins(x=0.25)
+    # headroom above the tallest bar for its value and, on care use, the legend's row (set as
+    # limits: margins do nothing once a limit is fixed)
+    for a, share in ((axes[0][1], 0.5), (axes[1][1], 0.2)):
+        top = max((float(p.get_height()) for p in a.patches), default=0.0)
+        a.set_ylim(0, top * (1 + share) if top > 0 else 1)
+    for a in (axes[0][0], axes[1][0]):  # from 0, room for the values; 0 to 1 when all are 0
+        right = max((float(p.get_width()) for p in a.patches), default=0.0)
+        a.set_xlim(0, right * 1.25 if right > 0 else 1)
     from matplotlib.ticker import MaxNLocator
 
     for a in (axes[0][0], axes[1][0]):
         a.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes[1][1].yaxis.set_major_locator(MaxNLocator(integer=True))
-    if not any(counts):
-        axes[1][1].set_ylim(0, 1)
     fig.set_layout_engine("constrained")  # follows the canvas when the window is resized
     return fig
 
