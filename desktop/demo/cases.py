@@ -175,15 +175,17 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
         lang, female = (people or {}).get(pid, ("fr", True))
         rows: Rows = {CASE: [], STATUS: [], VISIT: [], NOTE: [], STAY: []}
         episodes: list[tuple[dt.date, dt.date | None, str]] = []
-        if rng.random() < 0.2:  # an earlier episode, closed
-            opened = today - dt.timedelta(days=rng.randint(800, 1500))
-            episodes.append((opened, opened + dt.timedelta(days=rng.randint(90, 400)), "closed"))
+        earlier = (rng.randint(800, 1500), rng.randint(90, 400)) if rng.random() < 0.2 else None
         opened = today - dt.timedelta(days=rng.randint(5, 700))
         status = rng.choices(["referred", "assessing", "active", "stabilised"], [4, 10, 62, 24])[0]
         if index < len(TODAY_SLOTS) and status == "referred":
             status = "active"  # the first patients carry today's visits
         if status == "referred":
             opened = today - dt.timedelta(days=rng.randint(1, 20))
+        if earlier is not None:  # an earlier episode, closed 10 to 69 days before this one opened
+            # (so that the indicators' default year holds closed episodes and their length)
+            closed = opened - dt.timedelta(days=earlier[0] % 60 + 10)
+            episodes.append((closed - dt.timedelta(days=earlier[1]), closed, "closed"))
         episodes.append((opened, None, status))
         for opened, closed, status in episodes:
             kind, name, reason = rng.choice(REQUESTS[lang])

@@ -24,6 +24,8 @@ def test_demo_of_40_patients_fills_the_indicators_and_the_waiting_list(ctx) -> N
     # access: accepted, redirected and waiting requests; delays to the first contact
     assert ind.requests_accepted > 0 and ind.requests_redirected > 0 and ind.requests_waiting > 0
     assert ind.first_contact_count > 0 and ind.first_contact_median_days is not None
+    # earlier episodes closed within the default year, with their length
+    assert ind.episodes_closed > 0 and ind.episode_median_days is not None
     # use of care and stability
     assert ind.admissions_in_period > 0 and ind.readmissions_30d > 0
     assert ind.stability_events > 0 and ind.stability_by_kind
