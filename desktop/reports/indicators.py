@@ -187,9 +187,9 @@ def chart_figure(ind: Indicators, lang: str, *, width_in: float = 7.0,
     bar_labels(ax, b1)
     bar_labels(ax, b2)
     ax.set_xticks(list(xs), groups)
-    # one row across the top, in the headroom left above the tallest bar (margins below): in a
-    # corner it covered whichever bar was tallest there, and its value
-    ax.legend(fontsize=small - 1, frameon=False, loc="upper center", ncol=2)
+    # in the headroom left above the tallest bar (limits below), inside the axes: in the upper
+    # left corner it covered whichever bar was tallest there, and its value
+    ax.legend(fontsize=small - 1, frameon=False, loc="upper right")
     style(ax, t("ind.chart.care_use", lang))
     # 3. levels of the active cases
     ax = axes[1][0]

@@ -5,14 +5,21 @@ toolbar's overflow (») menu, which Tab cannot reach."""
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = -1) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = -1, *,
+                 right_aligned: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._right = right_aligned  # each row ends at the right edge (a header's badges)
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:  # noqa: N802 (QBoxLayout's name)
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
 
     # ---- QLayout ---------------------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
@@ -71,18 +78,28 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         gap = max(self._gap(), 0)
         x, y, row_height = area.x(), area.y(), 0
+        row: list[tuple[QLayoutItem, QRect]] = []
+
+        def end_row() -> None:
+            shift = area.right() + 1 - (x - gap) if self._right and row else 0
+            for placed, geometry in row:
+                if move:
+                    placed.setGeometry(geometry.translated(max(shift, 0), 0))
+            row.clear()
+
         for item in self._items:
             widget = item.widget()
             if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
+                end_row()
                 x, y = area.x(), y + row_height + gap
                 row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            row.append((item, QRect(QPoint(x, y), hint)))
             x += hint.width() + gap
             row_height = max(row_height, hint.height())
+        end_row()
         return y + row_height - rect.y() + m.bottom()
 
 

@@ -356,3 +356,37 @@ def test_ctrl_enter_does_not_press_a_disabled_save(main_window, ctx, qtbot) -> N
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result_id is None and dialog.isVisible()
     dialog.reject()
+
+
+def test_header_badges_wrap_instead_of_widening_the_dossier(main_window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """With a status, an overdue review, a chronic condition, a stability trend, who sees it and
+    its consents, the badges' single row made the dossier wider than a 1366-pixel screen (its
+    right edge, the phones and the GP, off-screen): the badges wrap onto a second row."""
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Lambert",
+                                                           given_name="Rose"))
+    dossier = main_window.open_dossier(pid)
+    header = dossier.header
+    header.finish_badges()
+    for text in ("Révision de la pertinence", "Affection chronique", "3 événements en 90 jours ↑",
+                 "Toute l'équipe", "Statistiques", "Intervention majorée (BIM)",
+                 "Statut affection chronique"):
+        header._badge(text, "#455a64")  # noqa: SLF001 - as the consent badges add theirs
+    # wider than the screen on one row, whatever the fonts' widths here
+    while sum(header.badges.itemAt(i).widget().sizeHint().width()
+              for i in range(header.badges.count())) < 1500:
+        header._badge("Consentement : partage avec l'équipe", "#455a64")  # noqa: SLF001
+    assert dossier.minimumSizeHint().width() <= 1366
+    dossier.resize(1366, 700)
+    dossier.show()
+    _settle()
+    assert dossier.width() <= 1366, dossier.width()
+    labels = [header.badges.itemAt(i).widget() for i in range(header.badges.count())]
+    assert len(labels) >= 8
+    name = header.name.geometry()
+    for label in labels:
+        rect = label.rect().translated(label.mapTo(dossier, label.rect().topLeft()))
+        assert dossier.rect().contains(rect), (label.text(), rect)
+        assert not label.geometry().translated(label.parentWidget().pos()).intersects(name)
+    assert header.phones.mapTo(dossier, header.phones.rect().topRight()).x() <= dossier.width()
+    assert len({label.y() for label in labels}) >= 2  # wrapped
+    dossier.close()

@@ -1,4 +1,5 @@
-"""desktop/reports/indicators.py: the care-use chart's legend covers no bar and no value."""
+"""desktop/reports/indicators.py: the care-use chart's legend covers no bar, no value and no
+axis label."""
 
 from __future__ import annotations
 
@@ -35,3 +36,6 @@ def test_the_legend_covers_no_bar_and_no_value(rates: tuple[float, ...]) -> None
     covered = [a for a in [*care_use.patches, *care_use.texts]
                if a.get_window_extent(renderer).overlaps(box)]
     assert covered == []
+    # and inside the chart: not over the axis' values
+    inside = care_use.get_window_extent(renderer)
+    assert inside.x0 <= box.x0 and box.x1 <= inside.x1 and box.y1 <= inside.y1

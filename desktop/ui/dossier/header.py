@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.domain.errors import DomainError
 from desktop.i18n.dates import short_date
@@ -18,6 +18,7 @@ from desktop.services import cases
 from desktop.services.patients import PatientView
 from desktop.ui import labels_case as labels
 from desktop.ui.consent.badges import add_consent_badges
+from desktop.ui.flow import FlowLayout
 from desktop.ui.i18n import message
 
 if TYPE_CHECKING:
@@ -52,15 +53,18 @@ class DossierHeader(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._visibility: QLabel | None = None
-        self._badges = QHBoxLayout()
-        self._badges.setSpacing(6)
+        # the badges wrap onto a second row rather than widen the window past the screen
+        badges = QWidget()
+        self._badges = FlowLayout(badges, 6, right_aligned=True)
+        self._badges.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        badges.setSizePolicy(policy)
         self._now: list[QWidget] = []  # the badges made with the header's text
         self._later: list[QWidget] = []  # the badges made just after (their own reads)
         self._pending: str | None = None  # the patient whose later badges are still to make
-        badges = QWidget()
-        badges.setLayout(self._badges)
-        grid.addWidget(self.name, 0, 0)
-        grid.addWidget(badges, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.name, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(badges, 0, 1)
         grid.addWidget(self.identity, 1, 0)
         grid.addWidget(self.phones, 1, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.address, 2, 0)
@@ -97,7 +101,7 @@ class DossierHeader(QFrame):
             QTimer.singleShot(0, self, self.finish_badges)
 
     @property
-    def badges(self) -> QHBoxLayout:
+    def badges(self) -> FlowLayout:
         """The row of badges, all of them."""
         self.finish_badges()
         return self._badges
