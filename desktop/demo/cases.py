@@ -184,8 +184,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             opened = today - dt.timedelta(days=rng.randint(1, 20))
         if earlier is not None:  # an earlier episode, closed 10 to 69 days before this one opened
             # (so that the indicators' default year holds closed episodes and their length)
-            closed = opened - dt.timedelta(days=earlier[0] % 60 + 10)
-            episodes.append((closed - dt.timedelta(days=earlier[1]), closed, "closed"))
+            ended = opened - dt.timedelta(days=earlier[0] % 60 + 10)
+            episodes.append((ended - dt.timedelta(days=earlier[1]), ended, "closed"))
         episodes.append((opened, None, status))
         for opened, closed, status in episodes:
             kind, name, reason = rng.choice(REQUESTS[lang])

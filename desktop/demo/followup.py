@@ -209,6 +209,31 @@ def _stays(ctx: AppContext, rng: random.Random, p: Person, case: CaseView | None
         _checklist(ctx, rng, stay, out, today, recent=False)
 
 
+def _just_back(ctx: AppContext, rng: random.Random, people_: list[Person],
+               views: dict[str, list[CaseView]], today: dt.date) -> None:
+    """One patient back from hospital yesterday, her follow-up call still to make, so that
+    Today's calls after a discharge are never empty in a demo: chance may have left none."""
+    from desktop.demo.cases import HOSPITALS, STAY_REASONS
+
+    def recent(pid: str) -> bool:
+        return any(h.discharged_on is None or (today - h.discharged_on).days < 7
+                   for h in stays.list_stays(ctx, pid))
+
+    if any(h.discharged_on is not None and (today - h.discharged_on).days < 7
+           and h.follow_up_done_on is None for p in people_ for h in stays.list_stays(ctx, p.id)):
+        return
+    for p in people_:
+        current = next((c for c in views[p.id] if c.status in OPEN_STATUSES), None)
+        if current is None or recent(p.id):
+            continue
+        lang = "nl" if p.dutch else "fr"
+        out = today - dt.timedelta(days=1)
+        stays.add_stay(ctx, p.id, kind="admission", admitted_on=out - dt.timedelta(days=6),
+                       discharged_on=out, hospital=rng.choice(HOSPITALS[lang]),
+                       reason=rng.choice(STAY_REASONS[lang]), case_id=current.id)
+        return
+
+
 def _goal_reviews(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> None:
     plan = care_plans.current_plan(ctx, p.id)
     if plan is None or plan.status == "draft" or plan.agreed_on is None:
@@ -277,3 +302,4 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str], report: Pr
 
         ctx.write_many(run)
         report(min(start + BATCH, len(patient_ids)), len(patient_ids))
+    ctx.write_many(lambda: _just_back(ctx, rng, [who[pid] for pid in patient_ids], views, today))

@@ -337,9 +337,13 @@ class MainWindow(QMainWindow):
             return existing
         dossier = DossierWindow(self, patient_id)
         self.dossiers[patient_id] = dossier
-        dossier.destroyed.connect(lambda _=None, pid=patient_id: self.dossiers.pop(pid, None))
+        dossier.destroyed.connect(lambda _=None, pid=patient_id, gone=dossier: self._forget(pid, gone))
         dossier.show()
         return dossier
+
+    def _forget(self, patient_id: str, gone: DossierWindow) -> None:
+        if self.dossiers.get(patient_id) is gone:  # not the window reopened since its closing
+            del self.dossiers[patient_id]
 
     # ---- locking -------------------------------------------------------------------------
     def lock(self) -> None:

@@ -390,3 +390,21 @@ def test_header_badges_wrap_instead_of_widening_the_dossier(main_window, ctx: Ap
     assert header.phones.mapTo(dossier, header.phones.rect().topRight()).x() <= dossier.width()
     assert len({label.y() for label in labels}) >= 2  # wrapped
     dossier.close()
+
+
+def test_a_dossier_reopened_as_it_closes_gets_a_new_window(main_window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Closed, a dossier is deleted at the next turn of the event loop: opened again before
+    that, the patient got the dying window back (and an error at its first use)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Lambert",
+                                                           given_name="Rose"))
+    first = main_window.open_dossier(pid)
+    first.close()
+    again = main_window.open_dossier(pid)
+    assert again is not first
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the first one goes
+    _settle()
+    assert main_window.dossiers[pid] is again
+    assert again.tabs.count() > 1 and again.isVisible()
+    again.close()

@@ -36,6 +36,7 @@ def test_demo_of_40_patients_fills_the_indicators_and_the_waiting_list(ctx) -> N
 
     data = today.today_data(ctx)
     assert data.waiting_list
+    assert data.recent_stays  # a patient back from hospital, her follow-up call to make
     # procedures, the medication list and the carers' own assessments, read by their services
     procedures = paperwork.list_paperwork(ctx)
     assert len({w.patient_id for w in procedures}) >= 5 and any(w.deadline for w in procedures)

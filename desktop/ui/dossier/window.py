@@ -122,6 +122,9 @@ class DossierWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.keep_drafts()  # the text of a dialog still open is offered at the next opening
         super().closeEvent(event)
+        if event.isAccepted() and self.main_window.dossiers.get(self.patient_id) is self:
+            # deleted later (WA_DeleteOnClose): reopened before that, the patient gets a new window
+            del self.main_window.dossiers[self.patient_id]
 
     def _make_header(self) -> QWidget:
         from desktop.ui.dossier.header import create_header  # it imports this module's type
