@@ -53,6 +53,27 @@ def _undecided_case(s: Any, pid: str) -> Any:
                 None)
 
 
+def _new_request(s: Any) -> str:
+    """A person whose daughter asked for help two days ago, the request not yet decided."""
+    import os
+
+    from desktop.domain.case_lifecycle import RequestFields
+    from desktop.services import cases, patients
+
+    dutch = os.environ.get("RELAIS_LANG") == "nl"
+    pid = patients.add_patient(s.ctx, patients.PatientFields(
+        family_name="Peeters" if dutch else "Dubois", given_name="Maria" if dutch else "Marcel",
+        birth_date=dt.date(1941, 3, 14), languages=["nl" if dutch else "fr"]))
+    today = s.ctx.today()
+    cases.open_case(s.ctx, pid, RequestFields(
+        requester_type="relative", requester_name="De dochter" if dutch else "Sa fille",
+        request_date=today - dt.timedelta(days=2),
+        request_reason=("Valt vaak, leeft alleen, weigert hulp" if dutch
+                        else "Chutes à répétition, vit seul, refuse l'aide")),
+        opened_on=today - dt.timedelta(days=1))
+    return pid
+
+
 def _home_help(s: Any, pid: str, target: Any) -> int:
     """The row of a home-help service of the directory, in the patient's town if there is one."""
     from desktop.services import patients
@@ -68,8 +89,8 @@ def shot_intake_and_triage(s: Any) -> None:
     """A request still at intake: its intake ends redirected to a service of the directory;
     the triage dialog with a crisis ticked (imminent loss of housing) suggests case management."""
     pid = next((p for p in _free_patients(s) if _undecided_case(s, p) is not None), None)
-    if pid is None:
-        return
+    if pid is None:  # the demo decided every request this time: one just received
+        pid = _new_request(s)
     case = _undecided_case(s, pid)
     dossier = s.window.open_dossier(pid)
     try:
