@@ -252,6 +252,7 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
                                 break
 
             threads = [threading.Thread(target=run_device, args=d) for d in devices]
+            assert server.process.proc is not None
             server_pid = server.process.proc.pid
             cpu0, srv0, pg0 = time.process_time(), sync_device._cpu_seconds(server_pid), pg.cpu()
             started = time.perf_counter()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -77,6 +78,13 @@ def model_json(model: BaseModel, *, compact: bool = False) -> Response:
                     media_type="application/json")
 
 
+# Pushes a serving process runs at once; the others wait their turn without holding a thread
+# or a connection. Pushes commit one after the other anyway (the seq counter row, docs/SYNC.md
+# 4): more of them at once only compete for the CPU and the interpreter's lock with the one
+# holding the counter, and every other push waits for that one (`bench sync --only devices`).
+PUSH_SLOTS = 4
+
+
 def tune_gc() -> None:
     """For a serving process, once the app is built: what was loaded so far is frozen out of
     the collector's sight and the young generation made larger. A push or pull allocates
@@ -103,7 +111,9 @@ def create_app(settings: ServerSettings,
     trusted_proxies = parse_networks(settings.trusted_proxies)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> Any:
+    async def lifespan(served: FastAPI) -> Any:
+        if PUSH_SLOTS:
+            served.state.push_slots = anyio.Semaphore(PUSH_SLOTS)
         yield
         db.dispose()
 
@@ -186,7 +196,15 @@ def create_app(settings: ServerSettings,
                             role=caller.role)
 
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
-    def push(body: PushRequest, request: Request, authorization: Auth = None) -> Response:
+    async def push(body: PushRequest, request: Request, authorization: Auth = None) -> Response:
+        slots = getattr(request.app.state, "push_slots", None)
+        if slots is None:
+            return await run_in_threadpool(push_now, body, request, authorization)
+        async with slots:
+            return await run_in_threadpool(push_now, body, request, authorization)
+
+    def push_now(body: PushRequest, request: Request,
+                 authorization: HTTPAuthorizationCredentials | None) -> Response:
         with db.session() as session:
             caller = caller_for(request, authorization, session, allow_revoked=True)
             result = push_batch(session, caller, body)

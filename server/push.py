@@ -90,6 +90,10 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
                 in_batch[op.op_id] = result
                 results.append(result)
             sharing.settle(ctx)
+        # rows that carry no seq are written before the counter lock, the others after it
+        # with their final seqs: fewer round trips while every other push waits
+        session.flush([o for o in (*session.new, *session.dirty)
+                       if not isinstance(o, (Record, Conflict, PurgeEvent))])
         first, last = ctx.seqs.finish()  # from here to the commit, other pushes wait
         finals = _finalise(ctx, in_batch)
         for op in fresh:

@@ -66,10 +66,13 @@ class SeqAllocator:
         first > last). Not locked yet (PostgreSQL): one statement does both, the lock being
         held from there to the commit, while every other push waits."""
         if self.base is None:
-            top = int(self.session.execute(
-                update(Counter).where(Counter.name == "seq")
-                .values(value=Counter.value + self.count).returning(Counter.value)
-            ).scalar_one())
+            # no autoflush: the batch's new rows are then written once, with their final
+            # seqs, instead of inserted with provisional ones and updated again
+            with self.session.no_autoflush:
+                top = int(self.session.execute(
+                    update(Counter).where(Counter.name == "seq")
+                    .values(value=Counter.value + self.count).returning(Counter.value)
+                ).scalar_one())
             self.base = top - self.count
         elif self.count:
             self.session.execute(
