@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from bench import sync_device
 from desktop.storage.envelope import use_insecure_test_kdf
@@ -130,6 +131,31 @@ def enrol_devices(settings: Any, team: str, count: int,
     return out
 
 
+class _PgBackends:
+    """CPU-seconds of the PostgreSQL backends serving one database (this bench's own; other
+    databases' work on a shared machine is not counted). A backend that exits is counted up to
+    its last sample, so sample again just before the server stops."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"),
+                                    poolclass=NullPool)
+        self.seen: dict[int, float] = {}
+
+    def cpu(self) -> float:
+        with self.engine.connect() as conn:
+            pids = [int(p) for (p,) in conn.execute(text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid()"))]
+        tick = os.sysconf("SC_CLK_TCK")
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # another host's PostgreSQL, or gone
+            self.seen[pid] = (int(fields[11]) + int(fields[12])) / tick
+        return sum(self.seen.values())
+
+
 # ---- section: 50 devices at once --------------------------------------------------------------
 def _hlc(device: str, n: int) -> str:
     return f"{int(time.time() * 1000):013d}-{n % 100000:05d}-{device[:8]}"
@@ -173,6 +199,7 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
                                 team_size=args.team_size)
         with server:
             barrier = threading.Barrier(len(devices))
+            pg = _PgBackends(db_url)
 
             def run_device(device_id: str, token: str) -> None:
                 state: dict[str, Any] = {}
@@ -225,12 +252,18 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
                                 break
 
             threads = [threading.Thread(target=run_device, args=d) for d in devices]
+            assert server.process.proc is not None
+            server_pid = server.process.proc.pid
+            cpu0, srv0, pg0 = time.process_time(), sync_device._cpu_seconds(server_pid), pg.cpu()
             started = time.perf_counter()
             for t in threads:
                 t.start()
             for t in threads:
                 t.join()
             wall = time.perf_counter() - started
+            cpu = {"client": time.process_time() - cpu0,
+                   "server": sync_device._cpu_seconds(server_pid) - srv0,
+                   "postgres": pg.cpu() - pg0}
 
     def pct(values: list[float], p: float) -> float:
         if not values:
@@ -255,6 +288,12 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
               f"p95 {p95 * 1000:8.1f} ms  max {max(values, default=0) * 1000:8.1f} ms")
     total_ops = len(latencies["push"]) * args.ops
     report["ops_per_s"] = round(total_ops / wall)
+    per_op = {k: v / max(1, total_ops) * 1000 for k, v in cpu.items()}
+    report["cpu_ms_per_op"] = {k: round(v, 3) for k, v in per_op.items()}
+    print("CPU per op pushed (ms): " + ", ".join(f"{k} {v:.2f}" for k, v in per_op.items())
+          + f"; CPU-seconds used {sum(cpu.values()):.1f} of {wall * (os.cpu_count() or 1):.1f}"
+          " the cores had (the client's threads run in this process, the server's workers and"
+          " PostgreSQL's backends beside it)")
     print(f"ops pushed {total_ops} in {wall:.1f} s ({total_ops / wall:.0f} ops/s, target "
           f"≥ 2,000); errors {len(errors)} (target 0); push p95 target < 200 ms")
     for e in errors[:5]:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from server.app import create_app
+from server.app import create_app, tune_gc
 from server.config import ServerSettings
 
 DATA_ENV = "RELAIS_SERVER_DATA"
 
 
 def app() -> FastAPI:
-    return create_app(ServerSettings.load(Path(os.environ[DATA_ENV])))
+    built = create_app(ServerSettings.load(Path(os.environ[DATA_ENV])))
+    tune_gc()
+    return built

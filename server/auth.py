@@ -72,11 +72,13 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
     token = authorization[7:].strip()
-    device = session.scalar(select(Device).where(Device.token_hash == token_hash(token)))
-    if device is None:
+    # the device and its user in one round trip: every request starts here
+    found = session.execute(select(Device, User).join(User, User.id == Device.user_id)
+                            .where(Device.token_hash == token_hash(token))).first()
+    if found is None:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
-    user = session.get(User, device.user_id)
-    if user is None or not user.active:
+    device, user = found.tuple()
+    if not user.active:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
     if device.stolen and not allow_stolen:
         raise ApiError(403, "sync.device_stolen")

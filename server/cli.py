@@ -68,7 +68,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from server.app import create_app
+    from server.app import create_app, tune_gc
     from server.asgi import DATA_ENV
 
     settings = _settings(args)
@@ -93,7 +93,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ[DATA_ENV] = str(settings.data_dir)
         uvicorn.run("server.asgi:app", factory=True, workers=args.workers, **common)
     else:
-        uvicorn.run(create_app(settings), **common)
+        app = create_app(settings)
+        tune_gc()
+        uvicorn.run(app, **common)
     return 0
 
 

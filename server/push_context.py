@@ -63,12 +63,21 @@ class SeqAllocator:
 
     def finish(self) -> tuple[int, int]:
         """Lock, reserve the numbers handed out; returns (first, last) final seq (empty when
-        first > last)."""
-        base = self.lock()
-        if self.count:
+        first > last). Not locked yet (PostgreSQL): one statement does both, the lock being
+        held from there to the commit, while every other push waits."""
+        if self.base is None:
+            # no autoflush: the batch's new rows are then written once, with their final
+            # seqs, instead of inserted with provisional ones and updated again
+            with self.session.no_autoflush:
+                top = int(self.session.execute(
+                    update(Counter).where(Counter.name == "seq")
+                    .values(value=Counter.value + self.count).returning(Counter.value)
+                ).scalar_one())
+            self.base = top - self.count
+        elif self.count:
             self.session.execute(
-                update(Counter).where(Counter.name == "seq").values(value=base + self.count))
-        return base + 1, base + self.count
+                update(Counter).where(Counter.name == "seq").values(value=self.base + self.count))
+        return self.base + 1, self.base + self.count
 
 
 class Rejected(Exception):
