@@ -53,13 +53,19 @@ def horizon(session: Session) -> int:
 # the columns a change needs (never field_hlcs): rows, not ORM objects
 CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
                   Record.team_id, Record.deleted, Record.hlc, Record.fields, Record.meta)
-# what a page reads: the fields as their stored JSON text (passed through to the answer without
-# being decoded and encoded again) and the references (prerequisites) read by the database
+# what a page reads, through the driver (no ORM rows): the fields and per-field metadata as their
+# stored JSON text, the fields passed through to the answer without being decoded and encoded
+# again; the version and device most fields share, and the references (prerequisites), read by
+# the database
 PAGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
-                Record.team_id, Record.deleted, Record.hlc, Record.meta,
+                Record.team_id, Record.deleted, Record.hlc,
+                cast(Record.meta, Text).label("meta_json"),
+                Record.meta[("d", 0)].as_integer().label("d_version"),
+                Record.meta[("d", 2)].as_string().label("d_device"),
                 cast(Record.fields, Text).label("fields_json"),
                 *(Record.fields[name].as_string().label(f"ref_{name}") for name in REFERENCES))
-_REF_COLUMNS = tuple((f"ref_{name}", table) for name, table in REFERENCES.items())
+_FIRST_REF = len(PAGE_COLUMNS) - len(REFERENCES)
+_REF_TABLES = tuple(REFERENCES.values())
 _string = json.encoder.encode_basestring  # C; non-ASCII kept as is (the body is UTF-8)
 
 
@@ -92,42 +98,53 @@ class Page:
         return PullResponse.model_validate_json(self.json())
 
 
-def _refs_of(row: Any) -> tuple[tuple[str, str], ...]:
-    out = []
-    for column, table in _REF_COLUMNS:
-        value = getattr(row, column)
-        if isinstance(value, str) and value and not (
-                table == row.table_name and value == row.record_id):
-            out.append((table, value))
-    return tuple(out)
+def _several_writes(meta_json: str | None) -> bool:
+    """The record has fields written by other ops than most ("x", compact_meta). May say yes
+    wrongly (a value spelled "x"): such a record goes the general way, as correct."""
+    return meta_json is not None and '"x"' in meta_json
+
+
+def page_rows(session: Session, query: Any) -> list[Any]:
+    return list(session.connection().execute(query))
+
+
+def page_authors(session: Session, rows: list[Any]) -> dict[str, str]:
+    """Display name of the user of each device that wrote a field of these rows."""
+    devices = {r.d_device for r in rows if r.d_device}
+    for r in rows:
+        if _several_writes(r.meta_json):
+            devices.update(str(d) for d in _writers(json.loads(r.meta_json)) if d)
+    if not devices:
+        return {}
+    found = session.execute(select(Device.id, User.display_name).join(
+        User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
+    return {str(i): str(n) for i, n in found if n}
 
 
 def record_entry(row: Any, names: dict[str, str], *, compact: bool) -> Entry:
     """`row`: of PAGE_COLUMNS. A record written in one op (most) is written out around its
     stored fields; the others (and the full form) go through `record_change`."""
-    meta = row.meta or {}
-    common = meta.get("d")
-    seq = row.seq
-    if compact and "x" not in meta and common and common[0] == seq:
-        author = names.get(str(common[2])) if names else None
-        fields = row.fields_json
-        deleted = bool(row.deleted)
-        text = (f'{{"seq":{seq},"table":{_string(row.table_name)},'
-                f'"record_id":{_string(row.record_id)}'
-                + (f',"patient_id":{_string(row.patient_id)}' if row.patient_id is not None
-                   else "")
+    seq, table, record_id, patient_id, _team, deleted, hlc, meta_json, d_version, d_device, \
+        fields = row[:_FIRST_REF]
+    refs = tuple((t, v) for t, v in zip(_REF_TABLES, row[_FIRST_REF:], strict=True)
+                 if v and not (t == table and v == record_id))
+    if compact and d_version == seq and not _several_writes(meta_json):
+        author = names.get(d_device) if names and d_device is not None else None
+        text = (f'{{"seq":{seq},"table":{_string(table)},"record_id":{_string(record_id)}'
+                + (f',"patient_id":{_string(patient_id)}' if patient_id is not None else "")
                 + (',"kind":"delete"' if deleted else ',"kind":"upsert"')
                 + (f',"fields":{fields}' if fields and fields not in ("{}", "null") else "")
                 + f',"record_version":{seq}'
                 + (',"deleted":true' if deleted else "")
-                + (f',"hlc":{_string(row.hlc)}' if row.hlc is not None else "")
+                + (f',"hlc":{_string(hlc)}' if hlc is not None else "")
                 + (f',"author":{_string(author)}' if author is not None else "")
                 + "}")
     else:
-        fields = (json.loads(row.fields_json) if row.fields_json else None) or {}
-        change = _change(row, fields, meta, names, compact=compact)
+        change = _change(row, (json.loads(fields) if fields else None) or {},
+                         (json.loads(meta_json) if meta_json else None) or {}, names,
+                         compact=compact)
         text = change.model_dump_json(exclude_defaults=compact)
-    return Entry(seq, text, (row.table_name, row.record_id), _refs_of(row))
+    return Entry(seq, text, (table, record_id), refs)
 
 
 def record_change(rec: Any, names: dict[str, str] | None = None, *,
@@ -216,10 +233,10 @@ def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *
     conflicts: list[Conflict] = []
     purges: list[PurgeEvent] = []
     for team in sorted(teams):
-        records.extend(session.execute(
+        records.extend(page_rows(session,
             select(*PAGE_COLUMNS).where(Record.team_id == team, Record.seq > cursor,
                                         Record.seq <= top, visible(Record.patient_id, user))
-            .order_by(Record.seq).limit(window)).all())
+            .order_by(Record.seq).limit(window)))
         conflicts.extend(session.scalars(
             select(Conflict).where(Conflict.team_id == team, Conflict.seq > cursor,
                                    Conflict.seq <= top, visible(Conflict.patient_id, user))
@@ -231,7 +248,7 @@ def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *
         # only the first `window` of the merged changes are needed
         records.sort(key=lambda r: r.seq)
         del records[window:]
-    names = authors_of(session, records)
+    names = page_authors(session, records)
     found.extend(record_entry(r, names, compact=compact) for r in records)
     found.extend(Entry(r.seq, conflict_change(r).model_dump_json(exclude_defaults=compact))
                  for r in conflicts)
@@ -284,11 +301,11 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
             # by primary key only; team and cursor are checked here: given them, a planner
             # without statistics walks the (team_id, seq) index over every record after the
             # cursor (quadratic over an initial pull)
-            rows = [r for r in session.execute(select(*PAGE_COLUMNS).where(
+            rows = [r for r in page_rows(session, select(*PAGE_COLUMNS).where(
                 Record.table_name == table, Record.record_id.in_(sorted(ids)),
-                visible(Record.patient_id, user))).all()
+                visible(Record.patient_id, user)))
                 if r.team_id in teams and r.seq > cursor]
-            names = authors_of(session, rows)
+            names = page_authors(session, rows)
             extra.extend(record_entry(r, names, compact=compact) for r in rows)
         for e in extra:
             assert e.key is not None
