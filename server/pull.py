@@ -393,13 +393,15 @@ def checksum(session: Session, caller: Caller) -> ChecksumResponse:
     top = head(session)
     per_table: dict[str, list[tuple[str, int]]] = {}
     if caller.team_ids:
-        rows = session.execute(
+        rows = session.connection().execute(
             select(Record.table_name, Record.record_id, Record.seq).where(
                 Record.team_id.in_(caller.team_ids), Record.deleted.is_(False),
-                Record.seq <= top, visible(Record.patient_id, caller.username))
-        ).all()
+                Record.seq <= top, visible(Record.patient_id, caller.username)))
         for table, record_id, seq in rows:
-            per_table.setdefault(table, []).append((record_id, int(seq)))
+            items = per_table.get(table)
+            if items is None:
+                items = per_table[table] = []
+            items.append((record_id, seq))
     tables: dict[str, dict[str, Any]] = {}
     for table, items in per_table.items():
         items.sort()
