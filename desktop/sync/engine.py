@@ -600,10 +600,11 @@ def blobs_to_upload(session: Session, rows: list[OutboxOp]) -> list[str]:
 def local_checksums(session: Session) -> dict[str, dict[str, Any]]:
     """Live records the server has seen (server_version > 0), as the server computes it."""
     out: dict[str, dict[str, Any]] = {}
+    conn: Any = session.connection().connection.driver_connection
     for name, model in SYNCED_MODELS.items():
-        tbl = table_of(model)
-        rows = session.execute(select(tbl.c.id, tbl.c.server_version).where(
-            tbl.c.deleted.is_(False), tbl.c.server_version > 0).order_by(tbl.c.id)).all()
+        # through the driver: plain tuples for every record of the vault
+        rows = conn.execute(f'SELECT id, server_version FROM "{table_of(model).name}" '
+                            "WHERE deleted = 0 AND server_version > 0 ORDER BY id").fetchall()
         if rows:
             digest = hashlib.sha256("".join(f"{i}:{v}\n" for i, v in rows).encode()).hexdigest()
             out[name] = {"count": len(rows), "checksum": digest}
