@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, exists, func, or_, select
+from sqlalchemy import BigInteger, Text, cast, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
@@ -60,7 +60,7 @@ CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patien
 PAGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
                 Record.team_id, Record.deleted, Record.hlc,
                 cast(Record.meta, Text).label("meta_json"),
-                Record.meta[("d", 0)].as_integer().label("d_version"),
+                cast(Record.meta[("d", 0)].as_string(), BigInteger).label("d_version"),
                 Record.meta[("d", 2)].as_string().label("d_device"),
                 cast(Record.fields, Text).label("fields_json"),
                 *(Record.fields[name].as_string().label(f"ref_{name}") for name in REFERENCES))

@@ -602,9 +602,11 @@ def local_checksums(session: Session) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     conn: Any = session.connection().connection.driver_connection
     for name, model in SYNCED_MODELS.items():
-        # through the driver: plain tuples for every record of the vault
+        # through the driver (plain tuples), in the table's order and sorted here: in the
+        # order of the ids (random) each row would be a page lookup of its own, twice the time
         rows = conn.execute(f'SELECT id, server_version FROM "{table_of(model).name}" '
-                            "WHERE deleted = 0 AND server_version > 0 ORDER BY id").fetchall()
+                            "WHERE deleted = 0 AND server_version > 0").fetchall()
+        rows.sort()
         if rows:
             digest = hashlib.sha256("".join(f"{i}:{v}\n" for i, v in rows).encode()).hexdigest()
             out[name] = {"count": len(rows), "checksum": digest}
