@@ -568,6 +568,11 @@ class _Pending:
     count: int = 1  # changes of the page merged here
 
 
+@functools.cache
+def _parents_first() -> tuple[str, ...]:
+    return tuple(tbl.name for tbl in Base.metadata.sorted_tables)
+
+
 def initial_pull(session: Session, cursor: int) -> bool:
     """True while the vault holds only what this first pull brought (and this laptop's own
     audit events, already pushed): no op waiting, no field versions, nothing written locally
@@ -624,29 +629,34 @@ class BulkApplier:
         general path; records whose parent has not arrived yet, to park)."""
         stats = self.stats
         merged: dict[tuple[str, str], _Pending] = {}
+        max_hlc = stats.max_hlc
         for change in changes:
-            if change.hlc and (stats.max_hlc is None or change.hlc > stats.max_hlc):
-                stats.max_hlc = change.hlc
-            if change.table not in SYNCED_MODELS:
+            hlc = change.hlc
+            if hlc and (max_hlc is None or hlc > max_hlc):
+                max_hlc = hlc
+            table = change.table
+            if table not in SYNCED_MODELS:
                 stats.skipped += 1  # a table this version does not know
                 continue
             deleted = change.deleted or change.kind == "delete"
-            key = (change.table, change.record_id)
+            key = (table, change.record_id)
             seen = merged.get(key)
             if seen is None:
                 merged[key] = _Pending(change, change.fields, change.record_version,
-                                       deleted, change.hlc or "")
+                                       deleted, hlc or "")
             else:
                 seen.count += 1
                 if change.record_version >= seen.version:
                     seen.fields = {**seen.fields, **change.fields}
                     seen.change, seen.version, seen.deleted = (change, change.record_version,
                                                                deleted)
-                    seen.hlc = change.hlc or seen.hlc
+                    seen.hlc = hlc or seen.hlc
+        stats.max_hlc = max_hlc
         general: list[Change] = []
         by_table: dict[str, list[_Pending]] = defaultdict(list)
+        required = {table: _bulk_table(table).required for table, _rid in merged}
         for (table, _rid), item in merged.items():
-            if None in map(item.fields.get, _bulk_table(table).required):
+            if None in map(item.fields.get, required[table]):
                 general.append(self._as_change(item))  # a tombstone, known here or skipped
             else:
                 by_table[table].append(item)
@@ -661,8 +671,7 @@ class BulkApplier:
                 elif was is not None:
                     self._count(item)  # already here as it is
         orphans: list[Change] = []
-        for tbl in Base.metadata.sorted_tables:  # parents first
-            name = tbl.name
+        for name in _parents_first():
             if not by_table.get(name):
                 continue
             items = by_table[name]
@@ -678,8 +687,16 @@ class BulkApplier:
                     else:
                         general.append(self._as_change(item))
                 items = by_table[name] = kept
+            upserts = deletes = 0
             for item in items:
-                self._count(item)
+                if item.deleted:
+                    deletes += item.count
+                else:
+                    upserts += item.count
+            stats.upserts += upserts
+            stats.deletes += deletes
+            if name == "patient":
+                stats.patients.update(i.change.record_id for i in items)
             self.present[name].update(i.change.record_id for i in items)
             orphans += self._orphans(name, items)
         fresh = [SimpleNamespace(id=i.change.record_id, deleted=i.deleted, **{
