@@ -50,9 +50,6 @@ def horizon(session: Session) -> int:
     return int(row.value) if row is not None and row.value is not None else 0
 
 
-# the columns a change needs (never field_hlcs): rows, not ORM objects
-CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
-                  Record.team_id, Record.deleted, Record.hlc, Record.fields, Record.meta)
 # what a page reads, through the driver (no ORM rows): the fields and per-field metadata as their
 # stored JSON text, the fields passed through to the answer without being decoded and encoded
 # again; the version and device most fields share, and the references (prerequisites), read by
@@ -149,10 +146,10 @@ def record_entry(row: Any, names: dict[str, str], *, compact: bool) -> Entry:
 
 def record_change(rec: Any, names: dict[str, str] | None = None, *,
                   compact: bool = False) -> Change:
-    """`rec`: a Record or a row of CHANGE_COLUMNS. `names`: display name per device id
-    (authors_of), for the fields' authors. Built without validation: the values come from the
-    server's own store. `compact`: versions and authors only where they differ from the
-    record's (desktop/sync/protocol.py)."""
+    """`rec`: a Record (tests check `record_entry` against this reading). `names`: display
+    name per device id (authors_of), for the fields' authors. Built without validation: the
+    values come from the server's own store. `compact`: versions and authors only where they
+    differ from the record's (desktop/sync/protocol.py)."""
     return _change(rec, rec.fields or {}, rec.meta or {}, names, compact=compact)
 
 
