@@ -222,16 +222,17 @@ def create_app(settings: ServerSettings,
              cursor: Cursor = 0, limit: Limit = 500, compact: bool = False) -> Response:
         with db.session() as session:
             caller = caller_for(request, authorization, session)
-            return model_json(pull_mod.pull(session, caller, cursor, limit, compact=compact),
-                              compact=compact)
+            body = pull_mod.pull_page(session, caller, cursor, limit, compact=compact).json()
+        return Response(body, media_type="application/json")
 
     @app.get("/v1/sync/snapshot", response_model=PullResponse, dependencies=v1)
     def snapshot(request: Request, authorization: Auth = None,
                  cursor: Cursor = 0, limit: Limit = 500, compact: bool = False) -> Response:
         caller = caller_for(request, authorization)
         with db.session() as session:
-            return model_json(pull_mod.snapshot(session, caller, cursor, limit,
-                                                compact=compact), compact=compact)
+            body = pull_mod.snapshot_page(session, caller, cursor, limit,
+                                          compact=compact).json()
+        return Response(body, media_type="application/json")
 
     @app.get("/v1/sync/checksum", response_model=ChecksumResponse, dependencies=v1)
     def checksum(request: Request, authorization: Auth = None) -> ChecksumResponse:

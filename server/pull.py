@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import BigInteger, Text, cast, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
@@ -48,19 +50,111 @@ def horizon(session: Session) -> int:
     return int(row.value) if row is not None and row.value is not None else 0
 
 
-# the columns a change needs (never field_hlcs): rows, not ORM objects
-CHANGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
-                  Record.team_id, Record.deleted, Record.hlc, Record.fields, Record.meta)
+# what a page reads, through the driver (no ORM rows): the fields and per-field metadata as their
+# stored JSON text, the fields passed through to the answer without being decoded and encoded
+# again; the version and device most fields share, and the references (prerequisites), read by
+# the database
+PAGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_id,
+                Record.team_id, Record.deleted, Record.hlc,
+                cast(Record.meta, Text).label("meta_json"),
+                cast(Record.meta[("d", 0)].as_string(), BigInteger).label("d_version"),
+                Record.meta[("d", 2)].as_string().label("d_device"),
+                cast(Record.fields, Text).label("fields_json"),
+                *(Record.fields[name].as_string().label(f"ref_{name}") for name in REFERENCES))
+_FIRST_REF = len(PAGE_COLUMNS) - len(REFERENCES)
+_REF_TABLES = tuple(REFERENCES.values())
+_string = json.encoder.encode_basestring  # C; non-ASCII kept as is (the body is UTF-8)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One change of a page, already as JSON. `key`: (table, record id) of a record change;
+    `refs`: the records it references (REFERENCES)."""
+
+    seq: int
+    text: str
+    key: tuple[str, str] | None = None
+    refs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class Page:
+    entries: list[Entry]
+    next_cursor: int
+    has_more: bool
+    server_time: str
+
+    def json(self) -> bytes:
+        """The PullResponse as JSON (docs/SYNC.md 1)."""
+        return (f'{{"changes":[{",".join(e.text for e in self.entries)}],'
+                f'"next_cursor":{self.next_cursor},'
+                f'"has_more":{"true" if self.has_more else "false"},'
+                f'"server_time":{_string(self.server_time)}}}').encode()
+
+    def model(self) -> PullResponse:
+        return PullResponse.model_validate_json(self.json())
+
+
+def _several_writes(meta_json: str | None) -> bool:
+    """The record has fields written by other ops than most ("x", compact_meta). May say yes
+    wrongly (a value spelled "x"): such a record goes the general way, as correct."""
+    return meta_json is not None and '"x"' in meta_json
+
+
+def page_rows(session: Session, query: Any) -> list[Any]:
+    return list(session.connection().execute(query))
+
+
+def page_authors(session: Session, rows: list[Any]) -> dict[str, str]:
+    """Display name of the user of each device that wrote a field of these rows."""
+    devices = {r.d_device for r in rows if r.d_device}
+    for r in rows:
+        if _several_writes(r.meta_json):
+            devices.update(str(d) for d in _writers(json.loads(r.meta_json)) if d)
+    if not devices:
+        return {}
+    found = session.execute(select(Device.id, User.display_name).join(
+        User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
+    return {str(i): str(n) for i, n in found if n}
+
+
+def record_entry(row: Any, names: dict[str, str], *, compact: bool) -> Entry:
+    """`row`: of PAGE_COLUMNS. A record written in one op (most) is written out around its
+    stored fields; the others (and the full form) go through `record_change`."""
+    seq, table, record_id, patient_id, _team, deleted, hlc, meta_json, d_version, d_device, \
+        fields = row[:_FIRST_REF]
+    refs = tuple((t, v) for t, v in zip(_REF_TABLES, row[_FIRST_REF:], strict=True)
+                 if v and not (t == table and v == record_id))
+    if compact and d_version == seq and not _several_writes(meta_json):
+        author = names.get(d_device) if names and d_device is not None else None
+        text = (f'{{"seq":{seq},"table":{_string(table)},"record_id":{_string(record_id)}'
+                + (f',"patient_id":{_string(patient_id)}' if patient_id is not None else "")
+                + (',"kind":"delete"' if deleted else ',"kind":"upsert"')
+                + (f',"fields":{fields}' if fields and fields not in ("{}", "null") else "")
+                + f',"record_version":{seq}'
+                + (',"deleted":true' if deleted else "")
+                + (f',"hlc":{_string(hlc)}' if hlc is not None else "")
+                + (f',"author":{_string(author)}' if author is not None else "")
+                + "}")
+    else:
+        change = _change(row, (json.loads(fields) if fields else None) or {},
+                         (json.loads(meta_json) if meta_json else None) or {}, names,
+                         compact=compact)
+        text = change.model_dump_json(exclude_defaults=compact)
+    return Entry(seq, text, (table, record_id), refs)
 
 
 def record_change(rec: Any, names: dict[str, str] | None = None, *,
                   compact: bool = False) -> Change:
-    """`rec`: a Record or a row of CHANGE_COLUMNS. `names`: display name per device id
-    (authors_of), for the fields' authors. Built without validation: the values come from the
-    server's own store. `compact`: versions and authors only where they differ from the
-    record's (desktop/sync/protocol.py)."""
-    fields = rec.fields or {}
-    meta = rec.meta or {}
+    """`rec`: a Record (tests check `record_entry` against this reading). `names`: display
+    name per device id (authors_of), for the fields' authors. Built without validation: the
+    values come from the server's own store. `compact`: versions and authors only where they
+    differ from the record's (desktop/sync/protocol.py)."""
+    return _change(rec, rec.fields or {}, rec.meta or {}, names, compact=compact)
+
+
+def _change(rec: Any, fields: dict[str, Any], meta: dict[str, Any],
+            names: dict[str, str] | None, *, compact: bool) -> Change:
     common = meta.get("d")
     author = names.get(str(common[2])) if compact and names and common else None
     versions: dict[str, int]
@@ -115,15 +209,20 @@ def purge_change(row: PurgeEvent, consents: list[dict[str, Any]] | None = None) 
 def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
                  limit: int, *, snapshot: bool = False, user: str = "",
                  compact: bool = False) -> PullResponse:
+    return page_of(session, teams, cursor, limit, snapshot=snapshot, user=user,
+                   compact=compact).model()
+
+
+def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *,
+            snapshot: bool = False, user: str = "", compact: bool = False) -> Page:
     """Changes in the caller's teams, leaving out the patients `user` may not see (shared
     with the responsible case managers only) and the purges those keep."""
     top = head(session)
     now = utcnow().isoformat() + "Z"
     if not teams:
-        return PullResponse(changes=[], next_cursor=max(cursor, top), has_more=False,
-                            server_time=now)
+        return Page([], max(cursor, top), False, now)
     window = limit + 1
-    found: list[Change] = []
+    found: list[Entry] = []
     # one query per team, each reading its (team_id, seq) index from the cursor and stopping
     # after `window` rows; merged here. With several teams in one query, the database would
     # sort every row after the cursor to find the first ones.
@@ -131,10 +230,10 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
     conflicts: list[Conflict] = []
     purges: list[PurgeEvent] = []
     for team in sorted(teams):
-        records.extend(session.execute(
-            select(*CHANGE_COLUMNS).where(Record.team_id == team, Record.seq > cursor,
-                                          Record.seq <= top, visible(Record.patient_id, user))
-            .order_by(Record.seq).limit(window)).all())
+        records.extend(page_rows(session,
+            select(*PAGE_COLUMNS).where(Record.team_id == team, Record.seq > cursor,
+                                        Record.seq <= top, visible(Record.patient_id, user))
+            .order_by(Record.seq).limit(window)))
         conflicts.extend(session.scalars(
             select(Conflict).where(Conflict.team_id == team, Conflict.seq > cursor,
                                    Conflict.seq <= top, visible(Conflict.patient_id, user))
@@ -142,21 +241,26 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
         purges.extend(session.scalars(
             purge_query(team, cursor, top, user, snapshot=snapshot, teams=teams)
             .order_by(PurgeEvent.seq).limit(window)).all())
-    names = authors_of(session, records)
-    found.extend(record_change(r, names, compact=compact) for r in records)
-    found.extend(conflict_change(r) for r in conflicts)
+    if len(teams) > 1 or conflicts or purges:
+        # only the first `window` of the merged changes are needed
+        records.sort(key=lambda r: r.seq)
+        del records[window:]
+    names = page_authors(session, records)
+    found.extend(record_entry(r, names, compact=compact) for r in records)
+    found.extend(Entry(r.seq, conflict_change(r).model_dump_json(exclude_defaults=compact))
+                 for r in conflicts)
     # while the patient stays purged, its purges carry the consent log the server weighs
     kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
         PurgedPatient.patient_id.in_({r.patient_id for r in purges})))} if purges else {}
-    found.extend(purge_change(r, kept.get(r.patient_id) if r.reason == "consent_withdrawn"
-                              else None) for r in purges)
+    found.extend(Entry(r.seq, purge_change(
+        r, kept.get(r.patient_id) if r.reason == "consent_withdrawn" else None)
+        .model_dump_json(exclude_defaults=compact)) for r in purges)
     found.sort(key=lambda c: c.seq)
     has_more = len(found) > limit
     page = found[:limit]
     next_cursor = page[-1].seq if has_more else max(cursor, top)
-    return PullResponse(changes=with_prerequisites(session, teams, cursor, page, user,
-                                                   compact=compact),
-                        next_cursor=next_cursor, has_more=has_more, server_time=now)
+    return Page(with_prerequisites(session, teams, cursor, page, user, compact=compact),
+                next_cursor, has_more, now)
 
 
 def purge_query(team: str, cursor: int, top: int, user: str, *, snapshot: bool,
@@ -175,68 +279,55 @@ def purge_query(team: str, cursor: int, top: int, user: str, *, snapshot: bool,
     return query
 
 
-def _refs(change: Change) -> list[tuple[str, str]]:
-    if change.kind not in ("upsert", "delete"):
-        return []
-    out = []
-    for name, table in REFERENCES.items():
-        value = change.fields.get(name)
-        if isinstance(value, str) and value and not (
-                table == change.table and value == change.record_id):
-            out.append((table, value))
-    return out
-
-
 def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
-                       page: list[Change], user: str = "", *,
-                       compact: bool = False) -> list[Change]:
+                       page: list[Entry], user: str = "", *,
+                       compact: bool = False) -> list[Entry]:
     """Put every record a change references (REFERENCES) before that change, when the device
     cannot have it yet (seq > cursor). A record delivered early shows up again at its own seq;
     applying it twice is harmless. So a child never arrives before its parent."""
-    known: dict[tuple[str, str], Change] = {
-        (c.table, c.record_id): c for c in page if c.kind in ("upsert", "delete")}
-    wanted = {ref for c in page for ref in _refs(c)} - set(known)
+    known: dict[tuple[str, str], Entry] = {e.key: e for e in page if e.key is not None}
+    wanted = {ref for e in page for ref in e.refs} - set(known)
     for _depth in range(6):  # goal → plan → case → patient is the longest chain
         if not wanted:
             break
         by_table: dict[str, list[str]] = {}
         for table, record_id in wanted:
             by_table.setdefault(table, []).append(record_id)
-        extra: list[Change] = []
+        extra: list[Entry] = []
         for table, ids in by_table.items():
             # by primary key only; team and cursor are checked here: given them, a planner
             # without statistics walks the (team_id, seq) index over every record after the
             # cursor (quadratic over an initial pull)
-            rows = [r for r in session.execute(select(*CHANGE_COLUMNS).where(
+            rows = [r for r in page_rows(session, select(*PAGE_COLUMNS).where(
                 Record.table_name == table, Record.record_id.in_(sorted(ids)),
-                visible(Record.patient_id, user))).all()
+                visible(Record.patient_id, user)))
                 if r.team_id in teams and r.seq > cursor]
-            names = authors_of(session, rows)
-            extra.extend(record_change(r, names, compact=compact) for r in rows)
-        for c in extra:
-            known[(c.table, c.record_id)] = c
-        wanted = {ref for c in extra for ref in _refs(c)} - set(known) - wanted
-    if len(known) == sum(1 for c in page if c.kind in ("upsert", "delete")):
+            names = page_authors(session, rows)
+            extra.extend(record_entry(r, names, compact=compact) for r in rows)
+        for e in extra:
+            assert e.key is not None
+            known[e.key] = e
+        wanted = {ref for e in extra for ref in e.refs} - set(known) - wanted
+    if len(known) == sum(1 for e in page if e.key is not None):
         return page  # nothing referenced from outside the page
-    out: list[Change] = []
+    out: list[Entry] = []
     emitted: set[tuple[str, str]] = set()
 
-    def emit_refs(change: Change, depth: int = 0) -> None:
-        for ref in _refs(change):
+    def emit_refs(entry: Entry, depth: int = 0) -> None:
+        for ref in entry.refs:
             dep = known.get(ref)
             if dep is not None and ref not in emitted and depth < 8:
                 emitted.add(ref)
                 emit_refs(dep, depth + 1)
                 out.append(dep)
 
-    for change in page:
-        key = (change.table, change.record_id)
-        if change.kind in ("upsert", "delete"):
-            if key in emitted:
+    for entry in page:
+        if entry.key is not None:
+            if entry.key in emitted:
                 continue  # already placed earlier as a prerequisite
-            emitted.add(key)
-        emit_refs(change)
-        out.append(change)
+            emitted.add(entry.key)
+        emit_refs(entry)
+        out.append(entry)
     return out
 
 
@@ -260,6 +351,11 @@ def _device(session: Session, caller: Caller) -> Device:
 
 def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
          compact: bool = False) -> PullResponse:
+    return pull_page(session, caller, cursor, limit, compact=compact).model()
+
+
+def pull_page(session: Session, caller: Caller, cursor: int, limit: int, *,
+              compact: bool = False) -> Page:
     device = _device(session, caller)
     if cursor > 0 and cursor < horizon(session):
         raise ApiError(410, "sync.cursor_too_old")
@@ -270,17 +366,22 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
         new_scope = teams
     elif sorted(device.scope) != teams:
         raise ApiError(410, "sync.scope_changed")
-    page = changes_page(session, caller.team_ids, cursor, limit, user=caller.username,
-                        compact=compact)
+    page = page_of(session, caller.team_ids, cursor, limit, user=caller.username,
+                   compact=compact)
     _note_progress(session, device, cursor, new_scope)
     return page
 
 
 def snapshot(session: Session, caller: Caller, cursor: int, limit: int, *,
              compact: bool = False) -> PullResponse:
+    return snapshot_page(session, caller, cursor, limit, compact=compact).model()
+
+
+def snapshot_page(session: Session, caller: Caller, cursor: int, limit: int, *,
+                  compact: bool = False) -> Page:
     device = _device(session, caller)
-    page = changes_page(session, caller.team_ids, cursor, limit, snapshot=True,
-                        user=caller.username, compact=compact)
+    page = page_of(session, caller.team_ids, cursor, limit, snapshot=True,
+                   user=caller.username, compact=compact)
     _note_progress(session, device, cursor, sorted(caller.team_ids) if cursor == 0 else None)
     return page
 
@@ -289,13 +390,15 @@ def checksum(session: Session, caller: Caller) -> ChecksumResponse:
     top = head(session)
     per_table: dict[str, list[tuple[str, int]]] = {}
     if caller.team_ids:
-        rows = session.execute(
+        rows = session.connection().execute(
             select(Record.table_name, Record.record_id, Record.seq).where(
                 Record.team_id.in_(caller.team_ids), Record.deleted.is_(False),
-                Record.seq <= top, visible(Record.patient_id, caller.username))
-        ).all()
+                Record.seq <= top, visible(Record.patient_id, caller.username)))
         for table, record_id, seq in rows:
-            per_table.setdefault(table, []).append((record_id, int(seq)))
+            items = per_table.get(table)
+            if items is None:
+                items = per_table[table] = []
+            items.append((record_id, seq))
     tables: dict[str, dict[str, Any]] = {}
     for table, items in per_table.items():
         items.sort()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -447,7 +448,6 @@ def resolve_conflict_row(session: Session, conflict_id: str, value: Any) -> None
 # `executemany` per table; a record already here (a parent the server sent early, which comes
 # again at its own seq) goes through `PageApplier` like any other update.
 _DIALECT = sqlite_dialect()
-_MISSING = object()
 _BULK_META = frozenset(SYNC_META_COLUMNS)
 
 
@@ -478,13 +478,32 @@ def _wire_datetime(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return convert
 
 
-_json = json.JSONEncoder().encode  # what SQLAlchemy's JSON type stores (json.dumps)
+def _json_encoder() -> Callable[[Any], str]:
+    """What SQLAlchemy's JSON type stores (json.dumps), with the C encoder made once: a
+    JSONEncoder makes one per call."""
+    encode = json.JSONEncoder().encode
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encode
+    c_encode = make(None, encode, json.encoder.encode_basestring_ascii, None, ": ", ", ",
+                    False, False, True)
+
+    def convert(value: Any) -> str:
+        if isinstance(value, (dict, list)):
+            return "".join(c_encode(value, 0))
+        return encode(value)
+    return convert
+
+
+_json = _json_encoder()
 
 
 @dataclass(frozen=True)
 class _BulkTable:
     name: str
-    columns: tuple[tuple[str, Callable[[Any], Any] | None, Any], ...]  # key, convert, default
+    plain: Callable[[dict[str, Any]], tuple[Any, ...]]  # the columns stored as they come
+    converted: tuple[tuple[str, Callable[[Any], Any]], ...]  # key, wire-to-stored converter
+    defaults: dict[str, Any]  # a missing column's value, before conversion
     required: tuple[str, ...]
     foreign: tuple[tuple[str, str], ...]  # (column, parent table)
     created_at: Callable[[Any], Any]
@@ -492,10 +511,20 @@ class _BulkTable:
     insert: str
 
 
+def _getter(keys: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    if not keys:
+        return lambda _values: ()
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda values: (values[key],)
+    return operator.itemgetter(*keys)
+
+
 @functools.cache
 def _bulk_table(name: str) -> _BulkTable:
-    """Column order (the record's columns, then the sync columns), wire-to-stored converters
-    (the stored forms SQLAlchemy writes) and the driver-level INSERT of a synced table."""
+    """Column order (the columns stored as they come, those converted, then the sync columns),
+    wire-to-stored converters (the stored forms SQLAlchemy writes) and the driver-level INSERT
+    of a synced table."""
     tbl = table_of(SYNCED_MODELS[name])
     converters: dict[str, Callable[[Any], Any] | None] = {}
     defaults: dict[str, Any] = {}
@@ -511,22 +540,23 @@ def _bulk_table(name: str) -> _BulkTable:
         else:
             convert = proc
         arg = col.default.arg if col.default is not None else None  # type: ignore[attr-defined]
-        default = arg(None) if callable(arg) else arg
         converters[col.key] = convert
-        defaults[col.key] = convert(default) if convert else default
-    data = [k for k in converters if k not in _BULK_META]
-    keys = [*data, *SYNC_META_COLUMNS]
+        defaults[col.key] = arg(None) if callable(arg) else arg
+    plain = [k for k, c in converters.items() if c is None and k not in _BULK_META]
+    converted = [(k, c) for k, c in converters.items() if c is not None and k not in _BULK_META]
+    keys = [*plain, *(k for k, _c in converted), *SYNC_META_COLUMNS]
     sql = (f'INSERT INTO "{tbl.name}" ({", ".join(chr(34) + k + chr(34) for k in keys)}) '
            f'VALUES ({", ".join("?" for _ in keys)}) ON CONFLICT (id) DO NOTHING')
     return _BulkTable(
-        name=name, columns=tuple((k, converters[k], defaults[k]) for k in data),
+        name=name, plain=_getter(plain), converted=tuple(converted),
+        defaults={k: v for k, v in defaults.items() if k not in _BULK_META},
         required=_required_keys(tbl),
         foreign=tuple((fk.parent.key, fk.column.table.name) for fk in tbl.foreign_keys),
         created_at=converters["created_at"] or (lambda v: v),
         flag=converters["deleted"] or (lambda v: v), insert=sql)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """One record of a page, its changes merged in page order (the newer state wins)."""
 
@@ -536,6 +566,11 @@ class _Pending:
     deleted: bool
     hlc: str
     count: int = 1  # changes of the page merged here
+
+
+@functools.cache
+def _parents_first() -> tuple[str, ...]:
+    return tuple(tbl.name for tbl in Base.metadata.sorted_tables)
 
 
 def initial_pull(session: Session, cursor: int) -> bool:
@@ -594,29 +629,34 @@ class BulkApplier:
         general path; records whose parent has not arrived yet, to park)."""
         stats = self.stats
         merged: dict[tuple[str, str], _Pending] = {}
+        max_hlc = stats.max_hlc
         for change in changes:
-            if change.hlc and (stats.max_hlc is None or change.hlc > stats.max_hlc):
-                stats.max_hlc = change.hlc
-            if change.table not in SYNCED_MODELS:
+            hlc = change.hlc
+            if hlc and (max_hlc is None or hlc > max_hlc):
+                max_hlc = hlc
+            table = change.table
+            if table not in SYNCED_MODELS:
                 stats.skipped += 1  # a table this version does not know
                 continue
             deleted = change.deleted or change.kind == "delete"
-            key = (change.table, change.record_id)
+            key = (table, change.record_id)
             seen = merged.get(key)
             if seen is None:
                 merged[key] = _Pending(change, change.fields, change.record_version,
-                                       deleted, change.hlc or "")
+                                       deleted, hlc or "")
             else:
                 seen.count += 1
                 if change.record_version >= seen.version:
                     seen.fields = {**seen.fields, **change.fields}
                     seen.change, seen.version, seen.deleted = (change, change.record_version,
                                                                deleted)
-                    seen.hlc = change.hlc or seen.hlc
+                    seen.hlc = hlc or seen.hlc
+        stats.max_hlc = max_hlc
         general: list[Change] = []
         by_table: dict[str, list[_Pending]] = defaultdict(list)
+        required = {table: _bulk_table(table).required for table, _rid in merged}
         for (table, _rid), item in merged.items():
-            if None in map(item.fields.get, _bulk_table(table).required):
+            if None in map(item.fields.get, required[table]):
                 general.append(self._as_change(item))  # a tombstone, known here or skipped
             else:
                 by_table[table].append(item)
@@ -631,8 +671,7 @@ class BulkApplier:
                 elif was is not None:
                     self._count(item)  # already here as it is
         orphans: list[Change] = []
-        for tbl in Base.metadata.sorted_tables:  # parents first
-            name = tbl.name
+        for name in _parents_first():
             if not by_table.get(name):
                 continue
             items = by_table[name]
@@ -648,8 +687,16 @@ class BulkApplier:
                     else:
                         general.append(self._as_change(item))
                 items = by_table[name] = kept
+            upserts = deletes = 0
             for item in items:
-                self._count(item)
+                if item.deleted:
+                    deletes += item.count
+                else:
+                    upserts += item.count
+            stats.upserts += upserts
+            stats.deletes += deletes
+            if name == "patient":
+                stats.patients.update(i.change.record_id for i in items)
             self.present[name].update(i.change.record_id for i in items)
             orphans += self._orphans(name, items)
         fresh = [SimpleNamespace(id=i.change.record_id, deleted=i.deleted, **{
@@ -669,15 +716,12 @@ class BulkApplier:
 
     @staticmethod
     def _row(plan: _BulkTable, item: _Pending) -> list[Any]:
-        get = item.fields.get
-        row = [default if (value := get(key, _MISSING)) is _MISSING
-               else value if convert is None else convert(value)
-               for key, convert, default in plan.columns]
-        created = get("created_at")
-        row += (item.change.record_id,  # SYNC_META_COLUMNS, in order
+        values = {**plan.defaults, **item.fields}  # a column left out: its default
+        created = values.get("created_at")
+        return [*plan.plain(values), *(convert(values[key]) for key, convert in plan.converted),
+                item.change.record_id,  # SYNC_META_COLUMNS, in order
                 plan.created_at(created if isinstance(created, str) else utcnow()),
-                item.hlc, item.version, plan.flag(item.deleted))
-        return row
+                item.hlc, item.version, plan.flag(item.deleted)]
 
     @staticmethod
     def _as_change(item: _Pending) -> Change:

@@ -266,3 +266,39 @@ def test_a_server_with_smaller_pages_gets_its_size(team: tuple[Path, Server, Dev
         assert_device_equals_server(fresh, server)
     finally:
         fresh.close()
+
+
+def test_the_cycle_collector_waits_during_the_initial_pull_only(
+        team: tuple[Path, Server, Device]) -> None:
+    """The first pull's pages would set the collector walking the whole heap again and again:
+    it is off while they are applied, on again afterwards (also after a failed pull), and left
+    alone by later pulls."""
+    import gc
+
+    folder, server, writer = team
+    fresh = Device(folder / "fresh", server, "fresh")
+    seen: list[bool] = []
+
+    def progress(stage: str, _n: int) -> None:
+        if stage == "pull":
+            seen.append(gc.isenabled())
+    try:
+        assert gc.isenabled()
+        transport = FaultyTransport(server.transport)
+        transport.plan = ["ok"] * 4 + ["drop_response"]
+        with pytest.raises(SyncError):
+            _engine(fresh, transport, page_size=10, initial_page_size=10, bulk_records=20,
+                    progress=progress).run()
+        assert seen and not any(seen)
+        assert gc.isenabled()
+        seen.clear()
+        _engine(fresh, server.transport, progress=progress).run()
+        assert seen and not any(seen) and gc.isenabled()
+        seen.clear()
+        writer.ctx.write(lambda uow: uow.add(Contact, kind="gp", family_name="Dr Later"))
+        writer.sync()
+        report = _engine(fresh, server.transport, progress=progress).run()
+        assert report.pulled >= 1 and seen and all(seen)
+        assert_device_equals_server(fresh, server)
+    finally:
+        fresh.close()
