@@ -49,6 +49,9 @@ def make_engine(settings: ServerSettings) -> Engine:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
+            # a new file only (no effect once a table exists): records of about 1 KB fill
+            # 8 KB pages better than 4 KB ones (about 7 % less room)
+            cur.execute("PRAGMA page_size=8192")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")  # a committed push survives power loss
             cur.execute("PRAGMA busy_timeout=60000")

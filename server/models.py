@@ -240,13 +240,17 @@ class PurgedPatient(Base):
 
 
 class AppliedOp(Base):
-    """Idempotency: the result of every op that took effect (or was a noop or a conflict)."""
+    """Idempotency: the result of every op that took effect (or was a noop or a conflict), as
+    server/push.py's stored_result keeps it (a plain creation: its seq alone). One row per op
+    of every device: kept small. Looked up by op id only; on SQLite the key is the row (WITHOUT
+    ROWID: no second b-tree of op ids)."""
 
     __tablename__ = "applied_op"
     op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    device_id: Mapped[str] = mapped_column(String(36), index=True)
-    result: Mapped[dict[str, Any]] = mapped_column(Json)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    device_id: Mapped[str] = mapped_column(String(36))  # a replay by another device is refused
+    result: Mapped[Any] = mapped_column(Json)
+
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class BlobRow(Base):
