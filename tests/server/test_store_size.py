@@ -14,6 +14,7 @@ from sqlalchemy import inspect, text
 
 from server.config import ServerSettings
 from server.db import Database, _alembic_config, migrate
+from server.models import Record, compact_meta, expand_meta
 from tests.server.conftest import Api, Org, new_patient, op
 
 
@@ -51,6 +52,10 @@ def test_an_old_database_upgrades_keeps_its_results_and_syncs(client: TestClient
                 "field_versions": {"patient_id": first["server_seq"],
                                    "summary": first["server_seq"]}})})
         assert {c["name"] for c in inspect(conn).get_columns("applied_op")} >= {"at"}
+        hlc, meta = conn.execute(text(
+            "SELECT hlc, meta FROM record WHERE record_id = 'v1'")).one()
+        meta = json.loads(meta) if isinstance(meta, str) else meta
+        assert meta["d"][1] == hlc == note["hlc"]  # 0007 reads no 0
     assert migrate(engine)
     with engine.connect() as conn:
         assert {c["name"] for c in inspect(conn).get_columns("applied_op")} == {
@@ -82,3 +87,44 @@ def test_a_new_sqlite_database_has_8k_pages(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     finally:
         db.dispose()
+
+
+def test_the_record_hlc_is_written_once() -> None:
+    fields = {"a": 1, "b": 2, "c": 3}
+    versions, writers = {"a": 5, "b": 5, "c": 9}, {"a": "d1", "b": "d1", "c": "d2"}
+    hlcs = {"a": "h1", "b": "h1", "c": "h2"}
+    meta = compact_meta(versions, hlcs, writers, record_hlc="h2")
+    assert meta == {"d": [5, "h1", "d1"], "x": {"c": [9, 0, "d2"]}}
+    assert expand_meta(fields, meta, record_hlc="h2") == (versions, hlcs, writers)
+    rec = Record(fields=fields, meta=meta, hlc="h2")
+    assert rec.field_hlcs == hlcs
+
+
+def test_an_edit_keeps_each_field_hlc(client: TestClient, org: Org) -> None:
+    alice, bob = Api(client, "alice"), Api(client, "bob")
+    pid, _ = new_patient(alice, org.team_a)
+    h1, h5, h9 = (f"17000000000{n:02d}-00000-dev" for n in (1, 5, 9))
+    created = op("relationship", "r1", fields={"patient_id": pid, "pos_x": 1, "pos_y": 1},
+                 patient_id=pid, hlc=h1)
+    seq = alice.push_one(created)["server_seq"]
+    db = client.app.state.db  # type: ignore[attr-defined]
+    with db.session() as s:
+        rec = s.get(Record, ("relationship", "r1"))
+        assert rec is not None and rec.meta == {"d": [seq, 0, alice.device_id]}
+        assert rec.field_hlcs == {"patient_id": h1, "pos_x": h1, "pos_y": h1}
+    edit = op("relationship", "r1", fields={"pos_x": 2}, base={"pos_x": seq}, patient_id=pid,
+              hlc=h9)
+    later = alice.push_one(edit)["server_seq"]
+    with db.session() as s:
+        rec = s.get(Record, ("relationship", "r1"))
+        assert rec is not None and rec.hlc == h9
+        assert rec.field_hlcs == {"patient_id": h1, "pos_x": h9, "pos_y": h1}
+        assert rec.field_versions == {"patient_id": seq, "pos_x": later, "pos_y": seq}
+    # last writer wins (pos_x, pos_y): h5 loses to the record's h9, beats the field's h1
+    stale = op("relationship", "r1", fields={"pos_x": 5, "pos_y": 5},
+               base={"pos_x": seq, "pos_y": seq}, patient_id=pid, hlc=h5)
+    assert bob.push_one(stale)["status"] == "applied"
+    with db.session() as s:
+        rec = s.get(Record, ("relationship", "r1"))
+        assert rec is not None and rec.fields["pos_x"] == 2 and rec.fields["pos_y"] == 5
+        assert rec.field_hlcs == {"patient_id": h1, "pos_x": h9, "pos_y": h5}
