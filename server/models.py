@@ -4,6 +4,7 @@ change bookkeeping (counter, conflicts, purges), idempotency, blobs and the requ
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -18,8 +19,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -33,6 +36,29 @@ NAMING = {
 Json = JSON().with_variant(JSONB(), "postgresql")
 # 64-bit on PostgreSQL; plain INTEGER on SQLite (already 64-bit, and the rowid alias for keys)
 Seq = Integer().with_variant(BigInteger(), "postgresql")
+
+
+class UuidKey(TypeDecorator[str]):
+    """A key that is usually a UUID (op ids, device ids): on SQLite a canonical one (lower-case,
+    hyphenated, as laptops and this server make them) is stored as its 16 bytes instead of 36
+    characters; any other text as it is. Read back as the same text. PostgreSQL: text."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite" or len(value) != 36:
+            return value
+        try:
+            parsed = uuid.UUID(value)
+        except ValueError:
+            return value
+        return parsed.bytes if str(parsed) == value else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, bytes):
+            return str(uuid.UUID(bytes=value))
+        return value  # type: ignore[no-any-return]
 
 
 class Base(DeclarativeBase):
@@ -256,11 +282,11 @@ class AppliedOp(Base):
     """Idempotency: the result of every op that took effect (or was a noop or a conflict), as
     server/push.py's stored_result keeps it (a plain creation: its seq alone). One row per op
     of every device: kept small. Looked up by op id only; on SQLite the key is the row (WITHOUT
-    ROWID: no second b-tree of op ids)."""
+    ROWID: no second b-tree of op ids) and the ids are 16 bytes (UuidKey)."""
 
     __tablename__ = "applied_op"
-    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    device_id: Mapped[str] = mapped_column(String(36))  # a replay by another device is refused
+    op_id: Mapped[str] = mapped_column(UuidKey(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(UuidKey(36))  # a replay by another device is refused
     result: Mapped[Any] = mapped_column(Json)
 
     __table_args__ = {"sqlite_with_rowid": False}

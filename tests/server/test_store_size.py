@@ -10,19 +10,17 @@ from pathlib import Path
 
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from server.config import ServerSettings
 from server.db import Database, _alembic_config, migrate
-from server.models import Record, compact_meta, expand_meta
+from server.models import AppliedOp, Record, compact_meta, expand_meta
 from tests.server.conftest import Api, Org, new_patient, op
 
 
 def _rows(client: TestClient) -> dict[str, object]:
-    engine = client.app.state.db.engine  # type: ignore[attr-defined]
-    with engine.connect() as conn:
-        return {str(o): json.loads(r) if isinstance(r, str) else r for o, r in conn.execute(
-            text("SELECT op_id, result FROM applied_op"))}
+    with client.app.state.db.session() as s:  # type: ignore[attr-defined]
+        return {o: r for o, r in s.execute(select(AppliedOp.op_id, AppliedOp.result))}
 
 
 def test_a_plain_result_is_its_seq_and_replays(client: TestClient, org: Org) -> None:
@@ -33,6 +31,12 @@ def test_a_plain_result_is_its_seq_and_replays(client: TestClient, org: Org) -> 
     assert first["status"] == "applied"
     assert _rows(client)[note["op_id"]] == first["server_seq"]
     assert alice.push_one(note) == first
+    engine = client.app.state.db.engine  # type: ignore[attr-defined]
+    if engine.dialect.name == "sqlite":  # the UUIDs as 16 bytes
+        with engine.connect() as conn:
+            assert conn.execute(text(
+                "SELECT DISTINCT typeof(op_id), length(op_id), typeof(device_id), "
+                "length(device_id) FROM applied_op")).all() == [("blob", 16, "blob", 16)]
 
 
 def test_an_old_database_upgrades_keeps_its_results_and_syncs(client: TestClient,
@@ -52,6 +56,8 @@ def test_an_old_database_upgrades_keeps_its_results_and_syncs(client: TestClient
                 "field_versions": {"patient_id": first["server_seq"],
                                    "summary": first["server_seq"]}})})
         assert {c["name"] for c in inspect(conn).get_columns("applied_op")} >= {"at"}
+        assert conn.execute(text("SELECT device_id FROM applied_op WHERE op_id = :o"),
+                            {"o": note["op_id"]}).scalar_one() == alice.device_id  # as text
         hlc, meta = conn.execute(text(
             "SELECT hlc, meta FROM record WHERE record_id = 'v1'")).one()
         meta = json.loads(meta) if isinstance(meta, str) else meta

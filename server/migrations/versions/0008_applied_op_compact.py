@@ -1,6 +1,7 @@
 """the idempotency table kept small (issue 17): no index on device_id (no query uses it), no
 `at` column (never read); on SQLite a WITHOUT ROWID table keyed by op id (one b-tree instead of
-the rows and a second one for the key). Remembered results are not rewritten: both forms replay.
+the rows and a second one for the key) whose op and device ids, when canonical UUIDs, are their
+16 bytes (server.models.UuidKey). Remembered results are not rewritten: both forms replay.
 From this revision a record's `meta` names an HLC equal to the record's `hlc` as 0 (written so
 by new changes; older rows are read as they are); the downgrade writes those HLCs out again.
 
@@ -8,6 +9,7 @@ Revision ID: 0008
 Revises: 0007
 """
 import json
+import uuid
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,14 +33,42 @@ def upgrade() -> None:
             sa.Column('result', JSON, nullable=False),
             sa.PrimaryKeyConstraint('op_id', name=op.f('pk_applied_op')),
             sqlite_with_rowid=False)
-        op.execute('INSERT INTO applied_op_new (op_id, device_id, result) '
-                   'SELECT op_id, device_id, result FROM applied_op')
+        conn = op.get_bind()
+        last = -1
+        while True:  # in rowid order, a page at a time; canonical UUIDs as their 16 bytes
+            rows = conn.exec_driver_sql(
+                'SELECT rowid, op_id, device_id, result FROM applied_op WHERE rowid > ? '
+                'ORDER BY rowid LIMIT 5000', (last,)).all()
+            if not rows:
+                break
+            conn.exec_driver_sql(
+                'INSERT INTO applied_op_new (op_id, device_id, result) VALUES (?, ?, ?)',
+                [(_key(o), _key(d), r) for _, o, d, r in rows])
+            last = rows[-1][0]
         op.drop_index(op.f('ix_applied_op_device_id'), table_name='applied_op')
         op.drop_table('applied_op')
         op.rename_table('applied_op_new', 'applied_op')
         return
     op.drop_index(op.f('ix_applied_op_device_id'), table_name='applied_op')
     op.drop_column('applied_op', 'at')
+
+
+def _key(value: Any) -> Any:
+    # a copy of server.models.UuidKey's rule as it is at this revision
+    if not isinstance(value, str) or len(value) != 36:
+        return value
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        return value
+    return parsed.bytes if str(parsed) == value else value
+
+
+def _text(column: str) -> str:
+    """SQL: a 16-byte key back to its canonical UUID text."""
+    h = f'hex({column})'
+    return (f"lower(substr({h}, 1, 8) || '-' || substr({h}, 9, 4) || '-' || substr({h}, 13, 4)"
+            f" || '-' || substr({h}, 17, 4) || '-' || substr({h}, 21, 12))")
 
 
 def _load(value: Any) -> dict[str, Any]:
@@ -80,13 +110,22 @@ def downgrade() -> None:
                                       record.c.record_id == sa.bindparam('r'))
                 .values(meta=sa.bindparam('m', type_=JSON)), updates)
         last = (rows[-1][0], rows[-1][1])
-    at = sa.Column('at', sa.DateTime(), nullable=False,
-                   server_default=sa.func.current_timestamp())
-    if conn.dialect.name == 'sqlite':  # back to a rowid table
-        with op.batch_alter_table('applied_op', schema=None, recreate='always') as batch_op:
-            batch_op.add_column(at)
-            batch_op.create_index(batch_op.f('ix_applied_op_device_id'), ['device_id'],
-                                  unique=False)
-        return
-    op.add_column('applied_op', at)
+    if conn.dialect.name == 'sqlite':  # back to a rowid table of text keys
+        op.create_table(
+            'applied_op_old',
+            sa.Column('op_id', sa.String(length=64), nullable=False),
+            sa.Column('device_id', sa.String(length=36), nullable=False),
+            sa.Column('result', JSON, nullable=False),
+            sa.Column('at', sa.DateTime(), nullable=False),
+            sa.PrimaryKeyConstraint('op_id', name=op.f('pk_applied_op')))
+        op.execute(f"INSERT INTO applied_op_old (op_id, device_id, result, at) "
+                   f"SELECT CASE WHEN typeof(op_id) = 'blob' THEN {_text('op_id')} "
+                   f"ELSE op_id END, CASE WHEN typeof(device_id) = 'blob' "
+                   f"THEN {_text('device_id')} ELSE device_id END, result, "
+                   f"CURRENT_TIMESTAMP FROM applied_op")
+        op.drop_table('applied_op')
+        op.rename_table('applied_op_old', 'applied_op')
+    else:
+        op.add_column('applied_op', sa.Column('at', sa.DateTime(), nullable=False,
+                                              server_default=sa.func.current_timestamp()))
     op.create_index(op.f('ix_applied_op_device_id'), 'applied_op', ['device_id'], unique=False)
