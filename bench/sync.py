@@ -303,8 +303,10 @@ def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
 
 # ---- section: a store that grows -------------------------------------------------------------
 def _caseload_ops(device: str, patients: int, first: int) -> list[list[dict[str, Any]]]:
-    """Push batches (≤ 500 ops) of caseload-shaped patients (60 records of about 400 B)."""
+    """Push batches (≤ 500 ops) of caseload-shaped patients (60 records of about 400 B). Record
+    ids are random (as from other tools); op ids are UUIDv7, as every laptop's outbox makes them."""
     from bench.sync_device import _team_records
+    from desktop.domain.ids import uuid7
 
     hlc = f"{int(time.time() * 1000):013d}-00000-{device[:8]}"
     batches: list[list[dict[str, Any]]] = [[]]
@@ -315,7 +317,7 @@ def _caseload_ops(device: str, patients: int, first: int) -> list[list[dict[str,
             batches.append([])
         for table, kind, fields in records:
             rid = pid if table == "patient" else fields.pop("id", None) or str(uuid.uuid4())
-            batches[-1].append({"op_id": str(uuid.uuid4()), "table": table, "record_id": rid,
+            batches[-1].append({"op_id": uuid7(), "table": table, "record_id": rid,
                                 "patient_id": pid, "kind": kind, "hlc": hlc, "fields": fields})
     return [b for b in batches if b]
 

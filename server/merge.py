@@ -36,7 +36,7 @@ def create_record(ctx: PushContext, op: Op, fields: dict[str, Any], team_id: str
         fields = {**fields, "team_id": team_id}
     rec = Record(
         table_name=op.table, record_id=op.record_id, team_id=team_id, patient_id=patient_id,
-        fields=dict(fields), meta={"d": [seq, hlc, ctx.caller.device_id]} if fields else {},
+        fields=dict(fields), meta={"d": [seq, 0, ctx.caller.device_id]} if fields else {},
         deleted=False, seq=seq, hlc=hlc, changed_at=ctx.now,
     )
     ctx.session.add(rec)
@@ -65,9 +65,9 @@ def write_fields(ctx: PushContext, rec: Record, values: dict[str, Any], hlc: str
     for name, value in values.items():
         f[name], v[name], h[name], w[name] = value, seq, hlc, ctx.caller.device_id
     rec.fields = f
+    rec.hlc = max(rec.hlc or "", hlc)  # before the meta, which names it as 0
     rec.set_field_meta(v, h, w)
     rec.seq = seq
-    rec.hlc = max(rec.hlc or "", hlc)
     rec.changed_at = ctx.now
     return seq
 

@@ -4,6 +4,7 @@ change bookkeeping (counter, conflicts, purges), idempotency, blobs and the requ
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -18,8 +19,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -33,6 +36,29 @@ NAMING = {
 Json = JSON().with_variant(JSONB(), "postgresql")
 # 64-bit on PostgreSQL; plain INTEGER on SQLite (already 64-bit, and the rowid alias for keys)
 Seq = Integer().with_variant(BigInteger(), "postgresql")
+
+
+class UuidKey(TypeDecorator[str]):
+    """A key that is usually a UUID (op ids, device ids): on SQLite a canonical one (lower-case,
+    hyphenated, as laptops and this server make them) is stored as its 16 bytes instead of 36
+    characters; any other text as it is. Read back as the same text. PostgreSQL: text."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite" or len(value) != 36:
+            return value
+        try:
+            parsed = uuid.UUID(value)
+        except ValueError:
+            return value
+        return parsed.bytes if str(parsed) == value else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, bytes):
+            return str(uuid.UUID(bytes=value))
+        return value  # type: ignore[no-any-return]
 
 
 class Base(DeclarativeBase):
@@ -116,8 +142,9 @@ class Record(Base):
     team_id: Mapped[str] = mapped_column(String(36))
     patient_id: Mapped[str | None] = mapped_column(String(64), index=True)
     fields: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
-    # per field: the version, HLC and device of its last write, kept compact (FieldMeta):
-    # {"d": [version, hlc, device]} for most fields, "x": {field: [...]} for the others
+    # per field: the version, HLC and device of its last write, kept compact (compact_meta):
+    # {"d": [version, hlc, device]} for most fields, "x": {field: [...]} for the others; an
+    # HLC of 0 is the record's own (`hlc`)
     meta: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_by: Mapped[str | None] = mapped_column(String(36))
@@ -141,22 +168,25 @@ class Record(Base):
 
     def set_field_meta(self, versions: dict[str, int], hlcs: dict[str, Any],
                        writers: dict[str, Any]) -> None:
-        self.meta = compact_meta(versions, hlcs, writers)
+        """Set `hlc` first: the fields written with the record's HLC name it as 0."""
+        self.meta = compact_meta(versions, hlcs, writers, record_hlc=self.hlc)
 
     def _expanded(self) -> tuple[dict[str, int], dict[str, Any], dict[str, Any]]:
         cache = self.__dict__.get("_meta_cache")
-        meta = self.meta
-        if cache is None or cache[0] is not meta:
-            cache = (meta, expand_meta(self.fields or {}, meta))
+        meta, hlc = self.meta, self.hlc
+        if cache is None or cache[0] is not meta or cache[1] != hlc:
+            cache = (meta, hlc, expand_meta(self.fields or {}, meta, record_hlc=hlc))
             self.__dict__["_meta_cache"] = cache
-        return cache[1]
+        return cache[2]
 
 
-def compact_meta(versions: dict[str, int], hlcs: dict[str, Any],
-                 writers: dict[str, Any]) -> dict[str, Any]:
+def compact_meta(versions: dict[str, int], hlcs: dict[str, Any], writers: dict[str, Any],
+                 *, record_hlc: str | None = None) -> dict[str, Any]:
     """Per-field (version, HLC, device) stored once for the fields that share the most common
     one ("d"), and per field for the others ("x"): a record created in one op and edited
-    field by field keeps a few bytes of bookkeeping instead of three dicts of every field."""
+    field by field keeps a few bytes of bookkeeping instead of three dicts of every field.
+    An HLC equal to `record_hlc` (the record's `hlc` column) is written 0: most records hold
+    it once instead of twice."""
     triples = {k: [int(v), hlcs.get(k), writers.get(k)] for k, v in versions.items()}
     if not triples:
         return {}
@@ -165,16 +195,22 @@ def compact_meta(versions: dict[str, int], hlcs: dict[str, Any],
         key = tuple(triple)
         counts[key] = counts.get(key, 0) + 1
     common = list(max(counts.items(), key=lambda item: item[1])[0])
-    meta: dict[str, Any] = {"d": common}
     others = {k: t for k, t in triples.items() if t != common}
+    if record_hlc is not None:
+        for t in [common, *others.values()]:
+            if t[1] == record_hlc:
+                t[1] = 0
+    meta: dict[str, Any] = {"d": common}
     if others:
         meta["x"] = others
     return meta
 
 
-def expand_meta(fields: dict[str, Any], meta: dict[str, Any] | None
+def expand_meta(fields: dict[str, Any], meta: dict[str, Any] | None,
+                record_hlc: str | None = None
                 ) -> tuple[dict[str, int], dict[str, Any], dict[str, Any]]:
-    """(versions, hlcs, writers) of every field of `fields` from compact_meta's form."""
+    """(versions, hlcs, writers) of every field of `fields` from compact_meta's form; an HLC
+    written 0 is `record_hlc` (left 0 without it: server/pull.py reads no HLC)."""
     meta = meta or {}
     common = meta.get("d")
     others = meta.get("x") or {}
@@ -185,7 +221,10 @@ def expand_meta(fields: dict[str, Any], meta: dict[str, Any] | None
         t = others.get(name, common)
         if t is None:
             continue
-        versions[name], hlcs[name], writers[name] = int(t[0]), t[1], t[2]
+        hlc = t[1]
+        if record_hlc is not None and hlc == 0 and not isinstance(hlc, bool):
+            hlc = record_hlc
+        versions[name], hlcs[name], writers[name] = int(t[0]), hlc, t[2]
     return versions, hlcs, writers
 
 
@@ -240,13 +279,17 @@ class PurgedPatient(Base):
 
 
 class AppliedOp(Base):
-    """Idempotency: the result of every op that took effect (or was a noop or a conflict)."""
+    """Idempotency: the result of every op that took effect (or was a noop or a conflict), as
+    server/push.py's stored_result keeps it (a plain creation: its seq alone). One row per op
+    of every device: kept small. Looked up by op id only; on SQLite the key is the row (WITHOUT
+    ROWID: no second b-tree of op ids) and the ids are 16 bytes (UuidKey)."""
 
     __tablename__ = "applied_op"
-    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    device_id: Mapped[str] = mapped_column(String(36), index=True)
-    result: Mapped[dict[str, Any]] = mapped_column(Json)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    op_id: Mapped[str] = mapped_column(UuidKey(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(UuidKey(36))  # a replay by another device is refused
+    result: Mapped[Any] = mapped_column(Json)
+
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class BlobRow(Base):

@@ -98,7 +98,7 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         finals = _finalise(ctx, in_batch)
         for op in fresh:
             session.add(AppliedOp(op_id=op.op_id, device_id=caller.device_id,
-                                  result=stored_result(op, finals[op.op_id]), at=ctx.now))
+                                  result=stored_result(op, finals[op.op_id])))
         session.flush()
     finally:
         event.remove(session, "after_flush", keep)
@@ -128,10 +128,11 @@ def compact_result(op: Op, result: OpResult) -> OpResult:
         if k in wanted and v != result.record_version}})
 
 
-def stored_result(op: Op, result: OpResult) -> dict[str, Any]:
+def stored_result(op: Op, result: OpResult) -> dict[str, Any] | int:
     """An op's result as remembered for a retry, compact: without its defaults and op id, and
     the field versions equal to the record's version named only when they are not simply the
-    op's fields (`replayed` gives the same OpResult back)."""
+    op's fields (`replayed` gives the same OpResult back). The commonest, an op applied whose
+    fields all took its seq (a creation, an edit), is that seq alone."""
     data = result.model_dump(mode="json", exclude_defaults=True, exclude={"op_id"})
     versions = data.pop("field_versions", {})
     same = {k for k, v in versions.items() if v == result.record_version}
@@ -140,10 +141,16 @@ def stored_result(op: Op, result: OpResult) -> dict[str, Any]:
         data["fv"] = differ
     if same != _op_field_names(op) - set(differ):
         data["fk"] = sorted(same)
+    seq = data.get("server_seq")
+    if data == {"status": "applied", "server_seq": seq, "record_version": seq} \
+            and isinstance(seq, int):
+        return seq
     return data
 
 
-def replayed(op: Op, stored: dict[str, Any]) -> OpResult:
+def replayed(op: Op, stored: dict[str, Any] | int) -> OpResult:
+    if isinstance(stored, int):
+        stored = {"status": "applied", "server_seq": stored, "record_version": stored}
     data = dict(stored)
     if "field_versions" not in data:
         differ = data.pop("fv", {})
