@@ -36,7 +36,8 @@ def merge_fields(table: str, stored: Mapping[str, Stored], edit: Mapping[str, An
     """`stored`: the fields the server holds (a field it lacks is absent); `edit`: the device's
     new values; `base_versions`: per field, the version the edit was based on (`record_base`
     for all of them: a restore). An edit is concurrent when another device wrote the field
-    after that version; then the field's policy decides (lww: the later clock; union: both
+    after that version and left it other than the value the edit started from (`base_values`);
+    then the field's policy decides (lww: the later clock; union: both
     lists' additions, the device's removals; conflict: kept for a person, or with
     `keep_on_conflict` the server's value is reported back)."""
     m = Merge()
@@ -47,6 +48,12 @@ def merge_fields(table: str, stored: Mapping[str, Stored], edit: Mapping[str, An
         base = record_base if record_base is not None else int(base_versions.get(name, 0) or 0)
         if theirs is None or theirs.version <= base or theirs.writer == device_id:
             m.applied[name] = mine  # not concurrent: the device saw the server's value
+            continue
+        if record_base is None and base_values is not None and name in base_values \
+                and base_values[name] == theirs.value:
+            # written since, but back to (or left at) the value the device started from: no
+            # value of theirs is lost (a three-way merge's "unchanged on their side")
+            m.applied[name] = mine
             continue
         policy = policy_for(table, name)
         if policy == "lww":

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.domain.field_merge import Stored, merge_fields
+from desktop.domain.merge_policy import policy_for
 
 ME, OTHER = "device-me", "device-other"
 values = st.one_of(st.none(), st.integers(0, 3), st.sampled_from(["Namur", "Dinant", "Ciney"]))
@@ -36,6 +37,29 @@ def test_conflict_fields(table: str, theirs: Any, mine: Any, version: int, base:
         assert (m.applied, m.conflicts, m.reported) == ({}, [], {name: theirs})
     else:
         assert (m.applied, m.conflicts, m.reported) == ({}, [name], {})
+
+
+@given(st.sampled_from(["patient", "goal"]), values, values, values, st.integers(1, 9),
+       st.integers(0, 9), hlcs, hlcs)
+def test_a_field_written_since_but_left_at_the_base_value_takes_the_edit(
+        table: str, theirs: Any, mine: Any, other_base: Any, version: int, base: int,
+        their_hlc: str, my_hlc: str) -> None:
+    """Another device wrote the field after the edit's base version, but the server's value is
+    still the one the edit started from (written back, or the same value written again): no
+    value of theirs is lost, so the edit applies, with no conflict for a person (the sync
+    machine found such a conflict: base 'B', theirs 'B', mine 'A'). A different base value
+    is a conflict as before."""
+    version = base + version  # after the base: concurrent by version
+    stored = {"city": Stored(theirs, version, their_hlc, OTHER)}
+    for base_value in (theirs, other_base):
+        m = merge_fields(table, stored, {"city": mine}, base_versions={"city": base},
+                         base_values={"city": base_value}, hlc=my_hlc, device_id=ME)
+        if theirs == mine:
+            assert (m.applied, m.conflicts) == ({}, [])
+        elif base_value == theirs:
+            assert (m.applied, m.conflicts, m.reported) == ({"city": mine}, [], {})
+        elif table == "goal" or policy_for(table, "city") == "conflict":
+            assert m.applied == {} and (m.conflicts or m.reported)
 
 
 @given(values, values, st.integers(1, 9), hlcs)
