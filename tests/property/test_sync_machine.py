@@ -418,10 +418,12 @@ class SyncMachine(RuleBasedStateMachine):
                                                                   request_reason="Soutien"))
             except DomainError:  # not on this laptop, or restricted (art. 18)
                 return
-        # both laptops have the case, then neither hears of the other's change
+        # both laptops have the case, then neither hears of the other's change; each knows
+        # what the server had when it synced (the first did not hear of what the second pushed)
         dev.sync()
+        self._clean_sync_knowledge([i])
         old.sync()
-        self._clean_sync_knowledge([i, j])
+        self._clean_sync_knowledge([j])
 
         def edit(uow: UnitOfWork) -> bool:
             c = uow.session.get(Case, cid)
