@@ -111,11 +111,7 @@ def page_authors(session: Session, rows: list[Any]) -> dict[str, str]:
     for r in rows:
         if _several_writes(r.meta_json):
             devices.update(str(d) for d in _writers(json.loads(r.meta_json)) if d)
-    if not devices:
-        return {}
-    found = session.execute(select(Device.id, User.display_name).join(
-        User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
-    return {str(i): str(n) for i, n in found if n}
+    return _display_names(session, devices)
 
 
 def record_entry(row: Any, names: dict[str, str], *, compact: bool) -> Entry:
@@ -179,7 +175,10 @@ def _change(rec: Any, fields: dict[str, Any], meta: dict[str, Any],
 
 def authors_of(session: Session, records: Any) -> dict[str, str]:
     """Display name of the user of each device that wrote a field of these records."""
-    devices = {str(d) for r in records for d in _writers(r.meta) if d}
+    return _display_names(session, {str(d) for r in records for d in _writers(r.meta) if d})
+
+
+def _display_names(session: Session, devices: set[str]) -> dict[str, str]:
     if not devices:
         return {}
     rows = session.execute(select(Device.id, User.display_name).join(

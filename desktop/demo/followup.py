@@ -15,6 +15,7 @@ import random
 from collections.abc import Callable
 from typing import NamedTuple
 
+from desktop.demo.cases import HOSPITALS, STAY_REASONS
 from desktop.demo.common import Person, people
 from desktop.domain.case_lifecycle import OPEN_STATUSES, RequestFields
 from desktop.domain.transitions import CHECKLIST_ITEMS, EVENT_KINDS
@@ -28,6 +29,7 @@ from desktop.services import (
     stays,
     triage,
 )
+from desktop.services import today as today_view
 from desktop.services.cases import CaseView
 from desktop.services.context import AppContext
 from desktop.services.instruments import shipped
@@ -212,20 +214,15 @@ def _stays(ctx: AppContext, rng: random.Random, p: Person, case: CaseView | None
 def _just_back(ctx: AppContext, rng: random.Random, people_: list[Person],
                views: dict[str, list[CaseView]], today: dt.date) -> None:
     """One patient back from hospital yesterday, her follow-up call still to make, so that
-    Today's calls after a discharge are never empty in a demo: chance may have left none."""
-    from desktop.demo.cases import HOSPITALS, STAY_REASONS
-
-    def recent(pid: str) -> bool:
-        return any(h.discharged_on is None or (today - h.discharged_on).days < 7
-                   for h in stays.list_stays(ctx, pid))
-
-    if any(h.discharged_on is not None and (today - h.discharged_on).days < 7
-           and h.follow_up_done_on is None for p in people_ for h in stays.list_stays(ctx, p.id)):
+    Today's recent stays are never empty in a demo: chance may have left none."""
+    if today_view.today_data(ctx).recent_stays:
         return
+    week = today - dt.timedelta(days=7)
     for p in people_:
         current = next((c for c in views[p.id] if c.status in OPEN_STATUSES), None)
-        if current is None or recent(p.id):
-            continue
+        if current is None or any(h.discharged_on is None or h.discharged_on > week
+                                  for h in stays.list_stays(ctx, p.id)):
+            continue  # no open case, or in hospital or just back already
         lang = "nl" if p.dutch else "fr"
         out = today - dt.timedelta(days=1)
         stays.add_stay(ctx, p.id, kind="admission", admitted_on=out - dt.timedelta(days=6),

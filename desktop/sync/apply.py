@@ -687,16 +687,8 @@ class BulkApplier:
                     else:
                         general.append(self._as_change(item))
                 items = by_table[name] = kept
-            upserts = deletes = 0
             for item in items:
-                if item.deleted:
-                    deletes += item.count
-                else:
-                    upserts += item.count
-            stats.upserts += upserts
-            stats.deletes += deletes
-            if name == "patient":
-                stats.patients.update(i.change.record_id for i in items)
+                self._count(item)
             self.present[name].update(i.change.record_id for i in items)
             orphans += self._orphans(name, items)
         fresh = [SimpleNamespace(id=i.change.record_id, deleted=i.deleted, **{
