@@ -10,6 +10,10 @@ caseload — then into *cells* ready to show, with small cells suppressed:
 - in a group whose total is shown (request outcomes, caseload per case manager, per level), a
   single suppressed cell could be worked out by subtraction: the next smallest cell is then
   hidden too ("×");
+- a count shown beside the count it is part of (reviews done on time of the reviews due, goals
+  attained of the goals reviewed, readmissions of the admissions) gives the rest away by
+  subtraction: the part is hidden ("×") when 1 to 4 patients make up the rest; a rate is shown
+  only when its numerator is (with its denominator shown, the rate would give it back);
 - nothing that identifies a patient is ever shown: no names, ids, dates of birth or addresses;
   only counts, rates, the case managers' names (staff) and towns in the unmet-needs table.
 """
@@ -42,6 +46,7 @@ from desktop.domain.indicators import (
     in_caseload,
     inclusions,
 )
+from desktop.domain.transitions import StayDates, readmissions
 from server.models import Record
 
 MIN_CELL = 5
@@ -241,6 +246,14 @@ def _patients(items: Iterable[Any]) -> int:
     return len({i.patient_id for i in items})
 
 
+def _part(cell: tuple[str, bool], whole: tuple[str, bool], rest: int) -> tuple[str, bool]:
+    """`cell`, a part of `whole`, hidden when both would be shown and the rest (whole minus
+    part) rests on 1 to 4 patients: a subtraction would give those patients away."""
+    if not cell[1] and not whole[1] and 0 < rest < MIN_CELL:
+        return HIDDEN, True
+    return cell
+
+
 def cells(ind: Indicators, team: TeamInput, today: dt.date) -> list[Cell]:
     """Every cell of the dashboard, in order, suppressed (`today`: the day `ind` was computed
     on; a review falls due on that day at the latest)."""
@@ -284,10 +297,13 @@ def cells(ind: Indicators, team: TeamInput, today: dt.date) -> list[Cell]:
     patient_of = {c.id: c.patient_id for c in inp.cases}
     due = [r for r in inp.reviews if r.due in period and r.due <= today]
     on_time = [r for r in due if r.done_on is not None and r.done_on <= r.due]
-    add("caseload", "reviews_due",
-        _count(ind.reviews_due, len({patient_of[r.case_id] for r in due})))
-    add("caseload", "reviews_on_time",
-        _count(ind.reviews_on_time, len({patient_of[r.case_id] for r in on_time})))
+    reviews_due = _count(ind.reviews_due, len({patient_of[r.case_id] for r in due}))
+    add("caseload", "reviews_due", reviews_due)
+    late = len({patient_of[r.case_id] for r in due
+                if r.done_on is None or r.done_on > r.due})
+    add("caseload", "reviews_on_time", _part(
+        _count(ind.reviews_on_time, len({patient_of[r.case_id] for r in on_time})),
+        reviews_due, late))
 
     # use of care: the patients followed during the period
     cohort = ind.patients_followed
@@ -296,11 +312,25 @@ def cells(ind: Indicators, team: TeamInput, today: dt.date) -> list[Cell]:
                  "emergency_per_py_before", "emergency_per_py_since"):
         add("care_use", name, _number(getattr(ind, name), cohort))
     incl = inclusions(inp.cases, ind.end)
-    admitted = {s.patient_id for s in inp.stays if s.kind == "admission"
-                and s.admitted_on in period and s.patient_id in incl}
-    add("care_use", "admissions_in_period", _count(ind.admissions_in_period, len(admitted)))
-    add("care_use", "readmissions_30d", _count(ind.readmissions_30d, len(admitted)))
-    add("care_use", "readmission_rate", _number(ind.readmission_rate, len(admitted)))
+    in_period = [s for s in inp.stays if s.kind == "admission" and s.admitted_on in period
+                 and s.patient_id in incl]
+    admitted = {s.patient_id for s in in_period}
+    history: dict[str, list[StayDates]] = defaultdict(list)
+    for s in inp.stays:
+        if s.patient_id in admitted:
+            history[s.patient_id].append(
+                StayDates(s.id, s.kind, s.admitted_on, s.discharged_on))
+    readmission_ids = {i for stays in history.values() for i in readmissions(stays)}
+    readmitted = {s.patient_id for s in in_period if s.id in readmission_ids}
+    not_readmitted = {s.patient_id for s in in_period if s.id not in readmission_ids}
+    admissions = _count(ind.admissions_in_period, len(admitted))
+    add("care_use", "admissions_in_period", admissions)
+    readmissions_30d = _part(_count(ind.readmissions_30d, len(readmitted)), admissions,
+                             len(not_readmitted))
+    add("care_use", "readmissions_30d", readmissions_30d)
+    rate = _number(ind.readmission_rate, len(admitted))
+    add("care_use", "readmission_rate",
+        readmissions_30d if readmissions_30d[1] and rate[0] != NONE else rate)
 
     # stability
     followed_in_period = {p for p, (first, last) in incl.items()
@@ -316,9 +346,11 @@ def cells(ind: Indicators, team: TeamInput, today: dt.date) -> list[Cell]:
     set_in = [g for g in inp.goals if g.set_on in period]
     reviewed = [g for g in inp.goals if g.attainment is not None and g.reviewed_on in period]
     add("goals", "goals_set", _count(ind.goals_set, _patients(set_in)))
-    add("goals", "goals_reviewed", _count(ind.goals_reviewed, _patients(reviewed)))
-    add("goals", "goals_attained", _count(
-        ind.goals_attained, _patients(g for g in reviewed if (g.attainment or 0) >= 0)))
+    goals_reviewed = _count(ind.goals_reviewed, _patients(reviewed))
+    add("goals", "goals_reviewed", goals_reviewed)
+    add("goals", "goals_attained", _part(
+        _count(ind.goals_attained, _patients(g for g in reviewed if (g.attainment or 0) >= 0)),
+        goals_reviewed, _patients(g for g in reviewed if (g.attainment or 0) < 0)))
     add("goals", "attainment_mean", _number(ind.attainment_mean, _patients(reviewed)))
 
     # the patients' experience and the carers' burden (the latest answer of each, in the period)

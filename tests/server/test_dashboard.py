@@ -73,8 +73,10 @@ def test_team_indicators_hand_computed(any_backend: TestClient) -> None:
     # 14 patients × 88 days (5 Oct – 31 Dec) = 3.37 patient-years; 6 admissions → 1.78
     assert a["admissions_per_py_since:"] == "1.78"
     assert a["admissions_per_py_before:"] == "0.00"
-    assert a["admissions_in_period:"] == "6" and a["readmissions_30d:"] == "1"
-    assert a["readmission_rate:"] == "0.17"
+    # 1 patient readmitted: the count is a small cell, and the rate (1 of the 6 admissions
+    # shown) would give it back
+    assert a["admissions_in_period:"] == "6" and a["readmissions_30d:"] == SUPPRESSED
+    assert a["readmission_rate:"] == SUPPRESSED
     assert a["stability_by_kind:fall"] == "6"
     assert a["stability_by_kind:crisis_call"] == SUPPRESSED
     # 7 events over 14 × 88 days = 40.48 patient-months
@@ -90,7 +92,8 @@ def test_team_indicators_hand_computed(any_backend: TestClient) -> None:
     # late, P7 not done), 5 on time
     assert (a["episodes_closed:"], a["episode_median_days:"], a["episode_mean_days:"]) \
         == ("0", "—", "—")
-    assert a["reviews_due:"] == "7" and a["reviews_on_time:"] == "5"
+    # (7 - 5 would give the 2 late patients away)
+    assert a["reviews_due:"] == "7" and a["reviews_on_time:"] == HIDDEN
     both = _cells(team_client, ["A équipe", "B équipe"])
     assert both["active_cases:"] == "20" and both["caseload_by_manager:Carol"] == "6"
     # team B: 5 episodes closed of 102, 112, 132, 162 and 172 days; 1 review due, not done
@@ -201,7 +204,7 @@ def test_csv_and_pdf_downloads(team_client: TestClient) -> None:
     assert values[("requests_by_outcome", "redirected")] == SUPPRESSED
     assert values[("uncovered_needs", "health|Namur")] == SUPPRESSED
     assert values[("active_cases", "")] == "14"
-    assert values[("reviews_due", "")] == "7" and values[("reviews_on_time", "")] == "5"
+    assert values[("reviews_due", "")] == "7" and values[("reviews_on_time", "")] == HIDDEN
     assert values[("episodes_closed", "")] == "0"
     pdf = team_client.get("/dashboard/report.pdf", params=Q4)
     assert pdf.headers["content-type"] == "application/pdf"
@@ -250,6 +253,17 @@ def test_report_command(team_client: TestClient, sqlite_settings: ServerSettings
               env={"RELAIS_LANG": "fr"})
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().splitlines() == [f"Le dossier {missing.parent} n'existe pas."]
+
+
+def test_a_part_beside_its_whole_hides_a_small_rest() -> None:
+    from server.indicators import _part
+
+    shown, whole = ("5", False), ("7", False)
+    assert _part(shown, whole, rest=2) == (HIDDEN, True)  # 7 - 5: 2 patients
+    assert _part(shown, whole, rest=0) == shown  # nobody to identify
+    assert _part(shown, whole, rest=5) == shown
+    assert _part(shown, (SUPPRESSED, True), rest=2) == shown  # no exact whole to subtract from
+    assert _part((SUPPRESSED, True), whole, rest=2) == (SUPPRESSED, True)
 
 
 def test_quarter() -> None:

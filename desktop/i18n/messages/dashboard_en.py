@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.quarter': 'Quarter',
     'dashboard.period': 'Period: {start} to {end}',
     'dashboard.bad_date': 'Invalid date (YYYY-MM-DD): the default period is shown.',
-    'dashboard.suppression_note': 'Cells of fewer than 5 patients are hidden ("<5"); a cell marked "×" is hidden so that a total does not give them away. Nothing identifies a patient.',
+    'dashboard.suppression_note': 'Cells of fewer than 5 patients are hidden ("<5"); a cell marked "×" is hidden so that no subtraction (from a total, or from the count it is part of) gives them away; a rate is hidden with its numerator. Nothing identifies a patient.',
     'dashboard.indicator': 'Indicator',
     'dashboard.group': 'Detail',
     'dashboard.value': 'Value',

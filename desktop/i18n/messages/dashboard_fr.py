@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.quarter': 'Trimestre',
     'dashboard.period': 'Période : du {start} au {end}',
     'dashboard.bad_date': 'Date invalide (AAAA-MM-JJ) : la période par défaut est affichée.',
-    'dashboard.suppression_note': "Les cellules de moins de 5 patients sont masquées (« <5 ») ; une cellule marquée « × » est masquée pour qu'un total ne les révèle pas. Aucune donnée n'identifie un patient.",
+    'dashboard.suppression_note': "Les cellules de moins de 5 patients sont masquées (« <5 ») ; une cellule marquée « × » est masquée pour qu'aucune soustraction (d'un total, ou du nombre dont elle fait partie) ne les révèle ; un taux est masqué avec son numérateur. Aucune donnée n'identifie un patient.",
     'dashboard.indicator': 'Indicateur',
     'dashboard.group': 'Détail',
     'dashboard.value': 'Valeur',

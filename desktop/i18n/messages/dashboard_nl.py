@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.quarter': 'Kwartaal',
     'dashboard.period': 'Periode: van {start} tot {end}',
     'dashboard.bad_date': 'Ongeldige datum (JJJJ-MM-DD): de standaardperiode wordt getoond.',
-    'dashboard.suppression_note': 'Cellen met minder dan 5 patiënten worden verborgen (“<5”); een cel met “×” wordt verborgen zodat een totaal ze niet verraadt. Geen enkel gegeven identificeert een patiënt.',
+    'dashboard.suppression_note': 'Cellen met minder dan 5 patiënten worden verborgen (“<5”); een cel met “×” wordt verborgen zodat geen aftrekking (van een totaal, of van het aantal waarvan ze deel uitmaakt) ze verraadt; een verhouding wordt samen met haar teller verborgen. Geen enkel gegeven identificeert een patiënt.',
     'dashboard.indicator': 'Indicator',
     'dashboard.group': 'Detail',
     'dashboard.value': 'Waarde',
