@@ -168,9 +168,9 @@ class Record(Base):
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     team_id: Mapped[str] = mapped_column(TeamKey)
     patient_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    # JSONB on PostgreSQL although `json` is smaller: a pull page reads six references out of
-    # every record's fields, which parses a `json` text six times (4 to 5 times the page's cost)
-    fields: Mapped[dict[str, Any]] = mapped_column(Json, default=dict)
+    # `json` on PostgreSQL: a page passes the text through; its references are read in one parse
+    # (server/pull.py page_select)
+    fields: Mapped[dict[str, Any]] = mapped_column(JsonText, default=dict)
     # per field: the version, HLC and device of its last write, kept compact (compact_meta):
     # {"d": [version, hlc, device]} for most fields, "x": {field: [...]} for the others; an
     # HLC of 0 is the record's own (`hlc`)

@@ -193,7 +193,7 @@ def test_postgres_0009_keeps_every_row(tmp_path: Path) -> None:
                     return (sorted(s.execute(select(AppliedOp.op_id, AppliedOp.device_id,
                                                     AppliedOp.result)).tuples()),
                             sorted(s.execute(select(Record.record_id, Record.team_id,
-                                                    Record.meta)).tuples()))
+                                                    Record.fields, Record.meta)).tuples()))
 
             before = snapshot()
             assert {r[1] for r in before[1]} == {org.team_a}
@@ -210,7 +210,7 @@ def test_postgres_0009_keeps_every_row(tmp_path: Path) -> None:
                     "SELECT table_name || '.' || column_name, data_type FROM "
                     "information_schema.columns WHERE table_name IN ('record', 'applied_op')")
                 ).tuples().all())
-                assert types["record.meta"] == "jsonb" and types["applied_op.op_id"] \
+                assert types["record.fields"] == types["record.meta"] == "jsonb" and types["applied_op.op_id"] \
                     == "character varying"
             assert migrate(engine)
             with engine.connect() as conn:
@@ -220,10 +220,23 @@ def test_postgres_0009_keeps_every_row(tmp_path: Path) -> None:
                 ).tuples().all())
             assert (types["record.team_id"], types["record.meta"], types["record.fields"],
                     types["applied_op.op_id"], types["applied_op.device_id"],
-                    types["applied_op.result"]) == ("uuid", "json", "jsonb", "bytea", "bytea",
+                    types["applied_op.result"]) == ("uuid", "json", "json", "bytea", "bytea",
                                                     "json")
             assert snapshot() == before
             again = alice.push_one(op("visit", "v0", fields={"patient_id": pid},
                                       patient_id=pid) | {"op_id": ids[0]})
             assert again["status"] == "applied"
             assert alice.pull_all()
+
+
+def test_a_page_keeps_a_record_whose_fields_are_no_object(client: TestClient, org: Org) -> None:
+    """The references are read from `fields` in one parse on PostgreSQL (server/pull.py
+    page_select): a record whose stored fields are not an object still comes in its page, with
+    no references, as with `->>` before."""
+    alice = Api(client, "alice")
+    pid, _ = new_patient(alice, org.team_a)
+    alice.push_one(op("visit", "v1", fields={"patient_id": pid, "summary": "x"},
+                      patient_id=pid))
+    with client.app.state.db.session() as s:  # type: ignore[attr-defined]
+        s.execute(text("UPDATE record SET fields = 'null' WHERE record_id = 'v1'"))
+    assert [c["record_id"] for c in alice.pull_all() if c["table"] == "visit"] == ["v1"]
