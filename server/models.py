@@ -21,9 +21,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -37,8 +39,6 @@ Json = JSON().with_variant(JSONB(), "postgresql")
 # PostgreSQL `json`: the text as written (compact_json), smaller than JSONB for small documents
 # and read back as stored; for columns no query looks into, or only into a small document
 JsonText = JSON()
-# a team's id, always a UUID made by this server: PostgreSQL's 16-byte `uuid` on PostgreSQL
-TeamKey = String(36).with_variant(UUID(as_uuid=False), "postgresql")
 # 64-bit on PostgreSQL; plain INTEGER on SQLite (already 64-bit, and the rowid alias for keys)
 Seq = Integer().with_variant(BigInteger(), "postgresql")
 
@@ -75,6 +75,51 @@ class UuidKey(TypeDecorator[str]):
         if len(value) == 16:
             return str(uuid.UUID(bytes=value))
         return value.removesuffix(b"\xff").decode()
+
+
+def pg_key(length: int) -> Any:
+    """A record's key column (its id, its team): text on SQLite, UuidKey on PostgreSQL."""
+    return String(length).with_variant(UuidKey(length), "postgresql")
+
+
+class key_of(FunctionElement[Any]):  # noqa: N801 (an SQL function)
+    """SQL: a text id as a pg_key column stores it (for comparing one with another column)."""
+
+    inherit_cache = True
+    name = "key_of"
+
+
+class text_of(FunctionElement[Any]):  # noqa: N801
+    """SQL: a pg_key column's value as the text id (the inverse of key_of)."""
+
+    inherit_cache = True
+    name = "text_of"
+
+
+@compiles(key_of)
+@compiles(text_of)
+def _same(element: Any, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(key_of, "postgresql")
+def _key_of(element: Any, compiler: Any, **kw: Any) -> str:
+    x = compiler.process(element.clauses, **kw)
+    return (f"(CASE WHEN {x} ~ '{CANONICAL_UUID}' THEN decode(replace({x}, '-', ''), 'hex') "
+            f"WHEN octet_length({x}) = 16 THEN convert_to({x}, 'UTF8') || '\\xff'::bytea "
+            f"ELSE convert_to({x}, 'UTF8') END)")
+
+
+@compiles(text_of, "postgresql")
+def _text_of(element: Any, compiler: Any, **kw: Any) -> str:
+    x = compiler.process(element.clauses, **kw)
+    return (f"(CASE WHEN length({x}) = 16 THEN encode({x}, 'hex')::uuid::text "
+            f"WHEN length({x}) = 0 THEN '' WHEN get_byte({x}, length({x}) - 1) = 255 "
+            f"THEN convert_from(substring({x} FROM 1 FOR length({x}) - 1), 'UTF8') "
+            f"ELSE convert_from({x}, 'UTF8') END)")
+
+
+CANONICAL_UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
 def uuid_bytes(value: str) -> bytes | None:
@@ -165,8 +210,10 @@ class Record(Base):
 
     __tablename__ = "record"
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
-    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    team_id: Mapped[str] = mapped_column(TeamKey)
+    # on PostgreSQL UuidKey's bytes: about 20 bytes less a record in the row, as many in the
+    # primary key (compare with another table's id through key_of / text_of)
+    record_id: Mapped[str] = mapped_column(pg_key(64), primary_key=True)
+    team_id: Mapped[str] = mapped_column(pg_key(36))
     patient_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # `json` on PostgreSQL: a page passes the text through; its references are read in one parse
     # (server/pull.py page_select)

@@ -44,6 +44,8 @@ from server.models import (
     ServerState,
     User,
     expand_meta,
+    key_of,
+    text_of,
 )
 from server.push_context import SeqAllocator
 
@@ -298,9 +300,9 @@ def purge_query(team: str, cursor: int, top: int, user: str, *, snapshot: bool,
         # would wipe the patient's local history, drafts and waiting edits
         back = aliased(Record)
         query = query.where(~exists().where(
-            back.table_name == "patient", back.record_id == PurgeEvent.patient_id,
+            back.table_name == "patient", back.record_id == key_of(PurgeEvent.patient_id),
             back.team_id.in_(teams), back.seq > PurgeEvent.seq,
-            visible(back.record_id, user)))
+            visible(text_of(back.record_id), user)))
     return query
 
 

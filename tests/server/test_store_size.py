@@ -5,6 +5,7 @@ applies nothing twice), and a new SQLite database has 8 KB pages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -13,13 +14,21 @@ from typing import Any
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect, select, text
+from sqlalchemy import JSON, Text, inspect, literal, select, text, update
 
 from server.app import create_app
 from server.config import ServerSettings
 from server.db import Database, _alembic_config, migrate
-from server.models import AppliedOp, Record, compact_meta, expand_meta
-from tests.server.conftest import Api, Org, backend_settings, new_patient, op, setup_org
+from server.models import AppliedOp, Record, compact_meta, expand_meta, key_of, text_of
+from tests.server.conftest import (
+    BACKENDS,
+    Api,
+    Org,
+    backend_settings,
+    new_patient,
+    op,
+    setup_org,
+)
 
 
 def _rows(client: TestClient) -> dict[str, object]:
@@ -218,9 +227,10 @@ def test_postgres_0009_keeps_every_row(tmp_path: Path) -> None:
                     "SELECT table_name || '.' || column_name, data_type FROM "
                     "information_schema.columns WHERE table_name IN ('record', 'applied_op')")
                 ).tuples().all())
+            assert types["record.record_id"] == "bytea"
             assert (types["record.team_id"], types["record.meta"], types["record.fields"],
                     types["applied_op.op_id"], types["applied_op.device_id"],
-                    types["applied_op.result"]) == ("uuid", "json", "json", "bytea", "bytea",
+                    types["applied_op.result"]) == ("bytea", "json", "json", "bytea", "bytea",
                                                     "json")
             assert snapshot() == before
             again = alice.push_one(op("visit", "v0", fields={"patient_id": pid},
@@ -238,5 +248,28 @@ def test_a_page_keeps_a_record_whose_fields_are_no_object(client: TestClient, or
     alice.push_one(op("visit", "v1", fields={"patient_id": pid, "summary": "x"},
                       patient_id=pid))
     with client.app.state.db.session() as s:  # type: ignore[attr-defined]
-        s.execute(text("UPDATE record SET fields = 'null' WHERE record_id = 'v1'"))
+        s.execute(update(Record).where(Record.record_id == "v1").values(fields=JSON.NULL))
     assert [c["record_id"] for c in alice.pull_all() if c["table"] == "visit"] == ["v1"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_key_of_and_text_of_agree_with_the_stored_keys(backend: str, tmp_path: Path) -> None:
+    """Another table's id compared with a record's id goes through key_of / text_of (pull's
+    snapshot: a purged patient shared again): the same bytes as UuidKey stores, and back."""
+    ids = [str(uuid.uuid4()), str(uuid.uuid4()).upper(), "o" * 16, "é" * 8, "o" * 15, "x"]
+    with backend_settings(backend, tmp_path / "srv") as settings:
+        db = Database(settings)
+        try:
+            with db.session() as s:
+                for n, i in enumerate(ids):
+                    s.add(Record(table_name="patient", record_id=i, team_id=f"t{n}",
+                                 fields={}, meta={}, deleted=False, seq=n,
+                                 changed_at=dt.datetime(2026, 11, 1)))
+            with db.session() as s:
+                for i in ids:
+                    assert s.scalar(select(Record.record_id).where(
+                        Record.record_id == key_of(literal(i, Text)))) == i
+                    assert s.scalar(select(text_of(Record.record_id)).where(
+                        Record.record_id == i)) == i
+        finally:
+            db.dispose()

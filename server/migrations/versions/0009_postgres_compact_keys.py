@@ -1,14 +1,13 @@
 """smaller records and idempotency rows on PostgreSQL (issue 17); nothing changes on SQLite
 
-- record.team_id: `uuid` (16 bytes instead of 37; the team ids are this server's UUIDs), in
-  the row and in ix_record_team_seq;
 - record.fields, record.meta and applied_op.result: `json`, the compact text as written,
   instead of JSONB (a caseload record's fields about 575 bytes instead of 611, a meta 55
   instead of 86, a plain result 8 instead of 21); existing rows keep JSONB's spacing until
   rewritten;
-- applied_op.op_id and device_id: bytea, a canonical UUID as its 16 bytes, other text as its
-  UTF-8 bytes (with a 0xFF byte after them when they are 16 bytes long), as
-  server.models.UuidKey writes them.
+- record.record_id and team_id, applied_op.op_id and device_id: bytea, a canonical UUID as its
+  16 bytes (17 with its length instead of 37), other text as its UTF-8 bytes (with a 0xFF byte
+  after them when they are 16 bytes long), as server.models.UuidKey writes them; in the rows
+  and in the primary keys and ix_record_team_seq.
 
 Revision ID: 0009
 Revises: 0008
@@ -43,9 +42,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != 'postgresql':
         return
     # one rewrite per table: every change of a table in one statement
-    op.execute("ALTER TABLE record ALTER COLUMN team_id TYPE uuid USING team_id::uuid, "
-               "ALTER COLUMN fields TYPE json USING fields::text::json, "
-               "ALTER COLUMN meta TYPE json USING meta::text::json")
+    op.execute(f"ALTER TABLE record "
+               f"ALTER COLUMN record_id TYPE bytea USING {_to_key('record_id')}, "
+               f"ALTER COLUMN team_id TYPE bytea USING {_to_key('team_id')}, "
+               f"ALTER COLUMN fields TYPE json USING fields::text::json, "
+               f"ALTER COLUMN meta TYPE json USING meta::text::json")
     op.execute(f"ALTER TABLE applied_op ALTER COLUMN op_id TYPE bytea USING {_to_key('op_id')}, "
                f"ALTER COLUMN device_id TYPE bytea USING {_to_key('device_id')}, "
                f"ALTER COLUMN result TYPE json USING result::text::json")
@@ -54,9 +55,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != 'postgresql':
         return
-    op.execute("ALTER TABLE record ALTER COLUMN team_id TYPE varchar(36) USING team_id::text, "
-               "ALTER COLUMN fields TYPE jsonb USING fields::jsonb, "
-               "ALTER COLUMN meta TYPE jsonb USING meta::jsonb")
+    op.execute(f"ALTER TABLE record "
+               f"ALTER COLUMN record_id TYPE varchar(64) USING {_to_text('record_id')}, "
+               f"ALTER COLUMN team_id TYPE varchar(36) USING {_to_text('team_id')}, "
+               f"ALTER COLUMN fields TYPE jsonb USING fields::jsonb, "
+               f"ALTER COLUMN meta TYPE jsonb USING meta::jsonb")
     op.execute(f"ALTER TABLE applied_op "
                f"ALTER COLUMN op_id TYPE varchar(64) USING {_to_text('op_id')}, "
                f"ALTER COLUMN device_id TYPE varchar(36) USING {_to_text('device_id')}, "
