@@ -19,7 +19,15 @@ from sqlalchemy import JSON, Text, inspect, literal, select, text, update
 from server.app import create_app
 from server.config import ServerSettings
 from server.db import Database, _alembic_config, migrate
-from server.models import AppliedOp, Record, compact_meta, expand_meta, key_of, text_of
+from server.models import (
+    AppliedOp,
+    Record,
+    compact_meta,
+    expand_meta,
+    key_of,
+    text_of,
+    uuid_bytes,
+)
 from tests.server.conftest import (
     BACKENDS,
     Api,
@@ -273,3 +281,18 @@ def test_key_of_and_text_of_agree_with_the_stored_keys(backend: str, tmp_path: P
                         Record.record_id == i)) == i
         finally:
             db.dispose()
+
+
+def test_uuid_bytes_takes_exactly_the_canonical_uuids() -> None:
+    """UuidKey's fast check is the rule `str(uuid.UUID(v)) == v` (what 0008 and 0009 stored)."""
+    u = str(uuid.uuid4())
+    values = [*(str(uuid.uuid4()) for _ in range(200)), u.upper(), "{" + u[1:-1] + "}",
+              u.replace("-", " ", 1), u[:9] + " 0" + u[11:], u[:8] + "--" + u[10:],
+              u[:35] + "g", u[:8] + "-+1" + u[11:], "0" * 8 + "-0000-0000-0000-" + "0" * 12,
+              "x" * 36, "é" * 36, u.replace("-", "")]
+    for v in values:
+        try:
+            expected = uuid.UUID(v).bytes if str(uuid.UUID(v)) == v else None
+        except ValueError:
+            expected = None
+        assert uuid_bytes(v) == expected, v
