@@ -13,7 +13,20 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Text, cast, delete, exists, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Select,
+    Text,
+    case,
+    cast,
+    column,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session, aliased
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
@@ -31,6 +44,8 @@ from server.models import (
     ServerState,
     User,
     expand_meta,
+    key_of,
+    text_of,
 )
 from server.push_context import SeqAllocator
 
@@ -64,6 +79,19 @@ PAGE_COLUMNS = (Record.seq, Record.table_name, Record.record_id, Record.patient_
 _FIRST_REF = len(PAGE_COLUMNS) - len(REFERENCES)
 _REF_TABLES = tuple(REFERENCES.values())
 _string = json.encoder.encode_basestring  # C; non-ASCII kept as is (the body is UTF-8)
+# PostgreSQL keeps `fields` as `json` text: `->>` would parse it once per reference; this reads
+# them all in one parse (a non-object reads as no references)
+_PG_REFS = (func.json_to_record(case((func.json_typeof(Record.fields) == "object", Record.fields)))
+            .table_valued(*(column(name, Text) for name in REFERENCES))
+            .render_derived(name="refs", with_types=True).lateral())
+_PG_PAGE = (select(*PAGE_COLUMNS[:_FIRST_REF],
+                   *(_PG_REFS.c[name].label(f"ref_{name}") for name in REFERENCES))
+            .select_from(Record).outerjoin(_PG_REFS, true()))
+
+
+def page_select(session: Session) -> Select[Any]:
+    """SELECT PAGE_COLUMNS FROM record, in the session's database's way."""
+    return _PG_PAGE if session.get_bind().dialect.name == "postgresql" else select(*PAGE_COLUMNS)
 
 
 @dataclass(slots=True)
@@ -230,7 +258,7 @@ def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *
     purges: list[PurgeEvent] = []
     for team in sorted(teams):
         records.extend(page_rows(session,
-            select(*PAGE_COLUMNS).where(Record.team_id == team, Record.seq > cursor,
+            page_select(session).where(Record.team_id == team, Record.seq > cursor,
                                         Record.seq <= top, visible(Record.patient_id, user))
             .order_by(Record.seq).limit(window)))
         conflicts.extend(session.scalars(
@@ -272,9 +300,9 @@ def purge_query(team: str, cursor: int, top: int, user: str, *, snapshot: bool,
         # would wipe the patient's local history, drafts and waiting edits
         back = aliased(Record)
         query = query.where(~exists().where(
-            back.table_name == "patient", back.record_id == PurgeEvent.patient_id,
+            back.table_name == "patient", back.record_id == key_of(PurgeEvent.patient_id),
             back.team_id.in_(teams), back.seq > PurgeEvent.seq,
-            visible(back.record_id, user)))
+            visible(text_of(back.record_id), user)))
     return query
 
 
@@ -297,7 +325,7 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
             # by primary key only; team and cursor are checked here: given them, a planner
             # without statistics walks the (team_id, seq) index over every record after the
             # cursor (quadratic over an initial pull)
-            rows = [r for r in page_rows(session, select(*PAGE_COLUMNS).where(
+            rows = [r for r in page_rows(session, page_select(session).where(
                 Record.table_name == table, Record.record_id.in_(sorted(ids)),
                 visible(Record.patient_id, user)))
                 if r.team_id in teams and r.seq > cursor]

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import ForeignKey
 
 from desktop.storage.models import SYNCED_MODELS
 from desktop.sync.protocol import REFERENCES, SYNCED_TABLES
-from server.config import ServerSettings
 from server.db import Database, head_revision
 from server.models import Base
+from tests.server.conftest import BACKENDS, backend_settings
 
 
-def test_migrations_equal_models(tmp_path: Path) -> None:
-    db = Database(ServerSettings(data_dir=tmp_path))
-    try:
-        with db.engine.connect() as conn:
-            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-            assert ctx.get_current_revision() == head_revision()
-            assert compare_metadata(ctx, Base.metadata) == []
-    finally:
-        db.dispose()
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migrations_equal_models(backend: str, tmp_path: Path) -> None:
+    with backend_settings(backend, tmp_path) as settings:
+        db = Database(settings)
+        try:
+            with db.engine.connect() as conn:
+                ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+                assert ctx.get_current_revision() == head_revision()
+                assert compare_metadata(ctx, Base.metadata) == []
+        finally:
+            db.dispose()
 
 
 def test_synced_tables_are_the_device_models() -> None:

@@ -5,18 +5,38 @@ applies nothing twice), and a new SQLite database has 8 KB pages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect, select, text
+from sqlalchemy import JSON, Text, inspect, literal, select, text, update
 
+from server.app import create_app
 from server.config import ServerSettings
 from server.db import Database, _alembic_config, migrate
-from server.models import AppliedOp, Record, compact_meta, expand_meta
-from tests.server.conftest import Api, Org, backend_settings, new_patient, op
+from server.models import (
+    AppliedOp,
+    Record,
+    compact_meta,
+    expand_meta,
+    key_of,
+    text_of,
+    uuid_bytes,
+)
+from tests.server.conftest import (
+    BACKENDS,
+    Api,
+    Org,
+    backend_settings,
+    new_patient,
+    op,
+    setup_org,
+)
 
 
 def _rows(client: TestClient) -> dict[str, object]:
@@ -149,3 +169,130 @@ def test_postgres_connections_prepare_no_statement(tmp_path: Path) -> None:
                 assert raw is not None and raw.prepare_threshold is None  # type: ignore[attr-defined]
         finally:
             db.dispose()
+
+
+def test_keys_read_back_as_written(client: TestClient, org: Org) -> None:
+    """UuidKey: op ids that are no canonical UUID (upper case, 16 and 15 bytes long, accents)
+    come back the same and replay, beside UUIDs stored as 16 bytes."""
+    alice = Api(client, "alice")
+    pid, _ = new_patient(alice, org.team_a)
+    ids = [str(uuid.uuid4()), str(uuid.uuid4()).upper(), "o" * 16, "é" * 8, "o" * 15, "x"]
+    sent = [op("visit", f"v{n}", fields={"patient_id": pid}, patient_id=pid) | {"op_id": i}
+            for n, i in enumerate(ids)]
+    first = [alice.push_one(o) for o in sent]
+    assert {r["status"] for r in first} == {"applied"}
+    assert set(_rows(client)) >= set(ids)
+    with client.app.state.db.session() as s:  # type: ignore[attr-defined]
+        devices = set(s.scalars(select(AppliedOp.device_id).where(AppliedOp.op_id.in_(ids))))
+        assert devices == {alice.device_id}
+    assert [alice.push_one(o) for o in sent] == first
+
+
+@pytest.mark.postgres
+def test_postgres_0009_keeps_every_row(tmp_path: Path) -> None:
+    """Down to 0008 (text keys, JSONB) and up again: ids, team ids, meta and results as they
+    were, in PostgreSQL's compact types at head."""
+    with backend_settings("postgres", tmp_path / "srv") as settings:
+        app = create_app(settings)
+        with TestClient(app) as client:
+            with app.state.db.sessions() as session:
+                org = setup_org(session)
+            alice = Api(client, "alice")
+            pid, _ = new_patient(alice, org.team_a)
+            ids = [str(uuid.uuid4()), "o" * 16, "é" * 8, "x"]
+            for n, i in enumerate(ids):
+                alice.push_one(op("visit", f"v{n}", fields={"patient_id": pid}, patient_id=pid)
+                               | {"op_id": i})
+            engine = app.state.db.engine
+
+            def snapshot() -> tuple[Any, ...]:
+                with app.state.db.session() as s:
+                    return (sorted(s.execute(select(AppliedOp.op_id, AppliedOp.device_id,
+                                                    AppliedOp.result)).tuples()),
+                            sorted(s.execute(select(Record.record_id, Record.team_id,
+                                                    Record.fields, Record.meta)).tuples()))
+
+            before = snapshot()
+            assert {r[1] for r in before[1]} == {org.team_a}
+            with engine.begin() as conn:
+                cfg = _alembic_config()
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "0008")
+                assert set(conn.execute(text(
+                    "SELECT op_id FROM applied_op WHERE device_id = :d"),
+                    {"d": alice.device_id}).scalars()) >= set(ids)
+                assert set(conn.execute(text("SELECT DISTINCT team_id FROM record")).scalars()) \
+                    == {org.team_a}
+                types = dict(conn.execute(text(
+                    "SELECT table_name || '.' || column_name, data_type FROM "
+                    "information_schema.columns WHERE table_name IN ('record', 'applied_op')")
+                ).tuples().all())
+                assert types["record.fields"] == types["record.meta"] == "jsonb" and types["applied_op.op_id"] \
+                    == "character varying"
+            assert migrate(engine)
+            with engine.connect() as conn:
+                types = dict(conn.execute(text(
+                    "SELECT table_name || '.' || column_name, data_type FROM "
+                    "information_schema.columns WHERE table_name IN ('record', 'applied_op')")
+                ).tuples().all())
+            assert types["record.record_id"] == "bytea"
+            assert (types["record.team_id"], types["record.meta"], types["record.fields"],
+                    types["applied_op.op_id"], types["applied_op.device_id"],
+                    types["applied_op.result"]) == ("bytea", "json", "json", "bytea", "bytea",
+                                                    "json")
+            assert snapshot() == before
+            again = alice.push_one(op("visit", "v0", fields={"patient_id": pid},
+                                      patient_id=pid) | {"op_id": ids[0]})
+            assert again["status"] == "applied"
+            assert alice.pull_all()
+
+
+def test_a_page_keeps_a_record_whose_fields_are_no_object(client: TestClient, org: Org) -> None:
+    """The references are read from `fields` in one parse on PostgreSQL (server/pull.py
+    page_select): a record whose stored fields are not an object still comes in its page, with
+    no references, as with `->>` before."""
+    alice = Api(client, "alice")
+    pid, _ = new_patient(alice, org.team_a)
+    alice.push_one(op("visit", "v1", fields={"patient_id": pid, "summary": "x"},
+                      patient_id=pid))
+    with client.app.state.db.session() as s:  # type: ignore[attr-defined]
+        s.execute(update(Record).where(Record.record_id == "v1").values(fields=JSON.NULL))
+    assert [c["record_id"] for c in alice.pull_all() if c["table"] == "visit"] == ["v1"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_key_of_and_text_of_agree_with_the_stored_keys(backend: str, tmp_path: Path) -> None:
+    """Another table's id compared with a record's id goes through key_of / text_of (pull's
+    snapshot: a purged patient shared again): the same bytes as UuidKey stores, and back."""
+    ids = [str(uuid.uuid4()), str(uuid.uuid4()).upper(), "o" * 16, "é" * 8, "o" * 15, "x"]
+    with backend_settings(backend, tmp_path / "srv") as settings:
+        db = Database(settings)
+        try:
+            with db.session() as s:
+                for n, i in enumerate(ids):
+                    s.add(Record(table_name="patient", record_id=i, team_id=f"t{n}",
+                                 fields={}, meta={}, deleted=False, seq=n,
+                                 changed_at=dt.datetime(2026, 11, 1)))
+            with db.session() as s:
+                for i in ids:
+                    assert s.scalar(select(Record.record_id).where(
+                        Record.record_id == key_of(literal(i, Text)))) == i
+                    assert s.scalar(select(text_of(Record.record_id)).where(
+                        Record.record_id == i)) == i
+        finally:
+            db.dispose()
+
+
+def test_uuid_bytes_takes_exactly_the_canonical_uuids() -> None:
+    """UuidKey's fast check is the rule `str(uuid.UUID(v)) == v` (what 0008 and 0009 stored)."""
+    u = str(uuid.uuid4())
+    values = [*(str(uuid.uuid4()) for _ in range(200)), u.upper(), "{" + u[1:-1] + "}",
+              u.replace("-", " ", 1), u[:9] + " 0" + u[11:], u[:8] + "--" + u[10:],
+              u[:35] + "g", u[:8] + "-+1" + u[11:], "0" * 8 + "-0000-0000-0000-" + "0" * 12,
+              "x" * 36, "é" * 36, u.replace("-", "")]
+    for v in values:
+        try:
+            expected = uuid.UUID(v).bytes if str(uuid.UUID(v)) == v else None
+        except ValueError:
+            expected = None
+        assert uuid_bytes(v) == expected, v
