@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.wire_rules import key_problem
@@ -112,6 +112,8 @@ class PushContext:
     extra: bool = False
     # who sees each patient the batch may touch, loaded in one go (server/sharing.py)
     access: dict[str, Any] = field(default_factory=dict)
+    # their access rows as read then (None: none), asked for once (server/sharing.py)
+    access_rows: dict[str, Any] = field(default_factory=dict)
 
     def record(self, table: str, record_id: str) -> Record | None:
         key = (table, record_id)
@@ -147,15 +149,27 @@ class PushContext:
         for table, record_id in keys:
             by_table.setdefault(table, []).append(record_id)
         found: dict[tuple[str, str], Record] = {}
-        for table in sorted(by_table, key=lambda t: (t != "patient", t)):
-            ids = sorted(by_table[table])
-            for i in range(0, len(ids), 500):
-                query = select(Record).where(Record.table_name == table,
-                                             Record.record_id.in_(ids[i:i + 500]))
-                if lock_rows:
-                    query = query.order_by(Record.record_id).with_for_update()
-                for rec in self.session.scalars(query):
-                    found[(rec.table_name, rec.record_id)] = rec
+        # (table, up to 500 ids) in locking order; PostgreSQL: as many of them as fit in 500
+        # ids in one query (one round trip instead of one per table: an OR of primary-key
+        # ranges, rows locked in the ORDER BY's order); SQLite: one query each
+        parts = [(table, ids[i:i + 500])
+                 for table in sorted(by_table, key=lambda t: (t != "patient", t))
+                 for ids in [sorted(by_table[table])] for i in range(0, len(ids), 500)]
+        groups: list[list[tuple[str, list[str]]]] = []
+        for part in parts:
+            if lock_rows and groups and sum(len(p[1]) for p in groups[-1]) + len(part[1]) <= 500:
+                groups[-1].append(part)
+            else:
+                groups.append([part])
+        for group in groups:
+            query = select(Record).where(or_(*(
+                and_(Record.table_name == table, Record.record_id.in_(ids))
+                for table, ids in group)))
+            if lock_rows:
+                query = query.order_by(Record.table_name != "patient", Record.table_name,
+                                       Record.record_id).with_for_update()
+            for rec in self.session.scalars(query):
+                found[(rec.table_name, rec.record_id)] = rec
         for key in keys:
             self.records[key] = found.get(key)
         plist = sorted(patients)
