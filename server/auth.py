@@ -39,6 +39,8 @@ class Caller:
     revoked: bool
     stolen: bool
     role: str = "case_manager"  # server/roles.py
+    scope: tuple[str, ...] | None = None  # the device's teams at its last full pull
+
 
     @property
     def default_team_id(self) -> str | None:
@@ -94,7 +96,8 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     return Caller(device_id=device.id, user_id=user.id, username=user.username,
                   display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
                   teams=tuple(teams), revoked=device.revoked, stolen=device.stolen,
-                  role=user.role)
+                  role=user.role,
+                  scope=None if device.scope is None else tuple(str(t) for t in device.scope))
 
 
 def check_password(session: Session, username: str, password: str) -> User | None:

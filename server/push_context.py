@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import String, and_, any_, bindparam, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from desktop.domain.wire_rules import key_problem
@@ -163,7 +164,7 @@ class PushContext:
                 groups.append([part])
         for group in groups:
             query = select(Record).where(or_(*(
-                and_(Record.table_name == table, Record.record_id.in_(ids))
+                and_(Record.table_name == table, one_of(Record.record_id, ids, lock_rows))
                 for table, ids in group)))
             if lock_rows:
                 query = query.order_by(Record.table_name != "patient", Record.table_name,
@@ -182,6 +183,14 @@ class PushContext:
             self.purged[p] = rows.get(p)
         touched = {patient_of(o) for o in ops if o.table in sharing.SHARING_TABLES}
         sharing.preload(self, sorted(p for p in touched if p is not None))
+
+
+def one_of(column: Any, values: list[str], postgres: bool) -> Any:
+    """`column IN values`; on PostgreSQL as `= ANY(array)`, one parameter instead of one per
+    value (building and binding those was a good part of a push's query CPU)."""
+    if postgres:
+        return column == any_(bindparam(None, values, type_=ARRAY(String)))
+    return column.in_(values)
 
 
 def patient_of(op: Op) -> str | None:
