@@ -1,12 +1,11 @@
 """`python -m bench sync`: sync performance against a real uvicorn server on loopback.
 
 Sections (run all, or one with `--only NAME`):
-- `devices` (server side): N devices (default 500, `--team-size` 10 per team, one user per
-  team) push and pull at once against PostgreSQL with `relais-server serve --workers 2`; each
-  device pushes `--rounds` batches of `--ops` ops (a new patient, its consent, notes, edits of
-  its earlier patients), each time sending its cursor and pulling only when the push answer
-  gives none. Prints p50/p95/max latency per request kind, ops/s and the error count (targets:
-  0 errors, push p95 < 200 ms, ≥ 2,000 ops/s).
+- `devices` (server side, bench/sync_load.py): N devices (default 500) push and pull against
+  PostgreSQL with `relais-server serve --workers 2`, paced (each device every few seconds,
+  `--offered` ops/s in all: what an organisation sees) and in a burst (all at once, back to
+  back: a stress measure); `--mode` picks one. Targets: 0 errors, push p95 < 200 ms,
+  ≥ 2,000 ops/s.
 - `store` (server side): push throughput into an empty server, then again once the store holds
   `--store-records` records (default 300,000, caseload-shaped: 60 records of about 400 B per
   patient), and the database's size next to the records' JSON (targets: ≥ 90 % of the empty
@@ -20,10 +19,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -35,7 +32,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from bench import sync_device
+from bench import sync_device, sync_load
 from desktop.storage.envelope import use_insecure_test_kdf
 from desktop.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from server.security import use_insecure_test_hashes
@@ -156,151 +153,6 @@ class _PgBackends:
         return sum(self.seen.values())
 
 
-# ---- section: 50 devices at once --------------------------------------------------------------
-def _hlc(device: str, n: int) -> str:
-    return f"{int(time.time() * 1000):013d}-{n % 100000:05d}-{device[:8]}"
-
-
-def _device_ops(device: str, round_no: int, per_round: int, state: dict[str, Any]) -> list[Any]:
-    """A realistic batch: a new patient with consent, notes, and edits of earlier patients."""
-    pid = str(uuid.uuid4())
-    ops: list[dict[str, Any]] = [
-        {"op_id": str(uuid.uuid4()), "table": "patient", "record_id": pid, "kind": "upsert",
-         "fields": {"family_name": f"Bench{round_no}", "given_name": "Marie", "team_id": None,
-                    "city": "Namur", "phones": ["+3281000000"], "languages": ["fr"]},
-         "hlc": _hlc(device, 0)},
-        {"op_id": str(uuid.uuid4()), "table": "consent_event", "record_id": str(uuid.uuid4()),
-         "patient_id": pid, "kind": "append",
-         "fields": {"patient_id": pid, "purpose": "team_sharing", "decision": "granted",
-                    "decided_on": "2026-11-01", "recorded_at": "2026-11-01T10:00:00",
-                    "method": "oral"}, "hlc": _hlc(device, 1)},
-    ]
-    earlier = list(state.get("versions", {}).items())[-3:]  # edit my last patients again
-    for n in range(per_round - 2 - len(earlier)):
-        ops.append({"op_id": str(uuid.uuid4()), "table": "note", "record_id": str(uuid.uuid4()),
-                    "patient_id": pid, "kind": "append",
-                    "fields": {"patient_id": pid, "text": "Visite à domicile. " * 10},
-                    "hlc": _hlc(device, n + 2)})
-    for n, (old, version) in enumerate(earlier):
-        ops.append({"op_id": str(uuid.uuid4()), "table": "patient", "record_id": old,
-                    "kind": "upsert", "fields": {"city": f"Dinant {round_no}"},
-                    "base_versions": {"city": version}, "hlc": _hlc(device, 50 + n)})
-    return ops
-
-
-def bench_devices(args: argparse.Namespace) -> dict[str, Any]:
-    latencies: dict[str, list[float]] = {"push": [], "pull": []}
-    errors: list[str] = []
-    lock = threading.Lock()
-    with FreshPostgres(args.postgres) as db_url, \
-            tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
-        server = LoopbackServer(Path(tmp) / "srv", db_url, workers=args.workers)
-        devices = enrol_devices(server.settings, "Équipe bench", args.devices,
-                                team_size=args.team_size)
-        with server:
-            barrier = threading.Barrier(len(devices))
-            pg = _PgBackends(db_url)
-
-            def run_device(device_id: str, token: str) -> None:
-                state: dict[str, Any] = {}
-                headers = {**HEADERS, "Authorization": f"Bearer {token}"}
-                cursor = 0
-                with httpx.Client(base_url=server.url, headers=headers, timeout=120) as http:
-                    barrier.wait()
-                    for round_no in range(args.rounds):
-                        ops = _device_ops(device_id, round_no, args.ops, state)
-                        started = time.perf_counter()
-                        try:
-                            r = http.post("/v1/sync/push", json={
-                                "device_id": device_id, "ops": ops, "cursor": cursor or None})
-                            took = time.perf_counter() - started
-                            if r.status_code != 200:
-                                raise RuntimeError(f"push {r.status_code}")
-                            results = r.json()["results"]
-                            bad = [x for x in results if x["status"] == "rejected"]
-                            if bad:
-                                raise RuntimeError(f"rejected {bad[0]['reason']}")
-                            versions = state.setdefault("versions", {})
-                            for one, res in zip(ops, results, strict=True):
-                                if one["table"] == "patient":
-                                    versions[one["record_id"]] = res["field_versions"]["city"]
-                            with lock:
-                                latencies["push"].append(took)
-                            if r.json().get("cursor") is not None:
-                                cursor = r.json()["cursor"]  # nothing else to pull
-                                continue
-                        except (httpx.HTTPError, RuntimeError, ValueError) as exc:
-                            with lock:
-                                errors.append(f"push: {exc}")
-                        while True:
-                            started = time.perf_counter()
-                            try:
-                                r = http.get("/v1/sync/pull",
-                                             params={"cursor": cursor, "limit": 500})
-                                took = time.perf_counter() - started
-                                if r.status_code != 200:
-                                    raise RuntimeError(f"pull {r.status_code}")
-                                body = r.json()
-                            except (httpx.HTTPError, RuntimeError, ValueError) as exc:
-                                with lock:
-                                    errors.append(f"pull: {exc}")
-                                break
-                            with lock:
-                                latencies["pull"].append(took)
-                            cursor = body["next_cursor"]
-                            if not body["has_more"]:
-                                break
-
-            threads = [threading.Thread(target=run_device, args=d) for d in devices]
-            assert server.process.proc is not None
-            server_pid = server.process.proc.pid
-            cpu0, srv0, pg0 = time.process_time(), sync_device._cpu_seconds(server_pid), pg.cpu()
-            started = time.perf_counter()
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            wall = time.perf_counter() - started
-            cpu = {"client": time.process_time() - cpu0,
-                   "server": sync_device._cpu_seconds(server_pid) - srv0,
-                   "postgres": pg.cpu() - pg0}
-
-    def pct(values: list[float], p: float) -> float:
-        if not values:
-            return 0.0
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
-
-    report: dict[str, Any] = {"devices": args.devices, "rounds": args.rounds,
-                              "ops_per_push": args.ops, "wall_s": round(wall, 2),
-                              "errors": len(errors)}
-    print(f"\n== {args.devices} devices ({args.team_size} per team) syncing at once against "
-          f"PostgreSQL ({args.rounds} rounds, {args.ops} ops per push, {args.workers} server "
-          f"processes, "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores) ==")
-    for kind, values in latencies.items():
-        p50, p95 = pct(values, 0.50), pct(values, 0.95)
-        report[kind] = {"requests": len(values), "p50_ms": round(p50 * 1000, 1),
-                        "p95_ms": round(p95 * 1000, 1),
-                        "max_ms": round(max(values, default=0) * 1000, 1),
-                        "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else 0}
-        print(f"{kind:5} requests {len(values):5}  p50 {p50 * 1000:8.1f} ms  "
-              f"p95 {p95 * 1000:8.1f} ms  max {max(values, default=0) * 1000:8.1f} ms")
-    total_ops = len(latencies["push"]) * args.ops
-    report["ops_per_s"] = round(total_ops / wall)
-    per_op = {k: v / max(1, total_ops) * 1000 for k, v in cpu.items()}
-    report["cpu_ms_per_op"] = {k: round(v, 3) for k, v in per_op.items()}
-    print("CPU per op pushed (ms): " + ", ".join(f"{k} {v:.2f}" for k, v in per_op.items())
-          + f"; CPU-seconds used {sum(cpu.values()):.1f} of {wall * (os.cpu_count() or 1):.1f}"
-          " the cores had (the client's threads run in this process, the server's workers and"
-          " PostgreSQL's backends beside it)")
-    print(f"ops pushed {total_ops} in {wall:.1f} s ({total_ops / wall:.0f} ops/s, target "
-          f"≥ 2,000); errors {len(errors)} (target 0); push p95 target < 200 ms")
-    for e in errors[:5]:
-        print("  error:", e)
-    return report
-
-
 # ---- section: a store that grows -------------------------------------------------------------
 def _caseload_ops(device: str, patients: int, first: int) -> list[list[dict[str, Any]]]:
     """Push batches (≤ 500 ops) of caseload-shaped patients (60 records of about 400 B). Record
@@ -418,7 +270,7 @@ def bench_store(args: argparse.Namespace) -> dict[str, Any]:
 
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
-    "devices": bench_devices,
+    "devices": sync_load.bench_devices,
     "store": bench_store,
 }
 SECTIONS.update(sync_device.SECTIONS)  # initial pull, one edit (device side)
@@ -438,6 +290,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--ops", type=int, default=20, help="ops per push")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     sync_device.add_arguments(parser)
+    sync_load.add_arguments(parser)
     args = parser.parse_args(argv)
     use_insecure_test_kdf()  # throwaway bench vaults and users, not real passwords
     use_insecure_test_hashes()

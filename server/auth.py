@@ -39,6 +39,8 @@ class Caller:
     revoked: bool
     stolen: bool
     role: str = "case_manager"  # server/roles.py
+    scope: tuple[str, ...] | None = None  # the device's teams at its last full pull
+
 
     @property
     def default_team_id(self) -> str | None:
@@ -72,12 +74,16 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
     token = authorization[7:].strip()
-    # the device and its user in one round trip: every request starts here
-    found = session.execute(select(Device, User).join(User, User.id == Device.user_id)
-                            .where(Device.token_hash == token_hash(token))).first()
-    if found is None:
+    # the device, its user and the user's teams in one round trip: every request starts here
+    # (a row per team, ordered as user_teams orders them; one row of None without a team)
+    rows = session.execute(
+        select(Device, User, Team.id, Team.name).join(User, User.id == Device.user_id)
+        .outerjoin(Membership, Membership.user_id == User.id)
+        .outerjoin(Team, Team.id == Membership.team_id)
+        .where(Device.token_hash == token_hash(token)).order_by(Team.name, Team.id)).all()
+    if not rows:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
-    device, user = found.tuple()
+    device, user = rows[0][0], rows[0][1]
     if not user.active:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
     if device.stolen and not allow_stolen:
@@ -86,11 +92,12 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
         raise ApiError(403, "sync.device_revoked")
     if device.expires_at < utcnow() and not device.revoked:
         raise ApiError(401, "sync.token_expired", {"WWW-Authenticate": "Bearer"})
-    teams = user_teams(session, user.id)
+    teams = [(r[2], r[3]) for r in rows if r[2] is not None]
     return Caller(device_id=device.id, user_id=user.id, username=user.username,
                   display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
                   teams=tuple(teams), revoked=device.revoked, stolen=device.stolen,
-                  role=user.role)
+                  role=user.role,
+                  scope=None if device.scope is None else tuple(str(t) for t in device.scope))
 
 
 def check_password(session: Session, username: str, password: str) -> User | None:

@@ -65,6 +65,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+KEEP_ALIVE_SECONDS = 65
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -84,7 +87,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
                               "timeout_graceful_shutdown": 5,
                               # the app itself believes X-Forwarded-For from `trusted_proxies`
                               # only (server/login_limits.py); uvicorn would from 127.0.0.1
-                              "proxy_headers": False, **ssl}
+                              "proxy_headers": False,
+                              # longer than a client keeps an idle connection (httpx: 5 s, the
+                              # laptop's pinned pool: 30 s), so the client always lets it go
+                              # first: closed by the server as a request went out, it failed
+                              # with "disconnected without a response" (`bench sync`, paced)
+                              "timeout_keep_alive": KEEP_ALIVE_SECONDS, **ssl}
     if args.workers > 1:
         # API processes are stateless (all state in the database): one per core
         from server.db import Database

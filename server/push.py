@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, exists, false, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -28,7 +28,7 @@ from desktop.sync.protocol import (
 from server import sharing
 from server.auth import ApiError, Caller, utcnow
 from server.merge import create_record, delete_op, resolve_op, restore_op, result_for, upsert_op
-from server.models import AppliedOp, Conflict, Device, PurgeEvent, Record, ServerState
+from server.models import AppliedOp, Conflict, PurgeEvent, Record, ServerState
 from server.purge import purge_op
 from server.push_context import (  # noqa: F401  (Rejected: the name callers use)
     PROVISIONAL,
@@ -36,6 +36,7 @@ from server.push_context import (  # noqa: F401  (Rejected: the name callers use
     Rejected,
     SeqAllocator,
     clean_key,
+    one_of,
 )
 
 # Device bookkeeping columns never stored as record fields (created_at is kept).
@@ -66,7 +67,8 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         # written in one go once its seqs are final
         with session.no_autoflush:
             done = {row.op_id: row for row in session.scalars(
-                select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))} if op_ids else {}
+                select(AppliedOp).where(one_of(AppliedOp.op_id, op_ids, not one_writer)))
+            } if op_ids else {}
             ctx.preload(request.ops, lock_rows=not one_writer)
             ctx.batch = list(request.ops)
             for position, op in enumerate(request.ops):
@@ -209,29 +211,32 @@ def answer_cursor(ctx: PushContext, cursor: int | None, first: int, last: int) -
     Run after the batch's commit, so that other pushes do not wait for it: every seq ≤ base was
     committed before the batch took the counter lock. A change in (cursor, base] that is gone
     by now was either given a later seq (a re-feed, a move, an edit: the device pulls it from
-    the answer's cursor) or collected as a tombstone, which raised the horizon: read after the
-    scan, the horizon then sends the device to pull (and rebuild)."""
+    the answer's cursor) or collected as a tombstone, which raised the horizon in the same
+    transaction: the scan and the horizon are read in one statement (one snapshot), so either
+    the change is seen or the raised horizon is, and the device pulls (and rebuilds)."""
     if cursor is None or ctx.extra or cursor < 0:
         return None
     if any(v > cursor for v in ctx.before.values()):
         return None  # a record it wrote had changed since its last pull
-    device = ctx.session.get(Device, ctx.caller.device_id)
-    if device is None or device.scope is None or sorted(device.scope) != sorted(
-            ctx.caller.team_ids):
+    scope = ctx.caller.scope  # read with its token, in the batch's transaction
+    if scope is None or sorted(scope) != sorted(ctx.caller.team_ids):
         return None  # its teams changed: its pull gets 410 and it rebuilds
     base = first - 1  # every seq ≤ base was committed before the batch's
+    if cursor > base:
+        return None  # a cursor this server never gave
+    changed: Any = false()
     if cursor < base:
         teams = sorted(ctx.caller.team_ids)
-        for model in (Record, Conflict, PurgeEvent):
-            for team in teams:
-                if ctx.session.scalar(select(model.seq).where(
-                        model.team_id == team, model.seq > cursor,
-                        model.seq <= base).order_by(model.seq).limit(1)) is not None:
-                    return None
-    elif cursor > base:
-        return None  # a cursor this server never gave
-    horizon = ctx.session.scalar(select(ServerState.value).where(ServerState.key == "horizon"))
-    if horizon is not None and cursor < int(horizon):
+        changed = or_(*(exists().where(model.team_id == team, model.seq > cursor,
+                                       model.seq <= base)
+                        for model in (Record, Conflict, PurgeEvent) for team in teams))
+    row = ctx.session.execute(select(
+        changed.label("changed"),
+        select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery()
+        .label("horizon"))).one()
+    if row.changed:
+        return None
+    if row.horizon is not None and cursor < int(row.horizon):
         return None  # behind the tombstone horizon: its pull gets 410 and it rebuilds
     return max(last, base)
 

@@ -83,6 +83,7 @@ def preload(ctx: PushContext, patient_ids: list[str]) -> None:
             names.setdefault(pid, set()).add(name)
     for pid in patient_ids:
         found = levels.get(pid)
+        ctx.access_rows[pid] = found
         ctx.access[pid] = None if found is None else sharing.Sharing(
             found.level, frozenset(names.get(pid, set())))
 
@@ -104,13 +105,25 @@ def _facts(rows: Iterable[dict[str, Any]]) -> list[ConsentFact]:
     return consent_facts(rows)
 
 
+def _sharing_records(session: Session, patient_ids: list[str]) -> dict[str, list[Record]]:
+    """The stored consent events and cases of these patients (what derive reads), by patient."""
+    out: dict[str, list[Record]] = {p: [] for p in patient_ids}
+    for i in range(0, len(patient_ids), 500):
+        for rec in session.scalars(select(Record).where(
+                Record.patient_id.in_(patient_ids[i:i + 500]), Record.deleted.is_(False),
+                Record.table_name.in_(("consent_event", "case_record")))):
+            out[str(rec.patient_id)].append(rec)
+    return out
+
+
 def derive(session: Session, patient_id: str, owner: str | None,
-           batch: dict[tuple[str, str], Record | None] | None = None) -> sharing.Sharing:
+           batch: dict[tuple[str, str], Record | None] | None = None,
+           stored: list[Record] | None = None) -> sharing.Sharing:
     """`batch`: the records a push batch holds in memory (not yet written), which count over
-    the stored ones."""
-    found = {(r.table_name, r.record_id): r for r in session.scalars(select(Record).where(
-        Record.patient_id == patient_id, Record.deleted.is_(False),
-        Record.table_name.in_(("consent_event", "case_record"))))}
+    the stored ones; `stored`: the patient's stored ones when already read (_sharing_records)."""
+    if stored is None:
+        stored = _sharing_records(session, [patient_id])[patient_id]
+    found = {(r.table_name, r.record_id): r for r in stored}
     for key, rec in (batch or {}).items():
         if key[0] not in ("consent_event", "case_record"):
             continue
@@ -128,14 +141,16 @@ def derive(session: Session, patient_id: str, owner: str | None,
 def settle(ctx: PushContext) -> None:
     """After the batch: each touched patient's new state, and what the laptops must be told."""
     session = ctx.session
-    for patient_id, old in ctx.sharing_before.items():
+    settling = [p for p in ctx.sharing_before if ctx.record("patient", p) is not None]
+    stored = _sharing_records(session, settling)  # one query for the batch's patients
+    for patient_id in settling:
+        old = ctx.sharing_before[patient_id]
         patient = ctx.record("patient", patient_id)
-        if patient is None:
-            continue  # erased, or never received: nothing to show anyone
-        row = session.get(PatientAccess, patient_id)
+        assert patient is not None
+        row = access_row(ctx, patient_id)
         owner = row.owner if row is not None else (
             None if old is not None else ctx.caller.username)
-        new = derive(session, patient_id, owner, ctx.records)
+        new = derive(session, patient_id, owner, ctx.records, stored[patient_id])
         if old is not None and old.level == sharing.ERASED:
             continue
         step = sharing.transition(old, new)
@@ -154,13 +169,34 @@ def settle(ctx: PushContext) -> None:
         known = ctx.access.get(patient_id, False)
         store(session, patient_id, patient.team_id, new, owner, ctx.now,
               old_responsible=None if known is False else (
-                  set(known.responsible) if known is not None else set()))
+                  set(known.responsible) if known is not None else set()),
+              row=access_row(ctx, patient_id))
+
+
+def access_row(ctx: PushContext, patient_id: str) -> PatientAccess | None:
+    """The patient's access row as the batch read it (preload), or from the session: a row
+    known to be missing is not asked for again."""
+    if patient_id in ctx.access_rows:
+        row: PatientAccess | None = ctx.access_rows[patient_id]
+        if row is None:  # the batch may have added it since (pending or flushed)
+            session = ctx.session
+            row = next((o for o in session.new if isinstance(o, PatientAccess)
+                        and o.patient_id == patient_id), None) or session.identity_map.get(
+                session.identity_key(PatientAccess, patient_id))
+        return row
+    return ctx.session.get(PatientAccess, patient_id)
+
+
+_UNREAD: Any = object()
 
 
 def store(session: Session, patient_id: str, team_id: str, new: sharing.Sharing,
-          owner: str | None, now: Any, *, old_responsible: set[str] | None = None) -> None:
-    """`old_responsible`: the names stored now, when the caller already read them."""
-    row = session.get(PatientAccess, patient_id)
+          owner: str | None, now: Any, *, old_responsible: set[str] | None = None,
+          row: PatientAccess | None = _UNREAD) -> None:
+    """`old_responsible`: the names stored now, when the caller already read them; `row`: the
+    patient's access row, likewise (None: it has none)."""
+    if row is _UNREAD:
+        row = session.get(PatientAccess, patient_id)
     if row is None:
         session.add(PatientAccess(patient_id=patient_id, team_id=team_id, level=new.level,
                                   owner=owner, changed_at=now))
@@ -170,8 +206,9 @@ def store(session: Session, patient_id: str, team_id: str, new: sharing.Sharing,
         select(PatientResponsible.username).where(
             PatientResponsible.patient_id == patient_id)).all())
     if old != set(new.responsible):
-        session.execute(delete(PatientResponsible).where(
-            PatientResponsible.patient_id == patient_id))
+        if old:
+            session.execute(delete(PatientResponsible).where(
+                PatientResponsible.patient_id == patient_id))
         for name in sorted(new.responsible):
             session.add(PatientResponsible(patient_id=patient_id, username=name))
 
