@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, and_, any_, bindparam, or_, select, update
+from sqlalchemy import and_, any_, bindparam, or_, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -189,7 +189,8 @@ def one_of(column: Any, values: list[str], postgres: bool) -> Any:
     """`column IN values`; on PostgreSQL as `= ANY(array)`, one parameter instead of one per
     value (building and binding those was a good part of a push's query CPU)."""
     if postgres:
-        return column == any_(bindparam(None, values, type_=ARRAY(String)))
+        # the column's own type for each element: ids stored as bytes (UuidKey) bind as bytes
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
     return column.in_(values)
 
 
