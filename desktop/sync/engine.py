@@ -17,7 +17,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -54,6 +54,7 @@ from desktop.sync.outbox import (
     to_op,
 )
 from desktop.sync.pending import count_pending
+from desktop.sync.prefetch import PageStream
 from desktop.sync.protocol import Change, PullResponse, PushRequest
 
 CRASH_ENV = "RELAIS_CRASH_AT"
@@ -71,6 +72,7 @@ PAGE_SIZE = 1000  # the largest page every server gives: fewer round trips
 # the first pull into an empty vault: larger pages (a server that caps lower answers 422 and
 # the engine goes on with PAGE_SIZE), several per transaction
 INITIAL_PAGE_SIZE = 5000
+PREFETCH_PAGES = 2  # pages fetched ahead that wait for the writer
 BULK_RECORDS = 50_000
 BULK_SECONDS = 2.0  # other writes (the person using the app) wait at most about this long
 CHECKSUM_INTERVAL_S = 900  # the sanity check costs a request: not after every small sync
@@ -315,9 +317,9 @@ class SyncEngine:
 
     # ---- pull ------------------------------------------------------------------------------
     def pull_all(self, report: SyncReport) -> None:
-        """Pages in order; the next one is fetched while this one is applied (it is only used
-        once this one and its cursor are committed, or within the same transaction, so a
-        failure wastes a fetch, nothing else).
+        """Pages in order, fetched ahead on a thread of their own (`PageStream`: each page is
+        only used once the one before and its cursor are committed, or within the same
+        transaction, so a failure wastes fetches, nothing else).
 
         The first pull into an empty vault (`apply.initial_pull`) asks for larger pages and
         applies several of them per transaction (up to BULK_RECORDS records or BULK_SECONDS),
@@ -326,29 +328,30 @@ class SyncEngine:
         cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
         first = cursor == 0 or self.ctx.read(
             lambda s: state.get(s, state.INITIAL_PULL) is not None)
-        with collector_paused(first), ThreadPoolExecutor(max_workers=1) as pool:
-            ahead: list[Future[PullResponse]] = [pool.submit(self._fetch, cursor, first)]
 
-            def next_page(after: PullResponse) -> None:
-                ahead[0] = pool.submit(self._fetch, after.next_cursor, first)
+        def stream_from(at: int) -> PageStream:
+            return PageStream(lambda c: self._fetch(c, first), at, PREFETCH_PAGES)
 
-            for _ in range(MAX_ROUNDS):
-                page = ahead[0].result()
-                validate_page(page, cursor)
-                crash_point("pull_after_response")
-                if page.has_more:
-                    next_page(page)
-                last, error = self._pull_transaction(page, cursor, report, ahead, next_page)
-                crash_point("pull_after_commit")
-                self.progress("pull", report.pulled)
-                if error is not None:
-                    raise error
-                if not last.has_more:
-                    return
-                cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
-                if cursor != last.next_cursor:  # should not happen: fetch again from here
-                    ahead[0].cancel()
-                    ahead[0] = pool.submit(self._fetch, cursor, first)
+        pages = stream_from(cursor)
+        try:
+            with collector_paused(first):
+                for _ in range(MAX_ROUNDS):
+                    page = pages.next()
+                    validate_page(page, cursor)
+                    crash_point("pull_after_response")
+                    last, error = self._pull_transaction(page, cursor, report, pages)
+                    crash_point("pull_after_commit")
+                    self.progress("pull", report.pulled)
+                    if error is not None:
+                        raise error
+                    if not last.has_more:
+                        return
+                    cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
+                    if cursor != last.next_cursor:  # should not happen: fetch again from here
+                        pages.close()
+                        pages = stream_from(cursor)
+        finally:
+            pages.close()
 
     def _fetch(self, cursor: int, first: bool) -> PullResponse:
         size = self.initial_page_size if first else self.page_size
@@ -361,10 +364,8 @@ class SyncEngine:
         self.initial_page_size = self.page_size
         return self.client.pull(cursor, self.page_size)
 
-    def _pull_transaction(
-            self, page: PullResponse, cursor: int, report: SyncReport,
-            ahead: list[Future[PullResponse]], next_page: Callable[[PullResponse], None],
-    ) -> tuple[PullResponse, SyncError | None]:
+    def _pull_transaction(self, page: PullResponse, cursor: int, report: SyncReport,
+                          pages: PageStream) -> tuple[PullResponse, SyncError | None]:
         """One local transaction: this page, and while the vault is in its initial pull the
         following pages too; then the cursor. Returns the last page applied and the error of a
         fetch that failed meanwhile (raised once what came before it is committed)."""
@@ -384,7 +385,7 @@ class SyncEngine:
                         or left <= 0):
                     break
                 try:  # the writer waits for the network only within the time left
-                    following = ahead[0].result(timeout=left)
+                    following = pages.next(timeout=left)
                 except TimeoutError:
                     break  # committed now; the next transaction starts with that page
                 except SyncError as exc:
@@ -396,8 +397,6 @@ class SyncEngine:
                     error = exc
                     break
                 crash_point("pull_after_response")
-                if following.has_more:
-                    next_page(following)
                 current = following
             self._finish_transaction(session, counts)
             old = int(state.get(session, state.CURSOR, 0))

@@ -302,3 +302,41 @@ def test_the_cycle_collector_waits_during_the_initial_pull_only(
         assert_device_equals_server(fresh, server)
     finally:
         fresh.close()
+
+
+def test_pages_are_fetched_ahead_while_the_writer_is_busy(
+        team: tuple[Path, Server, Device]) -> None:
+    """Each request starts at the cursor of the page before: the fetcher asks for the next one
+    as soon as a page arrives, not when the writer takes it, so the server keeps preparing
+    pages while the laptop applies and commits (up to PREFETCH_PAGES waiting)."""
+    import threading
+
+    from desktop.sync.engine import PREFETCH_PAGES, SyncReport
+
+    folder, server, _writer = team
+    fresh = Device(folder / "fresh", server, "fresh")
+    release = threading.Event()
+    try:
+        recorder = Recorder(server.transport)
+        engine = _engine(fresh, recorder, page_size=10, initial_page_size=10, bulk_records=20)
+        report = SyncReport()
+        engine.push_all(report)  # this laptop's own audit events
+        held = fresh.ctx.writer.submit(lambda _s: release.wait(30))  # the writer is busy
+        runner = threading.Thread(target=engine.pull_all, args=(report,))
+        runner.start()
+        try:
+            # the page the engine holds, PREFETCH_PAGES waiting, one more asked for
+            deadline = dt.datetime.now() + dt.timedelta(seconds=20)
+            while len(recorder.limits) < PREFETCH_PAGES + 2 and dt.datetime.now() < deadline:
+                release.wait(0.02)
+            asked = len(recorder.limits)
+        finally:
+            release.set()
+            runner.join(60)
+        held.result(5)
+        assert asked == PREFETCH_PAGES + 2
+        assert report.pulled >= 6 * 16
+        fresh.sync()
+        assert_device_equals_server(fresh, server)
+    finally:
+        fresh.close()
