@@ -597,18 +597,20 @@ def blobs_to_upload(session: Session, rows: list[OutboxOp]) -> list[str]:
 
 
 def local_checksums(session: Session) -> dict[str, dict[str, Any]]:
-    """Live records the server has seen (server_version > 0), as the server computes it."""
+    """Live records the server has seen (server_version > 0), as the server computes it: the
+    lines `id:version` in the order of the ids, hashed. SQLite reads the table in its own order,
+    sorts and joins (BINARY collation: the order of Python's str on the same ids), without a
+    Python object per row (after a first pull, about half the check's time)."""
     out: dict[str, dict[str, Any]] = {}
     conn: Any = session.connection().connection.driver_connection
     for name, model in SYNCED_MODELS.items():
-        # through the driver (plain tuples), in the table's order and sorted here: in the
-        # order of the ids (random) each row would be a page lookup of its own, twice the time
-        rows = conn.execute(f'SELECT id, server_version FROM "{table_of(model).name}" '
-                            "WHERE deleted = 0 AND server_version > 0").fetchall()
-        rows.sort()
-        if rows:
-            digest = hashlib.sha256("".join(f"{i}:{v}\n" for i, v in rows).encode()).hexdigest()
-            out[name] = {"count": len(rows), "checksum": digest}
+        count, lines = conn.execute(
+            "SELECT count(*), group_concat(id || ':' || server_version || char(10), '' "
+            f'ORDER BY id) FROM "{table_of(model).name}" '
+            "WHERE deleted = 0 AND server_version > 0").fetchone()
+        if count:
+            digest = hashlib.sha256(lines.encode()).hexdigest()
+            out[name] = {"count": count, "checksum": digest}
     return out
 
 
