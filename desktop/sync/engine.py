@@ -17,7 +17,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -55,7 +55,7 @@ from desktop.sync.outbox import (
 )
 from desktop.sync.pending import count_pending
 from desktop.sync.prefetch import PageStream
-from desktop.sync.protocol import Change, PullResponse, PushRequest
+from desktop.sync.protocol import Change, ChecksumResponse, PullResponse, PushRequest
 
 CRASH_ENV = "RELAIS_CRASH_AT"
 CRASH_POINTS = (
@@ -180,10 +180,14 @@ class SyncEngine:
         self.batch_ops = batch_ops
         self.progress = progress or (lambda stage, n: None)
         self.caught_up = False  # see push_all
+        # the server's checksum, asked for as soon as the last page of a pull arrived (see
+        # pull_all); taken by the sanity check that follows that pull
+        self._early_checksum: Future[ChecksumResponse] | None = None
 
     # ---- one sync --------------------------------------------------------------------------
     def run(self) -> SyncReport:
         report = SyncReport()
+        self._early_checksum = None
         if self.ctx.read(lambda s: state.get(s, state.REBUILD, False)):
             self.push_all(report)
             self.rebuild(report)
@@ -328,9 +332,20 @@ class SyncEngine:
         cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
         first = cursor == 0 or self.ctx.read(
             lambda s: state.get(s, state.INITIAL_PULL) is not None)
+        # a check due anyway: the server sums its copy while this laptop applies the last pages
+        early = self._checksum_due(SyncReport())
+
+        def ask_checksum() -> None:
+            asked: Future[ChecksumResponse] = Future()
+            try:
+                asked.set_result(self.client.checksum())
+            except SyncError as exc:
+                asked.set_exception(exc)
+            self._early_checksum = asked
 
         def stream_from(at: int) -> PageStream:
-            return PageStream(lambda c: self._fetch(c, first), at, PREFETCH_PAGES)
+            return PageStream(lambda c: self._fetch(c, first), at, PREFETCH_PAGES,
+                              ask_checksum if early else None)
 
         pages = stream_from(cursor)
         try:
@@ -567,9 +582,11 @@ class SyncEngine:
             return waiting, cursor, local_checksums(session) if not waiting else {}
         if self.ctx.read(lambda s: count_pending(s)[0]):
             return True
-        # the server sums its copy while this laptop sums its own (each about as long)
+        # the server sums its copy while this laptop sums its own (each about as long), or did
+        # while the last pages were applied
+        early, self._early_checksum = self._early_checksum, None
         with ThreadPoolExecutor(max_workers=1) as pool:
-            asked = pool.submit(self.client.checksum)
+            asked = early or pool.submit(self.client.checksum)
             waiting, cursor, mine = self.ctx.read(local)
             remote = asked.result()
         if waiting:

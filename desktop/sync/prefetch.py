@@ -28,8 +28,12 @@ class PageStream:
     false) or an error; after a page that announces more without moving the cursor, the next
     one is a SyncError."""
 
-    def __init__(self, fetch: Callable[[int], PullResponse], cursor: int, depth: int) -> None:
+    def __init__(self, fetch: Callable[[int], PullResponse], cursor: int, depth: int,
+                 after_last: Callable[[], None] | None = None) -> None:
+        """`after_last`: run by the fetcher once the last page is handed over (the engine asks
+        for the server's checksum then, while the writer applies what is waiting)."""
         self._fetch = fetch
+        self._after_last = after_last
         self._queue: queue.Queue[PullResponse | BaseException] = queue.Queue(maxsize=depth)
         self._closed = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(cursor,),
@@ -49,7 +53,11 @@ class PageStream:
                     break
                 except queue.Full:
                     continue
-            if isinstance(item, BaseException) or not item.has_more:
+            if isinstance(item, BaseException):
+                return
+            if not item.has_more:
+                if self._after_last is not None and not self._closed.is_set():
+                    self._after_last()
                 return
             if not item.changes or item.next_cursor <= cursor:
                 # more announced from where this one began: asking again would loop

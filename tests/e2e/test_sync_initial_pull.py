@@ -340,3 +340,44 @@ def test_pages_are_fetched_ahead_while_the_writer_is_busy(
         assert_device_equals_server(fresh, server)
     finally:
         fresh.close()
+
+
+def test_the_server_sums_its_copy_while_the_last_pages_are_applied(
+        team: tuple[Path, Server, Device]) -> None:
+    """A check due after this pull: it is asked for as soon as the last page arrived, before
+    the writer applied it (the laptop then sums its own copy); it still compares the same
+    state and passes."""
+    import threading
+
+    from desktop.sync.engine import SyncReport
+
+    folder, server, _writer = team
+    fresh = Device(folder / "fresh", server, "fresh")
+    release, asked = threading.Event(), threading.Event()
+
+    class Watch(FaultyTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/checksum"):
+                asked.set()
+            return super().handle_request(request)
+    try:
+        # three pages: one the writer waits with, the last two fetched ahead
+        engine = _engine(fresh, Watch(server.transport), page_size=40, initial_page_size=40,
+                         bulk_records=40)
+        engine.push_all(SyncReport())  # this laptop's own audit events
+        held = fresh.ctx.writer.submit(lambda _s: release.wait(30))  # the writer is busy
+        done: list[Any] = []
+        runner = threading.Thread(target=lambda: done.append(engine.run()))
+        runner.start()
+        try:
+            early = asked.wait(20)
+            pulled_then = fresh.cursor()
+        finally:
+            release.set()
+            runner.join(60)
+        held.result(5)
+        assert early and pulled_then == 0  # asked for before any page was committed
+        assert done and done[0].checksum_ok is True
+        assert_device_equals_server(fresh, server)
+    finally:
+        fresh.close()
