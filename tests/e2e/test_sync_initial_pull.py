@@ -361,9 +361,8 @@ def test_the_server_sums_its_copy_while_the_last_pages_are_applied(
                 asked.set()
             return super().handle_request(request)
     try:
-        # three pages: one the writer waits with, the last two fetched ahead
-        engine = _engine(fresh, Watch(server.transport), page_size=40, initial_page_size=40,
-                         bulk_records=40)
+        # one page: the last, which the writer waits with
+        engine = _engine(fresh, Watch(server.transport))
         engine.push_all(SyncReport())  # this laptop's own audit events
         held = fresh.ctx.writer.submit(lambda _s: release.wait(30))  # the writer is busy
         done: list[Any] = []
