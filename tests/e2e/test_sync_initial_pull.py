@@ -302,3 +302,81 @@ def test_the_cycle_collector_waits_during_the_initial_pull_only(
         assert_device_equals_server(fresh, server)
     finally:
         fresh.close()
+
+
+def test_pages_are_fetched_ahead_while_the_writer_is_busy(
+        team: tuple[Path, Server, Device]) -> None:
+    """Each request starts at the cursor of the page before: the fetcher asks for the next one
+    as soon as a page arrives, not when the writer takes it, so the server keeps preparing
+    pages while the laptop applies and commits (up to PREFETCH_PAGES waiting)."""
+    import threading
+
+    from desktop.sync.engine import PREFETCH_PAGES, SyncReport
+
+    folder, server, _writer = team
+    fresh = Device(folder / "fresh", server, "fresh")
+    release = threading.Event()
+    try:
+        recorder = Recorder(server.transport)
+        engine = _engine(fresh, recorder, page_size=10, initial_page_size=10, bulk_records=20)
+        report = SyncReport()
+        engine.push_all(report)  # this laptop's own audit events
+        held = fresh.ctx.writer.submit(lambda _s: release.wait(30))  # the writer is busy
+        runner = threading.Thread(target=engine.pull_all, args=(report,))
+        runner.start()
+        try:
+            # the page the engine holds, PREFETCH_PAGES waiting, one more asked for
+            deadline = dt.datetime.now() + dt.timedelta(seconds=20)
+            while len(recorder.limits) < PREFETCH_PAGES + 2 and dt.datetime.now() < deadline:
+                release.wait(0.02)
+            asked = len(recorder.limits)
+        finally:
+            release.set()
+            runner.join(60)
+        held.result(5)
+        assert asked == PREFETCH_PAGES + 2
+        assert report.pulled >= 6 * 16
+        fresh.sync()
+        assert_device_equals_server(fresh, server)
+    finally:
+        fresh.close()
+
+
+def test_the_server_sums_its_copy_while_the_last_pages_are_applied(
+        team: tuple[Path, Server, Device]) -> None:
+    """A check due after this pull: it is asked for as soon as the last page arrived, before
+    the writer applied it (the laptop then sums its own copy); it still compares the same
+    state and passes."""
+    import threading
+
+    from desktop.sync.engine import SyncReport
+
+    folder, server, _writer = team
+    fresh = Device(folder / "fresh", server, "fresh")
+    release, asked = threading.Event(), threading.Event()
+
+    class Watch(FaultyTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/checksum"):
+                asked.set()
+            return super().handle_request(request)
+    try:
+        # one page: the last, which the writer waits with
+        engine = _engine(fresh, Watch(server.transport))
+        engine.push_all(SyncReport())  # this laptop's own audit events
+        held = fresh.ctx.writer.submit(lambda _s: release.wait(30))  # the writer is busy
+        done: list[Any] = []
+        runner = threading.Thread(target=lambda: done.append(engine.run()))
+        runner.start()
+        try:
+            early = asked.wait(20)
+            pulled_then = fresh.cursor()
+        finally:
+            release.set()
+            runner.join(60)
+        held.result(5)
+        assert early and pulled_then == 0  # asked for before any page was committed
+        assert done and done[0].checksum_ok is True
+        assert_device_equals_server(fresh, server)
+    finally:
+        fresh.close()
