@@ -95,7 +95,7 @@ def _report_text(report: Any) -> str:
     return t("sync.report", pushed=report.pushed, pulled=report.pulled,
              conflicts=tn("sync.open_conflicts", report.open_conflicts),
              rejected=report.needs_attention,
-             pending=report.pending, held=report.held)
+             pending=report.pending)
 
 
 def _conflict_sides(row: dict[str, Any], side: str | None) -> dict[str, Any]:
@@ -180,6 +180,6 @@ def _status_text(st: Any) -> str:
     if st.last_error:
         lines.append(t(st.last_error))
     lines.append(t("sync.status_counts", pending=tn("sync.changes_waiting", st.pending),
-                   held=st.held, conflicts=tn("sync.conflicts", st.open_conflicts),
+                   conflicts=tn("sync.conflicts", st.open_conflicts),
                    rejected=st.needs_attention))
     return "\n".join(lines)

@@ -304,7 +304,7 @@ def _revoked(ctx: AppContext, engine: SyncEngine, stolen: bool) -> None:
         report = SyncReport()
         with contextlib.suppress(SyncError):
             engine.push_all(report)
-        waiting, _held = ctx.read(count_pending)
+        waiting = ctx.read(count_pending)
         if waiting:
             return  # try again on the next sync
     wipe_vault(ctx)

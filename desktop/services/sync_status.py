@@ -27,7 +27,6 @@ class SyncStatus:
     last_attempt_at: str | None
     last_error: str | None  # a message code
     pending: int  # changes waiting to go up
-    held: int  # local-only (no consent to team sharing)
     open_conflicts: int
     needs_attention: int
     revoked: bool
@@ -52,7 +51,7 @@ def status(ctx: AppContext) -> SyncStatus:
     def read(s: Session) -> SyncStatus:
         account = state.get(s, state.ACCOUNT, {}) or {}
         last = state.get(s, state.LAST_SYNC, {}) or {}
-        waiting, held = count_pending(s)
+        waiting = count_pending(s)
         conflicts = int(s.scalar(select(func.count()).select_from(Conflict).where(
             Conflict.status == "open")) or 0)
         attention = int(s.scalar(select(func.count()).select_from(OutboxOp).where(
@@ -64,6 +63,6 @@ def status(ctx: AppContext) -> SyncStatus:
             enrolled=bool(state.get(s, state.TOKEN)), server_url=state.get(s, state.SERVER_URL),
             user=account.get("user"), organisation=account.get("organisation"), online=online,
             last_sync_at=last.get("at"), last_attempt_at=last.get("attempt_at"),
-            last_error=error, pending=waiting, held=held, open_conflicts=conflicts,
+            last_error=error, pending=waiting, open_conflicts=conflicts,
             needs_attention=attention, revoked=state.get(s, state.REVOKED) is not None)
     return ctx.read(read)

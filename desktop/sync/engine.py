@@ -96,7 +96,6 @@ class SyncReport:
     checksum_ok: bool | None = None
     cursor: int = 0
     pending: int = 0
-    held: int = 0  # local-only: patients without team-sharing consent
     open_conflicts: int = 0
     needs_attention: int = 0
     patients: set[str] = field(default_factory=set)
@@ -215,7 +214,7 @@ class SyncEngine:
 
     def fill_status(self, report: SyncReport) -> None:
         def read(session: Session) -> None:
-            report.pending, report.held = count_pending(session)
+            report.pending = count_pending(session)
             report.open_conflicts = len(session.scalars(
                 select(Conflict.id).where(Conflict.status == "open")).all())
             report.needs_attention = len(session.scalars(
@@ -577,10 +576,10 @@ class SyncEngine:
         """Per-table counts and checksums of live records against the server's. Skipped (True)
         when the comparison would not be meaningful: ops waiting, or the server moved on."""
         def local(session: Session) -> tuple[int, int, dict[str, dict[str, Any]]]:
-            waiting, _held = count_pending(session)
+            waiting = count_pending(session)
             cursor = int(state.get(session, state.CURSOR, 0))
             return waiting, cursor, local_checksums(session) if not waiting else {}
-        if self.ctx.read(lambda s: count_pending(s)[0]):
+        if self.ctx.read(count_pending):
             return True
         # the server sums its copy while this laptop sums its own (each about as long), or did
         # while the last pages were applied

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from desktop.storage.models import OutboxOp
 
 
-def count_pending(session: Session) -> tuple[int, int]:
-    """(ops waiting to go up, ops held local-only: always 0 since every record is backed up)."""
+def count_pending(session: Session) -> int:
+    """Ops waiting to go up (none is ever held back: every record is backed up)."""
     waiting = session.scalar(select(func.count()).select_from(OutboxOp).where(
         OutboxOp.state == "pending"))
-    return int(waiting or 0), 0
+    return int(waiting or 0)

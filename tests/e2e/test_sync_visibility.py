@@ -77,7 +77,7 @@ def test_refused_patient_is_backed_up_and_seen_by_its_responsible_only(
     assert ("patient", pid) in server.records() and server.access(pid) == "responsible"
     assert has(anne, pid) and not has(bruno, pid) and not has(chloe, pid)
     assert anne.ctx.read(lambda s: cases.visibility(s, pid)) == ("only_you", [])
-    assert anne.sync().held == 0  # nothing kept local-only any more
+    assert anne.sync().pending == 0  # nothing kept local-only any more
 
     # handover to a pair: anne and bruno both see it, chloé does not
     cases.assign_case(anne.ctx, case_id, "anne", "bruno")
@@ -162,7 +162,7 @@ def test_upgraded_vault_sends_its_local_only_patients(
     bruno.sync()
     assert not has(bruno, never)
     assert anne.ctx.read(lambda s: state.get(s, state.RESHARE)) is None
-    assert sync_service.status(anne.ctx).held == 0
+    assert sync_service.status(anne.ctx).pending == 0  # nothing kept local-only
 
 
 def _patient(uow: object, search: object, family: str) -> str:
