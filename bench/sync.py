@@ -155,21 +155,27 @@ class _PgBackends:
 
 
 # ---- section: a store that grows -------------------------------------------------------------
-def _caseload_ops(device: str, patients: int, first: int) -> list[list[dict[str, Any]]]:
+def _caseload_ops(device: str, patients: int, first: int,
+                  ids: str = "random") -> list[list[dict[str, Any]]]:
     """Push batches (≤ 500 ops) of caseload-shaped patients (60 records of about 400 B). Record
-    ids are random (as from other tools); op ids are UUIDv7, as every laptop's outbox makes them."""
+    ids random (`ids="random"`: as from other tools, the worst case for the key index) or
+    UUIDv7 (`"v7"`: time-ordered, as a laptop makes them); op ids are UUIDv7, as every laptop's
+    outbox makes them."""
     from bench.sync_device import _team_records
     from desktop.domain.ids import uuid7
+
+    def new_id() -> str:
+        return uuid7() if ids == "v7" else str(uuid.uuid4())
 
     hlc = f"{int(time.time() * 1000):013d}-00000-{device[:8]}"
     batches: list[list[dict[str, Any]]] = [[]]
     for i in range(first, first + patients):
-        pid = str(uuid.uuid4())
-        records = _team_records(pid, i, "caseload")
+        pid = new_id()
+        records = _team_records(pid, i, "caseload", new_id)
         if len(batches[-1]) + len(records) > 500:
             batches.append([])
         for table, kind, fields in records:
-            rid = pid if table == "patient" else fields.pop("id", None) or str(uuid.uuid4())
+            rid = pid if table == "patient" else fields.pop("id", None) or new_id()
             batches[-1].append({"op_id": uuid7(), "table": table, "record_id": rid,
                                 "patient_id": pid, "kind": kind, "hlc": hlc, "fields": fields})
     return [b for b in batches if b]
@@ -228,7 +234,7 @@ def bench_store(args: argparse.Namespace) -> dict[str, Any]:
         made = [0]
 
         def measure(patients: int = probe_patients) -> float:
-            batches = _caseload_ops(device, patients, made[0])
+            batches = _caseload_ops(device, patients, made[0], args.store_ids)
             made[0] += patients
             ops = sum(len(b) for b in batches)
             started = time.perf_counter()
@@ -253,7 +259,7 @@ def bench_store(args: argparse.Namespace) -> dict[str, Any]:
             stored = made[0] * 60  # the warm-up and the empty probes included
             while stored < args.store_records:
                 n = min(500, max(1, (args.store_records - stored) // 60))
-                for batch in _caseload_ops(device, n, made[0]):
+                for batch in _caseload_ops(device, n, made[0], args.store_ids):
                     with db.session() as session:
                         push(session, caller, PushRequest.model_validate(
                             {"device_id": device, "ops": batch}))
@@ -262,12 +268,13 @@ def bench_store(args: argparse.Namespace) -> dict[str, Any]:
         finally:
             db.dispose()
         fill_s = time.perf_counter() - started
+        stored = made[0] * 60  # when the full probes start
         full_runs = probes()
         full = statistics.median(full_runs)
-        stored = made[0] * 60
         size, json_bytes = _store_size(server.settings)
     ratio = full / empty
-    print(f"\n== a store that grows ({args.store_backend}, caseload-shaped records) ==")
+    print(f"\n== a store that grows ({args.store_backend}, caseload-shaped records, "
+          f"{args.store_ids} record ids) ==")
     def runs(values: list[float]) -> str:
         return ", ".join(f"{v:,.0f}" for v in values)
 
@@ -299,6 +306,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--store-records", type=int, default=300_000,
                         help="records in the store for the second measure (store)")
     parser.add_argument("--store-backend", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--store-ids", choices=("random", "v7"), default="random",
+                        help="record ids: random (the worst case) or UUIDv7 as laptops make "
+                        "them (store)")
     parser.add_argument("--store-probes", type=int, default=3,
                         help="push measures of 6,000 ops each, empty and full (store)")
     parser.add_argument("--rounds", type=int, default=5)

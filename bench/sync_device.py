@@ -19,6 +19,7 @@ import os
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,12 @@ TEXT = ("Visite à domicile avec la fille de Madame. Elle se sent plus fatiguée
         "Prochaine concertation à prévoir avec le médecin traitant et le kiné. ")  # ~ 330 chars
 
 
-def _team_records(pid: str, i: int, shape: str) -> list[tuple[str, str, dict[str, Any]]]:
+def _team_records(pid: str, i: int, shape: str, new_id: Callable[[], str] | None = None
+                  ) -> list[tuple[str, str, dict[str, Any]]]:
     """(table, kind, fields) of one patient, parents first. `team`: a patient, a consent event
     and two notes; `caseload`: 60 records with about 400 B of content each, like a followed
-    patient (case, visits, notes, ties, assessments, care plan with goals and actions)."""
+    patient (case, visits, notes, ties, assessments, care plan with goals and actions).
+    `new_id` makes the records' ids (default random, as uuid4 from other tools)."""
     day = f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"
     out: list[tuple[str, str, dict[str, Any]]] = [
         ("patient", "upsert", {
@@ -65,7 +68,7 @@ def _team_records(pid: str, i: int, shape: str) -> list[tuple[str, str, dict[str
                 "written_at": f"2026-11-0{n + 1}T09:00:00", "author": "Bench",
                 "created_at": "2026-11-01T10:00:00"}))
         return out
-    new_id = lambda: str(uuid.uuid4())  # noqa: E731  (random ids, as uuid4 from other tools)
+    new_id = new_id or (lambda: str(uuid.uuid4()))
     case = new_id()
     out.append(("case_record", "upsert", {
         "id": case, "patient_id": pid, "status": "active", "requester_type": "hospital",
