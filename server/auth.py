@@ -41,7 +41,6 @@ class Caller:
     role: str = "case_manager"  # server/roles.py
     scope: tuple[str, ...] | None = None  # the device's teams at its last full pull
 
-
     @property
     def default_team_id(self) -> str | None:
         return self.team_ids[0] if self.team_ids else None
