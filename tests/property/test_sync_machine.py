@@ -138,12 +138,30 @@ class SyncMachine(RuleBasedStateMachine):
             self.model.knowledge[i] = know
             self.model.uncertain[i] = False
 
-    def _record_edit(self, i: int, key: tuple[str, str, str], value: Any) -> None:
-        dev = self.devices[i]
-        op_id = last_op_id(dev)
+    def _record_edit(self, i: int, key: tuple[str, str, str], value: Any,
+                     op_id: str | None = None) -> None:
+        op_id = op_id or last_op_id(self.devices[i])
         known = frozenset(self.model.knowledge[i].get(key, set()))
         self.model.edits.append(Edit(op_id, i, key, value, known, not self.model.uncertain[i]))
         self.model.knowledge[i].setdefault(key, set()).add(op_id)
+
+    def _case_op(self, i: int, cid: str) -> str | None:
+        """The latest op of this laptop on the case (None: none yet)."""
+        return self.devices[i].ctx.read(lambda s: s.scalars(
+            select(OutboxOp.op_id).where(OutboxOp.table_name == "case_record",
+                                         OutboxOp.record_id == cid)
+            .order_by(OutboxOp.seq.desc())).first())
+
+    def _record_handover(self, i: int, cid: str, before: str | None,
+                         fields: tuple[str, ...]) -> None:
+        """A hand-over edits the case's responsible users (and its case manager): edits like
+        any other, which a concurrent edit of the same field meets as a conflict."""
+        op_id = self._case_op(i, cid)
+        if op_id is None or op_id == before:
+            return  # nothing changed (already theirs)
+        case = self.devices[i].ctx.read(lambda s: s.get(Case, cid))
+        for name in fields:
+            self._record_edit(i, ("case_record", cid, name), getattr(case, name), op_id)
 
     def _dev(self, data: st.DataObject) -> tuple[int, Device]:
         # draws never depend on the run's state (ids, timings): Hypothesis replays them
@@ -374,7 +392,7 @@ class SyncMachine(RuleBasedStateMachine):
         from desktop.domain.case_lifecycle import RequestFields
         from desktop.services import cases
 
-        _i, dev = self._dev(data)
+        i, dev = self._dev(data)
         pid = self._pick(data, self.patients, "patient")
         to = self._pick(data, list(USERS), "to")
         co = self._pick(data, [u for u in USERS if u != to], "co") if pair else None
@@ -389,7 +407,10 @@ class SyncMachine(RuleBasedStateMachine):
             cases.open_case(dev.ctx, pid, RequestFields(requester_type="gp",
                                                         request_reason="Soutien"))
         else:
+            before = self._case_op(i, case_id)
             cases.assign_case(dev.ctx, case_id, to, co)
+            self.cases.setdefault(case_id, pid)
+            self._record_handover(i, case_id, before, ("responsible_users",))
 
     @precondition(lambda self: len(self.devices) >= 2)
     @rule(data=st.data(), fld=st.sampled_from(sorted(CASE_VALUES)), n=st.integers(0, 2),
@@ -433,6 +454,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.cases.setdefault(cid, pid)
         if old.ctx.write(edit):
             self._record_edit(j, ("case_record", cid, fld), CASE_VALUES[fld][n])
+        before = self._case_op(i, cid)
         try:
             note_id = handover.hand_over(dev.ctx, cid, to,
                                          note="Passation : visites le matin.").note_id
@@ -440,6 +462,7 @@ class SyncMachine(RuleBasedStateMachine):
             assert exc.code in ("handover.same_responsible", "gdpr.patient_restricted",
                                 "record.not_found", "case.closed"), exc.code
             return
+        self._record_handover(i, cid, before, ("responsible_users", "primary_case_manager"))
         if ack and device_user(dev) == to:
             assert handover.acknowledge(dev.ctx, note_id)
 
