@@ -246,7 +246,7 @@ def bench_initial_pull(args: argparse.Namespace) -> dict[str, Any]:
                     if c.kind != "upsert":
                         continue
                     model = SYNCED_MODELS[c.table]
-                    tbl = model.__table__  # type: ignore[attr-defined]
+                    tbl = model.__table__
                     values = fields_from_wire(model, c.fields, frozenset(tbl.columns.keys()))
                     values.update(id=c.record_id, created_at=dt.datetime(2026, 11, 1),
                                   updated_hlc=c.hlc or "", server_version=c.record_version,
