@@ -45,8 +45,8 @@ from desktop.domain.indicators import (
     compute,
     in_caseload,
     inclusions,
+    readmission_ids,
 )
-from desktop.domain.transitions import StayDates, readmissions
 from server.models import Record
 
 MIN_CELL = 5
@@ -315,14 +315,9 @@ def cells(ind: Indicators, team: TeamInput, today: dt.date) -> list[Cell]:
     in_period = [s for s in inp.stays if s.kind == "admission" and s.admitted_on in period
                  and s.patient_id in incl]
     admitted = {s.patient_id for s in in_period}
-    history: dict[str, list[StayDates]] = defaultdict(list)
-    for s in inp.stays:
-        if s.patient_id in admitted:
-            history[s.patient_id].append(
-                StayDates(s.id, s.kind, s.admitted_on, s.discharged_on))
-    readmission_ids = {i for stays in history.values() for i in readmissions(stays)}
-    readmitted = {s.patient_id for s in in_period if s.id in readmission_ids}
-    not_readmitted = {s.patient_id for s in in_period if s.id not in readmission_ids}
+    again = readmission_ids(inp.stays, admitted)
+    readmitted = {s.patient_id for s in in_period if s.id in again}
+    not_readmitted = {s.patient_id for s in in_period if s.id not in again}
     admissions = _count(ind.admissions_in_period, len(admitted))
     add("care_use", "admissions_in_period", admissions)
     readmissions_30d = _part(_count(ind.readmissions_30d, len(readmitted)), admissions,

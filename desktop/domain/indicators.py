@@ -304,6 +304,16 @@ def _caseload(period: Period, cases: Sequence[CaseFacts]) -> dict[str, Any]:
         episode_median_days=_round(_median(lengths)), episode_mean_days=_round(_mean(lengths)))
 
 
+def readmission_ids(stays: Iterable[StayFacts], patients: set[str]) -> set[str]:
+    """Ids of the admissions of these patients that are readmissions, from all their stays."""
+    by_patient: dict[str, list[StayDates]] = defaultdict(list)
+    for s in stays:
+        if s.patient_id in patients:
+            by_patient[s.patient_id].append(
+                StayDates(s.id, s.kind, s.admitted_on, s.discharged_on))
+    return {i for history in by_patient.values() for i in readmissions(history)}
+
+
 def _care_use(period: Period, inp: IndicatorInput,
               incl: dict[str, tuple[dt.date, dt.date]]) -> dict[str, Any]:
     # patients followed during the period
@@ -327,14 +337,9 @@ def _care_use(period: Period, inp: IndicatorInput,
         em_since += sum(1 for q, d in emergencies if q == p and first <= d <= last)
     py_before, py_since = days_before / DAYS_PER_YEAR, days_since / DAYS_PER_YEAR
     # readmissions: admissions in the period of followed patients, the history from all stays
-    by_patient: dict[str, list[StayDates]] = defaultdict(list)
-    for s in inp.stays:
-        by_patient[s.patient_id].append(StayDates(s.id, s.kind, s.admitted_on, s.discharged_on))
     in_period = [s for s in admissions if s.patient_id in cohort and s.admitted_on in period
                  and cohort[s.patient_id][0] <= s.admitted_on <= cohort[s.patient_id][1]]
-    readmitted: set[str] = set()
-    for p in {s.patient_id for s in in_period}:
-        readmitted |= readmissions(by_patient[p])
+    readmitted = readmission_ids(inp.stays, {s.patient_id for s in in_period})
     n_read = sum(1 for s in in_period if s.id in readmitted)
     return dict(
         patients_followed=len(cohort), admissions_before=adm_before, admissions_since=adm_since,
