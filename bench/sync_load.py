@@ -27,7 +27,6 @@ import statistics
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from typing import Any
 import httpx
 
 from bench import sync_device
+from desktop.domain.ids import uuid7
 
 PUSH_P95_TARGET_MS = 200
 OPS_TARGET = 2_000
@@ -45,14 +45,15 @@ def _hlc(device: str, n: int) -> str:
 
 
 def _device_ops(device: str, round_no: int, per_round: int, state: dict[str, Any]) -> list[Any]:
-    """A realistic batch: a new patient with consent, notes, and edits of earlier patients."""
-    pid = str(uuid.uuid4())
+    """A realistic batch: a new patient with consent, notes, and edits of earlier patients;
+    ids and op ids UUIDv7, as a laptop makes them."""
+    pid = uuid7()
     ops: list[dict[str, Any]] = [
-        {"op_id": str(uuid.uuid4()), "table": "patient", "record_id": pid, "kind": "upsert",
+        {"op_id": uuid7(), "table": "patient", "record_id": pid, "kind": "upsert",
          "fields": {"family_name": f"Bench{round_no}", "given_name": "Marie", "team_id": None,
                     "city": "Namur", "phones": ["+3281000000"], "languages": ["fr"]},
          "hlc": _hlc(device, 0)},
-        {"op_id": str(uuid.uuid4()), "table": "consent_event", "record_id": str(uuid.uuid4()),
+        {"op_id": uuid7(), "table": "consent_event", "record_id": uuid7(),
          "patient_id": pid, "kind": "append",
          "fields": {"patient_id": pid, "purpose": "team_sharing", "decision": "granted",
                     "decided_on": "2026-11-01", "recorded_at": "2026-11-01T10:00:00",
@@ -60,12 +61,12 @@ def _device_ops(device: str, round_no: int, per_round: int, state: dict[str, Any
     ]
     earlier = list(state.get("versions", {}).items())[-3:]  # edit my last patients again
     for n in range(per_round - 2 - len(earlier)):
-        ops.append({"op_id": str(uuid.uuid4()), "table": "note", "record_id": str(uuid.uuid4()),
+        ops.append({"op_id": uuid7(), "table": "note", "record_id": uuid7(),
                     "patient_id": pid, "kind": "append",
                     "fields": {"patient_id": pid, "text": "Visite à domicile. " * 10},
                     "hlc": _hlc(device, n + 2)})
     for n, (old, version) in enumerate(earlier):
-        ops.append({"op_id": str(uuid.uuid4()), "table": "patient", "record_id": old,
+        ops.append({"op_id": uuid7(), "table": "patient", "record_id": old,
                     "kind": "upsert", "fields": {"city": f"Dinant {round_no}"},
                     "base_versions": {"city": version}, "hlc": _hlc(device, 50 + n)})
     return ops
