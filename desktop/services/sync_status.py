@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.services.context import AppContext
-from desktop.storage.models import Conflict, OutboxOp
 from desktop.sync import state
-from desktop.sync.pending import count_pending
+from desktop.sync.pending import count_attention, count_pending
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,7 @@ def status(ctx: AppContext) -> SyncStatus:
         account = state.get(s, state.ACCOUNT, {}) or {}
         last = state.get(s, state.LAST_SYNC, {}) or {}
         waiting = count_pending(s)
-        conflicts = int(s.scalar(select(func.count()).select_from(Conflict).where(
-            Conflict.status == "open")) or 0)
-        attention = int(s.scalar(select(func.count()).select_from(OutboxOp).where(
-            OutboxOp.state == "rejected")) or 0)
+        conflicts, attention = count_attention(s)
         error = last.get("error")
         online = None if not last else (bool(last.get("ok")) or error not in (
             "sync.unreachable", "sync.timeout"))

@@ -30,7 +30,6 @@ from desktop.domain.ids import uuid7
 from desktop.storage.models import (
     SYNCED_MODELS,
     Blob,
-    Conflict,
     FieldMeta,
     OutboxOp,
     SyncState,
@@ -53,7 +52,7 @@ from desktop.sync.outbox import (
     reshare_patient,
     to_op,
 )
-from desktop.sync.pending import count_pending
+from desktop.sync.pending import count_attention, count_pending
 from desktop.sync.prefetch import PageStream
 from desktop.sync.protocol import Change, ChecksumResponse, PullResponse, PushRequest
 
@@ -215,10 +214,7 @@ class SyncEngine:
     def fill_status(self, report: SyncReport) -> None:
         def read(session: Session) -> None:
             report.pending = count_pending(session)
-            report.open_conflicts = len(session.scalars(
-                select(Conflict.id).where(Conflict.status == "open")).all())
-            report.needs_attention = len(session.scalars(
-                select(OutboxOp.seq).where(OutboxOp.state == "rejected")).all())
+            report.open_conflicts, report.needs_attention = count_attention(session)
             report.cursor = int(state.get(session, state.CURSOR, 0))
         self.ctx.read(read)
 
