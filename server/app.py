@@ -53,6 +53,7 @@ from server.login_limits import LoginLimiter, parse_networks
 from server.middleware import RelaisMiddleware
 from server.models import BlobRow, Device, Organisation
 from server.push import push as push_batch
+from server.request_log import RequestLogWriter
 from server.security import new_token, token_hash
 
 log = logging.getLogger("relais.server")
@@ -115,12 +116,14 @@ def create_app(settings: ServerSettings,
     db = Database(settings)
     limiter = LoginLimiter(settings, clock or utcnow)
     trusted_proxies = parse_networks(settings.trusted_proxies)
+    request_log = RequestLogWriter(db, settings.request_log_anonymous_max)
 
     @asynccontextmanager
     async def lifespan(served: FastAPI) -> Any:
         if PUSH_SLOTS:
             served.state.push_slots = anyio.Semaphore(PUSH_SLOTS)
         yield
+        request_log.close()
         db.dispose()
 
     app = FastAPI(title="Relais sync server", version="1", lifespan=lifespan,
@@ -300,7 +303,6 @@ def create_app(settings: ServerSettings,
     # level 1: pages of JSON records compress about as well as at level 6 (repetitive keys)
     # for a fraction of the server's CPU, which a pull spends mostly on compression otherwise
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=1)
-    app.add_middleware(RelaisMiddleware, db=db, max_body_bytes=settings.max_body_bytes,
-                       trusted_proxies=trusted_proxies,
-                       anonymous_log_max=settings.request_log_anonymous_max)
+    app.add_middleware(RelaisMiddleware, log=request_log, max_body_bytes=settings.max_body_bytes,
+                       trusted_proxies=trusted_proxies)
     return app

@@ -9,14 +9,11 @@ import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from sqlalchemy import delete, select
-from starlette.concurrency import run_in_threadpool
-
 from desktop.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
 from server.auth import utcnow
-from server.db import Database
 from server.login_limits import Network, client_address
 from server.models import RequestLog
+from server.request_log import RequestLogWriter
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -52,17 +49,14 @@ def _supported(value: str | None, allowed: frozenset[int]) -> bool:
 
 
 class RelaisMiddleware:
-    def __init__(self, app: ASGIApp, db: Database, max_body_bytes: int,
-                 trusted_proxies: list[Network] | None = None,
-                 anonymous_log_max: int = 100_000) -> None:
+    def __init__(self, app: ASGIApp, log: RequestLogWriter, max_body_bytes: int,
+                 trusted_proxies: list[Network] | None = None) -> None:
         self.app = app
-        self.db = db
+        self.log = log
         self.max_body = max_body_bytes
         self.trusted = trusted_proxies or []
-        # unauthenticated requests (a flood of them included) keep at most this many log rows,
-        # give or take one pruning interval
-        self.anonymous_max = max(1, anonymous_log_max)
-        self.prune_every = max(1, self.anonymous_max // 10)
+        # anonymous rows are pruned every tenth of their maximum
+        self.prune_every = max(1, log.anonymous_max // 10)
         self._anonymous_writes = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -165,21 +159,8 @@ class RelaisMiddleware:
             self._anonymous_writes += 1
             prune = self._anonymous_writes % self.prune_every == 0
 
-        def write() -> None:
-            with self.db.session() as session:
-                session.add(row)
-                if prune:
-                    anonymous = RequestLog.device_id.is_(None) & RequestLog.user_id.is_(None)
-                    session.flush()
-                    cutoff = session.scalar(select(RequestLog.id).where(anonymous)
-                                            .order_by(RequestLog.id.desc())
-                                            .offset(self.anonymous_max).limit(1))
-                    if cutoff is not None:
-                        session.execute(delete(RequestLog).where(anonymous,
-                                                                 RequestLog.id <= cutoff))
-
         try:
-            await run_in_threadpool(write)
+            await self.log.write(row, prune)
         except Exception:  # noqa: BLE001 - an audit write failure must not hide the response
             import logging
 
