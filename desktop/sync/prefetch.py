@@ -18,15 +18,23 @@ from desktop.sync.protocol import PullResponse
 _POLL_S = 0.1  # how often a fetcher held back by a full queue looks whether it was closed
 
 
-def _refused(_cursor: int) -> PullResponse:
-    raise SyncError("sync.bad_response")
+def validate_page(page: PullResponse, cursor: int) -> None:
+    """A page that does not follow the cursor it was asked from (stale, cut or garbled) is
+    refused whole. Changes come in seq order, except records the server places early as the
+    prerequisites (parents) of others; they come again at their own seq. A page announcing more
+    must move the cursor, or asking again would loop."""
+    for change in page.changes:
+        if change.seq <= cursor:
+            raise SyncError("sync.bad_response")
+    if page.next_cursor < cursor or (page.has_more and (
+            not page.changes or page.next_cursor == cursor)):
+        raise SyncError("sync.bad_response")
 
 
 class PageStream:
-    """`next()` gives the pages from `cursor` on, in order, and raises the error of the fetch
-    that failed (after the pages before it). The fetcher stops after the last page (has_more
-    false) or an error; after a page that announces more without moving the cursor, the next
-    one is a SyncError."""
+    """`next()` gives the pages from `cursor` on, in order, each checked by `validate_page`, and
+    raises the error of the fetch that failed or of the page refused (after the pages before
+    it). The fetcher stops after the last page (has_more false) or an error."""
 
     def __init__(self, fetch: Callable[[int], PullResponse], cursor: int, depth: int,
                  after_last: Callable[[], None] | None = None) -> None:
@@ -45,6 +53,7 @@ class PageStream:
             item: PullResponse | BaseException
             try:
                 item = self._fetch(cursor)
+                validate_page(item, cursor)
             except BaseException as exc:  # noqa: BLE001  (handed to the engine's thread)
                 item = exc
             while not self._closed.is_set():
@@ -59,11 +68,7 @@ class PageStream:
                 if self._after_last is not None and not self._closed.is_set():
                     self._after_last()
                 return
-            if not item.changes or item.next_cursor <= cursor:
-                # more announced from where this one began: asking again would loop
-                self._fetch = _refused
-            else:
-                cursor = item.next_cursor
+            cursor = item.next_cursor
 
     def next(self, timeout: float | None = None) -> PullResponse:
         """The next page; TimeoutError if none came within `timeout` (it is kept for the next
@@ -82,4 +87,4 @@ class PageStream:
         self._thread.join()
 
 
-__all__ = ["PageStream"]
+__all__ = ["PageStream", "validate_page"]
