@@ -316,8 +316,9 @@ class SyncEngine:
         cursor = int(self.ctx.read(lambda s: state.get(s, state.CURSOR, 0)))
         first = cursor == 0 or self.ctx.read(
             lambda s: state.get(s, state.INITIAL_PULL) is not None)
-        # a check due anyway: the server sums its copy while this laptop applies the last pages
-        early = self._checksum_due(SyncReport())
+        # a check due anyway (after this run's rebuild too): the server sums its copy while this
+        # laptop applies the last pages; a purge met in these pages makes it due later
+        early = self._checksum_due(report)
 
         def ask_checksum() -> None:
             asked: Future[ChecksumResponse] = Future()
