@@ -32,7 +32,7 @@ browser:
 
 test: $(STAMP) translations browser
 	$(BIN)/ruff check .
-	$(BIN)/mypy desktop server
+	$(BIN)/mypy desktop server bench tools
 	$(BIN)/python -m pytest -n 2 -m "not slow" tests
 
 soak: $(STAMP)
@@ -58,7 +58,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy desktop server
+	$(BIN)/mypy desktop server bench tools
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -30,13 +30,17 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.engine.interfaces import DBAPICursor
 
 from desktop import demo
 from desktop.demo import cases as demo_cases
+from desktop.domain.dates import utcnow
 from desktop.domain.text import fold
 from desktop.services import caseload, timeline
+from desktop.services.caseload import CaseloadRow
 from desktop.services.context import AppContext
-from desktop.services.unit_of_work import UnitOfWork, utcnow
+from desktop.services.timeline import DossierOverview
+from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage import search
 from desktop.storage.models import (
     Case,
@@ -108,7 +112,7 @@ def build(ctx: AppContext, n_patients: int, max_visits: int, seed: int = 42) -> 
               "hospital_stay": 0, "case_status_change": 0}
     pending: dict[type, list[dict[str, Any]]] = {}
     models = (Case, CaseStatusChange, Visit, Note, HospitalStay)
-    by_table: dict[str, type] = {m.__tablename__: m for m in models}  # type: ignore[attr-defined]
+    by_table: dict[str, type] = {m.__tablename__: m for m in models}
 
     def flush() -> None:
         def run(uow: UnitOfWork) -> None:
@@ -198,23 +202,36 @@ def measure(ctx: AppContext, n_search: int, n_dossier: int) -> dict[str, Any]:
         expr = search.fts_query(query)
         if expr is None:
             continue
-        ms, rows = timed(lambda q=query: caseload.list_caseload(ctx, q))
+
+        def search_service(q: str = query) -> list[CaseloadRow]:
+            return caseload.list_caseload(ctx, q)
+
+        ms, rows = timed(search_service)
         service.append(ms)
         rows_seen.append(len(rows))
         cur = raw.cursor()
-        ms_raw, _ = timed(lambda e=expr, c=cur: c.execute(RAW_SEARCH, {"q": e, "start": start})
-                           .fetchall())
+
+        def search_raw(e: str = expr, c: DBAPICursor = cur) -> Any:
+            return c.execute(RAW_SEARCH, {"q": e, "start": start}).fetchall()
+
+        ms_raw, _ = timed(search_raw)
         baseline.append(ms_raw)
     ids = ctx.read(lambda s: list(s.execute(select(Case.patient_id).where(
         Case.status.in_(("active", "stabilised")))).scalars()))
     d_service, d_raw, entries = [], [], []
     for pid in rng.sample(ids, min(n_dossier, len(ids))):
-        ms, data = timed(lambda p=pid: timeline.open_dossier(ctx, p))
+        def dossier_service(p: str = pid) -> DossierOverview:
+            return timeline.open_dossier(ctx, p)
+
+        ms, data = timed(dossier_service)
         d_service.append(ms)
         entries.append(len(data.timeline))
         cur = raw.cursor()
-        ms_raw, _ = timed(lambda p=pid, c=cur: [c.execute(sql, {"id": p}).fetchall()
-                                                for sql in RAW_DOSSIER])
+
+        def dossier_raw(p: str = pid, c: DBAPICursor = cur) -> list[Any]:
+            return [c.execute(sql, {"id": p}).fetchall() for sql in RAW_DOSSIER]
+
+        ms_raw, _ = timed(dossier_raw)
         d_raw.append(ms_raw)
     raw.close()
     s, sr, d, dr = (percentiles(x) for x in (service, baseline, d_service, d_raw))

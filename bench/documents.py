@@ -24,7 +24,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
 from desktop.domain.care_plan import parse_schedule
 from desktop.reports.handout import build_handout
@@ -85,7 +85,7 @@ def build_vault(folder: Path, goals: int, actions: int, contacts: int) -> tuple[
 def plain_document(pages: int) -> bytes:
     """The baseline: Helvetica paragraphs filling the same number of A4 pages."""
     styles = getSampleStyleSheet()
-    story = []
+    story: list[Flowable] = []
     for p in range(pages):
         story += [Paragraph(f"Ligne {i} de la page {p + 1}: texte ordinaire", styles["Normal"])
                   for i in range(40)]

@@ -36,7 +36,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from desktop.ui.today_page import TodayPage
 
 PASSPHRASE = "bench passphrase"
 TARGETS = {"launch_s": 0.5, "launch_ratio": 4.0, "unlock_over_kdf_s": 0.3, "dossier_ms": 150.0,
@@ -121,7 +124,7 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     import random
 
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLabel, QWidget
 
     from bench.caseload import RAW_SEARCH, TODAY, keystrokes
     from desktop.services import caseload
@@ -155,7 +158,11 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
         w.resize(420, 200)
         t0 = time.perf_counter()
         w.show()
-        until(lambda w=w: id(w) in painted)
+
+        def bare_painted(w: QLabel = w) -> bool:
+            return id(w) in painted
+
+        until(bare_painted)
         bare.append((painted[id(w)] - t0) * 1000)
         painted.pop(id(w))
         w.close()
@@ -226,7 +233,11 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
         first = dossier.tabs.currentWidget()
         dossier.header.installEventFilter(watch)
         first.installEventFilter(watch)
-        until(lambda d=dossier, f=first: id(d.header) in painted and id(f) in painted)
+
+        def header_and_first_painted(d: Any = dossier, f: QWidget = first) -> bool:
+            return id(d.header) in painted and id(f) in painted
+
+        until(header_and_first_painted)
         opened.append((max(painted[id(dossier.header)], painted[id(first)]) - t0) * 1000)
         opened_cpu.append((max(cpu_at[id(dossier.header)], cpu_at[id(first)]) - c0) * 1000)
         if len(tabs) < 3 * (dossier.tabs.count() - 1):
@@ -236,7 +247,11 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
                 dossier.tabs.setCurrentIndex(i)
                 tab = dossier.tabs.currentWidget()
                 tab.installEventFilter(watch)
-                until(lambda t=tab: id(t) in painted)
+
+                def tab_painted(t: QWidget = tab) -> bool:
+                    return id(t) in painted
+
+                until(tab_painted)
                 tabs.append((painted[id(tab)] - t0) * 1000)
         dossier.close()
         until(lambda: True)
@@ -253,7 +268,7 @@ def child(folder: Path, n_dossiers: int, n_search: int) -> dict[str, Any]:
     raw = ctx.vault.reader_engine.raw_connection()
     start = f"{TODAY.isoformat()} 00:00:00"
     service, ui, sql, service_cpu = [], [], [], []
-    for q in keystrokes(random.Random(7), people, n_search):  # type: ignore[arg-type]
+    for q in keystrokes(random.Random(7), people, n_search):
         expr = search.fts_query(q)
         if expr is None:
             continue
@@ -301,7 +316,7 @@ def memory_child(folder: Path) -> dict[str, Any]:
     until(lambda: not manager().tasks)  # what is imported while the passphrase is typed
     dialog.passphrase.setText(PASSPHRASE)
     dialog.try_unlock()
-    until(lambda: hasattr(window, "nav") and not window.page(0).is_loading())
+    until(lambda: hasattr(window, "nav") and not cast("TodayPage", window.page(0)).is_loading())
     settled = time.monotonic() + 1.0
     until(lambda: time.monotonic() > settled)
     out = {"rss_today_mb": _rss_now_mb()}
@@ -322,7 +337,7 @@ def _run_platform(name: str, env: dict[str, str], folder: Path, args: argparse.N
     if res.returncode != 0:  # the offscreen platform's one-line complaints hide the error
         err = "\n".join(x for x in res.stderr.splitlines() if "propagateSizeHints" not in x)
         raise RuntimeError(f"{name} (exit {res.returncode}): {err[-3000:]}")
-    figures = json.loads(res.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(res.stdout.strip().splitlines()[-1])
     mem = subprocess.run([sys.executable, "-m", "bench.ui", "--memory-child", str(folder)],
                          env=env, capture_output=True, text=True, timeout=600)
     if mem.returncode != 0:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop import demo
 from desktop.services import patients
@@ -63,7 +64,11 @@ def workload(ctx: AppContext, n_patients: int, n_reads: int, n_lists: int) -> di
     t0 = time.perf_counter()
     for _ in range(n_reads):
         pid = rng.choice(ids)
-        ctx.read(lambda s, pid=pid: s.get(Patient, pid))
+
+        def get(s: Session, pid: str = pid) -> Patient | None:
+            return s.get(Patient, pid)
+
+        ctx.read(get)
     t_reads = time.perf_counter() - t0
 
     towns = ["namur", "gent", "bastogne", "dub", "pee", "marie", "0470", "jan"]

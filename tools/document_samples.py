@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop import demo
 from desktop.services import documents
@@ -39,7 +40,7 @@ def main() -> int:
             demo.generate(ctx, 16, seed=7)
             ctx.set_setting("case_manager_phone", "+3281223344")
 
-            def pick(s, lang: str) -> str:  # type: ignore[no-untyped-def]
+            def pick(s: Session, lang: str) -> str:
                 planned = set(s.execute(select(CarePlan.patient_id)).scalars())
                 return next(p.id for p in s.execute(
                     select(Patient).order_by(Patient.family_name)).scalars()

@@ -9,6 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
+    from desktop.ui.dossier.window import DossierWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,7 +48,7 @@ PEOPLE = [
 ]
 
 
-def build(ctx) -> str:  # type: ignore[no-untyped-def]
+def build(ctx: AppContext) -> str:
     from desktop.domain.contacts import ContactFields
     from desktop.domain.ecomap import TieFields
     from desktop.services import ecosystem
@@ -75,12 +80,14 @@ def main(out_dir: Path) -> list[Path]:
             exported = ecosystem.export_ecomap(ctx, pid, out_dir / "ecomap.png", lang="fr")
             from desktop.ui.app import make_app
             from desktop.ui.bus import DataBus
-            from desktop.ui.ecomap.tab import create_tab
+            from desktop.ui.ecomap.tab import EcosystemTab
             from desktop.ui.i18n import install_language
 
             app = make_app()
             install_language("fr")
-            tab = create_tab(SimpleNamespace(ctx=ctx, patient_id=pid, bus=DataBus()))
+            # a stand-in for the dossier window: the screenshot shows the tab alone
+            dossier = cast("DossierWindow", SimpleNamespace(ctx=ctx, patient_id=pid, bus=DataBus()))
+            tab = EcosystemTab(dossier)
             tab.resize(1500, 1000)
             tab.show()
             app.processEvents()

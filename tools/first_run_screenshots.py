@@ -49,7 +49,7 @@ def shot_first_run(s: Any) -> None:
             _wait(lambda: wiz.currentPage() is wiz.recovery_page)
             save("first_run_recovery")
             opened = QDesktopServices.openUrl
-            QDesktopServices.openUrl = lambda url: True  # type: ignore[method-assign,assignment]
+            QDesktopServices.openUrl = lambda url: True  # type: ignore[method-assign]
             try:
                 wiz.recovery_page.confirm.setChecked(True)
                 wiz.next()

@@ -78,12 +78,13 @@ def start_demo_server() -> tuple[subprocess.Popen[bytes], str] | None:
 def enrol_demo_vault(folder: Path, url: str) -> None:
     from desktop.services import sync
     from desktop.services.context import AppContext
+    from desktop.services.sync_status import is_enrolled
     from desktop.sync import state
 
     ctx = AppContext.open(folder, DEMO_PASSPHRASE)
     try:
         enrolled = ctx.read(lambda s: state.get(s, state.SERVER_URL))
-        if enrolled != url or not sync.is_enrolled(ctx):
+        if enrolled != url or not is_enrolled(ctx):
             sync.enroll(ctx, url, "demo", "demo-password", device_name="demo laptop")
     finally:
         ctx.lock()

@@ -52,12 +52,13 @@ def session() -> Iterator[dict[str, str]]:
     display = f":{_free_display()}"
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     env.pop("WAYLAND_DISPLAY", None)
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    processes = [subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"], **quiet)]
+    quiet = subprocess.DEVNULL
+    processes = [subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
+                                  stdout=quiet, stderr=quiet)]
     try:
         _wait_for(display)
-        processes.append(subprocess.Popen(["openbox"], env=env, **quiet))
-        processes.append(subprocess.Popen(["tint2"], env=env, **quiet))
+        processes.append(subprocess.Popen(["openbox"], env=env, stdout=quiet, stderr=quiet))
+        processes.append(subprocess.Popen(["tint2"], env=env, stdout=quiet, stderr=quiet))
         time.sleep(1.5)  # the panel reserves its strip before the first window maps
         yield env
     finally:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING
 from desktop.services import sync as sync_service
+from desktop.services.account import my_username
 from desktop.services.context import AppContext
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import (
@@ -138,7 +139,7 @@ class Server(ServerDB):
         self.app = create_app(self.settings)
         self.demo = admin.bootstrap_demo(self.settings)
         self.client = TestClient(self.app)
-        self.transport: httpx.BaseTransport = self.client._transport  # type: ignore[attr-defined]
+        self.transport: httpx.BaseTransport = self.client._transport
         self.engine = create_engine(self.settings.database_url)
 
     def close(self) -> None:
@@ -309,18 +310,18 @@ def local_records(ctx: AppContext) -> dict[tuple[str, str], dict[str, Any]]:
                 row["_version"] = int(obj.server_version or 0)  # type: ignore[attr-defined]
                 out[(name, obj.id)] = row  # type: ignore[attr-defined]
         return out
-    return ctx.read(read)  # type: ignore[no-any-return]
+    return ctx.read(read)
 
 
 def local_only_patients(ctx: AppContext) -> set[str]:
     def read(s: Session) -> set[str]:
         allowed = sync_service.allowed_ids(s)
         return set(s.scalars(select(Patient.id)).all()) - allowed
-    return ctx.read(read)  # type: ignore[no-any-return]
+    return ctx.read(read)
 
 
 def device_user(device: Any) -> str:
-    return str(device.ctx.read(lambda s: sync_service.my_username(s)) or "")
+    return str(device.ctx.read(my_username) or "")
 
 
 def hidden_from(server: ServerDB, user: str) -> set[str]:

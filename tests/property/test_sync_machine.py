@@ -86,9 +86,11 @@ class Model:
 
 
 def last_op_id(dev: Device) -> str:
-    return dev.ctx.read(lambda s: s.scalars(
+    op_id = dev.ctx.read(lambda s: s.scalars(
         select(OutboxOp.op_id).where(OutboxOp.table_name != "audit_event")
         .order_by(OutboxOp.seq.desc())).first())
+    assert op_id is not None, "called after an edit, which queued an op"
+    return op_id
 
 
 class SyncMachine(RuleBasedStateMachine):
