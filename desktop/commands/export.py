@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_common(f)
     f.add_argument("--patient", required=True, metavar="ID")
     f.add_argument("--out", required=True, metavar="FILE.json")
+    f.add_argument("--lang", choices=["fr", "nl", "en"],
+                   help="language of the readable notes (default: the user's)")
     f.set_defaults(handler=cmd_fhir)
     d = ps.add_parser("pdf", help="everything held about the patient, readable (PDF)")
     add_common(d)
@@ -29,7 +31,7 @@ def cmd_fhir(args: argparse.Namespace) -> int:
     from desktop.services import gdpr
 
     with open_context(args) as ctx:
-        out = gdpr.export_fhir(ctx, args.patient, args.out)
+        out = gdpr.export_fhir(ctx, args.patient, args.out, lang=args.lang)
     emit(args, {"path": str(out)}, t("gdpr.cli.exported", path=out))
     return 0
 

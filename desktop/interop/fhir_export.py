@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.care_plan import decode_agreement
+from desktop.i18n import DEFAULT_LANGUAGE, t
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
 NIHDI_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi"
@@ -203,6 +204,7 @@ class Record:
     pid: str
     live: Mapping[str, Sequence[Row]]
     contacts: Mapping[str, Row]
+    lang: str = DEFAULT_LANGUAGE  # of the human-readable text (notes); codes stay codes
 
     @property
     def pref(self) -> str:
@@ -452,13 +454,27 @@ def _plan_activity(a: Row, rec: Record) -> dict[str, Any]:
     }}
 
 
-def _plan_notes(p: Row) -> list[dict[str, str]]:
-    agreement = decode_agreement(p.get("agreed_with"))  # codes, and words typed beside
-    shown = {**p, "agreed_with": ", ".join(
-        [*agreement.parties, *([agreement.note] if agreement.note else [])])}
-    return [{"text": f"{label}: {shown[key]}"} for key, label in (
-        ("what_matters", "What matters"), ("expectations", "Expectations"),
-        ("to_avoid", "To avoid"), ("agreed_with", "Agreed with")) if shown.get(key)]
+# the plan's texts written as notes, each with the access export's label of its column
+PLAN_NOTE_LABELS = (("what_matters", "gdpr.field.what_matters"),
+                    ("expectations", "gdpr.field.expectations"),
+                    ("to_avoid", "gdpr.field.to_avoid"), ("agreed_with", "field.agreed_with"))
+
+
+def _agreed_with(stored: str | None, lang: str) -> str:
+    """"le patient et la famille (Mme Dubois)": the parties' codes in words, then the note."""
+    agreement = decode_agreement(stored)
+    words = [t(f"plan.party.{c}", lang) for c in agreement.parties]
+    text = ", ".join(words[:-1]) + t("doc.and", lang) + words[-1] if len(words) > 1 else \
+        "".join(words)
+    if agreement.note:
+        text = f"{text} ({agreement.note})" if text else agreement.note
+    return text
+
+
+def _plan_notes(p: Row, lang: str) -> list[dict[str, str]]:
+    shown = {**p, "agreed_with": _agreed_with(p.get("agreed_with"), lang)}
+    return [{"text": t("fhir.note", lang, label=t(label, lang), text=shown[key])}
+            for key, label in PLAN_NOTE_LABELS if shown.get(key)]
 
 
 def care_plan(p: Row, goals: Sequence[Row], actions: Sequence[Row], team: Resource | None,
@@ -471,7 +487,7 @@ def care_plan(p: Row, goals: Sequence[Row], actions: Sequence[Row], team: Resour
         "period": {"start": _date(p.get("agreed_on")), "end": _date(p.get("review_date"))},
         "careTeam": [{"reference": f"CareTeam/{team['id']}"}] if team else [],
         "goal": [{"reference": f"Goal/{g['id']}"} for g in goals],
-        "activity": [_plan_activity(a, rec) for a in actions], "note": _plan_notes(p),
+        "activity": [_plan_activity(a, rec) for a in actions], "note": _plan_notes(p, rec.lang),
     }
 
 
@@ -577,11 +593,12 @@ def consents(rec: Record) -> list[Resource]:
 def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
                  owned_contacts: Sequence[Row], linked_contacts: Sequence[Row],
                  blobs: Mapping[str, bytes],
-                 generated_at: dt.datetime) -> dict[str, Any]:
-    """The Bundle as a JSON-ready dict. Deleted (tombstoned) rows are left out."""
+                 generated_at: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """The Bundle as a JSON-ready dict. Deleted (tombstoned) rows are left out. `lang` is the
+    language of the human-readable notes (the care plan's labels and parties)."""
     pid = patient["id"]
     rec = Record(
-        pid=pid,
+        pid=pid, lang=lang,
         live={name: [r for r in rows if not r.get("deleted")] for name, rows in tables.items()},
         contacts={c["id"]: c for c in (*owned_contacts, *linked_contacts) if not c.get("deleted")})
     team = care_team(rec)

@@ -27,9 +27,56 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.i18n import catalog, field_label, t
+from desktop.domain.care_plan import decode_agreement
+from desktop.i18n import catalog, t
 
-SKIP_FIELDS = frozenset({"updated_hlc", "server_version", "patient_id", "owner_patient_id"})
+# Columns left out: sync bookkeeping, the owner link, and internals that say nothing about the
+# patient (the ecomap's layout, list order, ids linking plan or assessment versions or a merged
+# duplicate contact, the server team holding the record). A column with a date, a name or a fact
+# about the patient is never listed here.
+SKIP_FIELDS = frozenset({
+    "updated_hlc", "server_version", "patient_id", "owner_patient_id",
+    "pos_x", "pos_y", "position", "supersedes_id", "merged_into_id", "team_id",
+})
+
+# Coded values whose words the catalogs already hold: (table, column) → message prefix
+# (`<prefix>.<code>`). A code without a message is printed as it is.
+VALUE_CODES: dict[tuple[str, str], str] = {
+    ("contact", "kind"): "ecosystem.kind",
+    ("contact", "handout_agreement"): "consent.decision",
+    ("contact", "handout_agreement_method"): "consent.method",
+    ("case_record", "status"): "doc.case_status",
+    ("case_record", "requester_type"): "doc.requester",
+    ("case_record", "complexity_tier"): "doc.tier",
+    ("case_record", "tier_suggested"): "doc.tier",
+    ("case_record", "closure_reason"): "case.closure",
+    ("case_record", "crisis_triggers"): "triage.crisis",
+    ("case_record", "closure_agreed_by"): "closure.party",
+    ("case_record", "closure_handback"): "closure.handback",
+    ("case_status_change", "from_status"): "doc.case_status",
+    ("case_status_change", "to_status"): "doc.case_status",
+    ("visit", "kind"): "visit.kind",
+    ("visit", "status"): "visit.status",
+    ("hospital_stay", "kind"): "transition.kind",
+    ("stability_event", "kind"): "event.kind",
+    ("paperwork", "kind"): "paperwork.kind",
+    ("paperwork", "status"): "paperwork.status",
+    ("medication", "source"): "medication.source",
+    ("medication", "review_requested_to"): "medication.reviewer",
+    ("carer_assessment", "burden"): "carer.burden",
+    ("carer_assessment", "respite"): "carer.respite",
+    ("relationship", "strength"): "ecosystem.strength",
+    ("relationship", "quality"): "ecosystem.quality",
+    ("relationship", "energy_flow"): "ecosystem.flow",
+    ("care_plan", "status"): "doc.plan_status",
+    ("goal", "domain"): "doc.domain",
+    ("goal", "status"): "doc.goal_status",
+    ("plan_action", "status"): "doc.action_status",
+    ("concertation", "funder"): "concertation.funder",
+    ("consent_event", "purpose"): "consent.purpose",
+    ("consent_event", "decision"): "consent.decision",
+    ("consent_event", "method"): "consent.method",
+}
 
 
 class _Record(Protocol):
@@ -87,13 +134,66 @@ class _Styles:
         self.cell = ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=11)
 
 
-def _label(name: str, lang: str) -> str:
-    code = f"gdpr.field.{name}"
-    if code in catalog(lang) or code in catalog("en"):
-        return t(code, lang)
-    if f"field.{name}" in catalog("en"):
-        return field_label(name, lang)
-    return name.replace("_", " ").capitalize()
+def shown_columns(columns: Iterable[str]) -> list[str]:
+    """The columns of a row the export prints as labelled lines (the id and the deleted flag
+    have lines of their own)."""
+    return [c for c in columns if c not in SKIP_FIELDS and c not in ("id", "deleted")]
+
+
+def label_code(table: str | None, name: str, lang: str) -> str | None:
+    """The message code of a column's label in `lang`: `gdpr.field.<table>.<name>` (a column
+    whose name says something else in that table), `gdpr.field.<name>`, then the forms'
+    `field.<name>`. None when the catalog of `lang` has none (tests/unit/
+    test_access_export_labels.py keeps every shown column of every table labelled)."""
+    texts = catalog(lang)
+    for code in ((f"gdpr.field.{table}.{name}",) if table else ()) + (
+            f"gdpr.field.{name}", f"field.{name}"):
+        if code in texts:
+            return code
+    return None
+
+
+def section_code(table: str, lang: str) -> str | None:
+    code = f"gdpr.section.{table}"
+    return code if code in catalog(lang) else None
+
+
+def _label(name: str, lang: str, table: str | None = None) -> str:
+    code = label_code(table, name, lang) or label_code(table, name, "en")
+    return t(code, lang) if code else name.replace("_", " ").capitalize()
+
+
+def _section(table: str, lang: str) -> str:
+    code = section_code(table, lang) or section_code(table, "en")
+    return t(code, lang) if code else table.replace("_", " ").capitalize()
+
+
+def _code_text(prefix: str, code: Any, lang: str) -> str:
+    key = f"{prefix}.{code}"
+    return t(key, lang) if isinstance(code, str) and key in catalog("en") else _value(code, lang)
+
+
+def _agreed_with(stored: Any, lang: str) -> str:
+    """"le patient et la famille (Mme Dubois)": the parties' codes in words, then the note."""
+    agreement = decode_agreement(stored if isinstance(stored, str) else None)
+    words = [t(f"plan.party.{p}", lang) for p in agreement.parties]
+    text = ", ".join(words[:-1]) + t("doc.and", lang) + words[-1] if len(words) > 1 else \
+        "".join(words)
+    if agreement.note:
+        text = f"{text} ({agreement.note})" if text else agreement.note
+    return text
+
+
+def _field_value(table: str | None, name: str, value: Any, lang: str) -> str:
+    """A column's value as printed: codes in words where the catalogs have them."""
+    if table == "care_plan" and name == "agreed_with":
+        return _agreed_with(value, lang)
+    prefix = VALUE_CODES.get((table or "", name))
+    if prefix is not None and value not in (None, "", []):
+        if isinstance(value, list):
+            return "; ".join(_code_text(prefix, v, lang) for v in value)
+        return _code_text(prefix, value, lang)
+    return _value(value, lang)
 
 
 def _value(value: Any, lang: str) -> str:
@@ -101,10 +201,11 @@ def _value(value: Any, lang: str) -> str:
         return ""
     if isinstance(value, bool):
         return t("gdpr.yes" if value else "gdpr.no", lang)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items())
+    if isinstance(value, dict):  # keys are column-like names: labelled where a label exists
+        return "; ".join(f"{_dict_key(str(k), lang)}: {_value(v, lang)}"
+                         for k, v in value.items())
     if isinstance(value, list):
-        return "; ".join(_value(v, lang) if not isinstance(v, (dict, list))
+        return "; ".join(_value(v, lang) if not isinstance(v, list)
                          else json.dumps(v, ensure_ascii=False) for v in value)
     text = str(value)
     if len(text) == 19 and text[10] == "T":  # ISO datetime (UTC) → readable
@@ -112,11 +213,16 @@ def _value(value: Any, lang: str) -> str:
     return text
 
 
+def _dict_key(key: str, lang: str) -> str:
+    code = label_code(None, key, lang) or label_code(None, key, "en")
+    return t(code, lang) if code else key
+
+
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str,
+def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | None,
                   extra: Sequence[tuple[str, str]] = ()) -> Table:
     data: list[list[Any]] = [[_para(t("gdpr.record_id", lang), st.label),
                               _para(str(row.get("id", "")), st.cell)]]
@@ -130,18 +236,18 @@ def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str,
                 data.append([_para(t("gdpr.deleted", lang), st.label),
                              _para(t("gdpr.yes", lang), st.cell)])
             continue
-        text = _value(value, lang)
+        text = _field_value(table, key, value, lang)
         if text:
-            data.append([_para(_label(key, lang), st.label), _para(text, st.cell)])
-    table = Table(data, colWidths=[45 * mm, 125 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([
+            data.append([_para(_label(key, lang, table), st.label), _para(text, st.cell)])
+    grid = Table(data, colWidths=[45 * mm, 125 * mm], hAlign="LEFT")
+    grid.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d7de")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
-    return table
+    return grid
 
 
 def _grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float],
@@ -181,7 +287,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
 
     # identity
     story.append(_para(t("gdpr.section.patient", lang), st.h1))
-    story.append(_fields_table(p, st, lang))
+    story.append(_fields_table(p, st, lang, "patient"))
 
     # contacts
     contacts = {c["id"]: c for c in (*record.owned_contacts, *record.linked_contacts)}
@@ -189,32 +295,33 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_para(t("gdpr.section.contacts", lang), st.h1))
         for c in (*record.owned_contacts, *record.linked_contacts):
             story.append(KeepTogether([_para(_contact_name(c) or c["id"], st.h2),
-                                       _fields_table(c, st, lang)]))
+                                       _fields_table(c, st, lang, "contact")]))
 
     # every patient-owned table
     for table_name, rows in record.tables.items():
         if not rows:
             continue
-        story.append(_para(t(f"gdpr.section.{table_name}", lang)
-                           if f"gdpr.section.{table_name}" in catalog("en")
-                           else table_name.replace("_", " ").capitalize(), st.h1))
+        story.append(_para(_section(table_name, lang), st.h1))
         for i, row in enumerate(rows, 1):
             extra: list[tuple[str, str]] = []
             for key in ("contact_id", "responsible_contact_id", "gp_contact_id",
                         "requester_contact_id"):
                 if row.get(key) and row[key] in contacts:
-                    extra.append((_label(key, lang) + " →", _contact_name(contacts[row[key]])))
+                    extra.append((_label(key, lang, table_name) + " →",
+                                  _contact_name(contacts[row[key]])))
             story.append(KeepTogether([_para(f"{i}.", st.h2),
-                                       _fields_table(row, st, lang, extra)]))
+                                       _fields_table(row, st, lang, table_name, extra)]))
 
-    # rectification history
+    # rectification history (changes of the columns left out above say nothing about the patient)
     story.append(_para(t("gdpr.section.history", lang), st.h1))
+    history = [c for c in history if c.field not in SKIP_FIELDS]
     if history:
         story.append(_grid(
             [t("gdpr.col.when", lang), t("gdpr.col.record", lang), t("gdpr.col.field", lang),
              t("gdpr.col.old", lang), t("gdpr.col.new", lang), t("gdpr.col.by", lang)],
-            [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{c.table}\n{c.record_id}",
-              _label(c.field, lang), _value(c.old_value, lang), _value(c.new_value, lang),
+            [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{_section(c.table, lang)}\n{c.record_id}",
+              _label(c.field, lang, c.table), _field_value(c.table, c.field, c.old_value, lang),
+              _field_value(c.table, c.field, c.new_value, lang),
               c.changed_by(lang)) for c in history],
             (24, 46, 24, 30, 30, 16), st))
     else:
@@ -229,7 +336,8 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
             [(_value(a.get("at"), lang), a.get("actor") or "",
               t(f"audit.action.{a.get('action')}", lang)
               if f"audit.action.{a.get('action')}" in catalog("en") else str(a.get("action")),
-              f"{a.get('record_table') or ''}\n{a.get('record_id') or ''}\n({a['id']})",
+              f"{_section(a['record_table'], lang) if a.get('record_table') else ''}\n"
+              f"{a.get('record_id') or ''}\n({a['id']})",
               (a.get("device_id") or "")[:13]) for a in record.audit],
             (28, 30, 24, 62, 26), st))
     else:
@@ -239,7 +347,8 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_para(t("gdpr.section.drafts", lang), st.h1))
         for d in record.drafts:
             story.append(_fields_table({"id": d.get("key"), **{k: v for k, v in d.items()
-                                                                 if k != "key"}}, st, lang))
+                                                                 if k != "key"}}, st, lang,
+                                       "draft"))
 
     buf = io.BytesIO()
     footer = t("gdpr.pdf.footer", lang)

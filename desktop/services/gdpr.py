@@ -117,18 +117,21 @@ def _blobs(ctx: AppContext, record: PatientRecord) -> dict[str, bytes]:
         select(Blob).where(Blob.sha256.in_(shas))).scalars()})
 
 
-def _bundle(ctx: AppContext, record: PatientRecord) -> dict[str, Any]:
+def _bundle(ctx: AppContext, record: PatientRecord, lang: str | None = None) -> dict[str, Any]:
+    """`lang`: of the Bundle's readable notes; the user's language when not given (as for the
+    PDF)."""
+    from desktop.i18n import user_language
     from desktop.interop.fhir_export import build_bundle
 
     return build_bundle(patient=record.patient, tables=record.tables,
                         owned_contacts=record.owned_contacts,
                         linked_contacts=record.linked_contacts, blobs=_blobs(ctx, record),
-                        generated_at=utcnow())
+                        generated_at=utcnow(), lang=lang or user_language())
 
 
-def fhir_bundle(ctx: AppContext, patient_id: str) -> dict[str, Any]:
+def fhir_bundle(ctx: AppContext, patient_id: str, lang: str | None = None) -> dict[str, Any]:
     """The Bundle as a dict (audited as an export)."""
-    return _bundle(ctx, _read_record(ctx, patient_id, "export", "fhir"))
+    return _bundle(ctx, _read_record(ctx, patient_id, "export", "fhir"), lang)
 
 
 def _collect_only(ctx: AppContext, patient_id: str) -> PatientRecord:
@@ -148,9 +151,10 @@ def _write_export(ctx: AppContext, out: Path, data: bytes, patient_id: str, fmt:
     ctx.write(run)
 
 
-def export_fhir(ctx: AppContext, patient_id: str, out: str | Path) -> Path:
+def export_fhir(ctx: AppContext, patient_id: str, out: str | Path,
+                lang: str | None = None) -> Path:
     out = _output(out, (".json",))
-    bundle = _bundle(ctx, _collect_only(ctx, patient_id))
+    bundle = _bundle(ctx, _collect_only(ctx, patient_id), lang)
     data = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
     _write_export(ctx, out, data, patient_id, "fhir")
     return out

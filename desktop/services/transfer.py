@@ -230,7 +230,7 @@ def transfer_case(ctx: AppContext, case_id: str, organisation: str,
 
     summary = build_summary(documents.summary_data(ctx, plan.patient_id, lang), lang=lang)
     step(2, total)
-    bundle = _bundle(ctx, plan.patient_id)
+    bundle = _bundle(ctx, plan.patient_id, lang)
     bundle_bytes = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
     step(3, total)
     cover = _cover(ctx, plan, lang, basis, clean_note, today)
@@ -265,14 +265,14 @@ def transfer_case(ctx: AppContext, case_id: str, organisation: str,
                           (COVER, SUMMARY, BUNDLE, MANIFEST))
 
 
-def _bundle(ctx: AppContext, patient_id: str) -> dict[str, Any]:
+def _bundle(ctx: AppContext, patient_id: str, lang: str) -> dict[str, Any]:
     """The FHIR R4 Bundle of the access export (art. 20), not audited on its own: the pack's
-    export event covers it."""
+    export event covers it. Its notes are in the pack's language, like the cover and summary."""
     from desktop.services import gdpr
     from desktop.services.patient_data import collect
 
     record = ctx.read(lambda s: collect(s, gdpr._patient(s, patient_id)))
-    return gdpr._bundle(ctx, record)
+    return gdpr._bundle(ctx, record, lang)
 
 
 def _zip(files: dict[str, bytes]) -> bytes:

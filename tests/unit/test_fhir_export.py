@@ -84,3 +84,48 @@ def test_patient_without_niss_has_no_identifier_and_still_validates(ctx: AppCont
     raw = gdpr.fhir_bundle(ctx, d.patient_id)
     Bundle.model_validate(raw)
     assert "identifier" not in _by_type(raw, "Patient")[0]
+
+
+def _plan_with_texts(ctx: AppContext, marker: str) -> str:
+    from sqlalchemy import select
+
+    from desktop.domain.care_plan import Agreement, encode_agreement
+    from desktop.storage.models import CarePlan
+
+    d = make_patient(ctx, marker)
+
+    def fill(uow):  # type: ignore[no-untyped-def]
+        plan = uow.session.execute(select(CarePlan).where(
+            CarePlan.patient_id == d.patient_id)).scalar_one()
+        uow.update(plan, {"what_matters": "voir mes petits-enfants",
+                          "expectations": "rester chez moi", "to_avoid": "la maison de repos",
+                          "agreed_with": encode_agreement(Agreement(("patient", "carers", "gp"),
+                                                                    "Mme Dubois"))})
+
+    ctx.write(fill)
+    return d.patient_id
+
+
+def test_care_plan_notes_follow_the_language_of_the_export(ctx: AppContext) -> None:
+    pid = _plan_with_texts(ctx, "Planlang")
+    fr = gdpr.fhir_bundle(ctx, pid, lang="fr")
+    Bundle.model_validate(fr)
+    notes = [n["text"] for n in _by_type(fr, "CarePlan")[0]["note"]]
+    assert notes == [
+        "Ce qui compte : voir mes petits-enfants",
+        "Attentes : rester chez moi",
+        "À éviter : la maison de repos",
+        "Convenu avec : le patient, les aidants proches et le médecin traitant (Mme Dubois)",
+    ]
+    nl = [n["text"] for n in _by_type(gdpr.fhir_bundle(ctx, pid, lang="nl"),
+                                      "CarePlan")[0]["note"]]
+    assert nl[1] == "Verwachtingen: rester chez moi"
+    assert nl[3].startswith("Afgesproken met: de patiënt, ")
+    en = [n["text"] for n in _by_type(gdpr.fhir_bundle(ctx, pid, lang="en"),
+                                      "CarePlan")[0]["note"]]
+    assert en[0] == "What matters: voir mes petits-enfants"
+    assert "the patient" in en[3] and "(Mme Dubois)" in en[3]
+    # the codes of the plan stay codes; only the readable words change
+    assert _by_type(fr, "CarePlan")[0]["status"] == _by_type(
+        gdpr.fhir_bundle(ctx, pid, lang="en"), "CarePlan")[0]["status"]
+    assert not any("carers" in n or "gp" in n.split() for n in notes)

@@ -33,7 +33,7 @@ ALLOWED: dict[str, set[str]] = {
     STORAGE: {DOMAIN},
     SYNC: {DOMAIN, STORAGE},
     REPORTS: {DOMAIN, I18N, RESOURCES},  # render what the services hand them
-    INTEROP: {DOMAIN},
+    INTEROP: {DOMAIN, I18N},  # the Bundle's readable notes in the export's language
     SERVICES: {DOMAIN, I18N, RESOURCES, STORAGE, SYNC, REPORTS, INTEROP},
     # the demo generator writes through the services only, never storage (a row a service would
     # refuse is never written)

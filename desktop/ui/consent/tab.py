@@ -342,7 +342,7 @@ class ConsentsTab(QWidget):
         def work() -> Path:
             if fmt == "pdf":
                 return gdpr.export_pdf(ctx, pid, out, lang=lang)
-            return gdpr.export_fhir(ctx, pid, out)
+            return gdpr.export_fhir(ctx, pid, out, lang=lang)
 
         def done(path: Path) -> None:
             self.status.setText(self.tr("Written: {path}").format(path=path))
