@@ -42,6 +42,8 @@ SKIP_FIELDS = frozenset({
 # Coded values whose words the catalogs already hold: (table, column) → message prefix
 # (`<prefix>.<code>`). A code without a message is printed as it is.
 VALUE_CODES: dict[tuple[str, str], str] = {
+    ("patient", "gender"): "gdpr.value.gender",
+    ("patient", "languages"): "gdpr.value.lang",
     ("contact", "kind"): "ecosystem.kind",
     ("contact", "handout_agreement"): "consent.decision",
     ("contact", "handout_agreement_method"): "consent.method",
@@ -72,10 +74,17 @@ VALUE_CODES: dict[tuple[str, str], str] = {
     ("goal", "domain"): "doc.domain",
     ("goal", "status"): "doc.goal_status",
     ("plan_action", "status"): "doc.action_status",
+    ("plan_action", "responsible_kind"): "gdpr.value.responsible",
     ("concertation", "funder"): "concertation.funder",
     ("consent_event", "purpose"): "consent.purpose",
     ("consent_event", "decision"): "consent.decision",
     ("consent_event", "method"): "consent.method",
+}
+
+
+# Coded values inside a column that holds a dict: (table, column) → {key: message prefix}
+DICT_VALUE_CODES: dict[tuple[str, str], dict[str, str]] = {
+    ("assessment_response", "decision"): {"suggested": "doc.tier", "tier": "doc.tier"},
 }
 
 
@@ -188,6 +197,10 @@ def _field_value(table: str | None, name: str, value: Any, lang: str) -> str:
     """A column's value as printed: codes in words where the catalogs have them."""
     if table == "care_plan" and name == "agreed_with":
         return _agreed_with(value, lang)
+    inner = DICT_VALUE_CODES.get((table or "", name))
+    if inner is not None and isinstance(value, dict):
+        value = {k: _code_text(inner[k], v, lang) if k in inner and isinstance(v, str) and v
+                 else v for k, v in value.items()}
     prefix = VALUE_CODES.get((table or "", name))
     if prefix is not None and value not in (None, "", []):
         if isinstance(value, list):
@@ -203,7 +216,7 @@ def _value(value: Any, lang: str) -> str:
         return t("gdpr.yes" if value else "gdpr.no", lang)
     if isinstance(value, dict):  # keys are column-like names: labelled where a label exists
         return "; ".join(f"{_dict_key(str(k), lang)}: {_value(v, lang)}"
-                         for k, v in value.items())
+                         for k, v in value.items() if _value(v, lang))
     if isinstance(value, list):
         return "; ".join(_value(v, lang) if not isinstance(v, list)
                          else json.dumps(v, ensure_ascii=False) for v in value)

@@ -129,3 +129,27 @@ def test_labels_do_not_fall_back_for_a_dutch_export(ctx: AppContext, tmp_path: P
     text = _pdf_text(gdpr.export_pdf(ctx, d.patient_id, tmp_path / "kopie.pdf", lang="nl"))
     assert "Datum van de ecomap" in text and "Versie van het instrument" in text
     assert "Taken on" not in text and "Instrument version" not in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_gender_language_and_responsible_code_reads_as_words(lang: str) -> None:
+    from desktop.domain.care_plan import RESPONSIBLE_KINDS
+    from desktop.domain.patient import GENDERS
+    from desktop.domain.patient import LANGUAGES as SPOKEN
+
+    for prefix, codes in (("gdpr.value.gender", GENDERS), ("gdpr.value.lang", SPOKEN),
+                          ("gdpr.value.responsible", RESPONSIBLE_KINDS)):
+        for code in codes:
+            assert f"{prefix}.{code}" in catalog(lang), f"{prefix}.{code}"
+    assert ae._field_value("patient", "gender", "female", "fr") == "femme"
+    assert ae._field_value("patient", "languages", ["fr", "nl"], "fr") == "français; néerlandais"
+
+
+def test_a_tier_decision_reads_as_words() -> None:
+    decision = {"suggested": "care_coordination", "tier": "case_management",
+                "overridden": True, "reason": "", "decided_on": "2026-11-23"}
+    text = ae._field_value("assessment_response", "decision", decision, "fr")
+    assert "gestion de la maladie et des soins" in text and "gestion de cas" in text
+    assert "care_coordination" not in text and "case_management" not in text
+    for key in ae.DICT_VALUE_CODES[("assessment_response", "decision")].values():
+        assert any(k.startswith(key + ".") for k in catalog("nl"))

@@ -44,4 +44,17 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.sha256": "File fingerprint",
     "gdpr.field.draft.context": "Form context",
     "gdpr.field.draft.updated_at": "Autosaved on",
+    # the patient's gender and languages, as the copy of the record prints them
+    "gdpr.value.gender.female": "woman",
+    "gdpr.value.gender.male": "man",
+    "gdpr.value.gender.other": "other",
+    "gdpr.value.gender.unknown": "not stated",
+    "gdpr.value.lang.fr": "French",
+    "gdpr.value.lang.nl": "Dutch",
+    "gdpr.value.lang.de": "German",
+    "gdpr.value.lang.en": "English",
+    "gdpr.value.lang.other": "another language",
+    "gdpr.value.responsible.contact": "a person or service of the ecomap",
+    "gdpr.value.responsible.patient": "the patient",
+    "gdpr.value.responsible.case_manager": "the case manager",
 }

@@ -44,4 +44,17 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.sha256": "Empreinte du fichier",
     "gdpr.field.draft.context": "Contexte du formulaire",
     "gdpr.field.draft.updated_at": "Enregistré automatiquement le",
+    # the patient's gender and languages, as the copy of the record prints them
+    "gdpr.value.gender.female": "femme",
+    "gdpr.value.gender.male": "homme",
+    "gdpr.value.gender.other": "autre",
+    "gdpr.value.gender.unknown": "non précisé",
+    "gdpr.value.lang.fr": "français",
+    "gdpr.value.lang.nl": "néerlandais",
+    "gdpr.value.lang.de": "allemand",
+    "gdpr.value.lang.en": "anglais",
+    "gdpr.value.lang.other": "autre langue",
+    "gdpr.value.responsible.contact": "une personne ou un service de l'écocarte",
+    "gdpr.value.responsible.patient": "le patient lui-même",
+    "gdpr.value.responsible.case_manager": "le gestionnaire de cas",
 }

@@ -45,4 +45,17 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.sha256": "Vingerafdruk van het bestand",
     "gdpr.field.draft.context": "Context van het formulier",
     "gdpr.field.draft.updated_at": "Automatisch bewaard op",
+    # the patient's gender and languages, as the copy of the record prints them
+    "gdpr.value.gender.female": "vrouw",
+    "gdpr.value.gender.male": "man",
+    "gdpr.value.gender.other": "anders",
+    "gdpr.value.gender.unknown": "niet vermeld",
+    "gdpr.value.lang.fr": "Frans",
+    "gdpr.value.lang.nl": "Nederlands",
+    "gdpr.value.lang.de": "Duits",
+    "gdpr.value.lang.en": "Engels",
+    "gdpr.value.lang.other": "andere taal",
+    "gdpr.value.responsible.contact": "een persoon of dienst van de ecomap",
+    "gdpr.value.responsible.patient": "de patiënt zelf",
+    "gdpr.value.responsible.case_manager": "de casemanager",
 }
