@@ -92,6 +92,9 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     if device.expires_at < utcnow() and not device.revoked:
         raise ApiError(401, "sync.token_expired", {"WWW-Authenticate": "Bearer"})
     teams = [(r[2], r[3]) for r in rows if r[2] is not None]
+    # held by the session: the identity map keeps objects only while someone does, and the
+    # request reads the device again (a pull's progress, the status) — then without a query
+    session.info["device"] = device
     return Caller(device_id=device.id, user_id=user.id, username=user.username,
                   display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
                   teams=tuple(teams), revoked=device.revoked, stolen=device.stolen,

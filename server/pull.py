@@ -25,6 +25,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.orm import Session, aliased
@@ -63,6 +64,14 @@ def head(session: Session) -> int:
 def horizon(session: Session) -> int:
     row = session.get(ServerState, "horizon")
     return int(row.value) if row is not None and row.value is not None else 0
+
+
+def head_and_horizon(session: Session) -> tuple[int, int]:
+    """`head` and `horizon` in one statement (a pull needs both, the horizon first)."""
+    row = session.execute(select(
+        select(Counter.value).where(Counter.name == "seq").scalar_subquery(),
+        select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery())).one()
+    return int(row[0] or 0), int(row[1]) if row[1] is not None else 0
 
 
 # what a page reads, through the driver (no ORM rows): the fields and per-field metadata as their
@@ -241,10 +250,12 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
 
 
 def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *,
-            snapshot: bool = False, user: str = "", compact: bool = False) -> Page:
+            snapshot: bool = False, user: str = "", compact: bool = False,
+            top: int | None = None) -> Page:
     """Changes in the caller's teams, leaving out the patients `user` may not see (shared
-    with the responsible case managers only) and the purges those keep."""
-    top = head(session)
+    with the responsible case managers only) and the purges those keep. `top`: the head, when
+    the caller read it already (before this page's rows, as here)."""
+    top = head(session) if top is None else top
     now = utcnow().isoformat() + "Z"
     if not teams:
         return Page([], max(cursor, top), False, now)
@@ -366,6 +377,10 @@ def _note_progress(session: Session, device: Device, cursor: int,
         device.cursor = cursor
     if scope is not None:
         device.scope = scope
+    elif session.get_bind().dialect.name == "postgresql":
+        # the commit need not wait for the disk: lost in a crash, the progress is only lower
+        # (tombstones kept longer, server/pull.py collect_tombstones); a scope is never lost
+        session.execute(text("SET LOCAL synchronous_commit TO OFF"))
     session.flush()
 
 
@@ -384,7 +399,8 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
 def pull_page(session: Session, caller: Caller, cursor: int, limit: int, *,
               compact: bool = False) -> Page:
     device = _device(session, caller)
-    if cursor > 0 and cursor < horizon(session):
+    top, low = head_and_horizon(session)
+    if cursor > 0 and cursor < low:
         raise ApiError(410, "sync.cursor_too_old")
     teams = sorted(caller.team_ids)
     new_scope: list[str] | None = None
@@ -394,7 +410,7 @@ def pull_page(session: Session, caller: Caller, cursor: int, limit: int, *,
     elif sorted(device.scope) != teams:
         raise ApiError(410, "sync.scope_changed")
     page = page_of(session, caller.team_ids, cursor, limit, user=caller.username,
-                   compact=compact)
+                   compact=compact, top=top)
     _note_progress(session, device, cursor, new_scope)
     return page
 
