@@ -170,7 +170,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.instrument_id": "Instrument",
     "gdpr.field.answers": "Antwoorden",
     "gdpr.field.scores": "Scores",
-    "gdpr.field.assessed_on": "Geëvalueerd op",
+    "gdpr.field.assessed_on": "Beoordeeld op",
     "gdpr.field.role": "Rol",
     "gdpr.field.strength": "Sterkte",
     "gdpr.field.quality": "Kwaliteit",

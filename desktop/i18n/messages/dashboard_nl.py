@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.ind.stability_per_patient_month': 'Stabiliteitsgebeurtenissen per patiëntmaand',
     'dashboard.ind.stability_by_kind': 'Stabiliteitsgebeurtenissen, per soort',
     'dashboard.ind.goals_set': 'Vastgelegde doelen',
-    'dashboard.ind.goals_reviewed': 'Geëvalueerde doelen',
+    'dashboard.ind.goals_reviewed': 'Herziene doelen',
     'dashboard.ind.goals_attained': 'Bereikte doelen (score ≥ 0)',
     'dashboard.ind.attainment_mean': 'Gemiddelde doelbereikingsscore (−2 tot +2)',
     'dashboard.ind.uncovered_needs': 'Patiënten met een niet-gedekte nood',
