@@ -206,10 +206,11 @@ def _finalise(ctx: PushContext, in_batch: dict[str, OpResult]) -> dict[str, OpRe
     return {op_id: one(r) for op_id, r in in_batch.items()}
 
 
-RECORD_COLUMNS = ("table_name", "record_id", "team_id", "patient_id", "fields", "meta", "deleted",
-                  "deleted_by", "seq", "hlc", "changed_at")
 _RECORD_TABLE: Any = Record.__table__
 _APPLIED_TABLE: Any = AppliedOp.__table__
+RECORD_COLUMNS = tuple(c.key for c in _RECORD_TABLE.columns)
+# what the unit of work would have filled in for an attribute left unset (fields={} …)
+_DEFAULTS = {c.key: c.default for c in _RECORD_TABLE.columns if c.default is not None}
 # one UPDATE for every record the batch changed: its key under names the SET columns do not use
 _UPDATE_RECORD = update(_RECORD_TABLE).where(
     _RECORD_TABLE.c.table_name == bindparam("key_table", type_=_RECORD_TABLE.c.table_name.type),
@@ -234,11 +235,13 @@ def _write_records(session: Session) -> None:
 
 
 def _record_row(rec: Record) -> dict[str, Any]:
-    values = rec.__dict__
-    row = {name: values.get(name) for name in RECORD_COLUMNS}
-    row["fields"] = row["fields"] if row["fields"] is not None else {}
-    row["meta"] = row["meta"] if row["meta"] is not None else {}
-    row["deleted"] = bool(row["deleted"])
+    row: dict[str, Any] = {}
+    for name in RECORD_COLUMNS:
+        value = getattr(rec, name)  # an expired attribute is loaded, never written as None
+        default = _DEFAULTS.get(name)
+        if value is None and default is not None:
+            value = default.arg if default.is_scalar else default.arg(None)
+        row[name] = value
     return row
 
 
