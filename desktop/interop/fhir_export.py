@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.care_plan import decode_agreement
-from desktop.i18n import DEFAULT_LANGUAGE, t
+from desktop.i18n import DEFAULT_LANGUAGE, catalog, t
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
 NIHDI_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi"
@@ -30,6 +30,9 @@ SD = f"{BASE}/StructureDefinition"
 ECOMAP_TIE_URL = f"{SD}/ecomap-tie"
 CONSENT_PURPOSE_SYSTEM = f"{BASE}/CodeSystem/consent-purpose"
 CONTACT_KIND_SYSTEM = f"{BASE}/CodeSystem/contact-kind"
+VISIT_KIND_SYSTEM = f"{BASE}/CodeSystem/visit-kind"
+GOAL_DOMAIN_SYSTEM = f"{BASE}/CodeSystem/goal-domain"
+ATTACHMENT_PURPOSE_SYSTEM = f"{BASE}/CodeSystem/attachment-purpose"
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
 PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
@@ -80,6 +83,15 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+def _word(prefix: str, code: Any, lang: str) -> str | None:
+    """A code in the export's words where the catalogs have it (`<prefix>.<code>`), else the code
+    itself: the code stays in the element's `coding`, the words go in its `text`."""
+    if code is None or code == "":
+        return None
+    key = f"{prefix}.{code}"
+    return t(key, lang) if key in catalog("en") else str(code)
+
+
 def _telecom(row: Row) -> list[dict[str, Any]]:
     out = [{"system": "phone", "value": p} for p in row.get("phones") or []]
     if row.get("email"):
@@ -105,9 +117,9 @@ def contact_type(c: Row) -> str:
     return "Practitioner"
 
 
-def _contact_resources(c: Row, patient_ref: str) -> list[Resource]:
+def _contact_resources(c: Row, patient_ref: str, lang: str) -> list[Resource]:
     kind = {"coding": [{"system": CONTACT_KIND_SYSTEM, "code": c.get("kind") or "other"}],
-            "text": c.get("kind")}
+            "text": _word("ecosystem.kind", c.get("kind"), lang)}
     name = [{"family": c.get("family_name"),
              "given": [c["given_name"]] if c.get("given_name") else []}]
     rtype = contact_type(c)
@@ -204,7 +216,7 @@ class Record:
     pid: str
     live: Mapping[str, Sequence[Row]]
     contacts: Mapping[str, Row]
-    lang: str = DEFAULT_LANGUAGE  # of the human-readable text (notes); codes stay codes
+    lang: str = DEFAULT_LANGUAGE  # of the human-readable texts; codes stay codes
 
     @property
     def pref(self) -> str:
@@ -285,7 +297,7 @@ def episode_of_care(case: Row, changes: Sequence[Row], rec: Record) -> Resource:
         "resourceType": "EpisodeOfCare", "id": case["id"], "extension": ext,
         "status": EPISODE_STATUS.get(case.get("status") or "", "active"),
         "statusHistory": history, "patient": {"reference": rec.pref},
-        "type": [{"text": "case management"}],
+        "type": [{"text": t("fhir.episode.type", rec.lang)}],
         "period": {"start": _date(case.get("opened_on") or case.get("request_date")),
                    "end": _date(case.get("closed_on"))},
     }
@@ -317,7 +329,9 @@ def visit_encounter(v: Row, rec: Record) -> Resource:
         "resourceType": "Encounter", "id": v["id"],
         "status": VISIT_STATUS.get(v.get("status") or "", "unknown"),
         "class": {"system": V3_ACT_CODE, "code": code, "display": display},
-        "type": [{"text": v.get("kind")}], "subject": {"reference": rec.pref},
+        "type": [{"coding": [{"system": VISIT_KIND_SYSTEM, "code": v["kind"]}],
+                  "text": _word("visit.kind", v["kind"], rec.lang)}] if v.get("kind") else [],
+        "subject": {"reference": rec.pref},
         "episodeOfCare": [{"reference": f"EpisodeOfCare/{v['case_id']}"}]
         if v.get("case_id") else [],
         "period": {"start": _datetime(start), "end": _datetime(end)},
@@ -345,7 +359,8 @@ def concertation_encounter(c: Row, rec: Record) -> Resource:
                           for d in c.get("decisions") or [])
     return {
         "resourceType": "Encounter", "id": c["id"], "status": "finished",
-        "class": {"system": V3_ACT_CODE, "code": "AMB"}, "type": [{"text": "concertation"}],
+        "class": {"system": V3_ACT_CODE, "code": "AMB"},
+        "type": [{"text": t("fhir.concertation.type", rec.lang)}],
         "subject": {"reference": rec.pref}, "period": {"start": _date(c.get("held_on"))},
         "participant": [{"individual": ref} for ref in
                         (rec.ref(p if isinstance(p, str) else (p or {}).get("contact_id"))
@@ -361,17 +376,20 @@ def concertation_encounter(c: Row, rec: Record) -> Resource:
 def note_communication(n: Row, rec: Record) -> Resource:
     return {
         "resourceType": "Communication", "id": n["id"], "status": "completed",
-        "category": [{"text": "journal note"}], "subject": {"reference": rec.pref},
+        "category": [{"text": t("fhir.communication.note", rec.lang)}],
+        "subject": {"reference": rec.pref},
         "sent": _datetime(n.get("written_at")),
         "sender": None, "payload": [{"contentString": n.get("text") or "-"}],
-        "note": [{"text": f"by {n['author']}"}] if n.get("author") else [],
+        "note": [{"text": t("fhir.communication.note_author", rec.lang, author=n["author"])}]
+        if n.get("author") else [],
     }
 
 
 def addendum_communication(a: Row, rec: Record) -> Resource:
     return {
         "resourceType": "Communication", "id": a["id"], "status": "completed",
-        "category": [{"text": "visit addendum"}], "subject": {"reference": rec.pref},
+        "category": [{"text": t("fhir.communication.addendum", rec.lang)}],
+        "subject": {"reference": rec.pref},
         "encounter": {"reference": f"Encounter/{a['visit_id']}"},
         "sent": _datetime(a.get("written_at")),
         "payload": [{"contentString": a.get("text") or "-"}],
@@ -383,7 +401,8 @@ def feedback_communication(f: Row, rec: Record) -> Resource:
     return {
         "resourceType": "Communication", "id": f["id"],
         "status": "completed" if f.get("status") == "sent" else "preparation",
-        "category": [{"text": "feedback to the GP"}], "subject": {"reference": rec.pref},
+        "category": [{"text": t("fhir.communication.gp_feedback", rec.lang)}],
+        "subject": {"reference": rec.pref},
         "sent": _date(f.get("sent_on")),
         "recipient": [r for r in [rec.ref(f.get("gp_contact_id"))] if r],
         "payload": [{"contentString": text}],
@@ -433,7 +452,9 @@ def goal_resource(g: Row, rec: Record) -> Resource:
         "achievementStatus": {"coding": [{
             "system": "http://terminology.hl7.org/CodeSystem/goal-achievement",
             "code": "achieved"}]} if g.get("status") == "achieved" else None,
-        "category": [{"text": g["domain"]}] if g.get("domain") else [],
+        "category": [{"coding": [{"system": GOAL_DOMAIN_SYSTEM, "code": g["domain"]}],
+                      "text": _word("doc.domain", g["domain"], rec.lang)}]
+        if g.get("domain") else [],
         "description": {"text": g.get("text") or "-"}, "subject": {"reference": rec.pref},
         "target": [{"dueDate": _date(g["target_date"])}] if g.get("target_date") else [],
     }
@@ -482,7 +503,8 @@ def care_plan(p: Row, goals: Sequence[Row], actions: Sequence[Row], team: Resour
     return {
         "resourceType": "CarePlan", "id": p["id"],
         "status": PLAN_STATUS.get(p.get("status") or "", "unknown"), "intent": "plan",
-        "title": f"Plan v{p.get('version') or 1}", "description": p.get("life_project"),
+        "title": t("fhir.plan.title", rec.lang, version=p.get("version") or 1),
+        "description": p.get("life_project"),
         "subject": {"reference": rec.pref},
         "period": {"start": _date(p.get("agreed_on")), "end": _date(p.get("review_date"))},
         "careTeam": [{"reference": f"CareTeam/{team['id']}"}] if team else [],
@@ -513,11 +535,19 @@ def plans_and_goals(rec: Record, team: Resource | None) -> list[Resource]:
 
 
 # ---- Documents: consent evidence, ecomap snapshots -----------------------------------------
+def _attachment_type(purpose: str | None, lang: str) -> dict[str, Any]:
+    """What the file is for (today only "consent_evidence"): the code, and in words."""
+    if not purpose:
+        return {"text": t("fhir.attachment", lang)}
+    return {"coding": [{"system": ATTACHMENT_PURPOSE_SYSTEM, "code": purpose}],
+            "text": _word("fhir.attachment", purpose, lang)}
+
+
 def attachment_document(att: Row, blobs: Mapping[str, bytes], rec: Record) -> Resource:
     data = blobs.get(att["sha256"])
     return {
         "resourceType": "DocumentReference", "id": att["id"], "status": "current",
-        "type": {"text": att.get("purpose") or "attachment"},
+        "type": _attachment_type(att.get("purpose"), rec.lang),
         "subject": {"reference": rec.pref}, "date": _datetime(att.get("created_at")),
         "content": [{"attachment": {
             "contentType": att.get("mime"), "title": att.get("filename"),
@@ -528,12 +558,15 @@ def attachment_document(att: Row, blobs: Mapping[str, bytes], rec: Record) -> Re
 
 def snapshot_document(snap: Row, rec: Record) -> Resource:
     raw = json.dumps(snap.get("data") or {}, ensure_ascii=False, sort_keys=True)
+    kind = t("fhir.snapshot.type", rec.lang)
+    taken_on = _date(snap.get("taken_on"))
     return {
         "resourceType": "DocumentReference", "id": snap["id"], "status": "current",
-        "type": {"text": "ecomap snapshot"}, "subject": {"reference": rec.pref},
+        "type": {"text": kind}, "subject": {"reference": rec.pref},
         "date": _datetime(snap.get("created_at")),
         "content": [{"attachment": {"contentType": "application/json",
-                                    "title": f"ecomap {_date(snap.get('taken_on'))}",
+                                    "title": t("fhir.snapshot.title", rec.lang, date=taken_on)
+                                    if taken_on else kind,
                                     "data": base64.b64encode(raw.encode()).decode("ascii")}}],
     }
 
@@ -545,7 +578,7 @@ def consent_resource(e: Row, status: str, evidence_id: str | None, rec: Record) 
     decision = e["decision"]
     override = decision == "override"
     rule = ({"coding": [{"system": f"{BASE}/CodeSystem/consent-policy", "code": "override"}],
-             "text": "processing without consent where the law allows it (reason recorded)"}
+             "text": t("fhir.consent.override", rec.lang)}
             if override else
             {"coding": [{"system": ACT_CODE,
                          "code": "OPTIN" if decision in ("granted", "lifted") else "OPTOUT"}]})
@@ -595,7 +628,8 @@ def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
                  blobs: Mapping[str, bytes],
                  generated_at: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """The Bundle as a JSON-ready dict. Deleted (tombstoned) rows are left out. `lang` is the
-    language of the human-readable notes (the care plan's labels and parties)."""
+    language of every human-readable text (notes, titles, the `text` of a concept); codes,
+    systems and the displays of HL7 code systems stay as they are, for machines."""
     pid = patient["id"]
     rec = Record(
         pid=pid, lang=lang,
@@ -604,7 +638,7 @@ def build_bundle(*, patient: Row, tables: Mapping[str, Sequence[Row]],
     team = care_team(rec)
     resources: list[Resource] = [
         patient_resource(patient, rec),
-        *(r for c in rec.contacts.values() for r in _contact_resources(c, rec.pref)),
+        *(r for c in rec.contacts.values() for r in _contact_resources(c, rec.pref, rec.lang)),
         *([team] if team else []),
         *episodes_of_care(rec),
         *(visit_encounter(v, rec) for v in rec.rows("visit")),

@@ -4,7 +4,9 @@ with a policy rule, a withdrawn consent inactive, ecomap ties in our own extensi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 
@@ -129,3 +131,110 @@ def test_care_plan_notes_follow_the_language_of_the_export(ctx: AppContext) -> N
     assert _by_type(fr, "CarePlan")[0]["status"] == _by_type(
         gdpr.fhir_bundle(ctx, pid, lang="en"), "CarePlan")[0]["status"]
     assert not any("carers" in n or "gp" in n.split() for n in notes)
+
+
+# the English literals the export once wrote in its readable texts, whatever the language
+ENGLISH_TEXTS = ("case management", "journal note", "visit addendum", "feedback to the GP",
+                 "ecomap snapshot", "by Anne Lambert", "Plan v", "Care and support plan",
+                 "processing without consent", "consent_evidence", "attachment", "home_visit",
+                 "informal_carer")
+READABLE = frozenset({"text", "title", "note"})  # where words for people go; `div` is unused
+
+
+def _readable(obj: object) -> list[str]:
+    """Every human-readable text of a FHIR JSON tree (`text`, `title`, the notes)."""
+    found: list[str] = []
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key in READABLE and isinstance(value, str):
+                found.append(value)
+            else:
+                found += _readable(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            found += _readable(value)
+    return found
+
+
+def _machine(obj: object) -> object:
+    """The tree without its readable texts nor the time of the export: what machines read."""
+    if isinstance(obj, dict):
+        return {k: _machine(v) for k, v in obj.items()
+                if not (k in READABLE and isinstance(v, str)) and k != "timestamp"}
+    if isinstance(obj, list):
+        return [_machine(v) for v in obj]
+    return obj
+
+
+def _worded_patient(ctx: AppContext) -> str:
+    """A record with every kind of readable text: notes with an author, an addendum, a GP
+    feedback, a concertation, an ecomap snapshot, signed consent evidence, an override, a goal
+    with a domain."""
+    from sqlalchemy import select
+
+    from desktop.storage.models import Goal
+
+    d = make_patient(ctx, "Wordy", Sizes(carers=1, professionals=2))
+    consents.grant(ctx, d.patient_id, cp.PURPOSE_PROVIDER_SHARING,
+                   contact_id=d.professional_ids[0], method="written",
+                   evidence=consents.evidence_from_bytes(TINY_PDF, "form.pdf"))
+    consents.record_override(ctx, d.patient_id, cp.PURPOSE_PROVIDER_SHARING,
+                             "urgence vitale, hospitalisation ce jour",
+                             contact_id=d.professional_ids[1])
+
+    def domain(uow):  # type: ignore[no-untyped-def]
+        goal = uow.session.execute(select(Goal).where(Goal.patient_id == d.patient_id)).scalar_one()
+        uow.update(goal, {"domain": "health"})
+
+    ctx.write(domain)
+    return d.patient_id
+
+
+def _first(bundle: dict[str, Any], rtype: str,
+           pred: Callable[[dict[str, Any]], bool] = lambda r: True) -> dict[str, Any]:
+    return next(r for r in _by_type(bundle, rtype) if pred(r))
+
+
+def test_readable_texts_follow_the_language_and_codes_do_not(ctx: AppContext) -> None:
+    pid = _worded_patient(ctx)
+    fr, nl, en = (gdpr.fhir_bundle(ctx, pid, lang=lang) for lang in ("fr", "nl", "en"))
+    for bundle in (fr, nl, en):
+        Bundle.model_validate(bundle)
+
+    french = _readable(fr)
+    leaked = [(word, text) for text in french for word in ENGLISH_TEXTS if word in text]
+    assert not leaked, leaked
+    assert not [text for text in french if "ecomap" in text]  # "écocarte", as the glossary says
+    for word in ("gestion de cas", "note du journal", "rédigée par Anne Lambert",
+                 "complément à une note de visite", "retour au médecin traitant",
+                 "concertation multidisciplinaire", "écocarte datée", "écocarte du 2026-10-01",
+                 "Plan d'aide et de soins, version 1", "visite à domicile", "Aidant proche",
+                 "Santé", "preuve écrite du consentement",
+                 "traitement sans consentement"):
+        assert any(word in text for text in french), word
+
+    def category(bundle: dict, word: str) -> str:  # type: ignore[type-arg]
+        """The category text of the Communication whose English category is `word`."""
+        index = [r["category"][0]["text"] for r in _by_type(en, "Communication")].index(word)
+        return str(_by_type(bundle, "Communication")[index]["category"][0]["text"])
+
+    assert _first(nl, "EpisodeOfCare")["type"][0]["text"] == "casemanagement"
+    assert category(nl, "feedback to the GP") == "terugkoppeling naar de huisarts"
+    assert category(nl, "journal note") == "logboeknotitie"
+    assert _first(nl, "CarePlan", lambda r: "title" in r)["title"] == \
+        "Zorg- en ondersteuningsplan, versie 1"
+    assert not [t for t in _readable(nl) for w in ENGLISH_TEXTS if w in t]
+
+    # every code, system, status, id and HL7 display is the same in the three languages
+    assert _machine(fr) == _machine(nl) == _machine(en)
+    visit = _first(fr, "Encounter", lambda r: r["class"]["code"] == "HH")
+    assert visit["class"]["display"] == "home health"  # v3-ActCode's own display
+    assert visit["type"][0]["coding"][0]["code"] == "home_visit"
+    override = next(c for c in _by_type(fr, "Consent")
+                    if c["policyRule"].get("coding", [{}])[0].get("code") == "override")
+    assert override["policyRule"]["text"].startswith("traitement sans consentement")
+    assert {c["category"][0]["coding"][0]["display"] for c in _by_type(fr, "Consent")} == \
+        {"Patient Consent"}
+    goal = _first(fr, "Goal")
+    assert goal["category"][0]["coding"][0]["code"] == "health"
+    assert goal["category"][0]["text"] == "Santé"
