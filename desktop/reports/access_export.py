@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
@@ -28,7 +31,10 @@ from reportlab.platypus import (
 )
 
 from desktop.domain.care_plan import decode_agreement
+from desktop.domain.errors import ValidationError
+from desktop.domain.instruments import Definition, Item, parse_definition, text_in
 from desktop.i18n import catalog, t
+from desktop.resources import resource_path
 
 # Columns left out: sync bookkeeping, the owner link, and internals that say nothing about the
 # patient (the ecomap's layout, list order, ids linking plan or assessment versions or a merged
@@ -72,6 +78,8 @@ VALUE_CODES: dict[tuple[str, str], str] = {
     ("relationship", "energy_flow"): "ecosystem.flow",
     ("care_plan", "status"): "doc.plan_status",
     ("goal", "domain"): "doc.domain",
+    ("goal", "needs"): "doc.domain",  # a need is named by its domain (care_plans.need_suggestions)
+    ("assessment_response", "status"): "assessment",  # assessment.draft | assessment.completed
     ("goal", "status"): "doc.goal_status",
     ("plan_action", "status"): "doc.action_status",
     ("plan_action", "responsible_kind"): "gdpr.value.responsible",
@@ -82,10 +90,16 @@ VALUE_CODES: dict[tuple[str, str], str] = {
 }
 
 
-# Coded values inside a column that holds a dict: (table, column) → {key: message prefix}
-DICT_VALUE_CODES: dict[tuple[str, str], dict[str, str]] = {
-    ("assessment_response", "decision"): {"suggested": "doc.tier", "tier": "doc.tier"},
+# Coded values inside a column that holds a dict, or a list of dicts: (table, column) →
+# {key: message prefixes, the first that has the code wins}
+DICT_VALUE_CODES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
+    ("assessment_response", "decision"): {"suggested": ("doc.tier",), "tier": ("doc.tier",)},
+    ("concertation", "participants"): {"kind": ("ecosystem.kind", "gdpr.value.participant")},
+    ("concertation", "decisions"): {"responsible_kind": ("gdpr.value.responsible",)},
 }
+
+# An assessment's coded columns, read through the definition of the instrument it names
+INSTRUMENT_COLUMNS = frozenset({"instrument_id", "answers", "scores", "options"})
 
 
 class _Record(Protocol):
@@ -177,9 +191,12 @@ def _section(table: str, lang: str) -> str:
     return t(code, lang) if code else table.replace("_", " ").capitalize()
 
 
-def _code_text(prefix: str, code: Any, lang: str) -> str:
-    key = f"{prefix}.{code}"
-    return t(key, lang) if isinstance(code, str) and key in catalog("en") else _value(code, lang)
+def _code_text(prefix: str | tuple[str, ...], code: Any, lang: str) -> str:
+    for one in (prefix,) if isinstance(prefix, str) else prefix:
+        key = f"{one}.{code}"
+        if isinstance(code, str) and key in catalog("en"):
+            return t(key, lang)
+    return _value(code, lang)
 
 
 def _agreed_with(stored: Any, lang: str) -> str:
@@ -193,14 +210,24 @@ def _agreed_with(stored: Any, lang: str) -> str:
     return text
 
 
-def _field_value(table: str | None, name: str, value: Any, lang: str) -> str:
-    """A column's value as printed: codes in words where the catalogs have them."""
+def _field_value(table: str | None, name: str, value: Any, lang: str,
+                 row: Mapping[str, Any] | None = None) -> str:
+    """A column's value as printed: codes in words where the catalogs have them. `row` is the
+    record the value belongs to (an assessment's answers are read with its instrument)."""
     if table == "care_plan" and name == "agreed_with":
         return _agreed_with(value, lang)
+    if table == "assessment_response" and name in INSTRUMENT_COLUMNS:
+        return _assessment_value(name, value, (row or {}).get("instrument_id"), lang)
+    if table == "ecomap_snapshot" and name == "data" and isinstance(value, dict):
+        return _snapshot_text(value, lang)
     inner = DICT_VALUE_CODES.get((table or "", name))
-    if inner is not None and isinstance(value, dict):
-        value = {k: _code_text(inner[k], v, lang) if k in inner and isinstance(v, str) and v
-                 else v for k, v in value.items()}
+    if inner is not None:
+        def words(d: Any) -> Any:
+            if not isinstance(d, dict):
+                return d
+            return {k: _code_text(inner[k], v, lang) if k in inner and isinstance(v, str) and v
+                    else v for k, v in d.items()}
+        value = [words(v) for v in value] if isinstance(value, list) else words(value)
     prefix = VALUE_CODES.get((table or "", name))
     if prefix is not None and value not in (None, "", []):
         if isinstance(value, list):
@@ -217,13 +244,167 @@ def _value(value: Any, lang: str) -> str:
     if isinstance(value, dict):  # keys are column-like names: labelled where a label exists
         return "; ".join(f"{_dict_key(str(k), lang)}: {_value(v, lang)}"
                          for k, v in value.items() if _value(v, lang))
-    if isinstance(value, list):
-        return "; ".join(_value(v, lang) if not isinstance(v, list)
-                         else json.dumps(v, ensure_ascii=False) for v in value)
+    if isinstance(value, list):  # a list of dicts (people, decisions): one line each
+        return ("\n" if any(isinstance(v, dict) for v in value) else "; ").join(
+            _value(v, lang) if not isinstance(v, list) else json.dumps(v, ensure_ascii=False)
+            for v in value)
     text = str(value)
     if len(text) == 19 and text[10] == "T":  # ISO datetime (UTC) → readable
         return text.replace("T", " ")[:16] + " UTC"
     return text
+
+
+# ---- assessments: answers and scores in the words of the instrument ---------------------------
+@lru_cache(maxsize=4)
+def _shipped_instruments(folder: Path) -> dict[str, Definition]:
+    """The shipped definitions, by id. Read here because the export gets plain rows; the files
+    are schema-checked where the app loads them (desktop.services.instruments), so a file that
+    does not parse is only left out: its answers print with their codes."""
+    out: dict[str, Definition] = {}
+    for path in sorted(folder.glob("*.json")):
+        if path.name == "schema.json":
+            continue
+        try:
+            defn = parse_definition(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            continue
+        out[defn.id] = defn
+    return out
+
+
+def _instrument(instrument_id: Any) -> Definition | None:
+    """The definition an assessment names. One version of each instrument is shipped: a response
+    made with an earlier version is read with the current one (its item and option ids are
+    kept across versions; the version itself is printed), and an item or option it no longer
+    has, or an instrument the app does not ship (an imported one), prints its code."""
+    folder = Path(os.environ.get("RELAIS_INSTRUMENTS_DIR") or resource_path("instruments"))
+    return _shipped_instruments(folder).get(str(instrument_id)) if instrument_id else None
+
+
+def _find(items: Iterable[Any], wanted: str) -> Any:
+    return next((x for x in items if x.id == wanted), None)
+
+
+def _answer_text(item: Item | None, value: Any, lang: str) -> str:
+    if item is not None and item.type in ("choice", "boolean") and isinstance(value, (int, str)):
+        opt = item.option(value)
+        if opt is not None and text_in(opt.label, lang):
+            return text_in(opt.label, lang)
+    text = _value(value, lang)
+    if item is not None and item.type == "number" and text_in(item.unit, lang):
+        text = f"{text} {text_in(item.unit, lang)}"
+    return text
+
+
+def _answers(defn: Definition | None, answers: Mapping[str, Any], lang: str) -> str:
+    """One line per answer, "question: answer", under the titles of the instrument's sections,
+    in the instrument's order; answers to items it does not know come last, with their codes."""
+    items = [i for i in defn.items if i.id in answers] if defn else []
+    known = {i.id for i in items}
+    lines: list[str] = []
+    section: str | None = None
+    for item in items:
+        shown = _answer_text(item, answers[item.id], lang)
+        if not shown:
+            continue
+        if item.section and item.section != section and defn is not None:
+            found = _find(defn.sections, item.section)
+            title = text_in(found.title, lang) if found else ""
+            if title:
+                lines.append(title)
+        section = item.section
+        label = text_in(item.text, lang) or item.id
+        lines.append(f"{'– ' if section else ''}{label}: {shown}")
+    lines += [f"{k}: {_value(v, lang)}" for k, v in answers.items()
+              if k not in known and _value(v, lang)]
+    return "\n".join(lines)
+
+
+def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> str:
+    """"Score de fragilité (0–17): 7 sur 17 — Fragilité légère (Seuils originaux …)", then each
+    derived category in words; a partial score says so."""
+    lines: list[str] = []
+    for sid, s in (scores.get("scores") or {}).items():
+        if not isinstance(s, dict):
+            continue
+        sc = _find(defn.scores, sid) if defn else None
+        label = (text_in(sc.label, lang) if sc else "") or sid
+        line = f"{label}: " + t("gdpr.score.out_of", lang, value=s.get("value"), max=s.get("max"))
+        bs = sc.band_set(s.get("band_set")) if sc else None
+        band = next((b for b in bs.bands if b.code == s.get("band")), None) if bs else None
+        if bs is not None and band is not None:
+            line += f" — {text_in(band.label, lang)} ({text_in(bs.label, lang)})"
+        elif s.get("band"):
+            line += f" — {s['band']}"
+        lines.append(line)
+    for did, d in (scores.get("derived") or {}).items():
+        if not isinstance(d, dict):
+            continue
+        rule = _find(defn.derived, did) if defn else None
+        cat = next((c for c in rule.categories if c.code == d.get("code")), None) if rule else None
+        line = f"{(text_in(rule.label, lang) if rule else '') or did}: " + (
+            (text_in(cat.label, lang) if cat else "") or str(d.get("code")))
+        variant = _find(rule.variants, str(d.get("variant"))) if rule else None
+        if variant is not None and text_in(variant.label, lang):
+            line += f" ({text_in(variant.label, lang)})"
+        lines.append(line)
+    if scores.get("complete") is False:
+        lines.append(t("gdpr.score.incomplete", lang))
+    return "\n".join(lines + _others(scores, ("scores", "derived", "complete"), lang))
+
+
+def _others(value: Mapping[str, Any], known: tuple[str, ...], lang: str) -> list[str]:
+    """Keys a stored value has beyond the shape read above (an older or imported record): printed
+    as they are, so nothing the vault holds is left out."""
+    return [f"{_dict_key(str(k), lang)}: {_value(v, lang)}" for k, v in value.items()
+            if k not in known and _value(v, lang)]
+
+
+def _options(defn: Definition | None, options: Mapping[str, Any], lang: str) -> str:
+    """The scoring choices: the thresholds chosen for a score, the rule variant of a category."""
+    lines: list[str] = []
+    for sid, bs_id in (options.get("band_sets") or {}).items():
+        sc = _find(defn.scores, sid) if defn else None
+        bs = sc.band_set(bs_id) if sc else None
+        lines.append(f"{(text_in(sc.label, lang) if sc else '') or sid}: "
+                     f"{(text_in(bs.label, lang) if bs else '') or bs_id}")
+    for did, v_id in (options.get("variants") or {}).items():
+        rule = _find(defn.derived, did) if defn else None
+        variant = _find(rule.variants, str(v_id)) if rule else None
+        lines.append(f"{(text_in(rule.label, lang) if rule else '') or did}: "
+                     f"{(text_in(variant.label, lang) if variant else '') or v_id}")
+    return "\n".join(lines + _others(options, ("band_sets", "variants"), lang))
+
+
+def _assessment_value(name: str, value: Any, instrument_id: Any, lang: str) -> str:
+    defn = _instrument(instrument_id)
+    if name == "instrument_id":
+        return (text_in(defn.title, lang) if defn else "") or _value(value, lang)
+    if not isinstance(value, dict):
+        return _value(value, lang)
+    if name == "answers":
+        return _answers(defn, value, lang)
+    return _scores(defn, value, lang) if name == "scores" else _options(defn, value, lang)
+
+
+# ---- ecomap snapshots: who was in it, and the tie in words --------------------------------------
+def _snapshot_text(data: Mapping[str, Any], lang: str) -> str:
+    """"People and services: 3", then one line each: "Brigitte Martin, Aidant proche (fille):
+    lien fort, soutenant, vers le patient" (the drawing's layout is left out)."""
+    if not isinstance(data.get("ties"), list):
+        return _value(dict(data), lang)
+    ties = [x for x in data["ties"] if isinstance(x, dict)]
+    lines = [t("gdpr.snapshot.count", lang, count=len(ties))]
+    for tie in ties:
+        who = ", ".join(x for x in (str(tie.get("label") or "?"),
+                                    _code_text("ecosystem.kind", tie.get("kind") or "", lang)) if x)
+        if tie.get("role"):
+            who += f" ({tie['role']})"
+        words = [_code_text(prefix, tie[key], lang) for key, prefix in (
+            ("strength", "ecosystem.strength"), ("quality", "ecosystem.quality"),
+            ("energy_flow", "ecosystem.flow")) if tie.get(key) and tie[key] != "none"]
+        lines.append(f"– {who}: {', '.join(words)}" if words else f"– {who}")
+    return "\n".join(lines + _others(data, ("version", "patient_label", "ties"), lang))
 
 
 def _dict_key(key: str, lang: str) -> str:
@@ -249,7 +430,7 @@ def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | N
                 data.append([_para(t("gdpr.deleted", lang), st.label),
                              _para(t("gdpr.yes", lang), st.cell)])
             continue
-        text = _field_value(table, key, value, lang)
+        text = _field_value(table, key, value, lang, row)
         if text:
             data.append([_para(_label(key, lang, table), st.label), _para(text, st.cell)])
     grid = Table(data, colWidths=[45 * mm, 125 * mm], hAlign="LEFT")
@@ -328,13 +509,15 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
     # rectification history (changes of the columns left out above say nothing about the patient)
     story.append(_para(t("gdpr.section.history", lang), st.h1))
     history = [c for c in history if c.field not in SKIP_FIELDS]
+    rows_by_id = {r["id"]: r for rows in record.tables.values() for r in rows}
     if history:
         story.append(_grid(
             [t("gdpr.col.when", lang), t("gdpr.col.record", lang), t("gdpr.col.field", lang),
              t("gdpr.col.old", lang), t("gdpr.col.new", lang), t("gdpr.col.by", lang)],
             [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{_section(c.table, lang)}\n{c.record_id}",
-              _label(c.field, lang, c.table), _field_value(c.table, c.field, c.old_value, lang),
-              _field_value(c.table, c.field, c.new_value, lang),
+              _label(c.field, lang, c.table),
+              _field_value(c.table, c.field, c.old_value, lang, rows_by_id.get(c.record_id)),
+              _field_value(c.table, c.field, c.new_value, lang, rows_by_id.get(c.record_id)),
               c.changed_by(lang)) for c in history],
             (24, 46, 24, 30, 30, 16), st))
     else:

@@ -151,5 +151,96 @@ def test_a_tier_decision_reads_as_words() -> None:
     text = ae._field_value("assessment_response", "decision", decision, "fr")
     assert "gestion de la maladie et des soins" in text and "gestion de cas" in text
     assert "care_coordination" not in text and "case_management" not in text
-    for key in ae.DICT_VALUE_CODES[("assessment_response", "decision")].values():
-        assert any(k.startswith(key + ".") for k in catalog("nl"))
+    for inner in ae.DICT_VALUE_CODES.values():
+        for prefixes in inner.values():
+            for prefix in prefixes:
+                assert any(k.startswith(prefix + ".") for k in catalog("nl")), prefix
+
+
+NEEDS = {"health_status": "unmet", "health_description": "sucre mal équilibré",
+         "daily_functioning_status": "met", "cognition_mood_status": "partly_met",
+         "carer_strain_status": "no_need", "social_network_status": "no_need",
+         "housing_safety_status": "no_need", "money_rights_status": "no_need",
+         "administration_status": "no_need"}
+
+
+def _assessed_patient(ctx: AppContext, marker: str) -> str:
+    """A patient with a needs checklist and a saved ecomap (its carer, strong and supportive)."""
+    from desktop.services import assessments, ecosystem
+
+    d = make_patient(ctx, marker)
+    assessments.record_completed(ctx, d.patient_id, "needs_checklist", NEEDS)
+    ecosystem.save_snapshot(ctx, d.patient_id)
+    return d.patient_id
+
+
+def test_french_export_reads_assessment_answers_scores_and_snapshot_in_words(
+        ctx: AppContext, tmp_path: Path) -> None:
+    pid = _assessed_patient(ctx, "Answerpat")
+    text = _pdf_text(gdpr.export_pdf(ctx, pid, tmp_path / "copie.pdf", lang="fr"))
+
+    # the instrument by its title; each answer as "question: answer" under its section
+    assert "Liste des besoins" in text
+    for words in ("Santé – Situation: Besoin non couvert",
+                  "Description du besoin (dans les mots de la personne si possible): sucre mal "
+                  "équilibré", "Vie quotidienne – Situation: Besoin couvert",
+                  "Mémoire et moral – Situation: Besoin en partie couvert",
+                  "Besoins non couverts: 1 sur 8", "Besoins en partie couverts: 1 sur 8",
+                  "Statut terminée"):
+        assert words in text, words
+    # no item, option or score code, no raw score structure
+    for code in ("health_status", "cognition_mood_status", "partly_met", "unmet", "no_need",
+                 "needs_checklist", "value:", "complete:"):
+        assert code not in text, code
+    # the saved ecomap: who was in it, and the tie in words, not the stored JSON
+    assert "Personnes et services : 2" in text
+    assert "Aidant Answerpatcarer0, Aidant proche (Answerpat daughter): lien fort, soutenant, " \
+           "dans les deux sens" in text
+    for code in ("informal_carer", "energy_flow", "is_gp", '"ties"', "patient_label"):
+        assert code not in text, code
+
+
+def test_dutch_export_reads_assessment_answers_in_dutch(ctx: AppContext, tmp_path: Path) -> None:
+    pid = _assessed_patient(ctx, "Antwoordpat")
+    text = _pdf_text(gdpr.export_pdf(ctx, pid, tmp_path / "kopie.pdf", lang="nl"))
+    assert "Lijst van noden" in text
+    assert "Gezondheid – Situatie: Nood niet gedekt" in text
+    assert "Niet gedekte noden: 1 op 8" in text
+    assert "Personen en diensten: 2" in text
+    assert "Mantelzorger (Antwoordpat daughter): sterke band, steunend, in beide richtingen" in text
+    for code in ("health_status", "partly_met", "unmet", "informal_carer"):
+        assert code not in text, code
+
+
+def test_answers_of_an_unknown_instrument_keep_their_codes() -> None:
+    """A deleted custom instrument: nothing to read the codes with, so they print as stored
+    (never dropped), and a score of a known instrument in an unexpected shape is kept too."""
+    row = {"instrument_id": "gone_custom"}
+    answers = ae._field_value("assessment_response", "answers",
+                              {"sleep_quality": "poor", "note": "dort mal"}, "fr", row)
+    assert answers == "sleep_quality: poor\nnote: dort mal"
+    assert ae._field_value("assessment_response", "instrument_id", "gone_custom", "fr",
+                           row) == "gone_custom"
+    scores = ae._field_value("assessment_response", "scores",
+                             {"scores": {"total": {"value": 3, "min": 0, "max": 9}},
+                              "category": "B"}, "fr", row)
+    assert scores == "total: 3 sur 9\ncategory: B"
+
+
+def test_scores_and_options_of_a_known_instrument_read_as_words() -> None:
+    row = {"instrument_id": "edmonton_frail"}
+    scores = {"scores": {"total": {"value": 7, "min": 0, "max": 17, "band": "mild",
+                                   "band_set": "original"}}, "derived": {}, "complete": False}
+    text = ae._field_value("assessment_response", "scores", scores, "fr", row)
+    assert text.startswith("Score de fragilité (0–17): 7 sur 17 — Fragilité légère (Seuils "
+                           "originaux")
+    assert "Évaluation incomplète" in text and "mild" not in text
+    options = ae._field_value("assessment_response", "options",
+                              {"band_sets": {"total": "alternative"}, "variants": {}}, "nl", row)
+    assert options == ("Kwetsbaarheidsscore (0–17): Alternatieve grenzen (0–5, 6–7, 8–9, "
+                       "10–11, 12+)")
+    answers = ae._field_value("assessment_response", "answers",
+                              {"health_rating": "fair", "meds_5plus": True}, "en", row)
+    assert "– In general, how would you describe your health?: Fair" in answers
+    assert "– Do you take 5 or more prescription medicines every day?: yes" in answers
+    assert "health_rating" not in answers and "meds_5plus" not in answers

@@ -57,4 +57,10 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.responsible.contact": "a person or service of the ecomap",
     "gdpr.value.responsible.patient": "the patient",
     "gdpr.value.responsible.case_manager": "the case manager",
+    # assessments, snapshots and people in a concertation, as the copy of the record prints them
+    "gdpr.field.name": "Name",
+    "gdpr.value.participant.patient": "Patient",
+    "gdpr.score.out_of": "{value} out of {max}",
+    "gdpr.score.incomplete": "Incomplete assessment: the score counts only the answers given",
+    "gdpr.snapshot.count": "People and services: {count}",
 }

@@ -57,4 +57,10 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.responsible.contact": "une personne ou un service de l'écocarte",
     "gdpr.value.responsible.patient": "le patient lui-même",
     "gdpr.value.responsible.case_manager": "le gestionnaire de cas",
+    # assessments, snapshots and people in a concertation, as the copy of the record prints them
+    "gdpr.field.name": "Nom",
+    "gdpr.value.participant.patient": "Patient(e)",
+    "gdpr.score.out_of": "{value} sur {max}",
+    "gdpr.score.incomplete": "Évaluation incomplète : le score ne compte que les réponses données",
+    "gdpr.snapshot.count": "Personnes et services : {count}",
 }

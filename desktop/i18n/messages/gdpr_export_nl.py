@@ -58,4 +58,10 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.responsible.contact": "een persoon of dienst van de ecomap",
     "gdpr.value.responsible.patient": "de patiënt zelf",
     "gdpr.value.responsible.case_manager": "de casemanager",
+    # assessments, snapshots and people in a concertation, as the copy of the record prints them
+    "gdpr.field.name": "Naam",
+    "gdpr.value.participant.patient": "Patiënt",
+    "gdpr.score.out_of": "{value} op {max}",
+    "gdpr.score.incomplete": "Onvolledige evaluatie: de score telt alleen de gegeven antwoorden",
+    "gdpr.snapshot.count": "Personen en diensten: {count}",
 }
