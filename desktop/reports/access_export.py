@@ -10,10 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
@@ -31,10 +28,8 @@ from reportlab.platypus import (
 )
 
 from desktop.domain.care_plan import decode_agreement
-from desktop.domain.errors import ValidationError
-from desktop.domain.instruments import Definition, Item, parse_definition, text_in
+from desktop.domain.instruments import Definition, Item, text_in
 from desktop.i18n import catalog, t
-from desktop.resources import resource_path
 
 # Columns left out: sync bookkeeping, the owner link, and internals that say nothing about the
 # patient (the ecomap's layout, list order, ids linking plan or assessment versions or a merged
@@ -211,13 +206,17 @@ def _agreed_with(stored: Any, lang: str) -> str:
 
 
 def _field_value(table: str | None, name: str, value: Any, lang: str,
-                 row: Mapping[str, Any] | None = None) -> str:
+                 row: Mapping[str, Any] | None = None,
+                 instruments: Mapping[str, Definition] | None = None) -> str:
     """A column's value as printed: codes in words where the catalogs have them. `row` is the
-    record the value belongs to (an assessment's answers are read with its instrument)."""
+    record the value belongs to (an assessment's answers are read with its instrument, from
+    `instruments`: the definitions the app knows, imported ones included)."""
     if table == "care_plan" and name == "agreed_with":
         return _agreed_with(value, lang)
     if table == "assessment_response" and name in INSTRUMENT_COLUMNS:
-        return _assessment_value(name, value, (row or {}).get("instrument_id"), lang)
+        instrument_id = (row or {}).get("instrument_id")
+        defn = (instruments or {}).get(str(instrument_id)) if instrument_id else None
+        return _assessment_value(name, value, defn, lang)
     if table == "ecomap_snapshot" and name == "data" and isinstance(value, dict):
         return _snapshot_text(value, lang)
     inner = DICT_VALUE_CODES.get((table or "", name))
@@ -255,32 +254,6 @@ def _value(value: Any, lang: str) -> str:
 
 
 # ---- assessments: answers and scores in the words of the instrument ---------------------------
-@lru_cache(maxsize=4)
-def _shipped_instruments(folder: Path) -> dict[str, Definition]:
-    """The shipped definitions, by id. Read here because the export gets plain rows; the files
-    are schema-checked where the app loads them (desktop.services.instruments), so a file that
-    does not parse is only left out: its answers print with their codes."""
-    out: dict[str, Definition] = {}
-    for path in sorted(folder.glob("*.json")):
-        if path.name == "schema.json":
-            continue
-        try:
-            defn = parse_definition(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, ValidationError):
-            continue
-        out[defn.id] = defn
-    return out
-
-
-def _instrument(instrument_id: Any) -> Definition | None:
-    """The definition an assessment names. One version of each instrument is shipped: a response
-    made with an earlier version is read with the current one (its item and option ids are
-    kept across versions; the version itself is printed), and an item or option it no longer
-    has, or an instrument the app does not ship (an imported one), prints its code."""
-    folder = Path(os.environ.get("RELAIS_INSTRUMENTS_DIR") or resource_path("instruments"))
-    return _shipped_instruments(folder).get(str(instrument_id)) if instrument_id else None
-
-
 def _find(items: Iterable[Any], wanted: str) -> Any:
     return next((x for x in items if x.id == wanted), None)
 
@@ -376,8 +349,10 @@ def _options(defn: Definition | None, options: Mapping[str, Any], lang: str) -> 
     return "\n".join(lines + _others(options, ("band_sets", "variants"), lang))
 
 
-def _assessment_value(name: str, value: Any, instrument_id: Any, lang: str) -> str:
-    defn = _instrument(instrument_id)
+def _assessment_value(name: str, value: Any, defn: Definition | None, lang: str) -> str:
+    """One version of each instrument is known: a response made with an earlier version is
+    read with the current one (its item and option ids are kept across versions; the version
+    itself is printed); an item, option or instrument unknown prints its code."""
     if name == "instrument_id":
         return (text_in(defn.title, lang) if defn else "") or _value(value, lang)
     if not isinstance(value, dict):
@@ -417,7 +392,8 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | None,
-                  extra: Sequence[tuple[str, str]] = ()) -> Table:
+                  extra: Sequence[tuple[str, str]] = (),
+                  instruments: Mapping[str, Definition] | None = None) -> Table:
     data: list[list[Any]] = [[_para(t("gdpr.record_id", lang), st.label),
                               _para(str(row.get("id", "")), st.cell)]]
     for label, value in extra:
@@ -430,7 +406,7 @@ def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | N
                 data.append([_para(t("gdpr.deleted", lang), st.label),
                              _para(t("gdpr.yes", lang), st.cell)])
             continue
-        text = _field_value(table, key, value, lang, row)
+        text = _field_value(table, key, value, lang, row, instruments)
         if text:
             data.append([_para(_label(key, lang, table), st.label), _para(text, st.cell)])
     grid = Table(data, colWidths=[45 * mm, 125 * mm], hAlign="LEFT")
@@ -467,7 +443,10 @@ def _contact_name(c: Mapping[str, Any] | None) -> str:
 
 def render_access_export(record: _Record, history: Sequence[_Change], *, lang: str,
                          generated_at: dt.datetime, generated_by: str | None,
-                         retention_years: int) -> bytes:
+                         retention_years: int,
+                         instruments: Mapping[str, Definition] | None = None) -> bytes:
+    """`instruments`: the definitions by id the assessments are read with (without them their
+    answers and scores print as codes)."""
     st = _Styles()
     p = record.patient
     story: list[Any] = []
@@ -504,7 +483,8 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
                     extra.append((_label(key, lang, table_name) + " →",
                                   _contact_name(contacts[row[key]])))
             story.append(KeepTogether([_para(f"{i}.", st.h2),
-                                       _fields_table(row, st, lang, table_name, extra)]))
+                                       _fields_table(row, st, lang, table_name, extra,
+                                                     instruments)]))
 
     # rectification history (changes of the columns left out above say nothing about the patient)
     story.append(_para(t("gdpr.section.history", lang), st.h1))
@@ -516,8 +496,10 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
              t("gdpr.col.old", lang), t("gdpr.col.new", lang), t("gdpr.col.by", lang)],
             [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{_section(c.table, lang)}\n{c.record_id}",
               _label(c.field, lang, c.table),
-              _field_value(c.table, c.field, c.old_value, lang, rows_by_id.get(c.record_id)),
-              _field_value(c.table, c.field, c.new_value, lang, rows_by_id.get(c.record_id)),
+              _field_value(c.table, c.field, c.old_value, lang, rows_by_id.get(c.record_id),
+                           instruments),
+              _field_value(c.table, c.field, c.new_value, lang, rows_by_id.get(c.record_id),
+                           instruments),
               c.changed_by(lang)) for c in history],
             (24, 46, 24, 30, 30, 16), st))
     else:

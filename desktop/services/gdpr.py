@@ -34,6 +34,7 @@ from desktop.domain.dates import age_on, utcnow
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import is_uuid
 from desktop.domain.text import clean_text
+from desktop.services import instruments
 from desktop.services.consents import statistics_patient_ids
 from desktop.services.context import AppContext
 from desktop.services.patient_data import PatientRecord, collect, patient_tables
@@ -169,7 +170,8 @@ def export_pdf(ctx: AppContext, patient_id: str, out: str | Path, lang: str | No
     history = _history_from(record)
     pdf = render_access_export(record, history, lang=lang or user_language(),
                                generated_at=utcnow(), generated_by=ctx.user_name,
-                               retention_years=retention_years(ctx))
+                               retention_years=retention_years(ctx),
+                               instruments=instruments.catalog(ctx))
     _write_export(ctx, out, pdf, patient_id, "pdf")
     return out
 

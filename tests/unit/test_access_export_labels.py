@@ -19,6 +19,7 @@ from desktop.i18n import LANGUAGES, catalog
 from desktop.reports import access_export as ae
 from desktop.services import gdpr
 from desktop.services.context import AppContext
+from desktop.services.instruments import shipped
 from desktop.services.patient_data import patient_tables
 from desktop.storage.models import SYNCED_MODELS, CarePlan, Contact, Draft, Patient, Relationship
 from tests.gdpr_data import make_patient
@@ -217,7 +218,8 @@ def test_answers_of_an_unknown_instrument_keep_their_codes() -> None:
     (never dropped), and a score of a known instrument in an unexpected shape is kept too."""
     row = {"instrument_id": "gone_custom"}
     answers = ae._field_value("assessment_response", "answers",
-                              {"sleep_quality": "poor", "note": "dort mal"}, "fr", row)
+                              {"sleep_quality": "poor", "note": "dort mal"}, "fr", row,
+                              shipped())
     assert answers == "sleep_quality: poor\nnote: dort mal"
     assert ae._field_value("assessment_response", "instrument_id", "gone_custom", "fr",
                            row) == "gone_custom"
@@ -229,18 +231,38 @@ def test_answers_of_an_unknown_instrument_keep_their_codes() -> None:
 
 def test_scores_and_options_of_a_known_instrument_read_as_words() -> None:
     row = {"instrument_id": "edmonton_frail"}
+    known = shipped()  # what the app knows (imported instruments too: instruments.catalog)
     scores = {"scores": {"total": {"value": 7, "min": 0, "max": 17, "band": "mild",
                                    "band_set": "original"}}, "derived": {}, "complete": False}
-    text = ae._field_value("assessment_response", "scores", scores, "fr", row)
+    text = ae._field_value("assessment_response", "scores", scores, "fr", row, known)
     assert text.startswith("Score de fragilité (0–17): 7 sur 17 — Fragilité légère (Seuils "
                            "originaux")
     assert "Évaluation incomplète" in text and "mild" not in text
     options = ae._field_value("assessment_response", "options",
-                              {"band_sets": {"total": "alternative"}, "variants": {}}, "nl", row)
+                              {"band_sets": {"total": "alternative"}, "variants": {}}, "nl", row,
+                              known)
     assert options == ("Kwetsbaarheidsscore (0–17): Alternatieve grenzen (0–5, 6–7, 8–9, "
                        "10–11, 12+)")
     answers = ae._field_value("assessment_response", "answers",
-                              {"health_rating": "fair", "meds_5plus": True}, "en", row)
+                              {"health_rating": "fair", "meds_5plus": True}, "en", row,
+                              known)
     assert "– In general, how would you describe your health?: Fair" in answers
     assert "– Do you take 5 or more prescription medicines every day?: yes" in answers
     assert "health_rating" not in answers and "meds_5plus" not in answers
+
+
+def test_answers_of_an_imported_instrument_read_with_its_imported_texts(
+        ctx: AppContext, tmp_path: Path) -> None:
+    """Licensed texts imported into the vault (Zarit ships without them): the export reads the
+    answers with what the app knows, `instruments.catalog(ctx)`, as gdpr.export_pdf passes it."""
+    from desktop.services import instruments
+    from tests.unit.test_instrument_definitions import licensed_file
+
+    row = {"instrument_id": "zarit_12"}
+    answers = {"q03": 2}
+    assert "q03" in ae._field_value("assessment_response", "answers", answers, "fr", row,
+                                    shipped())
+    instruments.import_definition(ctx, licensed_file(tmp_path))
+    text = ae._field_value("assessment_response", "answers", answers, "fr", row,
+                           instruments.catalog(ctx))
+    assert "Question 3 (fr)" in text and "q03" not in text
