@@ -62,6 +62,6 @@ MESSAGES: dict[str, str] = {
     "gdpr.field.name": "Naam",
     "gdpr.value.participant.patient": "Patiënt",
     "gdpr.score.out_of": "{value} op {max}",
-    "gdpr.score.incomplete": "Onvolledige evaluatie: de score telt alleen de gegeven antwoorden",
+    "gdpr.score.incomplete": "Onvolledige beoordeling: de score telt alleen de gegeven antwoorden",
     "gdpr.snapshot.count": "Personen en diensten: {count}",
 }
