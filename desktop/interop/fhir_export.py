@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop.domain.care_plan import decode_agreement
 from desktop.i18n import DEFAULT_LANGUAGE, catalog, t
+from desktop.i18n.agreement import agreed_with_text
 
 SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"
 NIHDI_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi"
@@ -482,14 +483,8 @@ PLAN_NOTE_LABELS = (("what_matters", "gdpr.field.what_matters"),
 
 
 def _agreed_with(stored: str | None, lang: str) -> str:
-    """"le patient et la famille (Mme Dubois)": the parties' codes in words, then the note."""
     agreement = decode_agreement(stored)
-    words = [t(f"plan.party.{c}", lang) for c in agreement.parties]
-    text = ", ".join(words[:-1]) + t("doc.and", lang) + words[-1] if len(words) > 1 else \
-        "".join(words)
-    if agreement.note:
-        text = f"{text} ({agreement.note})" if text else agreement.note
-    return text
+    return agreed_with_text(agreement.parties, agreement.note, lang)
 
 
 def _plan_notes(p: Row, lang: str) -> list[dict[str, str]]:

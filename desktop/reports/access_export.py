@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from desktop.domain.care_plan import decode_agreement
 from desktop.domain.instruments import Definition, Item, text_in
 from desktop.i18n import catalog, t
+from desktop.i18n.agreement import agreed_with_text
 
 # Columns left out: sync bookkeeping, the owner link, and internals that say nothing about the
 # patient (the ecomap's layout, list order, ids linking plan or assessment versions or a merged
@@ -195,14 +196,8 @@ def _code_text(prefix: str | tuple[str, ...], code: Any, lang: str) -> str:
 
 
 def _agreed_with(stored: Any, lang: str) -> str:
-    """"le patient et la famille (Mme Dubois)": the parties' codes in words, then the note."""
     agreement = decode_agreement(stored if isinstance(stored, str) else None)
-    words = [t(f"plan.party.{p}", lang) for p in agreement.parties]
-    text = ", ".join(words[:-1]) + t("doc.and", lang) + words[-1] if len(words) > 1 else \
-        "".join(words)
-    if agreement.note:
-        text = f"{text} ({agreement.note})" if text else agreement.note
-    return text
+    return agreed_with_text(agreement.parties, agreement.note, lang)
 
 
 def _field_value(table: str | None, name: str, value: Any, lang: str,

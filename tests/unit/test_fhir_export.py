@@ -23,17 +23,22 @@ def _by_type(bundle: dict, rtype: str) -> list[dict]:  # type: ignore[type-arg]
     return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == rtype]
 
 
-def test_bundle_validates_and_follows_the_belgian_rules(ctx: AppContext, tmp_path: Path) -> None:
-    d = make_patient(ctx, "Fhirpat", Sizes(carers=2, professionals=2), niss=NISS)
-    consents.grant(ctx, d.patient_id, cp.PURPOSE_STATISTICS)
-    consents.withdraw(ctx, d.patient_id, cp.PURPOSE_STATISTICS)
-    consents.refuse(ctx, d.patient_id, cp.PURPOSE_CARER_ON_HANDOUT, contact_id=d.carer_ids[1])
+
+def share_with_professionals(ctx: AppContext, d: Any) -> None:
+    """The first professional with written consent and its evidence, the second by override."""
     consents.grant(ctx, d.patient_id, cp.PURPOSE_PROVIDER_SHARING,
                    contact_id=d.professional_ids[0], method="written",
                    evidence=consents.evidence_from_bytes(TINY_PDF, "form.pdf"))
     consents.record_override(ctx, d.patient_id, cp.PURPOSE_PROVIDER_SHARING,
                              "urgence vitale, hospitalisation ce jour",
                              contact_id=d.professional_ids[1])
+
+def test_bundle_validates_and_follows_the_belgian_rules(ctx: AppContext, tmp_path: Path) -> None:
+    d = make_patient(ctx, "Fhirpat", Sizes(carers=2, professionals=2), niss=NISS)
+    consents.grant(ctx, d.patient_id, cp.PURPOSE_STATISTICS)
+    consents.withdraw(ctx, d.patient_id, cp.PURPOSE_STATISTICS)
+    consents.refuse(ctx, d.patient_id, cp.PURPOSE_CARER_ON_HANDOUT, contact_id=d.carer_ids[1])
+    share_with_professionals(ctx, d)
     out = gdpr.export_fhir(ctx, d.patient_id, tmp_path / "bundle.json")
     raw = json.loads(out.read_text())
     bundle = Bundle.model_validate(raw)  # R4 structure and types
@@ -175,12 +180,7 @@ def _worded_patient(ctx: AppContext) -> str:
     from desktop.storage.models import Goal
 
     d = make_patient(ctx, "Wordy", Sizes(carers=1, professionals=2))
-    consents.grant(ctx, d.patient_id, cp.PURPOSE_PROVIDER_SHARING,
-                   contact_id=d.professional_ids[0], method="written",
-                   evidence=consents.evidence_from_bytes(TINY_PDF, "form.pdf"))
-    consents.record_override(ctx, d.patient_id, cp.PURPOSE_PROVIDER_SHARING,
-                             "urgence vitale, hospitalisation ce jour",
-                             contact_id=d.professional_ids[1])
+    share_with_professionals(ctx, d)
 
     def domain(uow):  # type: ignore[no-untyped-def]
         goal = uow.session.execute(select(Goal).where(Goal.patient_id == d.patient_id)).scalar_one()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from desktop.i18n import catalog, t
+from desktop.i18n.agreement import agreed_with_text
 from desktop.i18n.dates import day_name
 from desktop.services.care_plans import Person
 
@@ -40,11 +41,5 @@ def person_label(p: Person, lang: str) -> str:
 
 
 def agreed_with_label(parties: tuple[str, ...], note: str | None, lang: str) -> str:
-    """"le patient, la famille et le médecin traitant (Mme Dubois)": the codes in the UI
-    language, then the words typed beside them (the documents' words, like the rest here)."""
-    words = [t(f"plan.party.{p}", lang) for p in parties]
-    text = ", ".join(words[:-1]) + t("doc.and", lang) + words[-1] if len(words) > 1 else \
-        "".join(words)
-    if note:
-        text = f"{text} ({note})" if text else note
-    return text
+    """"le patient, la famille et le médecin traitant (Mme Dubois)" in the UI language."""
+    return agreed_with_text(parties, note, lang)
