@@ -10,6 +10,7 @@ those of requests being answered), but the commits are shared.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections import defaultdict
@@ -98,10 +99,8 @@ class RequestLogWriter:
         for (_row, _prune, loop, done), error in zip(batch, errors, strict=True):
             by_loop[loop].append((done, error))
         for loop, waiting in by_loop.items():
-            try:
+            with contextlib.suppress(RuntimeError):  # its loop has closed: nobody waits
                 loop.call_soon_threadsafe(_settle, waiting)
-            except RuntimeError:  # its loop has closed: nobody waits any more
-                pass
 
     def _insert(self, rows: list[RequestLog], prune: bool) -> None:
         with self.db.session() as session:

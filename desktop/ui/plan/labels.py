@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from desktop.i18n import catalog, t
-from desktop.i18n.agreement import agreed_with_text
 from desktop.i18n.dates import day_name
 from desktop.services.care_plans import Person
 
@@ -39,7 +38,3 @@ def person_label(p: Person, lang: str) -> str:
     role = p.role or kind_label(p.kind, lang)
     return f"{p.name} — {role}" if role else p.name
 
-
-def agreed_with_label(parties: tuple[str, ...], note: str | None, lang: str) -> str:
-    """"le patient, la famille et le médecin traitant (Mme Dubois)" in the UI language."""
-    return agreed_with_text(parties, note, lang)

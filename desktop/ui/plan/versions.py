@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from desktop.domain.errors import DomainError
+from desktop.i18n.agreement import agreed_with_text
 from desktop.i18n.dates import short_date
 from desktop.services import care_plans
 from desktop.ui.plan.base import PlanBase
 from desktop.ui.plan.dialogs import AgreeDialog
-from desktop.ui.plan.labels import agreed_with_label
 
 
 class PlanVersions(PlanBase):
@@ -36,7 +36,7 @@ class PlanVersions(PlanBase):
         else:
             self.status.setText(self.tr("Version {v} — agreed on {d} with {who}").format(
                 v=plan.version, d=short_date(plan.agreed_on),
-                who=agreed_with_label(plan.agreed_parties, plan.agreed_with, lang)))
+                who=agreed_with_text(plan.agreed_parties, plan.agreed_with, lang)))
         self.agree_button.setEnabled(plan is not None and plan.is_draft)
         self.version_button.setEnabled(plan is not None and not plan.is_draft)
         self.compare_button.setEnabled(plan is not None and plan.supersedes_id is not None)
