@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import dates
@@ -66,6 +66,14 @@ def team_members(session: Session, team_ids: list[str]) -> list[dict[str, str]]:
     return [{"username": r[0], "name": r[1], "team_id": r[2]} for r in rows]
 
 
+# built once (its cache key too): every request runs it
+_CALLER = (select(Device, User, Team.id, Team.name).join(User, User.id == Device.user_id)
+           .outerjoin(Membership, Membership.user_id == User.id)
+           .outerjoin(Team, Team.id == Membership.team_id)
+           .where(Device.token_hash == bindparam("token_hash", type_=Device.token_hash.type))
+           .order_by(Team.name, Team.id))
+
+
 def authenticate(session: Session, authorization: str | None, *, allow_revoked: bool = False,
                  allow_stolen: bool = False) -> Caller:
     """Check the bearer token. Revoked devices may still push (to drain their outbox) and read
@@ -75,11 +83,7 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     token = authorization[7:].strip()
     # the device, its user and the user's teams in one round trip: every request starts here
     # (a row per team, ordered as user_teams orders them; one row of None without a team)
-    rows = session.execute(
-        select(Device, User, Team.id, Team.name).join(User, User.id == Device.user_id)
-        .outerjoin(Membership, Membership.user_id == User.id)
-        .outerjoin(Team, Team.id == Membership.team_id)
-        .where(Device.token_hash == token_hash(token)).order_by(Team.name, Team.id)).all()
+    rows = session.execute(_CALLER, {"token_hash": token_hash(token)}).all()
     if not rows:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
     device, user = rows[0][0], rows[0][1]

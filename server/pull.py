@@ -11,24 +11,29 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Integer,
     Select,
     Text,
+    bindparam,
     case,
     cast,
     column,
     delete,
     exists,
     func,
+    literal,
     or_,
     select,
-    text,
     true,
+    update,
 )
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
 from server import sharing
@@ -51,9 +56,10 @@ from server.models import (
 from server.push_context import SeqAllocator
 
 
-def visible(column: Any, user: str) -> Any:
-    """The row has no patient, or one the user may see. Checked row by row through the
-    patient's access row (primary key), so a page costs the same whatever the team's size."""
+def visible(column: Any, user: Any) -> Any:
+    """The row has no patient, or one the user (a name or a bind parameter) may see. Checked
+    row by row through the patient's access row (primary key), so a page costs the same
+    whatever the team's size."""
     return or_(column.is_(None), ~sharing.hidden_patient(column, user))
 
 
@@ -66,12 +72,45 @@ def horizon(session: Session) -> int:
     return int(row.value) if row is not None and row.value is not None else 0
 
 
-def head_and_horizon(session: Session) -> tuple[int, int]:
-    """`head` and `horizon` in one statement (a pull needs both, the horizon first)."""
-    row = session.execute(select(
-        select(Counter.value).where(Counter.name == "seq").scalar_subquery(),
-        select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery())).one()
-    return int(row[0] or 0), int(row[1]) if row[1] is not None else 0
+_HEAD = select(Counter.value).where(Counter.name == "seq").scalar_subquery()
+_HORIZON = select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery()
+
+
+@dataclass(slots=True)
+class PullStart:
+    """What a pull reads before its page, in one statement: the head and the horizon, and
+    whether the caller's teams have any conflict or purge after the cursor (most pulls: none,
+    and their two queries are skipped)."""
+
+    top: int
+    low: int
+    conflicts: bool
+    purges: bool
+
+
+@cache
+def _start_query(dialect: str, fast_commit: bool) -> Select[Any]:
+    teams = bindparam("teams", expanding=True, type_=Conflict.team_id.type)
+    after = bindparam("cursor", type_=BigInteger)
+    # the first row found answers (LIMIT 1, not EXISTS: PostgreSQL's plan then shows the
+    # index range stopped, as tests/server/test_query_plans.py asks of every range)
+    columns: list[Any] = [
+        _HEAD, _HORIZON,
+        *(select(literal(1)).where(model.team_id.in_(teams), model.seq > after)
+          .limit(1).scalar_subquery() for model in (Conflict, PurgeEvent))]
+    if fast_commit and dialect == "postgresql":
+        # SET LOCAL in this statement rather than one of its own: the pull writes only its
+        # progress, whose commit need not wait for the disk (see _note_progress)
+        columns.append(func.set_config("synchronous_commit", "off", true()))
+    return select(*columns)
+
+
+def pull_start(session: Session, teams: tuple[str, ...], cursor: int, *,
+               fast_commit: bool) -> PullStart:
+    row = session.execute(_start_query(session.get_bind().dialect.name, fast_commit),
+                          {"teams": list(teams), "cursor": cursor}).one()
+    return PullStart(int(row[0] or 0), int(row[1]) if row[1] is not None else 0,
+                     row[2] is not None, row[3] is not None)
 
 
 # what a page reads, through the driver (no ORM rows): the fields and per-field metadata as their
@@ -100,7 +139,53 @@ _PG_PAGE = (select(*PAGE_COLUMNS[:_FIRST_REF],
 
 def page_select(session: Session) -> Select[Any]:
     """SELECT PAGE_COLUMNS FROM record, in the session's database's way."""
-    return _PG_PAGE if session.get_bind().dialect.name == "postgresql" else select(*PAGE_COLUMNS)
+    return _page_select(session.get_bind().dialect.name)
+
+
+def _page_select(dialect: str) -> Select[Any]:
+    return _PG_PAGE if dialect == "postgresql" else select(*PAGE_COLUMNS)
+
+
+# The statements a page runs, built once with their values as bind parameters: building one
+# and computing its cache key took about as long as running it (250 µs a statement)
+_TEAM = bindparam("team", type_=Record.team_id.type)
+_TEAM_TEXT = bindparam("team", type_=Conflict.team_id.type)  # conflicts, purges: as text
+_AFTER = bindparam("cursor", type_=BigInteger)
+_TOP = bindparam("top", type_=BigInteger)
+_USER = bindparam("user", type_=Text)
+_WINDOW = bindparam("window", type_=Integer)
+
+
+@cache
+def _team_records(dialect: str) -> Select[Any]:
+    return (_page_select(dialect).where(Record.team_id == _TEAM, Record.seq > _AFTER,
+                                        Record.seq <= _TOP, visible(Record.patient_id, _USER))
+            .order_by(Record.seq).limit(_WINDOW))
+
+
+_TEAM_CONFLICTS = (select(Conflict).where(Conflict.team_id == _TEAM_TEXT, Conflict.seq > _AFTER,
+                                          Conflict.seq <= _TOP,
+                                          visible(Conflict.patient_id, _USER))
+                   .order_by(Conflict.seq).limit(_WINDOW))
+
+
+@cache
+def _team_purges(snapshot: bool) -> Select[Any]:
+    return (purge_query(_TEAM_TEXT, _AFTER, _TOP, _USER, snapshot=snapshot,
+                        teams=bindparam("teams", expanding=True, type_=Record.team_id.type))
+            .order_by(PurgeEvent.seq).limit(_WINDOW))
+
+
+@cache
+def _records_by_id(dialect: str) -> Select[Any]:
+    return _page_select(dialect).where(
+        Record.table_name == bindparam("table", type_=Text),
+        Record.record_id.in_(bindparam("ids", expanding=True, type_=Record.record_id.type)),
+        visible(Record.patient_id, _USER))
+
+
+_NAMES = (select(Device.id, User.display_name).join(User, User.id == Device.user_id)
+          .where(Device.id.in_(bindparam("devices", expanding=True, type_=Device.id.type))))
 
 
 @dataclass(slots=True)
@@ -136,10 +221,6 @@ def _several_writes(meta_json: str | None) -> bool:
     """The record has fields written by other ops than most ("x", compact_meta). May say yes
     wrongly (a value spelled "x"): such a record goes the general way, as correct."""
     return meta_json is not None and '"x"' in meta_json
-
-
-def page_rows(session: Session, query: Any) -> list[Any]:
-    return list(session.connection().execute(query))
 
 
 def page_authors(session: Session, rows: list[Any]) -> dict[str, str]:
@@ -218,8 +299,7 @@ def authors_of(session: Session, records: Any) -> dict[str, str]:
 def _display_names(session: Session, devices: set[str]) -> dict[str, str]:
     if not devices:
         return {}
-    rows = session.execute(select(Device.id, User.display_name).join(
-        User, User.id == Device.user_id).where(Device.id.in_(devices))).all()
+    rows = session.execute(_NAMES, {"devices": sorted(devices)}).all()
     return {str(i): str(n) for i, n in rows if n}
 
 
@@ -251,48 +331,48 @@ def changes_page(session: Session, teams: tuple[str, ...], cursor: int,
 
 def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *,
             snapshot: bool = False, user: str = "", compact: bool = False,
-            top: int | None = None) -> Page:
+            top: int | None = None, conflicts: bool = True, purges: bool = True) -> Page:
     """Changes in the caller's teams, leaving out the patients `user` may not see (shared
     with the responsible case managers only) and the purges those keep. `top`: the head, when
-    the caller read it already (before this page's rows, as here)."""
+    the caller read it already (before this page's rows, as here). `conflicts`, `purges`:
+    False when the caller knows the teams have none after the cursor (PullStart)."""
     top = head(session) if top is None else top
     now = utcnow().isoformat() + "Z"
     if not teams:
         return Page([], max(cursor, top), False, now)
     window = limit + 1
     found: list[Entry] = []
+    dialect = session.get_bind().dialect.name
+    params: dict[str, Any] = {"cursor": cursor, "top": top, "user": user, "window": window,
+                              "teams": list(teams)}
     # one query per team, each reading its (team_id, seq) index from the cursor and stopping
     # after `window` rows; merged here. With several teams in one query, the database would
     # sort every row after the cursor to find the first ones.
     records: list[Any] = []
-    conflicts: list[Conflict] = []
-    purges: list[PurgeEvent] = []
+    conflict_rows: list[Conflict] = []
+    purge_rows: list[PurgeEvent] = []
     for team in sorted(teams):
-        records.extend(page_rows(session,
-            page_select(session).where(Record.team_id == team, Record.seq > cursor,
-                                        Record.seq <= top, visible(Record.patient_id, user))
-            .order_by(Record.seq).limit(window)))
-        conflicts.extend(session.scalars(
-            select(Conflict).where(Conflict.team_id == team, Conflict.seq > cursor,
-                                   Conflict.seq <= top, visible(Conflict.patient_id, user))
-            .order_by(Conflict.seq).limit(window)).all())
-        purges.extend(session.scalars(
-            purge_query(team, cursor, top, user, snapshot=snapshot, teams=teams)
-            .order_by(PurgeEvent.seq).limit(window)).all())
-    if len(teams) > 1 or conflicts or purges:
+        params["team"] = team
+        records.extend(session.connection().execute(_team_records(dialect), params))
+        if conflicts:
+            conflict_rows.extend(session.scalars(_TEAM_CONFLICTS, params).all())
+        if purges:
+            purge_rows.extend(session.scalars(_team_purges(snapshot), params).all())
+    if len(teams) > 1 or conflict_rows or purge_rows:
         # only the first `window` of the merged changes are needed
         records.sort(key=lambda r: r.seq)
         del records[window:]
     names = page_authors(session, records)
     found.extend(record_entry(r, names, compact=compact) for r in records)
     found.extend(Entry(r.seq, conflict_change(r).model_dump_json(exclude_defaults=compact))
-                 for r in conflicts)
+                 for r in conflict_rows)
     # while the patient stays purged, its purges carry the consent log the server weighs
     kept = {row.patient_id: row.consents for row in session.scalars(select(PurgedPatient).where(
-        PurgedPatient.patient_id.in_({r.patient_id for r in purges})))} if purges else {}
+        PurgedPatient.patient_id.in_({r.patient_id for r in purge_rows})))} \
+        if purge_rows else {}
     found.extend(Entry(r.seq, purge_change(
         r, kept.get(r.patient_id) if r.reason == "consent_withdrawn" else None)
-        .model_dump_json(exclude_defaults=compact)) for r in purges)
+        .model_dump_json(exclude_defaults=compact)) for r in purge_rows)
     found.sort(key=lambda c: c.seq)
     has_more = len(found) > limit
     page = found[:limit]
@@ -301,8 +381,10 @@ def page_of(session: Session, teams: tuple[str, ...], cursor: int, limit: int, *
                 next_cursor, has_more, now)
 
 
-def purge_query(team: str, cursor: int, top: int, user: str, *, snapshot: bool,
-                teams: tuple[str, ...]) -> Any:
+def purge_query(team: Any, cursor: Any, top: Any, user: Any, *, snapshot: bool,
+                teams: Any) -> Select[Any]:
+    """Purges of `team` in (cursor, top] that `user`'s laptops do not keep (values or bind
+    parameters)."""
     query = select(PurgeEvent).where(PurgeEvent.team_id == team, PurgeEvent.seq > cursor,
                                      PurgeEvent.seq <= top, ~sharing.purge_kept_from(user))
     if snapshot:
@@ -336,9 +418,9 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
             # by primary key only; team and cursor are checked here: given them, a planner
             # without statistics walks the (team_id, seq) index over every record after the
             # cursor (quadratic over an initial pull)
-            rows = [r for r in page_rows(session, page_select(session).where(
-                Record.table_name == table, Record.record_id.in_(sorted(ids)),
-                visible(Record.patient_id, user)))
+            rows = [r for r in session.connection().execute(
+                _records_by_id(session.get_bind().dialect.name),
+                {"table": table, "ids": sorted(ids), "user": user})
                 if r.team_id in teams and r.seq > cursor]
             names = page_authors(session, rows)
             extra.extend(record_entry(r, names, compact=compact) for r in rows)
@@ -371,17 +453,27 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
 
 def _note_progress(session: Session, device: Device, cursor: int,
                    scope: list[str] | None) -> None:
-    # written last: on SQLite the first write takes the database lock, keep that short
-    device.last_seen_at = utcnow()
-    if cursor > device.cursor:
-        device.cursor = cursor
+    """The device's progress, in one statement of its own (not the unit of work: a pull runs
+    this every time). Written last: on SQLite the first write takes the database lock, keep
+    that short. On PostgreSQL, a pull that writes no scope told the transaction not to wait
+    for the disk at commit (pull_start): lost in a crash, the progress is only lower
+    (tombstones kept longer, collect_tombstones); a scope is never lost."""
+    values = {"last_seen_at": utcnow(), "cursor": max(cursor, device.cursor)}
     if scope is not None:
-        device.scope = scope
-    elif session.get_bind().dialect.name == "postgresql":
-        # the commit need not wait for the disk: lost in a crash, the progress is only lower
-        # (tombstones kept longer, server/pull.py collect_tombstones); a scope is never lost
-        session.execute(text("SET LOCAL synchronous_commit TO OFF"))
-    session.flush()
+        values["scope"] = scope
+    session.connection().execute(_progress_update(scope is not None),
+                                 {"device": device.id, **values})
+    for name, value in values.items():  # the session's copy says what the row says
+        set_committed_value(device, name, value)
+
+
+@cache
+def _progress_update(with_scope: bool) -> Any:
+    columns = Device.__mapper__.columns
+    values = {name: bindparam(name, type_=columns[name].type)
+              for name in ("last_seen_at", "cursor", *(("scope",) if with_scope else ()))}
+    return update(Device).where(Device.id == bindparam("device", type_=Device.id.type)) \
+        .values(values)
 
 
 def _device(session: Session, caller: Caller) -> Device:
@@ -399,18 +491,17 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
 def pull_page(session: Session, caller: Caller, cursor: int, limit: int, *,
               compact: bool = False) -> Page:
     device = _device(session, caller)
-    top, low = head_and_horizon(session)
-    if cursor > 0 and cursor < low:
-        raise ApiError(410, "sync.cursor_too_old")
     teams = sorted(caller.team_ids)
-    new_scope: list[str] | None = None
-    if cursor == 0 or device.scope is None:
-        # from 0, or enrolled again with an existing vault: its cursor is trusted once
-        new_scope = teams
-    elif sorted(device.scope) != teams:
+    # from 0, or enrolled again with an existing vault: its cursor is trusted once
+    new_scope = teams if cursor == 0 or device.scope is None else None
+    start = pull_start(session, caller.team_ids, cursor, fast_commit=new_scope is None)
+    if cursor > 0 and cursor < start.low:
+        raise ApiError(410, "sync.cursor_too_old")
+    if new_scope is None and sorted(device.scope or ()) != teams:
         raise ApiError(410, "sync.scope_changed")
     page = page_of(session, caller.team_ids, cursor, limit, user=caller.username,
-                   compact=compact, top=top)
+                   compact=compact, top=start.top, conflicts=start.conflicts,
+                   purges=start.purges)
     _note_progress(session, device, cursor, new_scope)
     return page
 

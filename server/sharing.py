@@ -44,7 +44,7 @@ def hidden_patients(username: str) -> Select[Any]:
                         PatientResponsible.username == username))
 
 
-def hidden_patient(column: Any, username: str) -> Any:
+def hidden_patient(column: Any, username: Any) -> Any:
     """Condition: the patient in `column` is one `username` may not see. Correlated (primary
     key lookups per row) rather than a list of every hidden patient."""
     return exists().where(
@@ -53,7 +53,7 @@ def hidden_patient(column: Any, username: str) -> Any:
                         PatientResponsible.username == username))
 
 
-def purge_kept_from(username: str) -> Any:
+def purge_kept_from(username: Any) -> Any:
     """Condition on PurgeEvent: the user's laptops keep the patient (responsible)."""
     return exists().where(PurgeKeep.purge_id == PurgeEvent.id, PurgeKeep.username == username)
 
