@@ -40,6 +40,7 @@ class Caller:
     stolen: bool
     role: str = "case_manager"  # server/roles.py
     scope: tuple[str, ...] | None = None  # the device's teams at its last full pull
+    cursor: int = 0  # the device's progress (server/pull.py)
 
     @property
     def default_team_id(self) -> str | None:
@@ -66,8 +67,12 @@ def team_members(session: Session, team_ids: list[str]) -> list[dict[str, str]]:
     return [{"username": r[0], "name": r[1], "team_id": r[2]} for r in rows]
 
 
-# built once (its cache key too): every request runs it
-_CALLER = (select(Device, User, Team.id, Team.name).join(User, User.id == Device.user_id)
+# built once (its cache key too): every request runs it. Columns, not ORM objects: loading a
+# Device and a User into the session cost more than the query itself
+_CALLER = (select(Device.id, Device.revoked, Device.stolen, Device.expires_at, Device.scope,
+                  Device.cursor, User.id.label("user_id"), User.username, User.display_name,
+                  User.active, User.role, Team.id.label("team_id"), Team.name.label("team"))
+           .join(User, User.id == Device.user_id)
            .outerjoin(Membership, Membership.user_id == User.id)
            .outerjoin(Team, Team.id == Membership.team_id)
            .where(Device.token_hash == bindparam("token_hash", type_=Device.token_hash.type))
@@ -83,27 +88,25 @@ def authenticate(session: Session, authorization: str | None, *, allow_revoked: 
     token = authorization[7:].strip()
     # the device, its user and the user's teams in one round trip: every request starts here
     # (a row per team, ordered as user_teams orders them; one row of None without a team)
-    rows = session.execute(_CALLER, {"token_hash": token_hash(token)}).all()
+    rows = session.connection().execute(_CALLER, {"token_hash": token_hash(token)}).all()
     if not rows:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
-    device, user = rows[0][0], rows[0][1]
-    if not user.active:
+    row = rows[0]
+    if not row.active:
         raise ApiError(401, "sync.unauthorized", {"WWW-Authenticate": "Bearer"})
-    if device.stolen and not allow_stolen:
+    if row.stolen and not allow_stolen:
         raise ApiError(403, "sync.device_stolen")
-    if device.revoked and not (allow_revoked or allow_stolen):
+    if row.revoked and not (allow_revoked or allow_stolen):
         raise ApiError(403, "sync.device_revoked")
-    if device.expires_at < utcnow() and not device.revoked:
+    if row.expires_at < utcnow() and not row.revoked:
         raise ApiError(401, "sync.token_expired", {"WWW-Authenticate": "Bearer"})
-    teams = [(r[2], r[3]) for r in rows if r[2] is not None]
-    # held by the session: the identity map keeps objects only while someone does, and the
-    # request reads the device again (a pull's progress, the status) — then without a query
-    session.info["device"] = device
-    return Caller(device_id=device.id, user_id=user.id, username=user.username,
-                  display_name=user.display_name, team_ids=tuple(t[0] for t in teams),
-                  teams=tuple(teams), revoked=device.revoked, stolen=device.stolen,
-                  role=user.role,
-                  scope=None if device.scope is None else tuple(str(t) for t in device.scope))
+    teams = [(r.team_id, r.team) for r in rows if r.team_id is not None]
+    return Caller(device_id=row.id, user_id=row.user_id, username=row.username,
+                  display_name=row.display_name, team_ids=tuple(t[0] for t in teams),
+                  teams=tuple(teams), revoked=bool(row.revoked), stolen=bool(row.stolen),
+                  role=row.role,
+                  scope=None if row.scope is None else tuple(str(t) for t in row.scope),
+                  cursor=int(row.cursor or 0))
 
 
 def check_password(session: Session, username: str, password: str) -> User | None:

@@ -12,7 +12,6 @@ from typing import Any
 from desktop.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
 from server.auth import utcnow
 from server.login_limits import Network, client_address
-from server.models import RequestLog
 from server.request_log import RequestLogWriter
 
 Scope = MutableMapping[str, Any]
@@ -149,13 +148,14 @@ class RelaisMiddleware:
         route = scope.get("route")
         path = getattr(route, "path", None) or scope.get("path", "")[:200]
         client = state.get("client_address")
-        row = RequestLog(
-            at=utcnow(), device_id=state.get("device_id"), user_id=state.get("user_id"),
-            method=str(scope.get("method", ""))[:10], path=str(path)[:200], status=status,
-            client=(str(client)[:100] if client else None), detail=state.get("audit_detail"),
-        )
+        row = {
+            "at": utcnow(), "device_id": state.get("device_id"), "user_id": state.get("user_id"),
+            "method": str(scope.get("method", ""))[:10], "path": str(path)[:200],
+            "status": status, "client": (str(client)[:100] if client else None),
+            "detail": state.get("audit_detail"),
+        }
         prune = False
-        if row.device_id is None and row.user_id is None:
+        if row["device_id"] is None and row["user_id"] is None:
             self._anonymous_writes += 1
             prune = self._anonymous_writes % self.prune_every == 0
 

@@ -33,7 +33,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.sync.protocol import REFERENCES, Change, ChecksumResponse, PullResponse
 from server import sharing
@@ -451,20 +450,18 @@ def with_prerequisites(session: Session, teams: tuple[str, ...], cursor: int,
     return out
 
 
-def _note_progress(session: Session, device: Device, cursor: int,
+def _note_progress(session: Session, caller: Caller, cursor: int,
                    scope: list[str] | None) -> None:
     """The device's progress, in one statement of its own (not the unit of work: a pull runs
     this every time). Written last: on SQLite the first write takes the database lock, keep
     that short. On PostgreSQL, a pull that writes no scope told the transaction not to wait
     for the disk at commit (pull_start): lost in a crash, the progress is only lower
     (tombstones kept longer, collect_tombstones); a scope is never lost."""
-    values = {"last_seen_at": utcnow(), "cursor": max(cursor, device.cursor)}
+    values: dict[str, Any] = {"last_seen_at": utcnow(), "cursor": max(cursor, caller.cursor)}
     if scope is not None:
         values["scope"] = scope
     session.connection().execute(_progress_update(scope is not None),
-                                 {"device": device.id, **values})
-    for name, value in values.items():  # the session's copy says what the row says
-        set_committed_value(device, name, value)
+                                 {"device": caller.device_id, **values})
 
 
 @cache
@@ -476,13 +473,6 @@ def _progress_update(with_scope: bool) -> Any:
         .values(values)
 
 
-def _device(session: Session, caller: Caller) -> Device:
-    device = session.get(Device, caller.device_id)
-    if device is None:
-        raise ApiError(401, "sync.unauthorized")
-    return device
-
-
 def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
          compact: bool = False) -> PullResponse:
     return pull_page(session, caller, cursor, limit, compact=compact).model()
@@ -490,19 +480,18 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, *,
 
 def pull_page(session: Session, caller: Caller, cursor: int, limit: int, *,
               compact: bool = False) -> Page:
-    device = _device(session, caller)
     teams = sorted(caller.team_ids)
     # from 0, or enrolled again with an existing vault: its cursor is trusted once
-    new_scope = teams if cursor == 0 or device.scope is None else None
+    new_scope = teams if cursor == 0 or caller.scope is None else None
     start = pull_start(session, caller.team_ids, cursor, fast_commit=new_scope is None)
     if cursor > 0 and cursor < start.low:
         raise ApiError(410, "sync.cursor_too_old")
-    if new_scope is None and sorted(device.scope or ()) != teams:
+    if new_scope is None and sorted(caller.scope or ()) != teams:
         raise ApiError(410, "sync.scope_changed")
     page = page_of(session, caller.team_ids, cursor, limit, user=caller.username,
                    compact=compact, top=start.top, conflicts=start.conflicts,
                    purges=start.purges)
-    _note_progress(session, device, cursor, new_scope)
+    _note_progress(session, caller, cursor, new_scope)
     return page
 
 
@@ -513,10 +502,9 @@ def snapshot(session: Session, caller: Caller, cursor: int, limit: int, *,
 
 def snapshot_page(session: Session, caller: Caller, cursor: int, limit: int, *,
                   compact: bool = False) -> Page:
-    device = _device(session, caller)
     page = page_of(session, caller.team_ids, cursor, limit, snapshot=True,
                    user=caller.username, compact=compact)
-    _note_progress(session, device, cursor, sorted(caller.team_ids) if cursor == 0 else None)
+    _note_progress(session, caller, cursor, sorted(caller.team_ids) if cursor == 0 else None)
     return page
 
 

@@ -18,10 +18,10 @@ from server.models import RequestLog
 from server.request_log import RequestLogWriter
 
 
-def _row(n: int, status: Any = 200) -> RequestLog:
-    return RequestLog(at=dt.datetime(2026, 12, 6, 12, 0), device_id=f"dev-{n}", user_id="u",
-                      method="POST", path="/v1/sync/push", status=status, client=None,
-                      detail=None)
+def _row(n: int, status: Any = 200) -> dict[str, Any]:
+    return {"at": dt.datetime(2026, 12, 6, 12, 0), "device_id": f"dev-{n}", "user_id": "u",
+            "method": "POST", "path": "/v1/sync/push", "status": status, "client": None,
+            "detail": None}
 
 
 def _count(db: Database) -> int:
@@ -101,10 +101,8 @@ def test_close_writes_what_is_queued_and_anonymous_rows_stay_bounded(
     db = Database(sqlite_settings)
     writer = RequestLogWriter(db, anonymous_max=5)
 
-    def anonymous() -> RequestLog:
-        row = _row(0)
-        row.device_id = row.user_id = None
-        return row
+    def anonymous() -> dict[str, Any]:
+        return {**_row(0), "device_id": None, "user_id": None}
 
     async def main() -> None:
         await asyncio.gather(*(writer.write(anonymous(), n % 3 == 2) for n in range(30)))
