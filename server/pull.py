@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -295,11 +296,34 @@ def authors_of(session: Session, records: Any) -> dict[str, str]:
     return _display_names(session, {str(d) for r in records for d in _writers(r.meta) if d})
 
 
+# Display name of the user of a device, as pulls tell who wrote a change: a device's user and
+# a user's display name never change (server/admin.py has no rename), so each process keeps
+# the names it read (most pulls then ask the database nothing for them); an hour at most, for
+# a name corrected straight in the database. Bounded: cleared when full.
+NAMES_KEPT = 10_000
+NAMES_SECONDS = 3600.0
+_names: dict[str, tuple[str | None, float]] = {}
+
+
 def _display_names(session: Session, devices: set[str]) -> dict[str, str]:
-    if not devices:
-        return {}
-    rows = session.execute(_NAMES, {"devices": sorted(devices)}).all()
-    return {str(i): str(n) for i, n in rows if n}
+    now = time.monotonic()
+    out: dict[str, str] = {}
+    missing: list[str] = []
+    for device in devices:
+        kept = _names.get(device)
+        if kept is None or kept[1] < now:
+            missing.append(device)
+        elif kept[0]:
+            out[device] = kept[0]
+    if missing:
+        found = {str(i): str(n) for i, n in session.execute(
+            _NAMES, {"devices": sorted(missing)}) if n}
+        if len(_names) + len(missing) > NAMES_KEPT:
+            _names.clear()
+        for device in missing:
+            _names[device] = (found.get(device), now + NAMES_SECONDS)
+        out.update(found)
+    return out
 
 
 def _writers(meta: dict[str, Any] | None) -> list[Any]:

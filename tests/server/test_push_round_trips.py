@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import event, select
 
 from desktop.sync.protocol import Op, PushRequest
+from server import pull
 from server.auth import authenticate, user_teams
 from server.config import ServerSettings
 from server.db import Database, is_sqlite
@@ -92,9 +93,10 @@ def test_a_usual_push_batch_takes_few_statements(settings: ServerSettings) -> No
 
 # token and device (1: the device is not read again); head, horizon and whether the team has
 # any conflict or purge after the cursor (1; on PostgreSQL also telling the commit not to wait
-# for the disk); the records of its one team (1: no conflict, no purge to read); the authors'
-# names (1); the device's progress (1). Before: 9, then 8.
-MOST_PULL_STATEMENTS = 5
+# for the disk); the records of its one team (1: no conflict, no purge to read); the device's
+# progress (1). The authors' names were read by the round before (the process keeps them).
+# Before: 9, then 8.
+MOST_PULL_STATEMENTS = 4
 
 
 def test_a_usual_pull_takes_few_statements(settings: ServerSettings) -> None:
@@ -125,4 +127,36 @@ def test_a_usual_pull_takes_few_statements(settings: ServerSettings) -> None:
         assert cursor > 0
         assert len(statements) <= MOST_PULL_STATEMENTS, "\n".join(s[:120] for s in statements)
     finally:
+        db.dispose()
+
+
+def test_author_names_are_read_once_per_process_and_again_when_their_time_is_up(
+        sqlite_settings: ServerSettings, monkeypatch: Any) -> None:
+    db = Database(sqlite_settings)
+    try:
+        with db.session() as s:
+            setup_org(s)
+        alice = _token(db, "alice")
+        with db.session() as s:
+            device = authenticate(s, f"Bearer {alice}").device_id
+        unknown = str(uuid.uuid4())
+        statements: list[str] = []
+
+        def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+            statements.append(sql)
+
+        event.listen(db.engine, "before_cursor_execute", seen)
+        with db.session() as s:
+            assert pull._display_names(s, {device, unknown}) == {device: "Alice"}
+            assert len(statements) == 1
+            # known, and known to be unknown: no query
+            assert pull._display_names(s, {device, unknown}) == {device: "Alice"}
+            assert len(statements) == 1
+            monkeypatch.setattr(pull, "NAMES_SECONDS", -1.0)
+            pull._names.clear()
+            pull._display_names(s, {device})
+            pull._display_names(s, {device})  # kept, but its time is already up: read again
+            assert len(statements) == 3
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
         db.dispose()

@@ -14,6 +14,7 @@ from desktop.ui.dossier.case_dialogs import (
     NewCaseDialog,
     StayDialog,
     VisitDialog,
+    hour_after,
 )
 from desktop.ui.fields import DateField, TimeField
 from desktop.ui.plan.dialogs import ActionDialog, ConcertationDialog, GoalDialog
@@ -135,3 +136,13 @@ def test_every_date_input_refuses_what_it_cannot_read(main_window, qtbot, ctx) -
         assert dialog.result() == 0, type(dialog).__name__
     assert stays.list_stays(ctx, pid) == []
     assert isinstance(TimeField(), TimeField)
+
+
+@pytest.mark.parametrize(("start", "end"), [(dt.time(10, 0), dt.time(11, 0)),
+                                            (dt.time(22, 30), dt.time(23, 30)),
+                                            (dt.time(23, 0), dt.time(23, 59)),
+                                            (dt.time(23, 45), dt.time(23, 59))])
+def test_a_visits_default_end_comes_after_its_start_late_in_the_day(
+        start: dt.time, end: dt.time) -> None:
+    # a visit recorded at 23:xx starts at 23:00: its end used to be 23:00 too, refused at save
+    assert hour_after(start) == end and hour_after(start) > start

@@ -164,6 +164,14 @@ class FormDialog(GuardedDialog):
         return True
 
 
+def hour_after(start: dt.time) -> dt.time:
+    """A visit's default end: an hour after its start, within the day (a visit recorded at
+    23:xx starts at 23:00 and must still end after it)."""
+    if start.hour < 23:
+        return dt.time(start.hour + 1, start.minute)
+    return dt.time(23, 59)
+
+
 class VisitDialog(FormDialog):
     """Plan a visit, or record one (planned or not). Notes autosave every few seconds."""
 
@@ -189,8 +197,7 @@ class VisitDialog(FormDialog):
         self.start = TimeField(start_time, field="start")
         self.start.setAccessibleName(self.tr("Start"))
         end = visit.planned_end if visit else None
-        self.end = TimeField(end.time() if end else dt.time(min(start_time.hour + 1, 23),
-                                                            start_time.minute), field="end")
+        self.end = TimeField(end.time() if end else hour_after(start_time), field="end")
         self.end.setAccessibleName(self.tr("End"))
         self.keep_duration = KeepDuration(self.start, self.end)
         self.place = QLineEdit(visit.place or "" if visit else self.tr("Home"))
