@@ -83,7 +83,13 @@ VALUE_CODES: dict[tuple[str, str], str] = {
     ("consent_event", "purpose"): "consent.purpose",
     ("consent_event", "decision"): "consent.decision",
     ("consent_event", "method"): "consent.method",
+    ("gp_feedback", "status"): "gdpr.value.gp_feedback",
+    ("attachment", "purpose"): "fhir.attachment",  # the words the FHIR export uses too
 }
+
+# Columns that name a contact of the ecomap: printed as the contact's name
+CONTACT_COLUMNS = ("contact_id", "responsible_contact_id", "gp_contact_id",
+                   "requester_contact_id", "reference_contact_id")
 
 
 # Coded values inside a column that holds a dict, or a list of dicts: (table, column) →
@@ -93,6 +99,9 @@ DICT_VALUE_CODES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("concertation", "participants"): {"kind": ("ecosystem.kind", "gdpr.value.participant")},
     ("concertation", "decisions"): {"responsible_kind": ("gdpr.value.responsible",)},
 }
+
+# Keys inside those dicts that only link records (a decision's plan action)
+DICT_BOOKKEEPING = frozenset({"action_id"})
 
 # An assessment's coded columns, read through the definition of the instrument it names
 INSTRUMENT_COLUMNS = frozenset({"instrument_id", "answers", "scores", "options"})
@@ -202,10 +211,13 @@ def _agreed_with(stored: Any, lang: str) -> str:
 
 def _field_value(table: str | None, name: str, value: Any, lang: str,
                  row: Mapping[str, Any] | None = None,
-                 instruments: Mapping[str, Definition] | None = None) -> str:
+                 instruments: Mapping[str, Definition] | None = None,
+                 contacts: Mapping[str, Mapping[str, Any]] | None = None) -> str:
     """A column's value as printed: codes in words where the catalogs have them. `row` is the
     record the value belongs to (an assessment's answers are read with its instrument, from
-    `instruments`: the definitions the app knows, imported ones included)."""
+    `instruments`: the definitions the app knows, imported ones included); `contacts` by id
+    name the people a list of dicts refers to (a concertation's participants, its decisions'
+    responsible contacts)."""
     if table == "care_plan" and name == "agreed_with":
         return _agreed_with(value, lang)
     if table == "assessment_response" and name in INSTRUMENT_COLUMNS:
@@ -214,13 +226,25 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
         return _assessment_value(name, value, defn, lang)
     if table == "ecomap_snapshot" and name == "data" and isinstance(value, dict):
         return _snapshot_text(value, lang)
+    if name == "schedule" and isinstance(value, dict) and value.get("text"):
+        return str(value["text"])  # the days and hours as the case manager wrote them
+    if name in CONTACT_COLUMNS and isinstance(value, str) and value in (contacts or {}):
+        return _contact_name((contacts or {})[value]) or value
     inner = DICT_VALUE_CODES.get((table or "", name))
     if inner is not None:
         def words(d: Any) -> Any:
             if not isinstance(d, dict):
                 return d
-            return {k: _code_text(inner[k], v, lang) if k in inner and isinstance(v, str) and v
-                    else v for k, v in d.items()}
+            out = {}
+            for k, v in d.items():
+                if k in DICT_BOOKKEEPING or (k == "contact_id" and d.get("name")):
+                    continue  # a participant carries its name already
+                if k == "contact_id" and isinstance(v, str):
+                    v = _contact_name((contacts or {}).get(v)) or v
+                elif k in inner and isinstance(v, str) and v:
+                    v = _code_text(inner[k], v, lang)
+                out[k] = v
+            return out
         value = [words(v) for v in value] if isinstance(value, list) else words(value)
     prefix = VALUE_CODES.get((table or "", name))
     if prefix is not None and value not in (None, "", []):
@@ -230,21 +254,26 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
     return _value(value, lang)
 
 
+def _colon(lang: str) -> str:
+    """Between a label and its value: French puts a (non-breaking) space before the colon."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
 def _value(value: Any, lang: str) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return ""
     if isinstance(value, bool):
         return t("gdpr.yes" if value else "gdpr.no", lang)
     if isinstance(value, dict):  # keys are column-like names: labelled where a label exists
-        return "; ".join(f"{_dict_key(str(k), lang)}: {_value(v, lang)}"
+        return "; ".join(f"{_dict_key(str(k), lang)}{_colon(lang)}{_value(v, lang)}"
                          for k, v in value.items() if _value(v, lang))
     if isinstance(value, list):  # a list of dicts (people, decisions): one line each
         return ("\n" if any(isinstance(v, dict) for v in value) else "; ").join(
             _value(v, lang) if not isinstance(v, list) else json.dumps(v, ensure_ascii=False)
             for v in value)
     text = str(value)
-    if len(text) == 19 and text[10] == "T":  # ISO datetime (UTC) → readable
-        return text.replace("T", " ")[:16] + " UTC"
+    if len(text) >= 19 and text[10] == "T" and text[4] == "-" and text[13] == ":":
+        return text.replace("T", " ")[:16] + " UTC"  # ISO datetime (UTC), seconds or not
     return text
 
 
@@ -282,8 +311,8 @@ def _answers(defn: Definition | None, answers: Mapping[str, Any], lang: str) -> 
                 lines.append(title)
         section = item.section
         label = text_in(item.text, lang) or item.id
-        lines.append(f"{'– ' if section else ''}{label}: {shown}")
-    lines += [f"{k}: {_value(v, lang)}" for k, v in answers.items()
+        lines.append(f"{'– ' if section else ''}{label}{_colon(lang)}{shown}")
+    lines += [f"{k}{_colon(lang)}{_value(v, lang)}" for k, v in answers.items()
               if k not in known and _value(v, lang)]
     return "\n".join(lines)
 
@@ -297,7 +326,7 @@ def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> st
             continue
         sc = _find(defn.scores, sid) if defn else None
         label = (text_in(sc.label, lang) if sc else "") or sid
-        line = f"{label}: " + t("gdpr.score.out_of", lang, value=s.get("value"), max=s.get("max"))
+        line = f"{label}{_colon(lang)}" + t("gdpr.score.out_of", lang, value=s.get("value"), max=s.get("max"))
         bs = sc.band_set(s.get("band_set")) if sc else None
         band = next((b for b in bs.bands if b.code == s.get("band")), None) if bs else None
         if bs is not None and band is not None:
@@ -310,7 +339,7 @@ def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> st
             continue
         rule = _find(defn.derived, did) if defn else None
         cat = next((c for c in rule.categories if c.code == d.get("code")), None) if rule else None
-        line = f"{(text_in(rule.label, lang) if rule else '') or did}: " + (
+        line = f"{(text_in(rule.label, lang) if rule else '') or did}{_colon(lang)}" + (
             (text_in(cat.label, lang) if cat else "") or str(d.get("code")))
         variant = _find(rule.variants, str(d.get("variant"))) if rule else None
         if variant is not None and text_in(variant.label, lang):
@@ -324,7 +353,7 @@ def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> st
 def _others(value: Mapping[str, Any], known: tuple[str, ...], lang: str) -> list[str]:
     """Keys a stored value has beyond the shape read above (an older or imported record): printed
     as they are, so nothing the vault holds is left out."""
-    return [f"{_dict_key(str(k), lang)}: {_value(v, lang)}" for k, v in value.items()
+    return [f"{_dict_key(str(k), lang)}{_colon(lang)}{_value(v, lang)}" for k, v in value.items()
             if k not in known and _value(v, lang)]
 
 
@@ -334,12 +363,12 @@ def _options(defn: Definition | None, options: Mapping[str, Any], lang: str) -> 
     for sid, bs_id in (options.get("band_sets") or {}).items():
         sc = _find(defn.scores, sid) if defn else None
         bs = sc.band_set(bs_id) if sc else None
-        lines.append(f"{(text_in(sc.label, lang) if sc else '') or sid}: "
+        lines.append(f"{(text_in(sc.label, lang) if sc else '') or sid}{_colon(lang)}"
                      f"{(text_in(bs.label, lang) if bs else '') or bs_id}")
     for did, v_id in (options.get("variants") or {}).items():
         rule = _find(defn.derived, did) if defn else None
         variant = _find(rule.variants, str(v_id)) if rule else None
-        lines.append(f"{(text_in(rule.label, lang) if rule else '') or did}: "
+        lines.append(f"{(text_in(rule.label, lang) if rule else '') or did}{_colon(lang)}"
                      f"{(text_in(variant.label, lang) if variant else '') or v_id}")
     return "\n".join(lines + _others(options, ("band_sets", "variants"), lang))
 
@@ -373,7 +402,7 @@ def _snapshot_text(data: Mapping[str, Any], lang: str) -> str:
         words = [_code_text(prefix, tie[key], lang) for key, prefix in (
             ("strength", "ecosystem.strength"), ("quality", "ecosystem.quality"),
             ("energy_flow", "ecosystem.flow")) if tie.get(key) and tie[key] != "none"]
-        lines.append(f"– {who}: {', '.join(words)}" if words else f"– {who}")
+        lines.append(f"– {who}{_colon(lang)}{', '.join(words)}" if words else f"– {who}")
     return "\n".join(lines + _others(data, ("version", "patient_label", "ties"), lang))
 
 
@@ -387,12 +416,10 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | None,
-                  extra: Sequence[tuple[str, str]] = (),
-                  instruments: Mapping[str, Definition] | None = None) -> Table:
+                  instruments: Mapping[str, Definition] | None = None,
+                  contacts: Mapping[str, Mapping[str, Any]] | None = None) -> Table:
     data: list[list[Any]] = [[_para(t("gdpr.record_id", lang), st.label),
                               _para(str(row.get("id", "")), st.cell)]]
-    for label, value in extra:
-        data.append([_para(label, st.label), _para(value, st.cell)])
     for key, value in row.items():
         if key in SKIP_FIELDS or key == "id":
             continue
@@ -401,7 +428,7 @@ def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | N
                 data.append([_para(t("gdpr.deleted", lang), st.label),
                              _para(t("gdpr.yes", lang), st.cell)])
             continue
-        text = _field_value(table, key, value, lang, row, instruments)
+        text = _field_value(table, key, value, lang, row, instruments, contacts)
         if text:
             data.append([_para(_label(key, lang, table), st.label), _para(text, st.cell)])
     grid = Table(data, colWidths=[45 * mm, 125 * mm], hAlign="LEFT")
@@ -471,15 +498,9 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
             continue
         story.append(_para(_section(table_name, lang), st.h1))
         for i, row in enumerate(rows, 1):
-            extra: list[tuple[str, str]] = []
-            for key in ("contact_id", "responsible_contact_id", "gp_contact_id",
-                        "requester_contact_id"):
-                if row.get(key) and row[key] in contacts:
-                    extra.append((_label(key, lang, table_name) + " →",
-                                  _contact_name(contacts[row[key]])))
             story.append(KeepTogether([_para(f"{i}.", st.h2),
-                                       _fields_table(row, st, lang, table_name, extra,
-                                                     instruments)]))
+                                       _fields_table(row, st, lang, table_name,
+                                                     instruments, contacts)]))
 
     # rectification history (changes of the columns left out above say nothing about the patient)
     story.append(_para(t("gdpr.section.history", lang), st.h1))
@@ -492,9 +513,9 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
             [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{_section(c.table, lang)}\n{c.record_id}",
               _label(c.field, lang, c.table),
               _field_value(c.table, c.field, c.old_value, lang, rows_by_id.get(c.record_id),
-                           instruments),
+                           instruments, contacts),
               _field_value(c.table, c.field, c.new_value, lang, rows_by_id.get(c.record_id),
-                           instruments),
+                           instruments, contacts),
               c.changed_by(lang)) for c in history],
             (24, 46, 24, 30, 30, 16), st))
     else:

@@ -180,13 +180,13 @@ def test_french_export_reads_assessment_answers_scores_and_snapshot_in_words(
     pid = _assessed_patient(ctx, "Answerpat")
     text = _pdf_text(gdpr.export_pdf(ctx, pid, tmp_path / "copie.pdf", lang="fr"))
 
-    # the instrument by its title; each answer as "question: answer" under its section
+    # the instrument by its title; each answer as "question : answer" under its section
     assert "Liste des besoins" in text
-    for words in ("Santé – Situation: Besoin non couvert",
-                  "Description du besoin (dans les mots de la personne si possible): sucre mal "
-                  "équilibré", "Vie quotidienne – Situation: Besoin couvert",
-                  "Mémoire et moral – Situation: Besoin en partie couvert",
-                  "Besoins non couverts: 1 sur 8", "Besoins en partie couverts: 1 sur 8",
+    for words in ("Santé – Situation : Besoin non couvert",
+                  "Description du besoin (dans les mots de la personne si possible) : sucre mal "
+                  "équilibré", "Vie quotidienne – Situation : Besoin couvert",
+                  "Mémoire et moral – Situation : Besoin en partie couvert",
+                  "Besoins non couverts : 1 sur 8", "Besoins en partie couverts : 1 sur 8",
                   "Statut terminée"):
         assert words in text, words
     # no item, option or score code, no raw score structure
@@ -195,7 +195,7 @@ def test_french_export_reads_assessment_answers_scores_and_snapshot_in_words(
         assert code not in text, code
     # the saved ecomap: who was in it, and the tie in words, not the stored JSON
     assert "Personnes et services : 2" in text
-    assert "Aidant Answerpatcarer0, Aidant proche (Answerpat daughter): lien fort, soutenant, " \
+    assert "Aidant Answerpatcarer0, Aidant proche (Answerpat daughter) : lien fort, soutenant, " \
            "dans les deux sens" in text
     for code in ("informal_carer", "energy_flow", "is_gp", '"ties"', "patient_label"):
         assert code not in text, code
@@ -220,13 +220,13 @@ def test_answers_of_an_unknown_instrument_keep_their_codes() -> None:
     answers = ae._field_value("assessment_response", "answers",
                               {"sleep_quality": "poor", "note": "dort mal"}, "fr", row,
                               shipped())
-    assert answers == "sleep_quality: poor\nnote: dort mal"
+    assert answers == "sleep_quality\u00a0: poor\nnote\u00a0: dort mal"  # French spacing
     assert ae._field_value("assessment_response", "instrument_id", "gone_custom", "fr",
                            row) == "gone_custom"
     scores = ae._field_value("assessment_response", "scores",
                              {"scores": {"total": {"value": 3, "min": 0, "max": 9}},
                               "category": "B"}, "fr", row)
-    assert scores == "total: 3 sur 9\ncategory: B"
+    assert scores == "total\u00a0: 3 sur 9\ncategory\u00a0: B"
 
 
 def test_scores_and_options_of_a_known_instrument_read_as_words() -> None:
@@ -235,7 +235,7 @@ def test_scores_and_options_of_a_known_instrument_read_as_words() -> None:
     scores = {"scores": {"total": {"value": 7, "min": 0, "max": 17, "band": "mild",
                                    "band_set": "original"}}, "derived": {}, "complete": False}
     text = ae._field_value("assessment_response", "scores", scores, "fr", row, known)
-    assert text.startswith("Score de fragilité (0–17): 7 sur 17 — Fragilité légère (Seuils "
+    assert text.startswith("Score de fragilité (0–17)\u00a0: 7 sur 17 — Fragilité légère (Seuils "
                            "originaux")
     assert "Évaluation incomplète" in text and "mild" not in text
     options = ae._field_value("assessment_response", "options",
@@ -266,3 +266,36 @@ def test_answers_of_an_imported_instrument_read_with_its_imported_texts(
     text = ae._field_value("assessment_response", "answers", answers, "fr", row,
                            instruments.catalog(ctx))
     assert "Question 3 (fr)" in text and "q03" not in text
+
+
+def test_concertation_people_read_as_names_not_record_ids() -> None:
+    anne = "c0ffee00-0000-4000-8000-000000000001"
+    contacts = {anne: {"id": anne, "given_name": "Anne", "family_name": "Lambert"}}
+    participants = [{"contact_id": anne, "name": "Anne Lambert", "role": "", "kind": "nurse",
+                     "is_gp": False}]
+    text = ae._field_value("concertation", "participants", participants, "fr",
+                           contacts=contacts)
+    assert "Anne Lambert" in text and anne not in text
+    decisions = [{"text": "Toilette le matin", "responsible_kind": "contact",
+                  "contact_id": anne, "schedule": "", "action_id": "a-1"}]
+    text = ae._field_value("concertation", "decisions", decisions, "fr", contacts=contacts)
+    assert "Anne Lambert" in text and anne not in text and "a-1" not in text
+    # a contact the copy does not hold keeps its id: something is still said
+    assert "c-9" in ae._field_value("concertation", "decisions",
+                                    [{"text": "x", "contact_id": "c-9"}], "fr")
+
+
+def test_contacts_statuses_and_schedules_read_as_words() -> None:
+    gp = "c0ffee00-0000-4000-8000-000000000002"
+    contacts = {gp: {"id": gp, "given_name": "Guy", "family_name": "Renard"}}
+    for column in ("gp_contact_id", "reference_contact_id", "responsible_contact_id"):
+        assert ae._field_value("gp_feedback", column, gp, "fr", contacts=contacts) \
+            == "Guy Renard"
+    assert ae._field_value("gp_feedback", "status", "pending", "fr") == "à envoyer"
+    assert ae._field_value("gp_feedback", "status", "sent", "nl") == "verstuurd"
+    schedule = {"days": [0, 3], "start": "10:00", "end": "10:45",
+                "text": "lun, jeu 10 h – 10 h 45"}
+    assert ae._field_value("plan_action", "schedule", schedule, "fr") \
+        == "lun, jeu 10 h – 10 h 45"
+    assert ae._field_value("consent_event", "recorded_at", "2026-12-06T23:17:23.835539",
+                           "fr") == "2026-12-06 23:17 UTC"

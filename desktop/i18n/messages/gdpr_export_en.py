@@ -56,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.lang.other": "another language",
     "gdpr.value.responsible.contact": "a person or service of the ecomap",
     "gdpr.value.responsible.patient": "the patient",
+    "gdpr.value.gp_feedback.pending": "to be sent",
+    "gdpr.value.gp_feedback.sent": "sent",
     "gdpr.value.responsible.case_manager": "the case manager",
     # assessments, snapshots and people in a concertation, as the copy of the record prints them
     "gdpr.field.name": "Name",

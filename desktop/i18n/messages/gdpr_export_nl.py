@@ -57,6 +57,8 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.lang.other": "andere taal",
     "gdpr.value.responsible.contact": "een persoon of dienst van de ecomap",
     "gdpr.value.responsible.patient": "de patiënt zelf",
+    "gdpr.value.gp_feedback.pending": "te versturen",
+    "gdpr.value.gp_feedback.sent": "verstuurd",
     "gdpr.value.responsible.case_manager": "de casemanager",
     # assessments, snapshots and people in a concertation, as the copy of the record prints them
     "gdpr.field.name": "Naam",
