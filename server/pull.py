@@ -137,12 +137,8 @@ _PG_PAGE = (select(*PAGE_COLUMNS[:_FIRST_REF],
             .select_from(Record).outerjoin(_PG_REFS, true()))
 
 
-def page_select(session: Session) -> Select[Any]:
-    """SELECT PAGE_COLUMNS FROM record, in the session's database's way."""
-    return _page_select(session.get_bind().dialect.name)
-
-
-def _page_select(dialect: str) -> Select[Any]:
+def page_select(dialect: str) -> Select[Any]:
+    """SELECT PAGE_COLUMNS FROM record, in the database's way (by its dialect's name)."""
     return _PG_PAGE if dialect == "postgresql" else select(*PAGE_COLUMNS)
 
 
@@ -158,7 +154,7 @@ _WINDOW = bindparam("window", type_=Integer)
 
 @cache
 def _team_records(dialect: str) -> Select[Any]:
-    return (_page_select(dialect).where(Record.team_id == _TEAM, Record.seq > _AFTER,
+    return (page_select(dialect).where(Record.team_id == _TEAM, Record.seq > _AFTER,
                                         Record.seq <= _TOP, visible(Record.patient_id, _USER))
             .order_by(Record.seq).limit(_WINDOW))
 
@@ -178,7 +174,7 @@ def _team_purges(snapshot: bool) -> Select[Any]:
 
 @cache
 def _records_by_id(dialect: str) -> Select[Any]:
-    return _page_select(dialect).where(
+    return page_select(dialect).where(
         Record.table_name == bindparam("table", type_=Text),
         Record.record_id.in_(bindparam("ids", expanding=True, type_=Record.record_id.type)),
         visible(Record.patient_id, _USER))
