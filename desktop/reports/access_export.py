@@ -87,9 +87,19 @@ VALUE_CODES: dict[tuple[str, str], str] = {
     ("attachment", "purpose"): "fhir.attachment",  # the words the FHIR export uses too
 }
 
-# Columns that name a contact of the ecomap: printed as the contact's name
+# Columns that point to a contact (printed as its name) or to another of the patient's records
+# (printed as its section, its number there and a few words of it): `reference_names`
 CONTACT_COLUMNS = ("contact_id", "responsible_contact_id", "gp_contact_id",
-                   "requester_contact_id", "reference_contact_id")
+                   "requester_contact_id", "reference_contact_id", "hospital_contact_id",
+                   "redirected_to_contact_id", "prescriber_id")
+RECORD_COLUMNS = ("case_id", "plan_id", "goal_id", "visit_id", "corrects_note_id",
+                  "on_hold_stay_id")
+REFERENCE_COLUMNS = frozenset((*CONTACT_COLUMNS, *RECORD_COLUMNS))
+# what names a record pointed to, the first that has a value
+REFERENCE_WORDS = {"goal": ("text",), "care_plan": ("agreed_on", "created_at"),
+                   "case_record": ("opened_on", "request_date"),
+                   "visit": ("actual_start", "planned_start"), "note": ("written_at",),
+                   "hospital_stay": ("hospital", "admitted_on")}
 
 
 # Coded values inside a column that holds a dict, or a list of dicts: (table, column) →
@@ -212,12 +222,12 @@ def _agreed_with(stored: Any, lang: str) -> str:
 def _field_value(table: str | None, name: str, value: Any, lang: str,
                  row: Mapping[str, Any] | None = None,
                  instruments: Mapping[str, Definition] | None = None,
-                 contacts: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+                 names: Mapping[str, str] | None = None) -> str:
     """A column's value as printed: codes in words where the catalogs have them. `row` is the
     record the value belongs to (an assessment's answers are read with its instrument, from
-    `instruments`: the definitions the app knows, imported ones included); `contacts` by id
-    name the people a list of dicts refers to (a concertation's participants, its decisions'
-    responsible contacts)."""
+    `instruments`: the definitions the app knows, imported ones included); `names`: the words
+    for the ids a column or a list of dicts refers to (contacts by their name, the patient's
+    other records by their section and number: `reference_names`)."""
     if table == "care_plan" and name == "agreed_with":
         return _agreed_with(value, lang)
     if table == "assessment_response" and name in INSTRUMENT_COLUMNS:
@@ -228,8 +238,8 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
         return _snapshot_text(value, lang)
     if name == "schedule" and isinstance(value, dict) and value.get("text"):
         return str(value["text"])  # the days and hours as the case manager wrote them
-    if name in CONTACT_COLUMNS and isinstance(value, str) and value in (contacts or {}):
-        return _contact_name((contacts or {})[value]) or value
+    if name in REFERENCE_COLUMNS and isinstance(value, str) and value in (names or {}):
+        return (names or {})[value]
     inner = DICT_VALUE_CODES.get((table or "", name))
     if inner is not None:
         def words(d: Any) -> Any:
@@ -240,7 +250,7 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
                 if k in DICT_BOOKKEEPING or (k == "contact_id" and d.get("name")):
                     continue  # a participant carries its name already
                 if k == "contact_id" and isinstance(v, str):
-                    v = _contact_name((contacts or {}).get(v)) or v
+                    v = (names or {}).get(v) or v
                 elif k in inner and isinstance(v, str) and v:
                     v = _code_text(inner[k], v, lang)
                 out[k] = v
@@ -417,7 +427,7 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | None,
                   instruments: Mapping[str, Definition] | None = None,
-                  contacts: Mapping[str, Mapping[str, Any]] | None = None) -> Table:
+                  names: Mapping[str, str] | None = None) -> Table:
     data: list[list[Any]] = [[_para(t("gdpr.record_id", lang), st.label),
                               _para(str(row.get("id", "")), st.cell)]]
     for key, value in row.items():
@@ -428,7 +438,7 @@ def _fields_table(row: Mapping[str, Any], st: _Styles, lang: str, table: str | N
                 data.append([_para(t("gdpr.deleted", lang), st.label),
                              _para(t("gdpr.yes", lang), st.cell)])
             continue
-        text = _field_value(table, key, value, lang, row, instruments, contacts)
+        text = _field_value(table, key, value, lang, row, instruments, names)
         if text:
             data.append([_para(_label(key, lang, table), st.label), _para(text, st.cell)])
     grid = Table(data, colWidths=[45 * mm, 125 * mm], hAlign="LEFT")
@@ -454,6 +464,21 @@ def _grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]))
     return table
+
+
+def reference_names(record: _Record, lang: str) -> dict[str, str]:
+    """The words for each id the copy may point to: a contact's name, and for the patient's
+    records their section and number as printed (so the reader can find them) with a few
+    words of them."""
+    names = {c["id"]: _contact_name(c) or c["id"]
+             for c in (*record.owned_contacts, *record.linked_contacts)}
+    for table, rows in record.tables.items():
+        words = REFERENCE_WORDS.get(table, ())
+        for number, row in enumerate(rows, 1):
+            text = t("gdpr.reference", lang, section=_section(table, lang), number=number)
+            said = next((_value(row.get(w), lang) for w in words if row.get(w)), "")
+            names[row["id"]] = f"{text} — {said[:80]}" if said else text
+    return names
 
 
 def _contact_name(c: Mapping[str, Any] | None) -> str:
@@ -485,7 +510,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
     story.append(_fields_table(p, st, lang, "patient"))
 
     # contacts
-    contacts = {c["id"]: c for c in (*record.owned_contacts, *record.linked_contacts)}
+    names = reference_names(record, lang)
     if record.owned_contacts or record.linked_contacts:
         story.append(_para(t("gdpr.section.contacts", lang), st.h1))
         for c in (*record.owned_contacts, *record.linked_contacts):
@@ -500,7 +525,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         for i, row in enumerate(rows, 1):
             story.append(KeepTogether([_para(f"{i}.", st.h2),
                                        _fields_table(row, st, lang, table_name,
-                                                     instruments, contacts)]))
+                                                     instruments, names)]))
 
     # rectification history (changes of the columns left out above say nothing about the patient)
     story.append(_para(t("gdpr.section.history", lang), st.h1))
@@ -510,12 +535,13 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_grid(
             [t("gdpr.col.when", lang), t("gdpr.col.record", lang), t("gdpr.col.field", lang),
              t("gdpr.col.old", lang), t("gdpr.col.new", lang), t("gdpr.col.by", lang)],
-            [(c.changed_at.strftime("%Y-%m-%d %H:%M"), f"{_section(c.table, lang)}\n{c.record_id}",
+            [(c.changed_at.strftime("%Y-%m-%d %H:%M"),
+              names.get(c.record_id) or f"{_section(c.table, lang)}\n{c.record_id}",
               _label(c.field, lang, c.table),
               _field_value(c.table, c.field, c.old_value, lang, rows_by_id.get(c.record_id),
-                           instruments, contacts),
+                           instruments, names),
               _field_value(c.table, c.field, c.new_value, lang, rows_by_id.get(c.record_id),
-                           instruments, contacts),
+                           instruments, names),
               c.changed_by(lang)) for c in history],
             (24, 46, 24, 30, 30, 16), st))
     else:

@@ -270,15 +270,15 @@ def test_answers_of_an_imported_instrument_read_with_its_imported_texts(
 
 def test_concertation_people_read_as_names_not_record_ids() -> None:
     anne = "c0ffee00-0000-4000-8000-000000000001"
-    contacts = {anne: {"id": anne, "given_name": "Anne", "family_name": "Lambert"}}
+    names = {anne: "Anne Lambert"}
     participants = [{"contact_id": anne, "name": "Anne Lambert", "role": "", "kind": "nurse",
                      "is_gp": False}]
     text = ae._field_value("concertation", "participants", participants, "fr",
-                           contacts=contacts)
+                           names=names)
     assert "Anne Lambert" in text and anne not in text
     decisions = [{"text": "Toilette le matin", "responsible_kind": "contact",
                   "contact_id": anne, "schedule": "", "action_id": "a-1"}]
-    text = ae._field_value("concertation", "decisions", decisions, "fr", contacts=contacts)
+    text = ae._field_value("concertation", "decisions", decisions, "fr", names=names)
     assert "Anne Lambert" in text and anne not in text and "a-1" not in text
     # a contact the copy does not hold keeps its id: something is still said
     assert "c-9" in ae._field_value("concertation", "decisions",
@@ -287,9 +287,9 @@ def test_concertation_people_read_as_names_not_record_ids() -> None:
 
 def test_contacts_statuses_and_schedules_read_as_words() -> None:
     gp = "c0ffee00-0000-4000-8000-000000000002"
-    contacts = {gp: {"id": gp, "given_name": "Guy", "family_name": "Renard"}}
+    names = {gp: "Guy Renard"}
     for column in ("gp_contact_id", "reference_contact_id", "responsible_contact_id"):
-        assert ae._field_value("gp_feedback", column, gp, "fr", contacts=contacts) \
+        assert ae._field_value("gp_feedback", column, gp, "fr", names=names) \
             == "Guy Renard"
     assert ae._field_value("gp_feedback", "status", "pending", "fr") == "à envoyer"
     assert ae._field_value("gp_feedback", "status", "sent", "nl") == "verstuurd"
@@ -299,3 +299,21 @@ def test_contacts_statuses_and_schedules_read_as_words() -> None:
         == "lun, jeu 10 h – 10 h 45"
     assert ae._field_value("consent_event", "recorded_at", "2026-12-06T23:17:23.835539",
                            "fr") == "2026-12-06 23:17 UTC"
+
+
+def test_records_pointed_to_read_as_their_section_number_and_words() -> None:
+    from types import SimpleNamespace
+
+    record = SimpleNamespace(
+        owned_contacts=[{"id": "k1", "given_name": "Guy", "family_name": "Renard"}],
+        linked_contacts=[],
+        tables={"goal": [{"id": "g1", "text": "Rester à la maison"},
+                         {"id": "g2", "text": "Marcher jusqu'au jardin"}],
+                "care_plan": [{"id": "p1", "agreed_on": "2026-08-20"}]})
+    names = ae.reference_names(record, "fr")  # type: ignore[arg-type]
+    assert names["k1"] == "Guy Renard"
+    assert names["g2"] == "Objectifs, n° 2 — Marcher jusqu'au jardin"
+    assert names["p1"].endswith("n° 1 — 2026-08-20")
+    assert ae._field_value("plan_action", "goal_id", "g2", "fr", names=names) == names["g2"]
+    # an id the copy does not hold stays as it is
+    assert ae._field_value("plan_action", "goal_id", "g9", "fr", names=names) == "g9"

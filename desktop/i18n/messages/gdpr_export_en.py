@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.lang.other": "another language",
     "gdpr.value.responsible.contact": "a person or service of the ecomap",
     "gdpr.value.responsible.patient": "the patient",
+    "gdpr.reference": "{section}, no. {number}",
     "gdpr.value.gp_feedback.pending": "to be sent",
     "gdpr.value.gp_feedback.sent": "sent",
     "gdpr.value.responsible.case_manager": "the case manager",

@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.lang.other": "autre langue",
     "gdpr.value.responsible.contact": "une personne ou un service de l'écocarte",
     "gdpr.value.responsible.patient": "le patient lui-même",
+    "gdpr.reference": "{section}, n° {number}",
     "gdpr.value.gp_feedback.pending": "à envoyer",
     "gdpr.value.gp_feedback.sent": "envoyé",
     "gdpr.value.responsible.case_manager": "le gestionnaire de cas",

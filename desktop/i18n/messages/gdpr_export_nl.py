@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.value.lang.other": "andere taal",
     "gdpr.value.responsible.contact": "een persoon of dienst van de ecomap",
     "gdpr.value.responsible.patient": "de patiënt zelf",
+    "gdpr.reference": "{section}, nr. {number}",
     "gdpr.value.gp_feedback.pending": "te versturen",
     "gdpr.value.gp_feedback.sent": "verstuurd",
     "gdpr.value.responsible.case_manager": "de casemanager",
