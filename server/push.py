@@ -9,9 +9,10 @@ order.
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, event, exists, false, insert, or_, select, update
+from sqlalchemy import BigInteger, bindparam, event, exists, false, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -35,8 +36,8 @@ from server.push_context import (  # noqa: F401  (Rejected: the name callers use
     PushContext,
     Rejected,
     SeqAllocator,
+    any_of,
     clean_key,
-    one_of,
 )
 
 # Device bookkeeping columns never stored as record fields (created_at is kept).
@@ -67,8 +68,7 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         # written in one go once its seqs are final
         with session.no_autoflush:
             done = {row.op_id: row for row in session.scalars(
-                select(AppliedOp).where(one_of(AppliedOp.op_id, op_ids, not one_writer)))
-            } if op_ids else {}
+                _applied_ops(not one_writer), {"ops": op_ids})} if op_ids else {}
             ctx.preload(request.ops, lock_rows=not one_writer)
             ctx.batch = list(request.ops)
             for position, op in enumerate(request.ops):
@@ -120,6 +120,12 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         ops = {op.op_id: op for op in request.ops}
         answers = [compact_result(ops[r.op_id], r) for r in answers]
     return PushResponse(results=answers, server_time=ctx.now.isoformat() + "Z", cursor=cursor)
+
+
+@cache
+def _applied_ops(postgres: bool) -> Any:
+    """The batch's ops already applied (a retry), by op id: built once per database kind."""
+    return select(AppliedOp).where(any_of(AppliedOp.op_id, "ops", postgres))
 
 
 def compact_result(op: Op, result: OpResult) -> OpResult:
@@ -266,21 +272,32 @@ def answer_cursor(ctx: PushContext, cursor: int | None, first: int, last: int) -
     base = first - 1  # every seq ≤ base was committed before the batch's
     if cursor > base:
         return None  # a cursor this server never gave
-    changed: Any = false()
-    if cursor < base:
-        teams = sorted(ctx.caller.team_ids)
-        changed = or_(*(exists().where(model.team_id == team, model.seq > cursor,
-                                       model.seq <= base)
-                        for model in (Record, Conflict, PurgeEvent) for team in teams))
-    row = ctx.session.execute(select(
-        changed.label("changed"),
-        select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery()
-        .label("horizon"))).one()
+    teams = sorted(ctx.caller.team_ids) if cursor < base else []
+    params: dict[str, Any] = {"cursor": cursor, "base": base}
+    for n, team in enumerate(teams):
+        params[f"team{n}"] = params[f"record_team{n}"] = team
+    row = ctx.session.execute(_changed_since(len(teams)), params).one()
     if row.changed:
         return None
     if row.horizon is not None and cursor < int(row.horizon):
         return None  # behind the tombstone horizon: its pull gets 410 and it rebuilds
     return max(last, base)
+
+
+@cache
+def _changed_since(teams: int) -> Any:
+    """Whether the caller's `teams` teams (bind parameters teamN, and record_teamN as records
+    store team ids) changed in (cursor, base], and the horizon: built once per team count."""
+    after = bindparam("cursor", type_=BigInteger)
+    base = bindparam("base", type_=BigInteger)
+    changed: Any = or_(*(
+        exists().where(model.team_id == bindparam(
+            f"{'record_' if model is Record else ''}team{n}", type_=model.team_id.type),
+            model.seq > after, model.seq <= base)
+        for model in (Record, Conflict, PurgeEvent) for n in range(teams))) \
+        if teams else false()
+    return select(changed.label("changed"), select(ServerState.value).where(
+        ServerState.key == "horizon").scalar_subquery().label("horizon"))
 
 
 # ---- one op ----------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, any_, bindparam, or_, select, update
+from sqlalchemy import BigInteger, and_, any_, bindparam, or_, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,14 @@ from server.auth import Caller
 from server.models import Counter, PurgedPatient, Record
 
 PROVISIONAL = 1 << 62  # seqs handed out while a batch is worked out: PROVISIONAL + k
+
+
+# the counter row: locked and moved on by `count` (0: locked only), or set (built once)
+_RESERVE = (update(Counter).where(Counter.name == "seq")
+            .values(value=Counter.value + bindparam("count", type_=BigInteger))
+            .returning(Counter.value))
+_SET = update(Counter).where(Counter.name == "seq").values(
+    value=bindparam("value", type_=BigInteger))
 
 
 class SeqAllocator:
@@ -47,10 +56,7 @@ class SeqAllocator:
 
     def lock(self) -> int:
         if self.base is None:
-            self.base = int(self.session.execute(
-                update(Counter).where(Counter.name == "seq").values(value=Counter.value + 0)
-                .returning(Counter.value)
-            ).scalar_one())
+            self.base = int(self.session.execute(_RESERVE, {"count": 0}).scalar_one())
         return self.base
 
     def next(self) -> int:
@@ -70,14 +76,10 @@ class SeqAllocator:
             # no autoflush: the batch's new rows are then written once, with their final
             # seqs, instead of inserted with provisional ones and updated again
             with self.session.no_autoflush:
-                top = int(self.session.execute(
-                    update(Counter).where(Counter.name == "seq")
-                    .values(value=Counter.value + self.count).returning(Counter.value)
-                ).scalar_one())
+                top = int(self.session.execute(_RESERVE, {"count": self.count}).scalar_one())
             self.base = top - self.count
         elif self.count:
-            self.session.execute(
-                update(Counter).where(Counter.name == "seq").values(value=self.base + self.count))
+            self.session.execute(_SET, {"value": self.base + self.count})
         return self.base + 1, self.base + self.count
 
 
@@ -163,21 +165,17 @@ class PushContext:
             else:
                 groups.append([part])
         for group in groups:
-            query = select(Record).where(or_(*(
-                and_(Record.table_name == table, one_of(Record.record_id, ids, lock_rows))
-                for table, ids in group)))
-            if lock_rows:
-                query = query.order_by(Record.table_name != "patient", Record.table_name,
-                                       Record.record_id).with_for_update()
-            for rec in self.session.scalars(query):
+            params: dict[str, Any] = {}
+            for n, (table, ids) in enumerate(group):
+                params[f"table{n}"], params[f"ids{n}"] = table, ids
+            for rec in self.session.scalars(_records_query(len(group), lock_rows), params):
                 found[(rec.table_name, rec.record_id)] = rec
         for key in keys:
             self.records[key] = found.get(key)
         plist = sorted(patients)
         rows: dict[str, PurgedPatient] = {}
         for i in range(0, len(plist), 500):
-            for row in self.session.scalars(select(PurgedPatient).where(
-                    PurgedPatient.patient_id.in_(plist[i:i + 500]))):
+            for row in self.session.scalars(_PURGED, {"patients": plist[i:i + 500]}):
                 rows[row.patient_id] = row
         for p in plist:
             self.purged[p] = rows.get(p)
@@ -185,13 +183,32 @@ class PushContext:
         sharing.preload(self, sorted(p for p in touched if p is not None))
 
 
-def one_of(column: Any, values: list[str], postgres: bool) -> Any:
-    """`column IN values`; on PostgreSQL as `= ANY(array)`, one parameter instead of one per
-    value (building and binding those was a good part of a push's query CPU)."""
+@cache
+def _records_query(tables: int, lock_rows: bool) -> Any:
+    """A batch's records of `tables` tables (bind parameters tableN, idsN), built once per
+    shape; `lock_rows` (PostgreSQL): locked, patients first, in key order."""
+    query = select(Record).where(or_(*(
+        and_(Record.table_name == bindparam(f"table{n}", type_=Record.table_name.type),
+             any_of(Record.record_id, f"ids{n}", lock_rows))
+        for n in range(tables))))
+    if lock_rows:
+        query = query.order_by(Record.table_name != "patient", Record.table_name,
+                               Record.record_id).with_for_update()
+    return query
+
+
+_PURGED = select(PurgedPatient).where(PurgedPatient.patient_id.in_(
+    bindparam("patients", expanding=True, type_=PurgedPatient.patient_id.type)))
+
+
+def any_of(column: Any, name: str, postgres: bool) -> Any:
+    """`column IN (the values of the bind parameter name)`; on PostgreSQL as `= ANY(array)`,
+    one parameter instead of one per value (building and binding those was a good part of a
+    push's query CPU)."""
     if postgres:
         # the column's own type for each element: ids stored as bytes (UuidKey) bind as bytes
-        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
-    return column.in_(values)
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True, type_=column.type))
 
 
 def patient_of(op: Op) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import Select, bindparam, delete, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import sharing
@@ -67,19 +67,26 @@ def current(session: Session, patient_id: str) -> sharing.Sharing | None:
     return sharing.Sharing(row.level, frozenset(names))
 
 
+# built once (a push runs them every time): their cache keys are computed once too
+_PATIENTS = bindparam("patients", expanding=True, type_=PatientAccess.patient_id.type)
+_ACCESS_ROWS = select(PatientAccess).where(PatientAccess.patient_id.in_(_PATIENTS))
+_RESPONSIBLE_NAMES = select(PatientResponsible.patient_id, PatientResponsible.username).where(
+    PatientResponsible.patient_id.in_(_PATIENTS))
+_SHARING_RECORDS = select(Record).where(
+    Record.patient_id.in_(_PATIENTS), Record.deleted.is_(False),
+    Record.table_name.in_(("consent_event", "case_record")))
+
+
 def preload(ctx: PushContext, patient_ids: list[str]) -> None:
     """The state of the patients a batch may change, in two queries (before_change)."""
     levels: dict[str, PatientAccess] = {}
     names: dict[str, set[str]] = {}
     for i in range(0, len(patient_ids), 500):
         chunk = patient_ids[i:i + 500]
-        for row in ctx.session.scalars(select(PatientAccess).where(
-                PatientAccess.patient_id.in_(chunk))):
+        for row in ctx.session.scalars(_ACCESS_ROWS, {"patients": chunk}):
             levels[row.patient_id] = row
             ctx.written.append(row)  # kept alive: settle() reads it from the session again
-        for pid, name in ctx.session.execute(select(
-                PatientResponsible.patient_id, PatientResponsible.username).where(
-                PatientResponsible.patient_id.in_(chunk))):
+        for pid, name in ctx.session.execute(_RESPONSIBLE_NAMES, {"patients": chunk}):
             names.setdefault(pid, set()).add(name)
     for pid in patient_ids:
         found = levels.get(pid)
@@ -109,9 +116,7 @@ def _sharing_records(session: Session, patient_ids: list[str]) -> dict[str, list
     """The stored consent events and cases of these patients (what derive reads), by patient."""
     out: dict[str, list[Record]] = {p: [] for p in patient_ids}
     for i in range(0, len(patient_ids), 500):
-        for rec in session.scalars(select(Record).where(
-                Record.patient_id.in_(patient_ids[i:i + 500]), Record.deleted.is_(False),
-                Record.table_name.in_(("consent_event", "case_record")))):
+        for rec in session.scalars(_SHARING_RECORDS, {"patients": patient_ids[i:i + 500]}):
             out[str(rec.patient_id)].append(rec)
     return out
 
