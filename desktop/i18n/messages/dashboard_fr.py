@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
     'dashboard.ind.stability_per_patient_month': 'Événements de stabilité par patient-mois',
     'dashboard.ind.stability_by_kind': 'Événements de stabilité, par type',
     'dashboard.ind.goals_set': 'Objectifs fixés',
-    'dashboard.ind.goals_reviewed': 'Objectifs évalués',
+    'dashboard.ind.goals_reviewed': 'Objectifs révisés',
     'dashboard.ind.goals_attained': 'Objectifs atteints (score ≥ 0)',
     'dashboard.ind.attainment_mean': "Score moyen d'atteinte (−2 à +2)",
     'dashboard.ind.uncovered_needs': 'Patients avec un besoin non couvert',

@@ -42,7 +42,7 @@ MESSAGES = {
     "ind.stability_events": "Événements de stabilité",
     "ind.stability_rate": "Événements par patient-mois",
     "ind.goals_set": "Objectifs fixés",
-    "ind.goals_reviewed": "Objectifs évalués à la révision",
+    "ind.goals_reviewed": "Objectifs notés à la révision",
     "ind.goals_attained": "Objectifs atteints (score 0 ou plus)",
     "ind.attainment_mean": "Score moyen d'atteinte (-2 à +2)",
     "ind.needs_none": "Aucun besoin non couvert",
