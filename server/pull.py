@@ -63,17 +63,19 @@ def visible(column: Any, user: Any) -> Any:
     return or_(column.is_(None), ~sharing.hidden_patient(column, user))
 
 
+# the committed head and the tombstone horizon, as subqueries (a pull's first statement and
+# the push answer's cursor read them with other things)
+HEAD = select(Counter.value).where(Counter.name == "seq").scalar_subquery()
+HORIZON = select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery()
+
+
 def head(session: Session) -> int:
-    return int(session.scalar(select(Counter.value).where(Counter.name == "seq")) or 0)
+    return int(session.scalar(select(HEAD)) or 0)
 
 
 def horizon(session: Session) -> int:
     row = session.get(ServerState, "horizon")
     return int(row.value) if row is not None and row.value is not None else 0
-
-
-_HEAD = select(Counter.value).where(Counter.name == "seq").scalar_subquery()
-_HORIZON = select(ServerState.value).where(ServerState.key == "horizon").scalar_subquery()
 
 
 @dataclass(slots=True)
@@ -95,7 +97,7 @@ def _start_query(dialect: str, fast_commit: bool) -> Select[Any]:
     # the first row found answers (LIMIT 1, not EXISTS: PostgreSQL's plan then shows the
     # index range stopped, as tests/server/test_query_plans.py asks of every range)
     columns: list[Any] = [
-        _HEAD, _HORIZON,
+        HEAD, HORIZON,
         *(select(literal(1)).where(model.team_id.in_(teams), model.seq > after)
           .limit(1).scalar_subquery() for model in (Conflict, PurgeEvent))]
     if fast_commit and dialect == "postgresql":

@@ -29,7 +29,8 @@ from desktop.sync.protocol import (
 from server import sharing
 from server.auth import ApiError, Caller, utcnow
 from server.merge import create_record, delete_op, resolve_op, restore_op, result_for, upsert_op
-from server.models import AppliedOp, Conflict, PurgeEvent, Record, ServerState
+from server.models import AppliedOp, Conflict, PurgeEvent, Record
+from server.pull import HORIZON
 from server.purge import purge_op
 from server.push_context import (  # noqa: F401  (Rejected: the name callers use)
     PROVISIONAL,
@@ -296,8 +297,7 @@ def _changed_since(teams: int) -> Any:
             model.seq > after, model.seq <= base)
         for model in (Record, Conflict, PurgeEvent) for n in range(teams))) \
         if teams else false()
-    return select(changed.label("changed"), select(ServerState.value).where(
-        ServerState.key == "horizon").scalar_subquery().label("horizon"))
+    return select(changed.label("changed"), HORIZON.label("horizon"))
 
 
 # ---- one op ----------------------------------------------------------------------------------
