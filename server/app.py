@@ -103,11 +103,13 @@ def tune_gc() -> None:
     sys.setswitchinterval(0.001)
 
 
-def version_headers(
+async def version_headers(
     relais_protocol: Annotated[str, Header(alias="Relais-Protocol")],
     relais_schema: Annotated[str, Header(alias="Relais-Schema")],
 ) -> None:
-    """Documents the headers in the OpenAPI schema; RelaisMiddleware enforces them (426)."""
+    """Documents the headers in the OpenAPI schema; RelaisMiddleware enforces them (426).
+    A coroutine: FastAPI runs a plain function dependency on a worker thread, a hand-off
+    per request for nothing."""
 
 
 def create_app(settings: ServerSettings,
