@@ -174,14 +174,18 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
     kin = FAMILY_NL if dutch else FAMILY_FR
     # (a new private person, or the id of a shared contact; the tie)
     ties: list[tuple[ContactFields | str, dict[str, object]]] = []
+    given_names = {patient_given}  # two people with the same name on one map confuse
     # family and informal carers (private persons of this patient)
     for i in range(min(len(kin), max(1, target // 3))):
         kind, role, _carer_role, female = kin[i] if i < 2 else rng.choice(kin[2:])
         if i == 0 and she:  # a woman's spouse is her husband
             role, female = ("echtgenoot" if dutch else "époux"), False
         given = _given(rng, dutch, female)
-        if given == patient_given:  # two people with the same name on one map confuse
+        for _ in range(5):
+            if given not in given_names:
+                break
             given = _given(rng, dutch, female)
+        given_names.add(given)
         fam = family if kind in ("informal_carer", "family") else rng.choice(
             D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
         c = ContactFields(kind=kind, family_name=fam, given_name=given, phones=[_mobile(rng)],

@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -27,10 +28,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.domain.care_plan import decode_agreement
+from desktop.domain.care_plan import Schedule, decode_agreement
 from desktop.domain.instruments import Definition, Item, text_in
 from desktop.i18n import catalog, t
 from desktop.i18n.agreement import agreed_with_text
+from desktop.i18n.punctuation import colon_mark
+from desktop.reports.doc_text import DocText
 
 # Columns left out: sync bookkeeping, the owner link, and internals that say nothing about the
 # patient (the ecomap's layout, list order, ids linking plan or assessment versions or a merged
@@ -109,6 +112,9 @@ DICT_VALUE_CODES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("concertation", "participants"): {"kind": ("ecosystem.kind", "gdpr.value.participant")},
     ("concertation", "decisions"): {"responsible_kind": ("gdpr.value.responsible",)},
 }
+
+# Room a heading over a table needs below it (its header and a few rows), else a new page
+HEADING_ROOM = 30 * mm
 
 # Keys inside those dicts that only link records (a decision's plan action)
 DICT_BOOKKEEPING = frozenset({"action_id"})
@@ -236,10 +242,13 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
         return _assessment_value(name, value, defn, lang)
     if table == "ecomap_snapshot" and name == "data" and isinstance(value, dict):
         return _snapshot_text(value, lang)
-    if name == "schedule" and isinstance(value, dict) and value.get("text"):
-        return str(value["text"])  # the days and hours as the case manager wrote them
+    if name == "schedule" and isinstance(value, dict):
+        # its days and hours in the reader's language; what was typed when it names neither
+        return DocText(lang).schedule(Schedule.from_json(value))
     if name in REFERENCE_COLUMNS and isinstance(value, str) and value in (names or {}):
         return (names or {})[value]
+    if table == "concertation" and name == "participants" and isinstance(value, list):
+        return "\n".join(_participant(p, lang, names) for p in value)
     inner = DICT_VALUE_CODES.get((table or "", name))
     if inner is not None:
         def words(d: Any) -> Any:
@@ -264,9 +273,22 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
     return _value(value, lang)
 
 
-def _colon(lang: str) -> str:
-    """Between a label and its value: French puts a (non-breaking) space before the colon."""
-    return "\u00a0: " if lang == "fr" else ": "
+def _participant(p: Any, lang: str, names: Mapping[str, str] | None) -> str:
+    """One person at a concertation on one line: "Guy Renard — Médecin généraliste, médecin
+    traitant du patient". Their kind in words, the role typed for them where it says more, and whether
+    they are the patient's GP only when they are."""
+    if not isinstance(p, dict):
+        return _value(p, lang)
+    who = str(p.get("name") or (names or {}).get(str(p.get("contact_id"))) or "")
+    kind = _code_text(("ecosystem.kind", "gdpr.value.participant"), p.get("kind"), lang) \
+        if p.get("kind") else ""
+    role = str(p.get("role") or "").strip()
+    gp = t("gdpr.participant.patients_gp", lang) if p.get("is_gp") else ""
+    about: list[str] = []
+    for word in (kind, role, gp):  # a word the ones before it say already is left out
+        if word and not any(word.casefold() in said.casefold() for said in about):
+            about.append(word)
+    return f"{who} — {', '.join(about)}" if about and who else who or ", ".join(about)
 
 
 def _value(value: Any, lang: str) -> str:
@@ -275,7 +297,7 @@ def _value(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return t("gdpr.yes" if value else "gdpr.no", lang)
     if isinstance(value, dict):  # keys are column-like names: labelled where a label exists
-        return "; ".join(f"{_dict_key(str(k), lang)}{_colon(lang)}{_value(v, lang)}"
+        return "; ".join(f"{_dict_key(str(k), lang)}{colon_mark(lang)}{_value(v, lang)}"
                          for k, v in value.items() if _value(v, lang))
     if isinstance(value, list):  # a list of dicts (people, decisions): one line each
         return ("\n" if any(isinstance(v, dict) for v in value) else "; ").join(
@@ -321,8 +343,8 @@ def _answers(defn: Definition | None, answers: Mapping[str, Any], lang: str) -> 
                 lines.append(title)
         section = item.section
         label = text_in(item.text, lang) or item.id
-        lines.append(f"{'– ' if section else ''}{label}{_colon(lang)}{shown}")
-    lines += [f"{k}{_colon(lang)}{_value(v, lang)}" for k, v in answers.items()
+        lines.append(f"{'– ' if section else ''}{label}{colon_mark(lang)}{shown}")
+    lines += [f"{k}{colon_mark(lang)}{_value(v, lang)}" for k, v in answers.items()
               if k not in known and _value(v, lang)]
     return "\n".join(lines)
 
@@ -336,7 +358,7 @@ def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> st
             continue
         sc = _find(defn.scores, sid) if defn else None
         label = (text_in(sc.label, lang) if sc else "") or sid
-        line = f"{label}{_colon(lang)}" + t("gdpr.score.out_of", lang, value=s.get("value"), max=s.get("max"))
+        line = f"{label}{colon_mark(lang)}" + t("gdpr.score.out_of", lang, value=s.get("value"), max=s.get("max"))
         bs = sc.band_set(s.get("band_set")) if sc else None
         band = next((b for b in bs.bands if b.code == s.get("band")), None) if bs else None
         if bs is not None and band is not None:
@@ -349,7 +371,7 @@ def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> st
             continue
         rule = _find(defn.derived, did) if defn else None
         cat = next((c for c in rule.categories if c.code == d.get("code")), None) if rule else None
-        line = f"{(text_in(rule.label, lang) if rule else '') or did}{_colon(lang)}" + (
+        line = f"{(text_in(rule.label, lang) if rule else '') or did}{colon_mark(lang)}" + (
             (text_in(cat.label, lang) if cat else "") or str(d.get("code")))
         variant = _find(rule.variants, str(d.get("variant"))) if rule else None
         if variant is not None and text_in(variant.label, lang):
@@ -363,7 +385,7 @@ def _scores(defn: Definition | None, scores: Mapping[str, Any], lang: str) -> st
 def _others(value: Mapping[str, Any], known: tuple[str, ...], lang: str) -> list[str]:
     """Keys a stored value has beyond the shape read above (an older or imported record): printed
     as they are, so nothing the vault holds is left out."""
-    return [f"{_dict_key(str(k), lang)}{_colon(lang)}{_value(v, lang)}" for k, v in value.items()
+    return [f"{_dict_key(str(k), lang)}{colon_mark(lang)}{_value(v, lang)}" for k, v in value.items()
             if k not in known and _value(v, lang)]
 
 
@@ -373,12 +395,12 @@ def _options(defn: Definition | None, options: Mapping[str, Any], lang: str) -> 
     for sid, bs_id in (options.get("band_sets") or {}).items():
         sc = _find(defn.scores, sid) if defn else None
         bs = sc.band_set(bs_id) if sc else None
-        lines.append(f"{(text_in(sc.label, lang) if sc else '') or sid}{_colon(lang)}"
+        lines.append(f"{(text_in(sc.label, lang) if sc else '') or sid}{colon_mark(lang)}"
                      f"{(text_in(bs.label, lang) if bs else '') or bs_id}")
     for did, v_id in (options.get("variants") or {}).items():
         rule = _find(defn.derived, did) if defn else None
         variant = _find(rule.variants, str(v_id)) if rule else None
-        lines.append(f"{(text_in(rule.label, lang) if rule else '') or did}{_colon(lang)}"
+        lines.append(f"{(text_in(rule.label, lang) if rule else '') or did}{colon_mark(lang)}"
                      f"{(text_in(variant.label, lang) if variant else '') or v_id}")
     return "\n".join(lines + _others(options, ("band_sets", "variants"), lang))
 
@@ -412,7 +434,7 @@ def _snapshot_text(data: Mapping[str, Any], lang: str) -> str:
         words = [_code_text(prefix, tie[key], lang) for key, prefix in (
             ("strength", "ecosystem.strength"), ("quality", "ecosystem.quality"),
             ("energy_flow", "ecosystem.flow")) if tie.get(key) and tie[key] != "none"]
-        lines.append(f"– {who}{_colon(lang)}{', '.join(words)}" if words else f"– {who}")
+        lines.append(f"– {who}{colon_mark(lang)}{', '.join(words)}" if words else f"– {who}")
     return "\n".join(lines + _others(data, ("version", "patient_label", "ties"), lang))
 
 
@@ -512,22 +534,26 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
     # contacts
     names = reference_names(record, lang)
     if record.owned_contacts or record.linked_contacts:
-        story.append(_para(t("gdpr.section.contacts", lang), st.h1))
+        heading = [_para(t("gdpr.section.contacts", lang), st.h1)]
         for c in (*record.owned_contacts, *record.linked_contacts):
-            story.append(KeepTogether([_para(_contact_name(c) or c["id"], st.h2),
+            story.append(KeepTogether([*heading, _para(_contact_name(c) or c["id"], st.h2),
                                        _fields_table(c, st, lang, "contact")]))
+            heading = []
 
     # every patient-owned table
     for table_name, rows in record.tables.items():
         if not rows:
             continue
-        story.append(_para(_section(table_name, lang), st.h1))
+        # a section's heading goes to the next page with its first record, never alone
+        heading = [_para(_section(table_name, lang), st.h1)]
         for i, row in enumerate(rows, 1):
-            story.append(KeepTogether([_para(f"{i}.", st.h2),
+            story.append(KeepTogether([*heading, _para(f"{i}.", st.h2),
                                        _fields_table(row, st, lang, table_name,
                                                      instruments, names)]))
+            heading = []
 
     # rectification history (changes of the columns left out above say nothing about the patient)
+    story.append(CondPageBreak(HEADING_ROOM))  # not a heading alone at the foot
     story.append(_para(t("gdpr.section.history", lang), st.h1))
     history = [c for c in history if c.field not in SKIP_FIELDS]
     rows_by_id = {r["id"]: r for rows in record.tables.values() for r in rows}
@@ -548,6 +574,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_para(t("gdpr.none", lang), st.body))
 
     # audit trail
+    story.append(CondPageBreak(HEADING_ROOM))  # not a heading alone at the foot
     story.append(_para(t("gdpr.section.audit", lang), st.h1))
     if record.audit:
         story.append(_grid(
@@ -564,6 +591,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_para(t("gdpr.none", lang), st.body))
 
     if record.drafts:
+        story.append(CondPageBreak(HEADING_ROOM))  # not a heading alone at the foot
         story.append(_para(t("gdpr.section.drafts", lang), st.h1))
         for d in record.drafts:
             story.append(_fields_table({"id": d.get("key"), **{k: v for k, v in d.items()

@@ -12,6 +12,7 @@ from desktop.i18n import LANGUAGES, t
 from desktop.i18n import catalog as _catalog
 from desktop.i18n.clock import clock, clock_range
 from desktop.i18n.dates import date_in_words, day_name, long_date, short_date
+from desktop.i18n.punctuation import colon
 
 
 class DocText:
@@ -76,7 +77,7 @@ class DocText:
 
     def colon(self, label: str, value: str) -> str:
         """"Label : valeur" in French (a space before the colon), "Label: value" otherwise."""
-        return f"{label} : {value}" if self.lang == "fr" else f"{label}: {value}"
+        return colon(label, value, self.lang)
 
     def period(self, start: dt.date | None, end: dt.date | None) -> str:
         if start and end:

@@ -31,6 +31,7 @@ from desktop.domain.errors import RuleViolation, ValidationError
 from desktop.domain.niss import format_niss
 from desktop.domain.phone import display_phone
 from desktop.i18n import LANGUAGES
+from desktop.i18n.punctuation import colon
 from desktop.resources import resource_path
 from desktop.services.care_plans import (
     Person,
@@ -273,10 +274,6 @@ def _instrument_texts(instrument_id: str) -> dict[str, Any]:
         return {}
 
 
-def _colon(label: str, value: str, lang: str) -> str:
-    return f"{label} : {value}" if lang == "fr" else f"{label}: {value}"
-
-
 def _assessment_result(row: AssessmentResponse, lang: str) -> tuple[str, str]:
     """("Katz", "Forfait thuisverpleging: forfait B · Zorgcategorie residentiële zorg: Cd (C en
     gedesoriënteerd)"): the instrument's name and each of its results named, in words."""
@@ -291,7 +288,7 @@ def _assessment_result(row: AssessmentResponse, lang: str) -> tuple[str, str]:
         label = (sdef.get("label") or {}).get(lang) or sid
         value = f"{s.get('value')}/{s.get('max')}" if s.get("max") is not None else \
             str(s.get("value"))
-        text = _colon(label, value, lang)
+        text = colon(label, value, lang)
         band = s.get("band")
         if band:
             for bs in sdef.get("band_sets") or []:
@@ -316,7 +313,7 @@ def _assessment_result(row: AssessmentResponse, lang: str) -> tuple[str, str]:
         if what and label.lower().startswith(str(what).split()[0].lower()) \
                 and label.lower() != str(what).split()[0].lower():
             label = label[0].lower() + label[1:]  # "Forfait B" after its name: "forfait B"
-        parts.append(_colon(str(what), label, lang) if what else label)
+        parts.append(colon(str(what), label, lang) if what else label)
     return name, " · ".join(parts)
 
 

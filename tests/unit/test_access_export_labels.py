@@ -285,6 +285,30 @@ def test_concertation_people_read_as_names_not_record_ids() -> None:
                                     [{"text": "x", "contact_id": "c-9"}], "fr")
 
 
+def test_each_concertation_participant_is_one_line_saying_who_they_are() -> None:
+    people = [
+        {"contact_id": "c1", "name": "Guy Renard", "role": "médecin généraliste",
+         "kind": "gp", "is_gp": True},
+        {"contact_id": "c2", "name": "Élise Peeters", "role": "", "kind": "patient",
+         "is_gp": False},
+        {"contact_id": "c3", "name": "Paul Mertens", "role": "Cardiologue", "kind": "specialist",
+         "is_gp": False},
+        {"contact_id": "c4", "kind": "family"},  # an older row: its name from the contacts
+    ]
+    text = ae._field_value("concertation", "participants", people, "fr",
+                           names={"c4": "Hélène Peeters"})
+    assert text.splitlines() == [
+        "Guy Renard — Médecin généraliste, médecin traitant du patient",  # role said by kind
+        "Élise Peeters — Patient(e)",
+        "Paul Mertens — Médecin spécialiste, Cardiologue",
+        "Hélène Peeters — Famille",
+    ]
+    # no "Type :" nor a "no" for whoever is not the patient's GP
+    assert ":" not in text
+    nl = ae._field_value("concertation", "participants", people[:1], "nl")
+    assert nl == "Guy Renard — Huisarts, médecin généraliste, huisarts van de patiënt"
+
+
 def test_contacts_statuses_and_schedules_read_as_words() -> None:
     gp = "c0ffee00-0000-4000-8000-000000000002"
     names = {gp: "Guy Renard"}
@@ -296,7 +320,12 @@ def test_contacts_statuses_and_schedules_read_as_words() -> None:
     schedule = {"days": [0, 3], "start": "10:00", "end": "10:45",
                 "text": "lun, jeu 10 h – 10 h 45"}
     assert ae._field_value("plan_action", "schedule", schedule, "fr") \
-        == "lun, jeu 10 h – 10 h 45"
+        == "lundi, jeudi 10\u00a0h – 10\u00a0h\u00a045"
+    # in the reader's language, whatever language it was typed in
+    assert ae._field_value("plan_action", "schedule", schedule, "nl") \
+        == "maandag, donderdag 10.00–10.45\u00a0uur"
+    assert ae._field_value("plan_action", "schedule", {"text": "quand il pleut"}, "nl") \
+        == "quand il pleut"
     assert ae._field_value("consent_event", "recorded_at", "2026-12-06T23:17:23.835539",
                            "fr") == "2026-12-06 23:17 UTC"
 
@@ -317,3 +346,29 @@ def test_records_pointed_to_read_as_their_section_number_and_words() -> None:
     assert ae._field_value("plan_action", "goal_id", "g2", "fr", names=names) == names["g2"]
     # an id the copy does not hold stays as it is
     assert ae._field_value("plan_action", "goal_id", "g9", "fr", names=names) == "g9"
+
+
+def test_a_section_heading_never_ends_a_page_alone() -> None:
+    """Whatever comes before it, a section's heading is on the page of its first record: a
+    note of 1 to 40 lines moves the next section's heading down the page through every spot,
+    the foot of the page included."""
+    import datetime as dt
+    import io
+    from types import SimpleNamespace
+
+    goal = "Rester à la maison avec de l'aide"
+    for lines in range(1, 41):
+        record = SimpleNamespace(
+            patient={"id": "p", "given_name": "Élise", "family_name": "Peeters"},
+            owned_contacts=[], linked_contacts=[], audit=[], drafts=[],
+            tables={"note": [{"id": "n1", "text": "\n".join(["Visite à domicile."] * lines)},
+                             {"id": "n2", "text": "\n".join(["Appel."] * 30)}],
+                    "goal": [{"id": "g1", "text": goal}]})
+        pdf = ae.render_access_export(record, [], lang="fr",  # type: ignore[arg-type]
+                                      generated_at=dt.datetime(2026, 12, 7), generated_by="A",
+                                      retention_years=5)
+        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+        heading = ae._section("goal", "fr")
+        where = [n for n, text in enumerate(pages) if heading in text.splitlines()]
+        assert where, lines
+        assert goal in pages[where[0]], (lines, pages[where[0]][-200:])

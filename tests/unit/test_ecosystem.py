@@ -349,6 +349,7 @@ def test_cli_contact_and_ecomap(ctx: AppContext, cli, tmp_path: Path) -> None:  
 
 
 def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    import itertools
     import random
 
     from desktop import demo
@@ -357,12 +358,18 @@ def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.Monkey
     monkeypatch.setattr(demo, "DEMO_STEPS", [])
     demo.generate(ctx, 6, seed=4)
     pids = [p.id for p in list_patients(ctx)]
+    # given names drawn twice in a row, as a small list of names does now and then
+    drawn = itertools.cycle([n for n in ("Liliane", "Marc", "Rita", "Jan", "Els", "Luc", "Mia",
+                                         "Guy", "Ann", "Tom", "Lea", "Bart") for _ in "ab"])
+    monkeypatch.setattr(demo_ecosystem, "_given", lambda *_args: next(drawn))
     demo_ecosystem.step(ctx, random.Random(4), pids, lambda done, total: None)
     qualities = set()
     for pid in pids:
         data = ecosystem.ecomap_data(ctx, pid)
         assert 5 <= len(data.ties) <= 25
         assert sum(t.is_gp for t in data.ties) == 1
+        kin = [t.label for t in data.ties if t.kind in ("informal_carer", "family")]
+        assert len(set(kin)) == len(kin), kin  # a wife and a daughter both "Liliane" confuse
         qualities |= {t.quality for t in data.ties}
     assert {"stressful", "supportive"} <= qualities
     assert contacts.find_duplicates(ctx)  # a few retyped entries for the duplicate finder

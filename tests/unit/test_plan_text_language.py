@@ -13,8 +13,8 @@ from tests.unit.plan_scenario import build_plan, make_scenario
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("fr", ["convenue", "Ce qui compte pour moi : Voir mes petits-enfants",
-            "Date de révision : 15/02/2027"]),
+    ("fr", ["convenue", "Ce qui compte pour moi\u00a0: Voir mes petits-enfants",
+            "Date de révision\u00a0: 15/02/2027"]),
     ("nl", ["afgesproken", "Wat voor mij belangrijk is: Voir mes petits-enfants",
             "Herzieningsdatum: 15/02/2027"]),
     ("en", ["agreed", "What matters to me: Voir mes petits-enfants", "Review date: 15/02/2027"]),

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     # assessments, snapshots and people in a concertation, as the copy of the record prints them
     "gdpr.field.name": "Name",
     "gdpr.value.participant.patient": "Patient",
+    "gdpr.participant.patients_gp": "the patient's GP",
     "gdpr.score.out_of": "{value} out of {max}",
     "gdpr.score.incomplete": "Incomplete assessment: the score counts only the answers given",
     "gdpr.snapshot.count": "People and services: {count}",

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     # assessments, snapshots and people in a concertation, as the copy of the record prints them
     "gdpr.field.name": "Nom",
     "gdpr.value.participant.patient": "Patient(e)",
+    "gdpr.participant.patients_gp": "médecin traitant du patient",
     "gdpr.score.out_of": "{value} sur {max}",
     "gdpr.score.incomplete": "Évaluation incomplète : le score ne compte que les réponses données",
     "gdpr.snapshot.count": "Personnes et services : {count}",

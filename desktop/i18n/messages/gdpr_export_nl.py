@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     # assessments, snapshots and people in a concertation, as the copy of the record prints them
     "gdpr.field.name": "Naam",
     "gdpr.value.participant.patient": "Patiënt",
+    "gdpr.participant.patients_gp": "huisarts van de patiënt",
     "gdpr.score.out_of": "{value} op {max}",
     "gdpr.score.incomplete": "Onvolledige beoordeling: de score telt alleen de gegeven antwoorden",
     "gdpr.snapshot.count": "Personen en diensten: {count}",
