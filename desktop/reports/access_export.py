@@ -109,9 +109,11 @@ REFERENCE_WORDS = {"goal": ("text",), "care_plan": ("agreed_on", "created_at"),
 # {key: message prefixes, the first that has the code wins}
 DICT_VALUE_CODES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("assessment_response", "decision"): {"suggested": ("doc.tier",), "tier": ("doc.tier",)},
-    ("concertation", "participants"): {"kind": ("ecosystem.kind", "gdpr.value.participant")},
     ("concertation", "decisions"): {"responsible_kind": ("gdpr.value.responsible",)},
 }
+
+# A concertation participant's kind: a contact's, or the patient themselves
+PARTICIPANT_KINDS = ("ecosystem.kind", "gdpr.value.participant")
 
 # Room a heading over a table needs below it (its header and a few rows), else a new page
 HEADING_ROOM = 30 * mm
@@ -275,13 +277,12 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
 
 def _participant(p: Any, lang: str, names: Mapping[str, str] | None) -> str:
     """One person at a concertation on one line: "Guy Renard — Médecin généraliste, médecin
-    traitant du patient". Their kind in words, the role typed for them where it says more, and whether
-    they are the patient's GP only when they are."""
+    traitant du patient": their kind in words, the role typed for them where it says more,
+    and that they are the patient's GP only when they are."""
     if not isinstance(p, dict):
         return _value(p, lang)
     who = str(p.get("name") or (names or {}).get(str(p.get("contact_id"))) or "")
-    kind = _code_text(("ecosystem.kind", "gdpr.value.participant"), p.get("kind"), lang) \
-        if p.get("kind") else ""
+    kind = _code_text(PARTICIPANT_KINDS, p.get("kind"), lang) if p.get("kind") else ""
     role = str(p.get("role") or "").strip()
     gp = t("gdpr.participant.patients_gp", lang) if p.get("is_gp") else ""
     about: list[str] = []

@@ -291,15 +291,19 @@ def _remember(ctx: AppContext, attempt: str, *, ok: bool, error: str | None,
             if report is not None:
                 last["report"] = report.as_dict()
         state.put(uow.session, state.LAST_SYNC, last)
-    with contextlib.suppress(Exception):  # a full disk must not hide the real error
+    try:
         ctx.write(run)
+    except Exception as exc:  # noqa: BLE001 - a full disk must not hide the real error
+        log.warning("sync: last attempt not recorded (%s)", type(exc).__name__)
 
 
 def _revoked(ctx: AppContext, engine: SyncEngine, stolen: bool) -> None:
     """A stolen device wipes at once; a revoked one first pushes what it can (the server still
     accepts its pushes), then wipes once nothing that could go up is left."""
-    with contextlib.suppress(Exception):
+    try:  # remembered so that the app says so at its next start, even offline
         ctx.write(lambda uow: state.put(uow.session, state.REVOKED, {"stolen": stolen}))
+    except Exception as exc:  # noqa: BLE001 - the wipe below must happen all the same
+        log.warning("sync: revocation not recorded (%s)", type(exc).__name__)
     if not stolen:
         report = SyncReport()
         with contextlib.suppress(SyncError):
