@@ -47,13 +47,14 @@ def _variants(raw: list[str]) -> dict[str, str]:
 def render(defn: Any, view: Any, lang: str) -> str:
     from desktop.domain.instruments import text_in
     from desktop.i18n import t
+    from desktop.i18n.punctuation import colon
 
     lines = [f"{text_in(defn.title, lang)} — {view.assessed_on}  ({view.id})"]
     for sc in defn.scores:
         data = view.scores["scores"].get(sc.id)
         if data is None:
             continue
-        line = f"  {text_in(sc.label, lang)}: {data['value']} / {data['max']}"
+        line = "  " + colon(text_in(sc.label, lang), f"{data['value']} / {data['max']}", lang)
         if data.get("band"):
             bs = sc.band_set(data.get("band_set"))
             band = next((b for b in bs.bands if b.code == data["band"]), None) if bs else None
@@ -65,7 +66,7 @@ def render(defn: Any, view: Any, lang: str) -> str:
             continue
         label = text_in(d.category(data["code"]).label, lang)
         variant = f" ({data['variant']})" if data.get("variant") else ""
-        lines.append(f"  {text_in(d.label, lang)}: {label}{variant}")
+        lines.append("  " + colon(text_in(d.label, lang), f"{label}{variant}", lang))
     if not view.scores.get("complete", True):
         lines.append(f"  ({t('assessment.incomplete', lang)})")
     return "\n".join(lines)

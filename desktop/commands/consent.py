@@ -7,6 +7,8 @@ from dataclasses import asdict
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.domain.consent_policy import METHODS
+from desktop.i18n import user_language
+from desktop.i18n.punctuation import colon
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -122,7 +124,8 @@ def cmd_provider(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         st = consents.provider_status(ctx, args.patient, args.contact)
     emit(args, {**asdict(st), "allowed": st.allowed},
-         f"{st.contact_name or st.contact_id}: {t('consent.provider.' + st.code)}")
+         colon(st.contact_name or st.contact_id, t("consent.provider." + st.code),
+               user_language()))
     return 0
 
 
@@ -136,7 +139,8 @@ def cmd_carer(args: argparse.Namespace) -> int:
                                             method=args.method, decided_on=args.date)
         ag = consents.carer_agreement(ctx, args.contact)
     decision = t(f"consent.decision.{ag.decision or 'none'}")
-    text = f"{ag.contact_name or ag.contact_id}: {t('consent.cli.carer_agreement')} {decision}"
+    text = colon(ag.contact_name or ag.contact_id, f"{t('consent.cli.carer_agreement')} {decision}",
+                 user_language())
     if ag.decided_on:
         text += f" ({ag.decided_on}, {t('consent.method.' + (ag.method or 'oral'))})"
     emit(args, asdict(ag), text)
@@ -160,14 +164,16 @@ def cmd_show(args: argparse.Namespace) -> int:
             who = f" — {s.contact_name or s.contact_id}" if s.contact_id else ""
             decision = t(f"consent.decision.{s.decision or 'none'}")
             when = f" ({s.decided_on})" if s.decided_on else ""
-            lines.append(f"{t('consent.purpose.' + s.purpose)}{who}: {decision}{when}")
+            lines.append(colon(f"{t('consent.purpose.' + s.purpose)}{who}", f"{decision}{when}",
+                               user_language()))
         if not args.purpose:
             for a in overview.carers:
                 decision = t(f"consent.decision.{a.decision or 'none'}")
                 if a.decision is None and a.legacy_grant:
                     decision = t("consent.cli.carer_legacy")
-                lines.append(f"{t('consent.cli.carer_agreement')} — {a.contact_name or a.contact_id}"
-                             f": {decision}" + (f" ({a.decided_on})" if a.decided_on else ""))
+                lines.append(colon(
+                    f"{t('consent.cli.carer_agreement')} — {a.contact_name or a.contact_id}",
+                    decision + (f" ({a.decided_on})" if a.decided_on else ""), user_language()))
         if overview.local_only:
             lines.append(t("consent.cli.local_only"))
         lines.append("")

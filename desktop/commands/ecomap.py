@@ -7,7 +7,8 @@ import argparse
 import datetime as dt
 
 from desktop.commands.common import add_common, emit, open_context
-from desktop.i18n import LANGUAGES, t
+from desktop.i18n import LANGUAGES, t, user_language
+from desktop.i18n.punctuation import colon
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,8 +65,10 @@ def cmd_ecomap(args: argparse.Namespace) -> int:
                 "changed": [{"contact_id": c.contact_id, "fields": list(c.fields)}
                             for c in diff.changed]}
             for status, ties in (("added", diff.added), ("removed", diff.removed)):
-                lines += [f"{t(f'ecosystem.status.{status}')}: {x['label']}" for x in ties]
-            lines += [f"{t('ecosystem.status.changed')}: {c.after['label']} "
-                      f"({', '.join(c.fields)})" for c in diff.changed]
+                lines += [colon(t(f"ecosystem.status.{status}"), x["label"], user_language())
+                          for x in ties]
+            lines += [colon(t("ecosystem.status.changed"),
+                            f"{c.after['label']} ({', '.join(c.fields)})", user_language())
+                      for c in diff.changed]
     emit(args, data, "\n".join(lines))
     return 0

@@ -106,15 +106,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     data = asdict(view)
 
     def human() -> str:
+        from desktop.i18n import user_language
+        from desktop.i18n.punctuation import colon
+
+        lang = user_language()
         lines = [f"{view.family_name.upper()} {view.given_name}"]
         for key in ("niss_formatted", "birth_date", "gender", "street", "house_number", "box",
                     "postal_code", "city", "email", "mutualite", "gp_name"):
             value = data.get(key)
             if value:
-                label = field_label(key.replace("_formatted", "")) if key != "gp_name" else "GP"
-                lines.append(f"  {label}: {value}")
+                label = field_label(key.replace("_formatted", "").replace("gp_name", "gp"))
+                lines.append("  " + colon(label, str(value), lang))
         for phone in view.phones_display:
-            lines.append(f"  {field_label('phone')}: {phone}")
+            lines.append("  " + colon(field_label("phone"), phone, lang))
         return "\n".join(lines)
 
     emit(args, data, human)

@@ -42,6 +42,11 @@ def test_build_agree_and_print_a_plan(main_window, qtbot, ctx, tmp_path: Path) -
 
     # two unmet needs become goals
     assert tab.needs.count() == 3
+    tab._refresh_goals("fr")  # French: a non-breaking space before the description's colon
+    texts = [tab.needs.item(i).text() for i in range(3)]
+    assert "Vie quotidienne (non couvert)\u00a0: Toilette difficile seule" in texts, texts
+    tab._refresh_goals("en")
+    assert tab.needs.item(0).text() == "Daily living (unmet): Toilette difficile seule"
     for row in (0, 1):
         dialog = tab.goal_from_need(row)
         assert dialog is not None and dialog.text.toPlainText()

@@ -29,6 +29,15 @@ def test_add_list_show_json(cli, vault: Path) -> None:  # type: ignore[no-untype
     assert shown["given_name"] == "Hélène" and shown["phones"] == ["+32470123456"]
     human = cli("patient", "show", pid)
     assert "LEJEUNE Hélène" in human.out and "0470 12 34 56" in human.out
+    gp = cli("contact", "add", "--kind", "gp", "--family-name", "Renard", "--given-name", "Guy",
+             "--json").json()["id"]
+    assert cli("patient", "edit", pid, "--gp", gp).code == 0
+    # labels in the user's language, French with its space before the colon
+    lines = cli("patient", "show", pid, env={"RELAIS_LANG": "fr"}).out.splitlines()
+    assert "  Médecin traitant\u00a0: Guy Renard" in lines, lines
+    assert "  Téléphone\u00a0: 0470 12 34 56" in lines, lines
+    lines = cli("patient", "show", pid, env={"RELAIS_LANG": "nl"}).out.splitlines()
+    assert "  Huisarts: Guy Renard" in lines, lines
 
 
 @pytest.mark.parametrize(("option", "value", "fragment"), [

@@ -7,7 +7,9 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.i18n.dates import short_date
+from desktop.i18n.punctuation import colon
 from desktop.services.assessments import TrendPoint
+from desktop.ui.i18n import current_language
 
 
 class TrendWidget(QWidget):
@@ -25,7 +27,8 @@ class TrendWidget(QWidget):
     def set_points(self, points: list[TrendPoint], labels: list[str]) -> None:
         self.points = points
         self.labels = labels
-        desc = "; ".join(f"{short_date(p.on)}: {p.value} {lab}".strip()
+        lang = current_language()
+        desc = "; ".join(colon(short_date(p.on), f"{p.value} {lab}".strip(), lang)
                          for p, lab in zip(points, labels, strict=False))
         self.setAccessibleDescription(desc)
         self.setToolTip(desc)

@@ -22,6 +22,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.instruments.model import Definition, text_in
 from desktop.i18n import catalog, t
 from desktop.i18n.dates import short_date, short_datetime
+from desktop.i18n.punctuation import colon
 from desktop.services import assessments, contacts, instruments
 from desktop.services.context import AppContext
 from desktop.services.gdpr import FieldChangeView
@@ -134,7 +135,7 @@ class HistoryFormatter:
         if table == "assessment_response" and field == "answers" and isinstance(value, dict):
             return self._answers(record_id, value)
         if isinstance(value, dict):
-            return "; ".join(f"{field_label(str(k), lang)}: {self._value(table, str(k), v)}"
+            return "; ".join(colon(field_label(str(k), lang), self._value(table, str(k), v), lang)
                              for k, v in value.items() if v not in (None, "", [], {}))
         if isinstance(value, list):
             return ", ".join(self._value(table, field, v) for v in value)
@@ -193,7 +194,7 @@ class HistoryFormatter:
                     item = None
                 if item is not None:
                     label = text_in(item.text, self.lang) or item_id
-            parts.append(f"{label} : {shown}" if self.lang == "fr" else f"{label}: {shown}")
+            parts.append(colon(label, shown, self.lang))
         return "; ".join(parts)
 
     # ---- rows ------------------------------------------------------------------------------

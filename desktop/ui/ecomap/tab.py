@@ -46,6 +46,7 @@ from desktop.domain.ecomap import EcomapData, TieFields
 from desktop.domain.ecomap_layout import SECTOR_FILL, SECTOR_STROKE
 from desktop.domain.errors import DomainError
 from desktop.i18n.dates import short_date
+from desktop.i18n.punctuation import colon
 from desktop.services import contacts, ecosystem
 from desktop.ui.ecomap import labels
 from desktop.ui.ecomap.carer_dialog import CarerAssessmentDialog, tie_line
@@ -435,13 +436,15 @@ class ComparePage(QWidget):
         self.left.fit()
         self.right.fit()
         self.changes.clear()
+        lang = current_language()
         for t in diff.added:
-            self.changes.addItem(f"{labels.status('added')}: {t['label']}")
+            self.changes.addItem(colon(labels.status("added"), t["label"], lang))
         for t in diff.removed:
-            self.changes.addItem(f"{labels.status('removed')}: {t['label']}")
+            self.changes.addItem(colon(labels.status("removed"), t["label"], lang))
         for c in diff.changed:
             what = ", ".join(self._describe(f, c.before.get(f), c.after.get(f)) for f in c.fields)
-            self.changes.addItem(f"{labels.status('changed')}: {c.after['label']} — {what}")
+            self.changes.addItem(colon(labels.status("changed"), f"{c.after['label']} — {what}",
+                                       lang))
         if diff.is_empty:
             self.changes.addItem(self.tr("No change between these two maps."))
 
@@ -452,8 +455,9 @@ class ComparePage(QWidget):
         if fmt is not None:
             return f"{fmt(str(before))} → {fmt(str(after))}"
         if field.startswith("is_"):
-            return f"{labels.flag(field)}: {self.tr('yes') if after else self.tr('no')}"
-        return f"{self.tr('role')}: {before or '—'} → {after or '—'}"
+            return colon(labels.flag(field), self.tr("yes") if after else self.tr("no"),
+                         current_language())
+        return colon(self.tr("role"), f"{before or '—'} → {after or '—'}", current_language())
 
 
 class WhoPage(QWidget):

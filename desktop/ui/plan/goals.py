@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.i18n.dates import short_date
+from desktop.i18n.punctuation import colon
 from desktop.services import care_plans
 from desktop.ui.i18n import current_language
 from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE
@@ -92,7 +93,7 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
         for n in care_plans.need_suggestions(self.ctx, self.patient_id):
             text = f"{domain_label(n.domain, lang)} ({need_status_label(n.status, lang)})"
             if n.description:
-                text += f": {n.description}"
+                text = colon(text, n.description, lang)
             if n.answered:
                 text = "✓ " + text
             item = QListWidgetItem(text)

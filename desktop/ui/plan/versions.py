@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 from desktop.domain.errors import DomainError
 from desktop.i18n.agreement import agreed_with_text
 from desktop.i18n.dates import short_date
+from desktop.i18n.punctuation import colon
 from desktop.services import care_plans
+from desktop.ui.i18n import current_language
 from desktop.ui.plan.base import PlanBase
 from desktop.ui.plan.dialogs import AgreeDialog
 
@@ -67,7 +69,7 @@ class PlanVersions(PlanBase):
         items = {"plan": self.tr("plan"), "goal": self.tr("goal"), "action": self.tr("action")}
         lines = []
         for c in changes:
-            line = f"{kinds[c.kind]} {items[c.item]}: {c.label}"
+            line = colon(f"{kinds[c.kind]} {items[c.item]}", c.label, current_language())
             if c.kind == "changed" and c.item != "plan":
                 line += f" ({c.field})"
             lines.append(line)
