@@ -190,3 +190,33 @@ def test_letter_without_consent_asks_for_an_override_reason(main_window, qtbot, 
     tab.print_letter(str(out))
     qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=30_000)
     assert len(asked) == 1 and out.exists()
+
+
+def test_a_long_goal_wraps_instead_of_being_cut(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A goal is a sentence in the patient's words: on a small laptop it takes two lines or
+    more in the tree, whole, rather than one line ending in "…"."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.unit.plan_scenario import build_plan
+
+    sc = make_scenario(ctx)
+    plan_id = build_plan(ctx, sc)
+    long_goal = ("Pouvoir rester chez moi jusqu'au bout, avec de l'aide le matin et le soir, "
+                 "sans que ma fille doive tout porter seule")
+    care_plans.add_goal(ctx, plan_id, long_goal, domain="carer_strain", needs=["carer_strain"])
+    dossier = main_window.open_dossier(sc.patient_id)
+    dossier.resize(1366, 700)
+    dossier.show()
+    tab = _tab(dossier)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 4, timeout=5_000)
+    QApplication.processEvents()
+    tree = tab.tree
+    short, long = (next(tree.topLevelItem(i) for i in range(4)
+                        if tree.topLevelItem(i).text(0) == text)
+                   for text in ("Que ma fille puisse souffler", long_goal))
+    line = tree.visualItemRect(short).height()
+    width = tree.header().sectionSize(0)
+    assert tree.fontMetrics().horizontalAdvance(long_goal) > width  # it cannot fit one line
+    assert tree.visualItemRect(long).height() >= 2 * line - 4
+    assert long.toolTip(0) == long_goal
