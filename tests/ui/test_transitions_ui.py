@@ -119,11 +119,22 @@ def test_stability_keys_trend_in_header_and_concertation(main_window, qtbot, ctx
     dialog = ConcertationDialog(dossier, ctx, sc.patient_id, people, "fr")
     _fits(dialog)
     assert dialog.funder.currentData() == "aviq"  # Jambes, 5100
-    assert dialog.nurse.isEnabled()
+    assert dialog.nurse.isEnabled() and not dialog.nurse.isChecked()
     for i in range(dialog.people.count()):
         dialog.people.item(i).setCheckState(Qt.CheckState.Checked)
+    assert dialog.nurse.isChecked()  # a home nurse among the participants ticks it
+    nurse_rows = [i for i in range(dialog.people.count())
+                  if dialog.people.item(i).data(Qt.ItemDataRole.UserRole) in dialog.nurses]
+    for i in nurse_rows:
+        dialog.people.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.nurse.isChecked()
+    for i in nurse_rows:
+        dialog.people.item(i).setCheckState(Qt.CheckState.Checked)
     dialog.agreed.setChecked(True)
-    dialog.nurse.setChecked(False)
+    dialog.nurse.click()  # the case manager says no: the participants no longer change it
+    dialog.people.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.people.item(0).setCheckState(Qt.CheckState.Checked)
+    assert not dialog.nurse.isChecked()
     dialog.funder.setCurrentIndex(dialog.funder.findData("iriscare"))
     dialog._ok()
     assert dialog.result_id

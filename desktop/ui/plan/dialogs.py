@@ -341,6 +341,12 @@ class ConcertationDialog(_Form):
         self.nursing = any(p.kind == "nurse" for p in people)
         self.nurse = QCheckBox(self.tr("The home nurse took part"))
         self.nurse.setEnabled(self.nursing)
+        # ticked as a home nurse of the ecosystem is ticked among the participants, until the
+        # case manager sets it themselves (that nurse may have come for something else)
+        self.nurses = {p.contact_id for p in people if p.kind == "nurse"}
+        self.nurse_set_by_hand = False
+        self.nurse.clicked.connect(lambda: setattr(self, "nurse_set_by_hand", True))
+        self.people.itemChanged.connect(lambda _item: self._follow_nurses())
         self.funder = QComboBox()
         from desktop.domain.concertation import FUNDERS
         from desktop.ui.i18n import message
@@ -370,6 +376,13 @@ class ConcertationDialog(_Form):
         self.errors.add("reference_contact_id", self.reference, self.tr("Reference person"))
         self.errors.add("decisions", self.decisions, self.tr("Decisions"))
         self.errors.add("note", self.note, self.tr("Note"))
+
+    def _follow_nurses(self) -> None:
+        if not self.nurse_set_by_hand:
+            self.nurse.setChecked(any(
+                self.people.item(i).checkState() == Qt.CheckState.Checked
+                and self.people.item(i).data(Qt.ItemDataRole.UserRole) in self.nurses
+                for i in range(self.people.count())))
 
     DRAFT_KIND = "concertation"
 

@@ -5,7 +5,7 @@ The tree keeps its row and scroll across refreshes; a goal or action just saved 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,33 +31,7 @@ from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE
 from desktop.ui.plan.dialogs import ActionDialog, GoalDialog, GoalReviewDialog, attainment_label
 from desktop.ui.plan.labels import domain_label, need_status_label
 from desktop.ui.plan.words import PlanWords
-
-
-class _WrappedFirstColumn(QStyledItemDelegate):
-    """Rows as tall as their first column's text wrapped to its width: a goal is a sentence in
-    the patient's words, read whole rather than cut at "…" (a tree view works row heights out
-    without the column's width, so it never wraps by itself)."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        if index.column() != 0:
-            return hint
-        depth, parent = 1, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        margin = 2 * self.tree.style().pixelMetric(self.tree.style().PixelMetric.PM_FocusFrameHMargin)
-        width = self.tree.header().sectionSize(0) - depth * self.tree.indentation() - margin - 4
-        text = str(index.data() or "")
-        if width <= 0 or not text:
-            return hint
-        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000),
-                                              int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(hint.width(), max(hint.height(), box.height() + 4))
+from desktop.ui.wrapped_rows import wrap_columns
 
 
 class PlanGoals(PlanWords):  # a goal added before the questions are saved starts the plan
@@ -86,11 +58,7 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setItemDelegate(_WrappedFirstColumn(self.tree))
-        # row heights are worked out once; a column made wider or narrower works them out again
-        header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
+        wrap_columns(self.tree, (0,))  # a goal is a sentence in the patient's words
         gl.addWidget(self.tree, 1)
         row = QHBoxLayout()
         self.add_goal_button = QPushButton(self.tr("Add a goal…"))

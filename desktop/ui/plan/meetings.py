@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -19,6 +20,7 @@ from desktop.services import concertations
 from desktop.ui.i18n import current_language
 from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE, PlanBase
 from desktop.ui.plan.dialogs import ConcertationDialog, DecisionDialog
+from desktop.ui.wrapped_rows import wrap_columns
 
 
 class PlanMeetings(PlanBase):
@@ -29,6 +31,13 @@ class PlanMeetings(PlanBase):
         self.meetings.setHeaderLabels([self.tr("Date / decision"), self.tr("Participants"),
                                        self.tr("Reference person"), self.tr("Remarks")])
         self.meetings.setAccessibleName(self.tr("Concertation meetings"))
+        header = self.meetings.header()
+        header.setStretchLastSection(False)
+        for col, mode in ((0, QHeaderView.ResizeMode.Stretch), (1, QHeaderView.ResizeMode.Stretch),
+                          (2, QHeaderView.ResizeMode.ResizeToContents),
+                          (3, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(col, mode)
+        wrap_columns(self.meetings, (0, 1, 3))  # decisions, the people there, the remarks
         layout.addWidget(self.meetings, 1)
         row = QHBoxLayout()
         self.meeting_button = QPushButton(self.tr("New &meeting…"))
@@ -54,10 +63,12 @@ class PlanMeetings(PlanBase):
             item = QTreeWidgetItem([short_date(m.held_on), ", ".join(p.name for p in m.participants),
                                     m.reference_name or "", "; ".join(remarks)])
             item.setData(0, GOAL_ROLE, m.id)
+            item.setToolTip(1, item.text(1))
             for d in m.decisions:
                 child = QTreeWidgetItem([d.text, "", "", self.tr("in the plan")
                                          if d.action_id else ""])
                 child.setData(0, GOAL_ROLE, m.id)
+                child.setToolTip(0, d.text)
                 child.setData(0, KIND_ROLE, d.index)
                 item.addChild(child)
             self.meetings.addTopLevelItem(item)
