@@ -91,3 +91,32 @@ def test_the_count_of_people_follows_an_addition(qtbot, ctx: AppContext, monkeyp
     tab.map.add_action.trigger()
     assert len(tab.map.scene.nodes) == 7
     assert tab.map.count_label.text().endswith(": 7")
+
+
+def test_the_map_opens_centred_on_the_patient_in_the_dossier(main_window, qtbot,  # type: ignore[no-untyped-def]
+                                                             ctx: AppContext) -> None:
+    """Opened from the dossier's tab on a small laptop, the first fit is made at the size the
+    view ends up with: the patient in the middle, not at the edge of a map cut in half."""
+    from desktop.ui.ecomap.tab import EcosystemTab
+
+    pid = _crowded(ctx, people=12)
+    dossier = main_window.open_dossier(pid)
+    dossier.show()
+    qtbot.waitExposed(dossier)
+    dossier.resize(1366, 700)  # as a window manager sizes it once shown
+    qtbot.wait(50)
+    index = next(i for i in range(dossier.tabs.count())
+                 if isinstance(dossier.tabs.widget(i), EcosystemTab))
+    ecosystem_tab = dossier.tabs.widget(index)
+    tab = ecosystem_tab.map
+    view = tab.view
+    ecosystem_tab.refresh()  # its data ready while hidden, as the dossier loads it
+    view.resize(1541, 59)  # what a view not laid out yet measured on an X screen
+    dossier.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: tab.data is not None and view.isVisible(), timeout=5_000)
+    for _ in range(5):
+        qtbot.wait(20)
+    lay = tab.scene.lay
+    centre, port = view.mapFromScene(lay.cx, lay.cy), view.viewport().rect()
+    assert abs(centre.x() - port.center().x()) < port.width() * 0.2, (centre, port)
+    assert abs(centre.y() - port.center().y()) < port.height() * 0.2, (centre, port)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -194,8 +194,7 @@ class MapPage(QWidget):
         self.scene.show_map(data)
         self.count_label.setText(self.tr("People on the map: {count}").format(count=len(data.ties)))
         if not self._fitted and self.view.isVisible():
-            self.view.fit()
-            self._fitted = True
+            self._fit_once_laid_out()
         if focus and focus in self.scene.nodes:
             self.scene.setFocusItem(self.scene.nodes[focus])
         if not data.ties:
@@ -209,8 +208,13 @@ class MapPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted and self.data is not None:
-            self.view.fit()
-            self._fitted = True
+            self._fit_once_laid_out()
+
+    def _fit_once_laid_out(self) -> None:
+        """The first fit waits for the layout: fitted while the view still had the size it had
+        before the tab was shown, the patient ended up at the edge of a map cut in half."""
+        self._fitted = True
+        QTimer.singleShot(0, self.view.fit)
 
     def _focused(self, tie_id: str) -> None:
         if self.data is None:
