@@ -168,7 +168,8 @@ def test_compare_and_who_does_what(qtbot, ctx: AppContext) -> None:  # type: ign
     ecosystem.edit_tie(ctx, tie.id, TieFields(quality="stressful"))
     tab = _tab(qtbot, ctx, pid)
     tab.pages.setCurrentWidget(tab.compare)
-    tab.compare.compare()
+    # the last saved map and today's are compared as the page opens, without a click
+    qtbot.waitUntil(lambda: tab.compare.changes.count() > 0, timeout=5_000)
     texts = [tab.compare.changes.item(i).text() for i in range(tab.compare.changes.count())]
     assert any(tie.label in t for t in texts)
     assert tab.compare.right_scene.nodes[tie.id].mark == "changed"

@@ -411,7 +411,9 @@ class ComparePage(QWidget):
             self.older.setCurrentIndex(len(days) - 1)
         self.newer.setCurrentIndex(self.newer.count() - 1)
         self.compare_button.setEnabled(bool(days))
-        if not days:
+        if days:  # the last saved map next to today's, at once; once laid out (see fit)
+            QTimer.singleShot(0, self.compare)
+        else:
             self.changes.clear()
             self.changes.addItem(self.tr("No saved map yet: use \"Save today's map\" on the map, "
                                          "then compare later."))
