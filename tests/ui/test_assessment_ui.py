@@ -192,3 +192,23 @@ def test_every_assessment_string_is_translated() -> None:
                     re.findall(r"\{\w+\}", source)), (context, source, lang)
             checked += 1
     assert checked > 40
+
+
+def test_the_tab_opens_where_the_case_manager_picks_up(qtbot, main_window,  # type: ignore[no-untyped-def]
+                                                       ctx: AppContext) -> None:
+    """A new patient: the first instrument that can be filled in (not one whose licensed texts
+    are missing); a patient assessed before: the instrument of the latest assessment."""
+    pid = add_patient(ctx, PatientFields(family_name="Renard", given_name="Rose"))
+
+    def opened() -> AssessmentTab:
+        dossier = main_window.open_dossier(pid)
+        qtbot.waitExposed(dossier)
+        return next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+                    if isinstance(dossier.tabs.widget(i), AssessmentTab))
+
+    first = opened()
+    iid = first.selected_instrument_id()
+    assert iid is not None and first.catalog[iid].texts_included
+    first.dossier.close()
+    assessments.record_completed(ctx, pid, "katz_be", KATZ_B)
+    assert opened().selected_instrument_id() == "katz_be"

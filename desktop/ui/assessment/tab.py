@@ -132,8 +132,20 @@ class AssessmentTab(QWidget):
             self.instruments.addItem(item)
         self.instruments.blockSignals(False)
         ids = list(self.catalog)
+        if keep not in ids:
+            keep = self._starting_instrument(ids)
         self.instruments.setCurrentRow(ids.index(keep) if keep in ids else 0)
         self.refresh_history()
+
+    def _starting_instrument(self, ids: list[str]) -> str | None:
+        """Where the case manager picks up: a draft under way, else the patient's latest
+        assessment, else the first instrument whose texts are there (not one that cannot be
+        filled in)."""
+        pid = self.dossier.patient_id
+        recent = assessments.drafts(self.ctx, pid) or assessments.history(self.ctx, pid)
+        if recent and recent[-1].instrument_id in ids:
+            return recent[-1].instrument_id
+        return next((i for i in ids if self.catalog[i].texts_included), ids[0] if ids else None)
 
     def selected_instrument_id(self) -> str | None:
         item = self.instruments.currentItem()
