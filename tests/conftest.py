@@ -74,5 +74,18 @@ def cli(vault_dir: Path):  # type: ignore[no-untyped-def]
     return run
 
 
+@pytest.fixture
+def cli_inproc(vault_dir: Path):  # type: ignore[no-untyped-def]
+    """`cli` without a process per call (tests/cli_inproc.py: the same parser and handlers), for
+    tests that run many commands to check what they do; `cli` keeps checking the executable."""
+    from tests.cli_inproc import run_cli
+
+    def run(*args: str, env: dict[str, str | None] | None = None,
+            vault: bool = True) -> CliResult:
+        return run_cli(*args, vault=vault_dir if vault else None, env=env)
+
+    return run
+
+
 def snapshot_files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}

@@ -37,7 +37,11 @@ def _settle() -> None:
 
 
 # ---- caseload ------------------------------------------------------------------------------
-def test_caseload_names_are_whole_and_the_widest_column(main_window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_caseload_names_are_whole_and_the_widest_column(main_window, ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    from desktop.demo import cases
+
+    monkeypatch.setattr(demo, "DEMO_STEPS", [cases.step])  # cases and visits: what is listed
     demo.generate(ctx, 40, seed=7)
     main_window.resize(1366, 700)
     main_window.show_page("caseload")

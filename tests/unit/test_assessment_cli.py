@@ -8,7 +8,8 @@ from pathlib import Path
 from tests.unit.test_instrument_definitions import licensed_file
 
 
-def test_instrument_commands(cli, tmp_path: Path) -> None:
+def test_instrument_commands(cli_inproc, tmp_path: Path) -> None:
+    cli = cli_inproc
     # without a vault the shipped catalog still shows
     listed = cli("instrument", "list", "--json")
     assert listed.code == 0, listed.err
@@ -32,7 +33,8 @@ def test_instrument_commands(cli, tmp_path: Path) -> None:
     assert res.code == 2 and "line 1" in res.err and len(res.err.strip().splitlines()) == 1
 
 
-def test_assess_command(cli, tmp_path: Path) -> None:
+def test_assess_command(cli_inproc, tmp_path: Path) -> None:
+    cli = cli_inproc
     assert cli("vault", "init").code == 0
     pid = cli("patient", "add", "--family-name", "Peeters", "--given-name", "Jan",
               "--birth-date", "1938-07-12").out.strip()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-def test_case_visit_note_commands(cli) -> None:
+def test_case_visit_note_commands(cli_inproc) -> None:
+    cli = cli_inproc
     assert cli("vault", "init").code == 0
     pid = cli("patient", "add", "--family-name", "Dubois", "--given-name", "Ève",
               "--birth-date", "1939-04-01", "--city", "Namur").out.strip()

@@ -5,30 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-from desktop.cli import main
-from tests.conftest import PASSPHRASE, CliResult
 
-
-@pytest.fixture
-def run(vault_dir: Path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
-    """The command line in-process (same parser and handlers, no interpreter start-up)."""
-    monkeypatch.setenv("RELAIS_PASSPHRASE", PASSPHRASE)
-
-    def call(*args: str) -> CliResult:
-        capsys.readouterr()
-        code = main([*args, "--vault", str(vault_dir)])
-        out, err = capsys.readouterr()
-        return CliResult(code, out, err)
-
-    return call
-
-
-def test_consent_export_and_gdpr_commands(cli, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_consent_export_and_gdpr_commands(cli, cli_inproc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert cli("vault", "init").code == 0  # the real executable, once
-    cli_subprocess, cli = cli, run
+    cli_subprocess, cli = cli, cli_inproc
     pid = cli("patient", "add", "--family-name", "Dubois", "--given-name", "Jeanne",
               "--gender", "female").out.strip()
 

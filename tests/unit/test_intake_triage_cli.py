@@ -4,7 +4,8 @@ translated one-line errors with exit 2 and nothing changed."""
 from __future__ import annotations
 
 
-def test_intake_and_triage_commands(cli) -> None:  # type: ignore[no-untyped-def]
+def test_intake_and_triage_commands(cli_inproc) -> None:  # type: ignore[no-untyped-def]
+    cli = cli_inproc
     assert cli("vault", "init").code == 0
     pid = cli("patient", "add", "--family-name", "Lenoir", "--given-name", "Paul",
               "--birth-date", "1971-05-04").out.strip()
