@@ -30,13 +30,16 @@ browser:
 	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1; } \
 	  || echo "chromium could not be installed: the dashboard browser tests will be skipped"
 
+# The tests start hundreds of processes (the command line, servers, crash tests): each reads the
+# project's compiled modules instead of compiling them again, even where the environment sets
+# PYTHONDONTWRITEBYTECODE (an empty value turns it off)
 test: $(STAMP) translations browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy desktop server bench tools
-	$(BIN)/python -m pytest -n 2 -m "not slow" tests
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 -m "not slow" tests
 
 soak: $(STAMP)
-	RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow --timeout=3600 tests
+	PYTHONDONTWRITEBYTECODE= RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow --timeout=3600 tests
 
 bench: $(STAMP)
 	$(BIN)/python -m bench vault
