@@ -157,6 +157,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         audit_log.record_access(ctx, args.patient, "view", purpose="consent")
 
     def human() -> str:
+        lang = user_language()
         lines = []
         for s in overview.states:
             if args.purpose and s.purpose != args.purpose:
@@ -165,7 +166,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             decision = t(f"consent.decision.{s.decision or 'none'}")
             when = f" ({s.decided_on})" if s.decided_on else ""
             lines.append(colon(f"{t('consent.purpose.' + s.purpose)}{who}", f"{decision}{when}",
-                               user_language()))
+                               lang))
         if not args.purpose:
             for a in overview.carers:
                 decision = t(f"consent.decision.{a.decision or 'none'}")
@@ -173,7 +174,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     decision = t("consent.cli.carer_legacy")
                 lines.append(colon(
                     f"{t('consent.cli.carer_agreement')} — {a.contact_name or a.contact_id}",
-                    decision + (f" ({a.decided_on})" if a.decided_on else ""), user_language()))
+                    decision + (f" ({a.decided_on})" if a.decided_on else ""), lang))
         if overview.local_only:
             lines.append(t("consent.cli.local_only"))
         lines.append("")

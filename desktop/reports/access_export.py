@@ -258,8 +258,8 @@ def _field_value(table: str | None, name: str, value: Any, lang: str,
                 return d
             out = {}
             for k, v in d.items():
-                if k in DICT_BOOKKEEPING or (k == "contact_id" and d.get("name")):
-                    continue  # a participant carries its name already
+                if k in DICT_BOOKKEEPING:
+                    continue
                 if k == "contact_id" and isinstance(v, str):
                     v = (names or {}).get(v) or v
                 elif k in inner and isinstance(v, str) and v:
@@ -504,6 +504,21 @@ def reference_names(record: _Record, lang: str) -> dict[str, str]:
     return names
 
 
+def _headed(heading: Paragraph, blocks: Iterable[list[Any]]) -> list[KeepTogether]:
+    """Blocks kept whole, the section's heading with the first: it goes to the next page with
+    its first record, never alone at the foot of one."""
+    kept = list(blocks)
+    if kept:
+        kept[0] = [heading, *kept[0]]
+    return [KeepTogether(block) for block in kept]
+
+
+def _heading_over_table(heading: Paragraph) -> list[Any]:
+    """A heading over a table that may run over pages: on a new page unless there is room for
+    the table's first rows below it."""
+    return [CondPageBreak(HEADING_ROOM), heading]
+
+
 def _contact_name(c: Mapping[str, Any] | None) -> str:
     if not c:
         return ""
@@ -535,27 +550,21 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
     # contacts
     names = reference_names(record, lang)
     if record.owned_contacts or record.linked_contacts:
-        heading = [_para(t("gdpr.section.contacts", lang), st.h1)]
-        for c in (*record.owned_contacts, *record.linked_contacts):
-            story.append(KeepTogether([*heading, _para(_contact_name(c) or c["id"], st.h2),
-                                       _fields_table(c, st, lang, "contact")]))
-            heading = []
+        story += _headed(_para(t("gdpr.section.contacts", lang), st.h1), (
+            [_para(_contact_name(c) or c["id"], st.h2), _fields_table(c, st, lang, "contact")]
+            for c in (*record.owned_contacts, *record.linked_contacts)))
 
     # every patient-owned table
     for table_name, rows in record.tables.items():
         if not rows:
             continue
-        # a section's heading goes to the next page with its first record, never alone
-        heading = [_para(_section(table_name, lang), st.h1)]
-        for i, row in enumerate(rows, 1):
-            story.append(KeepTogether([*heading, _para(f"{i}.", st.h2),
-                                       _fields_table(row, st, lang, table_name,
-                                                     instruments, names)]))
-            heading = []
+        story += _headed(_para(_section(table_name, lang), st.h1), (
+            [_para(f"{i}.", st.h2),
+             _fields_table(row, st, lang, table_name, instruments, names)]
+            for i, row in enumerate(rows, 1)))
 
     # rectification history (changes of the columns left out above say nothing about the patient)
-    story.append(CondPageBreak(HEADING_ROOM))  # not a heading alone at the foot
-    story.append(_para(t("gdpr.section.history", lang), st.h1))
+    story += _heading_over_table(_para(t("gdpr.section.history", lang), st.h1))
     history = [c for c in history if c.field not in SKIP_FIELDS]
     rows_by_id = {r["id"]: r for rows in record.tables.values() for r in rows}
     if history:
@@ -575,8 +584,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_para(t("gdpr.none", lang), st.body))
 
     # audit trail
-    story.append(CondPageBreak(HEADING_ROOM))  # not a heading alone at the foot
-    story.append(_para(t("gdpr.section.audit", lang), st.h1))
+    story += _heading_over_table(_para(t("gdpr.section.audit", lang), st.h1))
     if record.audit:
         story.append(_grid(
             [t("gdpr.col.when", lang), t("gdpr.col.who", lang), t("gdpr.col.action", lang),
@@ -592,8 +600,7 @@ def render_access_export(record: _Record, history: Sequence[_Change], *, lang: s
         story.append(_para(t("gdpr.none", lang), st.body))
 
     if record.drafts:
-        story.append(CondPageBreak(HEADING_ROOM))  # not a heading alone at the foot
-        story.append(_para(t("gdpr.section.drafts", lang), st.h1))
+        story += _heading_over_table(_para(t("gdpr.section.drafts", lang), st.h1))
         for d in record.drafts:
             story.append(_fields_table({"id": d.get("key"), **{k: v for k, v in d.items()
                                                                  if k != "key"}}, st, lang,

@@ -338,12 +338,12 @@ class ConcertationDialog(_Form):
         self.people.setAccessibleName(self.tr("Participants"))
         self.present = QCheckBox(self.tr("The patient (or a representative) took part"))
         self.present.setChecked(True)
-        self.nursing = any(p.kind == "nurse" for p in people)
+        self.nurses = {p.contact_id for p in people if p.kind == "nurse"}
+        self.nursing = bool(self.nurses)
         self.nurse = QCheckBox(self.tr("The home nurse took part"))
         self.nurse.setEnabled(self.nursing)
         # ticked as a home nurse of the ecosystem is ticked among the participants, until the
         # case manager sets it themselves (that nurse may have come for something else)
-        self.nurses = {p.contact_id for p in people if p.kind == "nurse"}
         self.nurse_set_by_hand = False
         self.nurse.clicked.connect(lambda: setattr(self, "nurse_set_by_hand", True))
         self.people.itemChanged.connect(lambda _item: self._follow_nurses())
