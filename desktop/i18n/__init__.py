@@ -13,6 +13,8 @@ import pkgutil
 from importlib import import_module
 from typing import Any
 
+from desktop.i18n.punctuation import colon
+
 LANGUAGES = ("fr", "nl", "en")
 DEFAULT_LANGUAGE = "fr"
 
@@ -95,10 +97,11 @@ def field_label(field: str | None, lang: str | None = None) -> str:
 
 
 def error_text(exc: Exception, lang: str | None = None) -> str:
-    """One line for a DomainError: "<field>: <message>"."""
+    """One line for a DomainError: "<field>: <message>" (in French "<field> : <message>")."""
     code = getattr(exc, "code", None)
     if code is None:
         return str(exc)
+    lang = lang or user_language()
     msg = t(code, lang, **getattr(exc, "params", {}))
     field = getattr(exc, "field", None)
-    return f"{field_label(field, lang)}: {msg}" if field else msg
+    return colon(field_label(field, lang), msg, lang) if field else msg

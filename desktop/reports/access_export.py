@@ -98,6 +98,7 @@ CONTACT_COLUMNS = ("contact_id", "responsible_contact_id", "gp_contact_id",
 RECORD_COLUMNS = ("case_id", "plan_id", "goal_id", "visit_id", "corrects_note_id",
                   "on_hold_stay_id")
 REFERENCE_COLUMNS = frozenset((*CONTACT_COLUMNS, *RECORD_COLUMNS))
+SELF = "\0patient"  # the key of the patient's own name among them (never a record's id)
 # what names a record pointed to, the first that has a value
 REFERENCE_WORDS = {"goal": ("text",), "care_plan": ("agreed_on", "created_at"),
                    "case_record": ("opened_on", "request_date"),
@@ -281,7 +282,9 @@ def _participant(p: Any, lang: str, names: Mapping[str, str] | None) -> str:
     and that they are the patient's GP only when they are."""
     if not isinstance(p, dict):
         return _value(p, lang)
-    who = str(p.get("name") or (names or {}).get(str(p.get("contact_id"))) or "")
+    names = names or {}
+    who = str(p.get("name") or names.get(str(p.get("contact_id")))
+              or (names.get(SELF) if p.get("kind") == "patient" else "") or "")
     kind = _code_text(PARTICIPANT_KINDS, p.get("kind"), lang) if p.get("kind") else ""
     role = str(p.get("role") or "").strip()
     gp = t("gdpr.participant.patients_gp", lang) if p.get("is_gp") else ""
@@ -495,6 +498,7 @@ def reference_names(record: _Record, lang: str) -> dict[str, str]:
     words of them."""
     names = {c["id"]: _contact_name(c) or c["id"]
              for c in (*record.owned_contacts, *record.linked_contacts)}
+    names[SELF] = _contact_name(record.patient)  # a meeting stores the patient without a name
     for table, rows in record.tables.items():
         words = REFERENCE_WORDS.get(table, ())
         for number, row in enumerate(rows, 1):

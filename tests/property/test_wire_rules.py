@@ -110,7 +110,7 @@ def test_assess_with_nul_in_the_answers_file_exits_2_and_changes_nothing(
     res = cli("assess", "--patient", pid, "--instrument", "needs_checklist", "--answers",
               str(path), env={"RELAIS_LANG": "fr"})
     assert res.code == 2, res.err
-    assert res.err.strip() == ("health_description: contient des caractères invisibles "
+    assert res.err.strip() == ("health_description\u00a0: contient des caractères invisibles "
                                "non autorisés"), res.err
     assert "Traceback" not in res.err
     assert recorded(vault_dir) == before  # nothing recorded

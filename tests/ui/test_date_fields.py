@@ -15,6 +15,7 @@ from desktop.ui.dossier.case_dialogs import (
     StayDialog,
     VisitDialog,
     hour_after,
+    just_ended,
 )
 from desktop.ui.fields import DateField, TimeField
 from desktop.ui.plan.dialogs import ActionDialog, ConcertationDialog, GoalDialog
@@ -146,3 +147,16 @@ def test_a_visits_default_end_comes_after_its_start_late_in_the_day(
         start: dt.time, end: dt.time) -> None:
     # a visit recorded at 23:xx starts at 23:00: its end used to be 23:00 too, refused at save
     assert hour_after(start) == end and hour_after(start) > start
+
+
+@pytest.mark.parametrize(("now", "start", "end"), [(dt.time(1, 51), dt.time(0, 50), dt.time(1, 50)),
+                                                   (dt.time(14, 7), dt.time(13, 5), dt.time(14, 5)),
+                                                   (dt.time(0, 20), dt.time(0, 0), dt.time(0, 20)),
+                                                   (dt.time(0, 2), dt.time(0, 0), dt.time(0, 5)),
+                                                   (dt.time(23, 59), dt.time(22, 55),
+                                                    dt.time(23, 55))])
+def test_a_visit_being_recorded_has_just_ended_by_default(
+        now: dt.time, start: dt.time, end: dt.time) -> None:
+    # at 01:51 the form offered 01:00–02:00: an end still ahead for a visit being recorded
+    assert just_ended(now) == (start, end)
+    assert start < end

@@ -315,6 +315,8 @@ def test_recording_a_future_visit_is_refused_when_the_date_is_chosen(main_window
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     message = dialog.errors.labels["date"]
     assert save.isEnabled() and message.isHidden()
+    # and by default the visit has just ended: no end still ahead
+    assert dialog.start.value() < dialog.end.value() <= dt.datetime.now().time()
     dialog.date.setDate(ctx.today() + dt.timedelta(days=3))
     assert not save.isEnabled() and not message.isHidden()
     assert "future" in message.text()  # "une visite future ne peut pas être enregistrée…"

@@ -294,14 +294,16 @@ def test_each_concertation_participant_is_one_line_saying_who_they_are() -> None
         {"contact_id": "c3", "name": "Paul Mertens", "role": "Cardiologue", "kind": "specialist",
          "is_gp": False},
         {"contact_id": "c4", "kind": "family"},  # an older row: its name from the contacts
+        {"contact_id": None, "kind": "patient"},  # how a meeting stores the patient present
     ]
     text = ae._field_value("concertation", "participants", people, "fr",
-                           names={"c4": "Hélène Peeters"})
+                           names={"c4": "Hélène Peeters", ae.SELF: "Élise Peeters"})
     assert text.splitlines() == [
         "Guy Renard — Médecin généraliste, médecin traitant du patient",  # role said by kind
         "Élise Peeters — Patient(e)",
         "Paul Mertens — Médecin spécialiste, Cardiologue",
         "Hélène Peeters — Famille",
+        "Élise Peeters — Patient(e)",
     ]
     # no "Type :" nor a "no" for whoever is not the patient's GP
     assert ":" not in text
@@ -334,6 +336,7 @@ def test_records_pointed_to_read_as_their_section_number_and_words() -> None:
     from types import SimpleNamespace
 
     record = SimpleNamespace(
+        patient={"id": "p0", "given_name": "Élise", "family_name": "Peeters"},
         owned_contacts=[{"id": "k1", "given_name": "Guy", "family_name": "Renard"}],
         linked_contacts=[],
         tables={"goal": [{"id": "g1", "text": "Rester à la maison"},
@@ -341,6 +344,7 @@ def test_records_pointed_to_read_as_their_section_number_and_words() -> None:
                 "care_plan": [{"id": "p1", "agreed_on": "2026-08-20"}]})
     names = ae.reference_names(record, "fr")  # type: ignore[arg-type]
     assert names["k1"] == "Guy Renard"
+    assert names[ae.SELF] == "Élise Peeters"  # for the patient among a meeting's people
     assert names["g2"] == "Objectifs, n° 2 — Marcher jusqu'au jardin"
     assert names["p1"].endswith("n° 1 — 2026-08-20")
     assert ae._field_value("plan_action", "goal_id", "g2", "fr", names=names) == names["g2"]

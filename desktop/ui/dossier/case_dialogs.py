@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -172,6 +172,17 @@ def hour_after(start: dt.time) -> dt.time:
     return dt.time(23, 59)
 
 
+def just_ended(now: dt.time) -> tuple[dt.time, dt.time]:
+    """A visit being recorded has usually just ended: by default it ends now (to five minutes
+    below) and started an hour earlier, never before midnight, so neither bound lies ahead."""
+    end_minutes = now.hour * 60 + now.minute // 5 * 5
+    start_minutes = max(0, end_minutes - 60)
+    if end_minutes == start_minutes:  # a few minutes past midnight: a five-minute visit
+        end_minutes += 5
+    return (dt.time(start_minutes // 60, start_minutes % 60),
+            dt.time(end_minutes // 60, end_minutes % 60))
+
+
 class VisitDialog(FormDialog):
     """Plan a visit, or record one (planned or not). Notes autosave every few seconds."""
 
@@ -186,18 +197,22 @@ class VisitDialog(FormDialog):
         for code in V.KINDS:
             self.kind.addItem(labels.visit_kind(code), code)
         self.kind.setAccessibleName(self.tr("Kind"))
-        now = QDateTime.currentDateTime()
         start = visit.planned_start if visit and visit.planned_start else None
         self.date = DateField(start.date() if start else ctx.today() if record
                               else ctx.today() + dt.timedelta(days=1), today=ctx.today,
                               field="date")
         self.date.setAccessibleName(self.tr("Date"))
-        start_time = (start.time() if start else dt.time(now.time().hour(), 0) if record
-                      else dt.time(10, 0))
+        if start is not None:
+            start_time, end_time = start.time(), hour_after(start.time())
+        elif record:
+            start_time, end_time = just_ended(dt.datetime.now().time())
+        else:
+            start_time, end_time = dt.time(10, 0), dt.time(11, 0)
+        if visit is not None and visit.planned_end is not None:
+            end_time = visit.planned_end.time()
         self.start = TimeField(start_time, field="start")
         self.start.setAccessibleName(self.tr("Start"))
-        end = visit.planned_end if visit else None
-        self.end = TimeField(end.time() if end else hour_after(start_time), field="end")
+        self.end = TimeField(end_time, field="end")
         self.end.setAccessibleName(self.tr("End"))
         self.keep_duration = KeepDuration(self.start, self.end)
         self.place = QLineEdit(visit.place or "" if visit else self.tr("Home"))
