@@ -11,7 +11,7 @@ import signal
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -55,6 +55,7 @@ from server.models import BlobRow, Device, Organisation
 from server.push import push as push_batch
 from server.request_log import RequestLogWriter
 from server.security import new_token, token_hash
+from server.sync_lane import SyncLane
 
 log = logging.getLogger("relais.server")
 
@@ -142,17 +143,23 @@ def create_app(settings: ServerSettings,
     # transaction there that read first cannot take the write lock later by waiting for it.
     share_session = not is_sqlite(settings.database_url)
 
+    def identify(state: MutableMapping[str, Any], authorization: str | None,
+                 session: Session | None = None, **allow: bool) -> Caller:
+        """The caller of a request from its Authorization header; `state` (the request's)
+        keeps who it was for the request log."""
+        if session is not None and share_session:
+            caller = authenticate(session, authorization, **allow)
+        else:
+            with db.session() as own:
+                caller = authenticate(own, authorization, **allow)
+        state["device_id"] = caller.device_id
+        state["user_id"] = caller.user_id
+        return caller
+
     def caller_for(request: Request, credentials: HTTPAuthorizationCredentials | None,
                    session: Session | None = None, **allow: bool) -> Caller:
         token = f"Bearer {credentials.credentials}" if credentials is not None else None
-        if session is not None and share_session:
-            caller = authenticate(session, token, **allow)
-        else:
-            with db.session() as own:
-                caller = authenticate(own, token, **allow)
-        request.state.device_id = caller.device_id
-        request.state.user_id = caller.user_id
-        return caller
+        return identify(request.scope.setdefault("state", {}), token, session, **allow)
 
     v1 = [Depends(version_headers)]
 
@@ -206,22 +213,30 @@ def create_app(settings: ServerSettings,
                             username=caller.username, members=members,
                             role=caller.role)
 
+    # Push and pull are served by SyncLane (server/sync_lane.py) before FastAPI sees them;
+    # these two routes document them and answer what the lane leaves to them (a body or query
+    # that does not validate: FastAPI's 422).
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
     async def push(body: PushRequest, request: Request, authorization: Auth = None) -> Response:
-        slots = getattr(request.app.state, "push_slots", None)
-        if slots is None:
-            return await run_in_threadpool(push_now, body, request, authorization)
-        async with slots:
-            return await run_in_threadpool(push_now, body, request, authorization)
+        token = f"Bearer {authorization.credentials}" if authorization is not None else None
+        return await push_served(body, request.scope.setdefault("state", {}), token)
 
-    def push_now(body: PushRequest, request: Request,
-                 authorization: HTTPAuthorizationCredentials | None) -> Response:
+    async def push_served(body: PushRequest, state: MutableMapping[str, Any],
+                          authorization: str | None) -> Response:
+        slots = getattr(app.state, "push_slots", None)
+        if slots is None:
+            return await run_in_threadpool(push_now, body, state, authorization)
+        async with slots:
+            return await run_in_threadpool(push_now, body, state, authorization)
+
+    def push_now(body: PushRequest, state: MutableMapping[str, Any],
+                 authorization: str | None) -> Response:
         with db.session() as session:
-            caller = caller_for(request, authorization, session, allow_revoked=True)
+            caller = identify(state, authorization, session, allow_revoked=True)
             result = push_batch(session, caller, body)
         if os.environ.get("RELAIS_SERVER_CRASH_POINT") == "push_committed":
             os.kill(os.getpid(), signal.SIGKILL)  # crash tests: committed, answer never sent
-        request.state.audit_detail = f"ops={len(body.ops)}"
+        state["audit_detail"] = f"ops={len(body.ops)}"
         _maybe_collect()
         response = model_json(result, compact=body.compact)
         if caller.revoked:
@@ -231,8 +246,13 @@ def create_app(settings: ServerSettings,
     @app.get("/v1/sync/pull", response_model=PullResponse, dependencies=v1)
     def pull(request: Request, authorization: Auth = None,
              cursor: Cursor = 0, limit: Limit = 500, compact: bool = False) -> Response:
+        token = f"Bearer {authorization.credentials}" if authorization is not None else None
+        return pull_now(request.scope.setdefault("state", {}), token, cursor, limit, compact)
+
+    def pull_now(state: MutableMapping[str, Any], authorization: str | None, cursor: int,
+                 limit: int, compact: bool) -> Response:
         with db.session() as session:
-            caller = caller_for(request, authorization, session)
+            caller = identify(state, authorization, session)
             body = pull_mod.pull_page(session, caller, cursor, limit, compact=compact).json()
         return Response(body, media_type="application/json")
 
@@ -304,6 +324,7 @@ def create_app(settings: ServerSettings,
 
     # level 1: pages of JSON records compress about as well as at level 6 (repetitive keys)
     # for a fraction of the server's CPU, which a pull spends mostly on compression otherwise
+    app.add_middleware(SyncLane, push=push_served, pull=pull_now)  # inside the two below
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=1)
     app.add_middleware(RelaisMiddleware, log=request_log, max_body_bytes=settings.max_body_bytes,
                        trusted_proxies=trusted_proxies)

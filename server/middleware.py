@@ -47,6 +47,20 @@ def _supported(value: str | None, allowed: frozenset[int]) -> bool:
         return False
 
 
+def replayed(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives the whole body (already read) as one message, then `receive`'s."""
+    delivered = False
+
+    async def again() -> Message:
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return again
+
+
 class RelaisMiddleware:
     def __init__(self, app: ASGIApp, log: RequestLogWriter, max_body_bytes: int,
                  trusted_proxies: list[Network] | None = None) -> None:
@@ -132,16 +146,7 @@ class RelaisMiddleware:
                    if k.lower() not in (b"content-encoding", b"content-length")]
         headers.append((b"content-length", str(len(body)).encode()))
         scope["headers"] = headers
-        delivered = False
-
-        async def replay() -> Message:
-            nonlocal delivered
-            if not delivered:
-                delivered = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replayed(body, receive), send)
 
     async def _audit(self, scope: Scope, status: int, _elapsed: float) -> None:
         state = scope.get("state", {})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
@@ -30,11 +31,20 @@ from tests.server.test_uvicorn import cli
 Q4 = {"from": "2026-10-01", "to": "2026-12-31", "lang": "en"}
 
 
-@pytest.fixture
-def team_client(sqlite_settings: ServerSettings) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_settings), base_url="https://testserver") as c:
+@pytest.fixture(scope="session")
+def seeded_server(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made team's server data, seeded once (about a hundred pushes) and copied for
+    each test that reads it."""
+    data = tmp_path_factory.mktemp("dashboard") / "server"
+    with TestClient(create_app(ServerSettings(data_dir=data))) as c:
         seed(c)
-        c.cookies.clear()
+    return data
+
+
+@pytest.fixture
+def team_client(sqlite_settings: ServerSettings, seeded_server: Path) -> Iterator[TestClient]:
+    shutil.copytree(seeded_server, sqlite_settings.data_dir)
+    with TestClient(create_app(sqlite_settings), base_url="https://testserver") as c:
         yield c
 
 

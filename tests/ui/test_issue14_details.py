@@ -129,7 +129,7 @@ CODED = [("case_record", "intake_outcome", "accepted", {"fr": "Acceptée", "nl":
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 @pytest.mark.parametrize(("table", "field", "code", "expected"), CODED)
-def test_changes_to_the_record_show_labels_not_codes(main_window, ctx, lang, table, field,  # type: ignore[no-untyped-def]
+def test_changes_to_the_record_show_labels_not_codes(qapp, ctx, lang, table, field,  # type: ignore[no-untyped-def]
                                                      code, expected, lang_restored) -> None:
     """Consents → Changes to the record showed "accepted", "housing_loss, unsafe_alone" in the
     French and Dutch UI: every coded field of the case area reads as its label."""
