@@ -111,12 +111,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         lang = user_language()
         lines = [f"{view.family_name.upper()} {view.given_name}"]
-        for key in ("niss_formatted", "birth_date", "gender", "street", "house_number", "box",
-                    "postal_code", "city", "email", "mutualite", "gp_name"):
+        # the view's key → the field whose label it is shown under
+        for key, field in (("niss_formatted", "niss"), ("birth_date", "birth_date"),
+                           ("gender", "gender"), ("street", "street"),
+                           ("house_number", "house_number"), ("box", "box"),
+                           ("postal_code", "postal_code"), ("city", "city"), ("email", "email"),
+                           ("mutualite", "mutualite"), ("gp_name", "gp")):
             value = data.get(key)
             if value:
-                label = field_label(key.replace("_formatted", "").replace("gp_name", "gp"))
-                lines.append("  " + colon(label, str(value), lang))
+                lines.append("  " + colon(field_label(field), str(value), lang))
         for phone in view.phones_display:
             lines.append("  " + colon(field_label("phone"), phone, lang))
         return "\n".join(lines)

@@ -115,10 +115,11 @@ STAY_REASONS = {"fr": ["Chute, fracture du poignet", "Décompensation cardiaque"
                        "Déshydratation", "Confusion aiguë", "Intervention programmée (hanche)"],
                 "nl": ["Val, polsbreuk", "Hartdecompensatie", "Longontsteking", "Uitdroging",
                        "Acute verwardheid", "Geplande ingreep (heup)"]}
-PLACES = {"fr": {"home_visit": "Domicile", "phone": None, "concertation": "Domicile",
-                 "office": "Bureau", "other": None},
-          "nl": {"home_visit": "Thuis", "phone": None, "concertation": "Thuis",
-                 "office": "Kantoor", "other": None}}
+# a place only where the kind does not say it already ("Visite à domicile (Domicile)")
+PLACES = {"fr": {"home_visit": None, "phone": None, "concertation": "Domicile",
+                 "office": None, "other": None},
+          "nl": {"home_visit": None, "phone": None, "concertation": "Thuis",
+                 "office": None, "other": None}}
 PARTICIPANTS = {"fr": ["Fille", "Fils", "Conjoint", "Infirmière", "Kiné", "Aide familiale"],
                 "nl": ["Dochter", "Zoon", "Partner", "Verpleegkundige", "Kinesitherapeut",
                        "Verzorgende"]}

@@ -167,3 +167,26 @@ def test_today_offers_autosaved_text(main_window, qtbot, ctx) -> None:  # type: 
     assert visits.get_visit(ctx, vid).notes == "Texte perdu au crash"
     today_page.refresh()
     assert not today_page.banner.isVisibleTo(main_window)
+
+
+def test_today_names_a_visits_place_only_where_it_says_more_than_its_kind(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """"Visite à domicile (Domicile)": the visit form's default place only repeated the kind."""
+    from PySide6.QtCore import QCoreApplication
+
+    home = QCoreApplication.translate("VisitDialog", "Home")
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Lemaire",
+                                                           given_name="Odette"))
+    cid = cases.open_case(ctx, pid, cases.RequestFields(requester_type="gp",
+                                                        request_reason="Chutes"), status="active")
+    day = ctx.today()
+    for hour, kind, place in ((9, "home_visit", home), (10, "home_visit", "Résidence Les Lilas"),
+                              (11, "phone", home)):
+        visits.plan_visit(ctx, cid, kind=kind, start=f"{day.isoformat()}T{hour:02d}:00",
+                          place=place)
+    page = next(p for p in main_window.pages if isinstance(p, TodayPage))
+    page.refresh()
+    whats = [page._describe(item)[1] for item in page.items("visits_today")]
+    assert len(whats) == 3
+    assert f"({home})" not in whats[0]
+    assert whats[1].endswith("(Résidence Les Lilas)")
+    assert whats[2].endswith(f"({home})")  # a call "at home" is not what a call says
