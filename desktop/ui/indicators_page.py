@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import current_language, error_message
+from desktop.ui.wrapped_rows import wrap_columns
 
 if TYPE_CHECKING:
     from desktop.reports.indicators import Titles
@@ -86,7 +87,9 @@ class IndicatorsPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Indicator"), self.tr("Value")])
         self.tree.setAccessibleName(self.tr("Indicators"))
-        self.tree.setWordWrap(True)
+        # a label longer than its column ("Hospitalisations par patient-année, 12 mois avant
+        # l'inclusion") takes two lines instead of ending in "…" on a small laptop
+        wrap_columns(self.tree, [0])
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
