@@ -84,6 +84,9 @@ def test_attention_page_lists_nothing_then_a_refused_change(main_window, ctx, qt
     page = main_window.stack.currentWidget()
     page.refresh()
     assert page.table.rowCount() == 0 and not page.empty.isHidden()
+    # nothing to act on: no buttons, the sentence at the top of the page
+    assert page.retry.isHidden() and page.discard.isHidden()
+    assert page.empty.mapTo(page, page.empty.rect().topLeft()).y() < 40
     pid = add_shared_patient(ctx, "Dupont")
 
     def reject(uow: UnitOfWork) -> None:
@@ -93,6 +96,19 @@ def test_attention_page_lists_nothing_then_a_refused_change(main_window, ctx, qt
     page.refresh()
     assert page.table.rowCount() == 1
     assert page.table.item(0, 4).text() == message("sync.forbidden")
+    assert not page.retry.isHidden() and not page.discard.isHidden()
     page.retry.click()
     assert sync_service.needs_attention(ctx) == []
     assert pid
+
+
+def test_conflicts_page_without_a_conflict_shows_no_empty_form(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """It showed "Before both changes:", "This laptop:", an input and three greyed buttons
+    around the sentence that there is no conflict."""
+    main_window.resize(1366, 700)
+    main_window.show_page("conflicts")
+    page = main_window.stack.currentWidget()
+    page.refresh()
+    assert page.table.rowCount() == 0 and not page.empty.isHidden()
+    assert page.detail.isHidden() and not page.edit.isVisible()
+    assert page.empty.mapTo(page, page.empty.rect().topLeft()).y() < 40

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +37,8 @@ class AttentionPage(QWidget):
         self.items: list[sync_service.AttentionItem] = []
         layout = QVBoxLayout(self)
         self.empty = QLabel(self.tr("Nothing needs attention: the server accepted every change."))
-        layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Patient"), self.tr("Record"), self.tr("Fields"),
@@ -75,7 +77,7 @@ class AttentionPage(QWidget):
         self.empty.setVisible(not self.items)
         self.table.setVisible(bool(self.items))
         for b in (self.retry, self.discard):
-            b.setEnabled(bool(self.items))
+            b.setVisible(bool(self.items))
         if self.items:
             self.table.selectRow(0)
 

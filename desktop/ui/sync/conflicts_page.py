@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +39,8 @@ class ConflictsPage(QWidget):
         self.rows: list[sync_service.ConflictView] = []
         layout = QVBoxLayout(self)
         self.empty = QLabel(self.tr("No conflicts: every change was merged."))
-        layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)
         self.sides: list[str | None] = []  # per row: conflict_sides.side_of_this_laptop
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
@@ -51,6 +53,10 @@ class ConflictsPage(QWidget):
         self.table.setAccessibleName(self.tr("Open conflicts"))
         self.table.itemSelectionChanged.connect(self._show_selected)
         layout.addWidget(self.table, 1)
+        # what one conflict says and the choices about it: shown only while there is one
+        self.detail = QWidget()
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.base = QLabel()
         self.mine = QLabel()
@@ -66,7 +72,7 @@ class ConflictsPage(QWidget):
         self.edit = QLineEdit()
         self.edit.setAccessibleName(self.tr("New value"))
         form.addRow(self.tr("Or a new value:"), self.edit)
-        layout.addLayout(form)
+        detail.addLayout(form)
         buttons = QHBoxLayout()
         self.keep_mine = QPushButton(self.tr("Keep &this laptop's"))
         self.take_theirs = QPushButton(self.tr("Keep the &other laptop's"))
@@ -77,7 +83,8 @@ class ConflictsPage(QWidget):
         for b in (self.keep_mine, self.take_theirs, self.use_edit):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        detail.addLayout(buttons)
+        layout.addWidget(self.detail)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
@@ -102,6 +109,7 @@ class ConflictsPage(QWidget):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.empty.setVisible(not self.rows)
         self.table.setVisible(bool(self.rows))
+        self.detail.setVisible(bool(self.rows))
         if self.rows:
             self.table.selectRow(0)
         self._show_selected()
