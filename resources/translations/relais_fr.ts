@@ -5217,6 +5217,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Tapez la clé de récupération imprimée à la création du coffre :</translation>
     </message>
     <message>
+      <source>Type your passphrase, then press Enter.</source>
+      <translation>Tapez votre phrase secrète, puis appuyez sur Entrée.</translation>
+    </message>
+    <message>
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>

@@ -5217,6 +5217,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Typ de herstelsleutel die u bij het aanmaken van de kluis afdrukte:</translation>
     </message>
     <message>
+      <source>Type your passphrase, then press Enter.</source>
+      <translation>Typ uw wachtzin en druk dan op Enter.</translation>
+    </message>
+    <message>
       <source>Unlock</source>
       <translation>Ontgrendelen</translation>
     </message>

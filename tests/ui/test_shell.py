@@ -54,6 +54,9 @@ def test_create_unlock_caseload_idle_lock(qtbot, tmp_path: Path, monkeypatch) ->
     QApplication.instance().installEventFilter(window.idle)  # type: ignore[union-attr]
     window.show()
     unlock = UnlockDialog(folder, window)
+    unlock.try_unlock()  # Enter before typing: asked to type, no attempt made
+    assert unlock.task is None and not unlock.busy.isVisibleTo(unlock)
+    assert unlock.error.text() == unlock.tr("Type your passphrase, then press Enter.")
     qtbot.keyClicks(unlock.passphrase, "wrong passphrase")
     unlock.try_unlock()  # the KDF runs in the background: the dialog says so and stays alive
     assert unlock.busy.isVisibleTo(unlock) and not unlock.unlock_button.isEnabled()

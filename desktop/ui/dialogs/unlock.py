@@ -84,6 +84,10 @@ class UnlockDialog(QDialog):
         if self.task is not None:
             return  # already opening
         folder, passphrase = self.folder, self.passphrase.text()
+        if not passphrase:  # Enter pressed before typing: not a wrong passphrase
+            self.show_error(self.tr("Type your passphrase, then press Enter."))
+            self.passphrase.setFocus()
+            return
         self.passphrase.clear()
         self.error.hide()
         self._set_busy(True)
