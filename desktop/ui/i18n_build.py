@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -181,7 +182,11 @@ def build(out_dir: Path | None = None) -> list[Path]:
         if not ts.exists() or ts.read_bytes() != data:
             ts.write_bytes(data)
         qm = out_dir / f"relais_{lang}.qm"
-        subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # written aside, then renamed over: a running Relais maps the old file into memory,
+        # and rewriting it in place kills that process (SIGBUS) at its next translation
+        fresh = qm.with_name(qm.name + ".new")
+        subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(fresh)], check=True)
+        os.replace(fresh, qm)
         built.append(qm)
     return built
 

@@ -63,6 +63,12 @@ def test_generated_ts_has_no_unfinished_entry(tmp_path: Path) -> None:
                       and m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
         assert not unfinished, f"{ts.name}: {unfinished[:10]}"
         assert qm.stat().st_size > 100
+    # built again, each .qm is a new file renamed over the old one, never rewritten in place:
+    # a running Relais maps it into memory (rewritten, that process died of SIGBUS)
+    before = {qm: qm.stat().st_ino for qm in built}
+    again = i18n_build.build(tmp_path)
+    assert all(qm.stat().st_ino != before[qm] for qm in again)
+    assert not list(tmp_path.glob("*.new"))
 
 
 def test_placeholders_and_mnemonics_identical_across_languages() -> None:
