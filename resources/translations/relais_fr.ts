@@ -837,6 +837,10 @@
       <translation>Révision de la pertinence le {date}</translation>
     </message>
     <message>
+      <source>Relevance review to do since {date}</source>
+      <translation>Révision de la pertinence à faire depuis le {date}</translation>
+    </message>
+    <message>
       <source>Request: “{text}”</source>
       <translation>Demande : « {text} »</translation>
     </message>
@@ -3374,6 +3378,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Relevance review due on {date}</source>
       <translation>Révision de la pertinence le {date}</translation>
+    </message>
+    <message>
+      <source>Relevance review to do since {date}</source>
+      <translation>Révision de la pertinence à faire depuis le {date}</translation>
     </message>
     <message>
       <source>Timeline</source>

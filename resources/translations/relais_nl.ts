@@ -837,6 +837,10 @@
       <translation>Herziening van de relevantie op {date}</translation>
     </message>
     <message>
+      <source>Relevance review to do since {date}</source>
+      <translation>Herziening van de relevantie te doen sinds {date}</translation>
+    </message>
+    <message>
       <source>Request: “{text}”</source>
       <translation>Aanvraag: “{text}”</translation>
     </message>
@@ -3374,6 +3378,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Relevance review due on {date}</source>
       <translation>Herziening van de relevantie op {date}</translation>
+    </message>
+    <message>
+      <source>Relevance review to do since {date}</source>
+      <translation>Herziening van de relevantie te doen sinds {date}</translation>
     </message>
     <message>
       <source>Timeline</source>

@@ -91,9 +91,21 @@ def test_trend_in_the_relevance_review_and_when_closing_as_stabilised(
     expected = "Stability log: 2 events in 90 days (1 in the 90 days before) — rising"
     tab = _tab(main_window.open_dossier(sc.patient_id), CasesTab)
     text = tab.detail.toPlainText()
-    # beside the review's due date and its "Relevance reviewed" button
-    assert "Relevance review due on" in text and expected in text, text
+    # beside the review's due date, reached (the case opened 200 days ago), and its
+    # "Relevance reviewed" button
+    due = cases.get_case(ctx, cid).relevance_review_due
+    assert due is not None and due <= TODAY
+    assert f"Relevance review to do since {due:%d/%m/%Y}" in text and expected in text, text
     assert tab.review_button.isEnabled()
+    from desktop.ui.dossier.overview_tab import OverviewTab
+
+    overview = next(w for w in tab.dossier.findChildren(OverviewTab))
+    overview.refresh()
+    assert f"Relevance review to do since {due:%d/%m/%Y}" in overview.summary.text()
+    # once reviewed, the next date lies ahead: "due on"
+    cases.record_relevance_review(ctx, cid)
+    overview.refresh()
+    assert "Relevance review due on" in overview.summary.text()
 
     qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
     close = _newest(tab, CloseCaseDialog)

@@ -168,7 +168,9 @@ class CasesTab(QWidget):
 
             lines += suggestion_lines(triage.suggestion(self.dossier.ctx, c.patient_id))
         if c.is_open and c.relevance_review_due:
-            lines.append(self.tr("Relevance review due on {date}").format(
+            lines.append((self.tr("Relevance review to do since {date}")
+                          if c.relevance_review_overdue
+                          else self.tr("Relevance review due on {date}")).format(
                 date=_d(c.relevance_review_due)))
         if c.is_open or c.closure_reason == "stabilised":  # the review and "stabilised" weigh it
             from desktop.services import stability

@@ -77,8 +77,10 @@ class OverviewTab(QWidget):
                 date=short_date(current.opened_on) if current.opened_on else "?",
                 who=mid_sentence(labels.requester(current.requester_type)),
                 why=current.clarified_request or current.request_reason or ""))
-            if current.relevance_review_due:
-                lines.append(self.tr("Relevance review due on {date}").format(
+            if current.relevance_review_due:  # reached, it says so (as the header's badge)
+                lines.append((self.tr("Relevance review to do since {date}")
+                              if current.relevance_review_overdue
+                              else self.tr("Relevance review due on {date}")).format(
                     date=short_date(current.relevance_review_due)))
         else:
             lines.append(self.tr("No open case."))
