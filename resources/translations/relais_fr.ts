@@ -4554,6 +4554,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Type</translation>
     </message>
     <message>
+      <source>No admission in the last 12 months</source>
+      <translation>Aucune hospitalisation sur les 12 derniers mois</translation>
+    </message>
+    <message>
       <source>Planned</source>
       <translation>Programmé</translation>
     </message>

@@ -4554,6 +4554,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Soort</translation>
     </message>
     <message>
+      <source>No admission in the last 12 months</source>
+      <translation>Geen opname in de laatste 12 maanden</translation>
+    </message>
+    <message>
       <source>Planned</source>
       <translation>Gepland</translation>
     </message>

@@ -42,6 +42,8 @@ def test_admission_discharge_checklist_and_today(main_window, qtbot, ctx) -> Non
     plan_id = build_plan(ctx, sc, agree=True)
     dossier = main_window.open_dossier(sc.patient_id)
     tab = _tab(dossier, StaysTab)
+    # none yet: said in words, not "0 admission"
+    assert tab.summary.text() == tab.tr("No admission in the last 12 months")
 
     # a new admission: the stay dialog, then who to tell
     add = tab.add()

@@ -83,7 +83,8 @@ class StaysTab(QWidget):
             self.tree.addTopLevelItem(item)
         year_ago = add_months(ctx.today(), -12)
         count = sum(1 for s in self.rows if s.kind == "admission" and s.admitted_on >= year_ago)
-        self.summary.setText(self.tr("%n admission(s) in the last 12 months", "", count))
+        self.summary.setText(self.tr("No admission in the last 12 months") if count == 0
+                             else self.tr("%n admission(s) in the last 12 months", "", count))
         self.edit_button.setEnabled(bool(self.rows))
         first = self.tree.topLevelItem(0)
         if first is not None and self.tree.currentItem() is None:
