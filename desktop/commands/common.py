@@ -119,5 +119,11 @@ def int_in(low: int, high: int) -> Callable[[str], int]:
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--vault", metavar="DIR", help="vault folder (default: the per-user vault)")
-    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    """--vault and --json, accepted before the command and after it. Left out, they set
+    nothing (read through getattr with a default): a subcommand's default would otherwise
+    overwrite the value given before the command (`relais --vault DIR patient list` opened the
+    per-user vault)."""
+    p.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS,
+                   help="vault folder (default: the per-user vault)")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print one JSON object on stdout")

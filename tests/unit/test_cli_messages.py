@@ -61,6 +61,24 @@ def test_json_errors_also_print_a_json_object_on_stdout(vault: Path) -> None:
     assert r.code == 2 and json.loads(r.out)["error"]["code"] == "cli.arg.invalid_choice"
 
 
+def test_vault_and_json_count_before_the_command_as_after_it(vault: Path) -> None:
+    """`relais --vault DIR --json patient list` opened the per-user vault and printed text:
+    the command's own defaults overwrote what was given before it."""
+    added = run_cli("patient", "add", "--family-name", "Dethier", "--given-name", "Renée",
+                    vault=vault)
+    assert added.code == 0, added.err
+    for argv in (("--vault", str(vault), "--json", "patient", "list"),
+                 ("patient", "list", "--vault", str(vault), "--json"),
+                 ("--json", "patient", "list", "--vault", str(vault))):
+        r = run_cli(*argv)
+        assert r.code == 0, (argv, r.err)
+        assert [p["family_name"] for p in json.loads(r.out)["patients"]] == ["Dethier"], argv
+    # given on both sides, the one after the command counts (closest to it)
+    r = run_cli("--vault", str(vault.parent / "nowhere"), "patient", "list", "--vault",
+                str(vault))
+    assert r.code == 0 and "DETHIER" in r.out, r.err
+
+
 def test_arguments_that_are_not_utf8_are_refused(vault: Path) -> None:
     bad = b"Du\xffpont".decode("utf-8", "surrogateescape")  # what Python makes of such bytes
     r = run_cli("patient", "add", "--family-name", bad, "--given-name", "Y", vault=vault)
