@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from desktop.commands.common import (
@@ -311,6 +312,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test()
     handler = getattr(args, "handler", None)
+    if handler is None and args.command is None and getattr(args, "vault", None):
+        from desktop.ui.app import run_gui  # `relais --vault DIR`: the app on that vault
+
+        return run_gui(Path(args.vault))
     if handler is None:
         parser.print_help()
         return EXIT_INVALID

@@ -58,12 +58,13 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui() -> int:
+def run_gui(folder: Path | None = None) -> int:
+    """The app on `folder` (`relais --vault DIR`), else on vault_folder()."""
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
     from desktop.ui.main_window import MainWindow
 
-    folder = vault_folder()
+    folder = folder or vault_folder()
     window = MainWindow(folder)
     app.installEventFilter(window.idle)
     if not vault_exists(folder):

@@ -79,6 +79,17 @@ def test_vault_and_json_count_before_the_command_as_after_it(vault: Path) -> Non
     assert r.code == 0 and "DETHIER" in r.out, r.err
 
 
+def test_vault_alone_opens_the_app_on_that_vault(vault: Path, monkeypatch: pytest.MonkeyPatch
+                                                ) -> None:
+    """`relais --vault DIR` printed the help and exit 2; `relais` alone opens the app."""
+    import desktop.ui.app
+
+    opened: list[Path | None] = []
+    monkeypatch.setattr(desktop.ui.app, "run_gui", lambda folder=None: opened.append(folder) or 0)
+    assert run_cli("--vault", str(vault)).code == 0
+    assert opened == [vault]
+
+
 def test_arguments_that_are_not_utf8_are_refused(vault: Path) -> None:
     bad = b"Du\xffpont".decode("utf-8", "surrogateescape")  # what Python makes of such bytes
     r = run_cli("patient", "add", "--family-name", bad, "--given-name", "Y", vault=vault)
