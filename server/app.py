@@ -74,6 +74,12 @@ Cursor = Annotated[int, Query(ge=0, le=2**62)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)]
 
 
+def bearer_header(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    """The Authorization header back from FastAPI's parsed bearer credentials, as the lane
+    passes it on (server/auth.py authenticate reads it)."""
+    return f"Bearer {credentials.credentials}" if credentials is not None else None
+
+
 def model_json(model: BaseModel, *, compact: bool = False) -> Response:
     """An answer as JSON in one step: FastAPI would validate the model again and encode it
     through Python dicts, the larger part of a pull's time on the server. `compact` leaves out
@@ -168,8 +174,8 @@ def create_app(settings: ServerSettings,
 
     def caller_for(request: Request, credentials: HTTPAuthorizationCredentials | None,
                    session: Session | None = None, **allow: bool) -> Caller:
-        token = f"Bearer {credentials.credentials}" if credentials is not None else None
-        return identify(request.scope.setdefault("state", {}), token, session, **allow)
+        return identify(request.scope.setdefault("state", {}), bearer_header(credentials),
+                        session, **allow)
 
     v1 = [Depends(version_headers)]
 
@@ -228,8 +234,8 @@ def create_app(settings: ServerSettings,
     # that does not validate: FastAPI's 422).
     @app.post("/v1/sync/push", response_model=PushResponse, dependencies=v1)
     async def push(body: PushRequest, request: Request, authorization: Auth = None) -> Response:
-        token = f"Bearer {authorization.credentials}" if authorization is not None else None
-        return await push_served(body, request.scope.setdefault("state", {}), token)
+        return await push_served(body, request.scope.setdefault("state", {}),
+                                 bearer_header(authorization))
 
     async def push_served(body: PushRequest, state: MutableMapping[str, Any],
                           authorization: str | None) -> Response:
@@ -256,8 +262,8 @@ def create_app(settings: ServerSettings,
     @app.get("/v1/sync/pull", response_model=PullResponse, dependencies=v1)
     def pull(request: Request, authorization: Auth = None,
              cursor: Cursor = 0, limit: Limit = 500, compact: bool = False) -> Response:
-        token = f"Bearer {authorization.credentials}" if authorization is not None else None
-        return pull_now(request.scope.setdefault("state", {}), token, cursor, limit, compact)
+        return pull_now(request.scope.setdefault("state", {}), bearer_header(authorization),
+                        cursor, limit, compact)
 
     def pull_now(state: MutableMapping[str, Any], authorization: str | None, cursor: int,
                  limit: int, compact: bool) -> Response:

@@ -33,7 +33,7 @@ async def _send_json(send: Send, status: int, detail: str,
     await send({"type": "http.response.body", "body": body})
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+def header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key.lower() == name:
             return bytes(value).decode("latin-1")
@@ -79,7 +79,7 @@ class RelaisMiddleware:
         state = scope.setdefault("state", {})
         peer = scope.get("client")
         state["client_address"] = client_address(
-            peer[0] if peer else None, _header(scope, b"x-forwarded-for"), self.trusted)
+            peer[0] if peer else None, header(scope, b"x-forwarded-for"), self.trusted)
         status_box = {"status": 500}
         started = time.monotonic()
 
@@ -96,12 +96,12 @@ class RelaisMiddleware:
     async def _handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "")
         if path.startswith("/v1/") and not (
-                _supported(_header(scope, b"relais-protocol"), SUPPORTED_PROTOCOLS)
-                and _supported(_header(scope, b"relais-schema"), SUPPORTED_SCHEMAS)):
+                _supported(header(scope, b"relais-protocol"), SUPPORTED_PROTOCOLS)
+                and _supported(header(scope, b"relais-schema"), SUPPORTED_SCHEMAS)):
             await _send_json(send, 426, "sync.protocol_unsupported",
                              [(b"upgrade", f"{PROTOCOL_HEADER}/1, {SCHEMA_HEADER}/1".encode())])
             return
-        length = _header(scope, b"content-length")
+        length = header(scope, b"content-length")
         if length is not None:
             try:
                 declared = int(length)
@@ -126,7 +126,7 @@ class RelaisMiddleware:
             chunks.append(chunk)
             more = bool(message.get("more_body"))
         body = b"".join(chunks)
-        encoding = (_header(scope, b"content-encoding") or "").strip().lower()
+        encoding = (header(scope, b"content-encoding") or "").strip().lower()
         if encoding == "gzip" and body:
             try:
                 inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)

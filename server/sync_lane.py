@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 
 from desktop.sync.protocol import MAX_PULL_LIMIT, PushRequest
 from server.auth import ApiError
-from server.middleware import ASGIApp, Receive, Scope, Send, replayed
+from server.middleware import ASGIApp, Receive, Scope, Send, header, replayed
 
 State = MutableMapping[str, Any]
 Push = Callable[[PushRequest, State, str | None], Awaitable[Response]]
@@ -52,18 +52,6 @@ def _whole(text: str, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-def _headers(scope: Scope) -> tuple[str | None, str | None]:
-    """The Authorization and Content-Type headers."""
-    authorization = content_type = None
-    for key, value in scope.get("headers", []):
-        name = key.lower()
-        if name == b"authorization":
-            authorization = bytes(value).decode("latin-1")
-        elif name == b"content-type":
-            content_type = bytes(value).decode("latin-1")
-    return authorization, content_type
-
-
 def _json(content_type: str | None) -> bool:
     """A body FastAPI reads as JSON: no content type, or application/json or …+json."""
     if content_type is None:
@@ -88,10 +76,9 @@ class SyncLane:
             if path == PULL_PATH and method == "GET":
                 query = pull_query(scope.get("query_string", b""))
                 if query is not None:
-                    authorization, _ = _headers(scope)
                     state = scope.setdefault("state", {})
                     await self._answer(scope, receive, send, run_in_threadpool(
-                        self.pull, state, authorization, *query))
+                        self.pull, state, header(scope, b"authorization"), *query))
                     return
         await self.app(scope, receive, send)
 
@@ -105,9 +92,8 @@ class SyncLane:
             if not message.get("more_body"):
                 break
         body = b"".join(chunks)
-        authorization, content_type = _headers(scope)
         request: PushRequest | None = None
-        if _json(content_type):
+        if _json(header(scope, b"content-type")):
             try:
                 request = PushRequest.model_validate_json(body)
             except ValidationError:
@@ -116,7 +102,8 @@ class SyncLane:
             await self.app(scope, replayed(body, receive), send)
             return
         state = scope.setdefault("state", {})
-        await self._answer(scope, receive, send, self.push(request, state, authorization))
+        await self._answer(scope, receive, send,
+                           self.push(request, state, header(scope, b"authorization")))
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send,
                       work: Awaitable[Response]) -> None:

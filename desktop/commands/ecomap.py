@@ -64,11 +64,11 @@ def cmd_ecomap(args: argparse.Namespace) -> int:
                 "removed": [x["contact_id"] for x in diff.removed],
                 "changed": [{"contact_id": c.contact_id, "fields": list(c.fields)}
                             for c in diff.changed]}
+            lang = user_language()
             for status, ties in (("added", diff.added), ("removed", diff.removed)):
-                lines += [colon(t(f"ecosystem.status.{status}"), x["label"], user_language())
-                          for x in ties]
+                lines += [colon(t(f"ecosystem.status.{status}"), x["label"], lang) for x in ties]
             lines += [colon(t("ecosystem.status.changed"),
-                            f"{c.after['label']} ({', '.join(c.fields)})", user_language())
+                            f"{c.after['label']} ({', '.join(c.fields)})", lang)
                       for c in diff.changed]
     emit(args, data, "\n".join(lines))
     return 0

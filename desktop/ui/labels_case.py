@@ -67,6 +67,17 @@ def visit_kind(code: str) -> str:
         "other": _Q.translate("CaseLabels", "Other"),
     }.get(code, code)
 
+def home_place() -> str:
+    """The place a new visit is given (the visit form's default)."""
+    return _Q.translate("CaseLabels", "Home")
+
+
+def place_adds(kind: str, place: str | None) -> bool:
+    """Whether a visit's place says more than its kind: "Domicile" on a home visit does not."""
+    return bool(place) and not (kind == "home_visit"
+                                and str(place).strip().casefold() == home_place().casefold())
+
+
 def visit_status(code: str) -> str:
     return {
         "planned": _Q.translate("CaseLabels", "Planned"),

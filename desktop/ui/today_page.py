@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEventLoop, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -133,10 +133,7 @@ class TodayPage(QWidget):
             what = self._label(labels.visit_kind, item.code)
             if item.status == "done":
                 what += " — " + self.tr("recorded")
-            # the visit form's default place ("Domicile") only repeats a home visit's kind
-            home = QCoreApplication.translate("VisitDialog", "Home")
-            if item.place and not (item.code == "home_visit"
-                                   and item.place.strip().casefold() == home.casefold()):
+            if labels.place_adds(item.code, item.place):
                 what += f" ({item.place})"
         elif item.kind == "overdue":
             what = self._label(labels.due, item.code)

@@ -489,6 +489,10 @@
       <translation>Retour au médecin</translation>
     </message>
     <message>
+      <source>Home</source>
+      <translation>Domicile</translation>
+    </message>
+    <message>
       <source>Home visit</source>
       <translation>Visite à domicile</translation>
     </message>
@@ -5329,10 +5333,6 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>End</source>
       <translation>Fin</translation>
-    </message>
-    <message>
-      <source>Home</source>
-      <translation>Domicile</translation>
     </message>
     <message>
       <source>Kind</source>

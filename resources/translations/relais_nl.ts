@@ -489,6 +489,10 @@
       <translation>Terugkoppeling huisarts</translation>
     </message>
     <message>
+      <source>Home</source>
+      <translation>Thuis</translation>
+    </message>
+    <message>
       <source>Home visit</source>
       <translation>Huisbezoek</translation>
     </message>
@@ -5329,10 +5333,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>End</source>
       <translation>Einde</translation>
-    </message>
-    <message>
-      <source>Home</source>
-      <translation>Thuis</translation>
     </message>
     <message>
       <source>Kind</source>

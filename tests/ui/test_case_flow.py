@@ -171,9 +171,9 @@ def test_today_offers_autosaved_text(main_window, qtbot, ctx) -> None:  # type: 
 
 def test_today_names_a_visits_place_only_where_it_says_more_than_its_kind(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
     """"Visite à domicile (Domicile)": the visit form's default place only repeated the kind."""
-    from PySide6.QtCore import QCoreApplication
+    from desktop.ui.labels_case import home_place
 
-    home = QCoreApplication.translate("VisitDialog", "Home")
+    home = home_place()  # the visit form's default place
     pid = patients.add_patient(ctx, patients.PatientFields(family_name="Lemaire",
                                                            given_name="Odette"))
     cid = cases.open_case(ctx, pid, cases.RequestFields(requester_type="gp",

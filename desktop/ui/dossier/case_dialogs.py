@@ -215,7 +215,7 @@ class VisitDialog(FormDialog):
         self.end = TimeField(end_time, field="end")
         self.end.setAccessibleName(self.tr("End"))
         self.keep_duration = KeepDuration(self.start, self.end)
-        self.place = QLineEdit(visit.place or "" if visit else self.tr("Home"))
+        self.place = QLineEdit(visit.place or "" if visit else labels.home_place())
         self.place.setAccessibleName(self.tr("Place"))
         self.participants = QLineEdit(", ".join(visit.participants) if visit else "")
         self.participants.setPlaceholderText(self.tr("Names, separated by commas"))
