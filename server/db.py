@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.config import ServerSettings, private_dir
@@ -58,13 +60,40 @@ def make_engine(settings: ServerSettings) -> Engine:
             cur.close()
 
         return engine
-    # psycopg prepares a statement run 5 times on a connection, and PostgreSQL then keeps its
-    # plan: made while the tables were small (a server started empty), a push into 300,000
-    # records ran 3 to 5 times slower on those connections. Not prepared, each statement is
-    # planned with the values and statistics of the moment (`bench sync --only store`).
-    return create_engine(url, pool_size=settings.pool_size, max_overflow=settings.pool_size,
-                         pool_pre_ping=True, hide_parameters=True, json_serializer=compact_json,
-                         connect_args={"prepare_threshold": None})
+    # Statements are prepared (psycopg: from their 5th run on a connection): PostgreSQL then
+    # parses each once per connection, about a third of its CPU in a push. Every run is still
+    # planned with its values and the statistics of the moment (force_custom_plan): a plan kept
+    # from when the tables were small ran a push into 300,000 records 3 to 5 times slower
+    # (`bench sync --only store`).
+    engine = create_engine(url, pool_size=settings.pool_size, max_overflow=settings.pool_size,
+                           hide_parameters=True, json_serializer=compact_json,
+                           connect_args={"options": "-c plan_cache_mode=force_custom_plan"})
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection unused this long is checked with a round trip before it serves (the
+# database may have restarted or closed it meanwhile). Checking every checkout (pool_pre_ping)
+# cost a fifth of the server's CPU in a sync round; one in steady use fails at worst the
+# request that meets a restart, and the pool then renews all its connections.
+IDLE_PING_S = 10.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _idle_from(_dbapi_conn: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < IDLE_PING_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # the pool drops this connection and checks out another (a new one if need be)
+            raise DisconnectionError("idle connection closed") from exc
 
 
 def _alembic_config() -> Config:

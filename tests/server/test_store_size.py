@@ -157,20 +157,6 @@ def test_an_edit_keeps_each_field_hlc(client: TestClient, org: Org) -> None:
         assert rec.field_hlcs == {"patient_id": h1, "pos_x": h9, "pos_y": h5}
 
 
-@pytest.mark.postgres
-def test_postgres_connections_prepare_no_statement(tmp_path: Path) -> None:
-    """A prepared statement keeps the plan made when the tables were small (a server started
-    empty pushed into 300,000 records at a fifth of its speed): none is prepared."""
-    with backend_settings("postgres", tmp_path / "srv") as settings:
-        db = Database(settings, run_migrations=False)
-        try:
-            with db.engine.connect() as conn:
-                raw = conn.connection.dbapi_connection
-                assert raw is not None and raw.prepare_threshold is None  # type: ignore[attr-defined]
-        finally:
-            db.dispose()
-
-
 def test_keys_read_back_as_written(client: TestClient, org: Org) -> None:
     """UuidKey: op ids that are no canonical UUID (upper case, 16 and 15 bytes long, accents)
     come back the same and replay, beside UUIDs stored as 16 bytes."""
