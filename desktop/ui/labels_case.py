@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTranslator
+
+from desktop.i18n import LANGUAGES
+from desktop.resources import resource_path
 
 # literal translate("CaseLabels", "…") calls, so that the string extractor sees them
 _Q = QCoreApplication
@@ -72,10 +76,24 @@ def home_place() -> str:
     return _Q.translate("CaseLabels", "Home")
 
 
+@cache
+def _home_words() -> frozenset[str]:
+    """The visit form's default place in every language: a colleague who works in Dutch
+    records "Thuis", which says no more than "Domicile" on a home visit."""
+    words = {"home"}
+    for lang in LANGUAGES:
+        other = QTranslator()
+        if other.load(str(resource_path("translations", f"relais_{lang}.qm"))):
+            words.add((other.translate("CaseLabels", "Home") or "").casefold())
+    return frozenset(w for w in words if w)
+
+
 def place_adds(kind: str, place: str | None) -> bool:
     """Whether a visit's place says more than its kind: "Domicile" on a home visit does not."""
-    return bool(place) and not (kind == "home_visit"
-                                and str(place).strip().casefold() == home_place().casefold())
+    if not place or kind != "home_visit":
+        return bool(place)
+    said = str(place).strip().casefold()
+    return said != home_place().casefold() and said not in _home_words()
 
 
 def visit_status(code: str) -> str:

@@ -180,13 +180,16 @@ def test_today_names_a_visits_place_only_where_it_says_more_than_its_kind(main_w
                                                         request_reason="Chutes"), status="active")
     day = ctx.today()
     for hour, kind, place in ((9, "home_visit", home), (10, "home_visit", "Résidence Les Lilas"),
-                              (11, "phone", home)):
+                              (11, "phone", home), (12, "home_visit", "Thuis"),
+                              (13, "home_visit", " domicile ")):
         visits.plan_visit(ctx, cid, kind=kind, start=f"{day.isoformat()}T{hour:02d}:00",
                           place=place)
     page = next(p for p in main_window.pages if isinstance(p, TodayPage))
     page.refresh()
     whats = [page._describe(item)[1] for item in page.items("visits_today")]
-    assert len(whats) == 3
+    assert len(whats) == 5
     assert f"({home})" not in whats[0]
     assert whats[1].endswith("(Résidence Les Lilas)")
     assert whats[2].endswith(f"({home})")  # a call "at home" is not what a call says
+    # a Dutch-speaking colleague's default place, or the word typed again: no more than the kind
+    assert whats[3] == whats[4] == whats[0]
