@@ -35,7 +35,7 @@ class TodayItem:
     patient_name: str
     at: dt.datetime | None  # visit time, due date (at midnight), admission date
     code: str  # visit kind, overdue reason, stay kind…
-    status: str  # visit status; "overdue" / "soon" for reviews; "in_hospital" for stays
+    status: str  # visit status; "overdue" / "today" / "soon" for reviews; "in_hospital" for stays
     record_id: str
     case_id: str | None = None
     place: str | None = None
@@ -144,6 +144,11 @@ def _intake_items(s: Session, cases: dict[str, Any], open_ids: Any, today: dt.da
     return waiting, awaiting
 
 
+def _review_state(due: dt.date, today: dt.date) -> str:
+    """A review due today is to do today, not late."""
+    return "overdue" if due < today else "today" if due == today else "soon"
+
+
 def _by_time(items: list[TodayItem]) -> tuple[TodayItem, ...]:
     return tuple(sorted(items, key=lambda i: (i.at or dt.datetime.min, i.patient_name)))
 
@@ -229,7 +234,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True,
         ready("overdue", _by_time(overdue))
 
         reviews = [TodayItem("relevance_review", c.pid, c.name, _at(c.relevance_review_due),
-                             c.status, "overdue" if c.relevance_review_due <= today else "soon",
+                             c.status, _review_state(c.relevance_review_due, today),
                              cid, cid)
                    for cid, c in cases.items()
                    if c.relevance_review_due is not None and c.relevance_review_due <= soon]
@@ -238,7 +243,7 @@ def today_data(ctx: AppContext, *, mine_only: bool = True,
         pids = open_pids
         plans = [TodayItem("plan_review", cp.patient_id, names[cp.patient_id],
                            _at(cp.review_date), cp.status,  # type: ignore[arg-type]
-                           "overdue" if cp.review_date <= today else "soon",  # type: ignore[operator]
+                           _review_state(cp.review_date, today),  # type: ignore[arg-type]
                            cp.id, cp.case_id)
                  for cp in s.execute(select(CarePlan).where(
                      CarePlan.deleted.is_(False), CarePlan.patient_id.in_(pids),

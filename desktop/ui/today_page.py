@@ -138,7 +138,8 @@ class TodayPage(QWidget):
         elif item.kind == "overdue":
             what = self._label(labels.due, item.code)
         elif item.kind in ("relevance_review", "plan_review"):
-            what = self.tr("late") if item.status == "overdue" else self.tr("due soon")
+            what = {"overdue": self.tr("late"), "today": self.tr("today")}.get(
+                item.status, self.tr("due soon"))
         elif item.kind == "waiting":
             what = self.tr("on the waiting list since this date")
         elif item.kind == "awaiting_contact":

@@ -4978,6 +4978,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>à envoyer</translation>
     </message>
     <message>
+      <source>today</source>
+      <translation>aujourd'hui</translation>
+    </message>
+    <message>
       <source>{n} open cases</source>
       <translation>{n} dossiers ouverts</translation>
     </message>

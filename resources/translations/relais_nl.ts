@@ -4978,6 +4978,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>te versturen</translation>
     </message>
     <message>
+      <source>today</source>
+      <translation>vandaag</translation>
+    </message>
+    <message>
       <source>{n} open cases</source>
       <translation>{n} open dossiers</translation>
     </message>

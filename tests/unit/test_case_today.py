@@ -157,3 +157,21 @@ def test_a_one_letter_search_lists_its_matches_by_name(ctx) -> None:  # type: ig
     two = caseload.list_caseload(ctx, "lo", mine_only=False)
     assert [r.family_name for r in two] == ["Zoll"]
     assert rows[0].last_visit is None and isinstance(rows[0].opened_on, dt.date)
+
+
+def test_reviews_due_today_are_to_do_today_not_late(ctx, world) -> None:
+    """Today listed a review falling due this very day as "en retard"."""
+    def plans(uow: UnitOfWork) -> None:
+        uow.add(CarePlan, patient_id=world["eve"], case_id=world["c_eve"], status="agreed",
+                review_date=TODAY)
+        uow.add(CarePlan, patient_id=world["leon"], case_id=world["c_leon"], status="agreed",
+                review_date=TODAY - dt.timedelta(days=1))
+    ctx.write(plans)
+    months = cases.relevance_months(ctx)
+    on = dt.date(TODAY.year, TODAY.month - months, TODAY.day)
+    assert cases.record_relevance_review(ctx, world["c_jos"], on=on) == TODAY
+    data = today.today_data(ctx)
+    states = {(i.patient_id, i.status) for i in data.plan_reviews}
+    assert states == {(world["jos"], "soon"), (world["eve"], "today"), (world["leon"], "overdue")}
+    reviews = {i.patient_id: i.status for i in data.relevance_reviews}
+    assert reviews == {world["leon"]: "overdue", world["jos"]: "today"}  # Léon: due since April
