@@ -133,6 +133,15 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute))
 
 
+def _workday(day: dt.date, *, later: bool) -> dt.date:
+    """A Saturday or Sunday moved to the Monday after (`later`) or the Friday before: case
+    managers visit on working days."""
+    if day.weekday() < 5:
+        return day
+    return day + dt.timedelta(days=7 - day.weekday()) if later else \
+        day - dt.timedelta(days=day.weekday() - 4)
+
+
 def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
            kind: str | None = None, lang: str = "fr", female: bool = True) -> dict[str, Any]:
     kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
@@ -212,8 +221,9 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             # done visits every 2 to 5 weeks, walking back from the end
             day = end - dt.timedelta(days=rng.randint(1, 20))
             done = 0
-            while day > opened and done < max_visits:
-                start = _at(day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
+            while _workday(day, later=False) > opened and done < max_visits:
+                start = _at(_workday(day, later=False), rng.choice([9, 10, 11, 14, 15, 16]),
+                            rng.choice([0, 30]))
                 rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female))
                 if rng.random() < 0.7:
                     note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
@@ -230,10 +240,10 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
                 rows[VISIT].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit",
                                           lang=lang))
             elif rng.random() < 0.06:  # planned, the day passed, not recorded yet
-                late = today - dt.timedelta(days=rng.randint(1, 5))
+                late = _workday(today - dt.timedelta(days=rng.randint(1, 5)), later=False)
                 rows[VISIT].append(_visit(rng, case, _at(late, 10), "planned", lang=lang))
             elif rng.random() < 0.8:
-                ahead = today + dt.timedelta(days=rng.randint(1, 28))
+                ahead = _workday(today + dt.timedelta(days=rng.randint(1, 28)), later=True)
                 rows[VISIT].append(_visit(rng, case, _at(ahead, rng.choice([9, 10, 14, 15])),
                                           "planned", lang=lang))
         if rng.random() < 0.22:

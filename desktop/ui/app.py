@@ -62,6 +62,7 @@ def run_gui(folder: Path | None = None) -> int:
     """The app on `folder` (`relais --vault DIR`), else on vault_folder()."""
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
+    from desktop.ui.fit import show_main
     from desktop.ui.main_window import MainWindow
 
     folder = folder or vault_folder()
@@ -72,9 +73,9 @@ def run_gui(folder: Path | None = None) -> int:
         if ctx is None:
             return 0
         window.set_context(ctx)
-        window.show()
+        show_main(window)
     else:
-        window.show()
+        show_main(window)
         window.ask_unlock()
         from desktop.ui.workers import run_in_background
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 MAX_WIDTH = 1366
+SMALL_SCREEN_WIDTH = 1440
 MAX_HEIGHT = 700
 # what a dialog's scrolled part may take: the rest is title, messages and buttons
 SCROLL_HEIGHT = 540
@@ -77,6 +78,16 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     room = screen.availableGeometry().size() if screen is not None else QSize(MAX_WIDTH,
                                                                              MAX_HEIGHT)
     widget.resize(min(width, room.width(), MAX_WIDTH), min(height, room.height(), MAX_HEIGHT))
+
+
+def show_main(window: QWidget) -> None:
+    """The main window maximised on a laptop's screen (up to 1440 pixels wide, where the
+    1280-pixel window would leave a useless strip), else shown at its size."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None and screen.availableGeometry().width() <= SMALL_SCREEN_WIDTH:
+        window.showMaximized()
+    else:
+        window.show()
 
 
 class _SpacedDelegate(QStyledItemDelegate):

@@ -496,3 +496,21 @@ def test_no_mnemonic_twice_on_any_tab_of_the_dossier(world: World, lang: str) ->
         assert not twice, "one Alt+letter for two controls:\n" + "\n".join(dict.fromkeys(twice))
     finally:
         install_language("fr")
+
+
+@pytest.mark.parametrize(("small_up_to", "maximised"), [(1440, True), (1000, False)])
+def test_main_window_maximised_on_a_laptop_screen(qapp, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                                  small_up_to: int, maximised: bool) -> None:
+    """On a 1366-pixel laptop the 1280-pixel main window left a strip of desktop beside it
+    and elided the patients' table: it opens maximised there, at its size on a larger one."""
+    from desktop.ui import fit
+
+    monkeypatch.setattr(fit, "SMALL_SCREEN_WIDTH", small_up_to)
+    window = QMainWindow()
+    fit.fit_to_screen(window, 1280, 760)
+    try:
+        assert window.screen().availableGeometry().width() == 1366
+        fit.show_main(window)
+        assert window.isMaximized() is maximised and window.isVisible()
+    finally:
+        window.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from sqlalchemy import select
@@ -28,3 +29,16 @@ def test_demo_cases_step(ctx, monkeypatch) -> None:
     assert len(rows) == 12
     overview = timeline.open_dossier(ctx, data.visits_today[0].patient_id)
     assert overview.timeline and overview.cases[0].status != "closed"
+
+
+def test_demo_visits_fall_on_working_days() -> None:
+    """The demo's Today listed a home visit on a Saturday and an office meeting on a Sunday."""
+    for day in (dt.date(2026, 12, 7), dt.date(2026, 12, 11), dt.date(2026, 12, 12)):
+        starts = [v["planned_start"]
+                  for _pid, rows in demo_cases.case_rows(random.Random(3), day,
+                                                         [f"p{n}" for n in range(60)], "Demo")
+                  for v in rows[demo_cases.VISIT]
+                  if v["planned_start"].date() != day]  # its own slots: whatever the day
+        assert len(starts) > 100
+        assert all(s.weekday() < 5 for s in starts), sorted(
+            s for s in starts if s.weekday() >= 5)[:3]
