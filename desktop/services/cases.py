@@ -96,6 +96,12 @@ class CaseView:
     def is_open(self) -> bool:
         return L.is_open(self.status)
 
+    @property
+    def status_since(self) -> dt.date | None:
+        """The day the case took its current status (its last change to it), else its opening."""
+        return next((h.changed_on for h in reversed(self.history) if h.to_status == self.status),
+                    self.opened_on)
+
 
 def load_case(session: Session, case_id: str) -> Case:
     if not is_uuid(case_id):

@@ -3344,6 +3344,10 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>OverviewTab</name>
     <message>
+      <source>Case {status} since {date} (opened on {opened}) — requested by {who}: “{why}”</source>
+      <translation>Dossier {status} depuis le {date} (ouvert le {opened}) — demandé par {who} : « {why} »</translation>
+    </message>
+    <message>
       <source>Case {status} since {date} — requested by {who}: “{why}”</source>
       <translation>Dossier {status} depuis le {date} — demandé par {who} : « {why} »</translation>
     </message>

@@ -3344,6 +3344,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>OverviewTab</name>
     <message>
+      <source>Case {status} since {date} (opened on {opened}) — requested by {who}: “{why}”</source>
+      <translation>Dossier {status} sinds {date} (geopend op {opened}) — aangevraagd door {who}: “{why}”</translation>
+    </message>
+    <message>
       <source>Case {status} since {date} — requested by {who}: “{why}”</source>
       <translation>Dossier {status} sinds {date} — aangevraagd door {who}: “{why}”</translation>
     </message>

@@ -164,3 +164,22 @@ def test_the_overview_names_the_earliest_planned_visit(main_window, qtbot, ctx) 
     overview = main_window.open_dossier(d.patient_id).tabs.currentWidget()
     assert "30/11/2026 14:30" in overview.summary.text()
     assert "04/12/2026" not in overview.summary.text()
+
+
+def test_the_overview_dates_the_status_from_its_change_not_the_opening(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """"Dossier stabilisé depuis le 21/02/2026" named the day the case was opened; it was
+    stabilised in November."""
+    from desktop.services import cases
+    from desktop.services.cases import RequestFields
+    from desktop.services.patients import PatientFields, add_patient
+
+    pid = add_patient(ctx, PatientFields(family_name="Stable", given_name="Rita"))
+    cid = cases.open_case(ctx, pid, RequestFields(requester_type="gp", request_reason="Chutes",
+                                                  request_date="2026-02-20"),
+                          opened_on="2026-02-21")
+    cases.change_status(ctx, cid, "assessing", on="2026-03-02")
+    cases.change_status(ctx, cid, "active", on="2026-04-10")
+    cases.change_status(ctx, cid, "stabilised", on="2026-11-18")
+    overview = main_window.open_dossier(pid).tabs.currentWidget()
+    first = overview.summary.text().splitlines()[0]
+    assert "stabilised since 18/11/2026 (opened on 21/02/2026)" in first, first

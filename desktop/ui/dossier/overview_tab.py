@@ -72,9 +72,14 @@ class OverviewTab(QWidget):
         current = next((c for c in all_cases if c.is_open), None)
         lines = []
         if current is not None:
-            lines.append(self.tr("Case {status} since {date} — requested by {who}: “{why}”").format(
+            since, opened = current.status_since, current.opened_on
+            text = (self.tr("Case {status} since {date} (opened on {opened}) — requested by "
+                            "{who}: “{why}”") if opened and since != opened
+                    else self.tr("Case {status} since {date} — requested by {who}: “{why}”"))
+            lines.append(text.format(
                 status=labels.case_status(current.status).lower(),
-                date=short_date(current.opened_on) if current.opened_on else "?",
+                date=short_date(since) if since else "?",
+                opened=short_date(opened) if opened else "?",
                 who=mid_sentence(labels.requester(current.requester_type)),
                 why=current.clarified_request or current.request_reason or ""))
             if current.relevance_review_due:  # reached, it says so (as the header's badge)
