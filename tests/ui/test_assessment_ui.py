@@ -212,3 +212,32 @@ def test_the_tab_opens_where_the_case_manager_picks_up(qtbot, main_window,  # ty
     first.dossier.close()
     assessments.record_completed(ctx, pid, "katz_be", KATZ_B)
     assert opened().selected_instrument_id() == "katz_be"
+
+
+@pytest.mark.parametrize("width", [320, 835])
+def test_trend_labels_stay_whole_inside_the_drawing(qapp, width: int) -> None:  # type: ignore[no-untyped-def]
+    """The Katz trend cut its labels: "O : autonome" at the left edge, "D : démence
+    diagnostiquée" at the top right became "ience dia" (a box of 80 by 14 pixels)."""
+    import datetime as dt
+
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop.services.assessments import TrendPoint
+    from desktop.ui.assessment.trend import TrendWidget
+
+    widget = TrendWidget()
+    points = [TrendPoint("a", dt.date(2026, 6, 4), 0, "O", 5),
+              TrendPoint("b", dt.date(2026, 8, 27), 0, "O", 5),
+              TrendPoint("c", dt.date(2026, 10, 18), 5, "D", 5)]
+    labels = ["O : autonome", "O : autonome", "D : démence diagnostiquée"]
+    widget.set_points(points, labels)
+    widget.resize(width, widget.sizeHint().height())
+    fm = QFontMetricsF(widget.font())
+    boxes = widget.label_boxes(fm)
+    inside = widget.rect().toRectF()
+    assert all(inside.contains(box) for box, _text in boxes)
+    assert all(box.width() >= fm.horizontalAdvance(text) for box, text in boxes)  # whole
+    assert not any(a.intersects(b) for i, (a, _t) in enumerate(boxes) for b, _u in boxes[i + 1:])
+    shown = [text for _box, text in boxes]
+    assert "D : démence diagnostiquée" in shown and shown[0] == "O : autonome"
+    widget.grab()  # paints

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.i18n.dates import short_date
@@ -34,12 +34,51 @@ class TrendWidget(QWidget):
         self.setToolTip(desc)
         self.update()
 
+    def plot_area(self, fm: QFontMetricsF) -> QRectF:
+        """Where the line goes: room left for the top value, above for a label over the
+        highest point, below for the dates (in the font's measures, not fixed pixels)."""
+        top = str(max((p.maximum for p in self.points), default=0) or 1)
+        line = fm.height()
+        return QRectF(self.rect()).adjusted(fm.horizontalAdvance(top) + 10, line + 8,
+                                            -12, -(line + 10))
+
+    def label_boxes(self, fm: QFontMetricsF) -> list[tuple[QRectF, str]]:
+        """Each point's words, above the point (below when there is no room or when it would
+        cover the previous one), moved sideways to stay inside the widget; a label that fits
+        nowhere is left out (the tooltip and the accessible description have every point)."""
+        area = self.plot_area(fm)
+        width, height = float(self.width()), float(self.height())
+        placed: list[QRectF] = []
+        out: list[tuple[QRectF, str]] = []
+        for p, label in zip(self.points, self.labels, strict=False):
+            text = label or str(p.value)
+            pt = self.point_at(p, area)
+            w = min(fm.horizontalAdvance(text) + 6, width)
+            h = fm.height()
+            x = min(max(0.0, pt.x() - w / 2), width - w)
+            for y in (pt.y() - h - 5, pt.y() + 6):
+                box = QRectF(x, y, w, h)
+                if y >= 0 and y + h <= height and not any(box.intersects(b) for b in placed):
+                    placed.append(box)
+                    out.append((box, text))
+                    break
+        return out
+
+    def point_at(self, p: TrendPoint, area: QRectF) -> QPointF:
+        top = max(q.maximum for q in self.points) or 1
+        first, last = self.points[0].on, self.points[-1].on
+        span = max((last - first).days, 1)
+        x = area.left() + (area.width() * (p.on - first).days / span
+                           if len(self.points) > 1 else area.width() / 2)
+        return QPointF(x, area.bottom() - area.height() * p.value / top)
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
+        fm = QFontMetricsF(self.font())
         painter.fillRect(self.rect(), pal.base())
-        area = QRectF(self.rect()).adjusted(34, 12, -16, -26)
+        area = self.plot_area(fm)
         painter.setPen(QPen(pal.mid().color(), 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawLine(area.bottomLeft(), area.topLeft())
@@ -47,35 +86,27 @@ class TrendWidget(QWidget):
             painter.setPen(pal.text().color())
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No completed assessment yet"))
             return
-        top = max(p.maximum for p in self.points) or 1
+        line = fm.height()
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.setPen(pal.text().color())
-        painter.drawText(QRectF(0, area.top() - 6, 30, 14), Qt.AlignmentFlag.AlignRight, str(top))
-        painter.drawText(QRectF(0, area.bottom() - 8, 30, 14), Qt.AlignmentFlag.AlignRight, "0")
-        first, last = self.points[0].on, self.points[-1].on
-        span = max((last - first).days, 1)
-
-        def at(p: TrendPoint) -> QPointF:
-            x = area.left() + (area.width() * (p.on - first).days / span
-                               if len(self.points) > 1 else area.width() / 2)
-            return QPointF(x, area.bottom() - area.height() * p.value / top)
-
-        path = QPainterPath(at(self.points[0]))
+        top = max(p.maximum for p in self.points) or 1
+        painter.drawText(QRectF(0, area.top() - line / 2, area.left() - 5, line), right, str(top))
+        painter.drawText(QRectF(0, area.bottom() - line / 2, area.left() - 5, line), right, "0")
+        path = QPainterPath(self.point_at(self.points[0], area))
         for p in self.points[1:]:
-            path.lineTo(at(p))
+            path.lineTo(self.point_at(p, area))
         accent = QColor("#1f6fb2")
         painter.setPen(QPen(accent, 2))
         painter.drawPath(path)
         painter.setBrush(accent)
-        for p, label in zip(self.points, self.labels, strict=False):
-            pt = at(p)
-            painter.drawEllipse(pt, 3.5, 3.5)
-            painter.setPen(pal.text().color())
-            painter.drawText(QRectF(pt.x() - 40, pt.y() - 18, 80, 14),
-                             Qt.AlignmentFlag.AlignCenter, label or str(p.value))
-            painter.setPen(QPen(accent, 2))
+        for p in self.points:
+            painter.drawEllipse(self.point_at(p, area), 3.5, 3.5)
         painter.setPen(pal.text().color())
-        painter.drawText(QRectF(area.left() - 30, area.bottom() + 6, 90, 14),
-                         Qt.AlignmentFlag.AlignLeft, short_date(first))
+        for box, text in self.label_boxes(fm):
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        dates = QRectF(0, area.bottom() + 6, self.width(), line)
+        painter.drawText(dates.adjusted(area.left() / 2, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
+                         short_date(self.points[0].on))
         if len(self.points) > 1:
-            painter.drawText(QRectF(area.right() - 60, area.bottom() + 6, 76, 14),
-                             Qt.AlignmentFlag.AlignRight, short_date(last))
+            painter.drawText(dates.adjusted(0, 0, -4, 0), Qt.AlignmentFlag.AlignRight,
+                             short_date(self.points[-1].on))
