@@ -389,6 +389,23 @@ def drafts(ctx: AppContext, patient_id: str, instrument_id: str | None = None
     return ctx.read(run)
 
 
+def last_instrument(ctx: AppContext, patient_id: str) -> str | None:
+    """The instrument of the patient's newest draft, else of the latest completed response:
+    where the case manager picks up (one query, nothing decoded)."""
+    base = (AssessmentResponse.patient_id == patient_id, AssessmentResponse.deleted.is_(False))
+
+    def run(session: Session) -> str | None:
+        draft = session.scalar(select(AssessmentResponse.instrument_id).where(
+            *base, AssessmentResponse.status == "draft")
+            .order_by(AssessmentResponse.created_at.desc()).limit(1))
+        return draft or session.scalar(select(AssessmentResponse.instrument_id).where(
+            *base, AssessmentResponse.status == "completed")
+            .order_by(AssessmentResponse.assessed_on.desc(),
+                      AssessmentResponse.completed_at.desc()).limit(1))
+
+    return ctx.read(run)
+
+
 def latest(ctx: AppContext, patient_id: str, instrument_id: str) -> AssessmentView | None:
     rows = history(ctx, patient_id, instrument_id, include_superseded=False)
     return rows[-1] if rows else None
@@ -396,10 +413,18 @@ def latest(ctx: AppContext, patient_id: str, instrument_id: str) -> AssessmentVi
 
 def trend(ctx: AppContext, patient_id: str, instrument_id: str) -> list[TrendPoint]:
     """The instrument's primary score (or category rank) over time, corrections applied."""
-    defn = get_definition(ctx, instrument_id)
+    return trend_of(get_definition(ctx, instrument_id),
+                    history(ctx, patient_id, instrument_id, include_superseded=False))
+
+
+def trend_of(defn: Definition, views: list[AssessmentView]) -> list[TrendPoint]:
+    """`trend` from the instrument's history already read (oldest first); responses replaced
+    by a correction are left out."""
     points: list[TrendPoint] = []
     primary = defn.primary
-    for v in history(ctx, patient_id, instrument_id, include_superseded=False):
+    for v in views:
+        if v.superseded_by is not None:
+            continue
         if v.assessed_on is None or primary is None:
             continue
         sc = v.scores.get("scores", {}).get(primary)

@@ -241,3 +241,27 @@ def test_trend_labels_stay_whole_inside_the_drawing(qapp, width: int) -> None:  
     shown = [text for _box, text in boxes]
     assert "D : démence diagnostiquée" in shown and shown[0] == "O : autonome"
     widget.grab()  # paints
+
+
+def test_the_tab_opens_on_the_last_instrument_reading_its_history_once(  # type: ignore[no-untyped-def]
+        qtbot, main_window, ctx: AppContext, monkeypatch) -> None:
+    """Opening the tab read the drafts and the history twice (the row change refreshed, then
+    the catalog refreshed again) and the whole history once more to pick the instrument."""
+    pid = add_patient(ctx, PatientFields(family_name="Lambert", given_name="Rose",
+                                         birth_date="1941-05-09"))
+    assessments.record_completed(ctx, pid, "katz_be", {**KATZ_B, "dementia_diagnosis": False},
+                                 assessed_on="2026-10-01")
+    reads: list[str] = []
+    for name in ("history", "drafts", "trend"):
+        real = getattr(assessments, name)
+        monkeypatch.setattr(assessments, name, lambda *a, _n=name, _r=real, **k: (
+            reads.append(_n), _r(*a, **k))[1])
+    dossier = main_window.open_dossier(pid)
+    qtbot.waitExposed(dossier)
+    tab = next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+               if isinstance(dossier.tabs.widget(i), AssessmentTab))
+    dossier.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.history.count() == 1)
+    assert tab.selected_instrument_id() == "katz_be"  # where she was last assessed
+    assert len(tab.trend.points) == 1
+    assert sorted(reads) == ["drafts", "history"], reads

@@ -58,3 +58,20 @@ def test_review_letter_button(main_window, qtbot, ctx, tmp_path: Path) -> None: 
         AuditEvent.action == "print")).scalars()))
     assert [(e.patient_id, e.detail["document"], e.detail["to"]) for e in printed] == \
         [(pid, "medication_review", "pharmacist")]
+
+
+def test_the_tab_reads_its_lists_once_when_first_shown(main_window, ctx,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    """Built when first shown, the tab loaded its lists, then was refreshed at once again."""
+    from desktop.services import paperwork
+
+    pid = add_patient(ctx, PatientFields(family_name="Lenoir", given_name="Paul"))
+    reads: list[str] = []
+    real = paperwork.list_paperwork
+    monkeypatch.setattr(paperwork, "list_paperwork",
+                        lambda *a, **k: (reads.append("paperwork"), real(*a, **k))[1])
+    dossier = main_window.open_dossier(pid)
+    tab = next(dossier.tabs.widget(i) for i in range(dossier.tabs.count())
+               if isinstance(dossier.tabs.widget(i), PaperworkTab))
+    dossier.tabs.setCurrentWidget(tab)
+    assert reads == ["paperwork"]

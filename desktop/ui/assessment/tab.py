@@ -130,21 +130,20 @@ class AssessmentTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, defn.id)
             self.instruments.addItem(item)
-        self.instruments.blockSignals(False)
         ids = list(self.catalog)
         if keep not in ids:
             keep = self._starting_instrument(ids)
         self.instruments.setCurrentRow(ids.index(keep) if keep in ids else 0)
-        self.refresh_history()
+        self.instruments.blockSignals(False)
+        self.refresh_history()  # once (the row change above is not signalled)
 
     def _starting_instrument(self, ids: list[str]) -> str | None:
         """Where the case manager picks up: a draft under way, else the patient's latest
         assessment, else the first instrument whose texts are there (not one that cannot be
         filled in)."""
-        pid = self.dossier.patient_id
-        recent = assessments.drafts(self.ctx, pid) or assessments.history(self.ctx, pid)
-        if recent and recent[-1].instrument_id in ids:
-            return recent[-1].instrument_id
+        recent = assessments.last_instrument(self.ctx, self.dossier.patient_id)
+        if recent in ids:
+            return recent
         return next((i for i in ids if self.catalog[i].texts_included), ids[0] if ids else None)
 
     def selected_instrument_id(self) -> str | None:
@@ -172,8 +171,8 @@ class AssessmentTab(QWidget):
         pid = self.dossier.patient_id
         self.heading.setText(f"<b>{text_in(defn.title, lang)}</b><br>"
                              f"<small>{text_in(defn.licence.note, lang)}</small>")
-        self.rows = (assessments.drafts(self.ctx, pid, iid)
-                     + list(reversed(assessments.history(self.ctx, pid, iid))))
+        done = assessments.history(self.ctx, pid, iid)
+        self.rows = assessments.drafts(self.ctx, pid, iid) + list(reversed(done))
         for v in self.rows:
             day = short_date(v.assessed_on) if v.assessed_on else "?"
             if v.status == "draft":
@@ -190,7 +189,7 @@ class AssessmentTab(QWidget):
             self.history.addItem(item)
         if self.history.count():
             self.history.setCurrentRow(0)
-        points = assessments.trend(self.ctx, pid, iid)
+        points = assessments.trend_of(defn, done)
         labels = []
         for p in points:
             view = next(v for v in self.rows if v.id == p.response_id)

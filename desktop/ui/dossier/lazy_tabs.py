@@ -118,7 +118,7 @@ class LazyTabs(QTabWidget):
 
 # Tabs whose constructor loads their data: shown the first time, they need no refresh.
 LOAD_WHEN_BUILT = {"CasesTab", "IdentityTab", "JournalTab", "OverviewTab", "StaysTab", "VisitsTab",
-                   "ConsentsTab", "PlanTab"}
+                   "ConsentsTab", "PlanTab", "AssessmentTab", "PaperworkTab"}
 
 
 def first_showing(tabs: LazyTabs, tab: QWidget) -> bool:
