@@ -122,6 +122,15 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     chosen = [pid for pid in patient_ids if rng.random() < 0.65]
     who = people(ctx, chosen)
+    for dutch in (False, True):  # a plan (and its handout) to show in each language
+        if any(p.dutch == dutch for p in who.values()):
+            continue
+        for pid in patient_ids:
+            other = who.get(pid) or people(ctx, [pid])[pid]
+            if other.dutch == dutch:
+                chosen.append(pid)
+                who[pid] = other
+                break
     today = ctx.today()
     for start in range(0, len(chosen), BATCH):
         batch = chosen[start:start + BATCH]

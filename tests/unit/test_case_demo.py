@@ -42,3 +42,22 @@ def test_demo_visits_fall_on_working_days() -> None:
         assert len(starts) > 100
         assert all(s.weekday() < 5 for s in starts), sorted(
             s for s in starts if s.weekday() >= 5)[:3]
+
+
+def test_demo_plans_show_in_both_languages(ctx) -> None:
+    """A small demo (the documents' language tests use 16 patients) could give no Dutch-speaking
+    patient a plan: no Dutch handout to show or to check."""
+    from desktop.demo import plans
+    from desktop.services.patients import PatientFields, add_patient
+    from desktop.storage.models import CarePlan
+
+    class NobodyDrawn(random.Random):
+        def random(self) -> float:
+            return 0.99  # above every "chosen" threshold
+
+    ids = [add_patient(ctx, PatientFields(family_name=f"Demo{n}", given_name="Anna",
+                                          languages=[lang]))
+           for n, lang in enumerate(["fr", "fr", "nl", "nl"])]
+    plans.step(ctx, NobodyDrawn(5), ids, lambda _done, _total: None)
+    planned = set(ctx.read(lambda s: list(s.execute(select(CarePlan.patient_id)).scalars())))
+    assert planned == {ids[0], ids[2]}
