@@ -10,6 +10,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 DEMO_PASSPHRASE = "demo-relais-2026"
+DEMO_PROFILE = {"organisation_name": "Coordination de soins — démonstration",
+                "case_manager_phone": "081 22 33 44", "case_manager_email": "demo@relais.example"}
 DEMO_PATIENTS = 60
 
 
@@ -19,6 +21,7 @@ def demo_vault_dir() -> Path:
 
 def ensure_demo_vault(folder: Path) -> None:
     from desktop import demo
+    from desktop.services import preferences
     from desktop.services.context import AppContext
     from desktop.services.vault_admin import vault_exists
 
@@ -28,6 +31,8 @@ def ensure_demo_vault(folder: Path) -> None:
     ctx, _recovery = AppContext.create(folder, DEMO_PASSPHRASE, user_name="Démo — gestionnaire de cas")
     try:
         demo.generate(ctx, DEMO_PATIENTS, seed=2026)
+        # the handouts' "my case manager" line carries a number to call, as a real one would
+        preferences.update(ctx, DEMO_PROFILE)
     finally:
         ctx.lock()
 

@@ -40,20 +40,21 @@ PROCEDURE_NOTES = [("Dossier déposé par la fille", "Dossier ingediend door de 
                     "Volgende week de gemeente opnieuw contacteren")]
 FOLLOWERS = [("Assistante sociale de la mutualité", "Maatschappelijk werker ziekenfonds"),
              ("La fille", "De dochter"), (None, None)]
-# (name, dose, schedule fr, schedule nl)
+# (name, dose, schedule) in French and in Dutch: a handout names a medicine one way only
 MEDICINES = [
-    ("Bisoprolol", "5 mg", "1 le matin", "1 's morgens"),
-    ("Furosémide / Furosemide", "40 mg", "1 le matin", "1 's morgens"),
-    ("Metformine / Metformine", "850 mg", "matin et soir", "'s morgens en 's avonds"),
-    ("Atorvastatine", "20 mg", "1 le soir", "1 's avonds"),
-    ("Pantoprazole", "40 mg", "1 avant le déjeuner", "1 voor het ontbijt"),
-    ("Paracétamol / Paracetamol", "1 g", "si douleur, max. 3 par jour",
-     "bij pijn, max. 3 per dag"),
-    ("Apixaban", "5 mg", "matin et soir", "'s morgens en 's avonds"),
-    ("Lormétazépam / Lormetazepam", "1 mg", "1 au coucher", "1 voor het slapengaan"),
-    ("Vitamine D3", "25 000 UI / IE", "1 par mois", "1 per maand"),
-    ("Macrogol", "1 sachet / zakje", "le matin", "'s morgens"),
-    ("Lévothyroxine / Levothyroxine", "50 µg", "à jeun", "nuchter"),
+    (("Bisoprolol", "5 mg", "1 le matin"), ("Bisoprolol", "5 mg", "1 's morgens")),
+    (("Furosémide", "40 mg", "1 le matin"), ("Furosemide", "40 mg", "1 's morgens")),
+    (("Metformine", "850 mg", "matin et soir"), ("Metformine", "850 mg", "'s morgens en 's avonds")),
+    (("Atorvastatine", "20 mg", "1 le soir"), ("Atorvastatine", "20 mg", "1 's avonds")),
+    (("Pantoprazole", "40 mg", "1 avant le déjeuner"),
+     ("Pantoprazol", "40 mg", "1 voor het ontbijt")),
+    (("Paracétamol", "1 g", "si douleur, max. 3 par jour"),
+     ("Paracetamol", "1 g", "bij pijn, max. 3 per dag")),
+    (("Apixaban", "5 mg", "matin et soir"), ("Apixaban", "5 mg", "'s morgens en 's avonds")),
+    (("Lormétazépam", "1 mg", "1 au coucher"), ("Lormetazepam", "1 mg", "1 voor het slapengaan")),
+    (("Vitamine D3", "25 000 UI", "1 par mois"), ("Vitamine D3", "25 000 IE", "1 per maand")),
+    (("Macrogol", "1 sachet", "le matin"), ("Macrogol", "1 zakje", "'s morgens")),
+    (("Lévothyroxine", "50 µg", "à jeun"), ("Levothyroxine", "50 µg", "nuchter")),
 ]
 CARER_HEALTH = [("Dos douloureux, dort mal", "Rugpijn, slaapt slecht"),
                 ("En bonne santé", "Goede gezondheid"), (None, None)]
@@ -84,9 +85,9 @@ def _medicines(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -
     source = rng.choice(["patient", "pharmacist", "gp_letter"])
     checked = today - dt.timedelta(days=rng.randint(3, 200))
     prescriber = p.view.gp_contact_id
-    for name, dose, when_fr, when_nl in rng.sample(MEDICINES, rng.randint(3, 8)):
-        medication.add_medication(ctx, p.id, name, dose=dose,
-                                  schedule=when_nl if p.dutch else when_fr,
+    for french, dutch in rng.sample(MEDICINES, rng.randint(3, 8)):
+        name, dose, when = dutch if p.dutch else french
+        medication.add_medication(ctx, p.id, name, dose=dose, schedule=when,
                                   prescriber_id=prescriber if rng.random() < 0.8 else None,
                                   source=source, checked_on=checked)
 

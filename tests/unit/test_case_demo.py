@@ -61,3 +61,21 @@ def test_demo_plans_show_in_both_languages(ctx) -> None:
     plans.step(ctx, NobodyDrawn(5), ids, lambda _done, _total: None)
     planned = set(ctx.read(lambda s: list(s.execute(select(CarePlan.patient_id)).scalars())))
     assert planned == {ids[0], ids[2]}
+
+
+def test_demo_medicines_named_in_the_patients_language(ctx) -> None:
+    """The demo's handouts listed "Furosémide / Furosemide" and "1 sachet / zakje"."""
+    from desktop.demo import care
+    from desktop.demo.common import people
+    from desktop.services import medication
+    from desktop.services.patients import PatientFields, add_patient
+
+    ids = [add_patient(ctx, PatientFields(family_name=f"Demo{n}", given_name="Anna",
+                                          languages=[lang])) for n, lang in enumerate(["fr", "nl"])]
+    for pid, person in people(ctx, ids).items():
+        for _ in range(4):
+            care._medicines(ctx, random.Random(pid), person, dt.date(2026, 12, 7))
+        meds = medication.list_medication(ctx, pid)
+        listed = {(m.name, m.dose, m.schedule) for m in meds}
+        assert not any(" / " in " ".join(map(str, row)) for row in listed), listed
+        assert listed <= {pair[person.dutch] for pair in care.MEDICINES}, listed

@@ -1,0 +1,32 @@
+"""`make run`'s demo vault (tools/run_demo.py): made once, with a case manager to call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services import documents, preferences
+from desktop.services.context import AppContext
+from desktop.storage.models import Patient
+from tools import run_demo
+
+
+def test_the_demo_vault_names_a_case_manager_to_call(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's handouts read "Mon gestionnaire de cas : Démo — gestionnaire de cas" with no
+    number beside it."""
+    monkeypatch.setattr(run_demo, "DEMO_PATIENTS", 3)
+    folder = tmp_path / "demo-vault"
+    run_demo.ensure_demo_vault(folder)
+    ctx = AppContext.open(folder, run_demo.DEMO_PASSPHRASE)
+    try:
+        profile = preferences.profile(ctx)
+        assert profile.case_manager_phone == "+3281223344"  # stored E.164
+        assert profile.organisation_name and profile.case_manager_email
+        pid = ctx.read(lambda s: s.scalar(select(Patient.id).limit(1)))
+        assert documents.handout_data(ctx, pid).case_manager_phone == "081 22 33 44"
+    finally:
+        ctx.lock()
+    run_demo.ensure_demo_vault(folder)  # made once: a second run keeps it
