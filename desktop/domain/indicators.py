@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from desktop.domain.case_lifecycle import TIERS
 from desktop.domain.errors import ValidationError
 from desktop.domain.transitions import StayDates, readmissions
 
@@ -47,6 +48,11 @@ EXPERIENCE_ID = "patient_experience"
 BURDEN_INSTRUMENTS = ("zarit_12", "zarit_22")
 UNCOVERED = "unmet"  # needs checklist status: a need no service covers
 UNKNOWN = ""  # no case manager / no level / no town recorded
+
+
+def _tier_rank(item: tuple[str, int]) -> int:
+    """Levels from the lightest support to the heaviest, none recorded last."""
+    return TIERS.index(item[0]) if item[0] in TIERS else len(TIERS)
 
 
 @dataclass(frozen=True)
@@ -300,7 +306,7 @@ def _caseload(period: Period, cases: Sequence[CaseFacts]) -> dict[str, Any]:
                and c.closed_on is not None and c.closed_on >= c.opened_on]
     return dict(
         active_cases=len(active), caseload_by_manager=dict(sorted(by_manager.items())),
-        caseload_by_tier=dict(sorted(by_tier.items())), episodes_closed=len(lengths),
+        caseload_by_tier=dict(sorted(by_tier.items(), key=_tier_rank)), episodes_closed=len(lengths),
         episode_median_days=_round(_median(lengths)), episode_mean_days=_round(_mean(lengths)))
 
 

@@ -76,6 +76,7 @@ def test_caseload_by_manager_and_tier_and_episode_length() -> None:
     assert r.active_cases == 3
     assert r.caseload_by_manager == {"Anne": 2, "Bert": 1}
     assert r.caseload_by_tier == {"": 1, "care_coordination": 1, "case_management": 1}
+    assert list(r.caseload_by_tier) == ["care_coordination", "case_management", ""]  # 2, 3, none
     assert r.episodes_closed == 2
     assert r.episode_median_days == 65.0  # (30 + 100) / 2
     assert r.episode_mean_days == 65.0
