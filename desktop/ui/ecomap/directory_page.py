@@ -74,6 +74,8 @@ class DirectoryPage(QWidget):
         self.table = _table([self.tr("Name"), self.tr("Kind"), self.tr("Phone"), self.tr("Town"),
                              self.tr("INAMI number"), self.tr("Patients")])
         self.table.setSortingEnabled(True)
+        # A to Z by name until the user clicks a header (Qt's first indicator sorts Z to A)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setAccessibleName(self.tr("Contacts of the directory"))
         split.addWidget(self.table)
         dup_box = QWidget()

@@ -477,6 +477,8 @@ class WhoPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Kind"),
                                               self.tr("Phone"), self.tr("Availability")])
         self.table.setSortingEnabled(True)
+        # A to Z by name until the user clicks a header (Qt's first indicator sorts Z to A)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
