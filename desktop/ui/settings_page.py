@@ -135,7 +135,6 @@ class SettingsPage(QWidget):
         self.reassess = QListWidget()
         self.reassess.setAccessibleName(self.tr("Instruments proposed after a hospital "
                                                 "discharge"))
-        self.reassess.setMaximumHeight(110)
         lang = current_language()
         for iid, defn in sorted(catalog(None).items()):
             title = defn.title.get(lang) or defn.title.get("en") or iid
@@ -144,6 +143,10 @@ class SettingsPage(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.reassess.addItem(item)
+        # every instrument in view (it showed seven and a half of ten), up to twelve
+        rows = min(self.reassess.count(), 12)
+        self.reassess.setFixedHeight(rows * max(1, self.reassess.sizeHintForRow(0))
+                                     + 2 * self.reassess.frameWidth() + 2)
         label = QLabel(self.tr("Re-assess after a hospital &discharge:"))
         label.setBuddy(self.reassess)  # one line: wrapped, its colon fell alone on a third one
         form.addRow(label, self.reassess)

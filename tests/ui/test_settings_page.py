@@ -149,3 +149,12 @@ def test_first_contact_days_and_reassessment_after_discharge(main_window, ctx) -
         if label.buddy() in (page.first_contact, page.reassess):
             letter = label.text()[label.text().index("&") + 1].casefold()
             assert len(keys[letter]) == 1, keys[letter]
+
+
+def test_every_instrument_to_reassess_is_in_view(main_window) -> None:  # type: ignore[no-untyped-def]
+    """The list showed seven and a half of its ten instruments, the page empty below it."""
+    lst = _page(main_window).reassess
+    assert lst.count() >= 8
+    last = lst.visualItemRect(lst.item(lst.count() - 1))
+    assert lst.viewport().rect().contains(last), (last, lst.viewport().rect())
+    assert lst.verticalScrollBar().maximum() == 0
