@@ -97,11 +97,16 @@ def field_label(field: str | None, lang: str | None = None) -> str:
 
 
 def error_text(exc: Exception, lang: str | None = None) -> str:
-    """One line for a DomainError: "<field>: <message>" (in French "<field> : <message>")."""
+    """One line for a DomainError: "<field>: <message>" (in French "<field> : <message>").
+    Another error with a `code` (a database error has one, and its statement's values as
+    `params`) is named by its type only: its text may quote a patient's data."""
     code = getattr(exc, "code", None)
     if code is None:
         return str(exc)
     lang = lang or user_language()
-    msg = t(code, lang, **getattr(exc, "params", {}))
+    params = getattr(exc, "params", None)
+    if not isinstance(code, str) or not isinstance(params, dict):
+        return t("cli.unexpected_error", lang, detail=type(exc).__name__)
+    msg = t(code, lang, **params)
     field = getattr(exc, "field", None)
     return colon(field_label(field, lang), msg, lang) if field else msg

@@ -112,3 +112,20 @@ def test_conflicts_page_without_a_conflict_shows_no_empty_form(main_window, ctx)
     assert page.table.rowCount() == 0 and not page.empty.isHidden()
     assert page.detail.isHidden() and not page.edit.isVisible()
     assert page.empty.mapTo(page, page.empty.rect().topLeft()).y() < 40
+
+
+def test_status_widget_names_an_unexpected_error_by_its_type(main_window) -> None:  # type: ignore[no-untyped-def]
+    """A sync ending on a database error raised in the status bar (TypeError: the error's
+    `params` are the statement's values, a list) and left the tooltip stale."""
+    from sqlalchemy.exc import IntegrityError
+
+    from desktop.sync import state
+
+    ctx = main_window.ctx
+    ctx.write(lambda uow: (state.put(uow.session, state.SERVER_URL, URL),
+                           state.put(uow.session, state.TOKEN, "t")))
+    widget = main_window.status_widgets[0]
+    error = IntegrityError("INSERT INTO patient (family_name) VALUES (?)", [("Wilmotte",)],
+                           Exception("UNIQUE constraint failed: patient.niss"))
+    widget.refresh(error)
+    assert widget.state.toolTip() == message("cli.unexpected_error", detail="IntegrityError")

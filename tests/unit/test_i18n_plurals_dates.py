@@ -134,3 +134,17 @@ def test_the_sync_report_reads_right_for_one_change_in_french() -> None:
              pending=0)
     assert "1 envoyées" not in text and "1 reçues" not in text
     assert "envoyées : 1" in text and "reçues : 1" in text
+
+
+def test_a_database_error_is_named_by_its_type_never_its_values() -> None:
+    """A sync that met a database error crashed the status bar (its `params`, the statement's
+    values, are a list) and would have shown a patient's name in a tooltip."""
+    from sqlalchemy.exc import IntegrityError
+
+    exc = IntegrityError("INSERT INTO patient (family_name) VALUES (?)", [("Wilmotte",)],
+                         Exception("UNIQUE constraint failed: patient.niss"))
+    assert exc.code  # SQLAlchemy's own code, like a DomainError's
+    for lang in ("fr", "nl", "en"):
+        text = error_text(exc, lang)
+        assert "IntegrityError" in text and "Wilmotte" not in text and "INSERT" not in text
+    assert error_text(exc, "fr") == "Erreur inattendue : IntegrityError"

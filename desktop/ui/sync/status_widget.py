@@ -109,10 +109,14 @@ class SyncStatusWidget(QWidget):
         if st.needs_attention:
             parts.append(self.tr("{n} need attention").format(n=st.needs_attention))
         self.state.setText(" · ".join(parts))
-        if isinstance(error, Exception) and getattr(error, "code", None):
+        if isinstance(error, DomainError):
             tip = error_message(error)
+        elif st.last_error:
+            tip = message(st.last_error)
+        elif isinstance(error, Exception):  # its text may quote a statement's values: its type
+            tip = message("cli.unexpected_error", detail=type(error).__name__)
         else:
-            tip = message(st.last_error) if st.last_error else ""
+            tip = ""
         self.state.setToolTip(tip)
         color = "#b00020" if st.online is False or st.revoked else "#1b5e20"
         self.state.setStyleSheet(f"color: {color};")
