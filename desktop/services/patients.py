@@ -67,6 +67,8 @@ class PatientView:
     restricted: bool
     server_version: int
     badges: list[str] = field(default_factory=list)
+    # other dossiers with this NISS (registered on two laptops): "FAMILY Given (town)"
+    same_niss: list[str] = field(default_factory=list)
 
 
 # the columns a list row shows, selected as plain rows without ORM objects: `relais patient list`
@@ -91,8 +93,9 @@ def _view(session: Session, p: Patient, today: dt.date) -> PatientView:
         gp = session.get(Contact, p.gp_contact_id)
         if gp is not None:
             gp_name = " ".join(x for x in (gp.given_name, gp.family_name) if x) or gp.organisation
+    same = _same_niss(session, p)
     badges = [b for b, on in (("bim", p.bim), ("maf", p.maf), ("chronic", p.chronic_status),
-                              ("restricted", p.restricted)) if on]
+                              ("restricted", p.restricted), ("same_niss", bool(same))) if on]
     return PatientView(
         id=p.id, family_name=p.family_name, given_name=p.given_name, niss=p.niss,
         niss_formatted=format_niss(p.niss) if p.niss else None, birth_date=p.birth_date,
@@ -102,8 +105,19 @@ def _view(session: Session, p: Patient, today: dt.date) -> PatientView:
         phones_display=[display_phone(x) for x in p.phones or []], email=p.email,
         gp_contact_id=p.gp_contact_id, gp_name=gp_name, mutualite=p.mutualite, bim=p.bim,
         maf=p.maf, chronic_status=p.chronic_status, team_id=p.team_id, restricted=p.restricted,
-        server_version=p.server_version, badges=badges,
+        server_version=p.server_version, badges=badges, same_niss=same,
     )
+
+
+def _same_niss(session: Session, p: Patient) -> list[str]:
+    """The other live dossiers with p's NISS (restricted ones are not named)."""
+    if not p.niss:
+        return []
+    rows = session.execute(select(Patient.family_name, Patient.given_name, Patient.city).where(
+        Patient.niss == p.niss, Patient.id != p.id, Patient.deleted.is_(False),
+        Patient.restricted.is_(False)).order_by(Patient.family_name, Patient.given_name)).all()
+    return [f"{(r.family_name or '').upper()} {r.given_name or ''}".strip()
+            + (f" ({r.city})" if r.city else "") for r in rows]
 
 
 def load_patient(session: Session, patient_id: str, *, include_restricted: bool = False) -> Patient:

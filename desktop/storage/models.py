@@ -86,7 +86,10 @@ class Patient(SyncColumns, Base):
     ehealth_consent: Mapped[str | None] = mapped_column(String(20))  # national hub consent, a fact
 
     __table_args__ = (
-        Index("uq_patient_niss", "niss", unique=True, sqlite_where=text("niss IS NOT NULL AND deleted = 0")),
+        # not unique: two laptops may each register the same person offline, and the second
+        # one's pull must not fail on it forever (migration 0013); typed on one laptop, a NISS
+        # already there is refused (services.patients), and two dossiers sharing one are shown
+        Index("ix_patient_niss", "niss", sqlite_where=text("niss IS NOT NULL AND deleted = 0")),
         Index("ix_patient_family_name", "family_name"),
     )
 

@@ -124,6 +124,7 @@ def badge(code: str) -> str:
         "maf": _Q.translate("CaseLabels", "MAF"),
         "chronic": _Q.translate("CaseLabels", "Chronic condition"),
         "restricted": _Q.translate("CaseLabels", "Restricted"),
+        "same_niss": _Q.translate("CaseLabels", "Same NISS as another record"),
     }.get(code, code)
 
 def timeline_kind(kind: str) -> str:

@@ -565,6 +565,10 @@
       <translation>Limité</translation>
     </message>
     <message>
+      <source>Same NISS as another record</source>
+      <translation>Même NISS qu'un autre dossier</translation>
+    </message>
+    <message>
       <source>Situation stabilised</source>
       <translation>Situation stabilisée</translation>
     </message>
@@ -2098,6 +2102,10 @@
         <numerusform>%n événement en 90 jours</numerusform>
         <numerusform>%n événements en 90 jours</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Also registered as: {names}. The same person, entered on two laptops? Agree with your team on the record to keep.</source>
+      <translation>Aussi enregistré comme : {names}. La même personne, encodée sur deux ordinateurs ? Convenez avec votre équipe du dossier à garder.</translation>
     </message>
     <message>
       <source>GP: {name}</source>

@@ -565,6 +565,10 @@
       <translation>Beperkt</translation>
     </message>
     <message>
+      <source>Same NISS as another record</source>
+      <translation>Zelfde INSZ als een ander dossier</translation>
+    </message>
+    <message>
       <source>Situation stabilised</source>
       <translation>Situatie gestabiliseerd</translation>
     </message>
@@ -2098,6 +2102,10 @@
         <numerusform>%n gebeurtenis in 90 dagen</numerusform>
         <numerusform>%n gebeurtenissen in 90 dagen</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Also registered as: {names}. The same person, entered on two laptops? Agree with your team on the record to keep.</source>
+      <translation>Ook geregistreerd als: {names}. Dezelfde persoon, op twee laptops ingevoerd? Spreek met uw team af welk dossier u houdt.</translation>
     </message>
     <message>
       <source>GP: {name}</source>

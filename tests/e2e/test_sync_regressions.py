@@ -275,3 +275,38 @@ def test_a_withdrawal_kept_with_the_purge_is_shared_when_consent_returns(
     assert ("consent_event", late) in server.records()
     _converged(server, a, b)
     assert a.ctx.read(lambda s: s.get(ConsentEvent, late) is not None)
+
+
+def test_one_person_registered_on_two_laptops_does_not_stop_the_sync(
+        trio: tuple[Server, Device, Device]) -> None:
+    """Two case managers registered the same person (same NISS) offline: the second laptop's
+    pull failed on that patient at every try (a unique index) and its sync stopped for good;
+    a laptop joining later could not even make its first pull. Both dossiers now travel, each
+    saying that another one has its NISS."""
+    import datetime as dt
+
+    from desktop.domain.niss import make_niss
+    from desktop.services.patients import PatientFields, add_patient, get_patient
+
+    server, a, b = trio
+    niss = make_niss(dt.date(1941, 2, 3), 12)  # a valid number: the form refuses others
+    ids = []
+    for device, given in ((a, "Marie"), (b, "Maria")):
+        pid = add_patient(device.ctx, PatientFields(family_name="Dupont", given_name=given,
+                                                    niss=niss, city="Namur"))
+        record_consent(device.ctx, pid, "granted")
+        ids.append(pid)
+    _converged(server, a, b)
+    folder = a.folder.parent
+    c = Device(folder / "c", server, "c")  # a first pull into an empty vault (the bulk path)
+    try:
+        _converged(server, a, b, c)
+        for device in (a, b, c):
+            views = {pid: get_patient(device.ctx, pid) for pid in ids}
+            assert all("same_niss" in v.badges for v in views.values())
+            assert views[ids[0]].same_niss == ["DUPONT Maria (Namur)"]
+            assert views[ids[1]].same_niss == ["DUPONT Marie (Namur)"]
+    finally:
+        c.close()
+    with pytest.raises(Exception, match="niss"):  # typed on one laptop: still refused
+        add_patient(a.ctx, PatientFields(family_name="Autre", given_name="Personne", niss=niss))

@@ -183,3 +183,23 @@ def test_the_overview_dates_the_status_from_its_change_not_the_opening(main_wind
     overview = main_window.open_dossier(pid).tabs.currentWidget()
     first = overview.summary.text().splitlines()[0]
     assert "stabilised since 18/11/2026 (opened on 21/02/2026)" in first, first
+
+
+def test_the_header_says_when_another_record_has_the_same_niss(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Two laptops registered the same person; once synced, each dossier says so."""
+    import datetime as dt
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.domain.niss import make_niss
+    from desktop.storage.models import Patient
+
+    niss = make_niss(dt.date(1941, 2, 3), 12)
+    ids = ctx.write(lambda uow: [uow.add(Patient, family_name="Dupont", given_name=given,
+                                         niss=niss, city="Namur").id
+                                 for given in ("Marie", "Maria")])  # as a pull stores them
+    header = main_window.open_dossier(ids[0]).header
+    badges = [header.badges.itemAt(i).widget() for i in range(header.badges.count())]
+    label = QCoreApplication.translate("CaseLabels", "Same NISS as another record")
+    same = [b for b in badges if b.text() == label]
+    assert len(same) == 1 and "DUPONT Maria (Namur)" in same[0].toolTip()

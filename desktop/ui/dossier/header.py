@@ -28,7 +28,7 @@ BADGE_STYLE = ("QLabel { background: %s; color: white; border-radius: 8px; paddi
                " font-weight: 600; }")
 COLOURS = {"open": "#2e7d32", "closed": "#616161", "none": "#9e9e9e", "bim": "#1565c0",
            "maf": "#6a1b9a", "chronic": "#ef6c00", "restricted": "#b00020", "review": "#c62828",
-           "team": "#00695c", "narrowed": "#4e342e"}
+           "same_niss": "#b00020", "team": "#00695c", "narrowed": "#4e342e"}
 
 
 class DossierHeader(QFrame):
@@ -180,7 +180,11 @@ class DossierHeader(QFrame):
         else:
             self._badge(labels.case_status("none"), COLOURS["none"])
         for code in p.badges:
-            self._badge(labels.badge(code), COLOURS.get(code, "#455a64"))
+            badge = self._badge(labels.badge(code), COLOURS.get(code, "#455a64"))
+            if code == "same_niss":
+                badge.setToolTip(self.tr("Also registered as: {names}. The same person, entered "
+                                         "on two laptops? Agree with your team on the record to "
+                                         "keep.").format(names=", ".join(p.same_niss)))
         self.update()  # the later badges follow its next paint (paintEvent)
 
 
