@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,14 +20,14 @@ def demo_vault_dir() -> Path:
     return Path(user_data_dir("relais", "relais")) / "demo-vault"
 
 
-def ensure_demo_vault(folder: Path) -> None:
+def ensure_demo_vault(folder: Path) -> bool:
     from desktop import demo
     from desktop.services import preferences
     from desktop.services.context import AppContext
     from desktop.services.vault_admin import vault_exists
 
     if vault_exists(folder):
-        return
+        return False
     print(f"Creating the demo vault ({DEMO_PATIENTS} patients)…", flush=True)
     ctx, _recovery = AppContext.create(folder, DEMO_PASSPHRASE, user_name="Démo — gestionnaire de cas")
     try:
@@ -35,12 +36,24 @@ def ensure_demo_vault(folder: Path) -> None:
         preferences.update(ctx, DEMO_PROFILE)
     finally:
         ctx.lock()
+    return True
 
 
 DEMO_SERVER_PORT = 8765
 
 
-def start_demo_server() -> tuple[subprocess.Popen[bytes], str] | None:
+def demo_server_dir() -> Path:
+    return Path(user_data_dir("relais", "relais")) / "demo-server"
+
+
+def forget_demo_server(data: Path) -> None:
+    """A new demo vault starts with a new demo server: the old one still holds the previous
+    demo's patients, which the new vault (the same draw) would pull as doubles of its own."""
+    if data.is_dir():
+        shutil.rmtree(data)
+
+
+def start_demo_server(data: Path) -> tuple[subprocess.Popen[bytes], str] | None:
     """A local relais-server on loopback with the demo organisation (user demo), so sync works
     out of the box. None if it cannot start (the app then simply works offline)."""
     import socket
@@ -52,7 +65,6 @@ def start_demo_server() -> tuple[subprocess.Popen[bytes], str] | None:
     from server.config import ServerSettings
     from server.db import Database
 
-    data = Path(user_data_dir("relais", "relais")) / "demo-server"
     settings = ServerSettings(data_dir=data)
     settings.save()
     Database(settings).dispose()  # migrate before serving
@@ -97,8 +109,10 @@ def enrol_demo_vault(folder: Path, url: str) -> None:
 
 def main() -> int:
     folder = Path(os.environ.get("RELAIS_DEMO_VAULT") or demo_vault_dir())
-    ensure_demo_vault(folder)
-    server = start_demo_server()
+    data = demo_server_dir()
+    if ensure_demo_vault(folder):
+        forget_demo_server(data)
+    server = start_demo_server(data)
     if server is not None:
         enrol_demo_vault(folder, server[1])
     print()

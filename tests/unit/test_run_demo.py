@@ -19,7 +19,7 @@ def test_the_demo_vault_names_a_case_manager_to_call(tmp_path: Path,
     number beside it."""
     monkeypatch.setattr(run_demo, "DEMO_PATIENTS", 3)
     folder = tmp_path / "demo-vault"
-    run_demo.ensure_demo_vault(folder)
+    assert run_demo.ensure_demo_vault(folder)  # made now
     ctx = AppContext.open(folder, run_demo.DEMO_PASSPHRASE)
     try:
         profile = preferences.profile(ctx)
@@ -29,4 +29,15 @@ def test_the_demo_vault_names_a_case_manager_to_call(tmp_path: Path,
         assert documents.handout_data(ctx, pid).case_manager_phone == "081 22 33 44"
     finally:
         ctx.lock()
-    run_demo.ensure_demo_vault(folder)  # made once: a second run keeps it
+    assert not run_demo.ensure_demo_vault(folder)  # made once: a second run keeps it
+
+
+def test_a_new_demo_vault_starts_with_a_new_demo_server(tmp_path: Path) -> None:
+    """A demo vault made again (the same draw) pulled the previous demo's patients from the
+    demo server: every patient twice."""
+    data = tmp_path / "demo-server"
+    (data / "sub").mkdir(parents=True)
+    (data / "relais-server.db").write_bytes(b"previous demo")
+    run_demo.forget_demo_server(data)
+    assert not data.exists()
+    run_demo.forget_demo_server(data)  # nothing there: nothing to do
