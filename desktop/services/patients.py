@@ -176,7 +176,8 @@ def edit_patient(ctx: AppContext, patient_id: str, raw: PatientFields) -> list[s
                                   birth_date=merged_birth,  # type: ignore[arg-type]
                                   gender=str(values.get("gender", p.gender)))
             validate_patient(check, ctx.today(), partial=True)
-        _check_unique_niss(uow.session, values.get("niss"), p.id)
+        if values.get("niss") != p.niss:  # a dossier sharing its NISS (two laptops) stays editable
+            _check_unique_niss(uow.session, values.get("niss"), p.id)
         _check_gp(uow.session, values)
         changed = uow.update(p, values)
         if "gp_contact_id" in changed:

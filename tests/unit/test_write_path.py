@@ -87,6 +87,24 @@ def test_niss_cross_checked_and_derived(ctx: AppContext) -> None:
     assert err.value.code == "niss.duplicate"
 
 
+def test_dossiers_sharing_a_niss_stay_editable(ctx: AppContext) -> None:
+    """Two dossiers of one person came from two laptops: the identity form sends the NISS with
+    every save, and each save was refused as a duplicate; giving that NISS to a third dossier
+    still is."""
+    from desktop.storage.models import Patient
+
+    ids = ctx.write(lambda uow: [uow.add(Patient, family_name="Dupont", given_name=given,
+                                         niss="85073003328").id
+                                 for given in ("Jean", "Jan")])  # as a pull stores them
+    changed = patients.edit_patient(ctx, ids[1], patients.PatientFields(
+        niss="85.07.30-033.28", city="Namur"))
+    assert changed == ["city"]
+    other = patients.add_patient(ctx, patients.PatientFields(family_name="Z", given_name="W"))
+    with pytest.raises(ValidationError) as err:
+        patients.edit_patient(ctx, other, patients.PatientFields(niss="85073003328"))
+    assert err.value.code == "niss.duplicate"
+
+
 def test_bis_number_accepted(ctx: AppContext) -> None:
     # BIS: month + 40 when sex is known; 85.47.30-033.xx
     from stdnum.be import bis
