@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from desktop.i18n.dates import short_date, short_datetime
 from desktop.services import caseload, patients
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.identity_tab import PatientForm
+from desktop.ui.draft_guard import GuardedDialog, TextWidget
 
 if TYPE_CHECKING:
     from desktop.services.context import AppContext
@@ -126,8 +126,11 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
 
-class NewPatientDialog(QDialog):
-    """Identity of a new patient; Ctrl+S saves. Invalid fields get a red message, nothing saved."""
+class NewPatientDialog(GuardedDialog):
+    """Identity of a new patient; Ctrl+S saves. Invalid fields get a red message, nothing saved.
+    What is typed is drafted: Escape asks before dropping it, Ctrl+N brings it back."""
+
+    DRAFT_KIND = "new_patient"
 
     def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
         super().__init__(parent)
@@ -148,6 +151,17 @@ class NewPatientDialog(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
         self.form.family_name.setFocus()
+        self.attach_drafts(ctx, None)
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        f = self.form
+        return {"family_name": f.family_name, "given_name": f.given_name, "niss": f.niss,
+                "street": f.street, "house_number": f.house_number, "box": f.box,
+                "postal_code": f.postal_code, "city": f.city, "phone1": f.phone1,
+                "phone2": f.phone2, "email": f.email, "mutualite": f.mutualite}
+
+    def draft_save(self) -> object:
+        return self.try_save()
 
     def try_save(self) -> bool:
         try:
@@ -155,6 +169,8 @@ class NewPatientDialog(QDialog):
         except DomainError as exc:
             self.form.show_errors(exc)
             return False
+        if self.draft_guard is not None:
+            self.draft_guard.saved()
         self.accept()
         return True
 

@@ -328,5 +328,6 @@ def kind_label(kind: str) -> str:
         "handover_note": QCoreApplication.translate("DraftGuard", "a handover note"),
         "transfer_note": QCoreApplication.translate("DraftGuard", "a note for a transfer"),
         "medication_letter": QCoreApplication.translate("DraftGuard", "a question for a medication review"),
+        "new_patient": QCoreApplication.translate("DraftGuard", "a new patient"),
     }
     return labels.get(kind, kind)

@@ -2206,6 +2206,10 @@
       <translation>un nouveau dossier</translation>
     </message>
     <message>
+      <source>a new patient</source>
+      <translation>un nouveau patient</translation>
+    </message>
+    <message>
       <source>a note for a transfer</source>
       <translation>une note de transfert</translation>
     </message>

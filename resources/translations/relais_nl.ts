@@ -2206,6 +2206,10 @@
       <translation>een nieuw dossier</translation>
     </message>
     <message>
+      <source>a new patient</source>
+      <translation>een nieuwe patiënt</translation>
+    </message>
+    <message>
       <source>a note for a transfer</source>
       <translation>een nota bij een transfer</translation>
     </message>

@@ -181,3 +181,32 @@ def test_goal_draft_reopens_after_lock_in_its_dialog(main_window, qtbot, ctx) ->
     [restored] = dossier.draft_offer.restored
     assert isinstance(restored, GoalDialog)
     assert restored.text.toPlainText() == "Marcher jusqu'à la boulangerie"
+
+
+def test_new_patient_escape_asks_and_ctrl_n_brings_the_text_back(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Escape on "Nouveau patient" dropped what was typed without a word."""
+    from desktop.ui.caseload_page import CaseloadPage, NewPatientDialog
+
+    main_window.show_page("caseload")
+    page = main_window.stack.currentWidget()
+    assert isinstance(page, CaseloadPage)
+    dialog = page.new_patient()
+    assert isinstance(dialog, NewPatientDialog)
+    qtbot.keyClicks(dialog.form.family_name, "Lemoine")
+    qtbot.keyClicks(dialog.form.given_name, "Berthe")
+    qtbot.keyClicks(dialog.form.city, "Ciney")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    prompt = dialog.draft_guard.prompt
+    assert prompt is not None and dialog.isVisible()
+    prompt.cancel_button.click()
+    assert dialog.isVisible() and dialog.form.family_name.text() == "Lemoine"
+    # closed another way (the lock, a crash): the draft is in the vault, Ctrl+N brings it back
+    dialog.draft_guard.suspend()
+    dialog.done(QDialog.DialogCode.Rejected)
+    again = page.new_patient()
+    assert (again.form.family_name.text(), again.form.given_name.text(),
+            again.form.city.text()) == ("Lemoine", "Berthe", "Ciney")
+    assert again.try_save()  # saved: the draft is gone
+    assert drafts.pending_drafts(ctx) == []
+    [row] = [p for p in patients.list_patients(ctx) if p.family_name == "Lemoine"]
+    assert row.city == "Ciney"
