@@ -329,5 +329,6 @@ def kind_label(kind: str) -> str:
         "transfer_note": QCoreApplication.translate("DraftGuard", "a note for a transfer"),
         "medication_letter": QCoreApplication.translate("DraftGuard", "a question for a medication review"),
         "new_patient": QCoreApplication.translate("DraftGuard", "a new patient"),
+        "contact": QCoreApplication.translate("DraftGuard", "a contact of the directory"),
     }
     return labels.get(kind, kind)

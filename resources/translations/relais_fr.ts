@@ -2190,6 +2190,10 @@
       <translation>une note de consentement</translation>
     </message>
     <message>
+      <source>a contact of the directory</source>
+      <translation>un contact du répertoire</translation>
+    </message>
+    <message>
       <source>a goal of the plan</source>
       <translation>un objectif du plan</translation>
     </message>

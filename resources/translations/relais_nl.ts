@@ -2190,6 +2190,10 @@
       <translation>een notitie bij een toestemming</translation>
     </message>
     <message>
+      <source>a contact of the directory</source>
+      <translation>een contact uit de adressenlijst</translation>
+    </message>
+    <message>
       <source>a goal of the plan</source>
       <translation>een doel van het plan</translation>
     </message>

@@ -210,3 +210,23 @@ def test_new_patient_escape_asks_and_ctrl_n_brings_the_text_back(main_window, qt
     assert drafts.pending_drafts(ctx) == []
     [row] = [p for p in patients.list_patients(ctx) if p.family_name == "Lemoine"]
     assert row.city == "Ciney"
+
+
+def test_new_contact_escape_asks_before_dropping_the_typing(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """"Nouveau contact…" in the directory dropped what was typed on Escape."""
+    from desktop.services import contacts
+    from desktop.ui.ecomap.dialogs import ContactDialog
+
+    dialog = ContactDialog(main_window, lambda f: contacts.add_contact(ctx, f), ctx=ctx)
+    dialog.show()
+    qtbot.keyClicks(dialog.contact.organisation, "Repas Ciney")
+    qtbot.keyClicks(dialog.contact.phones, "083 21 00 00")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    prompt = dialog.draft_guard.prompt
+    assert prompt is not None and dialog.isVisible()
+    prompt.cancel_button.click()
+    assert dialog.contact.organisation.text() == "Repas Ciney"
+    assert drafts.get_draft(ctx, "contact:-:new") is not None  # kept in the vault meanwhile
+    dialog.close()
+    dialog.draft_guard.prompt.discard_button.click()
+    assert not dialog.isVisible() and drafts.get_draft(ctx, "contact:-:new") is None

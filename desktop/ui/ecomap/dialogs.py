@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -32,6 +32,9 @@ from desktop.ui.ecomap import labels
 from desktop.ui.fields import DateField
 from desktop.ui.fit import scrolled
 from desktop.ui.i18n import error_message
+
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -183,12 +186,16 @@ def show_errors(exc: ValidationError, *forms: _ErrorForm) -> str | None:
     return "\n".join(rest) or None
 
 
-class ContactDialog(QDialog):
-    """Add or edit a contact of the directory. `save(fields)` does the write and may raise."""
+class ContactDialog(GuardedDialog):
+    """Add or edit a contact of the directory. `save(fields)` does the write and may raise.
+    With `ctx`, what is typed is drafted: Escape asks before dropping it."""
+
+    DRAFT_KIND = "contact"
 
     def __init__(self, parent: QWidget | None, save: Callable[[ContactFields], object],
-                 contact: ContactView | None = None) -> None:
+                 contact: ContactView | None = None, *, ctx: AppContext | None = None) -> None:
         super().__init__(parent)
+        self.contact_id = contact.id if contact else None
         self.setWindowTitle(self.tr("Edit the contact") if contact else self.tr("New contact"))
         self.save = save
         self.result_value: object = None
@@ -204,16 +211,34 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        if ctx is not None:
+            self.attach_drafts(ctx, None)
 
-    def _accept(self) -> None:
+    def draft_fields(self) -> dict[str, TextWidget]:
+        c = self.contact
+        return {"family_name": c.family_name, "given_name": c.given_name,
+                "organisation": c.organisation, "phones": c.phones, "email": c.email,
+                "street": c.street, "house_number": c.house_number, "city": c.city,
+                "postal_code": c.postal_code, "availability": c.availability, "inami": c.inami}
+
+    def draft_record(self) -> str | None:
+        return self.contact_id
+
+    def draft_save(self) -> object:
+        return self._accept()
+
+    def _accept(self) -> bool:
         try:
             self.result_value = self.save(self.contact.fields())
         except (ValidationError, ValidationErrors) as exc:
             rest = show_errors(exc, self.contact.form)
             self.general.setText(rest or "")
             self.general.setVisible(bool(rest))
-            return
+            return False
+        if self.draft_guard is not None:
+            self.draft_guard.saved()
         self.accept()
+        return True
 
 
 class TieDialog(GuardedDialog):

@@ -150,7 +150,7 @@ class DirectoryPage(QWidget):
         self.refresh()
 
     def new_contact(self) -> None:
-        dialog = ContactDialog(self, lambda f: contacts.add_contact(self.ctx, f))
+        dialog = ContactDialog(self, lambda f: contacts.add_contact(self.ctx, f), ctx=self.ctx)
         dialog.contact.kind.clear()
         for code in DIRECTORY_KINDS:  # private persons are added from a patient's map
             dialog.contact.kind.addItem(labels.kind(code), code)
@@ -162,7 +162,8 @@ class DirectoryPage(QWidget):
         if cid is None:
             return
         view = contacts.get_contact(self.ctx, cid)
-        dialog = ContactDialog(self, lambda f: contacts.edit_contact(self.ctx, cid, f), view)
+        dialog = ContactDialog(self, lambda f: contacts.edit_contact(self.ctx, cid, f), view,
+                               ctx=self.ctx)
         if dialog.exec():
             self._changed()
 

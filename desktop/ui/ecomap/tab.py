@@ -279,7 +279,7 @@ class MapPage(QWidget):
         contact_id = self.data.tie(tie_id).contact_id
         ctx = self.tab.ctx
         dialog = ContactDialog(self, lambda f: contacts.edit_contact(ctx, contact_id, f),
-                               contacts.get_contact(ctx, contact_id))
+                               contacts.get_contact(ctx, contact_id), ctx=ctx)
         if dialog.exec():
             self.tab.changed(focus=tie_id, area="patient")
 
