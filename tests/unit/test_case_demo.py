@@ -72,9 +72,9 @@ def test_demo_medicines_named_in_the_patients_language(ctx) -> None:
 
     ids = [add_patient(ctx, PatientFields(family_name=f"Demo{n}", given_name="Anna",
                                           languages=[lang])) for n, lang in enumerate(["fr", "nl"])]
-    for pid, person in people(ctx, ids).items():
-        for _ in range(4):
-            care._medicines(ctx, random.Random(pid), person, dt.date(2026, 12, 7))
+    for n, (pid, person) in enumerate(people(ctx, ids).items()):
+        for draw in range(4):
+            care._medicines(ctx, random.Random(10 * n + draw), person, ctx.today())
         meds = medication.list_medication(ctx, pid)
         listed = {(m.name, m.dose, m.schedule) for m in meds}
         assert not any(" / " in " ".join(map(str, row)) for row in listed), listed
