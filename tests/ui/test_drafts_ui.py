@@ -183,6 +183,16 @@ def test_goal_draft_reopens_after_lock_in_its_dialog(main_window, qtbot, ctx) ->
     assert restored.text.toPlainText() == "Marcher jusqu'à la boulangerie"
 
 
+def _type_escape_cancel(qtbot, dialog, typing) -> None:  # type: ignore[no-untyped-def]
+    """Type, press Escape: the question comes and the dialog stays; Cancel goes back to it."""
+    for widget, text in typing:
+        qtbot.keyClicks(widget, text)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    prompt = dialog.draft_guard.prompt
+    assert prompt is not None and dialog.isVisible()
+    prompt.cancel_button.click()
+
+
 def test_new_patient_escape_asks_and_ctrl_n_brings_the_text_back(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     """Escape on "Nouveau patient" dropped what was typed without a word."""
     from desktop.ui.caseload_page import CaseloadPage, NewPatientDialog
@@ -192,13 +202,9 @@ def test_new_patient_escape_asks_and_ctrl_n_brings_the_text_back(main_window, qt
     assert isinstance(page, CaseloadPage)
     dialog = page.new_patient()
     assert isinstance(dialog, NewPatientDialog)
-    qtbot.keyClicks(dialog.form.family_name, "Lemoine")
-    qtbot.keyClicks(dialog.form.given_name, "Berthe")
-    qtbot.keyClicks(dialog.form.city, "Ciney")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    prompt = dialog.draft_guard.prompt
-    assert prompt is not None and dialog.isVisible()
-    prompt.cancel_button.click()
+    _type_escape_cancel(qtbot, dialog, [(dialog.form.family_name, "Lemoine"),
+                                        (dialog.form.given_name, "Berthe"),
+                                        (dialog.form.city, "Ciney")])
     assert dialog.isVisible() and dialog.form.family_name.text() == "Lemoine"
     # closed another way (the lock, a crash): the draft is in the vault, Ctrl+N brings it back
     dialog.draft_guard.suspend()
@@ -219,12 +225,8 @@ def test_new_contact_escape_asks_before_dropping_the_typing(main_window, qtbot, 
 
     dialog = ContactDialog(main_window, lambda f: contacts.add_contact(ctx, f), ctx=ctx)
     dialog.show()
-    qtbot.keyClicks(dialog.contact.organisation, "Repas Ciney")
-    qtbot.keyClicks(dialog.contact.phones, "083 21 00 00")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    prompt = dialog.draft_guard.prompt
-    assert prompt is not None and dialog.isVisible()
-    prompt.cancel_button.click()
+    _type_escape_cancel(qtbot, dialog, [(dialog.contact.organisation, "Repas Ciney"),
+                                        (dialog.contact.phones, "083 21 00 00")])
     assert dialog.contact.organisation.text() == "Repas Ciney"
     assert drafts.get_draft(ctx, "contact:-:new") is not None  # kept in the vault meanwhile
     dialog.close()
