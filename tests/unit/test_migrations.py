@@ -95,3 +95,30 @@ def test_search_reindex_migration_folds_undecomposed_letters(vault_dir: Path) ->
             assert [p.id for p in patients.list_patients(ctx, query)] == [pid], query
     finally:
         ctx.lock()
+
+
+def test_0013_makes_the_niss_index_not_unique(vault_dir: Path) -> None:
+    """A vault from before 0013 (a unique NISS index) takes a second dossier with the same NISS,
+    as a pull brings one, once it is opened again."""
+    from sqlalchemy import text
+
+    from desktop.storage.models import Patient
+
+    ctx, _ = AppContext.create(vault_dir, PASSPHRASE)
+
+    def as_before_0013(uow) -> None:  # type: ignore[no-untyped-def]
+        uow.session.execute(text("DROP INDEX ix_patient_niss"))
+        uow.session.execute(text("CREATE UNIQUE INDEX uq_patient_niss ON patient (niss) "
+                                 "WHERE niss IS NOT NULL AND deleted = 0"))
+        uow.session.execute(text("UPDATE alembic_version SET version_num = '0012'"))
+    ctx.write(as_before_0013)
+    ctx.lock()
+    ctx = AppContext.open(vault_dir, PASSPHRASE)
+    try:
+        ctx.write(lambda uow: [uow.add(Patient, family_name="Dupont", given_name=given,
+                                       niss="85073003328") for given in ("Jean", "Jan")])
+        names = ctx.read(lambda s: [r[0] for r in s.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'patient'"))])
+        assert "ix_patient_niss" in names and "uq_patient_niss" not in names
+    finally:
+        ctx.lock()
