@@ -137,7 +137,6 @@ class NewPatientDialog(GuardedDialog):
         self.ctx = ctx
         self.patient_id: str | None = None
         self.setWindowTitle(self.tr("New patient"))
-        self.resize(640, 680)
         layout = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -149,6 +148,11 @@ class NewPatientDialog(GuardedDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # as tall as the form (it opened at 680 pixels, a third of it empty), within the screen
+        margins = layout.contentsMargins()
+        self.resize(640, min(680, self.form.sizeHint().height() + buttons.sizeHint().height()
+                             + layout.spacing() + margins.top() + margins.bottom()
+                             + 2 * scroll.frameWidth() + self.fontMetrics().height() + 8))
         QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
         self.form.family_name.setFocus()
         self.attach_drafts(ctx, None)

@@ -232,3 +232,19 @@ def test_new_contact_escape_asks_before_dropping_the_typing(main_window, qtbot, 
     dialog.close()
     dialog.draft_guard.prompt.discard_button.click()
     assert not dialog.isVisible() and drafts.get_draft(ctx, "contact:-:new") is None
+
+
+def test_new_patient_form_as_tall_as_its_fields(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """It opened 680 pixels high, a third of it empty under the statuses."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui.caseload_page import NewPatientDialog
+
+    dialog = NewPatientDialog(main_window, main_window.ctx)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll.verticalScrollBar().maximum() == 0  # every field in view
+    assert dialog.height() < dialog.form.sizeHint().height() + 120
+    dialog.draft_guard.suspended = True
+    dialog.close()
