@@ -62,6 +62,8 @@ class Shooter:
         if QGuiApplication.platformName() == "xcb" and widget.isWindow():
             widget.showMaximized()  # as on the laptop: the work area left by title bar and panel
         else:
+            if widget.isMaximized():  # offscreen, a maximised window keeps the screen's size
+                widget.showNormal()
             widget.resize(*SIZE)
         path = self.out / f"{name}.png"
         self.subjects[name] = _subject(widget)

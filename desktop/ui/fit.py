@@ -81,8 +81,8 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 
 
 def show_main(window: QWidget) -> None:
-    """The main window maximised on a laptop's screen (up to 1440 pixels wide, where the
-    1280-pixel window would leave a useless strip), else shown at its size."""
+    """A main or dossier window maximised on a laptop's screen (up to 1440 pixels wide, where
+    a 1200- or 1280-pixel window leaves a useless strip), else shown at its size."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is not None and screen.availableGeometry().width() <= SMALL_SCREEN_WIDTH:
         window.showMaximized()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.ui.bus import DataBus
-from desktop.ui.fit import fit_to_screen
+from desktop.ui.fit import fit_to_screen, show_main
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.pages import PAGES, PageKey, page_of
 
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         dossier = DossierWindow(self, patient_id)
         self.dossiers[patient_id] = dossier
         dossier.destroyed.connect(lambda _=None, pid=patient_id, gone=dossier: self._forget(pid, gone))
-        dossier.show()
+        show_main(dossier)  # maximised on a laptop: the ecomap and the lists need the room
         return dossier
 
     def _forget(self, patient_id: str, gone: DossierWindow) -> None:

@@ -350,6 +350,8 @@ def test_every_dialog_fits_a_small_laptop_with_its_buttons_in_view(world: World,
                     too_big.append(f"{lang} {name}: hint {hint.width()}×{hint.height()}, "
                                    f"minimum {minimum.width()}×{minimum.height()}")
                 top.show()
+                if top.isMaximized():  # the window manager fits it; restored, it must fit too
+                    top.showNormal()
                 QApplication.processEvents()
                 if top.height() > MAX_HEIGHT or top.width() > MAX_WIDTH:
                     too_big.append(f"{lang} {name}: opens {top.width()}×{top.height()}")
@@ -514,3 +516,13 @@ def test_main_window_maximised_on_a_laptop_screen(qapp, monkeypatch: pytest.Monk
         assert window.isMaximized() is maximised and window.isVisible()
     finally:
         window.close()
+
+
+def test_dossier_window_maximised_on_a_laptop_screen(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The dossier opened 1200 pixels wide beside a strip of the main window, its ecomap
+    shown in a 360-pixel band."""
+    from desktop.services.patients import PatientFields, add_patient
+
+    pid = add_patient(ctx, PatientFields(family_name="Large", given_name="Anna"))
+    dossier = main_window.open_dossier(pid)
+    assert dossier.isMaximized()
