@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         dossier = DossierWindow(self, patient_id)
         self.dossiers[patient_id] = dossier
         dossier.destroyed.connect(lambda _=None, pid=patient_id, gone=dossier: self._forget(pid, gone))
-        show_main(dossier)  # maximised on a laptop: the ecomap and the lists need the room
+        show_main(dossier)  # maximised on a laptop: no strip of the main window beside it
         return dossier
 
     def _forget(self, patient_id: str, gone: DossierWindow) -> None:

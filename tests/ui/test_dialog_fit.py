@@ -519,8 +519,7 @@ def test_main_window_maximised_on_a_laptop_screen(qapp, monkeypatch: pytest.Monk
 
 
 def test_dossier_window_maximised_on_a_laptop_screen(main_window, ctx) -> None:  # type: ignore[no-untyped-def]
-    """The dossier opened 1200 pixels wide beside a strip of the main window, its ecomap
-    shown in a 360-pixel band."""
+    """The dossier opened 1200 pixels wide beside a strip of the main window."""
     from desktop.services.patients import PatientFields, add_patient
 
     pid = add_patient(ctx, PatientFields(family_name="Large", given_name="Anna"))
