@@ -297,8 +297,9 @@ class DraftOffer(QObject):
         return box
 
 
-def offerable(ctx: Any, patient_id: str) -> list[drafts.DraftView]:
-    """The drafts of `patient_id` to offer: not inline ones, not those open in a dialog now."""
+def offerable(ctx: Any, patient_id: str | None) -> list[drafts.DraftView]:
+    """The drafts of `patient_id` (None: of forms without a patient) to offer: not inline
+    ones, not those open in a dialog now."""
     open_keys = set()
     for guard in list(DraftGuard.live):
         try:

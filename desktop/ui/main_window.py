@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,8 +35,10 @@ from desktop.ui.pages import PAGES, PageKey, page_of
 
 if TYPE_CHECKING:  # the vault's modules are imported after the unlock dialog is on screen
     from desktop.services.context import AppContext
+    from desktop.services.drafts import DraftView
     from desktop.services.unit_of_work import Touched
     from desktop.ui.dossier.window import DossierWindow
+    from desktop.ui.draft_guard import DraftOffer
     from desktop.ui.workers import Task
 
 log = logging.getLogger(__name__)
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext = ctx  # type: ignore[assignment]
         self.bus = DataBus(self)
         self.dossiers: dict[str, DossierWindow] = {}
+        self.draft_offer: DraftOffer | None = None
         self.setWindowTitle("Relais")
         fit_to_screen(self, 1280, 760)  # within 1366×700 on a small laptop
         self.setMinimumSize(1024, 600)
@@ -355,6 +359,9 @@ class MainWindow(QMainWindow):
         self.reopen_after_unlock = list(self.dossiers)
         for dossier in list(self.dossiers.values()):
             dossier.keep_drafts()
+        from desktop.ui.draft_guard import DraftGuard
+
+        DraftGuard.flush_all(under=self)  # the forms of the pages too (a new patient…)
         self.bus.locked.emit()
         for dossier in list(self.dossiers.values()):
             dossier.close()
@@ -417,6 +424,35 @@ class MainWindow(QMainWindow):
             except DomainError:  # a patient gone meanwhile (sync): nothing to offer
                 log.warning("could not reopen a dossier after the unlock")
         self.reopen_after_unlock = []
+        QTimer.singleShot(0, self.offer_drafts)
+
+    # forms that belong to no patient: their drafts are offered here, not by a dossier
+    DRAFT_KINDS = ("new_patient", "contact")
+
+    def offer_drafts(self) -> QMessageBox | None:
+        """After an unlock (a lock or a crash closed the form), offer the drafts of a new
+        patient or a directory contact in turn; Restore reopens the form with the text."""
+        from desktop.ui.draft_guard import DraftOffer, offerable
+
+        if self.ctx is None or self.ctx.is_locked or (
+                self.draft_offer is not None and self.draft_offer.box is not None):
+            return None
+        pending = [d for d in offerable(self.ctx, None) if d.kind in self.DRAFT_KINDS]
+        if not pending:
+            return None
+        self.draft_offer = DraftOffer(self, self.ctx, pending, self.restore_draft)
+        return self.draft_offer.next()
+
+    def restore_draft(self, draft: DraftView) -> object:
+        if draft.kind == "new_patient":
+            self.show_page("caseload")
+            return cast(Any, self.stack.currentWidget()).new_patient()
+        if draft.kind == "contact":
+            self.show_page("directory")
+            page = cast(Any, self.stack.currentWidget())
+            record = draft.key.rsplit(":", 1)[-1]
+            return page.new_contact() if record == "new" else page.edit_contact(record)
+        return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is not None and not self.ctx.is_locked:

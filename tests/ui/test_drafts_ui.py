@@ -248,3 +248,48 @@ def test_new_patient_form_as_tall_as_its_fields(main_window, qtbot) -> None:  # 
     assert dialog.height() < dialog.form.sizeHint().height() + 120
     dialog.draft_guard.suspended = True
     dialog.close()
+
+
+def _unlock_until_the_offer(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: main_window.draft_offer is not None
+                    and main_window.draft_offer.box is not None, timeout=10_000)
+
+
+def test_new_patient_draft_offered_after_the_lock(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Locked (or crashed) with a new patient half typed: after the unlock the main window
+    offers the draft, and Restore reopens the form with the text."""
+    from desktop.ui.caseload_page import NewPatientDialog
+
+    install_language("fr")
+    main_window.show_page("caseload")
+    dialog = main_window.stack.currentWidget().new_patient()
+    qtbot.keyClicks(dialog.form.family_name, "Lemoine")
+    qtbot.keyClicks(dialog.form.given_name, "Berthe")
+    qtbot.keyClicks(dialog.form.city, "Ciney")
+    main_window.lock()  # at once: not left to the autosave
+    _unlock_until_the_offer(main_window, qtbot)
+    box = main_window.draft_offer.box
+    assert "un nouveau patient" in box.text() and "Lemoine" in box.informativeText()
+    box.restore_button.click()
+    [again] = [d for d in main_window.draft_offer.restored if isinstance(d, NewPatientDialog)]
+    assert (again.form.family_name.text(), again.form.city.text()) == ("Lemoine", "Ciney")
+    assert again.try_save()
+    assert drafts.pending_drafts(main_window.ctx) == []
+
+
+def test_directory_contact_draft_offered_after_the_lock(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.ecomap.dialogs import ContactDialog
+
+    install_language("fr")
+    main_window.show_page("directory")
+    dialog = main_window.stack.currentWidget().new_contact()
+    qtbot.keyClicks(dialog.contact.organisation, "Repas Ciney")
+    main_window.lock()
+    _unlock_until_the_offer(main_window, qtbot)
+    assert "un contact du répertoire" in main_window.draft_offer.box.text()
+    main_window.draft_offer.box.restore_button.click()
+    [again] = [d for d in main_window.draft_offer.restored if isinstance(d, ContactDialog)]
+    assert again.contact.organisation.text() == "Repas Ciney" and again.isVisible()

@@ -108,7 +108,7 @@ class DirectoryPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.new_button.clicked.connect(self.new_contact)
-        self.edit_button.clicked.connect(self.edit_contact)
+        self.edit_button.clicked.connect(lambda: self.edit_contact())
         self.table.doubleClicked.connect(lambda _i: self.edit_contact())
         self.delete_button.clicked.connect(self.delete_contact)
         self.dup_button.clicked.connect(self.find_duplicates)
@@ -149,23 +149,25 @@ class DirectoryPage(QWidget):
     def _changed(self) -> None:
         self.refresh()
 
-    def new_contact(self) -> None:
+    def new_contact(self) -> ContactDialog:
         dialog = ContactDialog(self, lambda f: contacts.add_contact(self.ctx, f), ctx=self.ctx)
         dialog.contact.kind.clear()
         for code in DIRECTORY_KINDS:  # private persons are added from a patient's map
             dialog.contact.kind.addItem(labels.kind(code), code)
-        if dialog.exec():
-            self._changed()
+        return self._open(dialog)
 
-    def edit_contact(self) -> None:
-        cid = self._selected_id()
+    def edit_contact(self, cid: str | None = None) -> ContactDialog | None:
+        cid = cid or self._selected_id()
         if cid is None:
-            return
+            return None
         view = contacts.get_contact(self.ctx, cid)
-        dialog = ContactDialog(self, lambda f: contacts.edit_contact(self.ctx, cid, f), view,
-                               ctx=self.ctx)
-        if dialog.exec():
-            self._changed()
+        return self._open(ContactDialog(
+            self, lambda f: contacts.edit_contact(self.ctx, cid, f), view, ctx=self.ctx))
+
+    def _open(self, dialog: ContactDialog) -> ContactDialog:
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
 
     def delete_contact(self) -> None:
         cid = self._selected_id()
