@@ -129,3 +129,12 @@ def test_status_widget_names_an_unexpected_error_by_its_type(main_window) -> Non
                            Exception("UNIQUE constraint failed: patient.niss"))
     widget.refresh(error)
     assert widget.state.toolTip() == message("cli.unexpected_error", detail="IntegrityError")
+
+
+def test_attention_page_shows_nothing_before_it_has_read(main_window) -> None:  # type: ignore[no-untyped-def]
+    """Built, not yet refreshed: its two buttons and an empty table showed, as if there were
+    refused changes to act on."""
+    from desktop.ui.sync.attention_page import AttentionPage
+
+    page = AttentionPage(main_window)
+    assert all(w.isHidden() for w in (page.retry, page.discard, page.table, page.empty))

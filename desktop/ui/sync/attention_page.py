@@ -61,6 +61,8 @@ class AttentionPage(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error)
+        for widget in (self.empty, self.table, self.retry, self.discard):
+            widget.hide()  # until the first refresh says which of them there is to show
 
     def refresh(self) -> None:
         ctx = self.window_.ctx
