@@ -293,3 +293,22 @@ def test_directory_contact_draft_offered_after_the_lock(main_window, qtbot, ctx)
     main_window.draft_offer.box.restore_button.click()
     [again] = [d for d in main_window.draft_offer.restored if isinstance(d, ContactDialog)]
     assert again.contact.organisation.text() == "Repas Ciney" and again.isVisible()
+
+
+def test_a_new_person_typed_on_the_map_is_drafted(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Adding someone to the ecomap, only the tie's role and note were drafted: a new
+    person's name and phone went with Escape, without a question."""
+    pid = _patient_with_case(ctx)
+    dossier = main_window.open_dossier(pid)
+    tie = TieDialog(dossier, lambda who, fields: None)
+    tie.attach_drafts(ctx, pid)
+    tie.show()
+    assert tie.contact_form is not None
+    tie.new.setChecked(True)  # "Un nouveau contact"
+    _type_escape_cancel(qtbot, tie, [(tie.contact_form.family_name, "Delvaux"),
+                                     (tie.contact_form.phones, "0470 12 34 56")])
+    tie.draft_guard.flush()
+    stored = drafts.get_draft(ctx, f"tie:{pid}:new")
+    assert stored is not None and "Delvaux" in stored.text
+    tie.draft_guard.suspended = True
+    tie.done(0)

@@ -186,6 +186,15 @@ def show_errors(exc: ValidationError, *forms: _ErrorForm) -> str | None:
     return "\n".join(rest) or None
 
 
+def contact_texts(form: ContactForm) -> dict[str, TextWidget]:
+    """The text fields of a contact's form, by name (what a draft keeps)."""
+    return {"family_name": form.family_name, "given_name": form.given_name,
+            "organisation": form.organisation, "phones": form.phones, "email": form.email,
+            "street": form.street, "house_number": form.house_number, "city": form.city,
+            "postal_code": form.postal_code, "availability": form.availability,
+            "inami": form.inami}
+
+
 class ContactDialog(GuardedDialog):
     """Add or edit a contact of the directory. `save(fields)` does the write and may raise.
     With `ctx`, what is typed is drafted: Escape asks before dropping it."""
@@ -215,11 +224,7 @@ class ContactDialog(GuardedDialog):
             self.attach_drafts(ctx, None)
 
     def draft_fields(self) -> dict[str, TextWidget]:
-        c = self.contact
-        return {"family_name": c.family_name, "given_name": c.given_name,
-                "organisation": c.organisation, "phones": c.phones, "email": c.email,
-                "street": c.street, "house_number": c.house_number, "city": c.city,
-                "postal_code": c.postal_code, "availability": c.availability, "inami": c.inami}
+        return contact_texts(self.contact)
 
     def draft_record(self) -> str | None:
         return self.contact_id
@@ -309,7 +314,10 @@ class TieDialog(GuardedDialog):
     DRAFT_KIND = "tie"
 
     def draft_fields(self) -> dict[str, TextWidget]:
-        return {"role": self.tie_form.role, "note": self.tie_form.note}
+        texts: dict[str, TextWidget] = {"role": self.tie_form.role, "note": self.tie_form.note}
+        if self.contact_form is not None:  # a new person typed in: drafted as well
+            texts.update({f"contact_{k}": w for k, w in contact_texts(self.contact_form).items()})
+        return texts
 
     def draft_record(self) -> str | None:
         return self.tie.id if self.tie is not None else None
