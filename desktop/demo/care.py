@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable
 
 from desktop.demo.common import Person, people
+from desktop.domain.carer import REVIEW_MONTHS
 from desktop.domain.paperwork import PAPERWORK_KINDS
 from desktop.services import carer, ecosystem, medication, paperwork
 from desktop.services.context import AppContext
@@ -99,7 +100,10 @@ def _carers(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> N
             continue
         burden = rng.choices(["low", "moderate", "high", "severe"], [3, 4, 3, 1])[0]
         respite = rng.choice(["not_needed", "wanted", "in_place"])
-        on = today - dt.timedelta(days=rng.randint(5, 300))
+        # one draw as before (the later steps draw the same); most reviews still ahead, a few
+        # late (it was half of them: assessed up to 300 days back, reviewed after 1–12 months)
+        span = REVIEW_MONTHS[burden] * 30 + 15
+        on = today - dt.timedelta(days=5 + (rng.randint(5, 300) - 5) * span // 295)
         carer.assess_carer(ctx, p.id, tie.contact_id, burden=burden, respite=respite,
                            health=_words(p, rng.choice(CARER_HEALTH)),
                            needs=_words(p, rng.choice(CARER_NEEDS)),

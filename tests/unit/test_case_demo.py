@@ -79,3 +79,15 @@ def test_demo_medicines_named_in_the_patients_language(ctx) -> None:
         listed = {(m.name, m.dose, m.schedule) for m in meds}
         assert not any(" / " in " ".join(map(str, row)) for row in listed), listed
         assert listed <= {pair[person.dutch] for pair in care.MEDICINES}, listed
+
+
+def test_demo_carer_reviews_mostly_ahead(ctx) -> None:
+    """Half of the demo's carer assessments were overdue for review (assessed up to 300 days
+    back, reviewed after 1 to 12 months): Today opened on a wall of late reviews."""
+    from desktop.services import carer
+
+    demo.generate(ctx, 20, seed=2026)
+    views = [v for v in carer.list_carer_assessments(ctx) if v.current]
+    late = [v for v in views if v.review == "overdue"]
+    assert len(views) >= 10
+    assert len(late) <= len(views) // 5, (len(late), len(views))
