@@ -221,9 +221,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             # done visits every 2 to 5 weeks, walking back from the end
             day = end - dt.timedelta(days=rng.randint(1, 20))
             done = 0
-            while _workday(day, later=False) > opened and done < max_visits:
-                start = _at(_workday(day, later=False), rng.choice([9, 10, 11, 14, 15, 16]),
-                            rng.choice([0, 30]))
+            while (visit_day := _workday(day, later=False)) > opened and done < max_visits:
+                start = _at(visit_day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
                 rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female))
                 if rng.random() < 0.7:
                     note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))

@@ -173,9 +173,7 @@ class NewPatientDialog(GuardedDialog):
         except DomainError as exc:
             self.form.show_errors(exc)
             return False
-        if self.draft_guard is not None:
-            self.draft_guard.saved()
-        self.accept()
+        self.accept()  # the draft guard drops the draft
         return True
 
 

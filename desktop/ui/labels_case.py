@@ -92,8 +92,7 @@ def place_adds(kind: str, place: str | None) -> bool:
     """Whether a visit's place says more than its kind: "Domicile" on a home visit does not."""
     if not place or kind != "home_visit":
         return bool(place)
-    said = str(place).strip().casefold()
-    return said != home_place().casefold() and said not in _home_words()
+    return str(place).strip().casefold() not in _home_words()
 
 
 def visit_status(code: str) -> str:

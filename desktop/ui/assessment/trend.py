@@ -34,13 +34,16 @@ class TrendWidget(QWidget):
         self.setToolTip(desc)
         self.update()
 
+    def top_value(self) -> int:
+        """The top of the scale: the largest maximum of the points."""
+        return max((p.maximum for p in self.points), default=0) or 1
+
     def plot_area(self, fm: QFontMetricsF) -> QRectF:
         """Where the line goes: room left for the top value, above for a label over the
         highest point, below for the dates (in the font's measures, not fixed pixels)."""
-        top = str(max((p.maximum for p in self.points), default=0) or 1)
         line = fm.height()
-        return QRectF(self.rect()).adjusted(fm.horizontalAdvance(top) + 10, line + 8,
-                                            -12, -(line + 10))
+        left = fm.horizontalAdvance(str(self.top_value())) + 10
+        return QRectF(self.rect()).adjusted(left, line + 8, -12, -(line + 10))
 
     def label_boxes(self, fm: QFontMetricsF) -> list[tuple[QRectF, str]]:
         """Each point's words, above the point (below when there is no room or when it would
@@ -65,7 +68,7 @@ class TrendWidget(QWidget):
         return out
 
     def point_at(self, p: TrendPoint, area: QRectF) -> QPointF:
-        top = max(q.maximum for q in self.points) or 1
+        top = self.top_value()
         first, last = self.points[0].on, self.points[-1].on
         span = max((last - first).days, 1)
         x = area.left() + (area.width() * (p.on - first).days / span
@@ -89,8 +92,8 @@ class TrendWidget(QWidget):
         line = fm.height()
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.setPen(pal.text().color())
-        top = max(p.maximum for p in self.points) or 1
-        painter.drawText(QRectF(0, area.top() - line / 2, area.left() - 5, line), right, str(top))
+        painter.drawText(QRectF(0, area.top() - line / 2, area.left() - 5, line), right,
+                         str(self.top_value()))
         painter.drawText(QRectF(0, area.bottom() - line / 2, area.left() - 5, line), right, "0")
         path = QPainterPath(self.point_at(self.points[0], area))
         for p in self.points[1:]:

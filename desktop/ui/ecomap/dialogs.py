@@ -240,9 +240,7 @@ class ContactDialog(GuardedDialog):
             self.general.setText(rest or "")
             self.general.setVisible(bool(rest))
             return False
-        if self.draft_guard is not None:
-            self.draft_guard.saved()
-        self.accept()
+        self.accept()  # the draft guard drops the draft
         return True
 
 
