@@ -65,6 +65,17 @@ def decode(text: str, names: list[str]) -> dict[str, str]:
     return {n: str(data[n]) for n in names if n in data}
 
 
+def readable(text: str) -> str:
+    """A draft as a person reads it: the texts of its fields, not their JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    return " · ".join(str(v).strip() for v in data.values() if str(v).strip())
+
+
 class DraftGuard(QObject):
     """Autosaves `fields` of `host` as one draft; see the module docstring."""
 
@@ -263,7 +274,7 @@ class DraftOffer(QObject):
             return None
         draft = self.pending.pop(0)
         when = short_datetime(draft.updated_at.astimezone())
-        excerpt = " ".join(draft.text.split())
+        excerpt = " ".join(readable(draft.text).split())
         excerpt = excerpt if len(excerpt) <= 160 else excerpt[:157] + "…"
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("DraftGuard", "Unsaved draft"),
                           QCoreApplication.translate("DraftGuard", "An unsaved draft was kept ({what}, {when}). Restore it?").format(

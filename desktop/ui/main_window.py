@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.bus = DataBus(self)
         self.dossiers: dict[str, DossierWindow] = {}
         self.draft_offer: DraftOffer | None = None
+        self.reopen_after_unlock: list[str] | None = None  # the dossiers open at the lock
         self.setWindowTitle("Relais")
         fit_to_screen(self, 1280, 760)  # within 1366×700 on a small laptop
         self.setMinimumSize(1024, 600)
@@ -417,14 +418,16 @@ class MainWindow(QMainWindow):
         # the dossiers that had unsaved text at the lock reopen and offer it back
         from desktop.ui.draft_guard import offerable
 
-        for pid in getattr(self, "reopen_after_unlock", []):
+        for pid in self.reopen_after_unlock or []:
             try:
                 if offerable(ctx, pid):
                     self.open_dossier(pid)
             except DomainError:  # a patient gone meanwhile (sync): nothing to offer
                 log.warning("could not reopen a dossier after the unlock")
-        self.reopen_after_unlock = []
-        QTimer.singleShot(0, self.offer_drafts)
+        # after a lock, the forms that had no dossier; at start-up Today's banner offers them
+        if self.reopen_after_unlock is not None:
+            QTimer.singleShot(0, self.offer_drafts)
+        self.reopen_after_unlock = None
 
     # forms that belong to no patient: their drafts are offered here, not by a dossier
     DRAFT_KINDS = ("new_patient", "contact")
@@ -450,8 +453,8 @@ class MainWindow(QMainWindow):
         if draft.kind == "contact":
             self.show_page("directory")
             page = cast(Any, self.stack.currentWidget())
-            record = draft.key.rsplit(":", 1)[-1]
-            return page.new_contact() if record == "new" else page.edit_contact(record)
+            record = draft.context.get("record_id")
+            return page.edit_contact(str(record)) if record else page.new_contact()
         return None
 
     def closeEvent(self, event: QCloseEvent) -> None:

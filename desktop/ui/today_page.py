@@ -354,10 +354,12 @@ class TodayPage(QWidget):
         if not self.pending:
             return None
         draft = self.pending[0]
-        if not draft.patient_id:
-            drafts.discard_draft(self.window_.ctx, draft.key)
+        if not draft.patient_id:  # a new patient or a contact: the main window reopens its form
+            opened = self.window_.restore_draft(draft)
+            if opened is None:
+                drafts.discard_draft(self.window_.ctx, draft.key)
             self._update_banner()
-            return None
+            return opened
         dossier = self.window_.open_dossier(draft.patient_id)
         from desktop.ui.dossier.journal_tab import JournalTab
 

@@ -312,3 +312,41 @@ def test_a_new_person_typed_on_the_map_is_drafted(main_window, qtbot, ctx) -> No
     assert stored is not None and "Delvaux" in stored.text
     tie.draft_guard.suspended = True
     tie.done(0)
+
+
+def test_todays_banner_reopens_a_new_patient_draft(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """After a crash, Today's banner offers every draft: "Restaurer" on a new patient's draft
+    deleted it (it has no dossier to open); it reopens the form with the text now, and the
+    question shows the text as typed, not as JSON."""
+    from desktop.ui.caseload_page import NewPatientDialog
+    from desktop.ui.draft_guard import readable
+    from desktop.ui.today_page import TodayPage
+
+    main_window.show_page("caseload")
+    dialog = main_window.stack.currentWidget().new_patient()
+    qtbot.keyClicks(dialog.form.family_name, "Lemoine")
+    qtbot.keyClicks(dialog.form.given_name, "Berthe")
+    dialog.draft_guard.suspend()  # as a crash leaves it: in the vault
+    dialog.done(QDialog.DialogCode.Rejected)
+    [draft] = drafts.pending_drafts(ctx)
+    assert readable(draft.text) == "Lemoine · Berthe"
+    main_window.show_page("today")
+    today = main_window.stack.currentWidget()
+    assert isinstance(today, TodayPage)
+    today.refresh()
+    qtbot.waitUntil(lambda: today.banner.isVisibleTo(main_window))
+    again = today.restore_draft()
+    assert isinstance(again, NewPatientDialog)
+    assert (again.form.family_name.text(), again.form.given_name.text()) == ("Lemoine", "Berthe")
+    assert drafts.get_draft(ctx, draft.key) is not None  # kept until saved or discarded
+
+
+def test_at_start_up_only_todays_banner_offers_the_drafts(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """After a crash the new patient's draft was offered twice: by Today's banner and by a
+    question box over it."""
+    from desktop.services import drafts as draft_store
+
+    draft_store.save_draft(ctx, "new_patient:-:new", "new_patient", '{"family_name": "Lemoine"}')
+    main_window.set_context(ctx)  # as the unlock at start-up does
+    qtbot.wait(50)
+    assert main_window.draft_offer is None
