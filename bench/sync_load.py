@@ -106,7 +106,7 @@ def _sync_device(url: str, device_id: str, token: str, args: argparse.Namespace,
         for round_no in range(args.rounds):
             ops = _device_ops(device_id, round_no, args.ops, state)
             body = json.dumps({"device_id": device_id, "ops": ops, "cursor": cursor or None,
-                               "compact": True}, ensure_ascii=False).encode()
+                               "compact": True, "pull": 500}, ensure_ascii=False).encode()
             when = due(round_no)
             if when is not None:
                 time.sleep(max(0.0, when - time.perf_counter()))
@@ -129,6 +129,11 @@ def _sync_device(url: str, device_id: str, token: str, args: argparse.Namespace,
                 if answer.get("cursor") is not None:
                     cursor = answer["cursor"]  # nothing else to pull
                     continue
+                page = answer.get("page")
+                if page is not None:  # the pull that would follow, in the answer
+                    cursor = page["next_cursor"]
+                    if not page["has_more"]:
+                        continue
             except (httpx.HTTPError, RuntimeError, ValueError, KeyError) as exc:
                 tally.error(f"push: {exc}")
             while True:

@@ -20,7 +20,6 @@ import anyio
 from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
@@ -53,6 +52,7 @@ from server.db import Database, is_sqlite
 from server.login_limits import LoginLimiter, parse_networks
 from server.middleware import RelaisMiddleware
 from server.models import BlobRow, Device, Organisation
+from server.push import catch_up
 from server.push import push as push_batch
 from server.request_log import RequestLogWriter
 from server.security import new_token, token_hash
@@ -78,14 +78,6 @@ def bearer_header(credentials: HTTPAuthorizationCredentials | None) -> str | Non
     """The Authorization header back from FastAPI's parsed bearer credentials, as the lane
     passes it on (server/auth.py authenticate reads it)."""
     return f"Bearer {credentials.credentials}" if credentials is not None else None
-
-
-def model_json(model: BaseModel, *, compact: bool = False) -> Response:
-    """An answer as JSON in one step: FastAPI would validate the model again and encode it
-    through Python dicts, the larger part of a pull's time on the server. `compact` leaves out
-    the values equal to their defaults (the device's models fill them in again)."""
-    return Response(model.model_dump_json(exclude_defaults=compact),
-                    media_type="application/json")
 
 
 # FastAPI's own OpenTelemetry hooks (recent versions) off: a tracer, meter or logger that the
@@ -250,11 +242,17 @@ def create_app(settings: ServerSettings,
         with db.session() as session:
             caller = identify(state, authorization, session, allow_revoked=True)
             result = push_batch(session, caller, body)
+            page = catch_up(session, caller, body, result)
         if os.environ.get("RELAIS_SERVER_CRASH_POINT") == "push_committed":
             os.kill(os.getpid(), signal.SIGKILL)  # crash tests: committed, answer never sent
         state["audit_detail"] = f"ops={len(body.ops)}"
         _maybe_collect()
-        response = model_json(result, compact=body.compact)
+        # in one step: FastAPI would validate the model again and encode it through dicts;
+        # compact: the values equal to their defaults left out (the device fills them in)
+        answer = result.model_dump_json(exclude_defaults=body.compact).encode()
+        if page is not None:  # the page as pull writes it, not decoded and encoded again
+            answer = answer[:-1] + b',"page":' + page.json() + b"}"
+        response = Response(answer, media_type="application/json")
         if caller.revoked:
             response.headers[DEVICE_STATUS_HEADER] = "revoked"
         return response

@@ -30,7 +30,7 @@ from server import sharing
 from server.auth import ApiError, Caller, utcnow
 from server.merge import create_record, delete_op, resolve_op, restore_op, result_for, upsert_op
 from server.models import AppliedOp, Conflict, PurgeEvent, Record
-from server.pull import HORIZON
+from server.pull import HORIZON, Page, pull_page
 from server.purge import purge_op
 from server.push_context import (  # noqa: F401  (Rejected: the name callers use)
     PROVISIONAL,
@@ -121,6 +121,23 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         ops = {op.op_id: op for op in request.ops}
         answers = [compact_result(ops[r.op_id], r) for r in answers]
     return PushResponse(results=answers, server_time=ctx.now.isoformat() + "Z", cursor=cursor)
+
+
+def catch_up(session: Session, caller: Caller, request: PushRequest,
+             answer: PushResponse) -> Page | None:
+    """The pull page a device asked for with its push (`PushRequest.pull`), when the answer gives
+    it no cursor: what its pull right after would get, one request fewer. Run after the batch's
+    commit, so it is that pull's page. None where that pull would fail (410, a revoked device,
+    the database): the device pulls and is told why, the batch stands."""
+    cursor = request.cursor
+    if request.pull is None or answer.cursor is not None or cursor is None or cursor <= 0 \
+            or caller.revoked:
+        return None
+    try:
+        return pull_page(session, caller, cursor, request.pull, compact=request.compact)
+    except (ApiError, DBAPIError):
+        session.rollback()
+        return None
 
 
 @cache

@@ -12,6 +12,7 @@ checksum mismatch rebuilds from a snapshot after pushing the outbox; the outbox 
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import os
@@ -53,8 +54,14 @@ from desktop.sync.outbox import (
     to_op,
 )
 from desktop.sync.pending import count_attention, count_pending
-from desktop.sync.prefetch import PageStream
-from desktop.sync.protocol import Change, ChecksumResponse, PullResponse, PushRequest
+from desktop.sync.prefetch import PageStream, validate_page
+from desktop.sync.protocol import (
+    Change,
+    ChecksumResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 
 CRASH_ENV = "RELAIS_CRASH_AT"
 CRASH_POINTS = (
@@ -216,35 +223,34 @@ class SyncEngine:
             # also after each batch: a grant that just lifted the server's block is followed
             # by the records in this same sync, so other laptops see the patient again at once
             self._reshare()
-            def read(session: Session) -> tuple[list[Any], list[str], int]:
+            def read(session: Session) -> tuple[list[Any], list[str], int, bool]:
                 rows = next_batch(session, self.batch_ops)
                 return ([to_op(r) for r in rows], blobs_to_upload(session, rows),
-                        int(state.get(session, state.CURSOR, 0)))
-            ops, shas, cursor = self.ctx.read(read)
+                        int(state.get(session, state.CURSOR, 0)),
+                        state.get(session, state.INITIAL_PULL) is not None)
+            ops, shas, cursor, first_pull = self.ctx.read(read)
             if not ops:
                 self._purge_later()
                 return
             self._upload_blobs(shas)
             crash_point("push_before_send")
-            response = self.client.push(PushRequest(device_id=self._server_device_id(),
-                                                    ops=ops, cursor=cursor or None))
+            # the pull that follows, in the answer (not while a first pull is under way: its
+            # pages are larger and applied in bulk)
+            response = self.client.push(PushRequest(
+                device_id=self._server_device_id(), ops=ops, cursor=cursor or None,
+                pull=self.page_size if cursor > 0 and not first_pull else None))
             if len(response.results) != len(ops):
                 raise SyncError("sync.bad_response")
             crash_point("push_after_response")
-            op_ids = [o.op_id for o in ops]
-
-            results = response.results
-
-            def settle(uow: Any, ids: list[str] = op_ids, res: list[Any] = results,
-                       sent: int = cursor,
-                       new: int | None = response.cursor) -> tuple[PushCounts, bool]:
-                done = record_results(uow.session, ids, res)
-                jump = new is not None and sent > 0 and new >= sent and int(
-                    state.get(uow.session, state.CURSOR, 0)) == sent
-                if jump:
-                    state.put(uow.session, state.CURSOR, new)
-                return done, jump
-            counts, self.caught_up = self.ctx.write(settle)
+            page = response.page
+            if page is not None:
+                try:
+                    validate_page(page, cursor)
+                except SyncError:
+                    page = None  # pulled as usual, which says what is wrong
+            counts, self.caught_up, pulled = self.ctx.write(functools.partial(
+                self._settle, op_ids=[o.op_id for o in ops], response=response, sent=cursor,
+                page=page))
             crash_point("push_after_commit")
             report.pushed += counts.sent
             report.applied += counts.applied
@@ -252,8 +258,34 @@ class SyncEngine:
             report.rejected += counts.rejected
             report.patients |= counts.patients
             self.progress("push", report.pushed)
+            if pulled is not None:
+                pulled.add_to(report)
+                self.progress("pull", report.pulled)
             if counts.sent == 0:
                 raise SyncError("sync.bad_response")  # answers that settle nothing: stop
+
+    def _settle(self, uow: Any, *, op_ids: list[str], response: PushResponse, sent: int,
+                page: PullResponse | None) -> tuple[PushCounts, bool, PageCounts | None]:
+        """A push's results, and in the same transaction what its answer says of the changes
+        since the cursor `sent`, if that is still the vault's: none but the batch's (its
+        cursor), or the pull page that follows. Returns the counts, whether nothing is left to
+        pull, and what the page applied."""
+        session: Session = uow.session
+        if page is not None:
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        done = record_results(session, op_ids, response.results)
+        if sent <= 0 or int(state.get(session, state.CURSOR, 0)) != sent:
+            return done, False, None
+        if response.cursor is not None and response.cursor >= sent:
+            state.put(session, state.CURSOR, response.cursor)
+            return done, True, None
+        if page is None:
+            return done, False, None
+        counts = PageCounts()
+        self._apply_changes(session, page.changes, counts, snapshot=False)
+        self._finish_transaction(session, counts)
+        state.put(session, state.CURSOR, max(sent, page.next_cursor))
+        return done, not page.has_more, counts
 
     def _upload_blobs(self, shas: list[str]) -> None:
         """Attachment bytes go up before the record that references them (idempotent PUT)."""

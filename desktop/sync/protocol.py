@@ -6,7 +6,8 @@ Endpoints (JSON bodies, gzip accepted both ways; every request carries the heade
 gets 426 with a `detail` code):
 
   POST /v1/devices                  EnrollRequest -> EnrollResponse (no token needed)
-  POST /v1/sync/push                PushRequest -> PushResponse         (Bearer token)
+  POST /v1/sync/push                PushRequest -> PushResponse         (Bearer token); with
+                                    `pull`, the pull page that would follow comes in the answer
   GET  /v1/sync/pull?cursor=N&limit=M[&compact=1] -> PullResponse; 410 when N is behind the
                                     tombstone horizon
   GET  /v1/sync/snapshot?cursor=N&limit=M[&compact=1] -> PullResponse of every record (rebuild
@@ -83,6 +84,9 @@ class PushRequest(BaseModel):
     cursor: int | None = None
     # the device reads a field version missing from a result as the record's (module docstring)
     compact: bool = False
+    # optional, with `cursor`: when the answer's cursor is null, the changes after `cursor` (at
+    # most this many) in `PushResponse.page`, the pull that would follow without a second request
+    pull: int | None = Field(default=None, ge=1, le=MAX_PULL_LIMIT)
 
 
 class ConflictInfo(BaseModel):
@@ -117,15 +121,6 @@ class OpResult(BaseModel):
     purged: bool = False
 
 
-class PushResponse(BaseModel):
-    results: list[OpResult]
-    server_time: str
-    # when the request sent its cursor and nothing but this push changed the device's scope
-    # since: the cursor it may store without pulling (the results hold its changes' versions);
-    # None: pull as usual. Older servers never send it.
-    cursor: int | None = None
-
-
 ChangeKind = Literal["upsert", "delete", "purge", "conflict", "conflict_resolved"]
 
 
@@ -157,6 +152,19 @@ class PullResponse(BaseModel):
     next_cursor: int
     has_more: bool
     server_time: str
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+    server_time: str
+    # when the request sent its cursor and nothing but this push changed the device's scope
+    # since: the cursor it may store without pulling (the results hold its changes' versions);
+    # None: pull as usual. Older servers never send it.
+    cursor: int | None = None
+    # asked for by `PushRequest.pull` and the answer's cursor null: the pull page from the
+    # request's cursor, as GET /v1/sync/pull would answer it after this batch. None: pull as
+    # usual (not asked, an older server, or a pull that would fail: the device's pull says why)
+    page: PullResponse | None = None
 
 
 class ChecksumResponse(BaseModel):

@@ -148,12 +148,28 @@ class Server(ServerDB):
 
 
 FAULTS = ("ok", "drop_request", "drop_response", "duplicate", "truncate", "short_page",
-          "replay", "error500")
+          "no_page", "replay", "error500")
+
+
+def _shortened(page: dict[str, Any], cursor: int) -> dict[str, Any]:
+    """A valid shorter pull page: the cursor covers only what the kept half fully holds."""
+    changes = page["changes"]
+    kept = changes[: len(changes) // 2]
+    kept_seqs = {c["seq"] for c in kept}
+    covered = cursor
+    for seq in sorted({c["seq"] for c in changes}):
+        if seq not in kept_seqs:
+            break
+        covered = seq
+    if not kept or covered <= cursor:
+        return page
+    return {**page, "changes": kept, "has_more": True, "next_cursor": covered}
 
 
 class FaultyTransport(httpx.BaseTransport):
     """Drops requests, drops responses after the server committed, duplicates, replays an older
-    request first (reordering), cuts bodies, shortens pull pages, answers 500."""
+    request first (reordering), cuts bodies, shortens pull pages (a push answer's too), takes
+    the pull page out of a push answer (as an older server), answers 500."""
 
     def __init__(self, inner: httpx.BaseTransport) -> None:
         self.inner = inner
@@ -189,23 +205,16 @@ class FaultyTransport(httpx.BaseTransport):
             return httpx.Response(response.status_code, content=response.content[:len(
                 response.content) // 2], headers={"Content-Type": "application/json"},
                 request=request)
-        if fault == "short_page" and request.url.path.endswith("/pull") \
-                and response.status_code == 200:
+        if fault in ("short_page", "no_page") and response.status_code == 200 \
+                and request.url.path.endswith(("/pull", "/push")):
             data = json.loads(response.content)
-            changes = data["changes"]
-            cursor = int(request.url.params.get("cursor", "0"))
-            kept = changes[: len(changes) // 2]
-            # a valid shorter page: the cursor covers only what the kept part fully holds
-            kept_seqs = {c["seq"] for c in kept}
-            covered = cursor
-            for seq in sorted({c["seq"] for c in changes}):
-                if seq not in kept_seqs:
-                    break
-                covered = seq
-            if kept and covered > cursor:
-                data["changes"] = kept
-                data["has_more"] = True
-                data["next_cursor"] = covered
+            if request.url.path.endswith("/pull"):
+                cursor = int(request.url.params.get("cursor", "0"))
+                data = _shortened(data, cursor) if fault == "short_page" else None
+            elif data.get("page") is not None:  # the pull page a push answer carries
+                sent = json.loads(gunzip_if_needed(request.content)).get("cursor") or 0
+                data["page"] = _shortened(data["page"], sent) if fault == "short_page" else None
+            if data is not None:
                 return httpx.Response(200, content=json.dumps(data).encode(),
                                       headers={"Content-Type": "application/json"},
                                       request=request)

@@ -77,8 +77,9 @@ def _run(ops: int, seed: int) -> None:
         attempts = 0
         while True:
             attempts += 1
-            # cut somewhere in the middle of the paged sync: a random request fails
-            away.transport.plan = ["ok"] * rng.randrange(0, 12) + [
+            # cut somewhere in the middle of the paged sync: a random request fails (the
+            # first run takes 7 pushes at least, each answered with a pull page)
+            away.transport.plan = ["ok"] * rng.randrange(0, 7) + [
                 rng.choice(["drop_request", "drop_response", "truncate", "error500"])]
             client = SyncClient(URL, token=sync_service.client_for(away.ctx).token,
                                 transport=away.transport)

@@ -158,8 +158,8 @@ def test_withdrawal_and_a_colleague_edit_both_reach_the_server(
     with pytest.raises(sync_service.SyncError):
         a.sync(["drop_response"])
     record_consent(a.ctx, pid, "granted")
-    with pytest.raises(sync_service.SyncError):
-        a.sync(["ok", "drop_request"])
+    with pytest.raises(sync_service.SyncError):  # its pull lost (the push's answer had none)
+        a.sync(["no_page", "drop_request"])
     record_consent(b.ctx, pid, "withdrawn")
     b.sync()
     _converged(server, a, b)
@@ -247,7 +247,7 @@ def test_rebuild_in_the_gap_keeps_what_came_after_the_purge(
         a.sync(["drop_response"])
     record_consent(a.ctx, pid, "granted")
     with pytest.raises(sync_service.SyncError):
-        a.sync(["ok", "drop_request"])  # the gap: lifted, records not sent again
+        a.sync(["no_page", "drop_request"])  # the gap: lifted, records not sent again
     journal.add_note(b.ctx, pid, "Visite à domicile")
     b.sync()
     b.ctx.write(lambda uow: state.put(uow.session, state.REBUILD, True))
