@@ -5,8 +5,9 @@ One `run()` is one sync: push every pushable op in local order (batches), pull p
 server has nothing more, each page applied together with the new cursor in one local transaction
 (a crash or a full disk loses nothing: the page is fetched again), then a sanity check against the
 server's checksum. A push's answer may carry the first page (docs/SYNC.md 5): it is applied with
-the push's results, and the pull goes on only if there is more. A 410 (cursor behind the tombstone horizon, or the user's teams changed) or a
-checksum mismatch rebuilds from a snapshot after pushing the outbox; the outbox is never dropped.
+the push's results, and the pull goes on only if there is more. A 410 (cursor behind the
+tombstone horizon, or the user's teams changed) or a checksum mismatch rebuilds from a snapshot
+after pushing the outbox; the outbox is never dropped.
 
 `RELAIS_CRASH_AT=<point>` makes the process exit at that point (crash tests; read only here).
 """
