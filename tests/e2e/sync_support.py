@@ -399,6 +399,20 @@ def assert_outbox_settled(device: Any) -> None:
             assert op.state in ("rejected", "discarded", "superseded"), op.state
 
 
+@contextmanager
+def two_laptops(prefix: str) -> Iterator[tuple[Server, Device, Device]]:
+    """A server and laptops a and b enrolled with it, in a scratch folder; closed afterwards."""
+    folder = scratch(prefix)
+    server = Server(folder / "server")
+    a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
+    try:
+        yield server, a, b
+    finally:
+        a.close()
+        b.close()
+        server.close()
+
+
 def quiesce(devices: list[Device], max_rounds: int = 5) -> None:
     """Fault-free syncs until a whole round moves nothing (two rounds at least: the first
     device must also see what the last one pushed)."""

@@ -22,7 +22,7 @@ from tests.e2e.sync_support import (
     assert_device_equals_server,
     assert_outbox_settled,
     quiesce,
-    scratch,
+    two_laptops,
 )
 
 
@@ -46,14 +46,9 @@ class Recording(FaultyTransport):
 
 @pytest.fixture
 def pair() -> Iterator[tuple[Server, Device, Device]]:
-    folder = scratch("relais-compact-")
-    server = Server(folder / "server")
-    a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
-    a.transport, b.transport = Recording(server.transport), Recording(server.transport)
-    yield server, a, b
-    a.close()
-    b.close()
-    server.close()
+    with two_laptops("relais-compact-") as (server, a, b):
+        a.transport, b.transport = Recording(server.transport), Recording(server.transport)
+        yield server, a, b
 
 
 def _add_contact(uow: UnitOfWork) -> str:

@@ -20,19 +20,14 @@ from tests.e2e.sync_support import (
     assert_device_equals_server,
     assert_outbox_settled,
     quiesce,
-    scratch,
+    two_laptops,
 )
 
 
 @pytest.fixture
 def pair() -> Iterator[tuple[Server, Device, Device]]:
-    folder = scratch("relais-push-page-")
-    server = Server(folder / "server")
-    a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
-    yield server, a, b
-    a.close()
-    b.close()
-    server.close()
+    with two_laptops("relais-push-page-") as laptops:
+        yield laptops
 
 
 def _requests(device: Device, since: int) -> list[str]:

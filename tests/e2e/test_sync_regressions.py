@@ -21,18 +21,14 @@ from tests.e2e.sync_support import (
     quiesce,
     record_consent,
     scratch,
+    two_laptops,
 )
 
 
 @pytest.fixture
 def trio() -> Iterator[tuple[Server, Device, Device]]:
-    folder = scratch("relais-regress-")
-    server = Server(folder / "server")
-    a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
-    yield server, a, b
-    a.close()
-    b.close()
-    server.close()
+    with two_laptops("relais-regress-") as laptops:
+        yield laptops
 
 
 def _converged(server: Server, *devices: Device) -> None:
