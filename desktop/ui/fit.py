@@ -2,7 +2,8 @@
 which about 1366×700 is left once the window manager's title bar and the taskbar are drawn.
 
 A long form scrolls inside the dialog (`scrolled`) while its buttons stay below, in view;
-`fit_to_screen` keeps a window's first size within the screen it opens on."""
+`fit_to_screen` keeps a window's first size within the screen it opens on, `fit_to_content` a
+dialog's at what its form asks."""
 
 from __future__ import annotations
 
@@ -78,6 +79,13 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     room = screen.availableGeometry().size() if screen is not None else QSize(MAX_WIDTH,
                                                                              MAX_HEIGHT)
     widget.resize(min(width, room.width(), MAX_WIDTH), min(height, room.height(), MAX_HEIGHT))
+
+
+def fit_to_content(dialog: QWidget) -> None:
+    """As large as its layout asks, within the screen: Qt sizes a dialog to at most two thirds
+    of the screen (512 pixels high on a laptop), so a form that fits 700 scrolled for nothing."""
+    hint = dialog.sizeHint()
+    fit_to_screen(dialog, hint.width(), hint.height())
 
 
 def show_main(window: QWidget) -> None:

@@ -372,6 +372,29 @@ def test_every_dialog_fits_a_small_laptop_with_its_buttons_in_view(world: World,
         install_language("fr")
 
 
+def test_a_form_that_fits_the_screen_opens_whole(world: World) -> None:
+    """Qt opens a dialog at most two thirds of the screen high (512 pixels on a laptop): a form
+    that fits in 700 scrolled for nothing, its last fields out of sight (the ecomap's "Add a
+    person", 2026-12-07). A dialog whose form fits the screen opens showing all of it."""
+    from desktop.ui.fit import FitScrollArea
+
+    scrolling = []
+    for name, top in _opened(world):
+        if isinstance(top, QMainWindow):
+            continue
+        top.show()
+        QApplication.processEvents()
+        for area in top.findChildren(FitScrollArea):
+            content = area.widget()
+            if not area.isVisibleTo(top) or content is None:
+                continue
+            wanted = content.sizeHint().expandedTo(content.minimumSizeHint()).height()
+            if wanted <= area.max_height and area.viewport().height() < wanted:
+                scrolling.append(f"{name}: {area.viewport().height()} of {wanted} pixels")
+        top.close()
+    assert not scrolling, "forms that fit, shown scrolled:\n" + "\n".join(scrolling)
+
+
 def _mnemonic(text: str) -> str | None:
     found = re.search(r"&([^&\s])", text.replace("&&", ""))
     return found.group(1).casefold() if found else None

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -131,13 +131,21 @@ class FormDialog(GuardedDialog):
         self.layout_.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
         self.result_id: str | None = None
+        self._shown = False
 
     def save(self) -> str | None:
         raise NotImplementedError
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API
+        super().showEvent(event)
+        if not self._shown:  # Qt opened it at most two thirds of the screen high
+            self._shown = True
+            self.grow_to_form()
+
     def grow_to_form(self) -> None:
-        """After a line appeared in the form: grow the dialog by what its scrolled part lacks
-        (within the smallest screen), so the form shows whole instead of scrolling."""
+        """After a line appeared in the form, or on opening: grow the dialog by what its
+        scrolled part lacks (within the smallest screen), so the form shows whole instead of
+        scrolling."""
         item = self.layout_.itemAt(0)
         area = item.widget() if item is not None else None
         if area is None or not self.isVisible():

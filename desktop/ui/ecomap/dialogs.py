@@ -30,7 +30,7 @@ from desktop.services.contacts import ContactView
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.ecomap import labels
 from desktop.ui.fields import DateField
-from desktop.ui.fit import scrolled
+from desktop.ui.fit import fit_to_content, scrolled
 from desktop.ui.i18n import error_message
 
 if TYPE_CHECKING:
@@ -220,6 +220,7 @@ class ContactDialog(GuardedDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_content(self)
         if ctx is not None:
             self.attach_drafts(ctx, None)
 
@@ -306,6 +307,7 @@ class TieDialog(GuardedDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_content(self)
         self.result_value: object = None
         self.tie = tie
 
