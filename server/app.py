@@ -249,7 +249,8 @@ def create_app(settings: ServerSettings,
         _maybe_collect()
         # in one step: FastAPI would validate the model again and encode it through dicts;
         # compact: the values equal to their defaults left out (the device fills them in)
-        answer = result.model_dump_json(exclude_defaults=body.compact).encode()
+        answer = result.model_dump_json(exclude_defaults=body.compact,
+                                        exclude={"page"}).encode()
         if page is not None:  # the page as pull writes it, not decoded and encoded again
             answer = answer[:-1] + b',"page":' + page.json() + b"}"
         response = Response(answer, media_type="application/json")

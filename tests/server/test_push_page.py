@@ -17,6 +17,7 @@ def _push(client: TestClient, api: Api, *ops: dict[str, Any], **extra: Any) -> d
     r = client.post("/v1/sync/push", headers=api.headers, json={
         "device_id": api.device_id, "ops": list(ops), "cursor": api.cursor, **extra})
     assert r.status_code == 200, r.text
+    assert r.text.count('"page"') <= 1  # the page spliced in once, not beside a null
     return r.json()  # type: ignore[no-any-return]
 
 
