@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from desktop.services import caseload, patients
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.identity_tab import PatientForm
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
+from desktop.ui.fit import fit_to_screen, scrolled
 
 if TYPE_CHECKING:
     from desktop.services.context import AppContext
@@ -138,21 +138,15 @@ class NewPatientDialog(GuardedDialog):
         self.patient_id: str | None = None
         self.setWindowTitle(self.tr("New patient"))
         layout = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         self.form = PatientForm()
-        scroll.setWidget(self.form)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(self.form, max_height=620), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         # as tall as the form (it opened at 680 pixels, a third of it empty), within the screen
-        margins = layout.contentsMargins()
-        self.resize(640, min(680, self.form.sizeHint().height() + buttons.sizeHint().height()
-                             + layout.spacing() + margins.top() + margins.bottom()
-                             + 2 * scroll.frameWidth() + self.fontMetrics().height() + 8))
+        fit_to_screen(self, 640, self.sizeHint().height())
         QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
         self.form.family_name.setFocus()
         self.attach_drafts(ctx, None)
