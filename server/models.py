@@ -259,6 +259,15 @@ class Record(Base):
         return cache[2]
 
 
+def of_kind(*tables: str) -> Any:
+    """`record.table_name IN tables`, for a query keyed by patient: the kind compared as an
+    expression (`|| ''`) so that no planner walks the primary key's `table_name` prefix, every
+    record of that kind in the store, instead of the patient's index (SQLite without
+    statistics did, in each push: tests/server/test_query_plans.py)."""
+    kind = Record.table_name.concat("")
+    return kind == tables[0] if len(tables) == 1 else kind.in_(tables)
+
+
 def compact_meta(versions: dict[str, int], hlcs: dict[str, Any], writers: dict[str, Any],
                  *, record_hlc: str | None = None) -> dict[str, Any]:
     """Per-field (version, HLC, device) stored once for the fields that share the most common

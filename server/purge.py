@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from desktop.domain.consent_policy import PURPOSE_TEAM_SHARING, ConsentFact
 from desktop.sync.protocol import Op, OpResult
 from server import blobs, sharing
-from server.models import Conflict, PurgedPatient, PurgeEvent, Record
+from server.models import Conflict, PurgedPatient, PurgeEvent, Record, of_kind
 from server.push_context import PushContext, Rejected
 
 
@@ -68,14 +68,14 @@ def purge_patient(ctx: PushContext, patient_id: str, team_id: str, reason: str) 
     session.flush()  # the batch's own records of the patient go too
     ctx.extra = True
     shas = [r.fields.get("sha256") for r in session.scalars(
-        select(Record).where(Record.table_name == "attachment", Record.patient_id == patient_id))]
+        select(Record).where(of_kind("attachment"), Record.patient_id == patient_id))]
     kept = [{"record_id": r.record_id, "fields": dict(r.fields)} for r in session.scalars(
-        select(Record).where(Record.table_name == "consent_event",
-                             Record.patient_id == patient_id).order_by(Record.seq))
+        select(Record).where(of_kind("consent_event"), Record.patient_id == patient_id)
+        .order_by(Record.seq))
         if r.fields.get("purpose") == PURPOSE_TEAM_SHARING] if reason == "consent_withdrawn" else []
     # the erasure's own audit event stays: the proof that it was done, and by whom
     proof = [r.record_id for r in session.scalars(select(Record).where(
-        Record.patient_id == patient_id, Record.table_name == "audit_event"))
+        Record.patient_id == patient_id, of_kind("audit_event")))
         if r.fields.get("action") == "erase"]
     gone = delete(Record).where(Record.patient_id == patient_id)
     if proof:

@@ -72,14 +72,14 @@ class SeqAllocator:
         """Lock, reserve the numbers handed out; returns (first, last) final seq (empty when
         first > last). Not locked yet (PostgreSQL): one statement does both, the lock being
         held from there to the commit, while every other push waits."""
-        if self.base is None:
-            # no autoflush: the batch's new rows are then written once, with their final
-            # seqs, instead of inserted with provisional ones and updated again
-            with self.session.no_autoflush:
+        # no autoflush: the batch's new rows are then written once, with their final seqs,
+        # instead of inserted with provisional ones and updated again
+        with self.session.no_autoflush:
+            if self.base is None:
                 top = int(self.session.execute(_RESERVE, {"count": self.count}).scalar_one())
-            self.base = top - self.count
-        elif self.count:
-            self.session.execute(_SET, {"value": self.base + self.count})
+                self.base = top - self.count
+            elif self.count:
+                self.session.execute(_SET, {"value": self.base + self.count})
         return self.base + 1, self.base + self.count
 
 

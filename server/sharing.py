@@ -26,6 +26,7 @@ from server.models import (
     PurgeEvent,
     PurgeKeep,
     Record,
+    of_kind,
 )
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ _RESPONSIBLE_NAMES = select(PatientResponsible.patient_id, PatientResponsible.us
     PatientResponsible.patient_id.in_(_PATIENTS))
 _SHARING_RECORDS = select(Record).where(
     Record.patient_id.in_(_PATIENTS), Record.deleted.is_(False),
-    Record.table_name.in_(("consent_event", "case_record")))
+    of_kind("consent_event", "case_record"))
 
 
 def preload(ctx: PushContext, patient_ids: list[str]) -> None:

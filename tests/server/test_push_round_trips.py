@@ -63,9 +63,13 @@ def test_a_usual_push_batch_takes_few_statements(settings: ServerSettings) -> No
             setup_org(s)
         token = _token(db, "alice")
         statements: list[str] = []
+        updated: list[Any] = []  # the record rows the batch updates
 
-        def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        def seen(_conn: Any, _cursor: Any, sql: str, params: Any, _ctx: Any,
+                 many: bool) -> None:
             statements.append(sql)
+            if sql.startswith("UPDATE record"):
+                updated.extend(params if many else [params])
 
         earlier: dict[str, int] = {}  # patient → version of its city
         cursor = 0
@@ -87,6 +91,9 @@ def test_a_usual_push_batch_takes_few_statements(settings: ServerSettings) -> No
         event.remove(db.engine, "before_cursor_execute", seen)
         most = MOST_STATEMENTS + (4 if is_sqlite(settings.database_url) else 0)
         assert len(statements) <= most, "\n".join(s[:120] for s in statements)
+        # the patients edited; the new records are inserted once, with their final seqs
+        # (SQLite's early counter lock once let them be flushed first, then updated again)
+        assert len(updated) == sum(1 for o in ops if o["base_versions"]) == 2
     finally:
         db.dispose()
 
@@ -106,9 +113,13 @@ def test_a_usual_pull_takes_few_statements(settings: ServerSettings) -> None:
             setup_org(s)
         alice, bob = _token(db, "alice"), _token(db, "bob")
         statements: list[str] = []
+        updated: list[Any] = []  # the record rows the batch updates
 
-        def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        def seen(_conn: Any, _cursor: Any, sql: str, params: Any, _ctx: Any,
+                 many: bool) -> None:
             statements.append(sql)
+            if sql.startswith("UPDATE record"):
+                updated.extend(params if many else [params])
 
         cursor = 0
         for round_no in range(2):
@@ -141,9 +152,13 @@ def test_author_names_are_read_once_per_process_and_again_when_their_time_is_up(
             device = authenticate(s, f"Bearer {alice}").device_id
         unknown = str(uuid.uuid4())
         statements: list[str] = []
+        updated: list[Any] = []  # the record rows the batch updates
 
-        def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        def seen(_conn: Any, _cursor: Any, sql: str, params: Any, _ctx: Any,
+                 many: bool) -> None:
             statements.append(sql)
+            if sql.startswith("UPDATE record"):
+                updated.extend(params if many else [params])
 
         event.listen(db.engine, "before_cursor_execute", seen)
         with db.session() as s:

@@ -34,6 +34,8 @@ from tests.server.conftest import backend_settings, consent, op, setup_org
 # tables that grow with the team (or with its history)
 BIG = frozenset({"record", "conflict", "purge_event", "applied_op", "patient_access",
                  "patient_responsible", "purge_keep", "purged_patient"})
+# an index search keyed by these columns alone reads every record of a kind or of a team
+WHOLE_KIND = frozenset({"table_name", "team_id"})
 FILLER_PATIENTS = 400
 FILLER_PER_PATIENT = 12  # ~5,000 records in each of the two teams
 
@@ -165,6 +167,10 @@ def _sqlite_problems(engine: Engine, st: Statement) -> list[str]:
         if m and m.group(1) == "SEARCH" and table in BIG and re.search(r"[<>]\?", d) \
                 and not has_limit:
             problems.append(d + " (a range without LIMIT)")
+        keys = re.search(r"\((.*)\)$", d)
+        if m and m.group(1) == "SEARCH" and table in BIG and keys and set(
+                re.findall(r"(\w+)[=<>]", keys.group(1))) <= WHOLE_KIND:
+            problems.append(d + " (every row of a kind or a team)")
     if any("TEMP B-TREE FOR ORDER BY" in d for d in details) and any(
             re.search(rf"\b{t}\b", st.sql) for t in ("record", "conflict", "purge_event")):
         problems.append("sorts every row found: " + "; ".join(details))
@@ -193,6 +199,9 @@ def _pg_problems(engine: Engine, st: Statement) -> list[str]:
         if kind == "Seq Scan":
             problems.append(f"Seq Scan on {relation}")
         cond = str(node.get("Index Cond", ""))
+        keyed = set(re.findall(r"\w+", cond)) & set(Record.metadata.tables[relation].c.keys())
+        if keyed and keyed <= WHOLE_KIND:
+            problems.append(f"{kind} on {relation} ({cond}): every row of a kind or a team")
         if re.search(r"seq [<>]", cond) and not ("Limit" in parents and "Sort" not in parents):
             problems.append(f"{kind} on {relation} ({cond}) without LIMIT")
     return problems

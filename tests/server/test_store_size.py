@@ -112,6 +112,24 @@ def test_a_new_sqlite_database_has_8k_pages(tmp_path: Path) -> None:
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 8192
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65536
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 10_000
+    finally:
+        db.dispose()
+
+
+def test_sqlite_requests_one_after_another_keep_one_connection(tmp_path: Path) -> None:
+    """Its page cache survives only while no other connection commits (server/db.py)."""
+    db = Database(ServerSettings(data_dir=tmp_path / "srv"))
+    try:
+        with db.engine.connect() as a, db.engine.connect() as b:  # two in the pool
+            assert a.connection.dbapi_connection is not b.connection.dbapi_connection
+        used = []
+        for _ in range(4):
+            with db.session() as s:
+                s.execute(text("SELECT 1"))
+                used.append(id(s.connection().connection.dbapi_connection))
+        assert len(set(used)) == 1
     finally:
         db.dispose()
 
