@@ -93,8 +93,8 @@ NO_TELEMETRY: dict[str, Any] = (
 # or a connection. Pushes commit one after the other anyway (the seq counter row, docs/SYNC.md
 # 4): more of them at once only compete for the CPU and the interpreter's lock with the one
 # holding the counter, and every other push waits for that one (`bench sync --only devices`,
-# 500 devices paced at 2,000 ops/s: push p95 193–260 ms with 2, 384–418 with 4, 728 with 6;
-# with 1 a process no longer keeps up: 1,859–1,895 ops/s served).
+# 500 devices paced at 2,000 ops/s: push p95 193–335 ms with 2 (median 230), 384–418 with 4,
+# 728 with 6; with 1 a process no longer keeps up: 1,859–1,895 ops/s served).
 PUSH_SLOTS = 2
 
 
