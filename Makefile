@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: browser run test lint typecheck soak bench screenshots dist deb translations clean appimage package-check
+.PHONY: test-packages run test lint typecheck soak bench screenshots dist deb translations clean appimage package-check
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
@@ -23,22 +23,25 @@ translations: $(STAMP)
 run: $(STAMP) translations
 	unset QT_QPA_PLATFORM; $(BIN)/python -m tools.qt_check && $(BIN)/python -m tools.run_demo
 
-# Debian's chromium for the dashboard's browser tests (Playwright drives it; it never downloads a
-# browser). Best effort: without root or apt those tests are skipped and say why.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1; } \
-	  || echo "chromium could not be installed: the dashboard browser tests will be skipped"
+# Debian packages some tests need, best effort (without root or apt those tests are skipped and
+# say why): chromium for the dashboard's browser tests (Playwright drives it; it never downloads
+# a browser), Xvfb for the test that starts the app on a real X display (tools/qt_check).
+test-packages:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing=" chromium"; \
+	  command -v Xvfb >/dev/null 2>&1 || missing="$$missing xvfb"; \
+	  [ -z "$$missing" ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	  >/dev/null 2>&1; } || echo "could not install$$missing: the tests that need it will be skipped"
 
 # The tests start hundreds of processes (the command line, servers, crash tests): each reads the
 # project's compiled modules instead of compiling them again, even where the environment sets
 # PYTHONDONTWRITEBYTECODE (an empty value turns it off)
-test: $(STAMP) translations browser
+test: $(STAMP) translations test-packages
 	$(BIN)/ruff check .
 	$(BIN)/mypy desktop server bench tools
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 -m "not slow" tests
 
-soak: $(STAMP)
+soak: $(STAMP) test-packages
 	PYTHONDONTWRITEBYTECODE= RELAIS_SOAK=1 $(BIN)/python -m pytest -m slow --timeout=3600 tests
 
 bench: $(STAMP)
