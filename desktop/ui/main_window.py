@@ -120,8 +120,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
-        self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locked_view = self._locked_label()
         self._pages: list[QWidget | None] = []  # by navigation row; None until first shown
         self._keys: list[PageKey] = []  # by navigation row: PAGES less those not seen
         self._row_actions: list[QAction] = []  # Alt+1…9
@@ -381,8 +380,7 @@ class MainWindow(QMainWindow):
             pass
         self._stop_listening()
         old = self.centralWidget()
-        self.locked_view = QLabel(self.tr("Relais is locked. Your data is hidden."))
-        self.locked_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locked_view = self._locked_label()
         self.setCentralWidget(self.locked_view)  # deletes the pages
         if old is not None:
             old.deleteLater()
@@ -391,6 +389,14 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.ctx.lock()
         self.ask_unlock()
+
+    def _locked_label(self) -> QLabel:
+        """What the window shows while locked: at the top, where the unlock dialog (centred
+        on the window) does not cover it."""
+        label = QLabel(self.tr("Relais is locked. Your data is hidden."))
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(0, 48, 0, 0)
+        return label
 
     def ask_unlock(self) -> None:
         from desktop.ui.dialogs.unlock import UnlockDialog
