@@ -64,8 +64,13 @@ def run_gui(folder: Path | None = None) -> int:
     app = make_app()
     from desktop.ui.fit import show_main
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_window import hold_vault, say_already_open
 
     folder = folder or vault_folder()
+    held = hold_vault(folder)  # kept until the app quits
+    if held is None:
+        say_already_open()
+        return 0
     window = MainWindow(folder)
     app.installEventFilter(window.idle)
     if not vault_exists(folder):

@@ -4471,6 +4471,17 @@ Rien n'a été conservé ; recommencez.</translation>
     </message>
   </context>
   <context>
+    <name>SingleWindow</name>
+    <message>
+      <source>Relais is already open</source>
+      <translation>Relais est déjà ouvert</translation>
+    </message>
+    <message>
+      <source>Relais is already open on this caseload, in another window. Use that window: look for Relais in the taskbar.</source>
+      <translation>Relais est déjà ouvert sur ces dossiers, dans une autre fenêtre. Utilisez cette fenêtre : cherchez Relais dans la barre des tâches.</translation>
+    </message>
+  </context>
+  <context>
     <name>StabilityPanel</name>
     <message>
       <source>Key {key}</source>

@@ -4471,6 +4471,17 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
   </context>
   <context>
+    <name>SingleWindow</name>
+    <message>
+      <source>Relais is already open</source>
+      <translation>Relais is al geopend</translation>
+    </message>
+    <message>
+      <source>Relais is already open on this caseload, in another window. Use that window: look for Relais in the taskbar.</source>
+      <translation>Relais is al geopend op deze dossiers, in een ander venster. Gebruik dat venster: zoek Relais in de taakbalk.</translation>
+    </message>
+  </context>
+  <context>
     <name>StabilityPanel</name>
     <message>
       <source>Key {key}</source>
