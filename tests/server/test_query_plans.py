@@ -189,6 +189,7 @@ def _pg_problems(engine: Engine, st: Statement) -> list[str]:
         conn.exec_driver_sql("SET enable_seqscan = off")
         plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + st.sql, st.params).scalar()
         conn.rollback()
+    assert plan is not None
     root = (plan if isinstance(plan, list) else json.loads(plan))[0]["Plan"]
     problems = []
     for node, parents in _pg_nodes(root):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -63,7 +64,7 @@ def test_a_lock_left_by_a_killed_window_is_taken_over(tmp_path: Path) -> None:
 
 
 def test_the_app_says_it_is_open_already_and_opens_no_window(
-        qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("desktop.ui.single_window.lock_folder", lambda: tmp_path / "locks")
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "information",
