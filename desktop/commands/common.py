@@ -81,18 +81,33 @@ def new_passphrase(env_var: str = "RELAIS_NEW_PASSPHRASE") -> str:
 
 
 @contextmanager
+def vault_held(args: argparse.Namespace) -> Iterator[Path]:
+    """The vault folder named by --vault, no other process on it (the app's window, another
+    command) until the command ends: desktop/storage/open_lock.py says why."""
+    from desktop.storage.open_lock import hold
+
+    folder = vault_dir(args)
+    held = hold(folder)
+    if held is None:
+        raise CliError("cli.vault_in_use", EXIT_ERROR)
+    with held:
+        yield folder
+
+
+@contextmanager
 def open_context(args: argparse.Namespace) -> Iterator[Any]:
     """Unlock the vault named by --vault for the duration of one command."""
     from sqlalchemy.orm import configure_mappers
 
     from desktop.services.context import AppContext
 
-    configure_mappers()  # the ORM's one-time set-up, done while the KDF runs ahead (issue 16)
-    ctx = AppContext.open(vault_dir(args), passphrase())
-    try:
-        yield ctx
-    finally:
-        ctx.lock()
+    with vault_held(args) as folder:
+        configure_mappers()  # the ORM's one-time set-up, done while the KDF runs ahead
+        ctx = AppContext.open(folder, passphrase())
+        try:
+            yield ctx
+        finally:
+            ctx.lock()
 
 
 def emit(args: argparse.Namespace, data: dict[str, Any], human: str | Callable[[], str]) -> None:

@@ -11,7 +11,7 @@ from desktop.commands.common import (
     new_passphrase,
     passphrase,
     read_secret,
-    vault_dir,
+    vault_held,
 )
 from desktop.i18n import t
 
@@ -42,12 +42,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from desktop.services.context import AppContext
 
-    folder = vault_dir(args)
     pw = os.environ.get("RELAIS_PASSPHRASE")
     if pw is None:
         pw = new_passphrase("RELAIS_PASSPHRASE")
-    ctx, recovery = AppContext.create(folder, pw, user_name=args.user)
-    ctx.lock()
+    with vault_held(args) as folder:
+        ctx, recovery = AppContext.create(folder, pw, user_name=args.user)
+        ctx.lock()
     emit(args, {"vault": str(folder), "recovery_key": recovery},
          lambda: "\n".join([t("vault.created", path=str(folder)), t("vault.recovery_key_notice"),
                             "", "    " + recovery, ""]))
@@ -57,7 +57,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_unlock_check(args: argparse.Namespace) -> int:
     from desktop.services.vault_admin import unlock_check
 
-    unlock_check(vault_dir(args), passphrase())
+    with vault_held(args) as folder:
+        unlock_check(folder, passphrase())
     emit(args, {"ok": True}, t("vault.unlock_ok"))
     return 0
 
@@ -66,7 +67,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     """The full integrity check; damage is one line (vault.database_damaged) and exit 1."""
     from desktop.services.vault_admin import check_vault
 
-    check_vault(vault_dir(args), passphrase())
+    with vault_held(args) as folder:
+        check_vault(folder, passphrase())
     emit(args, {"ok": True}, t("vault.check_ok"))
     return 0
 
@@ -76,7 +78,8 @@ def cmd_change(args: argparse.Namespace) -> int:
 
     old = passphrase()
     new = new_passphrase()
-    change_passphrase(vault_dir(args), old, new)
+    with vault_held(args) as folder:
+        change_passphrase(folder, old, new)
     emit(args, {"ok": True}, t("vault.passphrase_changed"))
     return 0
 
@@ -88,7 +91,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
     new = new_passphrase()
     if not key.strip():
         raise CliError("vault.wrong_recovery_key")
-    recover_vault(vault_dir(args), key, new)
+    with vault_held(args) as folder:
+        recover_vault(folder, key, new)
     emit(args, {"ok": True}, t("vault.passphrase_changed"))
     print("", end="", file=sys.stderr)
     return 0

@@ -62,15 +62,21 @@ def run_gui(folder: Path | None = None) -> int:
     """The app on `folder` (`relais --vault DIR`), else on vault_folder()."""
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
-    from desktop.ui.fit import show_main
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.single_window import hold_vault, say_already_open
 
     folder = folder or vault_folder()
-    held = hold_vault(folder)  # kept until the app quits
+    held = hold_vault(folder)
     if held is None:
         say_already_open()
         return 0
+    with held:  # until the app quits
+        return _run_window(app, folder)
+
+
+def _run_window(app: QApplication, folder: Path) -> int:
+    from desktop.ui.fit import show_main
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(folder)
     app.installEventFilter(window.idle)
     if not vault_exists(folder):

@@ -4477,8 +4477,8 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Relais est déjà ouvert</translation>
     </message>
     <message>
-      <source>Relais is already open on this caseload, in another window. Use that window: look for Relais in the taskbar.</source>
-      <translation>Relais est déjà ouvert sur ces dossiers, dans une autre fenêtre. Utilisez cette fenêtre : cherchez Relais dans la barre des tâches.</translation>
+      <source>Relais is already open on this caseload, in another window or a command that is running. Use that window (look for Relais in the taskbar), or wait for the command to finish.</source>
+      <translation>Relais est déjà ouvert sur ces dossiers, dans une autre fenêtre ou une commande en cours. Utilisez cette fenêtre (cherchez Relais dans la barre des tâches) ou attendez la fin de la commande.</translation>
     </message>
   </context>
   <context>

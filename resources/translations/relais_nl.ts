@@ -4477,8 +4477,8 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Relais is al geopend</translation>
     </message>
     <message>
-      <source>Relais is already open on this caseload, in another window. Use that window: look for Relais in the taskbar.</source>
-      <translation>Relais is al geopend op deze dossiers, in een ander venster. Gebruik dat venster: zoek Relais in de taakbalk.</translation>
+      <source>Relais is already open on this caseload, in another window or a command that is running. Use that window (look for Relais in the taskbar), or wait for the command to finish.</source>
+      <translation>Relais is al geopend op deze dossiers, in een ander venster of een commando dat loopt. Gebruik dat venster (zoek Relais in de taakbalk) of wacht tot het commando klaar is.</translation>
     </message>
   </context>
   <context>

@@ -65,7 +65,7 @@ def test_a_lock_left_by_a_killed_window_is_taken_over(tmp_path: Path) -> None:
 
 def test_the_app_says_it_is_open_already_and_opens_no_window(
         qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("desktop.ui.single_window.lock_folder", lambda: tmp_path / "locks")
+    monkeypatch.setattr("desktop.storage.open_lock.lock_folder", lambda: tmp_path / "locks")
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda _parent, title, text, *a: said.append((title, text)))
@@ -79,5 +79,5 @@ def test_the_app_says_it_is_open_already_and_opens_no_window(
         first.wait(timeout=30)
         install_language("fr")
     assert said == [("Relais est déjà ouvert", "Relais est déjà ouvert sur ces dossiers, dans une "
-                     "autre fenêtre. Utilisez cette fenêtre : cherchez Relais dans la barre des "
-                     "tâches.")]
+                     "autre fenêtre ou une commande en cours. Utilisez cette fenêtre (cherchez "
+                     "Relais dans la barre des tâches) ou attendez la fin de la commande.")]

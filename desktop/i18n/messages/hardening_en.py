@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.other": "invalid command line: {detail} (see --help)",
     "cli.arg.not_utf8": "an argument is not valid text (UTF-8); nothing was done",
     "cli.arg.out_of_range": "{option}: {value} is out of range ({low}–{high})",
+    "cli.vault_in_use": "Relais is already open on this caseload, in a window or another command; nothing was done. Close Relais or wait for the command to finish, then run it again.",
     "cli.os_error": "the file could not be used: {detail}: {path}",
     "cli.no_server_password": "No server password: set RELAIS_SERVER_PASSWORD or run the command in a terminal.",
     # files named by the user

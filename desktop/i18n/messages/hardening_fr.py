@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.other": "ligne de commande incorrecte : {detail} (voir --help)",
     "cli.arg.not_utf8": "un argument n'est pas du texte valide (UTF-8) ; rien n'a été fait",
     "cli.arg.out_of_range": "{option} : {value} est hors limites ({low}–{high})",
+    "cli.vault_in_use": "Relais est déjà ouvert sur ces dossiers, dans une fenêtre ou une autre commande ; rien n'a été fait. Fermez Relais ou attendez la fin de la commande, puis relancez-la.",
     "cli.os_error": "le fichier n'a pas pu être utilisé : {detail} : {path}",
     "cli.no_server_password": "Aucun mot de passe serveur : définissez RELAIS_SERVER_PASSWORD ou lancez la commande dans un terminal.",
     "file.not_regular": "ce n'est pas un fichier ordinaire (un dossier, un périphérique ou un tube n'est pas lu)",

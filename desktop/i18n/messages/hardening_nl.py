@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "cli.arg.other": "ongeldige opdrachtregel: {detail} (zie --help)",
     "cli.arg.not_utf8": "een argument is geen geldige tekst (UTF-8); er is niets gedaan",
     "cli.arg.out_of_range": "{option}: {value} valt buiten het bereik ({low}–{high})",
+    "cli.vault_in_use": "Relais is al geopend op deze dossiers, in een venster of een ander commando; er is niets gedaan. Sluit Relais of wacht tot het commando klaar is en probeer het dan opnieuw.",
     "cli.os_error": "het bestand kon niet gebruikt worden: {detail}: {path}",
     "cli.no_server_password": "Geen serverwachtwoord: stel RELAIS_SERVER_PASSWORD in of start de opdracht in een terminal.",
     "file.not_regular": "dit is geen gewoon bestand (een map, apparaat of pipe wordt niet gelezen)",
