@@ -108,7 +108,30 @@ def enrol_demo_vault(folder: Path, url: str) -> None:
 
 
 def main() -> int:
+    from desktop.storage.open_lock import hold
+
     folder = Path(os.environ.get("RELAIS_DEMO_VAULT") or demo_vault_dir())
+    env = {**os.environ, "RELAIS_VAULT": str(folder)}
+    held = hold(folder)
+    if held is None:
+        # the app is open on the demo vault already: touch nothing (no second demo server, no
+        # enrolment moved under it); the app started below says so and points to its window
+        return open_app(env)
+    with held:
+        server = prepare(folder)
+    try:
+        return open_app(env)
+    finally:
+        if server is not None:  # quitting the app stops the demo server
+            server[0].terminate()
+            try:
+                server[0].wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server[0].kill()
+
+
+def prepare(folder: Path) -> tuple[subprocess.Popen[bytes], str] | None:
+    """The demo vault made (once) and enrolled with a demo server started for this run."""
     data = demo_server_dir()
     if ensure_demo_vault(folder):
         forget_demo_server(data)
@@ -121,16 +144,11 @@ def main() -> int:
     if server is not None:
         print(f"  Demo sync server: {server[1]} (user demo / demo-password)")
     print()
-    env = {**os.environ, "RELAIS_VAULT": str(folder)}
-    try:
-        return subprocess.call([sys.executable, "-m", "desktop"], env=env)
-    finally:
-        if server is not None:  # quitting the app stops the demo server
-            server[0].terminate()
-            try:
-                server[0].wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server[0].kill()
+    return server
+
+
+def open_app(env: dict[str, str]) -> int:
+    return subprocess.call([sys.executable, "-m", "desktop"], env=env)
 
 
 if __name__ == "__main__":

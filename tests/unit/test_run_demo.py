@@ -41,3 +41,25 @@ def test_a_new_demo_vault_starts_with_a_new_demo_server(tmp_path: Path) -> None:
     run_demo.forget_demo_server(data)
     assert not data.exists()
     run_demo.forget_demo_server(data)  # nothing there: nothing to do
+
+
+def test_make_run_with_the_demo_open_already_touches_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second `make run` while the app is open on the demo vault started a second demo
+    server on the same data and enrolled the open vault with it, under the running window."""
+    from desktop.storage.open_lock import hold
+
+    locks = tmp_path / "locks"
+    monkeypatch.setattr("desktop.storage.open_lock.lock_folder", lambda: locks)
+    monkeypatch.setenv("RELAIS_DEMO_VAULT", str(tmp_path / "demo-vault"))
+    prepared: list[Path] = []
+    opened: list[str] = []
+    monkeypatch.setattr(run_demo, "prepare", lambda folder: prepared.append(folder))
+    monkeypatch.setattr(run_demo, "open_app", lambda env: opened.append(env["RELAIS_VAULT"]) or 0)
+    window = hold(tmp_path / "demo-vault", locks)  # the open app
+    assert window is not None
+    assert run_demo.main() == 0
+    assert prepared == [] and opened == [str(tmp_path / "demo-vault")]  # it says it is open
+    window.release()
+    assert run_demo.main() == 0
+    assert prepared == [tmp_path / "demo-vault"]
