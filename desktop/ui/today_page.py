@@ -369,6 +369,10 @@ class TodayPage(QWidget):
                 if isinstance(tab, JournalTab):
                     tab.new_note()
                     return tab
+        if draft.kind == "plan_words":  # the Plan tab shows the restored answers by itself
+            from desktop.ui.dossier.tabs import TABS
+
+            dossier.tabs.setCurrentIndex([tab.key for tab in TABS].index("plan"))
         opened = dossier.restore_draft(draft)
         if opened is not None:
             return opened

@@ -220,3 +220,56 @@ def test_a_long_goal_wraps_instead_of_being_cut(main_window, qtbot, ctx) -> None
     assert tree.fontMetrics().horizontalAdvance(long_goal) > width  # it cannot fit one line
     assert tree.visualItemRect(long).height() >= 2 * line - 4
     assert long.toolTip(0) == long_goal
+
+
+def test_a_first_goal_starts_the_plan_and_saving_stays_in_view(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Walked at 1366×768: with no plan yet, the answers typed, "Add a goal…" was greyed out
+    and the save button sat below the fold of the questions' short area: nothing on screen
+    could start the plan."""
+    sc = make_scenario(ctx)
+    main_window.resize(1366, 698)
+    dossier = main_window.open_dossier(sc.patient_id)
+    dossier.resize(1366, 698)
+    tab = _tab(dossier)
+    dossier.show()
+    qtbot.waitExposed(dossier)
+    assert tab.plan is None
+    port = tab.words_area.viewport()
+    for widget in (tab.save_words_button, tab.review):
+        top_left = widget.mapTo(port, widget.rect().topLeft())
+        bottom_right = widget.mapTo(port, widget.rect().bottomRight())
+        assert port.rect().contains(top_left) and port.rect().contains(bottom_right), widget
+    assert tab.add_goal_button.isEnabled() and tab.goal_from_need_button.isEnabled()
+    assert not tab.add_action_button.isEnabled()  # no goal yet to act on
+
+    tab.what_matters.setPlainText("Rester chez moi avec ma femme")
+    dialog = tab.add_goal()
+    assert dialog is not None
+    assert tab.plan is not None and tab.plan.what_matters == "Rester chez moi avec ma femme"
+    dialog.reject()
+
+
+def test_todays_banner_restores_the_answers_on_the_plan_tab(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Walked: "Restaurer" on the answers typed before a crash opened the dossier on its
+    overview; the answers were back only on the Plan tab, which nothing pointed to."""
+    from desktop.services import drafts
+    from desktop.ui.today_page import TodayPage
+
+    sc = make_scenario(ctx, with_needs=False)
+    dossier = main_window.open_dossier(sc.patient_id)
+    tab = _tab(dossier)
+    tab.what_matters.setPlainText("Mon jardin et mon chat")
+    tab.flush_draft()
+    dossier.close()  # as a crash leaves it: the answers in the vault only
+    qtbot.waitUntil(lambda: sc.patient_id not in main_window.dossiers, timeout=5_000)
+    main_window.show_page("today")
+    today = main_window.stack.currentWidget()
+    assert isinstance(today, TodayPage)
+    today.refresh()
+    qtbot.waitUntil(lambda: today.banner.isVisibleTo(main_window))
+    today.restore_draft()
+    dossier = main_window.dossiers[sc.patient_id]
+    shown = dossier.tabs.currentWidget()
+    assert isinstance(shown, PlanTab)
+    assert shown.what_matters.toPlainText() == "Mon jardin et mon chat"
+    assert drafts.get_draft(ctx, f"plan_words:{sc.patient_id}") is not None  # until saved

@@ -84,8 +84,10 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
 
     def _refresh_goals(self, lang: str) -> None:
         plan = self.plan
-        for b in (self.add_goal_button, self.add_action_button, self.remove_button,
-                  self.edit_button, self.goal_from_need_button):
+        # no plan yet: a goal may come first, and starts the plan (`_ensure_plan`)
+        for b in (self.add_goal_button, self.goal_from_need_button):
+            b.setEnabled(plan is None or plan.is_draft)
+        for b in (self.add_action_button, self.remove_button, self.edit_button):
             b.setEnabled(plan is not None and plan.is_draft)
         self.review_goal_button.setEnabled(plan is not None and not plan.is_draft
                                            and bool(plan.goals))

@@ -9,13 +9,13 @@ import json
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,9 +43,12 @@ class PlanWords(PlanBase):
         return self.words_toggle
 
     def _make_words_area(self) -> QWidget:
+        """The four questions two by two, and beside them the next review, the save button and
+        what saving said: all in view at 1366×768 (below the questions, the button sat under
+        the fold of this short area, and a case manager who typed the answers saw no way to
+        save them)."""
         words = QGroupBox(self.tr("In the patient's words"))
-        form = QFormLayout(words)
-        questions = QGridLayout()  # two by two, a caption above each answer: compact
+        grid = QGridLayout(words)  # a caption above each answer: compact
         self.what_matters = QPlainTextEdit()
         self.expectations = QPlainTextEdit()
         self.to_avoid = QPlainTextEdit()
@@ -60,23 +63,32 @@ class PlanWords(PlanBase):
             edit.setAccessibleName(label)
             caption = QLabel(label)
             caption.setBuddy(edit)
-            questions.addWidget(caption, n // 2 * 2, n % 2)
-            questions.addWidget(edit, n // 2 * 2 + 1, n % 2)
-        form.addRow(questions)
+            grid.addWidget(caption, n // 2 * 2, n % 2)
+            grid.addWidget(edit, n // 2 * 2 + 1, n % 2)
+        side = QVBoxLayout()
         self.review = optional_date(self, None, self.ctx.today(), "review_date")
         self.review.setAccessibleName(self.tr("Next review"))
-        form.addRow(self.tr("Next review"), self.review)
+        review_label = QLabel(self.tr("Next review"))
+        review_label.setBuddy(self.review)
+        side.addWidget(review_label)
+        side.addWidget(self.review)
+        self.save_words_button = QPushButton(self.tr("&Save these answers"))
+        side.addWidget(self.save_words_button)
         self.words_error = QLabel()
         self.words_error.setStyleSheet("color: #b00020;")
+        self.words_error.setWordWrap(True)
         self.words_error.hide()
-        form.addRow("", self.words_error)
-        self.save_words_button = QPushButton(self.tr("&Save these answers"))
+        side.addWidget(self.words_error)
         self.restored = QLabel(self.tr("Answers restored from the automatic save: check them "
                                        "and save."))
         self.restored.setWordWrap(True)
         self.restored.hide()
-        form.addRow("", self.restored)
-        form.addRow("", self.save_words_button)
+        side.addWidget(self.restored)
+        side.addStretch(1)
+        grid.addLayout(side, 0, 2, 4, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 1)
         self.words_area = scrolled(words, max_height=180)  # more scrolls: the goals come first
         self.words_toggle.toggled.connect(self._show_words)
         self.save_words_button.clicked.connect(self.save_words)
