@@ -88,6 +88,32 @@ def fit_to_content(dialog: QWidget) -> None:
     fit_to_screen(dialog, hint.width(), hint.height())
 
 
+def grow_to_content(dialog: QWidget) -> None:
+    """A shown dialog whose content grew (an inline error under a field) taller, as far as the
+    screen allows, and moved up if it would end below it; never smaller (no jump back when
+    the error goes). Without this the new message pushed the last fields under a scroll bar
+    while the screen had room."""
+    for area in dialog.findChildren(FitScrollArea):  # their content's layout first
+        content = area.widget()
+        inner = content.layout() if content is not None else None
+        if inner is not None:
+            inner.activate()
+        area.updateGeometry()
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    hint = dialog.sizeHint()
+    if hint.height() <= dialog.height() and hint.width() <= dialog.width():
+        return
+    fit_to_screen(dialog, max(hint.width(), dialog.width()), max(hint.height(), dialog.height()))
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None and dialog.isVisible():
+        room = screen.availableGeometry()
+        frame = dialog.frameGeometry()
+        if frame.bottom() > room.bottom():
+            dialog.move(frame.left(), max(room.top(), frame.top() - (frame.bottom() - room.bottom())))
+
+
 def show_main(window: QWidget) -> None:
     """A main or dossier window maximised on a laptop's screen (up to 1440 pixels wide, where
     a 1200- or 1280-pixel window leaves a useless strip), else shown at its size."""

@@ -273,3 +273,30 @@ def test_todays_banner_restores_the_answers_on_the_plan_tab(main_window, qtbot, 
     assert isinstance(shown, PlanTab)
     assert shown.what_matters.toPlainText() == "Mon jardin et mon chat"
     assert drafts.get_draft(ctx, f"plan_words:{sc.patient_id}") is not None  # until saved
+
+
+def test_an_inline_error_makes_room_instead_of_hiding_the_last_fields(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Walked: an action saved without anyone responsible said so under "Who", and "From" and
+    "Until" went under a scroll bar in a dialog a third of the screen high."""
+    sc = make_scenario(ctx)
+    tab = _tab(main_window.open_dossier(sc.patient_id))
+    goal = tab.add_goal("Faire mes courses")
+    assert goal is not None
+    goal._ok()
+    qtbot.waitUntil(lambda: tab.plan is not None and len(tab.plan.goals) == 1, timeout=5_000)
+    dialog = tab.add_action(tab.plan.goals[0].id)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    dialog.what.setText("Accompagner aux courses")
+    dialog._ok()  # no one responsible: refused, said under the field
+    assert dialog.result_id is None and dialog.errors.visible_messages()
+    assert dialog.height() > before
+    area = dialog.end.parentWidget()
+    while area is not None and not hasattr(area, "viewport"):
+        area = area.parentWidget()
+    assert area is not None
+    port = area.viewport()
+    bottom = dialog.end.mapTo(port, dialog.end.rect().bottomLeft())
+    assert port.rect().contains(bottom)  # "Until" in view without scrolling
+    dialog.reject()

@@ -27,7 +27,7 @@ from desktop.services.context import AppContext
 from desktop.ui import labels_case as labels
 from desktop.ui.draft_guard import GuardedDialog, TextWidget
 from desktop.ui.fields import DateField, KeepDuration, TimeField, _TypedField, first_unreadable
-from desktop.ui.fit import scrolled
+from desktop.ui.fit import grow_to_content, scrolled
 from desktop.ui.i18n import error_message
 
 ERROR_STYLE = "color: #b00020;"
@@ -64,8 +64,20 @@ class InlineErrors:
         for name in (field, *aliases):
             self.labels[name] = msg
         if isinstance(widget, _TypedField):  # an unreadable date or time is said at once
-            widget.problem.connect(lambda text, m=msg: (m.setText(text), m.setVisible(bool(text))))
+            widget.problem.connect(lambda text, m=msg: self._say(m, text))
             self.typed[widget] = msg
+
+    def _say(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+        if text:
+            self._grow()
+
+    def _grow(self) -> None:
+        """Room for the messages just shown, where the screen has it."""
+        dialog = self.general.window()
+        if dialog.isVisible():
+            grow_to_content(dialog)
 
     def refuse_unreadable(self, root: QWidget) -> bool:
         """True (and the message under the field, the focus in it) when a date or time field
@@ -80,6 +92,7 @@ class InlineErrors:
         target = self.typed.get(bad, self.general)
         target.setText(text)
         target.show()
+        self._grow()
         return True
 
     def clear(self) -> None:
@@ -102,6 +115,7 @@ class InlineErrors:
                 text = message(err.code, **err.params)  # the field is right above
             target.setText(text if not target.text() else target.text() + "\n" + text)
             target.show()
+        self._grow()
 
     def visible_messages(self) -> list[str]:
         out = [lab.text() for lab in {id(x): x for x in self.labels.values()}.values()
