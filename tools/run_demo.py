@@ -108,7 +108,7 @@ def enrol_demo_vault(folder: Path, url: str) -> None:
 
 
 def main() -> int:
-    from desktop.storage.open_lock import hold
+    from desktop.services.open_lock import hold
 
     folder = Path(os.environ.get("RELAIS_DEMO_VAULT") or demo_vault_dir())
     env = {**os.environ, "RELAIS_VAULT": str(folder)}

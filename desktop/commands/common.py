@@ -83,8 +83,8 @@ def new_passphrase(env_var: str = "RELAIS_NEW_PASSPHRASE") -> str:
 @contextmanager
 def vault_held(args: argparse.Namespace) -> Iterator[Path]:
     """The vault folder named by --vault, no other process on it (the app's window, another
-    command) until the command ends: desktop/storage/open_lock.py says why."""
-    from desktop.storage.open_lock import hold
+    command) until the command ends: desktop/services/open_lock.py says why."""
+    from desktop.services.open_lock import hold
 
     folder = vault_dir(args)
     held = hold(folder)

@@ -1,6 +1,6 @@
 """One Relais window per vault: a start on a vault that is already open (another window, or a
 `relais` command running on it) says so and stops. The lock itself, shared with the command
-line, is desktop/storage/open_lock.py."""
+line, is desktop/services/open_lock.py."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.storage import open_lock
-from desktop.storage.open_lock import OpenLock
+from desktop.services import open_lock
+from desktop.services.open_lock import OpenLock
 
 
 def hold_vault(folder: Path, locks: Path | None = None) -> OpenLock | None:

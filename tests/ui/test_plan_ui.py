@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from desktop.services import care_plans
@@ -299,4 +300,7 @@ def test_an_inline_error_makes_room_instead_of_hiding_the_last_fields(main_windo
     port = area.viewport()
     bottom = dialog.end.mapTo(port, dialog.end.rect().bottomLeft())
     assert port.rect().contains(bottom)  # "Until" in view without scrolling
+    qtbot.keyClick(dialog.who, Qt.Key.Key_Down)  # the user picks someone
+    assert dialog.who.currentData() is not None
+    assert dialog.errors.visible_messages() == []  # the message about "Who" went with it
     dialog.reject()

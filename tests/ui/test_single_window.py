@@ -65,7 +65,7 @@ def test_a_lock_left_by_a_killed_window_is_taken_over(tmp_path: Path) -> None:
 
 def test_the_app_says_it_is_open_already_and_opens_no_window(
         qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("desktop.storage.open_lock.lock_folder", lambda: tmp_path / "locks")
+    monkeypatch.setattr("desktop.services.open_lock.lock_folder", lambda: tmp_path / "locks")
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda _parent, title, text, *a: said.append((title, text)))

@@ -47,10 +47,10 @@ def test_make_run_with_the_demo_open_already_touches_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A second `make run` while the app is open on the demo vault started a second demo
     server on the same data and enrolled the open vault with it, under the running window."""
-    from desktop.storage.open_lock import hold
+    from desktop.services.open_lock import hold
 
     locks = tmp_path / "locks"
-    monkeypatch.setattr("desktop.storage.open_lock.lock_folder", lambda: locks)
+    monkeypatch.setattr("desktop.services.open_lock.lock_folder", lambda: locks)
     monkeypatch.setenv("RELAIS_DEMO_VAULT", str(tmp_path / "demo-vault"))
     prepared: list[Path] = []
     opened: list[str] = []

@@ -1,4 +1,4 @@
-"""One process at a time on a vault (desktop/storage/open_lock.py): a command on a vault the app
+"""One process at a time on a vault (desktop/services/open_lock.py): a command on a vault the app
 (or another command) holds is refused and changes nothing; a running command keeps the app
 out; a lock is never left behind by a process that died."""
 
@@ -15,14 +15,14 @@ import pytest
 
 from desktop.commands.common import open_context
 from desktop.services.context import AppContext
-from desktop.storage.open_lock import hold
+from desktop.services.open_lock import hold
 from tests.cli_inproc import run_cli
 from tests.conftest import PASSPHRASE
 
 # another process holding a vault's lock, as the app's window does, until its stdin closes
 HOLDER = """
 import pathlib, sys
-from desktop.storage.open_lock import hold
+from desktop.services.open_lock import hold
 lock = hold(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))
 print("held" if lock is not None else "refused", flush=True)
 sys.stdin.read()
@@ -45,7 +45,7 @@ def _let_go(proc: subprocess.Popen[str]) -> None:
 @pytest.fixture
 def locks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "locks"
-    monkeypatch.setattr("desktop.storage.open_lock.lock_folder", lambda: folder)
+    monkeypatch.setattr("desktop.services.open_lock.lock_folder", lambda: folder)
     return folder
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -41,6 +43,21 @@ def from_qdate(q: QDate) -> dt.date | None:
     return dt.date(q.year(), q.month(), q.day()) if q.isValid() else None
 
 
+def _edited_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a user's change of `widget` emits, where there is one."""
+    if isinstance(widget, QLineEdit):
+        return widget.textEdited
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.activated
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.editingFinished
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    return None
+
+
 class InlineErrors:
     """One hidden red label under each field; `show(exc)` fills those named by the error(s)."""
 
@@ -66,6 +83,10 @@ class InlineErrors:
         if isinstance(widget, _TypedField):  # an unreadable date or time is said at once
             widget.problem.connect(lambda text, m=msg: self._say(m, text))
             self.typed[widget] = msg
+        else:  # a message about a field goes once the user changes it
+            edited = _edited_signal(widget)
+            if edited is not None:
+                edited.connect(lambda *_args, m=msg: (m.clear(), m.hide()))
 
     def _say(self, label: QLabel, text: str) -> None:
         label.setText(text)
