@@ -65,7 +65,10 @@ def hold(folder: Path, locks: Path | None = None) -> OpenLock | None:
     the vault opens unguarded rather than never: a lock that always says "open elsewhere" would
     keep the case manager out of her own caseload."""
     locks = locks or lock_folder()
-    key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:24]
+    # one name however the path is spelt: resolved, and on Windows case-folded (C:\Users and
+    # c:\users are the same folder there)
+    path = os.path.normcase(str(Path(folder).resolve()))
+    key = hashlib.sha256(path.encode()).hexdigest()[:24]
     try:
         locks.mkdir(parents=True, exist_ok=True)
         fd = os.open(locks / f"{key}.lock", os.O_RDWR | os.O_CREAT, 0o600)

@@ -87,6 +87,8 @@ def test_vaults_side_by_side_and_a_lock_given_back(tmp_path: Path) -> None:
     first = hold(tmp_path / "one", locks)
     assert first is not None
     assert hold(tmp_path / "one", locks) is None
+    (tmp_path / "other").mkdir()
+    assert hold(tmp_path / "other" / ".." / "one", locks) is None  # another spelling of it
     other = hold(tmp_path / "two", locks)
     assert other is not None
     first.release()

@@ -169,6 +169,7 @@ class PlanWords(PlanBase):
                 care_plans.update_plan(self.ctx, self.plan.id, review_date=date_of(self.review),
                                        **texts)
         except DomainError as exc:
+            self.words_toggle.setChecked(True)  # folded away, the message would go unseen
             self.words_error.setText(error_message(exc))
             self.words_error.show()
             if not self.review.is_valid():  # an unreadable review date: back to it
