@@ -240,6 +240,7 @@ def test_a_first_goal_starts_the_plan_and_saving_stays_in_view(main_window, qtbo
         top_left = widget.mapTo(port, widget.rect().topLeft())
         bottom_right = widget.mapTo(port, widget.rect().bottomRight())
         assert port.rect().contains(top_left) and port.rect().contains(bottom_right), widget
+    assert tab.words_area.verticalScrollBar().maximum() == 0  # nothing under a scroll bar
     assert tab.add_goal_button.isEnabled() and tab.goal_from_need_button.isEnabled()
     assert not tab.add_action_button.isEnabled()  # no goal yet to act on
 

@@ -89,7 +89,7 @@ class PlanWords(PlanBase):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 1)
-        self.words_area = scrolled(words, max_height=180)  # more scrolls: the goals come first
+        self.words_area = scrolled(words, max_height=190)  # more scrolls: the goals come first
         self.words_toggle.toggled.connect(self._show_words)
         self.save_words_button.clicked.connect(self.save_words)
         return self.words_area
