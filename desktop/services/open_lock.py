@@ -48,7 +48,10 @@ class OpenLock:
         os.close(fd)  # POSIX: closing the file drops its lock
 
     def __del__(self) -> None:
-        self.release()
+        try:
+            self.release()
+        except Exception:  # noqa: BLE001 (at interpreter exit: the system drops it anyway)
+            pass
 
     def __enter__(self) -> OpenLock:
         return self
