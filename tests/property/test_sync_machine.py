@@ -31,6 +31,7 @@ from sqlalchemy import select
 from desktop.services import sync as sync_service
 from desktop.services.unit_of_work import UnitOfWork
 from desktop.storage.models import Case, Conflict, Contact, OutboxOp, Patient
+from desktop.storage.wire import to_wire
 from desktop.sync import state
 from desktop.sync.client import SyncError
 from tests.e2e.replay_support import Determinism, log_steps, run_seeded, state_digest
@@ -61,6 +62,14 @@ CASE_VALUES: dict[str, tuple[Any, ...]] = {
     "first_contact_on": (dt.date(2026, 11, 3), dt.date(2026, 11, 4), None),
     "crisis_triggers": (["housing_loss"], ["carer_collapse", "care_refusal_danger"], []),
 }
+
+
+def _typed_value(table: str, field: str) -> Any:
+    """What a person types to settle a conflict by hand: a value of the field's kind (a date
+    for a case's dates: "Z" there is refused, as the service must)."""
+    if table == "case_record" and isinstance(CASE_VALUES.get(field, ("",))[0], dt.date):
+        return dt.date(2026, 11, 16)
+    return "Z"
 
 
 @dataclass
@@ -370,8 +379,10 @@ class SyncMachine(RuleBasedStateMachine):
         exists = dev.ctx.read(lambda s: s.get(Conflict, c.id) is not None)
         if not exists:
             return
-        value = "Z" if choice == "edit" else (c.mine if choice == "mine" else c.theirs)
-        sync_service.resolve_conflict(dev.ctx, c.id, choice, "Z" if choice == "edit" else None)
+        typed = _typed_value(c.table, c.field)
+        value = typed if choice == "edit" else (c.mine if choice == "mine" else c.theirs)
+        sync_service.resolve_conflict(dev.ctx, c.id, choice,
+                                      to_wire(typed) if choice == "edit" else None)
         self._record_edit(i, (c.table, c.record_id, c.field), value)
 
     @precondition(lambda self: len(self.devices) >= 2)
