@@ -138,8 +138,13 @@ def test_identity_tab_inline_validation(main_window, qtbot, ctx) -> None:  # typ
     tab.form.given_name.clear()
     qtbot.keyClicks(tab.form.postal_code, "123")
     tab.form.city.setText("Ieper\x07")  # a pasted control character
+    dossier.showNormal()
+    dossier.resize(900, 480)  # the user's size: errors in a tab do not resize the window
+    qtbot.waitUntil(lambda: dossier.height() == 480)
+    before = dossier.size()
     assert not tab.save()
     assert len(tab.form.errors.visible_messages()) == 3
+    assert dossier.size() == before
     assert patients.get_patient(ctx, pid).given_name == "Jozef"
     tab.form.given_name.setText("Jozef")
     tab.form.postal_code.setText("8900")

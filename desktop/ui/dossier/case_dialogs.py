@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -95,9 +96,10 @@ class InlineErrors:
             self._grow()
 
     def _grow(self) -> None:
-        """Room for the messages just shown, where the screen has it."""
+        """Room for the messages just shown, where the screen has it: in a dialog only (the
+        Identity tab's form lives in the dossier's own window, which keeps its size)."""
         dialog = self.general.window()
-        if dialog.isVisible():
+        if isinstance(dialog, QDialog) and dialog.isVisible():
             grow_to_content(dialog)
 
     def refuse_unreadable(self, root: QWidget) -> bool:
