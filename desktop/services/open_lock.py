@@ -23,6 +23,9 @@ from types import TracebackType
 
 log = logging.getLogger(__name__)
 
+# what a lock already held answers (EDEADLK: msvcrt's after its retries)
+_HELD = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
+
 
 def lock_folder() -> Path:
     from platformdirs import user_data_dir
@@ -96,7 +99,3 @@ def hold(folder: Path, locks: Path | None = None) -> OpenLock | None:
         log.warning("vault open lock unavailable (%s): opened without it", exc.strerror)
         return OpenLock(None)
     return OpenLock(fd)
-
-
-# what a lock already held answers (EDEADLK: msvcrt's after its retries)
-_HELD = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}

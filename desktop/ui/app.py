@@ -62,10 +62,11 @@ def run_gui(folder: Path | None = None) -> int:
     """The app on `folder` (`relais --vault DIR`), else on vault_folder()."""
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
-    from desktop.ui.single_window import hold_vault, say_already_open
+    from desktop.services.open_lock import hold
+    from desktop.ui.single_window import say_already_open
 
     folder = folder or vault_folder()
-    held = hold_vault(folder)
+    held = hold(folder)
     if held is None:
         say_already_open()
         return 0

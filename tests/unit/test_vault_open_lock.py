@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,28 +17,7 @@ from desktop.services.context import AppContext
 from desktop.services.open_lock import hold
 from tests.cli_inproc import run_cli
 from tests.conftest import PASSPHRASE
-
-# another process holding a vault's lock, as the app's window does, until its stdin closes
-HOLDER = """
-import pathlib, sys
-from desktop.services.open_lock import hold
-lock = hold(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))
-print("held" if lock is not None else "refused", flush=True)
-sys.stdin.read()
-"""
-
-
-def _holder(vault: Path, locks: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(vault), str(locks)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    return proc
-
-
-def _let_go(proc: subprocess.Popen[str]) -> None:
-    assert proc.stdin is not None
-    proc.stdin.close()
-    proc.wait(timeout=30)
+from tests.vault_holder import holder, let_go
 
 
 @pytest.fixture
@@ -52,7 +30,7 @@ def locks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_command_on_a_vault_open_elsewhere_is_refused_and_changes_nothing(
         vault_dir: Path, locks: Path) -> None:
     AppContext.create(vault_dir, PASSPHRASE, user_name="Anne Lambert")[0].lock()
-    holder = _holder(vault_dir, locks)
+    other = holder(vault_dir, locks)
     try:
         res = run_cli("vault", "change-passphrase", vault=vault_dir,
                       env={"RELAIS_NEW_PASSPHRASE": "another passphrase", "RELAIS_LANG": "fr"})
@@ -63,7 +41,7 @@ def test_a_command_on_a_vault_open_elsewhere_is_refused_and_changes_nothing(
                       vault=vault_dir)
         assert res.code == 1 and "already open" in res.err
     finally:
-        _let_go(holder)
+        let_go(other)
     # the passphrase is the old one and no patient was added
     assert run_cli("vault", "unlock-check", vault=vault_dir).code == 0
     listed = run_cli("patient", "list", "--json", vault=vault_dir)
@@ -101,9 +79,9 @@ def test_vaults_side_by_side_and_a_lock_given_back(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 def test_a_process_killed_holding_the_lock_leaves_it_free(tmp_path: Path) -> None:
     locks = tmp_path / "locks"
-    holder = _holder(tmp_path / "vault", locks)
-    os.kill(holder.pid, signal.SIGKILL)
-    holder.wait(timeout=30)
+    other = holder(tmp_path / "vault", locks)
+    os.kill(other.pid, signal.SIGKILL)
+    other.wait(timeout=30)
     held = hold(tmp_path / "vault", locks)  # at once: the system dropped it with the process
     assert held is not None
     held.release()
