@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 
 from desktop.commands.common import add_common, emit, open_context
-from desktop.domain.consent_policy import METHODS
+from desktop.domain.consent_policy import CARER_AGREEMENT, METHODS
 from desktop.i18n import user_language
 from desktop.i18n.punctuation import colon
 
@@ -167,7 +167,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             when = f" ({s.decided_on})" if s.decided_on else ""
             lines.append(colon(f"{t('consent.purpose.' + s.purpose)}{who}", f"{decision}{when}",
                                lang))
-        if not args.purpose:
+        if args.purpose in (None, CARER_AGREEMENT):
             for a in overview.carers:
                 decision = t(f"consent.decision.{a.decision or 'none'}")
                 if a.decision is None and a.legacy_grant:
@@ -180,8 +180,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         lines.append("")
         for e in events:
             who = f" [{e.contact_name or e.contact_id}]" if e.contact_id else ""
+            how = t("consent.method." + e.method) if e.method else ""  # older carer decisions
             lines.append(f"{e.decided_on}  {e.purpose}{who}  {t('consent.decision.' + e.decision)}"
-                         f"  {t('consent.method.' + e.method)}  {e.recorded_by or ''}  {e.id}")
+                         f"  {how}  {e.recorded_by or ''}  {e.id}")
         return "\n".join(lines).rstrip()
 
     emit(args, {"patient_id": args.patient, "local_only": overview.local_only,

@@ -28,6 +28,8 @@ OBJECTION_DECISIONS = ("objected", "lifted")
 # The carer's own agreement is recorded on the carer's contact now; a grant in the patient's log
 # (recorded before) is still read until the carer's own decision is recorded: no new one is taken.
 LEGACY_PURPOSES = frozenset({PURPOSE_CARER_ON_HANDOUT})
+# how the consent history names a carer's own decision (not a purpose of the patient's log)
+CARER_AGREEMENT = "carer_agreement"
 METHODS = ("oral", "written", "eid")
 # An override is logged beside the decisions (same append-only log, with its typed reason) but is
 # never a decision: it authorises one action and leaves the derived state unchanged.

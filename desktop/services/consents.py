@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import consent_policy as policy
 from desktop.domain.consent_policy import (
+    CARER_AGREEMENT,
     OVERRIDE,
     PER_CONTACT_PURPOSES,
     PURPOSE_CARER_ON_HANDOUT,
@@ -39,6 +40,7 @@ from desktop.services.user_files import read_user_file
 from desktop.storage.models import (
     Action,
     Attachment,
+    AuditEvent,
     Blob,
     CarePlan,
     ConsentEvent,
@@ -430,9 +432,10 @@ def record_carer_agreement(ctx: AppContext, contact_id: str, decision: str, *,
                                      method, on, ctx.today())
         uow.update(c, {"handout_agreement": decision, "handout_agreement_on": on,
                        "handout_agreement_method": method})
-        for pid in patients:
+        for pid in patients:  # each patient's consent history lists it (_carer_decisions)
             uow.audit("consent", table="contact", record_id=c.id, patient_id=pid,
-                      purpose="carer_agreement", decision=decision, contact_id=c.id)
+                      purpose=CARER_AGREEMENT, decision=decision, contact_id=c.id,
+                      method=method, decided_on=on.isoformat())
 
     ctx.write(run)
 
@@ -549,15 +552,45 @@ def _event_views(session: Session, patient_id: str) -> list[ConsentEventView]:
     ) for r in rows]
 
 
+def _carer_decisions(session: Session, patient_id: str) -> list[ConsentEventView]:
+    """The carers' own decisions about their details on this patient's handout. Their contact
+    keeps only the latest; each decision is audited for every patient they care for, and audit
+    events are append-only and synced, so the history is the same on every laptop. Decisions
+    audited before the date and method were kept show the day they were recorded, no method."""
+    rows = [e for e in session.execute(select(AuditEvent).where(
+        AuditEvent.patient_id == patient_id, AuditEvent.action == "consent",
+        AuditEvent.record_table == "contact")).scalars()
+        if (e.detail or {}).get("purpose") == CARER_AGREEMENT and e.record_id]
+    contacts = {c.id: c for c in session.execute(
+        select(Contact).where(Contact.id.in_({e.record_id for e in rows}))).scalars()}
+    views = []
+    for e in rows:
+        detail = e.detail or {}
+        try:
+            on = dt.date.fromisoformat(str(detail["decided_on"]))
+        except (KeyError, ValueError):
+            on = e.at.date()
+        views.append(ConsentEventView(
+            id=e.id, purpose=CARER_AGREEMENT, contact_id=e.record_id,
+            contact_name=_contact_name(contacts.get(e.record_id or "")),
+            decision=str(detail.get("decision") or ""), decided_on=on,
+            method=str(detail.get("method") or ""), notice_version=None, evidence_sha256=None,
+            evidence_mime=None, recorded_by=e.actor, recorded_at=e.at, review_date=None,
+            note=None))
+    return views
+
+
 def history(ctx: AppContext, patient_id: str, purpose: str | None = None,
             contact_id: str | None = None) -> list[ConsentEventView]:
-    """The whole log, oldest first (overrides included), optionally for one purpose/contact."""
-    if purpose is not None and purpose not in PURPOSES:
+    """The whole log, oldest first (overrides and the carers' own decisions included),
+    optionally for one purpose (or `carer_agreement`) and contact."""
+    if purpose is not None and purpose not in PURPOSES and purpose != CARER_AGREEMENT:
         raise ValidationError("consent.purpose_unknown", "purpose", value=purpose)
 
     def run(s: Session) -> list[ConsentEventView]:
         _load_patient(s, patient_id, include_restricted=True)
-        events = _event_views(s, patient_id)
+        events = sorted(_event_views(s, patient_id) + _carer_decisions(s, patient_id),
+                        key=lambda e: (e.decided_on, e.recorded_at, e.id))
         return [e for e in events if (purpose is None or e.purpose == purpose)
                 and (contact_id is None or e.contact_id == contact_id)]
 

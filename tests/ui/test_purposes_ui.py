@@ -99,6 +99,11 @@ def test_the_carers_own_agreement_from_the_consents_tab_and_withdrawn(main_windo
     tab.withdraw(confirm=False)
     assert consents.carer_agreement(ctx, w.daughter).decision == "withdrawn"
     assert _rows(tab)[("carer_agreement", w.daughter)][2] == "Withdrawn"
+    # both decisions in the consent history (newest first), though the contact keeps the latest
+    history = [tuple(tab.history.topLevelItem(i).text(c) for c in (1, 2, 3, 4))
+               for i in range(tab.history.topLevelItemCount())]
+    assert history == [("Carer's own agreement (handout)", "Hélène Peeters", d, m)
+                       for d, m in (("Withdrawn", "Oral"), ("Granted", "Written"))]
 
 
 def test_consent_from_the_ecomap_for_a_carer_and_a_provider(main_window, qtbot, ctx,  # type: ignore[no-untyped-def]

@@ -333,6 +333,42 @@ def test_the_carers_own_agreement_on_their_contact_governs_the_handout(
     assert consents.carer_agreement(ctx, world.son).decision is None
 
 
+def test_the_carers_decisions_are_in_the_consent_history_of_each_patient_they_help(
+        ctx: AppContext, world: World) -> None:
+    """Their contact keeps the latest decision only; the history lists each one (date, how,
+    who recorded it), for every patient they help, beside the patient's own events."""
+    consents.grant(ctx, world.patient_id, cp.PURPOSE_TEAM_SHARING)
+    earlier = TODAY - dt.timedelta(days=3)
+    consents.record_carer_agreement(ctx, world.daughter, "granted", method="written",
+                                    decided_on=earlier)
+    consents.record_carer_agreement(ctx, world.daughter, "withdrawn", method="eid")
+    history = consents.history(ctx, world.patient_id)
+    assert history == sorted(history, key=lambda e: (e.decided_on, e.recorded_at))
+    assert [(e.purpose, e.decision) for e in history if e.contact_id is None] == [
+        (cp.PURPOSE_TEAM_SHARING, "granted")]
+    carers = [e for e in history if e.purpose == cp.CARER_AGREEMENT]
+    assert [(e.contact_id, e.decision, e.decided_on, e.method) for e in carers] == [
+        (world.daughter, "granted", earlier, "written"),
+        (world.daughter, "withdrawn", TODAY, "eid")]
+    assert {e.contact_name for e in carers} == {
+        consents.carer_agreement(ctx, world.daughter).contact_name} != {None}
+    assert {e.recorded_by for e in carers} == {ctx.user_name}
+    assert consents.history(ctx, world.patient_id, cp.CARER_AGREEMENT, world.daughter) == carers
+    assert consents.history(ctx, world.patient_id, cp.CARER_AGREEMENT, world.son) == []
+    # the state still comes from the contact, and the patient's own log holds no carer event
+    assert consents.carer_agreement(ctx, world.daughter).decision == "withdrawn"
+    assert not any(s.purpose == cp.CARER_AGREEMENT
+                   for s in consents.overview(ctx, world.patient_id).states)
+    # a decision audited before the date and method were kept: the day it was recorded
+    ctx.write(lambda uow: uow.audit("consent", table="contact", record_id=world.son,
+                                    patient_id=world.patient_id,
+                                    purpose=cp.CARER_AGREEMENT, decision="refused",
+                                    contact_id=world.son))
+    older = consents.history(ctx, world.patient_id, cp.CARER_AGREEMENT, world.son)
+    assert [(e.decision, e.method, e.decided_on) for e in older] == [
+        ("refused", "", utcnow().date())]
+
+
 def test_a_grant_recorded_in_the_patients_log_before_keeps_printing_until_the_carer_decides(
         ctx: AppContext, world: World, tmp_path: Path) -> None:
     ctx.write(lambda uow: uow.add(
@@ -422,6 +458,14 @@ def test_cli_objection_carer_agreement_and_extract(run, vault_dir: Path,  # type
     assert code == 0 and "accordé" in out
     code, out, _ = run("consent", "show", "--patient", w.patient_id, "--json")
     assert {c["contact_id"] for c in json.loads(out)["carers"]} == {w.daughter, w.son}
+    code, out, _ = run("consent", "show", "--patient", w.patient_id, "--purpose",
+                       "carer_agreement", "--json")
+    assert [(e["contact_id"], e["decision"], e["decided_on"], e["method"])
+            for e in json.loads(out)["history"]] == [(w.daughter, "granted", "2026-11-20",
+                                                      "written")]
+    code, out, _ = run("consent", "show", "--patient", w.patient_id, "--purpose",
+                       "carer_agreement", lang="fr")
+    assert code == 0 and "2026-11-20  carer_agreement" in out and "écrit" in out.lower()
 
     code, out, _ = run("gdpr", "extract", "--out", str(tmp_path / "x.csv"), "--json")
     assert code == 0 and json.loads(out)["included"] == 0

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.consent_policy import PURPOSE_PROVIDER_OBJECTION
+from desktop.domain.consent_policy import CARER_AGREEMENT, PURPOSE_PROVIDER_OBJECTION
 from desktop.domain.errors import DomainError
 from desktop.i18n import t
 from desktop.i18n.dates import short_date, short_datetime
@@ -193,10 +193,10 @@ class ConsentsTab(QWidget):
             if a.decision is None and a.legacy_grant:
                 decision = self.tr("Granted before (patient's consents)")
             item = QTreeWidgetItem([
-                labels.purpose("carer_agreement"), a.contact_name or "", decision,
+                labels.purpose(CARER_AGREEMENT), a.contact_name or "", decision,
                 short_date(a.decided_on), ""])
             item.setData(0, Qt.ItemDataRole.UserRole,
-                         ("carer_agreement", a.contact_id, a.decision))
+                         (CARER_AGREEMENT, a.contact_id, a.decision))
             if not a.allowed:
                 item.setForeground(2, Qt.GlobalColor.darkRed)
             self.state.addTopLevelItem(item)
@@ -268,7 +268,7 @@ class ConsentsTab(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            if purpose == "carer_agreement":  # the carer withdraws their own agreement
+            if purpose == CARER_AGREEMENT:  # the carer withdraws their own agreement
                 consents.record_carer_agreement(self.dossier.ctx, contact or "", "withdrawn")
             else:
                 consents.withdraw(self.dossier.ctx, self.dossier.patient_id, purpose,
@@ -303,7 +303,7 @@ class ConsentsTab(QWidget):
             return None
         sel = self._selected_state()
         if contact_id is None:
-            contact_id = sel[1] if sel and sel[0] == "carer_agreement" else \
+            contact_id = sel[1] if sel and sel[0] == CARER_AGREEMENT else \
                 self.overview.carers[0].contact_id
         dialog = ContactConsentDialog(self, self.dossier.ctx, self.dossier.patient_id,
                                       contact_id or "", carer=True)
