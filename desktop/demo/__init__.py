@@ -32,9 +32,9 @@ Progress = Callable[[int, int], None]
 DemoStep = Callable[[AppContext, random.Random, list[str], Progress], None]
 DEMO_STEPS: list[DemoStep] = [
     # one line per feature, in dependency order
-    cases.step,
-    assessments.step,
     ecosystem.step,
+    cases.step,  # visits name the patient's people from the ecosystem step
+    assessments.step,
     plans.step,  # plans use contacts and needs from the steps above
     consent.step,  # consents name carers and GPs from the ecosystem step
     care.step,  # procedures, medicines, carer assessments (carers from the ecosystem step)

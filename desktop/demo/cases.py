@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from desktop.demo.common import people as read_people
 from desktop.demo.common import said
 from desktop.domain import case_lifecycle as L
+from desktop.domain.contacts import PRIVATE_KINDS
 from desktop.domain.ids import uuid7
-from desktop.services import cases, journal, stays, visits
+from desktop.services import care_plans, cases, journal, stays, visits
 from desktop.services.context import AppContext
 
 BATCH = 25  # patients per transaction
@@ -120,9 +121,6 @@ PLACES = {"fr": {"home_visit": None, "phone": None, "concertation": "Domicile",
                  "office": None, "other": None},
           "nl": {"home_visit": None, "phone": None, "concertation": "Thuis",
                  "office": None, "other": None}}
-PARTICIPANTS = {"fr": ["Fille", "Fils", "Conjoint", "Infirmière", "Kiné", "Aide familiale"],
-                "nl": ["Dochter", "Zoon", "Partner", "Verpleegkundige", "Kinesitherapeut",
-                       "Verzorgende"]}
 TODAY_SLOTS = [(9, 30), (11, 0), (14, 0), (16, 0)]
 
 Rows = dict[str, list[dict[str, Any]]]  # table name → rows
@@ -143,13 +141,14 @@ def _workday(day: dt.date, *, later: bool) -> dt.date:
 
 
 def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
-           kind: str | None = None, lang: str = "fr", female: bool = True) -> dict[str, Any]:
+           kind: str | None = None, lang: str = "fr", female: bool = True,
+           circle: Sequence[str] = ()) -> dict[str, Any]:
     kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
     end = start + dt.timedelta(minutes=15 if kind == "phone" else rng.choice([45, 60, 90]))
     row: dict[str, Any] = {
         "id": uuid7(), "case_id": case["id"], "patient_id": case["patient_id"], "kind": kind,
         "status": status, "planned_start": start, "planned_end": end, "place": PLACES[lang][kind],
-        "participants": rng.sample(PARTICIPANTS[lang], rng.randint(0, 2)),
+        "participants": rng.sample(list(circle), min(len(circle), rng.randint(0, 2))),
         "notes": None,
     }
     if status == "done":
@@ -178,11 +177,13 @@ def _case_history(rng: random.Random, case: dict[str, Any], final: str, opened: 
 
 def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: str | None, *,
               max_visits: int = 14, people: dict[str, tuple[str, bool]] | None = None,
-              ) -> Iterator[tuple[str, Rows]]:
+              circles: dict[str, list[str]] | None = None) -> Iterator[tuple[str, Rows]]:
     """Rows per patient: yields (patient_id, {Model: [values]}). `people` gives each patient's
-    language and whether she is a woman, so the demo text reads as written about her."""
+    language and whether she is a woman, so the demo text reads as written about her;
+    `circles` the people who may be at a visit with the case manager (none without)."""
     for index, pid in enumerate(patient_ids):
         lang, female = (people or {}).get(pid, ("fr", True))
+        circle = (circles or {}).get(pid, [])
         rows: Rows = {CASE: [], STATUS: [], VISIT: [], NOTE: [], STAY: []}
         episodes: list[tuple[dt.date, dt.date | None, str]] = []
         earlier = (rng.randint(800, 1500), rng.randint(90, 400)) if rng.random() < 0.2 else None
@@ -192,6 +193,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             status = "active"  # the first patients carry today's visits
         if status == "referred":
             opened = today - dt.timedelta(days=rng.randint(1, 20))
+        elif status == "assessing":  # an assessment takes weeks, not years
+            opened = today - dt.timedelta(days=rng.randint(5, 60))
         if earlier is not None:  # an earlier episode, closed 10 to 69 days before this one opened
             # (so that the indicators' default year holds closed episodes and their length)
             ended = opened - dt.timedelta(days=earlier[0] % 60 + 10)
@@ -223,7 +226,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             done = 0
             while (visit_day := _workday(day, later=False)) > opened and done < max_visits:
                 start = _at(visit_day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
-                rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female))
+                rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female,
+                                          circle=circle))
                 if rng.random() < 0.7:
                     note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
                     if note_at.date() < today:
@@ -237,14 +241,15 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             if index < len(TODAY_SLOTS):
                 h, m = TODAY_SLOTS[index]
                 rows[VISIT].append(_visit(rng, case, _at(today, h, m), "planned", "home_visit",
-                                          lang=lang))
+                                          lang=lang, circle=circle))
             elif rng.random() < 0.06:  # planned, the day passed, not recorded yet
                 late = _workday(today - dt.timedelta(days=rng.randint(1, 5)), later=False)
-                rows[VISIT].append(_visit(rng, case, _at(late, 10), "planned", lang=lang))
+                rows[VISIT].append(_visit(rng, case, _at(late, 10), "planned", lang=lang,
+                                          circle=circle))
             elif rng.random() < 0.8:
                 ahead = _workday(today + dt.timedelta(days=rng.randint(1, 28)), later=True)
                 rows[VISIT].append(_visit(rng, case, _at(ahead, rng.choice([9, 10, 14, 15])),
-                                          "planned", lang=lang))
+                                          "planned", lang=lang, circle=circle))
         if rng.random() < 0.22:
             for _ in range(rng.randint(1, 2)):
                 admitted = today - dt.timedelta(days=rng.randint(2, 330))
@@ -297,11 +302,19 @@ def _write_case(ctx: AppContext, pid: str, case: dict[str, Any], rows: Rows,
         cases.record_relevance_review(ctx, cid, on=min(today, last))
 
 
+def _circle(ctx: AppContext, patient_id: str) -> list[str]:
+    """Who may be with the case manager at a visit, written as she would: the patient's
+    family, carers, friends and neighbours of the ecosystem step ("Hélène Peeters (fille)")."""
+    return [f"{p.short_name or p.name} ({p.role})" if p.role else p.short_name or p.name
+            for p in care_plans.ecosystem_choices(ctx, patient_id) if p.kind in PRIVATE_KINDS]
+
+
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     """Write the demo cases through the services, BATCH patients per transaction."""
     today = ctx.today()
     people = {pid: (p.lang, p.female) for pid, p in read_people(ctx, patient_ids).items()}
+    circles = {pid: _circle(ctx, pid) for pid in patient_ids}
     batch: list[tuple[str, Rows]] = []
     done = 0
 
@@ -316,7 +329,8 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
                                    reason=h["reason"], planned=h["planned"])
         ctx.write_many(run)
 
-    for pid, rows in case_rows(rng, today, patient_ids, ctx.user_name, people=people):
+    for pid, rows in case_rows(rng, today, patient_ids, ctx.user_name, people=people,
+                               circles=circles):
         batch.append((pid, rows))
         if len(batch) >= BATCH:
             flush(batch)

@@ -58,10 +58,15 @@ FAMILY_NL = [("informal_carer", "echtgenote", "hoofdmantelzorger", True),
              ("neighbour", "buurvrouw", None, True)]
 
 
-def _given(rng: random.Random, dutch: bool, female: bool) -> str:
-    if dutch:
-        return rng.choice(D.GIVEN_FEMALE_NL if female else D.GIVEN_MALE_NL)
-    return rng.choice(D.GIVEN_FEMALE_FR if female else D.GIVEN_MALE_FR)
+def _fresh_given(rng: random.Random, dutch: bool, female: bool, taken: set[str]) -> str:
+    """A given name no one else on this patient's map has (two "Noël Dupont" among the
+    patient's people confuse the map, the handout and the plan's "who")."""
+    names = (D.GIVEN_FEMALE_NL if female else D.GIVEN_MALE_NL) if dutch else (
+        D.GIVEN_FEMALE_FR if female else D.GIVEN_MALE_FR)
+    free = [n for n in names if n not in taken] or list(names)
+    given = rng.choice(free)
+    taken.add(given)
+    return given
 
 
 def _mobile(rng: random.Random) -> str:
@@ -180,12 +185,7 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
         kind, role, _carer_role, female = kin[i] if i < 2 else rng.choice(kin[2:])
         if i == 0 and she:  # a woman's spouse is her husband
             role, female = ("echtgenoot" if dutch else "époux"), False
-        given = _given(rng, dutch, female)
-        for _ in range(5):
-            if given not in given_names:
-                break
-            given = _given(rng, dutch, female)
-        given_names.add(given)
+        given = _fresh_given(rng, dutch, female, given_names)
         fam = family if kind in ("informal_carer", "family") else rng.choice(
             D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
         c = ContactFields(kind=kind, family_name=fam, given_name=given, phones=[_mobile(rng)],
@@ -215,7 +215,8 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
     while len(ties) < target:
         kind, role, _, female = rng.choice(kin[2:5])
         ties.append((ContactFields(kind=kind, family_name=family,
-                                   given_name=_given(rng, dutch, female), phones=[_mobile(rng)]),
+                                   given_name=_fresh_given(rng, dutch, female, given_names),
+                                   phones=[_mobile(rng)]),
                      {**_tie(rng, private=True), "role": role}))
     since = [today - dt.timedelta(days=rng.randint(30, 3650)) for _ in ties]
 

@@ -39,6 +39,7 @@ EXPERIENCE_ID = "patient_experience"
 WAITING_SHARE = 0.06  # of the open cases, at least two on the waiting list
 REDIRECTED_SHARE = 0.08  # of the patients, at least two requests redirected
 CRISIS_SHARE = 0.08  # of the open cases, at least one
+READMIT_SHARE = 0.2  # of the patients who can be readmitted (_ended_admissions), at least one
 
 # (French, Dutch); "[elle|il]" picks the patient's gender
 REDIRECTS = [
@@ -189,6 +190,26 @@ def _checklist(ctx: AppContext, rng: random.Random, stay_id: str, out: dt.date, 
                                  min(today, out + dt.timedelta(days=rng.randint(1, 3))))
 
 
+def _ended_admissions(known: list[stays.StayView], case: CaseView | None,
+                      today: dt.date) -> list[stays.StayView]:
+    """Admissions a readmission within 30 days can follow, shown by the indicators: ended
+    while the patient's open case ran, long enough ago for that readmission to be past."""
+    if case is None:
+        return []
+    return [h for h in known if h.kind == "admission" and h.discharged_on is not None
+            and _opened(case, today) <= h.discharged_on <= today - dt.timedelta(days=40)]
+
+
+def _readmitted(ctx: AppContext, rng: random.Random, current: dict[str, CaseView],
+                today: dt.date) -> set[str]:
+    """The patients back in hospital within 30 days of a discharge: drawn among those who
+    can be, so the indicator has one to show whatever the draw."""
+    admitted = [pid for pid, case in current.items()
+                if _ended_admissions(stays.list_stays(ctx, pid), case, today)]
+    return set(rng.sample(admitted, min(len(admitted),
+                                        max(1, round(READMIT_SHARE * len(admitted))))))
+
+
 def _stays(ctx: AppContext, rng: random.Random, p: Person, case: CaseView | None,
            readmit: bool, today: dt.date) -> None:
     """The discharge checklist and the follow-up call of each stay ended; a readmission."""
@@ -198,8 +219,7 @@ def _stays(ctx: AppContext, rng: random.Random, p: Person, case: CaseView | None
             # the last days: some of it still to do (Today)
             _checklist(ctx, rng, h.id, h.discharged_on, today,
                        recent=(today - h.discharged_on).days < 7)
-    ended = [h for h in known if h.kind == "admission" and h.discharged_on is not None
-             and h.discharged_on <= today - dt.timedelta(days=40)]
+    ended = _ended_admissions(known, case, today)
     if readmit and ended:
         first = ended[-1]
         assert first.discharged_on is not None
@@ -271,7 +291,9 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str], report: Pr
                   if c.status in OPEN_STATUSES]
     waiting, crisis, redirected = _plan_choices(rng, open_cases, patient_ids, cases_by_patient,
                                                 today)
-    readmit = {pid for pid in patient_ids if rng.random() < 0.08}
+    current_case = {pid: c for pid in patient_ids for c in views[pid]
+                    if c.status in OPEN_STATUSES}  # the last open one (views are by date)
+    readmit = _readmitted(ctx, rng, current_case, today)
     for start in range(0, len(patient_ids), BATCH):
         batch = patient_ids[start:start + BATCH]
 

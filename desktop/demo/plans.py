@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 
 from desktop.demo.common import Person, people
-from desktop.services import assessments, care_plans, concertations, gp_feedback
+from desktop.services import assessments, care_plans, cases, concertations, gp_feedback
 from desktop.services.context import AppContext
 
 BATCH = 10  # patients per transaction (a plan is ~10 records)
@@ -69,7 +69,14 @@ GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[st
 }
 
 
-def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> None:
+def _case_status(ctx: AppContext, patient_id: str) -> str | None:
+    """The status of the patient's latest case (None: no case)."""
+    latest = cases.list_cases(ctx, patient_id)
+    return latest[0].status if latest else None
+
+
+def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
+              status: str | None) -> None:
     lang = p.lang
     words = WORDS[lang]
     rels = care_plans.ecosystem_choices(ctx, p.id)
@@ -80,7 +87,8 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) ->
     if not needs:
         needs = rng.sample(sorted(GOALS), rng.randint(2, 4))
     agreed_on = today - dt.timedelta(days=rng.randint(10, 150))
-    agreed = rng.random() < 0.8
+    agreed = status in ("active", "stabilised") or (status != "assessing"
+                                                    and rng.random() < 0.8)
     review = agreed_on + dt.timedelta(days=rng.choice((90, 120, 180))) if agreed else None
     plan = care_plans.start_plan(
         ctx, p.id, life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
@@ -120,7 +128,10 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) ->
 
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
-    chosen = [pid for pid in patient_ids if rng.random() < 0.65]
+    # an active or stabilised case works to an agreed plan; some being assessed have a draft
+    status = {pid: _case_status(ctx, pid) for pid in patient_ids}
+    chosen = [pid for pid in patient_ids if status[pid] in ("active", "stabilised")
+              or (status[pid] == "assessing" and rng.random() < 0.4)]
     who = people(ctx, chosen)
     for dutch in (False, True):  # a plan (and its handout) to show in each language
         if any(p.dutch == dutch for p in who.values()):
@@ -137,7 +148,7 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
 
         def run(batch: list[str] = batch) -> None:
             for pid in batch:
-                _plan_for(ctx, rng, who[pid], today)
+                _plan_for(ctx, rng, who[pid], today, status[pid])
 
         ctx.write_many(run)
         report(min(start + BATCH, len(chosen)), len(chosen))

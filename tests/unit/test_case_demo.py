@@ -91,3 +91,30 @@ def test_demo_carer_reviews_mostly_ahead(ctx) -> None:
     late = [v for v in views if v.review == "overdue"]
     assert len(views) >= 10
     assert len(late) <= len(views) // 5, (len(late), len(views))
+
+
+def test_demo_cases_agree_with_their_plans_and_their_people(ctx) -> None:
+    """The demo showed a stabilised case without a plan, a "Fils" at visits of a patient with
+    no son, and two family members of one name on a map."""
+    from desktop.services import care_plans, ecosystem
+
+    demo.generate(ctx, 16, seed=11)
+    ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
+    checked = 0
+    for pid in ids:
+        people = care_plans.ecosystem_choices(ctx, pid)
+        names = {p.short_name or p.name for p in people}
+        status = ctx.read(lambda s, pid=pid: s.execute(
+            select(Case.status).where(Case.patient_id == pid)
+            .order_by(Case.opened_on.desc())).scalars().first())
+        if status in ("active", "stabilised"):
+            assert care_plans.current_plan(ctx, pid) is not None, status
+        for v in ctx.read(lambda s, pid=pid: list(s.execute(
+                select(Visit).where(Visit.patient_id == pid)).scalars())):
+            for who in v.participants or []:
+                assert who.rsplit(" (", 1)[0] in names, (who, names)
+                checked += 1
+        private = [t.label for t in ecosystem.ecomap_data(ctx, pid).ties
+                   if t.kind in ("informal_carer", "family", "friend", "neighbour")]
+        assert len(set(private)) == len(private), private
+    assert checked > 10

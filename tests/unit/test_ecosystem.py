@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.contacts import (
+    PRIVATE_KINDS,
     ContactFields,
     DuplicateKey,
     duplicate_score,
@@ -349,7 +350,6 @@ def test_cli_contact_and_ecomap(ctx: AppContext, cli, tmp_path: Path) -> None:  
 
 
 def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    import itertools
     import random
 
     from desktop import demo
@@ -358,10 +358,6 @@ def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.Monkey
     monkeypatch.setattr(demo, "DEMO_STEPS", [])
     demo.generate(ctx, 6, seed=4)
     pids = [p.id for p in list_patients(ctx)]
-    # given names drawn twice in a row, as a small list of names does now and then
-    drawn = itertools.cycle([n for n in ("Liliane", "Marc", "Rita", "Jan", "Els", "Luc", "Mia",
-                                         "Guy", "Ann", "Tom", "Lea", "Bart") for _ in "ab"])
-    monkeypatch.setattr(demo_ecosystem, "_given", lambda *_args: next(drawn))
     demo_ecosystem.step(ctx, random.Random(4), pids, lambda done, total: None)
     qualities = set()
     for pid in pids:
@@ -370,6 +366,8 @@ def test_demo_step_builds_ecosystems(ctx: AppContext, monkeypatch: pytest.Monkey
         assert sum(t.is_gp for t in data.ties) == 1
         kin = [t.label for t in data.ties if t.kind in ("informal_carer", "family")]
         assert len(set(kin)) == len(kin), kin  # a wife and a daughter both "Liliane" confuse
+        given = [t.label.split()[0] for t in data.ties if t.kind in PRIVATE_KINDS]
+        assert len(set(given)) == len(given), given  # two sons "Noël Dupont" confuse too
         qualities |= {t.quality for t in data.ties}
     assert {"stressful", "supportive"} <= qualities
     assert contacts.find_duplicates(ctx)  # a few retyped entries for the duplicate finder
@@ -411,3 +409,20 @@ def test_compare_follows_merged_contacts(ctx: AppContext) -> None:
     contacts.merge_contacts(ctx, keep, other)
     _older, _newer, diff = ecosystem.compare(ctx, pid, TODAY, None)
     assert diff.is_empty  # the same GP, now under the kept contact
+
+
+def test_a_demo_given_name_is_never_taken_twice_on_one_map() -> None:
+    import random
+
+    from desktop.demo import data as D
+    from desktop.demo import ecosystem as demo_ecosystem
+
+    names = sorted(set(D.GIVEN_MALE_FR))
+    taken = set(names[1:])
+    for seed in range(20):
+        assert demo_ecosystem._fresh_given(random.Random(seed), False, False,  # noqa: SLF001
+                                           set(taken)) == names[0]
+    mine: set[str] = set()
+    drawn = [demo_ecosystem._fresh_given(random.Random(3), True, True, mine)  # noqa: SLF001
+             for _ in range(5)]
+    assert len(set(drawn)) == 5 and mine == set(drawn)
