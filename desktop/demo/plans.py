@@ -89,7 +89,10 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
     agreed_on = today - dt.timedelta(days=rng.randint(10, 150))
     agreed = status in ("active", "stabilised") or (status != "assessing"
                                                     and rng.random() < 0.8)
-    review = agreed_on + dt.timedelta(days=rng.choice((90, 120, 180))) if agreed else None
+    # the next review: in the months ahead, now and then a few days late (Today lists those)
+    ahead = rng.randint(-20, -1) if rng.random() < 0.08 else rng.randint(1, 150)
+    review = max(today + dt.timedelta(days=ahead), agreed_on + dt.timedelta(days=30)) \
+        if agreed else None
     plan = care_plans.start_plan(
         ctx, p.id, life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
         expectations=rng.choice(words["expect"]), to_avoid=rng.choice(words["avoid"]),
