@@ -62,11 +62,11 @@ CLARIFIED = {"fr": "Rester à domicile en sécurité, soulager l'aidant.",
              "nl": "Veilig thuis blijven wonen, de mantelzorger ontlasten."}
 VISIT_NOTES = {
     "fr": [
-        "Visite à domicile avec la fille. [Mme|M.] se déplace avec le rollator ; deux chutes ce "
+        "Visite à domicile avec l'aidant proche. [Mme|M.] se déplace avec le rollator ; deux chutes ce "
         "mois-ci.",
         "Bilan des besoins : aide au bain souhaitée, repas livrés à organiser.",
         "Appel au médecin traitant : adaptation du traitement, prise de sang prévue.",
-        "Le fils aidant se dit épuisé ; proposition de répit en centre de jour.",
+        "L'aidant proche se dit épuisé ; proposition de répit en centre de jour.",
         "Concertation avec l'infirmière et la kiné : passage trois fois par semaine.",
         "[Mme|M.] a reçu la visite de l'ergothérapeute pour l'aménagement de la salle de bain.",
         "[Mme|M.] a le moral en berne, dort mal. Médecin traitant prévenu.",
@@ -75,12 +75,11 @@ VISIT_NOTES = {
         "Situation stable ; le plan convenu est suivi. Prochaine visite dans un mois.",
     ],
     "nl": [
-        "Huisbezoek met de dochter. [Mevrouw|Meneer] stapt met de rollator; twee keer gevallen "
+        "Huisbezoek met de mantelzorger. [Mevrouw|Meneer] stapt met de rollator; twee keer gevallen "
         "deze maand.",
         "Noden overlopen: hulp bij het baden gewenst, maaltijden aan huis te regelen.",
         "Telefoon met de huisarts: behandeling aangepast, bloedafname gepland.",
-        "De zoon die mantelzorger is, zegt dat hij uitgeput is; dagopvang voorgesteld als "
-        "respijt.",
+        "De mantelzorger zegt uitgeput te zijn; dagopvang voorgesteld als respijt.",
         "Overleg met de verpleegkundige en de kinesitherapeut: drie keer per week langs.",
         "[Mevrouw|Meneer] kreeg bezoek van de ergotherapeut voor de aanpassing van de badkamer.",
         "Huisbezoek: [mevrouw|meneer] is somber, slaapt slecht. Huisarts verwittigd.",
@@ -92,7 +91,7 @@ VISIT_NOTES = {
 JOURNAL = {
     "fr": [
         "Appel de la pharmacie : le pilulier n'a pas été retiré cette semaine.",
-        "Message de la fille : [Mme|M.] a été plus [confuse|confus] ce week-end.",
+        "Message de l'aidant proche : [Mme|M.] a été plus [confuse|confus] ce week-end.",
         "Mail du CPAS : dossier de guidance budgétaire accepté.",
         "Le médecin traitant demande un retour après la concertation.",
         "Message de l'aidant : ça va mieux depuis l'accueil de jour.",
@@ -101,7 +100,7 @@ JOURNAL = {
     ],
     "nl": [
         "Telefoon van de apotheek: de pillendoos is deze week niet opgehaald.",
-        "Bericht van de dochter: [mevrouw|meneer] was dit weekend meer verward.",
+        "Bericht van de mantelzorger: [mevrouw|meneer] was dit weekend meer verward.",
         "Mail van het OCMW: budgetbegeleiding goedgekeurd.",
         "De huisarts vraagt een terugkoppeling na het overleg.",
         "Bericht van de mantelzorger: het gaat beter sinds de dagopvang.",
