@@ -559,7 +559,7 @@ def _carer_decisions(session: Session, patient_id: str) -> list[ConsentEventView
     audited before the date and method were kept show the day they were recorded, no method."""
     rows = [e for e in session.execute(select(AuditEvent).where(
         AuditEvent.patient_id == patient_id, AuditEvent.action == "consent",
-        AuditEvent.record_table == "contact")).scalars()
+        AuditEvent.record_table == "contact", AuditEvent.deleted.is_(False))).scalars()
         if (e.detail or {}).get("purpose") == CARER_AGREEMENT and e.record_id]
     contacts = {c.id: c for c in session.execute(
         select(Contact).where(Contact.id.in_({e.record_id for e in rows}))).scalars()}
