@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 
+import pytest
 from sqlalchemy import select
 
 from desktop import demo
 from desktop.demo import cases as demo_cases
 from desktop.services import caseload, timeline, today
+from desktop.services.context import AppContext
 from desktop.storage.models import Case, CaseStatusChange, OutboxOp, Patient, Visit
 
 
@@ -81,24 +84,35 @@ def test_demo_medicines_named_in_the_patients_language(ctx) -> None:
         assert listed <= {pair[person.dutch] for pair in care.MEDICINES}, listed
 
 
-def test_demo_carer_reviews_mostly_ahead(ctx) -> None:
+@pytest.fixture(scope="module")
+def demo_20(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    """One demo of 20 patients for the checks below, which only read it."""
+    from tests.conftest import PASSPHRASE, TODAY
+
+    context, _ = AppContext.create(tmp_path_factory.mktemp("demo") / "vault", PASSPHRASE,
+                                   user_name="Anne Lambert", today=lambda: TODAY)
+    demo.generate(context, 20, seed=2026)
+    yield context
+    context.lock()
+
+
+def test_demo_carer_reviews_mostly_ahead(demo_20: AppContext) -> None:
     """Half of the demo's carer assessments were overdue for review (assessed up to 300 days
     back, reviewed after 1 to 12 months): Today opened on a wall of late reviews."""
     from desktop.services import carer
 
-    demo.generate(ctx, 20, seed=2026)
-    views = [v for v in carer.list_carer_assessments(ctx) if v.current]
+    views = [v for v in carer.list_carer_assessments(demo_20) if v.current]
     late = [v for v in views if v.review == "overdue"]
     assert len(views) >= 10
     assert len(late) <= len(views) // 5, (len(late), len(views))
 
 
-def test_demo_cases_agree_with_their_plans_and_their_people(ctx) -> None:
+def test_demo_cases_agree_with_their_plans_and_their_people(demo_20: AppContext) -> None:
     """The demo showed a stabilised case without a plan, a "Fils" at visits of a patient with
     no son, and two family members of one name on a map."""
     from desktop.services import care_plans, ecosystem
 
-    demo.generate(ctx, 16, seed=11)
+    ctx = demo_20
     ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
     checked = 0
     for pid in ids:
