@@ -141,9 +141,11 @@ class ResponseDialog(QWidget):
         self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self.save_draft)
         self.form.edited.connect(self._edited)
+        self.form.chosen.connect(self._chosen)
         self.date.dateChanged.connect(self._edited)
         for box in self.option_boxes.values():
             box.currentIndexChanged.connect(self._edited)
+            box.currentIndexChanged.connect(self._chosen)
         dossier.bus.locked.connect(self.close)
         self._apply_state()
         self.form.first_input().setFocus()
@@ -212,6 +214,13 @@ class ResponseDialog(QWidget):
         self.dirty = True
         self._show_results()
         self.timer.start()
+
+    def _chosen(self, *_args: Any) -> None:
+        """An answer picked from a list is saved at once (a few milliseconds): a crash or a
+        pulled plug right after the click keeps it. Typing waits for a pause (the timer)."""
+        if self.editable and self.dirty:
+            self.timer.stop()
+            self.save_draft()
 
     def save_draft(self) -> bool:
         if not self.editable or not self.dirty or self.ctx.is_locked:

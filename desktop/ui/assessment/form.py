@@ -159,9 +159,11 @@ class ItemInput:
 
 
 class InstrumentForm(QScrollArea):
-    """Emits `edited` whenever an answer changes (the dialog autosaves on it)."""
+    """Emits `edited` whenever an answer changes (the dialog autosaves on it), and then
+    `chosen` when it was picked from a list (one click: the dialog saves it at once)."""
 
     edited = Signal()
+    chosen = Signal()
 
     def __init__(self, defn: Definition, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,6 +198,7 @@ class InstrumentForm(QScrollArea):
         w = inp.widget
         if isinstance(w, QComboBox):
             w.currentIndexChanged.connect(self._changed)
+            w.currentIndexChanged.connect(self.chosen)
         elif isinstance(w, QSpinBox):
             w.valueChanged.connect(self._changed)
         elif isinstance(w, QPlainTextEdit):
