@@ -342,5 +342,9 @@ def kind_label(kind: str) -> str:
         "medication_letter": QCoreApplication.translate("DraftGuard", "a question for a medication review"),
         "new_patient": QCoreApplication.translate("DraftGuard", "a new patient"),
         "contact": QCoreApplication.translate("DraftGuard", "a contact of the directory"),
+        "stay": QCoreApplication.translate("DraftGuard", "a hospital stay"),
+        "paperwork": QCoreApplication.translate("DraftGuard", "a procedure"),
+        "medication": QCoreApplication.translate("DraftGuard", "a line of the medication list"),
+        "intake": QCoreApplication.translate("DraftGuard", "the intake of the request"),
     }
     return labels.get(kind, kind)

@@ -2202,8 +2202,16 @@
       <translation>une note de passation</translation>
     </message>
     <message>
+      <source>a hospital stay</source>
+      <translation>un séjour à l'hôpital</translation>
+    </message>
+    <message>
       <source>a letter to the GP</source>
       <translation>une lettre au médecin traitant</translation>
+    </message>
+    <message>
+      <source>a line of the medication list</source>
+      <translation>une ligne de la liste des médicaments</translation>
     </message>
     <message>
       <source>a new case</source>
@@ -2224,6 +2232,10 @@
     <message>
       <source>a planned visit</source>
       <translation>une visite planifiée</translation>
+    </message>
+    <message>
+      <source>a procedure</source>
+      <translation>une démarche</translation>
     </message>
     <message>
       <source>a question for a medication review</source>
@@ -2252,6 +2264,10 @@
     <message>
       <source>notes of a visit</source>
       <translation>notes d'une visite</translation>
+    </message>
+    <message>
+      <source>the intake of the request</source>
+      <translation>l'accueil de la demande</translation>
     </message>
   </context>
   <context>

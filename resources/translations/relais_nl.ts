@@ -2202,8 +2202,16 @@
       <translation>een overdrachtsnota</translation>
     </message>
     <message>
+      <source>a hospital stay</source>
+      <translation>een ziekenhuisverblijf</translation>
+    </message>
+    <message>
       <source>a letter to the GP</source>
       <translation>een brief aan de huisarts</translation>
+    </message>
+    <message>
+      <source>a line of the medication list</source>
+      <translation>een regel van de medicatielijst</translation>
     </message>
     <message>
       <source>a new case</source>
@@ -2224,6 +2232,10 @@
     <message>
       <source>a planned visit</source>
       <translation>een gepland bezoek</translation>
+    </message>
+    <message>
+      <source>a procedure</source>
+      <translation>een aanvraag</translation>
     </message>
     <message>
       <source>a question for a medication review</source>
@@ -2252,6 +2264,10 @@
     <message>
       <source>notes of a visit</source>
       <translation>notities van een bezoek</translation>
+    </message>
+    <message>
+      <source>the intake of the request</source>
+      <translation>de intake van de aanvraag</translation>
     </message>
   </context>
   <context>

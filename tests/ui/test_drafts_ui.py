@@ -350,3 +350,50 @@ def test_at_start_up_only_todays_banner_offers_the_drafts(main_window, qtbot, ct
     main_window.set_context(ctx)  # as the unlock at start-up does
     qtbot.wait(50)
     assert main_window.draft_offer is None
+
+
+def test_a_stay_a_procedure_a_medicine_and_the_intake_ask_and_come_back(  # type: ignore[no-untyped-def]
+        main_window, qtbot, ctx) -> None:
+    """Escape on a hospital stay, a procedure, a line of the medication list or the intake
+    dropped what was typed without a word, and a lock or a crash lost it."""
+    from desktop.ui.dossier.case_dialogs import StayDialog
+    from desktop.ui.dossier.cases_tab import CasesTab
+    from desktop.ui.dossier.intake_dialogs import IntakeDialog
+    from desktop.ui.dossier.paperwork_dialogs import MedicationDialog, PaperworkDialog
+    from desktop.ui.dossier.paperwork_tab import PaperworkTab
+    from desktop.ui.dossier.stays_tab import StaysTab
+
+    pid = _patient_with_case(ctx)
+    dossier = main_window.open_dossier(pid)
+    cases_tab = _tab(dossier, CasesTab)
+    cases_tab.list.setCurrentRow(0)
+    typed = {StayDialog: ("hospital", "AZ Sint-Jan"),
+             PaperworkDialog: ("note", "Attestation du medecin demandee"),
+             MedicationDialog: ("name", "Furosemide 40 mg"),
+             IntakeDialog: ("reason", "Demande de la fille")}
+    for dialog in (_tab(dossier, StaysTab).add(), _tab(dossier, PaperworkTab).add_paperwork(),
+                   _tab(dossier, PaperworkTab).add_medication(), cases_tab.intake()):
+        field, text = typed[type(dialog)]
+        _type_escape_cancel(qtbot, dialog, [(getattr(dialog, field), text)])
+        assert dialog.isVisible(), type(dialog)
+    assert len([d for d in drafts.pending_drafts(ctx) if d.patient_id == pid]) == 4
+
+    main_window.lock()  # the dialogs close; their text stays in the vault
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: pid in main_window.dossiers)
+    dossier = main_window.dossiers[pid]
+    for _ in range(4):
+        qtbot.waitUntil(lambda: dossier.draft_offer is not None
+                        and dossier.draft_offer.box is not None
+                        and dossier.draft_offer.box.isVisible())
+        dossier.draft_offer.box.restore_button.click()
+        opened = dossier.draft_offer.restored[-1]
+        field, text = typed[type(opened)]
+        widget = getattr(opened, field)
+        shown = widget.toPlainText() if hasattr(widget, "toPlainText") else widget.text()
+        assert shown == text, type(opened)
+        opened.draft_guard.suspended = True  # leave without the question
+        opened.done(0)
+    assert {type(d) for d in dossier.draft_offer.restored} == set(typed)

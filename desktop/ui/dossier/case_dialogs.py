@@ -527,6 +527,15 @@ class StayDialog(FormDialog):
         self.errors.add("hospital", self.hospital, self.tr("&Hospital:"))
         self.errors.add("reason", self.reason, self.tr("&Reason:"))
         self.errors.add("planned", self.planned, "")
+        self.attach_drafts(ctx, patient_id)
+
+    DRAFT_KIND = "stay"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"hospital": self.hospital, "reason": self.reason}
+
+    def draft_record(self) -> str | None:
+        return self.stay.id if self.stay else None
 
     def save(self) -> str | None:
         values = dict(kind=self.kind.currentData(), admitted_on=self.admitted.value(),

@@ -319,7 +319,7 @@ class CasesTab(QWidget):
             return
         self._changed()
 
-    DRAFT_KINDS = ("case", "case_close", "handover_note", "transfer_note")
+    DRAFT_KINDS = ("case", "case_close", "handover_note", "transfer_note", "intake")
 
     def restore_draft(self, draft: DraftView) -> object:
         """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
@@ -335,6 +335,8 @@ class CasesTab(QWidget):
             return self.handover()
         if draft.kind == "transfer_note":
             return self.transfer()
+        if draft.kind == "intake":
+            return self.intake()
         return self.close_case()
 
     def close_case(self) -> CloseCaseDialog | None:

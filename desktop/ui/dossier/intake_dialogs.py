@@ -19,6 +19,7 @@ from desktop.services import cases, triage
 from desktop.services.context import AppContext
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import FormDialog
+from desktop.ui.draft_guard import TextWidget
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import message
 
@@ -88,6 +89,15 @@ class IntakeDialog(FormDialog):
                         self.tr("First &home visit (if not recorded):"))
         self.outcome.currentIndexChanged.connect(lambda _i: self._sync_enabled())
         self._sync_enabled()
+        self.attach_drafts(ctx, view.patient_id)
+
+    DRAFT_KIND = "intake"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"reason": self.reason}
+
+    def draft_record(self) -> str | None:
+        return self.case_id
 
     def _delays(self, view: cases.CaseView) -> str:
         def one(day: dt.date | None, days: int | None, none: str, some: str) -> str:

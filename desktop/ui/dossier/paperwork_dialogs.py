@@ -8,6 +8,7 @@ from desktop.domain import paperwork as P
 from desktop.services import contacts, medication, paperwork
 from desktop.services.context import AppContext
 from desktop.ui.dossier.case_dialogs import FormDialog
+from desktop.ui.draft_guard import TextWidget
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import message
 
@@ -43,6 +44,15 @@ class PaperworkDialog(FormDialog):
         self.errors.add("follower", self.follower, self.tr("&Followed by:"))
         self.errors.add("documents", self.documents, self.tr("D&ocuments asked for:"))
         self.errors.add("note", self.note, self.tr("&Note:"))
+        self.attach_drafts(ctx, patient_id)
+
+    DRAFT_KIND = "paperwork"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"follower": self.follower, "documents": self.documents, "note": self.note}
+
+    def draft_record(self) -> str | None:
+        return self.record.id if self.record else None
 
     def save(self) -> str | None:
         docs = [line for line in self.documents.toPlainText().splitlines() if line.strip()]
@@ -93,6 +103,15 @@ class MedicationDialog(FormDialog):
         self.errors.add("source", self.source, self.tr("So&urce:"))
         self.errors.add("checked_on", self.checked, self.tr("Chec&ked on:"))
         self.errors.add("to", self.review, self.tr("&Review requested of:"))
+        self.attach_drafts(ctx, patient_id)
+
+    DRAFT_KIND = "medication"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"name": self.name, "dose": self.dose, "schedule": self.schedule}
+
+    def draft_record(self) -> str | None:
+        return self.record.id if self.record else None
 
     def save(self) -> str | None:
         values = dict(name=self.name.text(), dose=self.dose.text(),

@@ -33,6 +33,7 @@ from desktop.ui.dossier.paperwork_dialogs import (
 )
 from desktop.ui.fit import spaced_columns
 from desktop.ui.i18n import error_message, message
+from desktop.ui.tree_select import select_record
 from desktop.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -203,11 +204,21 @@ class PaperworkTab(QWidget):
             self.refresh()
 
     # ---- the letter for the review -------------------------------------------------------
-    DRAFT_KINDS = ("medication_letter",)
+    DRAFT_KINDS = ("medication_letter", "paperwork", "medication")
 
     def restore_draft(self, draft: DraftView) -> object:
+        """Reopen the dialog a draft belongs to: the letter, or a procedure or a medicine (a
+        new one, or the one it was editing if still there)."""
         self.dossier.tabs.setCurrentWidget(self)
-        return self.review_letter()
+        if draft.kind == "medication_letter":
+            return self.review_letter()
+        paper = draft.kind == "paperwork"
+        rid = draft.context.get("record_id")
+        if rid is None:
+            return self.add_paperwork() if paper else self.add_medication()
+        if not select_record(self.paper_tree if paper else self.med_tree, rid):
+            return None
+        return self.edit_paperwork() if paper else self.edit_medication()
 
     def review_letter(self) -> ReviewLetterDialog | None:
         """Ask to whom, the language and the question, then save the PDF in the background."""

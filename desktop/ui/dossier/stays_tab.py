@@ -21,8 +21,10 @@ from desktop.i18n.dates import short_date
 from desktop.services import cases, stays
 from desktop.ui import labels_case as labels
 from desktop.ui.dossier.case_dialogs import FormDialog, StayDialog
+from desktop.ui.tree_select import select_record
 
 if TYPE_CHECKING:
+    from desktop.services.drafts import DraftView
     from desktop.ui.dossier.transitions import ChecklistDialog, DischargeDialog, PeopleToTellDialog
     from desktop.ui.dossier.window import DossierWindow
 
@@ -167,6 +169,16 @@ class StaysTab(QWidget):
                 s = next((r for r in self.rows if r.id == dialog.result_id), None)
                 if s is not None and s.is_open:
                     self.tell(s)  # a new admission: who to tell
+
+    DRAFT_KINDS = ("stay",)
+
+    def restore_draft(self, draft: DraftView) -> object:
+        """Reopen the stay's dialog (a new one, or the stay it was editing if still there)."""
+        self.dossier.tabs.setCurrentWidget(self)
+        rid = draft.context.get("record_id")
+        if rid is None:
+            return self.add()
+        return self.edit() if select_record(self.tree, rid) else None
 
     def add(self) -> StayDialog:
         ctx, pid = self.dossier.ctx, self.dossier.patient_id
