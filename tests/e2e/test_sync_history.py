@@ -4,6 +4,9 @@ carer's own decisions are in the patient's consent history on every laptop."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from desktop.domain.consent_policy import CARER_AGREEMENT
 from desktop.services import consents, gdpr
 from desktop.services.context import AppContext
@@ -12,11 +15,22 @@ from desktop.storage.models import Contact, Patient, Relationship
 from tests.e2e.sync_support import Device, Server, add_shared_patient, quiesce, scratch
 
 
-def test_pulled_change_is_in_the_field_history() -> None:
-    folder = scratch("relais-history-")
+@contextmanager
+def _two_laptops(prefix: str) -> Iterator[tuple[Device, Device]]:
+    """Laptops a and b of one team on a real server, closed after."""
+    folder = scratch(prefix)
     server = Server(folder / "server")
     a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
     try:
+        yield a, b
+    finally:
+        a.close()
+        b.close()
+        server.close()
+
+
+def test_pulled_change_is_in_the_field_history() -> None:
+    with _two_laptops("relais-history-") as (a, b):
         pid = add_shared_patient(a.ctx, "Dupont")
         quiesce([a, b])
 
@@ -34,17 +48,10 @@ def test_pulled_change_is_in_the_field_history() -> None:
             assert change.synced and change.actor == "Gestionnaire démo"  # the author, from the server
         assert theirs["city"].changed_by("en") == "Gestionnaire démo"
         assert set(theirs) == {"city", "postal_code"}  # unchanged fields leave no entry
-    finally:
-        a.close()
-        b.close()
-        server.close()
 
 
 def test_a_carers_decisions_are_in_the_consent_history_on_every_laptop() -> None:
-    folder = scratch("relais-carer-history-")
-    server = Server(folder / "server")
-    a, b = Device(folder / "a", server, "a"), Device(folder / "b", server, "b")
-    try:
+    with _two_laptops("relais-carer-history-") as (a, b):
         pid = add_shared_patient(a.ctx, "Dupont")
 
         def carer(uow: UnitOfWork) -> str:
@@ -63,7 +70,3 @@ def test_a_carers_decisions_are_in_the_consent_history_on_every_laptop() -> None
         assert decisions(b.ctx) == decisions(a.ctx) == [
             ("granted", "written", "a"), ("withdrawn", "oral", "a")]
         assert consents.carer_agreement(b.ctx, son).decision == "withdrawn"
-    finally:
-        a.close()
-        b.close()
-        server.close()
