@@ -7,8 +7,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
+
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
 
 DEMO_PASSPHRASE = "demo-relais-2026"
 DEMO_PROFILE = {"organisation_name": "Coordination de soins — démonstration",
@@ -20,7 +24,11 @@ def demo_vault_dir() -> Path:
     return Path(user_data_dir("relais", "relais")) / "demo-vault"
 
 
-def ensure_demo_vault(folder: Path) -> bool:
+def ensure_demo_vault(folder: Path, server_url: str | None = None) -> bool:
+    """Make the demo vault unless it exists; True when made now. With the demo server's URL it
+    is enrolled first, as a case manager's laptop is before her first case: the demo's cases
+    then name her as their responsible case manager (who sees a patient without team
+    sharing); without a server they name no one."""
     from desktop import demo
     from desktop.services import preferences
     from desktop.services.context import AppContext
@@ -31,6 +39,8 @@ def ensure_demo_vault(folder: Path) -> bool:
     print(f"Creating the demo vault ({DEMO_PATIENTS} patients)…", flush=True)
     ctx, _recovery = AppContext.create(folder, DEMO_PASSPHRASE, user_name="Démo — gestionnaire de cas")
     try:
+        if server_url is not None:
+            enrol(ctx, server_url)
         demo.generate(ctx, DEMO_PATIENTS, seed=2026)
         # the handouts' "my case manager" line carries a number to call, as a real one would
         preferences.update(ctx, DEMO_PROFILE)
@@ -92,17 +102,23 @@ def start_demo_server(data: Path) -> tuple[subprocess.Popen[bytes], str] | None:
     return None
 
 
-def enrol_demo_vault(folder: Path, url: str) -> None:
+def enrol(ctx: AppContext, url: str) -> None:
+    """The demo vault enrolled with the demo server at `url` (user demo), unless it is."""
     from desktop.services import sync
-    from desktop.services.context import AppContext
     from desktop.services.sync_status import is_enrolled
     from desktop.sync import state
 
+    enrolled = ctx.read(lambda s: state.get(s, state.SERVER_URL))
+    if enrolled != url or not is_enrolled(ctx):
+        sync.enroll(ctx, url, "demo", "demo-password", device_name="demo laptop")
+
+
+def enrol_demo_vault(folder: Path, url: str) -> None:
+    from desktop.services.context import AppContext
+
     ctx = AppContext.open(folder, DEMO_PASSPHRASE)
     try:
-        enrolled = ctx.read(lambda s: state.get(s, state.SERVER_URL))
-        if enrolled != url or not is_enrolled(ctx):
-            sync.enroll(ctx, url, "demo", "demo-password", device_name="demo laptop")
+        enrol(ctx, url)
     finally:
         ctx.lock()
 
@@ -132,12 +148,15 @@ def main() -> int:
 
 def prepare(folder: Path) -> tuple[subprocess.Popen[bytes], str] | None:
     """The demo vault made (once) and enrolled with a demo server started for this run."""
+    from desktop.services.vault_admin import vault_exists
+
     data = demo_server_dir()
-    if ensure_demo_vault(folder):
+    if not vault_exists(folder):
         forget_demo_server(data)
     server = start_demo_server(data)
-    if server is not None:
-        enrol_demo_vault(folder, server[1])
+    url = server[1] if server is not None else None
+    if not ensure_demo_vault(folder, url) and url is not None:
+        enrol_demo_vault(folder, url)
     print()
     print(f"  Demo vault:       {folder}")
     print(f"  Demo passphrase:  {DEMO_PASSPHRASE}")

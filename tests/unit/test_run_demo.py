@@ -63,3 +63,25 @@ def test_make_run_with_the_demo_open_already_touches_nothing(
     window.release()
     assert run_demo.main() == 0
     assert prepared == [tmp_path / "demo-vault"]
+
+
+def test_the_demo_cases_name_the_demo_user_as_responsible(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every demo dossier read "Gestionnaire de cas responsable : —": the demo was generated
+    before the vault was enrolled, so no case named its user (who alone sees a patient that
+    refused team sharing). The vault is now enrolled first, as a real laptop is."""
+    from desktop.services import cases
+    from desktop.services.sync_status import is_enrolled
+    from server.local import LocalServer
+
+    monkeypatch.setattr(run_demo, "DEMO_PATIENTS", 3)
+    with LocalServer(tmp_path / "server") as server:
+        assert run_demo.ensure_demo_vault(tmp_path / "demo-vault", server.url)
+    ctx = AppContext.open(tmp_path / "demo-vault", run_demo.DEMO_PASSPHRASE)
+    try:
+        assert is_enrolled(ctx)
+        pids = ctx.read(lambda s: list(s.scalars(select(Patient.id))))
+        opened = [c for pid in pids for c in cases.list_cases(ctx, pid) if c.is_open]
+        assert opened and all(c.responsible_users == ("demo",) for c in opened)
+    finally:
+        ctx.lock()
