@@ -20,12 +20,17 @@ def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
 
 
+def user_data_folder() -> Path:
+    """Relais's per-user data folder (on Linux ~/.local/share/relais)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("relais", "relais"))
+
+
 def default_vault_dir() -> Path:
     """$RELAIS_VAULT, else the per-user data folder's `vault` (the GUI's saved choice comes first
     there: desktop.ui.app.vault_folder)."""
     env = os.environ.get("RELAIS_VAULT")
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("relais", "relais")) / "vault"
+    return user_data_folder() / "vault"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
+from desktop.resources import user_data_folder
 
 if TYPE_CHECKING:
     from desktop.services.context import AppContext
@@ -21,7 +21,7 @@ DEMO_PATIENTS = 60
 
 
 def demo_vault_dir() -> Path:
-    return Path(user_data_dir("relais", "relais")) / "demo-vault"
+    return user_data_folder() / "demo-vault"
 
 
 def ensure_demo_vault(folder: Path, server_url: str | None = None) -> bool:
@@ -53,7 +53,7 @@ DEMO_SERVER_PORT = 8765
 
 
 def demo_server_dir() -> Path:
-    return Path(user_data_dir("relais", "relais")) / "demo-server"
+    return user_data_folder() / "demo-server"
 
 
 def forget_demo_server(data: Path) -> None:

@@ -2,8 +2,8 @@
 
 Two processes on one vault would each run a writer and a sync over the same outbox, drafts and
 auto-lock; a command changing the passphrase under an open window would leave that window
-writing with the old key. So the app (desktop/ui/single_window.py) and every command that opens
-a vault (desktop/commands/common.py) hold this lock first.
+writing with the old key. So the app (desktop/ui/app.py), `make run` (tools/run_demo.py) and
+every command that opens a vault (desktop/commands/common.py) hold this lock first.
 
 It is an operating-system lock on a file in the per-user data folder, named by a hash of the
 vault's path (no path, let alone patient data, in its name or its content). The system drops it
@@ -28,9 +28,9 @@ _HELD = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
 
 
 def lock_folder() -> Path:
-    from platformdirs import user_data_dir
+    from desktop.resources import user_data_folder
 
-    return Path(user_data_dir("relais", "relais")) / "open"
+    return user_data_folder() / "open"
 
 
 class OpenLock:
@@ -51,10 +51,9 @@ class OpenLock:
         os.close(fd)  # POSIX: closing the file drops its lock
 
     def __del__(self) -> None:
-        try:
+        # at interpreter exit anything may already be gone: the system drops the lock anyway
+        with contextlib.suppress(Exception):
             self.release()
-        except Exception:  # noqa: BLE001 (at interpreter exit: the system drops it anyway)
-            pass
 
     def __enter__(self) -> OpenLock:
         return self
