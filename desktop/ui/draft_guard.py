@@ -20,10 +20,12 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.i18n.dates import short_datetime
 from desktop.services import drafts
+from desktop.ui.first_field import focus_first_field
 
 TextWidget = QPlainTextEdit | QLineEdit
 
@@ -211,10 +213,16 @@ def _is_under(widget: QObject, ancestor: QObject) -> bool:
 
 
 class GuardedDialog(QDialog):
-    """A dialog whose free text is drafted; closing with unsaved text asks first."""
+    """A dialog whose free text is drafted; closing with unsaved text asks first. It opens with
+    the keyboard in its first field (`desktop.ui.first_field`)."""
 
     DRAFT_KIND: ClassVar[str | None] = None
     draft_guard: DraftGuard | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not event.spontaneous():  # shown by the program, not restored from minimised
+            focus_first_field(self)
 
     def draft_fields(self) -> dict[str, TextWidget]:
         return {}

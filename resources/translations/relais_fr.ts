@@ -3208,6 +3208,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Tout voir</translation>
     </message>
     <message>
+      <source>More actions</source>
+      <translation>Plus d'actions</translation>
+    </message>
+    <message>
       <source>Nobody is on the map yet: add the people and services around the patient (Ctrl+Shift+A).</source>
       <translation>Personne n'est encore sur l'écocarte : ajoutez les personnes et services autour du patient (Ctrl+Maj+A).</translation>
     </message>

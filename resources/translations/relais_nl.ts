@@ -3208,6 +3208,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Alles tonen</translation>
     </message>
     <message>
+      <source>More actions</source>
+      <translation>Meer acties</translation>
+    </message>
+    <message>
       <source>Nobody is on the map yet: add the people and services around the patient (Ctrl+Shift+A).</source>
       <translation>Er staat nog niemand op de ecomap: voeg de personen en diensten rond de patiënt toe (Ctrl+Shift+A).</translation>
     </message>

@@ -4,8 +4,10 @@ follows an addition."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QToolButton
 
 from desktop.domain.contacts import ContactFields
 from desktop.domain.ecomap import TieFields
@@ -120,3 +122,39 @@ def test_the_map_opens_centred_on_the_patient_in_the_dossier(main_window, qtbot,
     centre, port = view.mapFromScene(lay.cx, lay.cy), view.viewport().rect()
     assert abs(centre.x() - port.center().x()) < port.width() * 0.2, (centre, port)
     assert abs(centre.y() - port.center().y()) < port.height() * 0.2, (centre, port)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_a_small_map_fits_whole_in_the_dossier_on_a_small_laptop(
+        main_window, qtbot, ctx: AppContext, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A dossier maximised on a 1366×768 laptop (about 700 pixels under the title bar and the
+    panel): a map of six people, as most are, shows whole at "Tout voir" with its names at 9 pt
+    or more — the actions on one row, the legend beside the map rather than under it."""
+    from desktop.ui.ecomap.tab import EcosystemTab
+    from desktop.ui.i18n import install_language
+
+    install_language(lang)
+    try:
+        pid = _crowded(ctx, people=6)
+        dossier = main_window.open_dossier(pid)
+        dossier.show()
+        qtbot.waitExposed(dossier)
+        dossier.resize(1366, 700)
+        index = next(i for i in range(dossier.tabs.count())
+                     if isinstance(dossier.tabs.widget(i), EcosystemTab))
+        dossier.tabs.setCurrentIndex(index)
+        page = dossier.tabs.widget(index).map
+        qtbot.waitUntil(lambda: page.data is not None and page.view.isVisible(), timeout=5_000)
+        qtbot.wait(50)
+        toolbar_row = {w.geometry().top() for w in page.toolbar.findChildren(QToolButton)
+                       if w.isVisibleTo(page.toolbar)}
+        assert len(toolbar_row) == 1, "the map's actions wrap onto a second row"
+        view = page.view
+        view.fit()
+        assert _points_on_screen(view, min(NAME_SIZE, ROLE_SIZE)) >= 9.0 - 1e-6
+        port = view.viewport().rect()
+        for node in page.scene.nodes.values():
+            assert port.contains(view.mapFromScene(node.sceneBoundingRect()).boundingRect()), \
+                node.tie_id
+    finally:
+        install_language("fr")

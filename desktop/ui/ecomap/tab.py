@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -61,58 +64,91 @@ if TYPE_CHECKING:
     from desktop.ui.dossier.window import DossierWindow
 
 
+Sample = Callable[[QPainter, float, float], object]  # draws a legend line's sample at x, y
+
+
 class LegendWidget(QWidget):
-    """Hartman's conventions as drawn on the map, in the UI language."""
+    """Hartman's conventions as drawn on the map, in the UI language: one per line, in a
+    column beside the map (under it, two rows of legend cost a small laptop's map its
+    bottom)."""
+
+    SAMPLE_W = 34.0  # a tie's sample line; badges and sectors are narrower
 
     def __init__(self) -> None:
         super().__init__()
-        self.setMinimumHeight(64)
         self.setAccessibleName(self.tr("Legend of the ecomap"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _entries(self) -> list[tuple[Sample, str]]:
+        """(draw the sample at x, y, its text) per line."""
+
+        def tie(strength: str, quality: str, flow: str) -> Sample:
+            return lambda p, x, y: paint_tie(p, (x, y), (x + self.SAMPLE_W, y), strength,
+                                             quality, flow)
+
+        def burdens(p: QPainter, x: float, y: float) -> None:  # light to heavy burden
+            for i, burden in enumerate(BURDENS):
+                p.setPen(QPen(QColor("#333333"), 0.8))
+                p.setBrush(QColor(BURDEN_COLOUR[burden]))
+                p.drawEllipse(QPointF(x + 4 + 9 * i, y), 4, 4)
+
+        def badge(flag: str, symbol: str) -> Sample:
+            def draw(p: QPainter, x: float, y: float) -> None:
+                p.setPen(QPen(QColor("#444444"), 0.8))
+                p.setBrush(QColor("white"))
+                p.drawEllipse(QPointF(x + 7, y), 7, 7)
+                p.setPen(QColor("#b00020" if flag == "is_informal_carer" else "#222222"))
+                p.drawText(QRectF(x, y - 8, 14, 16), Qt.AlignmentFlag.AlignCenter, symbol)
+            return draw
+
+        def sector(code: str) -> Sample:
+            def draw(p: QPainter, x: float, y: float) -> None:
+                p.setPen(QPen(QColor(SECTOR_STROKE[code]), 1))
+                p.setBrush(QColor(SECTOR_FILL[code]))
+                p.drawRoundedRect(QRectF(x, y - 6, 22, 12), 3, 3)
+            return draw
+
+        return [(tie("strong", "neutral", "none"), labels.strength("strong")),
+                (tie("moderate", "neutral", "none"), labels.strength("moderate")),
+                (tie("tenuous", "neutral", "none"), labels.strength("tenuous")),
+                (tie("moderate", "supportive", "none"), labels.quality("supportive")),
+                (tie("moderate", "stressful", "none"), labels.quality("stressful")),
+                (tie("moderate", "neutral", "from_patient"), self.tr("flow of help")),
+                (burdens, self.tr("carer's assessment (burden; ! review due)")),
+                *[(badge(flag, symbol), labels.flag(flag)) for flag, symbol in BADGES],
+                *[(sector(code), labels.sector(code)) for code in SECTORS]]
+
+    def _lines(self, width: int) -> list[tuple[Sample, str, QRect]]:
+        """Each entry with the rectangle its text takes, wrapped to the column's width."""
+        metrics = self.fontMetrics()
+        text_x = int(self.SAMPLE_W) + 12
+        out, y = [], 4
+        for draw, text in self._entries():
+            rect = metrics.boundingRect(QRect(text_x, y, max(40, width - text_x - 4), 1000),
+                                        Qt.TextFlag.TextWordWrap, text)
+            rect.setHeight(max(rect.height(), metrics.height() + 4))
+            out.append((draw, text, rect))
+            y = rect.bottom() + 3
+        return out
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._lines(width)[-1][2].bottom() + 6
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = self.fontMetrics().averageCharWidth() * 30
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = p.fontMetrics()
-        x, y = 8.0, 14.0
-
-        def label(text: str) -> None:
-            nonlocal x
+        half_line = p.fontMetrics().height() / 2
+        for draw, text, rect in self._lines(self.width()):
+            draw(p, 4.0, rect.top() + half_line)  # the sample faces the text's first line
             p.setPen(QPen(QColor("#222222")))
-            p.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text)
-            x += metrics.horizontalAdvance(text) + 18
-
-        samples = [("strong", "neutral", "none", labels.strength("strong")),
-                   ("moderate", "neutral", "none", labels.strength("moderate")),
-                   ("tenuous", "neutral", "none", labels.strength("tenuous")),
-                   ("moderate", "supportive", "none", labels.quality("supportive")),
-                   ("moderate", "stressful", "none", labels.quality("stressful")),
-                   ("moderate", "neutral", "from_patient", self.tr("flow of help"))]
-        for strength, quality, flow, text in samples:
-            paint_tie(p, (x, y), (x + 34, y), strength, quality, flow)
-            x += 40
-            label(text)
-        for burden in BURDENS:  # the carer's assessment mark, light to heavy burden
-            p.setPen(QPen(QColor("#333333"), 0.8))
-            p.setBrush(QColor(BURDEN_COLOUR[burden]))
-            p.drawEllipse(QPointF(x + 6, y), 5.5, 5.5)
-            x += 14
-        x += 4
-        label(self.tr("carer's assessment (burden; ! review due)"))
-        x, y = 8.0, 40.0
-        for flag, symbol in BADGES:
-            p.setPen(QPen(QColor("#444444"), 0.8))
-            p.setBrush(QColor("white"))
-            p.drawEllipse(QPointF(x + 6, y), 7, 7)
-            p.setPen(QColor("#b00020" if flag == "is_informal_carer" else "#222222"))
-            p.drawText(QRectF(x - 1, y - 8, 14, 16), Qt.AlignmentFlag.AlignCenter, symbol)
-            x += 18
-            label(labels.flag(flag))
-        for sector in SECTORS:
-            p.setPen(QPen(QColor(SECTOR_STROKE[sector]), 1))
-            p.setBrush(QColor(SECTOR_FILL[sector]))
-            p.drawRoundedRect(QRectF(x, y - 6, 22, 12), 3, 3)
-            x += 28
-            label(labels.sector(sector))
+            p.drawText(rect, Qt.TextFlag.TextWordWrap, text)
         p.end()
 
 
@@ -129,20 +165,39 @@ class MapPage(QWidget):
         self.scene = EcomapScene(self)
         self.view = EcomapView(self.scene)
         self.view.setAccessibleName(self.tr("Ecomap"))
-        layout.addWidget(self.view, 1)
+        # beside the map, not under it: a small laptop's screen is wide, not tall
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(6, 0, 0, 0)
         self.legend = LegendWidget()
-        layout.addWidget(self.legend)
+        column.addWidget(self.legend)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.status)
+        column.addStretch(1)
         # how many people are on the map, always current (the status line shows other things)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("People on the map"))
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
+        column.addWidget(self.count_label)
+        side.setFixedWidth(self.legend.sizeHint().width() + 6)
+        beside = QScrollArea()  # a short window scrolls the column, never the map away
+        beside.setWidget(side)
+        beside.setWidgetResizable(True)
+        beside.setFrameShape(QFrame.Shape.NoFrame)
+        beside.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        beside.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing in it to act on
+        beside.setFixedWidth(side.width() + beside.verticalScrollBar().sizeHint().width())
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(beside)
+        layout.addLayout(body, 1)
 
-        def action(text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
+        # the rarer actions in a menu, so that the buttons hold on one row at 1366 pixels
+        more = QMenu(self)
+
+        def action(text: str, shortcut: str | None, slot: Callable[[], object], *,
+                   symbol: str | None = None, in_menu: bool = False) -> QAction:
             act = QAction(text, self)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
@@ -150,8 +205,14 @@ class MapPage(QWidget):
                 act.setToolTip(f"{text.replace('&', '')} ({shortcut})")
             act.triggered.connect(slot)
             self.addAction(act)
+            if in_menu:
+                more.addAction(act)
+                return act
             button = QToolButton()
             button.setDefaultAction(act)
+            if symbol:  # a zoom button shows its sign; its name is read out and in its tooltip
+                act.setIconText(symbol)
+                button.setAccessibleName(text)
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as on a toolbar: its shortcut
             self.toolbar_layout.addWidget(button)
@@ -174,13 +235,23 @@ class MapPage(QWidget):
         self.carer_action = action(self.tr("Carer's assess&ment…"), "Ctrl+Shift+C",
                                    self.assess_carer)
         separator()
-        action(self.tr("Zoom in"), "Ctrl++", lambda: self.view.zoom(1.25))
-        action(self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom(0.8))
+        action(self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom(0.8), symbol="−")
+        action(self.tr("Zoom in"), "Ctrl++", lambda: self.view.zoom(1.25), symbol="+")
         action(self.tr("Fit"), "Ctrl+0", self.view.fit)
-        action(self.tr("Automatic layout"), "Ctrl+Shift+L", self.reset_layout)
         separator()
-        action(self.tr("&Save today's map"), "Ctrl+Shift+S", self.save_snapshot)
-        action(self.tr("E&xport…"), "Ctrl+E", self.export)
+        action(self.tr("&Save today's map"), "Ctrl+Shift+S", self.save_snapshot, in_menu=True)
+        action(self.tr("E&xport…"), "Ctrl+E", self.export, in_menu=True)
+        action(self.tr("Automatic layout"), "Ctrl+Shift+L", self.reset_layout, in_menu=True)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("More actions") + " ▾")
+        # the style's own arrow is drawn over the text's end
+        self.more_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.more_button.setMenu(more)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setAutoRaise(True)
+        self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab, then Space opens it
+        self.toolbar_layout.addWidget(self.more_button)
+        QWidget.setTabOrder(self.view, self.more_button)  # Tab leaves the map for the menu
         self.scene.node_moved.connect(self.node_moved)
         self.scene.node_activated.connect(self.edit_tie)
         self.scene.node_delete_requested.connect(self.remove_tie)
