@@ -372,6 +372,25 @@ def test_every_dialog_fits_a_small_laptop_with_its_buttons_in_view(world: World,
         install_language("fr")
 
 
+def test_every_form_opens_with_the_keyboard_in_its_first_field(world: World) -> None:
+    """A form dialog made its buttons before its fields, and Qt gave the keyboard to the first
+    widget made: the medication dialog (and twenty others) opened on Save, and what was typed
+    went nowhere. Every dialog with a field opens with the keyboard in its top-left one, or in
+    a field it chose itself — never on its buttons."""
+    from desktop.ui.first_field import _chrome, first_field
+
+    wrong = []
+    for name, top in _opened(world):
+        if not isinstance(top, QDialog):
+            continue
+        top.show()
+        QApplication.processEvents()
+        first, focused = first_field(top), top.focusWidget()
+        if first is not None and (focused is None or _chrome(focused)):
+            wrong.append(f"{name}: {type(focused).__name__}, not {type(first).__name__}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_a_form_that_fits_the_screen_opens_whole(world: World) -> None:
     """Qt opens a dialog at most two thirds of the screen high (512 pixels on a laptop): a form
     that fits in 700 scrolled for nothing, its last fields out of sight (the ecomap's "Add a
