@@ -343,6 +343,8 @@ def kind_label(kind: str) -> str:
         "action": QCoreApplication.translate("DraftGuard", "an action of the plan"),
         "concertation": QCoreApplication.translate("DraftGuard", "minutes of a concertation meeting"),
         "gp_letter": QCoreApplication.translate("DraftGuard", "a letter to the GP"),
+        "plan_agreement": QCoreApplication.translate("DraftGuard", "the agreement of the plan"),
+        "decision_action": QCoreApplication.translate("DraftGuard", "an action from a meeting's decision"),
         "tie": QCoreApplication.translate("DraftGuard", "a note on a tie of the ecomap"),
         "consent": QCoreApplication.translate("DraftGuard", "a consent note"),
         "handover_note": QCoreApplication.translate("DraftGuard", "a handover note"),

@@ -2246,6 +2246,10 @@
       <translation>ajout ou annulation d'une visite</translation>
     </message>
     <message>
+      <source>an action from a meeting's decision</source>
+      <translation>une action tirée d'une décision de concertation</translation>
+    </message>
+    <message>
       <source>an action of the plan</source>
       <translation>une action du plan</translation>
     </message>
@@ -2264,6 +2268,10 @@
     <message>
       <source>notes of a visit</source>
       <translation>notes d'une visite</translation>
+    </message>
+    <message>
+      <source>the agreement of the plan</source>
+      <translation>l'accord sur le plan</translation>
     </message>
     <message>
       <source>the intake of the request</source>

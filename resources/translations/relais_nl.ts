@@ -2246,6 +2246,10 @@
       <translation>aanvulling of annulering van een bezoek</translation>
     </message>
     <message>
+      <source>an action from a meeting's decision</source>
+      <translation>een actie uit een beslissing van een overleg</translation>
+    </message>
+    <message>
       <source>an action of the plan</source>
       <translation>een actie van het plan</translation>
     </message>
@@ -2264,6 +2268,10 @@
     <message>
       <source>notes of a visit</source>
       <translation>notities van een bezoek</translation>
+    </message>
+    <message>
+      <source>the agreement of the plan</source>
+      <translation>het akkoord over het plan</translation>
     </message>
     <message>
       <source>the intake of the request</source>

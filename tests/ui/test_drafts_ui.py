@@ -397,3 +397,59 @@ def test_a_stay_a_procedure_a_medicine_and_the_intake_ask_and_come_back(  # type
         opened.draft_guard.suspended = True  # leave without the question
         opened.done(0)
     assert {type(d) for d in dossier.draft_offer.restored} == set(typed)
+
+
+def test_the_plans_agreement_and_a_decisions_action_ask_and_come_back(  # type: ignore[no-untyped-def]
+        main_window, qtbot, ctx) -> None:
+    """The one-line texts of the plan's agreement ("with whom", in one's own words) and of a
+    meeting's decision turned into an action ("when") were not drafted: Escape dropped them,
+    a lock or a crash lost them."""
+    import datetime as dt
+
+    from desktop.domain.contacts import ContactFields
+    from desktop.domain.ecomap import TieFields
+    from desktop.services import concertations, ecosystem
+    from desktop.ui.plan.dialogs import AgreeDialog, DecisionDialog
+
+    pid = _patient_with_case(ctx)
+    plan_id = care_plans.start_plan(ctx, pid, what_matters="Rester chez elle")
+    care_plans.add_goal(ctx, plan_id, "Marcher jusqu'à la boulangerie")
+    gp, _tie = ecosystem.add_contact_and_link(
+        ctx, pid, ContactFields(kind="gp", given_name="Anne", family_name="Claes"), TieFields())
+    concertations.record_concertation(
+        ctx, pid, held_on=ctx.today() - dt.timedelta(days=2), participant_ids=[gp],
+        patient_agreed=True,
+        decisions=[concertations.DecisionIn("Kiné deux fois par semaine")])
+    dossier = main_window.open_dossier(pid)
+    plan = _tab(dossier, PlanTab)
+    plan.refresh()
+    assert plan.select_decision("nothing", 0) is False
+    typed = {AgreeDialog: ("who", "Mme et sa voisine"), DecisionDialog: ("schedule", "lu je")}
+    meeting = concertations.list_concertations(ctx, pid)[0]
+    assert plan.select_decision(meeting.id, 0)
+    for dialog in (plan.agree(), plan.decision_to_action()):
+        field, text = typed[type(dialog)]
+        _type_escape_cancel(qtbot, dialog, [(getattr(dialog, field), text)])
+        assert dialog.isVisible(), type(dialog)
+    assert {d.kind for d in drafts.pending_drafts(ctx) if d.patient_id == pid} == {
+        "plan_agreement", "decision_action"}
+
+    main_window.lock()
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: pid in main_window.dossiers)
+    dossier = main_window.dossiers[pid]
+    for _ in range(2):
+        qtbot.waitUntil(lambda: dossier.draft_offer is not None
+                        and dossier.draft_offer.box is not None
+                        and dossier.draft_offer.box.isVisible())
+        dossier.draft_offer.box.restore_button.click()
+        opened = dossier.draft_offer.restored[-1]
+        field, text = typed[type(opened)]
+        assert getattr(opened, field).text() == text, type(opened)
+        if isinstance(opened, DecisionDialog):  # on the decision it was turning into an action
+            assert (opened.cid, opened.index) == (meeting.id, 0)
+        opened.draft_guard.suspended = True
+        opened.done(0)
+    assert {type(d) for d in dossier.draft_offer.restored} == set(typed)

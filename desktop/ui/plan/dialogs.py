@@ -310,6 +310,14 @@ class AgreeDialog(_Form):
         self.errors.add("agreed_on", self.on, self.tr("On"))
         self.errors.add("goals", QLabel(""), "")
 
+    DRAFT_KIND = "plan_agreement"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"agreed_with": self.who}
+
+    def draft_record(self) -> str | None:
+        return self.plan_id
+
     def save(self) -> str | None:
         parties = [code for code, check in self.parties.items() if check.isChecked()]
         view = care_plans.agree_plan(self.ctx, self.plan_id, self.who.text(),
@@ -426,6 +434,17 @@ class DecisionDialog(_Form):
         self.errors.add("goal", self.goal, self.tr("Goal"))
         self.errors.add("responsible", self.who, self.tr("Who"))
         self.errors.add("schedule", self.schedule, self.tr("When"))
+
+    DRAFT_KIND = "decision_action"
+
+    def draft_fields(self) -> dict[str, TextWidget]:
+        return {"schedule": self.schedule}
+
+    def draft_record(self) -> str | None:
+        return f"{self.cid}.{self.index}"  # one decision of one meeting
+
+    def draft_context(self) -> dict[str, object]:
+        return {"concertation_id": self.cid, "index": self.index}
 
     def save(self) -> str | None:
         choice: Any = self.who.currentData()

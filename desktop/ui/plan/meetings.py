@@ -20,6 +20,7 @@ from desktop.services import concertations
 from desktop.ui.i18n import current_language
 from desktop.ui.plan.base import GOAL_ROLE, KIND_ROLE, PlanBase
 from desktop.ui.plan.dialogs import ConcertationDialog, DecisionDialog
+from desktop.ui.tree_select import select_row
 from desktop.ui.wrapped_rows import wrap_columns
 
 
@@ -79,6 +80,12 @@ class PlanMeetings(PlanBase):
                                     current_language())
         self._run(dialog)
         return dialog
+
+    def select_decision(self, concertation_id: str, index: int) -> bool:
+        """Make a meeting's decision the current row (a draft reopens its dialog on it)."""
+        return select_row(self.meetings, lambda row: row.parent() is not None
+                          and row.data(0, GOAL_ROLE) == concertation_id
+                          and row.data(0, KIND_ROLE) == index)
 
     def decision_to_action(self) -> DecisionDialog | None:
         item = self.meetings.currentItem()

@@ -90,7 +90,8 @@ class PlanTab(PlanGoals, PlanVersions, PlanMeetings, PlanLetters):
         self._refresh_letters()
 
     # ---- drafts offered back after a lock or a crash ------------------------------------------
-    DRAFT_KINDS = ("goal", "action", "concertation", "gp_letter")
+    DRAFT_KINDS = ("goal", "action", "concertation", "gp_letter", "plan_agreement",
+                   "decision_action")
 
     def restore_draft(self, draft: drafts.DraftView) -> QDialog | None:
         """Reopen the dialog `draft` belongs to (it picks the text up); None when it is gone."""
@@ -121,6 +122,14 @@ class PlanTab(PlanGoals, PlanVersions, PlanMeetings, PlanLetters):
             return self.add_meeting()
         if draft.kind == "gp_letter":
             return self.add_letter()
+        if draft.kind == "plan_agreement":  # the plan it was agreeing, if still a draft
+            return self.agree() if plan is not None and plan.is_draft and plan.id == rid else None
+        if draft.kind == "decision_action":
+            cid, index = draft.context.get("concertation_id"), draft.context.get("index")
+            if plan is None or not plan.is_draft or not isinstance(index, int) \
+                    or not self.select_decision(str(cid), index):
+                return None
+            return self.decision_to_action()
         return None
 
 
