@@ -34,13 +34,14 @@ DOCUMENTS: dict[str, list[tuple[str, str]]] = {
     "home_adaptation": [("Devis de l'entrepreneur", "Offerte van de aannemer"),
                         ("Avis de l'ergothérapeute", "Advies van de ergotherapeut")],
 }
-PROCEDURE_NOTES = [("Dossier déposé par la fille", "Dossier ingediend door de dochter"),
+PROCEDURE_NOTES = [("Dossier déposé par l'aidant proche", "Dossier ingediend door de mantelzorger"),
                    ("En attente de la visite du médecin-conseil",
                     "Wacht op het bezoek van de adviserend arts"),
                    ("Relancer la commune la semaine prochaine",
                     "Volgende week de gemeente opnieuw contacteren")]
+# who follows a procedure: words that hold for any patient (not "the daughter" of one without)
 FOLLOWERS = [("Assistante sociale de la mutualité", "Maatschappelijk werker ziekenfonds"),
-             ("La fille", "De dochter"), (None, None)]
+             ("L'aidant proche", "De mantelzorger"), (None, None)]
 # (name, dose, schedule) in French and in Dutch: a handout names a medicine one way only
 MEDICINES = [
     (("Bisoprolol", "5 mg", "1 le matin"), ("Bisoprolol", "5 mg", "1 's morgens")),
@@ -93,6 +94,10 @@ def _medicines(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -
                                   source=source, checked_on=checked)
 
 
+def _has_pharmacy(ctx: AppContext, patient_id: str) -> bool:
+    return any(t.kind == "pharmacist" for t in ecosystem.ecomap_data(ctx, patient_id).ties)
+
+
 def _carers(ctx: AppContext, rng: random.Random, p: Person, today: dt.date) -> None:
     carers = [t for t in ecosystem.ecomap_data(ctx, p.id).ties if t.is_informal_carer]
     for tie in carers[:2]:
@@ -122,7 +127,8 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
                 p = who[pid]
                 if rng.random() < PROCEDURE_SHARE:
                     _procedures(ctx, rng, p, today)
-                if rng.random() < MEDICATION_SHARE:
+                # a patient whose map shows a pharmacy (a pill organiser…) has a medication list
+                if rng.random() < MEDICATION_SHARE or _has_pharmacy(ctx, pid):
                     _medicines(ctx, rng, p, today)
                 _carers(ctx, rng, p, today)
 

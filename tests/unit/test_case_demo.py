@@ -132,3 +132,20 @@ def test_demo_cases_agree_with_their_plans_and_their_people(demo_20: AppContext)
                    if t.kind in ("informal_carer", "family", "friend", "neighbour")]
         assert len(set(private)) == len(private), private
     assert checked > 10
+
+
+def test_demo_pharmacy_on_the_map_means_a_medication_list(demo_20: AppContext) -> None:
+    """A patient whose map showed "Pharmacie du Centre — médicaments, pilulier" had an empty
+    medication list; and procedures were "followed by the daughter" of patients without one."""
+    from desktop.services import ecosystem, medication, paperwork
+
+    ctx = demo_20
+    ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
+    with_pharmacy = [pid for pid in ids if any(
+        t.kind == "pharmacist" for t in ecosystem.ecomap_data(ctx, pid).ties)]
+    assert len(with_pharmacy) >= 5
+    for pid in with_pharmacy:
+        assert medication.list_medication(ctx, pid), pid
+    words = " ".join(f"{p.follower} {p.note}" for pid in ids
+                     for p in paperwork.list_paperwork(ctx, pid))
+    assert "fille" not in words and "dochter" not in words
