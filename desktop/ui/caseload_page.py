@@ -38,6 +38,22 @@ if TYPE_CHECKING:
 SHRINKING = (2, 3, 6)
 
 
+def _name_width(want: int, others: list[int], room: int) -> int:
+    """The name column's width: whole, the widest, and no wider than leaves the other
+    columns (each narrower than it) as much of their text as `room` allows. It was two
+    sevenths of the table whatever the names, and the status was cut to "Gestion de la …"."""
+    def needs(n: int) -> int:
+        return n + sum(min(w, n - 1) for w in others)
+
+    if needs(want) >= room:
+        return want
+    low, high = want, room  # needs() grows with n: the widest n that still fits
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if needs(mid) <= room else (low, mid - 1)
+    return low
+
+
 class CaseloadTable(QTableView):
     """The patients' table: the name column stretches and stays the widest; the other columns
     take their content's width, the long text ones narrowed when room runs short."""
@@ -55,11 +71,10 @@ class CaseloadTable(QTableView):
         wants = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
                  for c in range(count)]
         room = self.viewport().width()
-        name = max(wants[0], room * 2 // 7)  # the widest column, with room for long names
-        left = max(0, room - name)
         fixed = sum(w for c, w in enumerate(wants) if c and c not in SHRINKING)
+        name = _name_width(wants[0], [wants[c] for c in SHRINKING], room - fixed)
         flexible = {c: min(wants[c], name - 1) for c in SHRINKING}
-        spare = max(0, left - fixed)
+        spare = max(0, room - name - fixed)
         total = sum(flexible.values())
         if total > spare:  # narrow the long text columns in proportion
             floor = 6 * self.fontMetrics().averageCharWidth()

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(200)
+        self._fit_nav()
         self.stack = QStackedWidget()
         layout.addWidget(self.nav)
         right = QVBoxLayout()
@@ -190,6 +190,14 @@ class MainWindow(QMainWindow):
 
             self._visibility = manager().submit(check, checked, failed, owners=(self, central))
 
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest title, listed or still to come (a fixed 200
+        pixels took a small laptop's patients' table the end of its statuses)."""
+        titles = [*page_titles().values(),
+                  *(self.nav.item(i).text() for i in range(self.nav.count()))]
+        widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in titles)
+        self.nav.setFixedWidth(max(120, widest + 2 * self.nav.frameWidth() + 24))
+
     def _add_row(self, key: PageKey, title: str | None, row: int | None = None) -> None:
         """A navigation row and a place in the stack for the page of `key` (built now if its
         title is not known beforehand, else when first shown)."""
@@ -202,6 +210,7 @@ class MainWindow(QMainWindow):
         self._pages.insert(row, page)
         self.stack.insertWidget(row, page if page is not None else QWidget())
         self.nav.insertItem(row, QListWidgetItem(title))
+        self._fit_nav()
         self._shortcuts()
 
     def _shortcuts(self) -> None:

@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QTabBar
@@ -53,6 +55,10 @@ def test_caseload_names_are_whole_and_the_widest_column(main_window, ctx: AppCon
     name = header.sectionSize(0)
     assert name >= table.sizeHintForColumn(0)  # no name is cut
     assert all(name > header.sectionSize(c) for c in range(1, page.model.columnCount()))
+    # the name no wider than it must be: the towns show whole ("Jemeppe-sur-Sambre" was
+    # "Jemeppe-sur…" beside a name column a third too wide), the navigation as wide as its titles
+    assert header.sectionSize(2) >= table.sizeHintForColumn(2)
+    assert main_window.nav.width() < 160
     # a narrowed column keeps its whole text in the tooltip
     due_row = next(i for i, r in enumerate(page.model.rows) if r.due)
     index = page.model.index(due_row, 6)
@@ -417,3 +423,24 @@ def test_a_dossier_reopened_as_it_closes_gets_a_new_window(main_window, ctx: App
     assert main_window.dossiers[pid] is again
     assert again.tabs.count() > 1 and again.isVisible()
     again.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(want=st.integers(20, 400), others=st.lists(st.integers(10, 500), min_size=1, max_size=4),
+       room=st.integers(100, 2000))
+def test_the_name_column_is_whole_widest_and_leaves_the_rest(want: int, others: list[int],
+                                                             room: int) -> None:
+    """The name column's width: never under the names' own, wider than every other column
+    beside it, and otherwise the widest that still leaves those columns room (so that they
+    show as much of their text as the table's width allows)."""
+    from desktop.ui.caseload_page import _name_width
+
+    def needs(n: int) -> int:
+        return n + sum(min(w, n - 1) for w in others)
+
+    name = _name_width(want, others, room)
+    assert name >= want
+    if needs(want) < room:
+        assert needs(name) <= room < needs(name + 1)
+    else:
+        assert name == want
