@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.demo.common import people as read_people
 from desktop.demo.common import said
@@ -139,16 +139,31 @@ def _workday(day: dt.date, *, later: bool) -> dt.date:
         day - dt.timedelta(days=day.weekday() - 4)
 
 
+class Circle(NamedTuple):
+    """Who may be at a visit with the case manager, written as she would ("Hélène Peeters
+    (fille)"): the patient's own people, and the professionals a concertation gathers."""
+
+    private: Sequence[str] = ()
+    professionals: Sequence[str] = ()
+
+
+def _participants(rng: random.Random, kind: str, circle: Circle) -> list[str]:
+    if kind == "concertation" and circle.professionals:  # the GP, the nurse… and a relative
+        pros = rng.sample(list(circle.professionals),
+                          min(len(circle.professionals), rng.randint(2, 4)))
+        return pros + rng.sample(list(circle.private), min(len(circle.private), 1))
+    return rng.sample(list(circle.private), min(len(circle.private), rng.randint(0, 2)))
+
+
 def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
            kind: str | None = None, lang: str = "fr", female: bool = True,
-           circle: Sequence[str] = ()) -> dict[str, Any]:
+           circle: Circle = Circle()) -> dict[str, Any]:
     kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
     end = start + dt.timedelta(minutes=15 if kind == "phone" else rng.choice([45, 60, 90]))
     row: dict[str, Any] = {
         "id": uuid7(), "case_id": case["id"], "patient_id": case["patient_id"], "kind": kind,
         "status": status, "planned_start": start, "planned_end": end, "place": PLACES[lang][kind],
-        "participants": rng.sample(list(circle), min(len(circle), rng.randint(0, 2))),
-        "notes": None,
+        "participants": _participants(rng, kind, circle), "notes": None,
     }
     if status == "done":
         row.update(actual_start=start, actual_end=end, notes=said(rng.choice(VISIT_NOTES[lang]), female))
@@ -176,13 +191,13 @@ def _case_history(rng: random.Random, case: dict[str, Any], final: str, opened: 
 
 def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: str | None, *,
               max_visits: int = 14, people: dict[str, tuple[str, bool]] | None = None,
-              circles: dict[str, list[str]] | None = None) -> Iterator[tuple[str, Rows]]:
+              circles: dict[str, Circle] | None = None) -> Iterator[tuple[str, Rows]]:
     """Rows per patient: yields (patient_id, {Model: [values]}). `people` gives each patient's
     language and whether she is a woman, so the demo text reads as written about her;
     `circles` the people who may be at a visit with the case manager (none without)."""
     for index, pid in enumerate(patient_ids):
         lang, female = (people or {}).get(pid, ("fr", True))
-        circle = (circles or {}).get(pid, [])
+        circle = (circles or {}).get(pid, Circle())
         rows: Rows = {CASE: [], STATUS: [], VISIT: [], NOTE: [], STAY: []}
         episodes: list[tuple[dt.date, dt.date | None, str]] = []
         earlier = (rng.randint(800, 1500), rng.randint(90, 400)) if rng.random() < 0.2 else None
@@ -301,11 +316,15 @@ def _write_case(ctx: AppContext, pid: str, case: dict[str, Any], rows: Rows,
         cases.record_relevance_review(ctx, cid, on=min(today, last))
 
 
-def _circle(ctx: AppContext, patient_id: str) -> list[str]:
-    """Who may be with the case manager at a visit, written as she would: the patient's
-    family, carers, friends and neighbours of the ecosystem step ("Hélène Peeters (fille)")."""
-    return [f"{p.short_name or p.name} ({p.role})" if p.role else p.short_name or p.name
-            for p in care_plans.ecosystem_choices(ctx, patient_id) if p.kind in PRIVATE_KINDS]
+def _circle(ctx: AppContext, patient_id: str) -> Circle:
+    """The patient's people of the ecosystem step: family, carers, friends and neighbours;
+    and the professionals around them."""
+    private: list[str] = []
+    pros: list[str] = []
+    for p in care_plans.ecosystem_choices(ctx, patient_id):
+        name = f"{p.short_name or p.name} ({p.role})" if p.role else p.short_name or p.name
+        (private if p.kind in PRIVATE_KINDS else pros).append(name)
+    return Circle(private, pros)
 
 
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],

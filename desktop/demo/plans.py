@@ -69,14 +69,18 @@ GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[st
 }
 
 
-def _case_status(ctx: AppContext, patient_id: str) -> str | None:
-    """The status of the patient's latest case (None: no case)."""
+def _case_status(ctx: AppContext, patient_id: str) -> tuple[str | None, dt.date | None]:
+    """The status of the patient's latest case (None: no case), and the day it last became
+    active (the plan is agreed then)."""
     latest = cases.list_cases(ctx, patient_id)
-    return latest[0].status if latest else None
+    if not latest:
+        return None, None
+    active = [c.changed_on for c in latest[0].history if c.to_status == "active"]
+    return latest[0].status, max(active, default=None)
 
 
 def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
-              status: str | None) -> None:
+              status: str | None, active_on: dt.date | None) -> None:
     lang = p.lang
     words = WORDS[lang]
     rels = care_plans.ecosystem_choices(ctx, p.id)
@@ -87,6 +91,8 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
     if not needs:
         needs = rng.sample(sorted(GOALS), rng.randint(2, 4))
     agreed_on = today - dt.timedelta(days=rng.randint(10, 150))
+    if active_on is not None:  # the day the case went active, not months before it
+        agreed_on = active_on
     agreed = status in ("active", "stabilised") or (status != "assessing"
                                                     and rng.random() < 0.8)
     # the next review: in the months ahead, now and then a few days late (Today lists those)
@@ -132,9 +138,9 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     # an active or stabilised case works to an agreed plan; some being assessed have a draft
-    status = {pid: _case_status(ctx, pid) for pid in patient_ids}
-    chosen = [pid for pid in patient_ids if status[pid] in ("active", "stabilised")
-              or (status[pid] == "assessing" and rng.random() < 0.4)]
+    state = {pid: _case_status(ctx, pid) for pid in patient_ids}
+    chosen = [pid for pid in patient_ids if state[pid][0] in ("active", "stabilised")
+              or (state[pid][0] == "assessing" and rng.random() < 0.4)]
     who = people(ctx, chosen)
     for dutch in (False, True):  # a plan (and its handout) to show in each language
         if any(p.dutch == dutch for p in who.values()):
@@ -151,7 +157,7 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
 
         def run(batch: list[str] = batch) -> None:
             for pid in batch:
-                _plan_for(ctx, rng, who[pid], today, status[pid])
+                _plan_for(ctx, rng, who[pid], today, *state[pid])
 
         ctx.write_many(run)
         report(min(start + BATCH, len(chosen)), len(chosen))

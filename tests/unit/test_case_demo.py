@@ -110,11 +110,12 @@ def test_demo_carer_reviews_mostly_ahead(demo_20: AppContext) -> None:
 def test_demo_cases_agree_with_their_plans_and_their_people(demo_20: AppContext) -> None:
     """The demo showed a stabilised case without a plan, a "Fils" at visits of a patient with
     no son, and two family members of one name on a map."""
-    from desktop.services import care_plans, ecosystem
+    from desktop.domain.contacts import PRIVATE_KINDS
+    from desktop.services import care_plans, cases, ecosystem
 
     ctx = demo_20
     ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
-    checked = 0
+    checked = meetings = 0
     for pid in ids:
         people = care_plans.ecosystem_choices(ctx, pid)
         names = {p.short_name or p.name for p in people}
@@ -122,16 +123,28 @@ def test_demo_cases_agree_with_their_plans_and_their_people(demo_20: AppContext)
             select(Case.status).where(Case.patient_id == pid)
             .order_by(Case.opened_on.desc())).scalars().first())
         if status in ("active", "stabilised"):
-            assert care_plans.current_plan(ctx, pid) is not None, status
+            plan = care_plans.current_plan(ctx, pid)
+            assert plan is not None, status
+            # agreed when the case went active, not months before it
+            case = cases.list_cases(ctx, pid)[0]
+            went_active = max(h.changed_on for h in case.history if h.to_status == "active")
+            assert plan.agreed_on == went_active, (plan.agreed_on, went_active)
+        private_names = {p.short_name or p.name for p in people if p.kind in PRIVATE_KINDS}
         for v in ctx.read(lambda s, pid=pid: list(s.execute(
                 select(Visit).where(Visit.patient_id == pid)).scalars())):
             for who in v.participants or []:
                 assert who.rsplit(" (", 1)[0] in names, (who, names)
                 checked += 1
+            if v.kind == "concertation" and len(people) > len(private_names):
+                # a meeting gathers the professionals, a relative at most beside them
+                family = [w for w in v.participants or []
+                          if w.rsplit(" (", 1)[0] in private_names]
+                assert len(family) <= 1 and len(v.participants or []) >= 2, v.participants
+                meetings += 1
         private = [t.label for t in ecosystem.ecomap_data(ctx, pid).ties
                    if t.kind in ("informal_carer", "family", "friend", "neighbour")]
         assert len(set(private)) == len(private), private
-    assert checked > 10
+    assert checked > 10 and meetings >= 2
 
 
 def test_demo_pharmacy_on_the_map_means_a_medication_list(demo_20: AppContext) -> None:
