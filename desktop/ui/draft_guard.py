@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.i18n.dates import short_datetime
@@ -219,9 +218,9 @@ class GuardedDialog(QDialog):
     DRAFT_KIND: ClassVar[str | None] = None
     draft_guard: DraftGuard | None = None
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not event.spontaneous():  # shown by the program, not restored from minimised
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        super().setVisible(visible)  # QDialog picks its focus field here, after showEvent
+        if visible:
             focus_first_field(self)
 
     def draft_fields(self) -> dict[str, TextWidget]:

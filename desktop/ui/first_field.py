@@ -8,7 +8,16 @@ the top-left one on screen, whatever order the widgets were made in."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from desktop.ui.fields import DateField, TimeField
 
 
 def _chrome(widget: QWidget) -> bool:
@@ -32,10 +41,19 @@ def first_field(top: QWidget) -> QWidget | None:
 
 
 def focus_first_field(top: QWidget) -> None:
-    """Put the keyboard in the first field, unless the dialog chose a field of its own."""
-    current = top.focusWidget()
-    if current is not None and current is not top and not _chrome(current):
-        return
-    field = first_field(top)
-    if field is not None:
-        field.setFocus(Qt.FocusReason.TabFocusReason)
+    """Put the keyboard in the first field, unless the dialog chose a field of its own; once
+    the dialog is shown (QDialog hands its focus field a Tab focus, which selects a line edit's
+    text: the first key typed replaced a record's name or a restored draft), the cursor after
+    the text, nothing selected — but in a date or a time, whose default typing replaces."""
+    current: QWidget | None = top.focusWidget()
+    if current is None or current is top or _chrome(current):
+        current = first_field(top)
+        if current is None:
+            return
+        current.setFocus(Qt.FocusReason.OtherFocusReason)
+    line = current.lineEdit() if isinstance(current, QComboBox) else current
+    # a date or a time stays selected: typing replaces the day it was given by default
+    if isinstance(line, QLineEdit) and not isinstance(line, DateField | TimeField) \
+            and line.hasSelectedText():
+        line.deselect()
+        line.end(False)

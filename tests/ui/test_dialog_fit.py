@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QTabBar,
@@ -377,6 +378,7 @@ def test_every_form_opens_with_the_keyboard_in_its_first_field(world: World) -> 
     widget made: the medication dialog (and twenty others) opened on Save, and what was typed
     went nowhere. Every dialog with a field opens with the keyboard in its top-left one, or in
     a field it chose itself — never on its buttons."""
+    from desktop.ui.fields import DateField, TimeField
     from desktop.ui.first_field import _chrome, first_field
 
     wrong = []
@@ -388,7 +390,31 @@ def test_every_form_opens_with_the_keyboard_in_its_first_field(world: World) -> 
         first, focused = first_field(top), top.focusWidget()
         if first is not None and (focused is None or _chrome(focused)):
             wrong.append(f"{name}: {type(focused).__name__}, not {type(first).__name__}")
+        elif isinstance(focused, QLineEdit) and not isinstance(focused, DateField | TimeField) \
+                and focused.hasSelectedText():
+            wrong.append(f"{name}: its text selected, the first key typed would replace it")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_restored_draft_opens_unselected(world: World) -> None:
+    """A draft brought back into its dialog was selected whole: the first key typed erased
+    it."""
+    from desktop.services import drafts
+    from desktop.ui.dossier.paperwork_dialogs import MedicationDialog
+    from desktop.ui.draft_guard import draft_key
+
+    drafts.save_draft(world.ctx, draft_key("medication", world.patient_id, None), "medication",
+                      '{"name": "Dafalgan 1 g", "dose": "", "schedule": ""}',
+                      patient_id=world.patient_id)
+    dialog = MedicationDialog(world.window, world.ctx, world.patient_id)
+    try:
+        dialog.show()
+        QApplication.processEvents()
+        assert dialog.focusWidget() is dialog.name and dialog.name.text() == "Dafalgan 1 g"
+        assert not dialog.name.hasSelectedText()
+    finally:
+        dialog.draft_guard.suspended = True
+        dialog.done(0)
 
 
 def test_a_form_that_fits_the_screen_opens_whole(world: World) -> None:
