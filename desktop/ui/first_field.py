@@ -8,11 +8,13 @@ the top-left one on screen, whatever order the widgets were made in."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDialogButtonBox,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QWidget,
 )
@@ -57,3 +59,5 @@ def focus_first_field(top: QWidget) -> None:
             and line.hasSelectedText():
         line.deselect()
         line.end(False)
+    elif isinstance(current, QPlainTextEdit) and current.textCursor().atStart():
+        current.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after the text

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QScrollArea,
     QTabBar,
     QTabWidget,
@@ -393,6 +394,9 @@ def test_every_form_opens_with_the_keyboard_in_its_first_field(world: World) -> 
         elif isinstance(focused, QLineEdit) and not isinstance(focused, DateField | TimeField) \
                 and focused.hasSelectedText():
             wrong.append(f"{name}: its text selected, the first key typed would replace it")
+        elif isinstance(focused, QPlainTextEdit) and focused.toPlainText() \
+                and not focused.textCursor().atEnd():
+            wrong.append(f"{name}: typing would go before its text")
     assert not wrong, "\n".join(wrong)
 
 
