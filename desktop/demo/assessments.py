@@ -50,13 +50,14 @@ def _clamp(v: float, lo: int, hi: int) -> int:
     return max(lo, min(hi, round(v)))
 
 
-def _katz(rng: random.Random, s: float) -> dict[str, Any]:
+def _katz(rng: random.Random, s: float, elderly: bool = True) -> dict[str, Any]:
     phys = {i: _clamp(1 + 3 * s + rng.gauss(0, 0.6), 1, 4)
             for i in ("washing", "dressing", "transfer", "toileting", "continence", "eating")}
     confused = rng.random() < s * 0.7
     orient = {i: _clamp((3.3 if confused else 1.2) + rng.gauss(0, 0.5), 1, 4)
               for i in ("orientation_time", "orientation_space")}
-    return {**phys, **orient, "dementia_diagnosis": confused and rng.random() < 0.4}
+    # a diagnosed dementia in a patient under 60 is rare: the demo gives none
+    return {**phys, **orient, "dementia_diagnosis": confused and rng.random() < 0.4 and elderly}
 
 
 def _efs(rng: random.Random, s: float) -> dict[str, Any]:
@@ -121,8 +122,8 @@ def _plan(rng: random.Random, p: Person, today: dt.date) -> list[tuple[str, dict
         day = start + dt.timedelta(days=k * rng.randint(60, 110))
         if day > today:
             break
-        out.append(("katz_be", _katz(rng, min(1.0, s + 0.08 * k)), day))
-    if rng.random() < 0.7:
+        out.append(("katz_be", _katz(rng, min(1.0, s + 0.08 * k), p.age(today) >= 60), day))
+    if rng.random() < 0.7 and p.age(today) >= 65:  # a frailty scale for older people
         out.append(("edmonton_frail", _efs(rng, s), start))
     if rng.random() < 0.5:
         out.append(("lawton_iadl", _lawton(rng, cat["lawton_iadl"], s), start))

@@ -3,6 +3,7 @@ what the earlier steps wrote (through the services, like any screen)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,13 @@ class Person:
     @property
     def lang(self) -> str:
         return "nl" if self.dutch else "fr"
+
+    def age(self, today: dt.date) -> int:
+        """Her age in years (80 when the birth date is not known: most patients are old)."""
+        born = self.view.birth_date
+        if born is None:
+            return 80
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
     def words(self, fr_nl: tuple[str, str]) -> str:
         """The Dutch text for a Dutch-speaking patient, else the French."""

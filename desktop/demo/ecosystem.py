@@ -58,6 +58,18 @@ FAMILY_NL = [("informal_carer", "echtgenote", "hoofdmantelzorger", True),
              ("neighbour", "buurvrouw", None, True)]
 
 
+# a younger patient's people: parents and siblings rather than grandchildren and in-laws (a
+# 27-year-old had a "petite-fille" and a "belle-fille" on her map); same gender each way
+UNDER_60 = {"petite-fille": "sœur", "kleindochter": "zus", "belle-fille": "mère",
+            "schoondochter": "moeder"}
+UNDER_40 = {**UNDER_60, "fille": "mère", "dochter": "moeder", "fils": "père", "zoon": "vader",
+            "belle-fille": "cousine", "schoondochter": "nicht"}
+
+
+def _role_for_age(role: str, age: int) -> str:
+    return (UNDER_40 if age < 40 else UNDER_60 if age < 60 else {}).get(role, role)
+
+
 def _fresh_given(rng: random.Random, dutch: bool, female: bool, taken: set[str]) -> str:
     """A given name no one else on this patient's map has (two "Noël Dupont" among the
     patient's people confuse the map, the handout and the plan's "who")."""
@@ -179,12 +191,15 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
     kin = FAMILY_NL if dutch else FAMILY_FR
     # (a new private person, or the id of a shared contact; the tie)
     ties: list[tuple[ContactFields | str, dict[str, object]]] = []
-    given_names = {patient_given}  # two people with the same name on one map confuse
+    age = p.age(today)
+    # two people with the same name on one map confuse: not the patient's, not the GP's
+    given_names = {patient_given, *(p.view.gp_name or "").split()[:1]}
     # family and informal carers (private persons of this patient)
     for i in range(min(len(kin), max(1, target // 3))):
         kind, role, _carer_role, female = kin[i] if i < 2 else rng.choice(kin[2:])
         if i == 0 and she:  # a woman's spouse is her husband
             role, female = ("echtgenoot" if dutch else "époux"), False
+        role = _role_for_age(role, age)
         given = _fresh_given(rng, dutch, female, given_names)
         fam = family if kind in ("informal_carer", "family") else rng.choice(
             D.FAMILY_NAMES_NL if dutch else D.FAMILY_NAMES_FR)
@@ -217,7 +232,7 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
         ties.append((ContactFields(kind=kind, family_name=family,
                                    given_name=_fresh_given(rng, dutch, female, given_names),
                                    phones=[_mobile(rng)]),
-                     {**_tie(rng, private=True), "role": role}))
+                     {**_tie(rng, private=True), "role": _role_for_age(role, age)}))
     since = [today - dt.timedelta(days=rng.randint(30, 3650)) for _ in ties]
 
     def add(k: int, quality: object = None) -> str:

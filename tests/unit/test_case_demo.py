@@ -162,3 +162,32 @@ def test_demo_pharmacy_on_the_map_means_a_medication_list(demo_20: AppContext) -
     words = " ".join(f"{p.follower} {p.note}" for pid in ids
                      for p in paperwork.list_paperwork(ctx, pid))
     assert "fille" not in words and "dochter" not in words
+
+
+def test_demo_people_and_scales_fit_the_patients_age(demo_20: AppContext) -> None:
+    """A 27-year-old had a granddaughter and a daughter-in-law on her map, a diagnosed
+    dementia in her Katz and an Edmonton frailty scale; and her GP and her daughter-in-law
+    were both "Céline Martin"."""
+    from desktop.services import assessments, ecosystem, patients
+
+    ctx = demo_20
+    today = ctx.today()
+    ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
+    young = 0
+    for pid in ids:
+        view = patients.get_patient(ctx, pid)
+        ties = ecosystem.ecomap_data(ctx, pid).ties
+        private = [t for t in ties if t.kind in ("informal_carer", "family", "friend", "neighbour")]
+        gp_given = (view.gp_name or "").split()[:1]
+        assert not any(t.label.split()[:1] == gp_given for t in private), (view.gp_name, [
+            t.label for t in private])
+        age = (today - view.birth_date).days // 365 if view.birth_date else 80
+        if age >= 60:
+            continue
+        young += 1
+        roles = {t.role for t in private}
+        assert not roles & {"petite-fille", "belle-fille", "kleindochter", "schoondochter"}, roles
+        assert not assessments.history(ctx, pid, "edmonton_frail")
+        for a in assessments.history(ctx, pid, "katz_be"):
+            assert not a.answers.get("dementia_diagnosis"), a.id
+    assert young >= 1
