@@ -1028,8 +1028,8 @@
       <translation>Aucun changement entre ces deux écocartes.</translation>
     </message>
     <message>
-      <source>No saved map yet: use "Save today's map" on the map, then compare later.</source>
-      <translation>Aucune écocarte enregistrée : utilisez « Enregistrer l'écocarte du jour », puis comparez plus tard.</translation>
+      <source>No saved map yet: on the map, More actions → "Save today's map" (Ctrl+Shift+S), then compare later.</source>
+      <translation>Aucune écocarte enregistrée : sur l'écocarte, Plus d'actions → « Enregistrer l'écocarte du jour » (Ctrl+Maj+S), puis comparez plus tard.</translation>
     </message>
     <message>
       <source>Older map</source>

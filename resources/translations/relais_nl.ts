@@ -1028,8 +1028,8 @@
       <translation>Geen wijziging tussen deze twee ecomaps.</translation>
     </message>
     <message>
-      <source>No saved map yet: use "Save today's map" on the map, then compare later.</source>
-      <translation>Nog geen bewaarde ecomap: gebruik “Ecomap van vandaag bewaren” en vergelijk later.</translation>
+      <source>No saved map yet: on the map, More actions → "Save today's map" (Ctrl+Shift+S), then compare later.</source>
+      <translation>Nog geen bewaarde ecomap: op de ecomap, Meer acties → “Ecomap van vandaag bewaren” (Ctrl+Shift+S), en vergelijk later.</translation>
     </message>
     <message>
       <source>Older map</source>

@@ -173,6 +173,11 @@ def test_compare_and_who_does_what(qtbot, ctx: AppContext) -> None:  # type: ign
     texts = [tab.compare.changes.item(i).text() for i in range(tab.compare.changes.count())]
     assert any(tie.label in t for t in texts)
     assert tab.compare.right_scene.nodes[tie.id].mark == "changed"
+    # the list as tall as its lines: the maps keep the rest (it took 130 pixels for one line)
+    changes = tab.compare.changes
+    qtbot.wait(10)
+    assert changes.verticalScrollBar().maximum() == 0
+    assert changes.height() < 3 * changes.sizeHintForRow(0) + 2 * changes.frameWidth() + 8
     tab.pages.setCurrentWidget(tab.who)
     names = {tab.who.table.item(r, 0).text() for r in range(tab.who.table.rowCount())}
     assert any(n.startswith("Anne Claes") for n in names) and len(names) == 5

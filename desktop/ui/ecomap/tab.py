@@ -462,7 +462,6 @@ class ComparePage(QWidget):
         layout.addWidget(split, 1)
         self.changes = QListWidget()
         self.changes.setAccessibleName(self.tr("Changes between the two maps"))
-        self.changes.setMaximumHeight(130)
         layout.addWidget(self.changes)
         self.compare_button.clicked.connect(self.compare)
 
@@ -486,8 +485,9 @@ class ComparePage(QWidget):
             QTimer.singleShot(0, self.compare)
         else:
             self.changes.clear()
-            self.changes.addItem(self.tr("No saved map yet: use \"Save today's map\" on the map, "
-                                         "then compare later."))
+            self.changes.addItem(self.tr("No saved map yet: on the map, More actions → \"Save "
+                                         "today's map\" (Ctrl+Shift+S), then compare later."))
+            self._fit_changes()
 
     def compare(self) -> None:
         def day(box: QComboBox) -> dt.date | None:
@@ -500,6 +500,7 @@ class ComparePage(QWidget):
         except DomainError as exc:
             self.changes.clear()
             self.changes.addItem(error_message(exc))
+            self._fit_changes()
             return
         by_contact_old = {t.contact_id: t.id for t in older.ties}
         by_contact_new = {t.contact_id: t.id for t in newer.ties}
@@ -524,6 +525,15 @@ class ComparePage(QWidget):
                                        lang))
         if diff.is_empty:
             self.changes.addItem(self.tr("No change between these two maps."))
+        self._fit_changes()
+
+    def _fit_changes(self) -> None:
+        """The list of changes as tall as its lines, up to six (then it scrolls): a fixed
+        130 pixels for three lines took the two maps their changed people's rings."""
+        rows = max(1, min(6, self.changes.count()))
+        line = self.changes.sizeHintForRow(0) if self.changes.count() else \
+            self.changes.fontMetrics().height()
+        self.changes.setFixedHeight(rows * line + 2 * self.changes.frameWidth() + 4)
 
     def _describe(self, field: str, before: object, after: object) -> str:
         table = {"strength": labels.strength, "quality": labels.quality,
