@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.i18n import LANGUAGES
-from desktop.services import preferences, vault_admin
+from desktop.services import preferences, sync_status, vault_admin
 from desktop.ui.first_run.language_page import AUTONYMS
 from desktop.ui.i18n import current_language, error_message, saved_language, settings
 from desktop.ui.workers import run_in_background
@@ -48,6 +48,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._profile_box())
         layout.addWidget(self._follow_up_box())
+        layout.addWidget(self._server_box())
         form = QFormLayout()
         self.language = QComboBox()
         for lang in LANGUAGES:
@@ -116,6 +117,24 @@ class SettingsPage(QWidget):
         row.addWidget(self.profile_notice, 1)
         form.addRow("", row)
         return box
+
+    def _server_box(self) -> QGroupBox:
+        """Which server this laptop syncs with; a laptop that skipped the assistant's server
+        page connects here (its caseload is kept nowhere else until then)."""
+        box = QGroupBox(self.tr("Organisation's server"))
+        row = QHBoxLayout(box)
+        self.server_state = QLabel()
+        self.server_state.setWordWrap(True)
+        self.connect_button = QPushButton(self.tr("Co&nnect to a server…"))
+        self.connect_button.clicked.connect(lambda: self.connect_server())
+        row.addWidget(self.server_state, 1)
+        row.addWidget(self.connect_button)
+        return box
+
+    def connect_server(self) -> QDialog:
+        from desktop.ui.sync.enrol_dialog import connect_to_server
+
+        return connect_to_server(self.window_)
 
     def _follow_up_box(self) -> QGroupBox:
         """Today's warning for requests without a first contact, and the instruments proposed
@@ -188,6 +207,13 @@ class SettingsPage(QWidget):
             self.autolock.blockSignals(True)
             self.autolock.setValue(preferences.autolock_minutes(ctx))
             self.autolock.blockSignals(False)
+            st = sync_status.status(ctx)
+            self.server_state.setText(
+                self.tr("Connected to {server} as {user}.").format(server=st.server_url or "",
+                                                                    user=st.user or "")
+                if st.enrolled else self.tr("Not connected: your caseload is kept on this "
+                                            "computer only, and shared with no one."))
+            self.connect_button.setVisible(not st.enrolled)
             p = preferences.profile(ctx)
             self.organisation.setText(p.organisation_name or "")
             self.phone.setText(p.phone_display or "")

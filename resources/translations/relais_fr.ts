@@ -2481,11 +2481,22 @@
     </message>
   </context>
   <context>
-    <name>EnrolPage</name>
+    <name>EnrolDialog</name>
     <message>
-      <source>&amp;Connect this computer to a server now</source>
-      <translation>&amp;Connecter cet ordinateur à un serveur maintenant</translation>
+      <source>Connect to a server</source>
+      <translation>Se connecter à un serveur</translation>
     </message>
+    <message>
+      <source>This computer is enrolled. The first sync starts now.</source>
+      <translation>Cet ordinateur est inscrit. La première synchronisation démarre maintenant.</translation>
+    </message>
+    <message>
+      <source>Your administrator gives you the server address, your user name and the server's fingerprint. Once connected, this computer keeps a copy of your caseload on the server and shares it with your team.</source>
+      <translation>Votre administrateur vous donne l'adresse du serveur, votre nom d'utilisateur et l'empreinte du serveur. Une fois connecté, cet ordinateur garde une copie de vos dossiers sur le serveur et les partage avec votre équipe.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolForm</name>
     <message>
       <source>&amp;User name:</source>
       <translation>Nom d'&amp;utilisateur :</translation>
@@ -2501,10 +2512,6 @@
     <message>
       <source>Compare this fingerprint with the one your administrator gave you, character by character:</source>
       <translation>Comparez cette empreinte, caractère par caractère, avec celle que votre administrateur vous a donnée :</translation>
-    </message>
-    <message>
-      <source>Connect to your organisation (optional)</source>
-      <translation>Se connecter à votre organisation (facultatif)</translation>
     </message>
     <message>
       <source>Contacting the server…</source>
@@ -2547,16 +2554,8 @@
       <translation>Mot de passe du serveur</translation>
     </message>
     <message>
-      <source>Share your caseload with your team and keep a copy on the server. You can also do this later.</source>
-      <translation>Partagez vos dossiers avec votre équipe et gardez-en une copie sur le serveur. Vous pouvez aussi le faire plus tard.</translation>
-    </message>
-    <message>
       <source>The server could not be reached (%1).</source>
       <translation>Le serveur est injoignable (%1).</translation>
-    </message>
-    <message>
-      <source>This computer is enrolled. The first sync starts after the assistant closes.</source>
-      <translation>Cet ordinateur est inscrit. La première synchronisation démarre à la fermeture de l'assistant.</translation>
     </message>
     <message>
       <source>This server does not use encryption (http). Use it only for a test on this computer.</source>
@@ -2565,6 +2564,25 @@
     <message>
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolPage</name>
+    <message>
+      <source>&amp;Connect this computer to a server now</source>
+      <translation>&amp;Connecter cet ordinateur à un serveur maintenant</translation>
+    </message>
+    <message>
+      <source>Connect to your organisation (optional)</source>
+      <translation>Se connecter à votre organisation (facultatif)</translation>
+    </message>
+    <message>
+      <source>Share your caseload with your team and keep a copy on the server. You can also do this later.</source>
+      <translation>Partagez vos dossiers avec votre équipe et gardez-en une copie sur le serveur. Vous pouvez aussi le faire plus tard.</translation>
+    </message>
+    <message>
+      <source>This computer is enrolled. The first sync starts after the assistant closes.</source>
+      <translation>Cet ordinateur est inscrit. La première synchronisation démarre à la fermeture de l'assistant.</translation>
     </message>
     <message>
       <source>Your administrator gives you the server address, your user name and the server's fingerprint. Without a server, Relais works on this computer only.</source>
@@ -4442,6 +4460,14 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Changer la &amp;phrase secrète…</translation>
     </message>
     <message>
+      <source>Co&amp;nnect to a server…</source>
+      <translation>&amp;Se connecter à un serveur…</translation>
+    </message>
+    <message>
+      <source>Connected to {server} as {user}.</source>
+      <translation>Connecté à {server} en tant que {user}.</translation>
+    </message>
+    <message>
       <source>Follow-up</source>
       <translation>Suivi</translation>
     </message>
@@ -4464,6 +4490,14 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>No first &amp;contact, flag after:</source>
       <translation>Pas de premier &amp;contact, signaler après :</translation>
+    </message>
+    <message>
+      <source>Not connected: your caseload is kept on this computer only, and shared with no one.</source>
+      <translation>Pas connecté : vos dossiers ne sont gardés que sur cet ordinateur, et partagés avec personne.</translation>
+    </message>
+    <message>
+      <source>Organisation's server</source>
+      <translation>Serveur de l'organisation</translation>
     </message>
     <message>
       <source>Printed on the patient's handout</source>
@@ -4740,6 +4774,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Événement de stabilité</translation>
     </message>
     <message>
+      <source>This computer is not connected to a server: nothing is sent or received. Connect it in the Settings, or with “Connect to a server…” at the bottom right.</source>
+      <translation>Cet ordinateur n'est pas connecté à un serveur : rien n'est envoyé ni reçu. Connectez-le dans les Réglages, ou avec « Se connecter à un serveur… » en bas à droite.</translation>
+    </message>
+    <message>
       <source>Tie (ecomap)</source>
       <translation>Lien (écocarte)</translation>
     </message>
@@ -4774,8 +4812,16 @@ Rien n'a été conservé ; recommencez.</translation>
       </translation>
     </message>
     <message>
+      <source>Connect to a server…</source>
+      <translation>Se connecter à un serveur…</translation>
+    </message>
+    <message>
       <source>Device revoked</source>
       <translation>Appareil révoqué</translation>
+    </message>
+    <message>
+      <source>Keep a copy of your caseload on your organisation's server and share it with your team</source>
+      <translation>Garder une copie de vos dossiers sur le serveur de votre organisation et les partager avec votre équipe</translation>
     </message>
     <message>
       <source>Not connected to a server</source>

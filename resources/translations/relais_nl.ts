@@ -2481,11 +2481,22 @@
     </message>
   </context>
   <context>
-    <name>EnrolPage</name>
+    <name>EnrolDialog</name>
     <message>
-      <source>&amp;Connect this computer to a server now</source>
-      <translation>&amp;Deze computer nu met een server verbinden</translation>
+      <source>Connect to a server</source>
+      <translation>Verbinden met een server</translation>
     </message>
+    <message>
+      <source>This computer is enrolled. The first sync starts now.</source>
+      <translation>Deze computer is geregistreerd. De eerste synchronisatie start nu.</translation>
+    </message>
+    <message>
+      <source>Your administrator gives you the server address, your user name and the server's fingerprint. Once connected, this computer keeps a copy of your caseload on the server and shares it with your team.</source>
+      <translation>Uw beheerder geeft u het serveradres, uw gebruikersnaam en de vingerafdruk van de server. Eenmaal verbonden bewaart deze computer een kopie van uw dossiers op de server en deelt ze met uw team.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolForm</name>
     <message>
       <source>&amp;User name:</source>
       <translation>&amp;Gebruikersnaam:</translation>
@@ -2501,10 +2512,6 @@
     <message>
       <source>Compare this fingerprint with the one your administrator gave you, character by character:</source>
       <translation>Vergelijk deze vingerafdruk teken per teken met die van uw beheerder:</translation>
-    </message>
-    <message>
-      <source>Connect to your organisation (optional)</source>
-      <translation>Verbinden met uw organisatie (optioneel)</translation>
     </message>
     <message>
       <source>Contacting the server…</source>
@@ -2547,16 +2554,8 @@
       <translation>Serverwachtwoord</translation>
     </message>
     <message>
-      <source>Share your caseload with your team and keep a copy on the server. You can also do this later.</source>
-      <translation>Deel uw dossiers met uw team en bewaar een kopie op de server. U kunt dit ook later doen.</translation>
-    </message>
-    <message>
       <source>The server could not be reached (%1).</source>
       <translation>De server is niet bereikbaar (%1).</translation>
-    </message>
-    <message>
-      <source>This computer is enrolled. The first sync starts after the assistant closes.</source>
-      <translation>Deze computer is geregistreerd. De eerste synchronisatie start wanneer de assistent sluit.</translation>
     </message>
     <message>
       <source>This server does not use encryption (http). Use it only for a test on this computer.</source>
@@ -2565,6 +2564,25 @@
     <message>
       <source>User name</source>
       <translation>Gebruikersnaam</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolPage</name>
+    <message>
+      <source>&amp;Connect this computer to a server now</source>
+      <translation>&amp;Deze computer nu met een server verbinden</translation>
+    </message>
+    <message>
+      <source>Connect to your organisation (optional)</source>
+      <translation>Verbinden met uw organisatie (optioneel)</translation>
+    </message>
+    <message>
+      <source>Share your caseload with your team and keep a copy on the server. You can also do this later.</source>
+      <translation>Deel uw dossiers met uw team en bewaar een kopie op de server. U kunt dit ook later doen.</translation>
+    </message>
+    <message>
+      <source>This computer is enrolled. The first sync starts after the assistant closes.</source>
+      <translation>Deze computer is geregistreerd. De eerste synchronisatie start wanneer de assistent sluit.</translation>
     </message>
     <message>
       <source>Your administrator gives you the server address, your user name and the server's fingerprint. Without a server, Relais works on this computer only.</source>
@@ -4442,6 +4460,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Wachtzin wijzigen…</translation>
     </message>
     <message>
+      <source>Co&amp;nnect to a server…</source>
+      <translation>&amp;Verbinden met een server…</translation>
+    </message>
+    <message>
+      <source>Connected to {server} as {user}.</source>
+      <translation>Verbonden met {server} als {user}.</translation>
+    </message>
+    <message>
       <source>Follow-up</source>
       <translation>Opvolging</translation>
     </message>
@@ -4464,6 +4490,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>No first &amp;contact, flag after:</source>
       <translation>Geen eerste &amp;contact, melden na:</translation>
+    </message>
+    <message>
+      <source>Not connected: your caseload is kept on this computer only, and shared with no one.</source>
+      <translation>Niet verbonden: uw dossiers staan alleen op deze computer en worden met niemand gedeeld.</translation>
+    </message>
+    <message>
+      <source>Organisation's server</source>
+      <translation>Server van de organisatie</translation>
     </message>
     <message>
       <source>Printed on the patient's handout</source>
@@ -4740,6 +4774,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>Stabiliteitsgebeurtenis</translation>
     </message>
     <message>
+      <source>This computer is not connected to a server: nothing is sent or received. Connect it in the Settings, or with “Connect to a server…” at the bottom right.</source>
+      <translation>Deze computer is niet met een server verbonden: er wordt niets verzonden of ontvangen. Verbind hem in de Instellingen, of met “Verbinden met een server…” rechtsonder.</translation>
+    </message>
+    <message>
       <source>Tie (ecomap)</source>
       <translation>Band (ecomap)</translation>
     </message>
@@ -4774,8 +4812,16 @@ Er werd niets bewaard; begin opnieuw.</translation>
       </translation>
     </message>
     <message>
+      <source>Connect to a server…</source>
+      <translation>Verbinden met een server…</translation>
+    </message>
+    <message>
       <source>Device revoked</source>
       <translation>Toestel ingetrokken</translation>
+    </message>
+    <message>
+      <source>Keep a copy of your caseload on your organisation's server and share it with your team</source>
+      <translation>Een kopie van uw dossiers op de server van uw organisatie bewaren en ze met uw team delen</translation>
     </message>
     <message>
       <source>Not connected to a server</source>

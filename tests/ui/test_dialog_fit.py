@@ -78,6 +78,14 @@ class World:
     folder: Path
 
 
+def _enrol_checked(w: World) -> QWidget:
+    """The server dialog once the server answered: its fingerprint to compare."""
+    dialog = _f("desktop.ui.sync.enrol_dialog.EnrolDialog")(w.window, w.ctx)
+    dialog.form._show_fingerprint(":".join(["A7"] * 32))
+    dialog.form.status.setText("x " * 60)
+    return dialog
+
+
 def _png() -> bytes:
     image = QImage(40, 60, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)
@@ -186,6 +194,9 @@ FACTORIES: dict[str, list[Callable[[World], QWidget]]] = {
         lambda w: _f("desktop.ui.first_run.wizard.FirstRunWizard")(w.folder.parent / "n")],
     "desktop.ui.settings_page.PassphraseDialog": [
         lambda w: _f("desktop.ui.settings_page.PassphraseDialog")(w.window, w.folder)],
+    "desktop.ui.sync.enrol_dialog.EnrolDialog": [
+        lambda w: _f("desktop.ui.sync.enrol_dialog.EnrolDialog")(w.window, w.ctx),
+        lambda w: _enrol_checked(w)],
     "desktop.ui.main_window.MainWindow": [lambda w: w.window],
     "desktop.ui.dossier.window.DossierWindow": [lambda w: w.window.open_dossier(w.patient_id)],
     "desktop.ui.caseload_page.NewPatientDialog": [

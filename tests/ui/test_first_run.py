@@ -152,27 +152,28 @@ def test_enrolment_with_a_real_server(qtbot, wizard: FirstRunWizard, tmp_path: P
     page = wizard.enrol_page
     page.wanted.setChecked(True)
     assert not page.isComplete()  # asked for: Next waits until enrolled
+    form = page.form
     with LocalServer(tmp_path / "server") as server:
-        qtbot.keyClicks(page.server, server.url)
-        qtbot.keyClicks(page.user, "demo")
-        qtbot.keyClicks(page.password, "wrong password")
-        page.connect_button.click()
-        qtbot.waitUntil(lambda: page.matches.isVisible(), timeout=20_000)
-        assert page.fp_value.text() == "(no certificate)"  # plain http on loopback
-        page.reject_fingerprint()  # "it does not match": nothing is sent
-        assert not page.matches.isVisible() and not sync.is_enrolled(wizard.ctx)
-        page.connect_button.click()
-        qtbot.waitUntil(lambda: page.matches.isVisible(), timeout=20_000)
-        page.matches.click()
-        qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
-        assert not page.enrolled and page.status.text()  # wrong password: a clear message
-        page.password.clear()
-        qtbot.keyClicks(page.password, "demo-password")
-        page.connect_button.click()
-        qtbot.waitUntil(lambda: page.matches.isVisible(), timeout=20_000)
-        page.matches.click()
-        qtbot.waitUntil(lambda: page.enrolled, timeout=20_000)
-    assert page.isComplete() and page.password.text() == ""
+        qtbot.keyClicks(form.server, server.url)
+        qtbot.keyClicks(form.user, "demo")
+        qtbot.keyClicks(form.password, "wrong password")
+        form.connect_button.click()
+        qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+        assert form.fp_value.text() == "(no certificate)"  # plain http on loopback
+        form.reject_fingerprint()  # "it does not match": nothing is sent
+        assert not form.matches.isVisible() and not sync.is_enrolled(wizard.ctx)
+        form.connect_button.click()
+        qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+        form.matches.click()
+        qtbot.waitUntil(lambda: not form.busy, timeout=20_000)
+        assert not form.enrolled and form.status.text()  # wrong password: a clear message
+        form.password.clear()
+        qtbot.keyClicks(form.password, "demo-password")
+        form.connect_button.click()
+        qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+        form.matches.click()
+        qtbot.waitUntil(lambda: form.enrolled, timeout=20_000)
+    assert page.isComplete() and form.password.text() == ""
     assert sync.is_enrolled(wizard.ctx)
 
 

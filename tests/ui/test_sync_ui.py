@@ -138,3 +138,52 @@ def test_attention_page_shows_nothing_before_it_has_read(main_window) -> None:  
 
     page = AttentionPage(main_window)
     assert all(w.isHidden() for w in (page.retry, page.discard, page.table, page.empty))
+
+
+def test_a_laptop_without_a_server_connects_from_the_status_bar_and_the_settings(
+        main_window, ctx, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A laptop whose first-run assistant skipped the server page had no way to a server but
+    the command line: its caseload was kept nowhere else. The status bar and the settings now
+    open the same enrolment as the assistant, and the first sync starts once it is done."""
+    from server.local import LocalServer
+
+    from desktop.ui.sync.enrol_dialog import EnrolDialog
+
+    from desktop.ui.sync.labels import not_connected_text
+
+    widget = main_window.status_widgets[0]
+    assert widget.button.isEnabled() and widget.button.text() == widget.tr("Connect to a server…")
+    for key in ("conflicts", "attention"):  # not "the server accepted every change"
+        main_window.show_page(key)
+        page = main_window.stack.currentWidget()
+        page.refresh()
+        assert page.empty.isVisibleTo(page) and page.empty.text() == not_connected_text()
+    main_window.show_page("settings")
+    settings = main_window.stack.currentWidget()
+    settings.refresh()
+    assert settings.connect_button.isVisibleTo(settings)
+    assert "Not connected" in settings.server_state.text()
+    widget.button.click()
+    dialog = next(d for d in main_window.findChildren(EnrolDialog) if d.isVisible())
+    form = dialog.form
+    with LocalServer(tmp_path / "server") as server:
+        qtbot.keyClicks(form.server, server.url)
+        qtbot.keyClicks(form.user, "demo")
+        qtbot.keyClicks(form.password, "demo-password")
+        form.connect_button.click()
+        qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+        with qtbot.waitSignal(main_window.sync_controller.finished, timeout=30_000):
+            form.matches.click()  # enrolled, then the first sync at once
+        assert form.enrolled and sync_service.is_enrolled(ctx)
+        assert sync_service.status(ctx).last_sync_at is not None
+    dialog.reject()
+    QApplication.processEvents()
+    assert widget.button.text() == widget.tr("Sync now")
+    assert widget.button.shortcut().toString() == "F5"
+    settings.refresh()
+    assert server.url in settings.server_state.text()
+    assert not settings.connect_button.isVisibleTo(settings)
+    main_window.show_page("conflicts")
+    page = main_window.stack.currentWidget()
+    page.refresh()
+    assert page.empty.text() == page.tr("No conflicts: every change was merged.")

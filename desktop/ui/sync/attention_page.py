@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.i18n.dates import short_datetime
 from desktop.services import sync as sync_service
+from desktop.services import sync_status
 from desktop.ui.i18n import error_message
-from desktop.ui.sync.labels import field_name, reason_text, table_label
+from desktop.ui.sync.labels import field_name, not_connected_text, reason_text, table_label
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -37,6 +38,7 @@ class AttentionPage(QWidget):
         self.items: list[sync_service.AttentionItem] = []
         layout = QVBoxLayout(self)
         self.empty = QLabel(self.tr("Nothing needs attention: the server accepted every change."))
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.empty, 1)
         self.table = QTableWidget(0, 5)
@@ -69,6 +71,8 @@ class AttentionPage(QWidget):
         if ctx is None or ctx.is_locked:
             return
         self.items = sync_service.needs_attention(ctx)
+        self.empty.setText(self.tr("Nothing needs attention: the server accepted every change.")
+                           if sync_status.is_enrolled(ctx) else not_connected_text())
         self.table.setRowCount(len(self.items))
         for i, it in enumerate(self.items):
             cells = [short_datetime(it.created_at), it.patient_name or "—",

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.services import sync as sync_service
+from desktop.services import sync_status
 from desktop.services.conflict_sides import side_of_this_laptop
 from desktop.ui.i18n import error_message
-from desktop.ui.sync.labels import field_name, table_label, value_text
+from desktop.ui.sync.labels import field_name, not_connected_text, table_label, value_text
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -39,6 +40,7 @@ class ConflictsPage(QWidget):
         self.rows: list[sync_service.ConflictView] = []
         layout = QVBoxLayout(self)
         self.empty = QLabel(self.tr("No conflicts: every change was merged."))
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.empty, 1)
         self.sides: list[str | None] = []  # per row: conflict_sides.side_of_this_laptop
@@ -99,6 +101,8 @@ class ConflictsPage(QWidget):
         if ctx is None or ctx.is_locked:
             return
         self.rows = sync_service.list_conflicts(ctx)
+        self.empty.setText(self.tr("No conflicts: every change was merged.")
+                           if sync_status.is_enrolled(ctx) else not_connected_text())
         self.sides = [side_of_this_laptop(ctx, c.id) for c in self.rows]
         self.table.setRowCount(len(self.rows))
         for i, c in enumerate(self.rows):

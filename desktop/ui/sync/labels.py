@@ -11,6 +11,15 @@ from desktop.i18n import field_label
 from desktop.ui.i18n import current_language, message
 
 
+def not_connected_text() -> str:
+    """What the Conflicts and Needs attention pages say on a laptop without a server (not
+    "the server accepted every change")."""
+    return QCoreApplication.translate(
+        "SyncLabels", "This computer is not connected to a server: nothing is sent or received. "
+        "Connect it in the Settings, or with \u201cConnect to a server…\u201d at the bottom "
+        "right.")
+
+
 def table_label(table: str) -> str:
     names = {
         "patient": QCoreApplication.translate("SyncLabels", "Patient"),

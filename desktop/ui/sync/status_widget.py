@@ -41,9 +41,7 @@ class SyncStatusWidget(QWidget):
         self.conflicts.clicked.connect(self._show_conflicts)
         self.conflicts.setAccessibleName(self.tr("Open conflicts"))
         self.button = QToolButton()
-        self.button.setText(self.tr("Sync now"))
-        self.button.setToolTip(self.tr("Send and receive changes now (F5)"))
-        self.button.setShortcut("F5")
+        self._button(True)
         self.button.clicked.connect(self._sync_now)
         layout.addWidget(self.state)
         layout.addWidget(self.conflicts)
@@ -57,10 +55,26 @@ class SyncStatusWidget(QWidget):
         window.bus.touched.connect(self._bus_changed)
         self.refresh()
 
+    def _button(self, enrolled: bool) -> None:
+        """Sync now (F5) on an enrolled laptop, else the way to a server."""
+        if enrolled:
+            self.button.setText(self.tr("Sync now"))
+            self.button.setToolTip(self.tr("Send and receive changes now (F5)"))
+        else:
+            self.button.setText(self.tr("Connect to a server…"))
+            self.button.setToolTip(self.tr("Keep a copy of your caseload on your organisation's "
+                                           "server and share it with your team"))
+        self.button.setShortcut("F5")  # after the text, which resets a button's shortcut
+
     def _bus_changed(self, _area: object) -> None:
         self.refresh()
 
     def _sync_now(self) -> None:
+        if not self.controller.enrolled and not sync_status.is_enrolled(self.window_.ctx):
+            from desktop.ui.sync.enrol_dialog import connect_to_server
+
+            connect_to_server(self.window_)  # a laptop that skipped the assistant's server page
+            return
         self.controller.failures = 0
         self.controller.sync_now()
 
@@ -87,9 +101,10 @@ class SyncStatusWidget(QWidget):
             st = sync_status.status(ctx)
         except DomainError:
             return
-        if not st.enrolled:
+        self._button(st.enrolled)
+        if not st.enrolled:  # nothing is kept anywhere but here: the way to a server
             self.state.setText(self.tr("Not connected to a server"))
-            self.button.setEnabled(False)
+            self.button.setEnabled(True)
             self.conflicts.hide()
             return
         if st.revoked:
