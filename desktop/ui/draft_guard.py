@@ -355,5 +355,6 @@ def kind_label(kind: str) -> str:
         "paperwork": QCoreApplication.translate("DraftGuard", "a procedure"),
         "medication": QCoreApplication.translate("DraftGuard", "a line of the medication list"),
         "intake": QCoreApplication.translate("DraftGuard", "the intake of the request"),
+        "identity": QCoreApplication.translate("DraftGuard", "changes to the patient's identity"),
     }
     return labels.get(kind, kind)

@@ -2254,6 +2254,10 @@
       <translation>une action du plan</translation>
     </message>
     <message>
+      <source>changes to the patient's identity</source>
+      <translation>des modifications de l'identité du patient</translation>
+    </message>
+    <message>
       <source>closing of the case</source>
       <translation>clôture du dossier</translation>
     </message>
@@ -2878,6 +2882,14 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>IdentityTab</name>
     <message>
+      <source>Also changed elsewhere meanwhile: {fields}. Your changes are shown: Save to keep them, Undo changes to see the stored ones.</source>
+      <translation>Modifié ailleurs entre-temps aussi : {fields}. Vos modifications sont affichées : Enregistrer pour les garder, Annuler les modifications pour voir celles enregistrées.</translation>
+    </message>
+    <message>
+      <source>Changes not saved last time are back: Save to keep them, Undo changes to drop them.</source>
+      <translation>Les modifications non enregistrées la dernière fois sont revenues : Enregistrer pour les garder, Annuler les modifications pour les abandonner.</translation>
+    </message>
+    <message>
       <source>Identity</source>
       <translation>Identité</translation>
     </message>
@@ -2900,6 +2912,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Undo changes</source>
       <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+      <source>Your changes are not saved yet.</source>
+      <translation>Vos modifications ne sont pas encore enregistrées.</translation>
     </message>
   </context>
   <context>

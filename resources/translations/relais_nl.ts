@@ -2254,6 +2254,10 @@
       <translation>een actie van het plan</translation>
     </message>
     <message>
+      <source>changes to the patient's identity</source>
+      <translation>wijzigingen in de identiteit van de patiënt</translation>
+    </message>
+    <message>
       <source>closing of the case</source>
       <translation>afsluiting van het dossier</translation>
     </message>
@@ -2878,6 +2882,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>IdentityTab</name>
     <message>
+      <source>Also changed elsewhere meanwhile: {fields}. Your changes are shown: Save to keep them, Undo changes to see the stored ones.</source>
+      <translation>Intussen ook elders gewijzigd: {fields}. Uw wijzigingen worden getoond: Opslaan om ze te behouden, Wijzigingen ongedaan maken om de opgeslagen te zien.</translation>
+    </message>
+    <message>
+      <source>Changes not saved last time are back: Save to keep them, Undo changes to drop them.</source>
+      <translation>De wijzigingen die de vorige keer niet werden opgeslagen, zijn terug: Opslaan om ze te behouden, Wijzigingen ongedaan maken om ze te laten vallen.</translation>
+    </message>
+    <message>
       <source>Identity</source>
       <translation>Identiteit</translation>
     </message>
@@ -2900,6 +2912,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Undo changes</source>
       <translation>Wijzigingen ongedaan maken</translation>
+    </message>
+    <message>
+      <source>Your changes are not saved yet.</source>
+      <translation>Uw wijzigingen zijn nog niet opgeslagen.</translation>
     </message>
   </context>
   <context>

@@ -154,6 +154,65 @@ def test_identity_tab_inline_validation(main_window, qtbot, ctx) -> None:  # typ
     assert "Ieper" in dossier.header.address.text()
 
 
+def test_identity_edits_survive_a_sync_a_lock_and_a_crash(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A phone number typed in the Identity tab and not saved yet was wiped by the next sync
+    that brought any change of the patient (the tab reloaded the record), and lost at a lock."""
+    from desktop.ui.dossier.identity_tab import IdentityTab
+    from tests.conftest import PASSPHRASE
+
+    pid = patients.add_patient(ctx, patients.PatientFields(
+        family_name="Lemaire", given_name="Odette", city="Namur", street="Rue Haute"))
+    dossier = main_window.open_dossier(pid)
+    tab = _tab(dossier, IdentityTab)
+    tab.form.phone1.setText("0470 12 34 56")
+    tab.form.street.setText("Rue Basse")
+
+    def elsewhere(**values: str) -> None:  # another laptop's change, arrived by a sync
+        view = patients.get_patient(ctx, pid)
+        fields = patients.PatientFields(family_name=view.family_name, given_name=view.given_name,
+                                        city=view.city, street=view.street)
+        for name, value in values.items():
+            setattr(fields, name, value)
+        patients.edit_patient(ctx, pid, fields)
+        dossier.bus.changed.emit("sync")
+        QApplication.processEvents()
+
+    elsewhere(city="Jambes")
+    assert tab.form.city.text() == "Jambes"  # not touched here: the stored value
+    assert tab.form.phone1.text() == "0470 12 34 56" and tab.form.street.text() == "Rue Basse"
+    assert tab.status.text() == tab.tr("Your changes are not saved yet.")
+    elsewhere(street="Rue du Pont")  # the same field changed on both sides: ours shown, said
+    assert tab.form.street.text() == "Rue Basse"
+    assert tab.form.label_of("street") in tab.status.text()
+
+    key = tab.key
+    main_window.lock()  # the unsaved changes go into the vault, encrypted
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: pid in main_window.dossiers)
+    stored = drafts.get_draft(main_window.ctx, key)
+    assert stored is not None and "0470 12 34 56" in stored.text
+    dossier = main_window.dossiers[pid]
+    qtbot.waitUntil(lambda: dossier.draft_offer is not None and dossier.draft_offer.box is not None
+                    and dossier.draft_offer.box.isVisible())
+    dossier.draft_offer.box.restore_button.click()
+    [restored] = dossier.draft_offer.restored
+    assert isinstance(restored, IdentityTab) and dossier.tabs.currentWidget() is restored
+    assert restored.form.phone1.text() == "0470 12 34 56"
+    assert restored.form.street.text() == "Rue Basse" and restored.form.city.text() == "Jambes"
+    assert restored.save()
+    ctx = main_window.ctx
+    view = patients.get_patient(ctx, pid)
+    assert view.street == "Rue Basse" and view.city == "Jambes" and view.phones_display
+    assert drafts.get_draft(ctx, key) is None
+    restored.form.phone2.setText("081 22 33 44")
+    restored.flush_draft()  # as the autosave does
+    assert drafts.get_draft(ctx, key) is not None
+    restored.revert()  # Undo changes: the stored record, no draft left
+    assert restored.form.phone2.text() == "" and drafts.get_draft(ctx, key) is None
+
+
 def test_today_offers_autosaved_text(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     pid = patients.add_patient(ctx, patients.PatientFields(family_name="Noël", given_name="Léon"))
     cid = cases.open_case(ctx, pid, cases.RequestFields(requester_type="patient",

@@ -145,11 +145,9 @@ def test_a_laptop_without_a_server_connects_from_the_status_bar_and_the_settings
     """A laptop whose first-run assistant skipped the server page had no way to a server but
     the command line: its caseload was kept nowhere else. The status bar and the settings now
     open the same enrolment as the assistant, and the first sync starts once it is done."""
-    from server.local import LocalServer
-
     from desktop.ui.sync.enrol_dialog import EnrolDialog
-
     from desktop.ui.sync.labels import not_connected_text
+    from server.local import LocalServer
 
     widget = main_window.status_widgets[0]
     assert widget.button.isEnabled() and widget.button.text() == widget.tr("Connect to a server…")

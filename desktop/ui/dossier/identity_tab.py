@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
-from desktop.services import patients
+from desktop.services import drafts, patients
 from desktop.services.patients import PatientFields, PatientView
 from desktop.ui.dossier.case_dialogs import InlineErrors
+from desktop.ui.draft_guard import draft_key
 from desktop.ui.fields import DateField
 
 if TYPE_CHECKING:
@@ -117,6 +120,39 @@ class PatientForm(QWidget):
         self.chronic.setChecked(p.chronic_status)
         self.errors.clear()
 
+    def _texts(self) -> dict[str, QLineEdit]:
+        return {"family_name": self.family_name, "given_name": self.given_name,
+                "niss": self.niss, "birth_date": self.birth_date, "street": self.street,
+                "house_number": self.house_number, "box": self.box,
+                "postal_code": self.postal_code, "city": self.city, "phone1": self.phone1,
+                "phone2": self.phone2, "email": self.email, "mutualite": self.mutualite}
+
+    def _checks(self) -> dict[str, QCheckBox]:
+        return {"bim": self.bim, "maf": self.maf, "chronic": self.chronic}
+
+    def snapshot(self) -> dict[str, str | bool]:
+        """What the form shows, field by field, as typed (to tell what the person changed)."""
+        values: dict[str, str | bool] = {n: w.text() for n, w in self._texts().items()}
+        values["gender"] = str(self.gender.currentData())
+        values.update({n: w.isChecked() for n, w in self._checks().items()})
+        return values
+
+    def apply(self, values: Mapping[str, object]) -> None:
+        """Put back values of `snapshot()` (unknown names ignored)."""
+        texts, checks = self._texts(), self._checks()
+        for name, value in values.items():
+            if name in texts:
+                texts[name].setText(str(value))
+            elif name in checks:
+                checks[name].setChecked(bool(value))
+            elif name == "gender":
+                self.gender.setCurrentIndex(max(0, self.gender.findData(value)))
+
+    def label_of(self, name: str) -> str:
+        widget = {**self._texts(), **self._checks(), "gender": self.gender}[name]
+        return widget.text().replace("&", "") if isinstance(widget, QCheckBox) \
+            else widget.accessibleName()
+
     def fields(self) -> PatientFields:
         return PatientFields(
             family_name=self.family_name.text(), given_name=self.given_name.text(),
@@ -130,6 +166,13 @@ class PatientForm(QWidget):
 
 
 class IdentityTab(QWidget):
+    """The patient's identity, saved with Ctrl+S. What is typed and not saved yet is never
+    overwritten: a sync that brings changes of this patient updates the fields the person did
+    not touch and keeps the others; it is drafted in the vault (every few seconds, at lock,
+    when the dossier closes) and offered back at the next opening."""
+
+    DRAFT_KINDS = ("identity",)
+
     def __init__(self, dossier: DossierWindow) -> None:
         super().__init__()
         self.dossier = dossier
@@ -144,6 +187,7 @@ class IdentityTab(QWidget):
         bar = QHBoxLayout()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Sa&ve (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Undo changes"))
         bar.addWidget(self.status, 1)
@@ -151,13 +195,54 @@ class IdentityTab(QWidget):
         bar.addWidget(self.save_button)
         layout.addLayout(bar)
         self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.refresh)
+        self.revert_button.clicked.connect(self.revert)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self.refresh()
+        self.key = draft_key("identity", dossier.patient_id, dossier.patient_id)
+        self.loaded: dict[str, str | bool] = {}  # the record as last read
+        self.both: set[str] = set()  # fields changed here and, meanwhile, elsewhere
+        self.drafted = False
+        self.reload()
+        self._apply_draft()
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(drafts.AUTOSAVE_SECONDS * 1000))
+        self.timer.timeout.connect(self.flush_draft)
+        self.timer.start()
+        dossier.bus.locked.connect(self.timer.stop)
+
+    # ---- the record and what the person typed ------------------------------------------------
+    def reload(self) -> None:
+        """The record as stored, over anything typed."""
+        self.form.load(patients.get_patient(self.dossier.ctx, self.dossier.patient_id))
+        self.loaded = self.form.snapshot()
+        self.status.clear()
+
+    def edited(self) -> dict[str, str | bool]:
+        """The fields the person changed and has not saved."""
+        return {n: v for n, v in self.form.snapshot().items() if self.loaded.get(n) != v}
 
     def refresh(self) -> None:
-        self.form.load(patients.get_patient(self.dossier.ctx, self.dossier.patient_id))
-        self.status.clear()
+        """News of this patient (a sync, a save elsewhere in the dossier): fields not touched
+        take the stored value; the person's own changes stay on screen, unsaved."""
+        mine, before = self.edited(), self.loaded
+        self.reload()
+        if not mine:
+            self.both = set()
+            return
+        self.both = {n for n in self.both if n in mine} | {
+            n for n, v in mine.items() if self.loaded[n] != before[n] and self.loaded[n] != v}
+        self.form.apply(mine)
+        if self.both:  # said until saved or undone
+            self.status.setText(self.tr(
+                "Also changed elsewhere meanwhile: {fields}. Your changes are shown: Save to "
+                "keep them, Undo changes to see the stored ones.").format(
+                    fields=", ".join(self.form.label_of(n) for n in sorted(self.both))))
+        else:
+            self.status.setText(self.tr("Your changes are not saved yet."))
+
+    def revert(self) -> None:
+        self.reload()
+        self.both = set()
+        self._discard_draft()
 
     def save(self) -> bool:
         try:
@@ -167,11 +252,53 @@ class IdentityTab(QWidget):
             self.form.show_errors(exc)
             self.status.setText(self.tr("Not saved: correct the fields in red."))
             return False
-        self.form.errors.clear()
+        self._discard_draft()
+        self.reload()  # as stored (a phone number in its usual form)
+        self.both = set()
         self.status.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
         if changed:
             self.dossier.refresh_header()
         return True
+
+    # ---- drafts ------------------------------------------------------------------------------
+    def flush_draft(self) -> None:
+        """The unsaved changes into the vault (the dossier calls this at lock and close)."""
+        if self.dossier.ctx.is_locked:
+            return
+        mine = self.edited()
+        if mine:
+            drafts.save_draft(self.dossier.ctx, self.key, "identity", json.dumps(
+                mine, ensure_ascii=False), patient_id=self.dossier.patient_id)
+            self.drafted = True
+        elif self.drafted:
+            self._discard_draft()
+
+    def _discard_draft(self) -> None:
+        drafts.discard_draft(self.dossier.ctx, self.key)
+        self.drafted = False
+
+    def _apply_draft(self) -> bool:
+        draft = drafts.get_draft(self.dossier.ctx, self.key)
+        if draft is None:
+            return False
+        try:
+            values = json.loads(draft.text)
+        except ValueError:
+            values = None
+        if not isinstance(values, dict):
+            return False
+        self.form.apply(values)
+        self.drafted = True
+        self.status.setText(self.tr("Changes not saved last time are back: Save to keep them, "
+                                    "Undo changes to drop them."))
+        return True
+
+    def restore_draft(self, draft: drafts.DraftView) -> QWidget | None:
+        """Offered by the dossier: this tab, with the unsaved changes on screen."""
+        self.dossier.tabs.setCurrentWidget(self)
+        if not self.edited() and not self._apply_draft():
+            return None
+        return self
 
 
 def create_tab(dossier: DossierWindow) -> QWidget:
