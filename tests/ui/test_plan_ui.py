@@ -170,6 +170,34 @@ def test_answers_autosave_and_come_back_after_a_crash(main_window, qtbot, ctx) -
     assert drafts.get_draft(ctx, f"plan_words:{sc.patient_id}") is None
 
 
+def test_answers_typed_and_not_saved_stay_when_a_goal_is_added(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The patient's words typed into a plan and not saved yet were put back to the stored
+    ones by the next refresh of the tab (a goal added, a sync), and the draft followed."""
+    from PySide6.QtWidgets import QApplication
+
+    sc = make_scenario(ctx, with_needs=False)
+    plan_id = care_plans.start_plan(ctx, sc.patient_id, what_matters="Rester chez elle")
+    dossier = main_window.open_dossier(sc.patient_id)
+    tab = _tab(dossier)
+    tab.refresh()
+    assert tab.what_matters.toPlainText() == "Rester chez elle"
+    tab.expectations.setPlainText("Qu'on m'aide pour les courses")
+    care_plans.add_goal(ctx, plan_id, "Faire mes courses une fois par semaine")
+    care_plans.update_plan(ctx, plan_id, to_avoid="La maison de repos")  # from another laptop
+    dossier.bus.changed.emit("sync")
+    QApplication.processEvents()
+    tab.refresh()
+    assert tab.expectations.toPlainText() == "Qu'on m'aide pour les courses"  # kept
+    assert tab.to_avoid.toPlainText() == "La maison de repos"  # not touched here: stored
+    assert tab.what_matters.toPlainText() == "Rester chez elle"
+    tab.save_words()
+    assert care_plans.current_plan(ctx, sc.patient_id).expectations == \
+        "Qu'on m'aide pour les courses"
+    care_plans.update_plan(ctx, plan_id, expectations="Des courses livrées")
+    tab.refresh()  # saved, then changed elsewhere: the stored answer shows
+    assert tab.expectations.toPlainText() == "Des courses livrées"
+
+
 def test_letter_without_consent_asks_for_an_override_reason(main_window, qtbot, ctx,  # type: ignore[no-untyped-def]
                                                            tmp_path: Path) -> None:
     from desktop.domain.consent_policy import PURPOSE_PROVIDER_SHARING

@@ -45,7 +45,7 @@ class PlanTab(PlanGoals, PlanVersions, PlanMeetings, PlanLetters):
         self.plan: PlanView | None = None
         self.open_after_print = True  # tests turn the system viewer off
         self.last_printed: Path | None = None
-        self.unsaved_restore = False  # answers restored from an autosave, not yet saved
+        self.words_loaded: dict[str, str] = {}  # the answers as stored, when last shown
         self.select_next: str | None = None  # the goal or action to show after a change
         self.words_folded: bool | None = None  # the questions folded away (None: not yet)
         layout = QVBoxLayout(self)

@@ -28,7 +28,7 @@ from desktop.ui.plan.dialogs import date_of, optional_date
 
 
 class PlanWords(PlanBase):
-    unsaved_restore: bool  # answers restored from an autosave, not yet saved
+    words_loaded: dict[str, str]  # the answers as stored, when last shown
     words_folded: bool | None  # the questions folded away (None: not yet)
 
     def _make_words_toggle(self) -> QToolButton:
@@ -97,16 +97,20 @@ class PlanWords(PlanBase):
     def _refresh_words(self) -> None:
         plan = self.plan
         draft = plan is None or plan.is_draft
-        for edit, value in ((self.what_matters, plan.what_matters if plan else ""),
-                            (self.expectations, plan.expectations if plan else ""),
-                            (self.to_avoid, plan.to_avoid if plan else ""),
-                            (self.life_project, plan.life_project if plan else "")):
-            # no plan yet, or answers restored after a crash: keep what is on screen
-            if plan is not None and not self.unsaved_restore and edit.toPlainText() != value:
+        stored = {"what_matters": plan.what_matters if plan else "",
+                  "expectations": plan.expectations if plan else "",
+                  "to_avoid": plan.to_avoid if plan else "",
+                  "life_project": plan.life_project if plan else ""}
+        for name, edit in self._word_edits().items():
+            value, shown = stored[name] or "", edit.toPlainText()
+            # an answer typed (or restored after a crash) and not saved stays on screen: a
+            # goal added, or a sync, reloaded the stored answers over it
+            if shown != value and shown == self.words_loaded.get(name, ""):
                 edit.blockSignals(True)  # not a keystroke: nothing to autosave
                 edit.setPlainText(value)
                 edit.blockSignals(False)
             edit.setReadOnly(not draft)
+        self.words_loaded = {n: v or "" for n, v in stored.items()}
         self.review.setDate(plan.review_date if plan is not None and plan.review_date
                             else None)
         self.review.setEnabled(draft)
@@ -140,7 +144,6 @@ class PlanWords(PlanBase):
                 for name, edit in self._word_edits().items():
                     edit.setPlainText(str(saved.get(name, edit.toPlainText())))
                 self.restored.show()
-                self.unsaved_restore = True
         self.autosaver = drafts.Autosaver(self.ctx, key, "plan_words",
                                           patient_id=self.patient_id)
         for edit in self._word_edits().values():
@@ -177,7 +180,7 @@ class PlanWords(PlanBase):
             return
         self.words_error.hide()
         self.restored.hide()
-        self.unsaved_restore = False
+        self.words_loaded = texts  # saved: what is on screen is what is stored
         self.autosaver.discard()
         self._changed()
 
