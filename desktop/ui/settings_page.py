@@ -93,6 +93,7 @@ class SettingsPage(QWidget):
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("e.g. name@organisation.be"))
         self.profile_errors: dict[str, QLabel] = {}
+        self.profile_loaded: dict[QLineEdit, str] = {}  # the stored values, when last shown
         for key, edit, text in (
                 (preferences.ORGANISATION_KEY, self.organisation, self.tr("&Organisation:")),
                 (preferences.CM_PHONE_KEY, self.phone, self.tr("Case manager's p&hone:")),
@@ -215,9 +216,13 @@ class SettingsPage(QWidget):
                                             "computer only, and shared with no one."))
             self.connect_button.setVisible(not st.enrolled)
             p = preferences.profile(ctx)
-            self.organisation.setText(p.organisation_name or "")
-            self.phone.setText(p.phone_display or "")
-            self.email.setText(p.case_manager_email or "")
+            stored = {self.organisation: p.organisation_name or "",
+                      self.phone: p.phone_display or "", self.email: p.case_manager_email or ""}
+            for edit, value in stored.items():
+                # typed and not saved: a refresh (a sync) leaves it on screen
+                if edit.text() == self.profile_loaded.get(edit, ""):
+                    edit.setText(value)
+            self.profile_loaded = stored
             for error in self.profile_errors.values():
                 error.hide()
             self.first_contact.blockSignals(True)
@@ -252,6 +257,9 @@ class SettingsPage(QWidget):
                     label.show()
             self.profile_notice.setText("")
             return False
+        self.profile_loaded = {}  # saved: the stored form (a phone number as written) shows
+        for edit in (self.organisation, self.phone, self.email):
+            edit.clear()
         self.refresh()
         self.profile_notice.setText(self.tr("Saved."))
         return True

@@ -77,6 +77,17 @@ def test_case_manager_phone_email_and_organisation_saved_in_vault(main_window, c
     assert t("phone.invalid", i18n.current_language()) in error.text()
     assert ctx.get_setting("case_manager_phone") == "+32470123456"
     assert ctx.get_setting("organisation_name") == "ASBL Relais Namur"
+    # typed and not saved: a refresh of the page (a sync) leaves it; the untouched field
+    # takes the stored value
+    page.phone.setText("0470 12 34 56")
+    page.organisation.setText("ASBL Relais Dinant")
+    page.email.setText("anne@relais.be")
+    page.refresh()
+    assert page.organisation.text() == "ASBL Relais Dinant"
+    preferences.update(ctx, {preferences.CM_EMAIL_KEY: "anne.lambert@relais.be"})
+    page.refresh()
+    assert page.email.text() == "anne.lambert@relais.be"
+    assert page.organisation.text() == "ASBL Relais Dinant"
 
 
 def test_passphrase_change_from_the_settings(main_window, qtbot, ctx, vault_dir) -> None:  # type: ignore[no-untyped-def]
