@@ -352,6 +352,25 @@ def test_at_start_up_only_todays_banner_offers_the_drafts(main_window, qtbot, ct
     assert main_window.draft_offer is None
 
 
+def _restore_each_after_unlock(main_window, qtbot, pid: str, count: int):  # type: ignore[no-untyped-def]
+    """Unlock; the dossier offers its drafts one by one: Restore each, yield the dialog it
+    opened (checked by the caller), then leave it without the question."""
+    unlock = main_window.unlock_dialog
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.try_unlock()
+    qtbot.waitUntil(lambda: pid in main_window.dossiers)
+    dossier = main_window.dossiers[pid]
+    for _ in range(count):
+        qtbot.waitUntil(lambda: dossier.draft_offer is not None
+                        and dossier.draft_offer.box is not None
+                        and dossier.draft_offer.box.isVisible())
+        dossier.draft_offer.box.restore_button.click()
+        opened = dossier.draft_offer.restored[-1]
+        yield opened
+        opened.draft_guard.suspended = True  # leave without the question
+        opened.done(0)
+
+
 def test_a_stay_a_procedure_a_medicine_and_the_intake_ask_and_come_back(  # type: ignore[no-untyped-def]
         main_window, qtbot, ctx) -> None:
     """Escape on a hospital stay, a procedure, a line of the medication list or the intake
@@ -379,24 +398,12 @@ def test_a_stay_a_procedure_a_medicine_and_the_intake_ask_and_come_back(  # type
     assert len([d for d in drafts.pending_drafts(ctx) if d.patient_id == pid]) == 4
 
     main_window.lock()  # the dialogs close; their text stays in the vault
-    unlock = main_window.unlock_dialog
-    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
-    unlock.try_unlock()
-    qtbot.waitUntil(lambda: pid in main_window.dossiers)
-    dossier = main_window.dossiers[pid]
-    for _ in range(4):
-        qtbot.waitUntil(lambda: dossier.draft_offer is not None
-                        and dossier.draft_offer.box is not None
-                        and dossier.draft_offer.box.isVisible())
-        dossier.draft_offer.box.restore_button.click()
-        opened = dossier.draft_offer.restored[-1]
+    for opened in _restore_each_after_unlock(main_window, qtbot, pid, 4):
         field, text = typed[type(opened)]
         widget = getattr(opened, field)
         shown = widget.toPlainText() if hasattr(widget, "toPlainText") else widget.text()
         assert shown == text, type(opened)
-        opened.draft_guard.suspended = True  # leave without the question
-        opened.done(0)
-    assert {type(d) for d in dossier.draft_offer.restored} == set(typed)
+    assert {type(d) for d in main_window.dossiers[pid].draft_offer.restored} == set(typed)
 
 
 def test_the_plans_agreement_and_a_decisions_action_ask_and_come_back(  # type: ignore[no-untyped-def]
@@ -435,21 +442,9 @@ def test_the_plans_agreement_and_a_decisions_action_ask_and_come_back(  # type: 
         "plan_agreement", "decision_action"}
 
     main_window.lock()
-    unlock = main_window.unlock_dialog
-    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
-    unlock.try_unlock()
-    qtbot.waitUntil(lambda: pid in main_window.dossiers)
-    dossier = main_window.dossiers[pid]
-    for _ in range(2):
-        qtbot.waitUntil(lambda: dossier.draft_offer is not None
-                        and dossier.draft_offer.box is not None
-                        and dossier.draft_offer.box.isVisible())
-        dossier.draft_offer.box.restore_button.click()
-        opened = dossier.draft_offer.restored[-1]
+    for opened in _restore_each_after_unlock(main_window, qtbot, pid, 2):
         field, text = typed[type(opened)]
         assert getattr(opened, field).text() == text, type(opened)
         if isinstance(opened, DecisionDialog):  # on the decision it was turning into an action
             assert (opened.cid, opened.index) == (meeting.id, 0)
-        opened.draft_guard.suspended = True
-        opened.done(0)
-    assert {type(d) for d in dossier.draft_offer.restored} == set(typed)
+    assert {type(d) for d in main_window.dossiers[pid].draft_offer.restored} == set(typed)

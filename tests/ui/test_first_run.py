@@ -142,6 +142,16 @@ def test_missing_qm_falls_back_to_english(qtbot, tmp_path: Path, monkeypatch, ca
     assert wiz.windowTitle() == "First start"
 
 
+def check_server(qtbot, form, url: str, user: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Type the server's address, the user and the password into an enrolment form and ask
+    the server: its fingerprint (and the buttons to confirm it) show."""
+    qtbot.keyClicks(form.server, url)
+    qtbot.keyClicks(form.user, user)
+    qtbot.keyClicks(form.password, password)
+    form.connect_button.click()
+    qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+
+
 def test_enrolment_with_a_real_server(qtbot, wizard: FirstRunWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from desktop.services import sync
     from server.local import LocalServer
@@ -154,11 +164,7 @@ def test_enrolment_with_a_real_server(qtbot, wizard: FirstRunWizard, tmp_path: P
     assert not page.isComplete()  # asked for: Next waits until enrolled
     form = page.form
     with LocalServer(tmp_path / "server") as server:
-        qtbot.keyClicks(form.server, server.url)
-        qtbot.keyClicks(form.user, "demo")
-        qtbot.keyClicks(form.password, "wrong password")
-        form.connect_button.click()
-        qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+        check_server(qtbot, form, server.url, "demo", "wrong password")
         assert form.fp_value.text() == "(no certificate)"  # plain http on loopback
         form.reject_fingerprint()  # "it does not match": nothing is sent
         assert not form.matches.isVisible() and not sync.is_enrolled(wizard.ctx)

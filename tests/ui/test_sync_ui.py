@@ -148,6 +148,7 @@ def test_a_laptop_without_a_server_connects_from_the_status_bar_and_the_settings
     from desktop.ui.sync.enrol_dialog import EnrolDialog
     from desktop.ui.sync.labels import not_connected_text
     from server.local import LocalServer
+    from tests.ui.test_first_run import check_server
 
     widget = main_window.status_widgets[0]
     assert widget.button.isEnabled() and widget.button.text() == widget.tr("Connect to a server…")
@@ -165,11 +166,7 @@ def test_a_laptop_without_a_server_connects_from_the_status_bar_and_the_settings
     dialog = next(d for d in main_window.findChildren(EnrolDialog) if d.isVisible())
     form = dialog.form
     with LocalServer(tmp_path / "server") as server:
-        qtbot.keyClicks(form.server, server.url)
-        qtbot.keyClicks(form.user, "demo")
-        qtbot.keyClicks(form.password, "demo-password")
-        form.connect_button.click()
-        qtbot.waitUntil(lambda: form.matches.isVisible(), timeout=20_000)
+        check_server(qtbot, form, server.url, "demo", "demo-password")
         with qtbot.waitSignal(main_window.sync_controller.finished, timeout=30_000):
             form.matches.click()  # enrolled, then the first sync at once
         assert form.enrolled and sync_service.is_enrolled(ctx)
