@@ -88,6 +88,12 @@ VISIT_NOTES = {
         "Stabiele situatie; het afgesproken plan wordt gevolgd. Volgend bezoek over een maand.",
     ],
 }
+# the kinds of contact each note above was written after, in order ("Appel au médecin" is not
+# the note of a home visit, nor "Concertation avec…" that of a phone call)
+NOTE_KINDS = [{"home_visit"}, {"home_visit", "office"}, {"phone"},
+              {"home_visit", "phone", "office"}, {"concertation"}, {"home_visit", "phone"},
+              {"home_visit"}, {"phone"}, {"home_visit", "office"},
+              {"home_visit", "concertation", "office"}]
 JOURNAL = {
     "fr": [
         "Appel de la pharmacie : le pilulier n'a pas été retiré cette semaine.",
@@ -166,7 +172,8 @@ def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status:
         "participants": _participants(rng, kind, circle), "notes": None,
     }
     if status == "done":
-        row.update(actual_start=start, actual_end=end, notes=said(rng.choice(VISIT_NOTES[lang]), female))
+        notes = [n for n, kinds in zip(VISIT_NOTES[lang], NOTE_KINDS, strict=True) if kind in kinds]
+        row.update(actual_start=start, actual_end=end, notes=said(rng.choice(notes), female))
     return row
 
 

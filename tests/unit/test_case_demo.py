@@ -135,6 +135,12 @@ def test_demo_cases_agree_with_their_plans_and_their_people(demo_20: AppContext)
             for who in v.participants or []:
                 assert who.rsplit(" (", 1)[0] in names, (who, names)
                 checked += 1
+            # a note written after that kind of contact ("Concertation avec…" on a phone call)
+            for starts, kind in ((("Concertation", "Overleg"), "concertation"),
+                                 (("Appel", "Telefoon"), "phone"),
+                                 (("Visite à domicile", "Huisbezoek"), "home_visit")):
+                if (v.notes or "").startswith(starts):
+                    assert v.kind == kind, (v.kind, v.notes)
             if v.kind == "concertation" and len(people) > len(private_names):
                 # a meeting gathers the professionals, a relative at most beside them
                 family = [w for w in v.participants or []
