@@ -91,6 +91,7 @@ def test_patient_case_visit_flow(main_window, qtbot, ctx) -> None:  # type: igno
     visits_tab.select_visit(visit_id)
     record = visits_tab.record()
     assert record is not None and record.record and record.autosaver is not None
+    assert record.focusWidget() is record.notes  # a planned visit: what is typed is its notes
     record.autosaver.interval = 0
     qtbot.keyClicks(record.notes, "Chute la semaine ")
     record.notes.insertPlainText("passée. Kiné à organiser.")  # QTest types ASCII only

@@ -295,7 +295,8 @@ class VisitDialog(FormDialog):
         if record:  # a future visit cannot be recorded as done: say so before the form is filled
             self.date.dateChanged.connect(self._refuse_future)
             self._refuse_future()
-        self.kind.setFocus()
+        # recording a planned visit is writing its notes: its kind and time are known
+        (self.notes if record and visit is not None else self.kind).setFocus()
 
     def _refuse_future(self, *_args: object) -> None:
         day = self.date.date_or_none()
