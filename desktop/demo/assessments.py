@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from desktop.demo.common import Person, people
+from desktop.demo.common import SPOUSE, WIDOWED, Person, family_of, fits, people
 from desktop.domain.instruments import Definition
 from desktop.services import assessments, cases, triage
 from desktop.services.context import AppContext
@@ -40,6 +40,9 @@ NEED_NOTES = {
     "administration": [("Courrier non ouvert depuis des mois", "Post al maanden niet geopend"),
                        ("Papiers de mutuelle pas en ordre", "Papieren ziekenfonds niet in orde")],
 }
+# needs' notes that say something of the family (desktop.demo.common.family_facts)
+NOTE_FACTS = {"Triste depuis le décès de [son mari|son épouse]": WIDOWED,
+              "[Époux surchargé|Épouse surchargée]": SPOUSE}
 REASONS = [("Famille très présente, coordination suffisante",
             "Zeer betrokken familie, coördinatie volstaat"),
            ("Situation plus lourde que les signaux", "Situatie zwaarder dan de signalen"),
@@ -84,7 +87,8 @@ def _grid(rng: random.Random, d: Definition, s: float) -> dict[str, Any]:
     return {it.id: _clamp(3 * s + rng.gauss(0, 0.8), 0, 3) for it in d.items}
 
 
-def _needs(rng: random.Random, d: Definition, s: float, p: Person) -> dict[str, Any]:
+def _needs(rng: random.Random, d: Definition, s: float, p: Person,
+           facts: set[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for sec in d.sections:
         r = rng.random()
@@ -92,7 +96,8 @@ def _needs(rng: random.Random, d: Definition, s: float, p: Person) -> dict[str, 
                   else "met" if r < 0.8 else "no_need")
         out[f"{sec.id}_status"] = status
         if status in ("unmet", "partly_met"):
-            out[f"{sec.id}_description"] = p.words(rng.choice(NEED_NOTES[sec.id]))
+            notes = [n for n in NEED_NOTES[sec.id] if fits(NOTE_FACTS.get(n[0]), facts)]
+            out[f"{sec.id}_description"] = p.words(rng.choice(notes))
     return out
 
 
@@ -108,14 +113,14 @@ def _triage(rng: random.Random, p: Person, s: float, today: dt.date) -> dict[str
     }
 
 
-def _plan(rng: random.Random, p: Person, today: dt.date) -> list[tuple[str, dict[str, Any],
-                                                                     dt.date]]:
+def _plan(rng: random.Random, p: Person, today: dt.date,
+          facts: set[str]) -> list[tuple[str, dict[str, Any], dt.date]]:
     """(instrument, answers, date) for one patient, deterministic for the rng state."""
     cat = shipped()
     s = rng.betavariate(2.2, 2.0)
     start = today - dt.timedelta(days=rng.randint(120, 400))
     out = [("triage", _triage(rng, p, s, today), start),
-           ("needs_checklist", _needs(rng, cat["needs_checklist"], s, p), start),
+           ("needs_checklist", _needs(rng, cat["needs_checklist"], s, p, facts), start),
            ("complexity_grid", _grid(rng, cat["complexity_grid"], s), start)]
     visits = rng.choice((1, 2, 3, 3))
     for k in range(visits):
@@ -144,7 +149,7 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
         def run(batch: list[str] = batch) -> None:
             for pid in batch:
                 p = who[pid]
-                for iid, raw, day in _plan(rng, p, today):
+                for iid, raw, day in _plan(rng, p, today, family_of(ctx, pid)):
                     r = assessments.record_completed(ctx, pid, iid, raw, assessed_on=day,
                                                      case_id=open_cases[pid])
                     if iid == "triage":

@@ -13,8 +13,8 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from desktop.demo.common import DAUGHTER, SON, SPOUSE, WIDOWED, family_facts, fits, said
 from desktop.demo.common import people as read_people
-from desktop.demo.common import said
 from desktop.domain import case_lifecycle as L
 from desktop.domain.contacts import PRIVATE_KINDS
 from desktop.domain.ids import uuid7
@@ -27,35 +27,43 @@ CASE, STATUS, VISIT, NOTE, STAY = ("case_record", "case_status_change", "visit",
                                    "hospital_stay")
 
 # Demo text in the patient's language; "[her|his]" picks the patient's gender (female|male).
+# (requester kind, name, words, the family fact they assume: desktop.demo.common.family_facts)
 REQUESTS = {
     "fr": [
         ("gp", "Dr Piette", "[Elle ne s'en sort plus seule depuis le décès de son mari"
-                            "|Il ne s'en sort plus seul depuis le décès de son épouse]."),
-        ("relative", "Sa fille", "[Maman|Papa] tombe souvent et refuse l'aide familiale."),
-        ("hospital", "Service social CHU", "Retour à domicile fragile après une fracture du col."),
+                            "|Il ne s'en sort plus seul depuis le décès de son épouse].", WIDOWED),
+        ("relative", "Sa fille", "[Maman|Papa] tombe souvent et refuse l'aide familiale.",
+         DAUGHTER),
+        ("hospital", "Service social CHU", "Retour à domicile fragile après une fracture du col.",
+         None),
         ("home_care_coordinator", "Coordination CSD",
-         "Beaucoup d'intervenants, personne ne coordonne."),
-        ("cpas", "Assistante sociale CPAS", "Factures impayées, logement insalubre, isolement."),
-        ("patient", None, "Je voudrais rester chez moi mais je n'y arrive plus."),
-        ("relative", "Son fils", "[Maman|Papa] oublie ses médicaments et ne mange plus bien."),
-        ("gp", "Dr Collard", "Situation complexe : diabète, insuffisance cardiaque, aidant épuisé."),
+         "Beaucoup d'intervenants, personne ne coordonne.", None),
+        ("cpas", "Assistante sociale CPAS", "Factures impayées, logement insalubre, isolement.",
+         None),
+        ("patient", None, "Je voudrais rester chez moi mais je n'y arrive plus.", None),
+        ("relative", "Son fils", "[Maman|Papa] oublie ses médicaments et ne mange plus bien.", SON),
+        ("gp", "Dr Collard", "Situation complexe : diabète, insuffisance cardiaque, aidant épuisé.",
+         None),
         ("patient_association", "Ligue Alzheimer", "[Son mari|Son épouse], qui l'aide, est "
-                                                   "[épuisé|épuisée]."),
+                                                   "[épuisé|épuisée].", SPOUSE),
     ],
     "nl": [
         ("gp", "Dr. Peeters", "[Ze redt het niet meer alleen sinds haar man overleden is"
-                              "|Hij redt het niet meer alleen sinds zijn vrouw overleden is]."),
-        ("relative", "[Haar|Zijn] dochter", "[Moeder|Vader] valt vaak en weigert gezinszorg."),
-        ("hospital", "Sociale dienst AZ", "Broze terugkeer naar huis na een heupbreuk."),
+                              "|Hij redt het niet meer alleen sinds zijn vrouw overleden is].",
+         WIDOWED),
+        ("relative", "[Haar|Zijn] dochter", "[Moeder|Vader] valt vaak en weigert gezinszorg.",
+         DAUGHTER),
+        ("hospital", "Sociale dienst AZ", "Broze terugkeer naar huis na een heupbreuk.", None),
         ("home_care_coordinator", "Samenwerkingsinitiatief thuiszorg",
-         "Veel hulpverleners, niemand coördineert."),
-        ("cpas", "Maatschappelijk werker OCMW", "Onbetaalde rekeningen, ongezonde woning, eenzaamheid."),
-        ("patient", None, "Ik wil thuis blijven wonen, maar het lukt niet meer."),
+         "Veel hulpverleners, niemand coördineert.", None),
+        ("cpas", "Maatschappelijk werker OCMW", "Onbetaalde rekeningen, ongezonde woning, eenzaamheid.",
+         None),
+        ("patient", None, "Ik wil thuis blijven wonen, maar het lukt niet meer.", None),
         ("relative", "[Haar|Zijn] zoon",
-         "[Moeder|Vader] vergeet [haar|zijn] medicatie en eet niet meer goed."),
-        ("gp", "Dr. Maes", "Complexe situatie: diabetes, hartfalen, mantelzorger overbelast."),
+         "[Moeder|Vader] vergeet [haar|zijn] medicatie en eet niet meer goed.", SON),
+        ("gp", "Dr. Maes", "Complexe situatie: diabetes, hartfalen, mantelzorger overbelast.", None),
         ("patient_association", "Alzheimer Liga", "[Haar man|Zijn vrouw] zorgt voor [haar|hem] "
-                                                  "en is uitgeput."),
+                                                  "en is uitgeput.", SPOUSE),
     ],
 }
 CLARIFIED = {"fr": "Rester à domicile en sécurité, soulager l'aidant.",
@@ -147,10 +155,12 @@ def _workday(day: dt.date, *, later: bool) -> dt.date:
 
 class Circle(NamedTuple):
     """Who may be at a visit with the case manager, written as she would ("Hélène Peeters
-    (fille)"): the patient's own people, and the professionals a concertation gathers."""
+    (fille)"): the patient's own people, and the professionals a concertation gathers; the
+    roles of her people (what a request may say of her family)."""
 
     private: Sequence[str] = ()
     professionals: Sequence[str] = ()
+    roles: frozenset[str] = frozenset()
 
 
 def _participants(rng: random.Random, kind: str, circle: Circle) -> list[str]:
@@ -221,8 +231,10 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             ended = opened - dt.timedelta(days=earlier[0] % 60 + 10)
             episodes.append((ended - dt.timedelta(days=earlier[1]), ended, "closed"))
         episodes.append((opened, None, status))
+        facts = family_facts(set(circle.roles))
+        requests = [r for r in REQUESTS[lang] if fits(r[3], facts)]
         for opened, closed, status in episodes:
-            kind, name, reason = rng.choice(REQUESTS[lang])
+            kind, name, reason, _fact = rng.choice(requests)
             last_review = opened
             while L.add_months(last_review, 3) < today - dt.timedelta(days=rng.randint(0, 20)):
                 last_review = L.add_months(last_review, 3)
@@ -245,10 +257,13 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             # done visits every 2 to 5 weeks, walking back from the end
             day = end - dt.timedelta(days=rng.randint(1, 20))
             done = 0
+            first_home: dt.date | None = None
             while (visit_day := _workday(day, later=False)) > opened and done < max_visits:
                 start = _at(visit_day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
                 rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female,
                                           circle=circle))
+                if rows[VISIT][-1]["kind"] == "home_visit":
+                    first_home = visit_day
                 if rng.random() < 0.7:
                     note_at = start + dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
                     if note_at.date() < today:
@@ -257,6 +272,12 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
                                            "text": said(rng.choice(JOURNAL[lang]), female)})
                 done += 1
                 day -= dt.timedelta(days=rng.randint(14, 35))
+            # the first home visit came days after the request, not months (the walk back stops
+            # after max_visits; the access indicators measure that delay)
+            first = _workday(opened + dt.timedelta(days=rng.randint(2, 14)), later=True)
+            if (first_home is None or first_home > opened + dt.timedelta(days=30)) and first < end:
+                rows[VISIT].append(_visit(rng, case, _at(first, rng.choice([10, 14])), "done",
+                                          "home_visit", lang=lang, female=female, circle=circle))
             if closed:
                 continue
             if index < len(TODAY_SLOTS):
@@ -328,10 +349,13 @@ def _circle(ctx: AppContext, patient_id: str) -> Circle:
     and the professionals around them."""
     private: list[str] = []
     pros: list[str] = []
+    roles: set[str] = set()
     for p in care_plans.ecosystem_choices(ctx, patient_id):
         name = f"{p.short_name or p.name} ({p.role})" if p.role else p.short_name or p.name
         (private if p.kind in PRIVATE_KINDS else pros).append(name)
-    return Circle(private, pros)
+        if p.kind in PRIVATE_KINDS and p.role:
+            roles.add(p.role)
+    return Circle(private, pros, frozenset(roles))
 
 
 def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],

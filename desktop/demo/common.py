@@ -52,3 +52,29 @@ def people(ctx: AppContext, patient_ids: list[str]) -> dict[str, Person]:
         out[pid] = Person(pid, v.family_name or "", v.given_name or "", "nl" in (v.languages or []),
                           v.gender != "male", v.postal_code or "5000", v.city or "Namur", v)
     return out
+
+
+# the family ties a demo text may name ("Sa fille", "Époux surchargé", "depuis le décès de
+# son mari"): said only of a patient whose map shows them (or, for a death, no spouse)
+SPOUSE, DAUGHTER, SON, WIDOWED = "spouse", "daughter", "son", "widowed"
+_ROLES = {SPOUSE: {"époux", "épouse", "echtgenoot", "echtgenote"},
+          DAUGHTER: {"fille", "dochter"}, SON: {"fils", "zoon"}}
+
+
+def family_facts(roles: set[str]) -> set[str]:
+    """Which of SPOUSE, DAUGHTER, SON (or else WIDOWED) the roles of a patient's people show."""
+    facts = {fact for fact, names in _ROLES.items() if roles & names}
+    return facts if SPOUSE in facts else facts | {WIDOWED}
+
+
+def fits(needs: str | None, facts: set[str]) -> bool:
+    return needs is None or needs in facts
+
+
+def family_of(ctx: AppContext, patient_id: str) -> set[str]:
+    """`family_facts` of the patient's own people, as the ecosystem step drew them."""
+    from desktop.domain.contacts import PRIVATE_KINDS
+    from desktop.services import care_plans
+
+    return family_facts({p.role for p in care_plans.ecosystem_choices(ctx, patient_id)
+                         if p.kind in PRIVATE_KINDS and p.role})

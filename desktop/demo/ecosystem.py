@@ -195,9 +195,11 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
     # two people with the same name on one map confuse: not the patient's, not the GP's
     given_names = {patient_given, *(p.view.gp_name or "").split()[:1]}
     # family and informal carers (private persons of this patient)
-    for i in range(min(len(kin), max(1, target // 3))):
-        kind, role, _carer_role, female = kin[i] if i < 2 else rng.choice(kin[2:])
-        if i == 0 and she:  # a woman's spouse is her husband
+    # some older patients are widowed: their first carer is a daughter, not a spouse
+    first = 1 if age >= 70 and rng.random() < 0.4 else 0
+    for i in range(min(len(kin) - first, max(1, target // 3))):
+        kind, role, _carer_role, female = kin[i + first] if i < 2 else rng.choice(kin[2:])
+        if i + first == 0 and she:  # a woman's spouse is her husband
             role, female = ("echtgenoot" if dutch else "époux"), False
         role = _role_for_age(role, age)
         given = _fresh_given(rng, dutch, female, given_names)

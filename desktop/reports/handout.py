@@ -16,7 +16,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
 from desktop.domain.care_plan import Week, WeekAction, WeekEntry
 from desktop.domain.contacts import SECTORS, sector_of
@@ -199,6 +199,22 @@ def _week(week: Week, st: Styles, tx: DocText) -> list[Flowable]:
     return out
 
 
+class _TailedTable(Table):
+    """A table that, split across pages, carries at least TAIL rows onto the next one: two
+    people alone on a page before the map's own page read as a page forgotten there."""
+
+    TAIL = 3
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        rows, heights = len(self._cellvalues), self._rowHeights  # type: ignore[attr-defined]
+        if len(parts) == 2 and rows > 2 * self.TAIL \
+                and len(parts[1]._cellvalues) < self.TAIL:  # type: ignore[attr-defined]
+            head, tail = super().split(availWidth, sum(heights[:rows - self.TAIL]) + 0.5)
+            return [head, PageBreak(), tail]  # not into the room the shorter head leaves
+        return parts
+
+
 def _contacts(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
     out: list[Flowable] = heading(tx("handout.contacts"), st)
     if not data.contacts:
@@ -211,7 +227,7 @@ def _contacts(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
         rows.append([Paragraph(who, st.cell), "\n".join(c.phones)])
     widest = max((text_width(p, st.phone) for c in data.contacts for p in c.phones), default=0)
     phone_w = min(max(widest + 16, FRAME_W * 0.3), FRAME_W * 0.55)
-    table = Table(rows, colWidths=[FRAME_W - phone_w, phone_w], hAlign="LEFT")
+    table = _TailedTable(rows, colWidths=[FRAME_W - phone_w, phone_w], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # tables default to Helvetica
         *_cell_font(1, FONT_BOLD, st.phone.fontSize),

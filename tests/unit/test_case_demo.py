@@ -197,3 +197,35 @@ def test_demo_people_and_scales_fit_the_patients_age(demo_20: AppContext) -> Non
         for a in assessments.history(ctx, pid, "katz_be"):
             assert not a.answers.get("dementia_diagnosis"), a.id
     assert young >= 1
+
+
+def test_demo_requests_and_needs_fit_the_family_and_first_visits_come_soon(
+        demo_20: AppContext) -> None:
+    """Every demo patient had a spouse on her map, yet a request said "depuis le décès de son
+    mari" and "Sa fille" asked for a patient without a daughter; the first home visit came up
+    to nine months after the request (the access indicators' delays in hundreds of days)."""
+    from desktop.demo.common import DAUGHTER, SON, SPOUSE, WIDOWED, family_of
+    from desktop.services import assessments, cases
+
+    ctx = demo_20
+    ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
+    widowed = 0
+    for pid in ids:
+        facts = family_of(ctx, pid)
+        widowed += WIDOWED in facts
+        for case in cases.list_cases(ctx, pid):
+            said = f"{case.requester_name or ''} {case.request_reason or ''}"
+            for words, fact in (("fille", DAUGHTER), ("dochter", DAUGHTER), ("fils", SON),
+                                ("zoon", SON), ("décès", WIDOWED), ("overleden", WIDOWED),
+                                ("qui l'aide", SPOUSE), ("zorgt voor", SPOUSE)):
+                if words in said:
+                    assert fact in facts, (said, facts)
+            if case.status != "referred" and case.days_to_first_home_visit is not None:
+                assert case.days_to_first_home_visit <= 45, case.days_to_first_home_visit
+        for a in assessments.history(ctx, pid, "needs_checklist"):
+            notes = " ".join(str(v) for k, v in a.answers.items() if k.endswith("_description"))
+            if "décès" in notes or "overleden" in notes:
+                assert WIDOWED in facts, notes
+            if "surchargé" in notes or "overbelast" in notes.replace("mantelzorger", ""):
+                assert SPOUSE in facts, notes
+    assert widowed >= 2

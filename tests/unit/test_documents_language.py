@@ -56,7 +56,7 @@ def _demo_texts(lang: str) -> Iterator[str]:
         yield demo_cases.said(text, True)
         yield demo_cases.said(text, False)
 
-    for _kind, _name, reason in demo_cases.REQUESTS[lang]:
+    for _kind, _name, reason, _fact in demo_cases.REQUESTS[lang]:
         yield from both(reason)
     yield demo_cases.CLARIFIED[lang]
     words = demo_plans.WORDS[lang]

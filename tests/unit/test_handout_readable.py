@@ -161,3 +161,19 @@ def test_the_map_keeps_whole_words_of_long_belgian_names() -> None:
                                               "family")], FRAME_W, sizes)
         [box] = picture.boxes
         assert " ".join(box.name_lines).replace("- ", "-") == "Hélène Vandenberghe-Vanderlinden"
+
+
+def test_a_contacts_table_split_across_pages_carries_three_rows_over() -> None:
+    """Two contacts alone on a page before the map's own page looked like a page forgotten
+    there: a split that would leave fewer than three rows for the next page leaves three."""
+    from reportlab.platypus import PageBreak
+
+    from desktop.reports.handout import _TailedTable
+
+    table = _TailedTable([[f"Personne {i}", "081 22 33 44"] for i in range(10)],
+                         rowHeights=[20.0] * 10)
+    table.wrap(400, 1000)
+    head, gap, tail = table.split(400, 8.5 * 20)  # room for eight rows: two would go over
+    assert isinstance(gap, PageBreak)
+    assert (len(head._cellvalues), len(tail._cellvalues)) == (7, 3)
+    assert len(table.split(400, 5.5 * 20)) == 2  # five go over: a plain split
