@@ -203,6 +203,8 @@ def test_identity_edits_survive_a_sync_a_lock_and_a_crash(main_window, qtbot, ct
     assert restored.form.phone1.text() == "0470 12 34 56"
     assert restored.form.street.text() == "Rue Basse" and restored.form.city.text() == "Jambes"
     assert restored.save()
+    QApplication.processEvents()  # the save's write refreshes the tab: "Saved." stays
+    assert restored.status.text() == restored.tr("Saved.")
     ctx = main_window.ctx
     view = patients.get_patient(ctx, pid)
     assert view.street == "Rue Basse" and view.city == "Jambes" and view.phones_display

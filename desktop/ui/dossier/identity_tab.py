@@ -223,9 +223,11 @@ class IdentityTab(QWidget):
     def refresh(self) -> None:
         """News of this patient (a sync, a save elsewhere in the dossier): fields not touched
         take the stored value; the person's own changes stay on screen, unsaved."""
-        mine, before = self.edited(), self.loaded
+        mine, before, note = self.edited(), self.loaded, self.status.text()
         self.reload()
         if not mine:
+            if not self.both:  # "Saved." stays when the save's own write refreshes the tab
+                self.status.setText(note)
             self.both = set()
             return
         self.both = {n for n in self.both if n in mine} | {
