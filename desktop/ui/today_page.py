@@ -113,8 +113,8 @@ class TodayPage(QWidget):
             "gp_feedback": self.tr("GP feedback pending"),
             "recent_stays": self.tr("Recent hospital stays"),
             "waiting_list": self.tr("Waiting list"),
-            "awaiting_contact": self.tr("No first contact after {n} days").format(
-                n=self.data.first_contact_days if self.data else 7),
+            "awaiting_contact": self.tr("No first contact after %n day(s)", "",
+                                        self.data.first_contact_days if self.data else 7),
             "follow_up_calls": self.tr("Calls after a hospital discharge"),
             "paperwork": self.tr("Procedures due"),
             "carer_reviews": self.tr("Carers' assessments to review"),
@@ -144,7 +144,7 @@ class TodayPage(QWidget):
             what = self.tr("on the waiting list since this date")
         elif item.kind == "awaiting_contact":
             days = (self.day - item.at.date()).days if item.at else 0
-            what = self.tr("request of {n} days, no contact yet").format(n=days)
+            what = self.tr("request of %n day(s), no contact yet", "", days)
         elif item.kind == "gp_feedback":
             what = self.tr("late") if item.status == "overdue" else self.tr("to send")
         elif item.kind == "follow_up_call":

@@ -22,6 +22,16 @@
     </message>
   </context>
   <context>
+    <name>CasesTab</name>
+    <message numerus="yes">
+      <source>(%n day(s) after the request)</source>
+      <translation>
+        <numerusform>(%n day after the request)</numerusform>
+        <numerusform>(%n days after the request)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>DirectoryPage</name>
     <message numerus="yes">
       <source>%n combined</source>
@@ -49,6 +59,16 @@
     </message>
   </context>
   <context>
+    <name>IntakeDialog</name>
+    <message numerus="yes">
+      <source>(%n day(s) after the request)</source>
+      <translation>
+        <numerusform>(%n day after the request)</numerusform>
+        <numerusform>(%n days after the request)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>StaysTab</name>
     <message numerus="yes">
       <source>%n admission(s) in the last 12 months</source>
@@ -71,10 +91,24 @@
   <context>
     <name>TodayPage</name>
     <message numerus="yes">
+      <source>No first contact after %n day(s)</source>
+      <translation>
+        <numerusform>No first contact after %n day</numerusform>
+        <numerusform>No first contact after %n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Text typed during your last session was saved automatically but not recorded (%n item(s)). Restore it?</source>
       <translation>
         <numerusform>Text typed during your last session was saved automatically but not recorded (%n item). Restore it?</numerusform>
         <numerusform>Text typed during your last session was saved automatically but not recorded (%n items). Restore it?</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>request of %n day(s), no contact yet</source>
+      <translation>
+        <numerusform>request of %n day, no contact yet</numerusform>
+        <numerusform>request of %n days, no contact yet</numerusform>
       </translation>
     </message>
   </context>

@@ -748,6 +748,13 @@
       <source>&amp;Transfer…</source>
       <translation>&amp;Transférer…</translation>
     </message>
+    <message numerus="yes">
+      <source>(%n day(s) after the request)</source>
+      <translation>
+        <numerusform>(%n jour après la demande)</numerusform>
+        <numerusform>(%n jours après la demande)</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Accepted, redirected or waiting list; first contact and first home visit</source>
       <translation>Acceptée, réorientée ou liste d'attente ; premier contact et première visite à domicile</translation>
@@ -789,16 +796,16 @@
       <translation>Premier contact : pas encore</translation>
     </message>
     <message>
-      <source>First contact: {date} ({n} days after the request)</source>
-      <translation>Premier contact : {date} ({n} jours après la demande)</translation>
+      <source>First contact: {date}</source>
+      <translation>Premier contact : {date}</translation>
     </message>
     <message>
       <source>First home visit: not yet</source>
       <translation>Première visite à domicile : pas encore</translation>
     </message>
     <message>
-      <source>First home visit: {date} ({n} days after the request)</source>
-      <translation>Première visite à domicile : {date} ({n} jours après la demande)</translation>
+      <source>First home visit: {date}</source>
+      <translation>Première visite à domicile : {date}</translation>
     </message>
     <message>
       <source>Hand &amp;over…</source>
@@ -3018,9 +3025,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <source>&amp;Why:</source>
       <translation>&amp;Pourquoi :</translation>
     </message>
-    <message>
-      <source>({n} days after the request)</source>
-      <translation>({n} jours après la demande)</translation>
+    <message numerus="yes">
+      <source>(%n day(s) after the request)</source>
+      <translation>
+        <numerusform>(%n jour après la demande)</numerusform>
+        <numerusform>(%n jours après la demande)</numerusform>
+      </translation>
     </message>
     <message>
       <source>Date</source>
@@ -5003,9 +5013,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
-    <message>
-      <source>No first contact after {n} days</source>
-      <translation>Sans premier contact après {n} jours</translation>
+    <message numerus="yes">
+      <source>No first contact after %n day(s)</source>
+      <translation>
+        <numerusform>Sans premier contact après %n jour</numerusform>
+        <numerusform>Sans premier contact après %n jours</numerusform>
+      </translation>
     </message>
     <message>
       <source>Overdue follow-ups</source>
@@ -5086,9 +5099,12 @@ Rien n'a été conservé ; recommencez.</translation>
       <source>recorded</source>
       <translation>encodée</translation>
     </message>
-    <message>
-      <source>request of {n} days, no contact yet</source>
-      <translation>demande d'il y a {n} jours, pas encore de contact</translation>
+    <message numerus="yes">
+      <source>request of %n day(s), no contact yet</source>
+      <translation>
+        <numerusform>demande d'il y a %n jour, pas encore de contact</numerusform>
+        <numerusform>demande d'il y a %n jours, pas encore de contact</numerusform>
+      </translation>
     </message>
     <message>
       <source>still in hospital</source>

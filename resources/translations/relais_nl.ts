@@ -748,6 +748,13 @@
       <source>&amp;Transfer…</source>
       <translation>&amp;Transfer…</translation>
     </message>
+    <message numerus="yes">
+      <source>(%n day(s) after the request)</source>
+      <translation>
+        <numerusform>(%n dag na de aanvraag)</numerusform>
+        <numerusform>(%n dagen na de aanvraag)</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Accepted, redirected or waiting list; first contact and first home visit</source>
       <translation>Aanvaard, doorverwezen of wachtlijst; eerste contact en eerste huisbezoek</translation>
@@ -789,16 +796,16 @@
       <translation>Eerste contact: nog niet</translation>
     </message>
     <message>
-      <source>First contact: {date} ({n} days after the request)</source>
-      <translation>Eerste contact: {date} ({n} dagen na de aanvraag)</translation>
+      <source>First contact: {date}</source>
+      <translation>Eerste contact: {date}</translation>
     </message>
     <message>
       <source>First home visit: not yet</source>
       <translation>Eerste huisbezoek: nog niet</translation>
     </message>
     <message>
-      <source>First home visit: {date} ({n} days after the request)</source>
-      <translation>Eerste huisbezoek: {date} ({n} dagen na de aanvraag)</translation>
+      <source>First home visit: {date}</source>
+      <translation>Eerste huisbezoek: {date}</translation>
     </message>
     <message>
       <source>Hand &amp;over…</source>
@@ -3018,9 +3025,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <source>&amp;Why:</source>
       <translation>&amp;Waarom:</translation>
     </message>
-    <message>
-      <source>({n} days after the request)</source>
-      <translation>({n} dagen na de aanvraag)</translation>
+    <message numerus="yes">
+      <source>(%n day(s) after the request)</source>
+      <translation>
+        <numerusform>(%n dag na de aanvraag)</numerusform>
+        <numerusform>(%n dagen na de aanvraag)</numerusform>
+      </translation>
     </message>
     <message>
       <source>Date</source>
@@ -5003,9 +5013,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <source>Loading…</source>
       <translation>Laden…</translation>
     </message>
-    <message>
-      <source>No first contact after {n} days</source>
-      <translation>Geen eerste contact na {n} dagen</translation>
+    <message numerus="yes">
+      <source>No first contact after %n day(s)</source>
+      <translation>
+        <numerusform>Geen eerste contact na %n dag</numerusform>
+        <numerusform>Geen eerste contact na %n dagen</numerusform>
+      </translation>
     </message>
     <message>
       <source>Overdue follow-ups</source>
@@ -5086,9 +5099,12 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <source>recorded</source>
       <translation>geregistreerd</translation>
     </message>
-    <message>
-      <source>request of {n} days, no contact yet</source>
-      <translation>aanvraag van {n} dagen geleden, nog geen contact</translation>
+    <message numerus="yes">
+      <source>request of %n day(s), no contact yet</source>
+      <translation>
+        <numerusform>aanvraag van %n dag geleden, nog geen contact</numerusform>
+        <numerusform>aanvraag van %n dagen geleden, nog geen contact</numerusform>
+      </translation>
     </message>
     <message>
       <source>still in hospital</source>

@@ -48,6 +48,15 @@ def test_intake_dialog_redirect_then_waiting(main_window, qtbot, ctx) -> None:  
     visits.record_visit(ctx, case_id=cid, kind="phone", start="2026-11-12T10:00")
     tab = _tab(main_window.open_dossier(pid), CasesTab)
     assert "First contact: 12/11/2026 (2 days after the request)" in tab.detail.toPlainText()
+    from desktop.ui.i18n import current_language, install_language
+
+    before = current_language()
+    install_language("fr")  # "1 jours" was printed: Qt's plural forms now
+    try:
+        assert tab.tr("(%n day(s) after the request)", "", 1) == "(1 jour après la demande)"
+        assert tab.tr("(%n day(s) after the request)", "", 3) == "(3 jours après la demande)"
+    finally:
+        install_language(before)
 
     dialog = tab.intake()
     assert isinstance(dialog, IntakeDialog)

@@ -228,13 +228,16 @@ class CasesTab(QWidget):
             out.append("  " + c.intake_reason)
         for day, days, text, none in (
                 (c.first_contact_on, c.days_to_first_contact,
-                 self.tr("First contact: {date} ({n} days after the request)"),
-                 self.tr("First contact: not yet")),
+                 self.tr("First contact: {date}"), self.tr("First contact: not yet")),
                 (c.first_home_visit_on, c.days_to_first_home_visit,
-                 self.tr("First home visit: {date} ({n} days after the request)"),
-                 self.tr("First home visit: not yet"))):
-            out.append(text.format(date=_d(day), n=days if days is not None else "?")
-                       if day else none)
+                 self.tr("First home visit: {date}"), self.tr("First home visit: not yet"))):
+            if day is None:
+                out.append(none)
+                continue
+            line = text.format(date=_d(day))
+            if days is not None:  # "1 jour", "3 jours": Qt's plural forms
+                line += " " + self.tr("(%n day(s) after the request)", "", days)
+            out.append(line)
         return out
 
     def intake(self) -> IntakeDialog | None:

@@ -104,7 +104,7 @@ class IntakeDialog(FormDialog):
             if day is None:
                 return none
             text = some.format(date=short_date(day))
-            return text + (" " + self.tr("({n} days after the request)").format(n=days)
+            return text + (" " + self.tr("(%n day(s) after the request)", "", days)
                            if days is not None else "")
         return "\n".join((
             one(view.first_contact_on, view.days_to_first_contact,
