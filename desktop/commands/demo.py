@@ -3,7 +3,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands.common import add_common, emit, int_in, open_context
-from desktop.i18n import t
+from desktop.i18n import tn
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,5 +19,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with open_context(args) as ctx:
         result = demo.generate(ctx, args.patients, seed=args.seed)
-    emit(args, {"patients": result.patients, "gps": result.gps}, t("demo.done", count=result.patients))
+    emit(args, {"patients": result.patients, "gps": result.gps}, tn("demo.done", result.patients))
     return 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.indicators import ATTAINMENT_SCORES, BURDEN_INSTRUMENTS, Indicators
 from desktop.domain.triage import LEVELS
-from desktop.i18n import t
+from desktop.i18n import t, tn
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -97,8 +97,8 @@ def sections(ind: Indicators, lang: str, titles: Titles) -> list[Section]:
         (t("ind.emergency_before", lang), fmt_number(ind.emergency_per_py_before, lang, 2)),
         (t("ind.emergency_since", lang), fmt_number(ind.emergency_per_py_since, lang, 2)),
         (t("ind.readmissions", lang),
-         t("ind.readmissions_value", lang, n=ind.readmissions_30d,
-           total=ind.admissions_in_period)),
+         tn("ind.readmissions_value", ind.admissions_in_period, lang,
+            readmitted=ind.readmissions_30d)),
     ]
     stability = [(t("ind.stability_events", lang), n(ind.stability_events))]
     stability += [("  " + t(f"event.kind.{kind}", lang), n(k))
@@ -125,8 +125,8 @@ def sections(ind: Indicators, lang: str, titles: Titles) -> list[Section]:
     for inst in BURDEN_INSTRUMENTS:
         if inst in ind.burden:
             b = ind.burden[inst]
-            quality.append((t("ind.burden", lang, instrument=titles.instruments.get(inst, inst),
-                              count=int(b["count"])), n(b["mean"])))
+            quality.append((tn("ind.burden", int(b["count"]), lang,
+                               instrument=titles.instruments.get(inst, inst)), n(b["mean"])))
     return [Section(key, t(f"ind.section.{key}", lang), tuple(rows)) for key, rows in (
         ("access", access), ("caseload", caseload), ("care_use", care),
         ("stability", stability), ("goals", goals), ("needs", needs), ("quality", quality))]

@@ -289,7 +289,7 @@ class TodayPage(QWidget):
     def _loaded(self, data: today.TodayData) -> None:
         self.task = None
         self.data = data
-        self.counts.setText(self.tr("{n} open cases").format(n=data.open_cases))
+        self.counts.setText(self.tr("%n open case(s)", "", data.open_cases))
         for key, items in data.sections.items():
             if key not in self.filled or key == "awaiting_contact":  # its title names N days
                 self._fill(key, items)

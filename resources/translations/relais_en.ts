@@ -69,6 +69,16 @@
     </message>
   </context>
   <context>
+    <name>MapPage</name>
+    <message numerus="yes">
+      <source>%n tie(s). Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
+      <translation>
+        <numerusform>%n tie. Tab goes from one person to the next; arrows move them; Enter edits the tie.</numerusform>
+        <numerusform>%n ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>StaysTab</name>
     <message numerus="yes">
       <source>%n admission(s) in the last 12 months</source>
@@ -90,6 +100,13 @@
   </context>
   <context>
     <name>TodayPage</name>
+    <message numerus="yes">
+      <source>%n open case(s)</source>
+      <translation>
+        <numerusform>%n open case</numerusform>
+        <numerusform>%n open cases</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>No first contact after %n day(s)</source>
       <translation>

@@ -3203,6 +3203,13 @@ Rien n'a été conservé ; recommencez.</translation>
   </context>
   <context>
     <name>MapPage</name>
+    <message numerus="yes">
+      <source>%n tie(s). Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
+      <translation>
+        <numerusform>%n lien. Tab passe d'une personne à l'autre ; les flèches la déplacent ; Entrée modifie le lien.</numerusform>
+        <numerusform>%n liens. Tab passe d'une personne à l'autre ; les flèches la déplacent ; Entrée modifie le lien.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Add a person or service…</source>
       <translation>&amp;Ajouter une personne ou un service…</translation>
@@ -3302,10 +3309,6 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Zoom out</source>
       <translation>Réduire</translation>
-    </message>
-    <message>
-      <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
-      <translation>{count} liens. Tab passe d'une personne à l'autre ; les flèches la déplacent ; Entrée modifie le lien.</translation>
     </message>
     <message>
       <source>{name} is not marked as an informal carer: edit the tie (F2) and tick “Informal carer” first.</source>
@@ -4973,6 +4976,13 @@ Rien n'a été conservé ; recommencez.</translation>
   </context>
   <context>
     <name>TodayPage</name>
+    <message numerus="yes">
+      <source>%n open case(s)</source>
+      <translation>
+        <numerusform>%n dossier ouvert</numerusform>
+        <numerusform>%n dossiers ouverts</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Restore</source>
       <translation>&amp;Restaurer</translation>
@@ -5117,10 +5127,6 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>today</source>
       <translation>aujourd'hui</translation>
-    </message>
-    <message>
-      <source>{n} open cases</source>
-      <translation>{n} dossiers ouverts</translation>
     </message>
   </context>
   <context>

@@ -3203,6 +3203,13 @@ Er werd niets bewaard; begin opnieuw.</translation>
   </context>
   <context>
     <name>MapPage</name>
+    <message numerus="yes">
+      <source>%n tie(s). Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
+      <translation>
+        <numerusform>%n band. Tab gaat van persoon tot persoon; de pijltjes verplaatsen ze; Enter wijzigt de band.</numerusform>
+        <numerusform>%n banden. Tab gaat van persoon tot persoon; de pijltjes verplaatsen ze; Enter wijzigt de band.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Add a person or service…</source>
       <translation>Persoon of dienst &amp;toevoegen…</translation>
@@ -3302,10 +3309,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Zoom out</source>
       <translation>Uitzoomen</translation>
-    </message>
-    <message>
-      <source>{count} ties. Tab goes from one person to the next; arrows move them; Enter edits the tie.</source>
-      <translation>{count} banden. Tab gaat van persoon tot persoon; de pijltjes verplaatsen ze; Enter wijzigt de band.</translation>
     </message>
     <message>
       <source>{name} is not marked as an informal carer: edit the tie (F2) and tick “Informal carer” first.</source>
@@ -4973,6 +4976,13 @@ Er werd niets bewaard; begin opnieuw.</translation>
   </context>
   <context>
     <name>TodayPage</name>
+    <message numerus="yes">
+      <source>%n open case(s)</source>
+      <translation>
+        <numerusform>%n open dossier</numerusform>
+        <numerusform>%n open dossiers</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Restore</source>
       <translation>&amp;Herstellen</translation>
@@ -5117,10 +5127,6 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>today</source>
       <translation>vandaag</translation>
-    </message>
-    <message>
-      <source>{n} open cases</source>
-      <translation>{n} open dossiers</translation>
     </message>
   </context>
   <context>

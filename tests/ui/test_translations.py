@@ -126,6 +126,25 @@ def test_no_plural_hack_outside_plural_forms() -> None:
     assert not problems, "\n".join(problems[:40])
 
 
+COUNTED = re.compile(r"\{(?:n|count|days|total)\} [a-zéèêû]+s\b")
+
+
+def test_a_count_in_words_goes_through_plural_forms() -> None:
+    """"1 jours après la demande", "1 dossiers ouverts": a number before a plural noun in a
+    string without plural forms reads wrong for one. Such a count is `tr("%n …", "", n)`."""
+    problems = [f"{context}: {langs['fr']!r}"
+                for context, sources in i18n_build.load_all().items()
+                for source, langs in sources.items()
+                if not i18n_build.is_plural(source) and isinstance(langs.get("fr"), str)
+                and COUNTED.search(langs["fr"])]
+    # the message catalogs: a count is `tn(code, n)` over `<code>.one` / `<code>.other`; "{n}
+    # services s'appellent…" is said of two or more
+    problems += [f"{code}: {text!r}" for code, text in catalog("fr").items()
+                 if not code.endswith((".one", ".other")) and COUNTED.search(text)
+                 and code != "transfer.organisation_ambiguous"]
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("lang, zero, one, two", [
     ("fr", "0 conflit", "1 conflit", "2 conflits"),
     ("nl", "0 conflicten", "1 conflict", "2 conflicten"),

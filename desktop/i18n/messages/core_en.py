@@ -59,5 +59,6 @@ MESSAGES: dict[str, str] = {
     "cli.recovery_key_prompt": "Recovery key: ",
     "cli.no_passphrase": "No passphrase: set RELAIS_PASSPHRASE or run the command in a terminal.",
     "cli.unexpected_error": "Unexpected error: {detail}",
-    "demo.done": "{count} demo patients created.",
+    "demo.done.one": "{n} demo patient created.",
+    "demo.done.other": "{n} demo patients created.",
 }

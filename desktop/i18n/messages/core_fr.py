@@ -62,5 +62,6 @@ MESSAGES: dict[str, str] = {
     "cli.recovery_key_prompt": "Clé de récupération : ",
     "cli.no_passphrase": "Aucune phrase secrète : définissez RELAIS_PASSPHRASE ou lancez la commande dans un terminal.",
     "cli.unexpected_error": "Erreur inattendue : {detail}",
-    "demo.done": "{count} patients de démonstration créés.",
+    "demo.done.one": "{n} patient de démonstration créé.",
+    "demo.done.other": "{n} patients de démonstration créés.",
 }

@@ -59,5 +59,6 @@ MESSAGES: dict[str, str] = {
     "cli.recovery_key_prompt": "Herstelsleutel: ",
     "cli.no_passphrase": "Geen wachtzin: stel RELAIS_PASSPHRASE in of start de opdracht in een terminal.",
     "cli.unexpected_error": "Onverwachte fout: {detail}",
-    "demo.done": "{count} demopatiënten aangemaakt.",
+    "demo.done.one": "{n} demopatiënt aangemaakt.",
+    "demo.done.other": "{n} demopatiënten aangemaakt.",
 }

@@ -272,9 +272,9 @@ class MapPage(QWidget):
             self.status.setText(self.tr("Nobody is on the map yet: add the people and services "
                                         "around the patient (Ctrl+Shift+A)."))
         elif not self.status.text() or focus is None:
-            self.status.setText(self.tr("{count} ties. Tab goes from one person to the next; "
-                                        "arrows move them; Enter edits the tie.")
-                                .format(count=len(data.ties)))
+            self.status.setText(self.tr("%n tie(s). Tab goes from one person to the next; "
+                                        "arrows move them; Enter edits the tie.", "",
+                                        len(data.ties)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
