@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -41,6 +41,20 @@ def set_text(widget: TextWidget, text: str) -> None:
         widget.setPlainText(text)
     else:
         widget.setText(text)
+
+
+def follow_stored(fields: Mapping[str, TextWidget], stored: Mapping[str, str],
+                  loaded: Mapping[str, str]) -> dict[str, str]:
+    """Refresh a form that lives in a tab or a page without losing what is typed: a field
+    still showing what was `loaded` last takes its `stored` value, one the person changed keeps
+    its text. Returns what is now loaded (the next call's `loaded`)."""
+    for name, widget in fields.items():
+        shown = text_of(widget)
+        if shown != stored[name] and shown == loaded.get(name, ""):
+            widget.blockSignals(True)  # not a keystroke: nothing to autosave
+            set_text(widget, stored[name])
+            widget.blockSignals(False)
+    return dict(stored)
 
 
 def draft_key(kind: str, patient_id: str | None, record_id: str | None) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import DomainError
 from desktop.i18n import LANGUAGES
 from desktop.services import preferences, sync_status, vault_admin
+from desktop.ui.draft_guard import follow_stored
 from desktop.ui.first_run.language_page import AUTONYMS
 from desktop.ui.i18n import current_language, error_message, saved_language, settings
 from desktop.ui.workers import run_in_background
@@ -93,7 +94,7 @@ class SettingsPage(QWidget):
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("e.g. name@organisation.be"))
         self.profile_errors: dict[str, QLabel] = {}
-        self.profile_loaded: dict[QLineEdit, str] = {}  # the stored values, when last shown
+        self.profile_loaded: dict[str, str] = {}  # the stored values, when last shown
         for key, edit, text in (
                 (preferences.ORGANISATION_KEY, self.organisation, self.tr("&Organisation:")),
                 (preferences.CM_PHONE_KEY, self.phone, self.tr("Case manager's p&hone:")),
@@ -118,6 +119,9 @@ class SettingsPage(QWidget):
         row.addWidget(self.profile_notice, 1)
         form.addRow("", row)
         return box
+
+    def _profile_edits(self) -> dict[str, QLineEdit]:
+        return {"organisation": self.organisation, "phone": self.phone, "email": self.email}
 
     def _server_box(self) -> QGroupBox:
         """Which server this laptop syncs with; a laptop that skipped the assistant's server
@@ -216,13 +220,12 @@ class SettingsPage(QWidget):
                                             "computer only, and shared with no one."))
             self.connect_button.setVisible(not st.enrolled)
             p = preferences.profile(ctx)
-            stored = {self.organisation: p.organisation_name or "",
-                      self.phone: p.phone_display or "", self.email: p.case_manager_email or ""}
-            for edit, value in stored.items():
-                # typed and not saved: a refresh (a sync) leaves it on screen
-                if edit.text() == self.profile_loaded.get(edit, ""):
-                    edit.setText(value)
-            self.profile_loaded = stored
+            # typed and not saved: a refresh (a sync) leaves it on screen
+            self.profile_loaded = follow_stored(
+                self._profile_edits(), {"organisation": p.organisation_name or "",
+                                        "phone": p.phone_display or "",
+                                        "email": p.case_manager_email or ""},
+                self.profile_loaded)
             for error in self.profile_errors.values():
                 error.hide()
             self.first_contact.blockSignals(True)
@@ -257,9 +260,9 @@ class SettingsPage(QWidget):
                     label.show()
             self.profile_notice.setText("")
             return False
-        self.profile_loaded = {}  # saved: the stored form (a phone number as written) shows
-        for edit in (self.organisation, self.phone, self.email):
-            edit.clear()
+        # saved: what is on screen is loaded, so the stored form (a phone number as it is
+        # written) replaces it
+        self.profile_loaded = {n: e.text() for n, e in self._profile_edits().items()}
         self.refresh()
         self.profile_notice.setText(self.tr("Saved."))
         return True

@@ -200,7 +200,10 @@ class IdentityTab(QWidget):
         self.key = draft_key("identity", dossier.patient_id, dossier.patient_id)
         self.loaded: dict[str, str | bool] = {}  # the record as last read
         self.both: set[str] = set()  # fields changed here and, meanwhile, elsewhere
-        self.drafted = False
+        # writes the draft only when the changes differ from the last one written
+        self.autosaver = drafts.Autosaver(dossier.ctx, self.key, "identity",
+                                          patient_id=dossier.patient_id)
+        self.drafted = False  # a draft of this tab is in the vault
         self.reload()
         self._apply_draft()
         self.timer = QTimer(self)
@@ -269,14 +272,14 @@ class IdentityTab(QWidget):
             return
         mine = self.edited()
         if mine:
-            drafts.save_draft(self.dossier.ctx, self.key, "identity", json.dumps(
-                mine, ensure_ascii=False), patient_id=self.dossier.patient_id)
+            self.autosaver.typed(json.dumps(mine, ensure_ascii=False))
+            self.autosaver.flush()
             self.drafted = True
         elif self.drafted:
             self._discard_draft()
 
     def _discard_draft(self) -> None:
-        drafts.discard_draft(self.dossier.ctx, self.key)
+        self.autosaver.discard()
         self.drafted = False
 
     def _apply_draft(self) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError
 from desktop.services import care_plans, drafts
+from desktop.ui.draft_guard import follow_stored
 from desktop.ui.fit import scrolled
 from desktop.ui.i18n import error_message
 from desktop.ui.plan.base import PlanBase
@@ -101,16 +102,13 @@ class PlanWords(PlanBase):
                   "expectations": plan.expectations if plan else "",
                   "to_avoid": plan.to_avoid if plan else "",
                   "life_project": plan.life_project if plan else ""}
-        for name, edit in self._word_edits().items():
-            value, shown = stored[name] or "", edit.toPlainText()
-            # an answer typed (or restored after a crash) and not saved stays on screen: a
-            # goal added, or a sync, reloaded the stored answers over it
-            if shown != value and shown == self.words_loaded.get(name, ""):
-                edit.blockSignals(True)  # not a keystroke: nothing to autosave
-                edit.setPlainText(value)
-                edit.blockSignals(False)
+        # an answer typed (or restored after a crash) and not saved stays on screen: a goal
+        # added, or a sync, reloaded the stored answers over it
+        self.words_loaded = follow_stored(self._word_edits(),
+                                          {n: v or "" for n, v in stored.items()},
+                                          self.words_loaded)
+        for edit in self._word_edits().values():
             edit.setReadOnly(not draft)
-        self.words_loaded = {n: v or "" for n, v in stored.items()}
         self.review.setDate(plan.review_date if plan is not None and plan.review_date
                             else None)
         self.review.setEnabled(draft)
