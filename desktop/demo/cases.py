@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from desktop.demo.common import DAUGHTER, SON, SPOUSE, WIDOWED, family_facts, fits, said
+from desktop.demo.common import DAUGHTER, OLD, SON, SPOUSE, WIDOWED, family_facts, fits, said
 from desktop.demo.common import people as read_people
 from desktop.domain import case_lifecycle as L
 from desktop.domain.contacts import PRIVATE_KINDS
@@ -35,7 +35,7 @@ REQUESTS = {
         ("relative", "Sa fille", "[Maman|Papa] tombe souvent et refuse l'aide familiale.",
          DAUGHTER),
         ("hospital", "Service social CHU", "Retour à domicile fragile après une fracture du col.",
-         None),
+         OLD),
         ("home_care_coordinator", "Coordination CSD",
          "Beaucoup d'intervenants, personne ne coordonne.", None),
         ("cpas", "Assistante sociale CPAS", "Factures impayées, logement insalubre, isolement.",
@@ -45,7 +45,7 @@ REQUESTS = {
         ("gp", "Dr Collard", "Situation complexe : diabète, insuffisance cardiaque, aidant épuisé.",
          None),
         ("patient_association", "Ligue Alzheimer", "[Son mari|Son épouse], qui l'aide, est "
-                                                   "[épuisé|épuisée].", SPOUSE),
+                                                   "[épuisé|épuisée].", (SPOUSE, OLD)),
     ],
     "nl": [
         ("gp", "Dr. Peeters", "[Ze redt het niet meer alleen sinds haar man overleden is"
@@ -53,7 +53,7 @@ REQUESTS = {
          WIDOWED),
         ("relative", "[Haar|Zijn] dochter", "[Moeder|Vader] valt vaak en weigert gezinszorg.",
          DAUGHTER),
-        ("hospital", "Sociale dienst AZ", "Broze terugkeer naar huis na een heupbreuk.", None),
+        ("hospital", "Sociale dienst AZ", "Broze terugkeer naar huis na een heupbreuk.", OLD),
         ("home_care_coordinator", "Samenwerkingsinitiatief thuiszorg",
          "Veel hulpverleners, niemand coördineert.", None),
         ("cpas", "Maatschappelijk werker OCMW", "Onbetaalde rekeningen, ongezonde woning, eenzaamheid.",
@@ -63,7 +63,7 @@ REQUESTS = {
          "[Moeder|Vader] vergeet [haar|zijn] medicatie en eet niet meer goed.", SON),
         ("gp", "Dr. Maes", "Complexe situatie: diabetes, hartfalen, mantelzorger overbelast.", None),
         ("patient_association", "Alzheimer Liga", "[Haar man|Zijn vrouw] zorgt voor [haar|hem] "
-                                                  "en is uitgeput.", SPOUSE),
+                                                  "en is uitgeput.", (SPOUSE, OLD)),
     ],
 }
 CLARIFIED = {"fr": "Rester à domicile en sécurité, soulager l'aidant.",
@@ -81,6 +81,12 @@ VISIT_NOTES = {
         "Appel des soins infirmiers à domicile : les soins de plaie se passent bien.",
         "Point sur les droits : demande d'allocation pour l'aide aux personnes âgées introduite.",
         "Situation stable ; le plan convenu est suivi. Prochaine visite dans un mois.",
+        "Passage du kiné confirmé ; exercices de marche à poursuivre entre les séances.",
+        "Pilulier vérifié avec [Mme|M.] : les prises du soir oubliées deux fois cette semaine.",
+        "Appel au service d'aide familiale : le passage du matin avancé à 8 h.",
+        "Au bureau avec le proche : questions sur les aides financières, documents à rassembler.",
+        "Téléalarme installée ; [Mme|M.] sait comment l'utiliser.",
+        "Concertation : chacun a repris sa part du plan ; prochaine réunion dans trois mois.",
     ],
     "nl": [
         "Huisbezoek met de mantelzorger. [Mevrouw|Meneer] stapt met de rollator; twee keer gevallen "
@@ -94,14 +100,24 @@ VISIT_NOTES = {
         "Telefoon met de thuisverpleging: wondzorg verloopt goed.",
         "Rechten overlopen: aanvraag tegemoetkoming voor hulp aan bejaarden ingediend.",
         "Stabiele situatie; het afgesproken plan wordt gevolgd. Volgend bezoek over een maand.",
+        "Kinesitherapie bevestigd; stapoefeningen tussen de sessies verder doen.",
+        "Pillendoos samen met [mevrouw|meneer] nagekeken: avondmedicatie twee keer vergeten.",
+        "Telefoon met de gezinszorg: de ochtendbeurt vervroegd naar 8 uur.",
+        "Op kantoor met de naaste: vragen over financiële steun, documenten te verzamelen.",
+        "Personenalarm geplaatst; [mevrouw|meneer] weet hoe het werkt.",
+        "Overleg: ieder neemt zijn deel van het plan op; volgende vergadering over drie maanden.",
     ],
 }
 # the kinds of contact each note above was written after, in order ("Appel au médecin" is not
-# the note of a home visit, nor "Concertation avec…" that of a phone call)
-NOTE_KINDS = [{"home_visit"}, {"home_visit", "office"}, {"phone"},
-              {"home_visit", "phone", "office"}, {"concertation"}, {"home_visit", "phone"},
-              {"home_visit"}, {"phone"}, {"home_visit", "office"},
-              {"home_visit", "concertation", "office"}]
+# the note of a home visit, nor "Concertation avec…" that of a phone call), and the fact it
+# assumes (a walking frame or the allowance for the elderly: a patient of 60 or more)
+NOTE_FITS: list[tuple[set[str], str | None]] = [
+    ({"home_visit"}, OLD), ({"home_visit", "office"}, None), ({"phone"}, None),
+    ({"home_visit", "phone", "office"}, None), ({"concertation"}, None),
+    ({"home_visit", "phone"}, None), ({"home_visit"}, None), ({"phone"}, None),
+    ({"home_visit", "office"}, OLD), ({"home_visit", "concertation", "office"}, None),
+    ({"home_visit", "phone"}, None), ({"home_visit"}, None), ({"phone"}, None),
+    ({"office"}, None), ({"home_visit"}, None), ({"concertation"}, None)]
 JOURNAL = {
     "fr": [
         "Appel de la pharmacie : le pilulier n'a pas été retiré cette semaine.",
@@ -111,6 +127,11 @@ JOURNAL = {
         "Message de l'aidant : ça va mieux depuis l'accueil de jour.",
         "Livraison des repas confirmée à partir de lundi.",
         "Annulation de la kiné (malade), reprise la semaine prochaine.",
+        "La kiné signale que [Mme|M.] marche mieux avec la canne.",
+        "Rendez-vous chez le cardiologue déplacé au mois prochain.",
+        "L'aide familiale passera aussi le samedi matin à partir du mois prochain.",
+        "La mutualité confirme l'intervention pour le lit médicalisé.",
+        "Message du voisin : volets fermés ce matin ; après un appel, tout va bien.",
     ],
     "nl": [
         "Telefoon van de apotheek: de pillendoos is deze week niet opgehaald.",
@@ -120,6 +141,11 @@ JOURNAL = {
         "Bericht van de mantelzorger: het gaat beter sinds de dagopvang.",
         "Levering van de maaltijden bevestigd vanaf maandag.",
         "Kinesitherapie afgezegd (ziek), volgende week hervat.",
+        "De kinesitherapeut meldt dat [mevrouw|meneer] beter stapt met de wandelstok.",
+        "Afspraak bij de cardioloog verschoven naar volgende maand.",
+        "De gezinszorg komt vanaf volgende maand ook op zaterdagochtend.",
+        "Het ziekenfonds bevestigt de tegemoetkoming voor het hoog-laagbed.",
+        "Bericht van de buurman: rolluiken dicht vanochtend; na een telefoontje is alles in orde.",
     ],
 }
 HOSPITALS = {"fr": ["CHU UCL Namur", "Clinique Saint-Luc Bouge", "CHR Sambre et Meuse",
@@ -171,9 +197,30 @@ def _participants(rng: random.Random, kind: str, circle: Circle) -> list[str]:
     return rng.sample(list(circle.private), min(len(circle.private), rng.randint(0, 2)))
 
 
+class _Deck:
+    """Draws a patient's notes as a deck of cards: none comes back before every other that fits
+    has been used, and never twice in a row (a dossier that says the same thing four times
+    reads as a broken demo)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+        self.last: str | None = None
+
+    def draw(self, texts: Sequence[str]) -> str:
+        fresh = [t for t in texts if t not in self.used]
+        if not fresh:  # all used: shuffle them back in, but the last one drawn
+            self.used -= set(texts)
+            fresh = [t for t in texts if t != self.last] or list(texts)
+        self.last = self.rng.choice(fresh)
+        self.used.add(self.last)
+        return self.last
+
+
 def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
            kind: str | None = None, lang: str = "fr", female: bool = True,
-           circle: Circle = Circle()) -> dict[str, Any]:
+           circle: Circle = Circle(), notes: _Deck | None = None,
+           facts: frozenset[str] = frozenset({OLD})) -> dict[str, Any]:
     kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
     end = start + dt.timedelta(minutes=15 if kind == "phone" else rng.choice([45, 60, 90]))
     row: dict[str, Any] = {
@@ -182,8 +229,10 @@ def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status:
         "participants": _participants(rng, kind, circle), "notes": None,
     }
     if status == "done":
-        notes = [n for n, kinds in zip(VISIT_NOTES[lang], NOTE_KINDS, strict=True) if kind in kinds]
-        row.update(actual_start=start, actual_end=end, notes=said(rng.choice(notes), female))
+        fitting = [n for n, (kinds, needs) in zip(VISIT_NOTES[lang], NOTE_FITS, strict=True)
+                   if kind in kinds and fits(needs, set(facts))]
+        text = (notes or _Deck(rng)).draw(fitting)
+        row.update(actual_start=start, actual_end=end, notes=said(text, female))
     return row
 
 
@@ -207,13 +256,13 @@ def _case_history(rng: random.Random, case: dict[str, Any], final: str, opened: 
 
 
 def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: str | None, *,
-              max_visits: int = 14, people: dict[str, tuple[str, bool]] | None = None,
+              max_visits: int = 14, people: dict[str, tuple[str, bool, int]] | None = None,
               circles: dict[str, Circle] | None = None) -> Iterator[tuple[str, Rows]]:
     """Rows per patient: yields (patient_id, {Model: [values]}). `people` gives each patient's
-    language and whether she is a woman, so the demo text reads as written about her;
+    language, whether she is a woman and her age, so the demo text reads as written about her;
     `circles` the people who may be at a visit with the case manager (none without)."""
     for index, pid in enumerate(patient_ids):
-        lang, female = (people or {}).get(pid, ("fr", True))
+        lang, female, age = (people or {}).get(pid, ("fr", True, 80))
         circle = (circles or {}).get(pid, Circle())
         rows: Rows = {CASE: [], STATUS: [], VISIT: [], NOTE: [], STAY: []}
         episodes: list[tuple[dt.date, dt.date | None, str]] = []
@@ -231,7 +280,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             ended = opened - dt.timedelta(days=earlier[0] % 60 + 10)
             episodes.append((ended - dt.timedelta(days=earlier[1]), ended, "closed"))
         episodes.append((opened, None, status))
-        facts = family_facts(set(circle.roles))
+        facts = family_facts(set(circle.roles)) | ({OLD} if age >= 60 else set())
+        deck, journal_deck = _Deck(rng), _Deck(rng)
         requests = [r for r in REQUESTS[lang] if fits(r[3], facts)]
         for opened, closed, status in episodes:
             kind, name, reason, _fact = rng.choice(requests)
@@ -261,7 +311,7 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             while (visit_day := _workday(day, later=False)) > opened and done < max_visits:
                 start = _at(visit_day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
                 rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female,
-                                          circle=circle))
+                                          circle=circle, notes=deck, facts=frozenset(facts)))
                 if rows[VISIT][-1]["kind"] == "home_visit":
                     first_home = visit_day
                 if rng.random() < 0.7:
@@ -269,7 +319,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
                     if note_at.date() < today:
                         rows[NOTE].append({"id": uuid7(), "patient_id": pid, "case_id": case["id"],
                                            "written_at": note_at, "author": user,
-                                           "text": said(rng.choice(JOURNAL[lang]), female)})
+                                           "text": said(journal_deck.draw(JOURNAL[lang]),
+                                                        female)})
                 done += 1
                 day -= dt.timedelta(days=rng.randint(14, 35))
             # the first home visit came days after the request, not months (the walk back stops
@@ -277,7 +328,8 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             first = _workday(opened + dt.timedelta(days=rng.randint(2, 14)), later=True)
             if (first_home is None or first_home > opened + dt.timedelta(days=30)) and first < end:
                 rows[VISIT].append(_visit(rng, case, _at(first, rng.choice([10, 14])), "done",
-                                          "home_visit", lang=lang, female=female, circle=circle))
+                                          "home_visit", lang=lang, female=female, circle=circle,
+                                          notes=deck, facts=frozenset(facts)))
             if closed:
                 continue
             if index < len(TODAY_SLOTS):
@@ -362,7 +414,8 @@ def step(ctx: AppContext, rng: random.Random, patient_ids: list[str],
          report: Callable[[int, int], None]) -> None:
     """Write the demo cases through the services, BATCH patients per transaction."""
     today = ctx.today()
-    people = {pid: (p.lang, p.female) for pid, p in read_people(ctx, patient_ids).items()}
+    people = {pid: (p.lang, p.female, p.age(today))
+              for pid, p in read_people(ctx, patient_ids).items()}
     circles = {pid: _circle(ctx, pid) for pid in patient_ids}
     batch: list[tuple[str, Rows]] = []
     done = 0

@@ -57,6 +57,7 @@ def people(ctx: AppContext, patient_ids: list[str]) -> dict[str, Person]:
 # the family ties a demo text may name ("Sa fille", "Époux surchargé", "depuis le décès de
 # son mari"): said only of a patient whose map shows them (or, for a death, no spouse)
 SPOUSE, DAUGHTER, SON, WIDOWED = "spouse", "daughter", "son", "widowed"
+OLD = "old"  # 60 or older: what a text about memory clinics or a walking frame assumes
 _ROLES = {SPOUSE: {"époux", "épouse", "echtgenoot", "echtgenote"},
           DAUGHTER: {"fille", "dochter"}, SON: {"fils", "zoon"}}
 
@@ -67,8 +68,11 @@ def family_facts(roles: set[str]) -> set[str]:
     return facts if SPOUSE in facts else facts | {WIDOWED}
 
 
-def fits(needs: str | None, facts: set[str]) -> bool:
-    return needs is None or needs in facts
+def fits(needs: str | tuple[str, ...] | None, facts: set[str]) -> bool:
+    """Whether a text assuming the fact `needs` (or all of several) may be said of a patient."""
+    if needs is None:
+        return True
+    return needs in facts if isinstance(needs, str) else all(n in facts for n in needs)
 
 
 def family_of(ctx: AppContext, patient_id: str) -> set[str]:

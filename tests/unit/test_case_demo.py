@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections.abc import Iterator
 
@@ -229,3 +230,32 @@ def test_demo_requests_and_needs_fit_the_family_and_first_visits_come_soon(
             if "surchargé" in notes or "overbelast" in notes.replace("mantelzorger", ""):
                 assert SPOUSE in facts, notes
     assert widowed >= 2
+
+
+def test_demo_notes_vary_and_fit_the_patients_age(demo_20: AppContext) -> None:
+    """A 40-year-old's dossier said four times that the occupational therapist had come about
+    the bathroom, three times that the physio was off sick, and that he walked with a frame;
+    a 27-year-old's request came from the Ligue Alzheimer."""
+    from collections import Counter
+
+    from desktop.services import cases, journal, patients, visits
+
+    ctx = demo_20
+    today_ = ctx.today()
+    ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
+    for pid in ids:
+        view = patients.get_patient(ctx, pid)
+        done = [v.notes for v in visits.list_visits(ctx, pid) if v.status == "done" and v.notes]
+        notes = [n.text for n in journal.list_notes(ctx, pid)]
+        for texts in (done, notes):  # (in the dossier's order, newest first)
+            assert all(a != b for a, b in itertools.pairwise(texts)), texts
+            assert len(set(texts)) >= min(len(texts), 6), Counter(texts).most_common(3)
+        if len(notes) <= len(demo_cases.JOURNAL["fr"]):
+            assert len(set(notes)) == len(notes), notes
+        age = (today_ - view.birth_date).days // 365 if view.birth_date else 80
+        if age < 60:
+            said = " ".join(done + [f"{c.requester_name} {c.request_reason}"
+                                    for c in cases.list_cases(ctx, pid)])
+            for words in ("rollator", "Alzheimer", "fracture du col", "heupbreuk",
+                          "personnes âgées", "bejaarden"):
+                assert words not in said, (age, words)

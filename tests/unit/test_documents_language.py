@@ -235,7 +235,7 @@ def test_demo_text_speaks_of_the_patient_in_her_gender() -> None:
     assert demo_cases.said("[Haar|Zijn] zoon", False) == "Zijn zoon"
     rows = [r for _pid, rows in demo_cases.case_rows(
         __import__("random").Random(1), TODAY, ["a", "b"], "Anne",
-        people={"a": ("nl", True), "b": ("fr", False)}) for r in rows[demo_cases.CASE]]
+        people={"a": ("nl", True, 80), "b": ("fr", False, 80)}) for r in rows[demo_cases.CASE]]
     for row in rows:
         text = f"{row['requester_name']} {row['request_reason']}"
         if row["patient_id"] == "a":
