@@ -62,10 +62,21 @@ _ROLES = {SPOUSE: {"époux", "épouse", "echtgenoot", "echtgenote"},
           DAUGHTER: {"fille", "dochter"}, SON: {"fils", "zoon"}}
 
 
+CHILD = "child"  # a daughter or a son
+
+
 def family_facts(roles: set[str]) -> set[str]:
-    """Which of SPOUSE, DAUGHTER, SON (or else WIDOWED) the roles of a patient's people show."""
+    """Which of SPOUSE, DAUGHTER, SON (then CHILD; or else WIDOWED) the roles of a patient's
+    people show."""
     facts = {fact for fact, names in _ROLES.items() if roles & names}
+    if facts & {DAUGHTER, SON}:
+        facts.add(CHILD)
     return facts if SPOUSE in facts else facts | {WIDOWED}
+
+
+def tie(role: str | None) -> str | None:
+    """SPOUSE, DAUGHTER or SON for a role that names one ("épouse", "zoon"), else None."""
+    return next((fact for fact, names in _ROLES.items() if role in names), None)
 
 
 def fits(needs: str | tuple[str, ...] | None, facts: set[str]) -> bool:

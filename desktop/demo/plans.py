@@ -11,32 +11,58 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from desktop.demo.common import Person, people
+from desktop.demo.common import (
+    CHILD,
+    DAUGHTER,
+    OLD,
+    SON,
+    SPOUSE,
+    Person,
+    family_of,
+    fits,
+    people,
+    said,
+    tie,
+)
 from desktop.services import assessments, care_plans, cases, concertations, gp_feedback
 from desktop.services.context import AppContext
 
 BATCH = 10  # patients per transaction (a plan is ~10 records)
 
-WORDS = {
+# the patient's words, each with the fact it assumes (desktop.demo.common: a child, 60 or more…)
+WORDS: dict[str, dict[str, list[tuple[str, str | tuple[str, ...] | None]]]] = {
     "fr": {
-        "life": ["Rester chez moi le plus longtemps possible", "Continuer à jardiner",
-                 "Retrouver mes amis du club le jeudi", "Ne pas être un poids pour mes enfants"],
-        "matters": ["Voir mes petits-enfants", "Mon chat", "Aller à la messe le dimanche",
-                    "Garder mon indépendance"],
-        "expect": ["Qu'on m'aide pour la toilette", "Être moins seul(e)",
-                   "Que ma fille puisse se reposer", "Qu'on m'explique mes papiers"],
-        "avoid": ["Aller en maison de repos", "Retourner à l'hôpital", "Tomber à nouveau"],
+        "life": [("Rester chez moi le plus longtemps possible", None),
+                 ("Continuer à jardiner", None), ("Retrouver mes amis du club le jeudi", None),
+                 ("Ne pas être un poids pour mes enfants", CHILD)],
+        "matters": [("Voir mes petits-enfants", (CHILD, OLD)), ("Mon chat", None),
+                    ("Aller à la messe le dimanche", None), ("Garder mon indépendance", None)],
+        "expect": [("Qu'on m'aide pour la toilette", None),
+                   ("[Être moins seule|Être moins seul]", None),
+                   ("Que ma fille puisse se reposer", DAUGHTER),
+                   ("Qu'on m'explique mes papiers", None)],
+        "avoid": [("Aller en maison de repos", OLD), ("Retourner à l'hôpital", None),
+                  ("Tomber à nouveau", None)],
     },
     "nl": {
-        "life": ["Zo lang mogelijk thuis blijven", "Blijven tuinieren",
-                 "Mijn vrienden van de club terugzien", "Mijn kinderen niet tot last zijn"],
-        "matters": ["Mijn kleinkinderen zien", "Mijn kat", "Op zondag naar de kerk",
-                    "Zelfstandig blijven"],
-        "expect": ["Hulp bij het wassen", "Minder alleen zijn", "Dat mijn dochter kan rusten",
-                   "Uitleg over mijn papieren"],
-        "avoid": ["Naar een rusthuis gaan", "Terug naar het ziekenhuis", "Opnieuw vallen"],
+        "life": [("Zo lang mogelijk thuis blijven", None), ("Blijven tuinieren", None),
+                 ("Mijn vrienden van de club terugzien", None),
+                 ("Mijn kinderen niet tot last zijn", CHILD)],
+        "matters": [("Mijn kleinkinderen zien", (CHILD, OLD)), ("Mijn kat", None),
+                    ("Op zondag naar de kerk", None), ("Zelfstandig blijven", None)],
+        "expect": [("Hulp bij het wassen", None), ("Minder alleen zijn", None),
+                   ("Dat mijn dochter kan rusten", DAUGHTER),
+                   ("Uitleg over mijn papieren", None)],
+        "avoid": [("Naar een rusthuis gaan", OLD), ("Terug naar het ziekenhuis", None),
+                  ("Opnieuw vallen", None)],
     },
 }
+# the carer-strain goal names who carries the load: the carer on the map, else the family
+CARER_GOALS = {SPOUSE: ("Que [mon mari|ma femme] puisse souffler",
+                        "Dat [mijn man|mijn vrouw] op adem kan komen"),
+               DAUGHTER: ("Que ma fille puisse souffler", "Dat mijn dochter op adem kan komen"),
+               SON: ("Que mon fils puisse souffler", "Dat mijn zoon op adem kan komen"),
+               None: ("Que mes proches puissent souffler", "Dat mijn naasten op adem kunnen komen")}
 # per need domain: goal (fr, nl), then actions (kind of contact or patient/case_manager,
 # what fr, what nl, schedule as "" or (fr, nl))
 GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[str, str]]]]] = {
@@ -49,7 +75,7 @@ GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[st
     "cognition_mood": (("Garder le moral", "De moed erin houden"), [
         ("patient_association", "Groupe de parole", "Praatgroep", ("2 fois par mois", "2 keer per maand")),
         ("patient", "Aller au club le jeudi", "Naar de club op donderdag", ("jeudi 14 h – 17 h", "donderdag 14.00–17.00 uur"))]),
-    "carer_strain": (("Que ma fille puisse souffler", "Dat mijn dochter op adem kan komen"), [
+    "carer_strain": (CARER_GOALS[None], [
         ("informal_carer", "Visite et repas du dimanche", "Bezoek en zondagsmaal", ("dimanche midi", "zondag 's middags")),
         ("case_manager", "Chercher un accueil de jour", "Dagopvang zoeken", "")]),
     "social_network": (("Voir plus de monde", "Meer mensen zien"), [
@@ -60,8 +86,8 @@ GOALS: dict[str, tuple[tuple[str, str], list[tuple[str, str, str, str | tuple[st
         ("physio", "Exercices d'équilibre", "Evenwichtsoefeningen", ("lun, jeu 10 h – 10 h 45", "ma, do 10.00–10.45 uur"))]),
     "money_rights": (("Payer mes factures à temps", "Mijn rekeningen op tijd betalen"), [
         ("cpas", "Médiation de dettes", "Schuldbemiddeling", ("jeudi 10 h – 11 h", "donderdag 10.00–11.00 uur")),
-        ("social_worker", "Demander l'allocation d'aide aux personnes âgées",
-         "Zorgbudget aanvragen", "")]),
+        ("social_worker", "Vérifier les droits aux allocations",
+         "Rechten op tegemoetkomingen nagaan", "")]),
     "administration": (("Comprendre mes papiers", "Mijn papieren begrijpen"), [
         ("case_manager", "Trier le courrier ensemble", "Samen de post sorteren",
          ("1 fois par mois", "1 keer per maand")),
@@ -82,8 +108,15 @@ def _case_status(ctx: AppContext, patient_id: str) -> tuple[str | None, dt.date 
 def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
               status: str | None, active_on: dt.date | None) -> None:
     lang = p.lang
-    words = WORDS[lang]
     rels = care_plans.ecosystem_choices(ctx, p.id)
+    facts = family_of(ctx, p.id) | ({OLD} if p.age(today) >= 60 else set())
+
+    def words(part: str) -> str:
+        return said(rng.choice([w for w, needs in WORDS[lang][part] if fits(needs, facts)]),
+                    p.female)
+
+    carer = next((tie(c.role) for c in rels if c.kind == "informal_carer" and tie(c.role)),
+                 next((t for t in (SPOUSE, DAUGHTER, SON) if t in facts), None))
     by_kind: dict[str, list[str]] = {}
     for c in rels:
         by_kind.setdefault(c.kind, []).append(c.contact_id)
@@ -100,11 +133,12 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
     review = max(today + dt.timedelta(days=ahead), agreed_on + dt.timedelta(days=30)) \
         if agreed else None
     plan = care_plans.start_plan(
-        ctx, p.id, life_project=rng.choice(words["life"]), what_matters=rng.choice(words["matters"]),
-        expectations=rng.choice(words["expect"]), to_avoid=rng.choice(words["avoid"]),
-        review_date=review)
+        ctx, p.id, life_project=words("life"), what_matters=words("matters"),
+        expectations=words("expect"), to_avoid=words("avoid"), review_date=review)
     for domain in needs:
         (goal_fr, goal_nl), actions = GOALS[domain]
+        if domain == "carer_strain":
+            goal_fr, goal_nl = (said(w, p.female) for w in CARER_GOALS[carer])
         goal = care_plans.add_goal(ctx, plan, goal_nl if lang == "nl" else goal_fr, domain=domain,
                                    needs=[domain],
                                    target_date=today + dt.timedelta(days=rng.randint(30, 200)))

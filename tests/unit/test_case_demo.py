@@ -259,3 +259,34 @@ def test_demo_notes_vary_and_fit_the_patients_age(demo_20: AppContext) -> None:
             for words in ("rollator", "Alzheimer", "fracture du col", "heupbreuk",
                           "personnes âgées", "bejaarden"):
                 assert words not in said, (age, words)
+
+
+def test_demo_plans_speak_of_the_patients_own_people(demo_20: AppContext) -> None:
+    """A 40-year-old man whose wife was his carer had the goal "Que ma fille puisse souffler",
+    and patients without children wanted to see their grandchildren."""
+    from desktop.demo.common import CHILD, DAUGHTER, SON, SPOUSE, family_of
+    from desktop.services import care_plans, patients
+
+    ctx = demo_20
+    ids = ctx.read(lambda s: list(s.execute(select(Patient.id)).scalars()))
+    carers = 0
+    for pid in ids:
+        plan = care_plans.current_plan(ctx, pid)
+        if plan is None:
+            continue
+        facts = family_of(ctx, pid)
+        view = patients.get_patient(ctx, pid)
+        age = (ctx.today() - view.birth_date).days // 365 if view.birth_date else 80
+        words = " ".join([plan.life_project, plan.what_matters, plan.expectations,
+                          plan.to_avoid] + [g.text for g in plan.goals])
+        for said, fact in (("ma fille", DAUGHTER), ("mijn dochter", DAUGHTER),
+                           ("mon fils", SON), ("mijn zoon", SON), ("mon mari", SPOUSE),
+                           ("ma femme", SPOUSE), ("mijn man", SPOUSE), ("mijn vrouw", SPOUSE),
+                           ("enfants", CHILD), ("kinderen", CHILD)):
+            if said in words:
+                assert fact in facts, (said, facts)
+        if age < 60:
+            assert not any(w in words for w in ("maison de repos", "rusthuis",
+                                                "petits-enfants", "kleinkinderen")), words
+        carers += any(g.domain == "carer_strain" for g in plan.goals)
+    assert carers >= 2
