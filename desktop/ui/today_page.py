@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEventLoop, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -82,6 +82,19 @@ class TodayPage(QWidget):
         row.addWidget(self.discard_button)
         self.banner.hide()
         layout.addWidget(self.banner)
+        # a vault with no open case (a new laptop): where to begin, instead of twelve "(0)"
+        self.welcome = QFrame()
+        self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.welcome)
+        self.welcome_text = QLabel(self.tr(
+            "No open case yet. Begin with a patient: their identity, then the request, the "
+            "assessment and the plan, in their dossier."))
+        self.welcome_text.setWordWrap(True)
+        self.welcome_button = QPushButton(self.tr("&New patient…"))
+        row.addWidget(self.welcome_text, 1)
+        row.addWidget(self.welcome_button)
+        self.welcome.hide()
+        layout.addWidget(self.welcome)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Patient"), self.tr("What")])
@@ -99,6 +112,7 @@ class TodayPage(QWidget):
         self.tree.itemActivated.connect(self._open)
         self.restore_button.clicked.connect(self.restore_draft)
         self.discard_button.clicked.connect(self.discard_draft)
+        self.welcome_button.clicked.connect(self.new_patient)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search)
 
     # ---- data ----------------------------------------------------------------------------
@@ -251,6 +265,10 @@ class TodayPage(QWidget):
         top.addChildren(children)
         top.setHidden(key in SHOWN_ONLY_WITH_ITEMS and not items)
         top.setExpanded(bool(items))
+        # an empty section stays (nothing late is news too) but grey: the eye goes to the others
+        top.setForeground(0, self.palette().brush(QPalette.ColorGroup.Disabled,
+                                                  QPalette.ColorRole.Text) if not items
+                          else self.palette().brush(QPalette.ColorRole.Text))
         if selected is not None:  # the row chosen before the refresh, chosen again
             again = next((c for c in children
                           if c.data(0, Qt.ItemDataRole.UserRole) == selected), None)
@@ -290,6 +308,7 @@ class TodayPage(QWidget):
         self.task = None
         self.data = data
         self.counts.setText(self.tr("%n open case(s)", "", data.open_cases))
+        self.welcome.setVisible(not data.open_cases and not any(data.sections.values()))
         for key, items in data.sections.items():
             if key not in self.filled or key == "awaiting_contact":  # its title names N days
                 self._fill(key, items)
@@ -348,6 +367,14 @@ class TodayPage(QWidget):
         focus = getattr(self.window_.stack.currentWidget(), "focus_search", None)
         if callable(focus):
             focus()
+
+    def new_patient(self) -> object:
+        """The caseload's New patient form (Ctrl+N there), from the welcome."""
+        from desktop.ui.caseload_page import CaseloadPage
+
+        self.window_.show_page("caseload")
+        page = self.window_.stack.currentWidget()
+        return page.new_patient() if isinstance(page, CaseloadPage) else None
 
     def restore_draft(self) -> object:
         """Open the dossier where the first pending draft belongs, with its text restored."""

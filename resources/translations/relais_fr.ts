@@ -4984,6 +4984,10 @@ Rien n'a été conservé ; recommencez.</translation>
       </translation>
     </message>
     <message>
+      <source>&amp;New patient…</source>
+      <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
       <source>&amp;Restore</source>
       <translation>&amp;Restaurer</translation>
     </message>
@@ -5029,6 +5033,10 @@ Rien n'a été conservé ; recommencez.</translation>
         <numerusform>Sans premier contact après %n jour</numerusform>
         <numerusform>Sans premier contact après %n jours</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>No open case yet. Begin with a patient: their identity, then the request, the assessment and the plan, in their dossier.</source>
+      <translation>Aucun dossier ouvert pour l'instant. Commencez par un patient : son identité, puis la demande, l'évaluation et le plan, dans son dossier.</translation>
     </message>
     <message>
       <source>Overdue follow-ups</source>

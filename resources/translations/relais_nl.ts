@@ -4984,6 +4984,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       </translation>
     </message>
     <message>
+      <source>&amp;New patient…</source>
+      <translation>&amp;Nieuwe patiënt…</translation>
+    </message>
+    <message>
       <source>&amp;Restore</source>
       <translation>&amp;Herstellen</translation>
     </message>
@@ -5029,6 +5033,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
         <numerusform>Geen eerste contact na %n dag</numerusform>
         <numerusform>Geen eerste contact na %n dagen</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>No open case yet. Begin with a patient: their identity, then the request, the assessment and the plan, in their dossier.</source>
+      <translation>Nog geen open dossier. Begin met een patiënt: de identiteit, daarna de vraag, de evaluatie en het plan, in het dossier.</translation>
     </message>
     <message>
       <source>Overdue follow-ups</source>

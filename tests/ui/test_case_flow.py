@@ -260,3 +260,31 @@ def test_today_names_a_visits_place_only_where_it_says_more_than_its_kind(main_w
     assert whats[2].endswith(f"({home})")  # a call "at home" is not what a call says
     # a Dutch-speaking colleague's default place, or the word typed again: no more than the kind
     assert whats[3] == whats[4] == whats[0]
+
+
+def test_today_on_a_new_laptop_says_where_to_begin(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A new vault opened on twelve black "(0)" titles and nothing to say what to do first."""
+    from PySide6.QtGui import QPalette
+
+    from desktop.ui.caseload_page import NewPatientDialog
+
+    page = main_window.pages[0]
+    page.refresh()
+    assert page.wait_loaded()
+    assert page.welcome.isVisibleTo(main_window)
+    grey = page.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert all(top.foreground(0).color() == grey for top in page.tops.values())
+    dialog = page.new_patient()  # the welcome's button
+    assert isinstance(dialog, NewPatientDialog)
+    dialog.reject()
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Noël", given_name="Léon"))
+    cid = cases.open_case(ctx, pid, cases.RequestFields(requester_type="patient",
+                                                        request_reason="Aide"))
+    visits.plan_visit(ctx, cid, start=f"{ctx.today().isoformat()}T15:00")
+    main_window.show_page("today")
+    page.refresh()
+    assert page.wait_loaded()
+    assert not page.welcome.isVisibleTo(main_window)
+    assert page.tops["visits_today"].childCount() == 1
+    assert page.tops["visits_today"].foreground(0).color() != grey
+    assert page.tops["overdue"].foreground(0).color() == grey  # empty: grey still
