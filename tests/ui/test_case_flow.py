@@ -58,8 +58,14 @@ def test_patient_case_visit_flow(main_window, qtbot, ctx) -> None:  # type: igno
     # new case with a request
     cases_tab = _tab(dossier, CasesTab)
     case_dialog = cases_tab.new_case()
+    case_dialog.phone.setFocus()
     assert not case_dialog.try_save()  # who asked and why are required
     assert len(case_dialog.errors.visible_messages()) == 2
+    # the keyboard goes to the first field said wrong, where the next keys belong
+    qtbot.waitUntil(lambda: case_dialog.focusWidget() is case_dialog.requester)
+    case_dialog.reason.setFocus()
+    assert not case_dialog.try_save()  # already in a field said wrong: it stays there
+    assert case_dialog.focusWidget() is case_dialog.reason
     case_dialog.requester.setCurrentIndex(case_dialog.requester.findData("gp"))
     qtbot.keyClicks(case_dialog.name, "Dr Piette")
     qtbot.keyClicks(case_dialog.reason, "Elle ne s'en sort plus seule.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QTimer, SignalInstance
+from PySide6.QtCore import QDate, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -66,6 +66,7 @@ class InlineErrors:
         self.form = form
         self.general = general
         self.labels: dict[str, QLabel] = {}
+        self.fields: dict[QLabel, QWidget] = {}  # message → its field, in the form's order
         self.typed: dict[QWidget, QLabel] = {}
         general.setStyleSheet(ERROR_STYLE)
         general.setWordWrap(True)
@@ -81,6 +82,7 @@ class InlineErrors:
         self.form.addRow("", msg)
         for name in (field, *aliases):
             self.labels[name] = msg
+        self.fields[msg] = widget
         if isinstance(widget, _TypedField):  # an unreadable date or time is said at once
             widget.problem.connect(lambda text, m=msg: self._say(m, text))
             self.typed[widget] = msg
@@ -139,6 +141,17 @@ class InlineErrors:
             target.setText(text if not target.text() else target.text() + "\n" + text)
             target.show()
         self._grow()
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        """The keyboard to the first field in error (a hurried person types on), unless it is
+        already in one of them."""
+        wrong = [w for msg, w in self.fields.items() if not msg.isHidden() and msg.text()]
+        focus = self.general.window().focusWidget()
+        if not wrong or any(focus is w or (focus is not None and w.isAncestorOf(focus))
+                            for w in wrong):
+            return
+        wrong[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def visible_messages(self) -> list[str]:
         out = [lab.text() for lab in {id(x): x for x in self.labels.values()}.values()
