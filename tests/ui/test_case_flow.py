@@ -72,6 +72,8 @@ def test_patient_case_visit_flow(main_window, qtbot, ctx) -> None:  # type: igno
     assert case_dialog.try_save()
     cid = cases.open_case_of(ctx, pid)
     assert cid is not None and "Dr Piette" in cases_tab.detail.toPlainText()
+    # a laptop not enrolled names the case manager who opened it as responsible, not "—"
+    assert "Anne Lambert" in cases_tab.detail.toPlainText()
 
     # plan a visit (Ctrl+Shift+V); an end before the start is refused inline
     visits_tab = _tab(dossier, VisitsTab)
@@ -294,3 +296,30 @@ def test_today_on_a_new_laptop_says_where_to_begin(main_window, qtbot, ctx) -> N
     assert page.tops["visits_today"].childCount() == 1
     assert page.tops["visits_today"].foreground(0).color() != grey
     assert page.tops["overdue"].foreground(0).color() == grey  # empty: grey still
+
+
+def test_the_next_status_is_read_whole(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The statuses a case may move to fill their list once the case is chosen; the list kept
+    the width it had empty, and French read "Évaluatic"."""
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.ui.i18n import install_language
+
+    install_language("nl")
+    try:
+        pid = patients.add_patient(ctx, patients.PatientFields(family_name="Peeters",
+                                                               given_name="Jan"))
+        dossier = main_window.open_dossier(pid)
+        tab = _tab(dossier, CasesTab)
+        QApplication.processEvents()  # shown with no case: nothing to move to yet
+        cases.open_case(ctx, pid, cases.RequestFields(requester_type="patient",
+                                                      request_reason="Hulp"), status="assessing")
+        tab.refresh()
+        QApplication.processEvents()
+        combo = tab.move_to
+        fresh = QComboBox()  # what the same statuses need, measured afresh
+        fresh.addItems([combo.itemText(i) for i in range(combo.count())])
+        assert combo.count() and combo.width() >= fresh.sizeHint().width(), (
+            combo.width(), fresh.sizeHint().width())
+    finally:
+        install_language("en")

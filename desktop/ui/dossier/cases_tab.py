@@ -58,6 +58,8 @@ class CasesTab(QWidget):
         self.new_button = QPushButton(self.tr("&New case…"))
         self.move_to = QComboBox()
         self.move_to.setAccessibleName(self.tr("New status"))
+        # filled for each case chosen: as wide as its statuses then ("Évaluatic" otherwise)
+        self.move_to.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.move_button = QPushButton(self.tr("Change &status"))
         self.review_button = QPushButton(self.tr("Relevance &reviewed"))
         self.review_button.setToolTip(self.tr("Case management is still needed: the next review "
@@ -154,7 +156,9 @@ class CasesTab(QWidget):
             self.tr("Request: “{text}”").format(text=c.request_reason or ""),
             (self.tr("Responsible case managers: {names}") if len(c.responsible_users) > 1
              else self.tr("Responsible case manager: {names}")).format(
-                names=", ".join(display_names(self.dossier.ctx, c.responsible_users)) or "—"),
+                # a laptop not enrolled names no server user: the one who opened the case
+                names=", ".join(display_names(self.dossier.ctx, c.responsible_users))
+                or c.primary_case_manager or "—"),
         ]
         if c.clarified_request:
             lines.append(self.tr("Clarified request: {text}").format(text=c.clarified_request))
