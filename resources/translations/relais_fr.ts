@@ -2834,6 +2834,10 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>HandoverDialog</name>
     <message>
+      <source>&amp;Connect to a server…</source>
+      <translation>Se &amp;connecter à un serveur…</translation>
+    </message>
+    <message>
       <source>&amp;Responsible case manager:</source>
       <translation>Gestionnaire &amp;responsable :</translation>
     </message>
@@ -2870,8 +2874,8 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Le serveur n'a pas encore donné la liste des utilisateurs de l'équipe : synchronisez, puis réessayez.</translation>
     </message>
     <message>
-      <source>This laptop is not enrolled on a sync server: the team's users are not known here. Enrol it (Sync page) to hand the case over.</source>
-      <translation>Cet ordinateur n'est pas enregistré auprès d'un serveur de synchronisation : les utilisateurs de l'équipe n'y sont pas connus. Enregistrez-le (page Synchronisation) pour passer le relais.</translation>
+      <source>This laptop is not connected to the organisation's server: the team's users are not known here. Connect it to hand the case over.</source>
+      <translation>Cet ordinateur n'est pas relié au serveur de l'organisation : les utilisateurs de l'équipe n'y sont pas connus. Reliez-le pour passer le relais.</translation>
     </message>
     <message>
       <source>What the new case manager should know first: the situation, what is under way, the people to call, what the patient was told.</source>

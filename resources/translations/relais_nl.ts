@@ -2834,6 +2834,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>HandoverDialog</name>
     <message>
+      <source>&amp;Connect to a server…</source>
+      <translation>&amp;Verbinden met een server…</translation>
+    </message>
+    <message>
       <source>&amp;Responsible case manager:</source>
       <translation>&amp;Verantwoordelijke casemanager:</translation>
     </message>
@@ -2870,8 +2874,8 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>De server heeft de gebruikers van het team nog niet doorgegeven: synchroniseer en probeer opnieuw.</translation>
     </message>
     <message>
-      <source>This laptop is not enrolled on a sync server: the team's users are not known here. Enrol it (Sync page) to hand the case over.</source>
-      <translation>Deze laptop is niet ingeschreven bij een synchronisatieserver: de gebruikers van het team zijn hier niet bekend. Schrijf hem in (pagina Synchronisatie) om het dossier over te dragen.</translation>
+      <source>This laptop is not connected to the organisation's server: the team's users are not known here. Connect it to hand the case over.</source>
+      <translation>Deze laptop is niet verbonden met de server van de organisatie: de gebruikers van het team zijn hier niet bekend. Verbind hem om het dossier over te dragen.</translation>
     </message>
     <message>
       <source>What the new case manager should know first: the situation, what is under way, the people to call, what the patient was told.</source>

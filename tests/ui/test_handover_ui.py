@@ -99,9 +99,16 @@ def test_not_enrolled_says_so_and_saves_nothing(main_window, qtbot, ctx) -> None
     before = cases.get_case(ctx, cid).responsible_users
     tab = _tab(main_window.open_dossier(d.patient_id))
     dialog = tab.handover()
-    assert dialog.unavailable.isVisibleTo(dialog) and "enrol" in dialog.unavailable.text().lower()
+    assert dialog.unavailable.isVisibleTo(dialog) and "connect" in dialog.unavailable.text()
     assert not dialog.first.isEnabled() and not dialog.second.isEnabled()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     dialog.try_save()
     assert cases.get_case(ctx, cid).responsible_users == before
-    dialog.reject()
+    # it pointed to a "Sync page" the window no longer has: it opens the server's form itself
+    from desktop.ui.sync.enrol_dialog import EnrolDialog
+
+    assert dialog.connect_button.isVisibleTo(dialog)
+    dialog.connect_button.click()
+    assert not dialog.isVisible()
+    enrol = next(w for w in main_window.findChildren(EnrolDialog) if w.isVisible())
+    enrol.reject()

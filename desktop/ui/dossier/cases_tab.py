@@ -272,7 +272,10 @@ class CasesTab(QWidget):
         c = self.selected()
         if c is None or not c.is_open:
             return None
-        dialog = HandoverDialog(self, self.dossier.ctx, c.id)
+        from desktop.ui.sync.enrol_dialog import connect_to_server
+
+        dialog = HandoverDialog(self, self.dossier.ctx, c.id,
+                                connect=lambda: connect_to_server(self.dossier.main_window))
         dialog.finished.connect(lambda _r: self._changed() if dialog.result_id else None)
         dialog.open()
         return dialog

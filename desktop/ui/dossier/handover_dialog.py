@@ -2,11 +2,20 @@
 team's users, as the server last listed them to this laptop, with a handover note they read
 first (issue 19, item 5); the case's Today items go with it. The same service as
 `relais case handover` (`desktop/services/handover.py`). Not enrolled: the team is unknown, the
-dialog says so and saves nothing."""
+dialog says so, offers to connect it, and saves nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.services import account, cases, handover, sync_status
 from desktop.services.context import AppContext
@@ -37,7 +46,10 @@ write the handover note they read first."""
 
     DRAFT_KIND = "handover_note"
 
-    def __init__(self, parent: QWidget | None, ctx: AppContext, case_id: str) -> None:
+    def __init__(self, parent: QWidget | None, ctx: AppContext, case_id: str,
+                 connect: Callable[[], object] | None = None) -> None:
+        """`connect` opens the form that connects the laptop to a server (offered when it is
+        not: the team's users come from there)."""
         super().__init__(parent, self.tr("Hand the case over"))
         self.ctx, self.case_id = ctx, case_id
         current = list(cases.get_case(ctx, case_id).responsible_users)
@@ -77,8 +89,8 @@ write the handover note they read first."""
         self.unavailable.setWordWrap(True)
         if not self.enrolled or not self.members:
             self.unavailable.setText(
-                self.tr("This laptop is not enrolled on a sync server: the team's users are "
-                        "not known here. Enrol it (Sync page) to hand the case over.")
+                self.tr("This laptop is not connected to the organisation's server: the "
+                        "team's users are not known here. Connect it to hand the case over.")
                 if not self.enrolled else
                 self.tr("The server has not listed the team's users yet: synchronise, then "
                         "try again."))
@@ -90,6 +102,11 @@ write the handover note they read first."""
         else:
             self.unavailable.hide()
         self.form.insertRow(0, self.unavailable)
+        self.connect_button = QPushButton(self.tr("&Connect to a server…"))
+        self.connect_button.setVisible(not self.enrolled and connect is not None)
+        if connect is not None:
+            self.connect_button.clicked.connect(lambda: (self.reject(), connect()))
+        self.form.insertRow(1, self.connect_button)
         self.patient_id = cases.get_case(ctx, case_id).patient_id
         if self.enrolled and self.members:
             self.attach_drafts(ctx, self.patient_id)
