@@ -105,7 +105,11 @@ write the handover note they read first."""
         self.connect_button = QPushButton(self.tr("&Connect to a server…"))
         self.connect_button.setVisible(not self.enrolled and connect is not None)
         if connect is not None:
-            self.connect_button.clicked.connect(lambda: (self.reject(), connect()))
+            def connect_instead() -> None:
+                self.reject()
+                connect()
+
+            self.connect_button.clicked.connect(connect_instead)
         self.form.insertRow(1, self.connect_button)
         self.patient_id = cases.get_case(ctx, case_id).patient_id
         if self.enrolled and self.members:
