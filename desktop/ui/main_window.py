@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        self.locked_view = self._locked_label()
+        self.locked_view = self._locked_view()
         self._pages: list[QWidget | None] = []  # by navigation row; None until first shown
         self._keys: list[PageKey] = []  # by navigation row: PAGES less those not seen
         self._row_actions: list[QAction] = []  # Alt+1…9
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
             pass
         self._stop_listening()
         old = self.centralWidget()
-        self.locked_view = self._locked_label()
+        self.locked_view = self._locked_view()
         self.setCentralWidget(self.locked_view)  # deletes the pages
         if old is not None:
             old.deleteLater()
@@ -399,25 +400,38 @@ class MainWindow(QMainWindow):
         self.ctx.lock()
         self.ask_unlock()
 
-    def _locked_label(self) -> QLabel:
-        """What the window shows while locked: at the top, where the unlock dialog (centred
-        on the window) does not cover it."""
-        label = QLabel(self.tr("Relais is locked. Your data is hidden."))
-        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        label.setContentsMargins(0, 48, 0, 0)
-        return label
+    def _locked_view(self) -> QWidget:
+        """What the window shows while locked: a message at the top, where the unlock dialog
+        (centred on the window) does not cover it; and, once that dialog is dismissed, a
+        button that asks again (Escape on the lock screen left Relais, its sync with it)."""
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 48, 0, 0)
+        self.locked_label = QLabel(self.tr("Relais is locked. Your data is hidden."))
+        self.locked_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.unlock_button = QPushButton(self.tr("&Unlock…"))
+        self.unlock_button.hide()
+        self.unlock_button.clicked.connect(self.ask_unlock)
+        layout.addWidget(self.locked_label)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return view
 
     def ask_unlock(self) -> None:
         from desktop.ui.dialogs.unlock import UnlockDialog
 
         dialog = UnlockDialog(self.folder, self)
         self.unlock_dialog = dialog
+        self.unlock_button.hide()
 
         def done(result: int) -> None:
             if result and dialog.ctx is not None:
                 self.set_context(dialog.ctx)
-            elif self.ctx is None or self.ctx.is_locked:
+            elif self.ctx is None:  # at start-up: not opening it is leaving
                 self.close()
+            elif self.ctx.is_locked:  # locked while at work: it stays open, locked
+                self.unlock_button.show()
+                self.unlock_button.setFocus()
 
         dialog.finished.connect(done)
         dialog.open()

@@ -3197,6 +3197,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>&amp;Relais</translation>
     </message>
     <message>
+      <source>&amp;Unlock…</source>
+      <translation>&amp;Déverrouiller…</translation>
+    </message>
+    <message>
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>

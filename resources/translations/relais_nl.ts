@@ -3197,6 +3197,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>&amp;Relais</translation>
     </message>
     <message>
+      <source>&amp;Unlock…</source>
+      <translation>&amp;Ontgrendelen…</translation>
+    </message>
+    <message>
       <source>Navigation</source>
       <translation>Navigatie</translation>
     </message>

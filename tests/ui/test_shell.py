@@ -82,7 +82,7 @@ def test_create_unlock_caseload_idle_lock(qtbot, tmp_path: Path, monkeypatch) ->
     window.idle.set_timeout_ms(200)
     qtbot.waitUntil(lambda: window.ctx.is_locked, timeout=5000)
     assert not any(n in _visible_texts(window) for n in names)
-    assert isinstance(window.centralWidget(), QLabel)
+    assert window.centralWidget() is window.locked_view
     qtbot.waitUntil(lambda: isinstance(getattr(window, "unlock_dialog", None), UnlockDialog)
                     and window.unlock_dialog.isVisible())
     # unlocking again shows the caseload again
