@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
     def _locked_view(self) -> QWidget:
         """What the window shows while locked: a message at the top, where the unlock dialog
         (centred on the window) does not cover it; and, once that dialog is dismissed, a
-        button that asks again (Escape on the lock screen left Relais, its sync with it)."""
+        button that asks again (Escape on the lock screen closed Relais)."""
         view = QWidget()
         layout = QVBoxLayout(view)
         layout.setContentsMargins(0, 48, 0, 0)

@@ -21,8 +21,8 @@ def test_the_unlock_dialog_does_not_cover_the_locked_message(main_window, qtbot)
 
 
 def test_escape_on_the_lock_screen_keeps_relais_open_and_locked(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Locked while the case manager was away, the unlock dialog's Escape closed Relais (and
-    its sync); at start-up it still means "do not open"."""
+    """Locked while the case manager was away, the unlock dialog's Escape closed Relais; at
+    start-up it still means "do not open"."""
     main_window.show()
     main_window.lock()
     dialog = main_window.unlock_dialog
