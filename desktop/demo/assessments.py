@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from desktop.demo.common import SPOUSE, WIDOWED, Person, family_of, fits, people
+from desktop.demo.common import CHILD, SPOUSE, WIDOWED, Person, family_of, fits, people
 from desktop.domain.instruments import Definition
 from desktop.services import assessments, cases, triage
 from desktop.services.context import AppContext
@@ -42,7 +42,7 @@ NEED_NOTES = {
 }
 # needs' notes that say something of the family (desktop.demo.common.family_facts)
 NOTE_FACTS = {"Triste depuis le décès de [son mari|son épouse]": WIDOWED,
-              "[Époux surchargé|Épouse surchargée]": SPOUSE}
+              "[Époux surchargé|Épouse surchargée]": SPOUSE, "Enfants éloignés": CHILD}
 REASONS = [("Famille très présente, coordination suffisante",
             "Zeer betrokken familie, coördinatie volstaat"),
            ("Situation plus lourde que les signaux", "Situatie zwaarder dan de signalen"),

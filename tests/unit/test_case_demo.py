@@ -205,7 +205,7 @@ def test_demo_requests_and_needs_fit_the_family_and_first_visits_come_soon(
     """Every demo patient had a spouse on her map, yet a request said "depuis le décès de son
     mari" and "Sa fille" asked for a patient without a daughter; the first home visit came up
     to nine months after the request (the access indicators' delays in hundreds of days)."""
-    from desktop.demo.common import DAUGHTER, SON, SPOUSE, WIDOWED, family_of
+    from desktop.demo.common import CHILD, DAUGHTER, SON, SPOUSE, WIDOWED, family_of
     from desktop.services import assessments, cases
 
     ctx = demo_20
@@ -229,6 +229,8 @@ def test_demo_requests_and_needs_fit_the_family_and_first_visits_come_soon(
                 assert WIDOWED in facts, notes
             if "surchargé" in notes or "overbelast" in notes.replace("mantelzorger", ""):
                 assert SPOUSE in facts, notes
+            if "Enfants" in notes or "Kinderen" in notes:
+                assert CHILD in facts, notes
     assert widowed >= 2
 
 
