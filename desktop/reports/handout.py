@@ -216,16 +216,20 @@ class _TailedTable(Table):
 
 
 def _contacts(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
+    """Who to call or where to go: the people with a phone or an address. The others (a
+    husband, a son whose number she knows) are on the map that ends the handout; listed here
+    without a number they made two pages more to turn for nothing."""
     out: list[Flowable] = heading(tx("handout.contacts"), st)
-    if not data.contacts:
+    reachable = [c for c in data.contacts if c.phones or c.address]
+    if not reachable:
         return [*out, Paragraph(esc(tx("handout.no_contacts")), st.body)]
     rows: list[list[Any]] = []
-    for c in data.contacts:
+    for c in reachable:
         who = f"<b>{esc(c.name)}</b><br/><font color='#555555'>{esc(_role(c, tx))}</font>"
         if c.address:
             who += f"<br/>{esc(c.address)}"
         rows.append([Paragraph(who, st.cell), "\n".join(c.phones)])
-    widest = max((text_width(p, st.phone) for c in data.contacts for p in c.phones), default=0)
+    widest = max((text_width(p, st.phone) for c in reachable for p in c.phones), default=0)
     phone_w = min(max(widest + 16, FRAME_W * 0.3), FRAME_W * 0.55)
     table = _TailedTable(rows, colWidths=[FRAME_W - phone_w, phone_w], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -237,6 +241,8 @@ def _contacts(data: HandoutData, st: Styles, tx: DocText) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
     out.append(table)
+    if len(reachable) < len(data.contacts):
+        out.append(Paragraph(esc(tx("handout.contacts_more")), st.body))
     return out
 
 

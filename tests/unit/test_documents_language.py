@@ -61,7 +61,9 @@ def _demo_texts(lang: str) -> Iterator[str]:
     yield demo_cases.CLARIFIED[lang]
     words = demo_plans.WORDS[lang]
     for key in ("life", "matters", "expect", "avoid"):
-        yield from words[key]
+        yield from (text for text, _needs in words[key])
+    for goal_fr, goal_nl in demo_plans.CARER_GOALS.values():
+        yield goal_nl if lang == "nl" else goal_fr
     for (goal_fr, goal_nl), actions in demo_plans.GOALS.values():
         yield goal_nl if lang == "nl" else goal_fr
         for _kind, what_fr, what_nl, _when in actions:

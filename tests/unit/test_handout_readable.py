@@ -177,3 +177,27 @@ def test_a_contacts_table_split_across_pages_carries_three_rows_over() -> None:
     assert isinstance(gap, PageBreak)
     assert (len(head._cellvalues), len(tail._cellvalues)) == (7, 3)
     assert len(table.split(400, 5.5 * 20)) == 2  # five go over: a plain split
+
+
+def test_my_contacts_lists_who_can_be_called_and_the_map_everyone(tmp_path: Path) -> None:
+    """Half of a demo handout's "Mes contacts" was family without a number (a wife, three
+    brothers, two sons): two pages more to turn for nothing. The list holds who has a phone or
+    an address; the others are on the map that ends the handout, and the list says so."""
+    people = (DocContact("Brigitte Goffin", "gp", ("080 34 36 05",), None, "gp"),
+              DocContact("Andrée Remy", "épouse", (), None, "family"),
+              DocContact("Maison médicale du Centre", "nurse", (), "Rue Haute 3, 6830 Bouillon",
+                         "nurse"),
+              DocContact("Léon Remy", "fils", (), None, "family"))
+    data = HandoutData(patient_name="Marcel Remy", made_on=dt.date(2026, 12, 7), plan=None,
+                       week=Week(days=((),) * 7, other=()), contacts=people, gp=None,
+                       case_manager_name="Anne Lambert", case_manager_phone=None,
+                       organisation=None)
+    pdf = tmp_path / "h.pdf"
+    pdf.write_bytes(build_handout(data, large=False))
+    text = " ".join(page_texts(pdf))
+    listed = text[text.index("Mes contacts"):text.index("Les personnes autour de moi")]
+    assert "Brigitte Goffin" in listed and "Maison médicale du Centre" in listed
+    assert "Andrée Remy" not in listed and "Léon Remy" not in listed
+    assert "sur la carte" in listed
+    on_map = text[text.index("Les personnes autour de moi"):]
+    assert all(name in on_map for name in ("Andrée Remy", "Léon Remy", "Brigitte Goffin"))

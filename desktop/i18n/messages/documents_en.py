@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.case_manager": "My case manager",
     "doc.handout.contacts": "My contacts",
     "doc.handout.no_contacts": "My case manager will complete this list with me.",
+    "doc.handout.contacts_more": "The other people around me are on the map further on.",
     "doc.handout.map": "The people around me",
     "doc.handout.map_more": "Also around me",
     "doc.handout.emergency": "In an emergency",

@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.case_manager": "Mon gestionnaire de cas",
     "doc.handout.contacts": "Mes contacts",
     "doc.handout.no_contacts": "Mon gestionnaire de cas complétera cette liste avec moi.",
+    "doc.handout.contacts_more": "Les autres personnes autour de moi sont sur la carte, plus loin.",
     "doc.handout.map": "Les personnes autour de moi",
     "doc.handout.map_more": "Et aussi autour de moi",
     "doc.handout.emergency": "En cas d'urgence",

@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "doc.handout.case_manager": "Mijn casemanager",
     "doc.handout.contacts": "Mijn contacten",
     "doc.handout.no_contacts": "Mijn casemanager vult deze lijst samen met mij aan.",
+    "doc.handout.contacts_more": "De andere mensen rondom mij staan verderop op de kaart.",
     "doc.handout.map": "De mensen rondom mij",
     "doc.handout.map_more": "En ook rondom mij",
     "doc.handout.emergency": "In geval van nood",
