@@ -45,6 +45,11 @@ SERVICES_NL = [
     ("patient_association", "Alzheimer Liga", "praatgroep mantelzorgers", "Eerste dinsdag"),
     ("specialist", None, "cardioloog", "Raadpleging in het ziekenhuis"),
 ]
+# services of the older patients: a younger one has no Ligue Alzheimer, and the hospital's
+# follow-up is not geriatric
+OLDER_ONLY = frozenset({"patient_association"})
+YOUNGER_ROLES = {"suivi gériatrique": "suivi en consultation",
+                 "geriatrische opvolging": "opvolging op consultatie"}
 # (kind, role, carer role, female?)
 FAMILY_FR = [("informal_carer", "épouse", "aidante principale", True),
              ("informal_carer", "fille", "aidante", True), ("family", "fils", None, False),
@@ -221,6 +226,9 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
         if len(ties) >= target:
             break
         kind, _org, role, _avail = services[i]
+        if age < 60 and kind in OLDER_ONLY:
+            continue
+        role = YOUNGER_ROLES.get(role, role) if age < 60 else role
         options = directory.get((town, kind)) or []
         if not options:
             continue

@@ -194,6 +194,8 @@ def test_demo_people_and_scales_fit_the_patients_age(demo_20: AppContext) -> Non
         young += 1
         roles = {t.role for t in private}
         assert not roles & {"petite-fille", "belle-fille", "kleindochter", "schoondochter"}, roles
+        around = " ".join(f"{t.label} {t.role}" for t in ties)
+        assert not any(w in around for w in ("Alzheimer", "gériatrique", "geriatrische")), around
         assert not assessments.history(ctx, pid, "edmonton_frail")
         for a in assessments.history(ctx, pid, "katz_be"):
             assert not a.answers.get("dementia_diagnosis"), a.id
