@@ -254,22 +254,34 @@ def _people_around(data: HandoutData, st: Styles, tx: DocText, sizes: MapSizes,
         return []
     people = [MapPerson(c.name, _role(c, tx), sector_of(c.kind)) for c in data.contacts]
     on_map, others = split_people(people, sizes)
-    picture = PeopleMap(tx("handout.me"), on_map, FRAME_W, sizes)
-    # the heading and the map share one page: long names give way to the list below
-    room = page_h - st.h1.spaceBefore - st.h1.leading - st.h1.spaceAfter - 12
-    while picture.height > room and len(on_map) > 1:
-        others.insert(0, on_map.pop())
-        picture = PeopleMap(tx("handout.me"), on_map, FRAME_W, sizes)
-    out: list[Flowable] = [KeepTogether([Paragraph(esc(tx("handout.map")), st.h1), picture])]
-    if others:
-        out.append(Paragraph(esc(tx("handout.map_more")), st.h2))
+
+    def listed() -> list[Flowable]:
+        """The people the map has no room for, by sector."""
+        if not others:
+            return []
+        out: list[Flowable] = [Paragraph(esc(tx("handout.map_more")), st.h2)]
         for sector in SECTORS:
             names = [f"<b>{esc(p.name)}</b>" + (f" ({esc(p.role)})" if p.role else "")
                      for p in others if p.sector == sector]
             if names:
                 label = esc(t(f"ecosystem.sector.{sector}", tx.lang))
                 out.append(Paragraph(_colon(tx, label, ", ".join(names)), st.body))
-    return out
+        return out
+
+    def height(flowables: list[Flowable]) -> float:
+        return sum(f.wrap(FRAME_W, page_h)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in flowables)
+
+    picture = PeopleMap(tx("handout.me"), on_map, FRAME_W, sizes)
+    more = listed()
+    # the heading, the map and the list under it share one page (a neighbour alone on a
+    # last page read as a page printed by mistake): long names give way to the list
+    room = page_h - st.h1.spaceBefore - st.h1.leading - st.h1.spaceAfter - 12
+    while picture.height + height(more) > room and len(on_map) > 1:
+        others.insert(0, on_map.pop())
+        picture = PeopleMap(tx("handout.me"), on_map, FRAME_W, sizes)
+        more = listed()
+    return [KeepTogether([Paragraph(esc(tx("handout.map")), st.h1), picture, *more])]
 
 
 class _Cropped(Flowable):
