@@ -5585,6 +5585,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Annulée : {reason}</translation>
     </message>
     <message>
+      <source>Choose a visit above to read its notes. Enter on a planned visit records it.</source>
+      <translation>Choisissez une visite ci-dessus pour lire ses notes. Entrée sur une visite prévue l'encode.</translation>
+    </message>
+    <message>
       <source>Ctrl+Shift+V</source>
       <translation>Ctrl+Maj+V</translation>
     </message>

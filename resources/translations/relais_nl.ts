@@ -5044,7 +5044,7 @@ Er werd niets bewaard; begin opnieuw.</translation>
     </message>
     <message>
       <source>No open case yet. Begin with a patient: their identity, then the request, the assessment and the plan, in their dossier.</source>
-      <translation>Nog geen open dossier. Begin met een patiënt: de identiteit, daarna de vraag, de evaluatie en het plan, in het dossier.</translation>
+      <translation>Nog geen open dossier. Begin met een patiënt: de identiteit, daarna de vraag, de beoordeling en het plan, in het dossier.</translation>
     </message>
     <message>
       <source>Overdue follow-ups</source>
@@ -5583,6 +5583,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Cancelled: {reason}</source>
       <translation>Geannuleerd: {reason}</translation>
+    </message>
+    <message>
+      <source>Choose a visit above to read its notes. Enter on a planned visit records it.</source>
+      <translation>Kies hierboven een bezoek om de notities te lezen. Enter op een gepland bezoek registreert het.</translation>
     </message>
     <message>
       <source>Ctrl+Shift+V</source>

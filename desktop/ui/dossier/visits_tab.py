@@ -64,6 +64,8 @@ class VisitsTab(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("Visit notes"))
+        self.detail.setPlaceholderText(self.tr(
+            "Choose a visit above to read its notes. Enter on a planned visit records it."))
         split.addWidget(self.tree)
         split.addWidget(self.detail)
         split.setSizes([300, 200])
