@@ -3303,6 +3303,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Retirer {name} de l'écocarte de ce patient ?</translation>
     </message>
     <message>
+      <source>Select a person on the map first (a click, or Tab).</source>
+      <translation>Choisissez d'abord une personne sur l'écocarte (un clic, ou Tab).</translation>
+    </message>
+    <message>
       <source>Select the informal carer on the map first (Tab).</source>
       <translation>Sélectionnez d'abord l'aidant proche sur la carte (Tab).</translation>
     </message>

@@ -3303,6 +3303,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>{name} van de ecomap van deze patiënt verwijderen?</translation>
     </message>
     <message>
+      <source>Select a person on the map first (a click, or Tab).</source>
+      <translation>Kies eerst een persoon op de ecomap (een klik, of Tab).</translation>
+    </message>
+    <message>
       <source>Select the informal carer on the map first (Tab).</source>
       <translation>Selecteer eerst de mantelzorger op de kaart (Tab).</translation>
     </message>

@@ -278,3 +278,20 @@ def test_directory_refuses_to_delete_a_linked_contact(qtbot, ctx: AppContext, mo
     page.table.selectRow(rows[unused])
     page.delete_contact()
     assert unused not in {c.id for c in contacts.list_contacts(ctx)}
+
+
+def test_an_action_on_nobody_says_how_to_choose_someone(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """"Modifier le lien", "Retirer de l'écocarte"… clicked with nobody chosen did nothing at
+    all; they now say how to choose a person, and act once one is chosen."""
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    page = tab.map
+    page.scene.clearFocus()
+    page.scene.clearSelection()
+    hint = page.tr("Select a person on the map first (a click, or Tab).")
+    for action in (page.edit_action, page.contact_action, page.remove_action,
+                   page.consent_action):
+        page.status.setText("")
+        action.trigger()
+        assert page.status.text() == hint, action.text()
+    assert len(ecosystem.ecomap_data(ctx, pid).ties) == 5  # nothing removed

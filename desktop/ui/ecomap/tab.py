@@ -301,6 +301,14 @@ class MapPage(QWidget):
         item = self.scene.focusItem() or next(iter(self.scene.selectedItems()), None)
         return getattr(item, "tie_id", None)
 
+    def _chosen(self) -> str | None:
+        """The tie an action applies to; none chosen: the status says how to choose one (an
+        action on nobody did nothing, and the case manager wondered why)."""
+        tie_id = self.selected() if self.data is not None else None
+        if tie_id is None:
+            self.status.setText(self.tr("Select a person on the map first (a click, or Tab)."))
+        return tie_id
+
     # ---- actions -----------------------------------------------------------------------------
     def node_moved(self, tie_id: str, dx: float, dy: float) -> None:
         try:
@@ -325,7 +333,7 @@ class MapPage(QWidget):
             self.tab.changed(focus=str(dialog.result_value), area="patient")
 
     def edit_selected(self) -> None:
-        tie_id = self.selected()
+        tie_id = self._chosen()
         if tie_id:
             self.edit_tie(tie_id)
 
@@ -344,7 +352,7 @@ class MapPage(QWidget):
 
     def edit_contact(self) -> None:
         """The person's own details (phone, availability…), shared by every map they are on."""
-        tie_id = self.selected()
+        tie_id = self._chosen()
         if tie_id is None or self.data is None:
             return
         contact_id = self.data.tie(tie_id).contact_id
@@ -376,7 +384,7 @@ class MapPage(QWidget):
         from desktop.domain.contacts import PRIVATE_KINDS
         from desktop.ui.consent.contact_dialog import ContactConsentDialog
 
-        tie_id = self.selected()
+        tie_id = self._chosen()
         if tie_id is None or self.data is None:
             return None
         tie = self.data.tie(tie_id)
@@ -389,7 +397,7 @@ class MapPage(QWidget):
         return dialog
 
     def remove_selected(self) -> None:
-        tie_id = self.selected()
+        tie_id = self._chosen()
         if tie_id:
             self.remove_tie(tie_id)
 
