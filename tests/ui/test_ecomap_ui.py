@@ -295,3 +295,26 @@ def test_an_action_on_nobody_says_how_to_choose_someone(qtbot, ctx: AppContext) 
         action.trigger()
         assert page.status.text() == hint, action.text()
     assert len(ecosystem.ecomap_data(ctx, pid).ties) == 5  # nothing removed
+
+
+def test_adding_a_person_opens_where_the_person_is_named(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """The dialog opened in the tie's "Rôle", at the top of the right-hand column: a hurried
+    case manager typed the neighbour's name as her role. It opens on the directory's list, or
+    on the new contact's name; switching between the two follows."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.ecomap.dialogs import TieDialog
+
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    for choices in ([], contacts.list_contacts(ctx)):
+        dialog = TieDialog(tab, lambda *_: None, choices=choices)
+        dialog.show()
+        QApplication.processEvents()
+        expected = dialog.existing if choices else dialog.contact_form.family_name
+        assert dialog.focusWidget() is expected, dialog.focusWidget()
+        if choices:
+            dialog.new.setChecked(True)
+            QApplication.processEvents()
+            assert dialog.focusWidget() is dialog.contact_form.family_name
+        dialog.done(0)

@@ -310,6 +310,8 @@ class TieDialog(GuardedDialog):
         fit_to_content(self)
         self.result_value: object = None
         self.tie = tie
+        if tie is None:  # who first: the tie's role, at the top of its column, comes after
+            self._focus_who()
 
     DRAFT_KIND = "tie"
 
@@ -332,6 +334,14 @@ class TieDialog(GuardedDialog):
         picking = self.pick.isChecked()
         self.existing.setEnabled(picking)
         self.contact_form.setEnabled(not picking)
+        if self.isVisible():
+            self._focus_who()
+
+    def _focus_who(self) -> None:
+        """The keyboard where the person is named: the directory's list, or the new contact's
+        name."""
+        if self.existing is not None and self.contact_form is not None:
+            (self.existing if self.pick.isChecked() else self.contact_form.family_name).setFocus()
 
     def who(self) -> str | ContactFields | None:
         if self.existing is None or self.contact_form is None:
