@@ -318,3 +318,23 @@ def test_adding_a_person_opens_where_the_person_is_named(qtbot, ctx: AppContext)
             QApplication.processEvents()
             assert dialog.focusWidget() is dialog.contact_form.family_name
         dialog.done(0)
+
+
+def test_ctrl_s_saves_a_person_added_to_the_map(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+S saved the case forms and did nothing in the ecomap's person (the dialog stayed
+    open on what was typed): it presses a dialog's Save button wherever it has one."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.ecomap.dialogs import TieDialog
+
+    pid = _ecosystem(ctx)
+    tab = _tab(qtbot, ctx, pid)
+    saved: list[object] = []
+    dialog = TieDialog(tab, lambda who, tie: saved.append((who, tie)) or "tie-id", choices=[])
+    dialog.show()
+    QApplication.processEvents()
+    qtbot.keyClicks(dialog.contact_form.family_name, "Dethier")
+    qtbot.keyClick(dialog.contact_form.family_name, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert len(saved) == 1 and not dialog.isVisible()
