@@ -338,3 +338,32 @@ def test_ctrl_s_saves_a_person_added_to_the_map(qtbot, ctx: AppContext) -> None:
     qtbot.keyClick(dialog.contact_form.family_name, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier)
     assert len(saved) == 1 and not dialog.isVisible()
+
+
+def test_the_first_person_added_is_in_sight(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """The empty map was fitted to the patient alone; the first person added went below the
+    view's edge, cut in half, and the case manager had to find "Tout voir"."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    pid = add_patient(ctx, PatientFields(family_name="Dethier", given_name="Marie"))
+    tab = _tab(qtbot, ctx, pid)
+    tab.resize(1340, 470)  # a map's room on a small laptop with large fonts
+    tab.map.view.fit()
+    qtbot.wait(50)  # the first fit
+    v = tab.map.view
+    print("DBG0", v.sceneRect(), v.verticalScrollBar().value(), v.verticalScrollBar().maximum(), v.viewport().rect(), v.transform().m11())
+    _, tie_id = ecosystem.add_contact_and_link(ctx, pid, ContactFields(
+        kind="family", family_name="Dethier", given_name="Sophie"), TieFields(role="fille"))
+    other = QWidget()  # the dialog just closed: the map's window is not the active one yet
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    QApplication.processEvents()
+    tab.changed(focus=tie_id)
+    qtbot.wait(50)
+    QApplication.processEvents()
+    view = tab.map.view
+    node = tab.map.scene.nodes[tie_id]
+    shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
+    print("DBG1", view.sceneRect(), view.verticalScrollBar().value(), view.verticalScrollBar().maximum(), shown)
+    assert view.viewport().rect().contains(shown), (shown, view.viewport().rect())

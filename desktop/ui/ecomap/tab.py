@@ -261,13 +261,20 @@ class MapPage(QWidget):
 
     # ---- showing -----------------------------------------------------------------------------
     def show_data(self, data: EcomapData, focus: str | None = None) -> None:
+        was_empty = self.data is not None and not self.data.ties
         self.data = data
         self.scene.show_map(data)
         self.count_label.setText(self.tr("People on the map: {count}").format(count=len(data.ties)))
         if not self._fitted and self.view.isVisible():
             self._fit_once_laid_out()
+        elif was_empty and data.ties:  # fitted to the patient alone: the first person was cut
+            self._fit_once_laid_out()
         if focus and focus in self.scene.nodes:
-            self.scene.setFocusItem(self.scene.nodes[focus])
+            node = self.scene.nodes[focus]
+            self.scene.setFocusItem(node)
+            # the person just added or edited in sight, the view focused or not
+            QTimer.singleShot(0, lambda: self.view.ensureVisible(node, 30, 30)
+                              if node.scene() is self.scene else None)
         if not data.ties:
             self.status.setText(self.tr("Nobody is on the map yet: add the people and services "
                                         "around the patient (Ctrl+Shift+A)."))
