@@ -367,3 +367,26 @@ def test_the_first_person_added_is_in_sight(qtbot, ctx: AppContext) -> None:  # 
     shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
     print("DBG1", view.sceneRect(), view.verticalScrollBar().value(), view.verticalScrollBar().maximum(), shown)
     assert view.viewport().rect().contains(shown), (shown, view.viewport().rect())
+
+
+def test_the_maps_keys_work_as_soon_as_its_tab_is_chosen(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+A (add a person) did nothing after a click on the Ecosystem tab: the
+    keyboard was still elsewhere and the map's keys work only inside it."""
+    from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+    pid = add_patient(ctx, PatientFields(family_name="Dethier", given_name="Marie"))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box = QVBoxLayout(holder)
+    elsewhere = QLineEdit()
+    box.addWidget(elsewhere)
+    tab = _tab(qtbot, ctx, pid)
+    tab.hide()
+    box.addWidget(tab)
+    holder.show()
+    elsewhere.setFocus()
+    QApplication.processEvents()
+    tab.show()  # its tab chosen
+    QApplication.processEvents()
+    assert tab.map.isAncestorOf(holder.focusWidget()), holder.focusWidget()
+    tab.setParent(None)  # qtbot closes it on its own

@@ -287,6 +287,11 @@ class MapPage(QWidget):
         super().showEvent(event)
         if not self._fitted and self.data is not None:
             self._fit_once_laid_out()
+        # the map's keys (Ctrl+Shift+A, F2, Tab from person to person) work once its tab is
+        # chosen: the keyboard was left where it was, and Ctrl+Shift+A did nothing
+        focus = self.window().focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_once_laid_out(self) -> None:
         """The first fit waits for the layout: fitted while the view still had the size it had
