@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from desktop.commands.common import add_common, emit, open_context
 from desktop.domain.consent_policy import CARER_AGREEMENT, METHODS
 from desktop.i18n import user_language
 from desktop.i18n.punctuation import colon
+
+if TYPE_CHECKING:
+    from desktop.services.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,9 +89,10 @@ def cmd_decide(args: argparse.Namespace) -> int:
             method=args.method, notice_version=args.notice_version, evidence=evidence,
             decided_on=args.date, review_date=args.review_date, note=args.note)
         local_only = consents.overview(ctx, args.patient).local_only
+        warning = _local_only_text(ctx)
     text = t("consent.cli.recorded", id=event_id)
     if local_only:
-        text += "\n" + t("consent.cli.local_only")
+        text += "\n" + warning
     emit(args, {"id": event_id, "local_only": local_only}, text)
     return 0
 
@@ -147,6 +152,15 @@ def cmd_carer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _local_only_text(ctx: AppContext) -> str:
+    """What a record not shared with the team means here: backed up on the server, or, on a
+    computer connected to none, kept on this computer only (it said "backed up" there too)."""
+    from desktop.i18n import t
+    from desktop.services.sync_status import is_enrolled
+
+    return t("consent.cli.local_only" if is_enrolled(ctx) else "consent.cli.local_only_here")
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from desktop.i18n import t
     from desktop.services import audit_log, consents
@@ -155,6 +169,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         overview = consents.overview(ctx, args.patient)
         events = consents.history(ctx, args.patient, args.purpose, args.contact)
         audit_log.record_access(ctx, args.patient, "view", purpose="consent")
+        warning = _local_only_text(ctx)
 
     def human() -> str:
         lang = user_language()
@@ -176,7 +191,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"{t('consent.cli.carer_agreement')} — {a.contact_name or a.contact_id}",
                     decision + (f" ({a.decided_on})" if a.decided_on else ""), lang))
         if overview.local_only:
-            lines.append(t("consent.cli.local_only"))
+            lines.append(warning)
         lines.append("")
         for e in events:
             who = f" [{e.contact_name or e.contact_id}]" if e.contact_id else ""

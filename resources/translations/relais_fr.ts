@@ -1527,6 +1527,10 @@
       <translation>Non partagé avec l'équipe : sans le consentement du patient au partage avec l'équipe, seuls les gestionnaires de cas responsables voient ce dossier. Il reste sauvegardé sur le serveur de l'organisation.</translation>
     </message>
     <message>
+      <source>Not shared with the team: without the patient's consent to team sharing, only the responsible case managers see this record. This computer is connected to no server: the record is kept on this computer only.</source>
+      <translation>Non partagé avec l'équipe : sans le consentement du patient au partage avec l'équipe, seuls les gestionnaires de cas responsables voient ce dossier. Cet ordinateur n'est relié à aucun serveur : le dossier n'est conservé que sur cet ordinateur.</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Note</translation>
     </message>

@@ -1527,6 +1527,10 @@
       <translation>Niet gedeeld met het team: zonder toestemming van de patiënt om met het team te delen, zien alleen de verantwoordelijke casemanagers dit dossier. Het blijft bewaard op de server van de organisatie.</translation>
     </message>
     <message>
+      <source>Not shared with the team: without the patient's consent to team sharing, only the responsible case managers see this record. This computer is connected to no server: the record is kept on this computer only.</source>
+      <translation>Niet gedeeld met het team: zonder toestemming van de patiënt om met het team te delen, zien alleen de verantwoordelijke casemanagers dit dossier. Deze computer is met geen server verbonden: het dossier staat alleen op deze computer.</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Notitie</translation>
     </message>

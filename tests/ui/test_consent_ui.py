@@ -166,3 +166,20 @@ def test_audit_page_lists_records_past_retention(main_window, ctx) -> None:  # t
     assert page.retention.topLevelItemCount() == 1
     assert page.retention.topLevelItem(0).text(0) == "UIOLDFAM Uioldgiv"
     assert page.retention.topLevelItem(0).text(2) == "01/05/2020"
+
+
+def test_not_shared_says_where_the_record_is_kept(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A laptop connected to no server told the case manager that a record not shared with
+    the team "is still backed up on the organisation's server": it was on this laptop only."""
+    from desktop.services import sync_status
+    from tests.ui.test_handover_ui import enrol_as
+
+    d = make_patient(ctx, "Uikept", Sizes(consents=0))
+    tab = _tab(main_window.open_dossier(d.patient_id))
+    assert not sync_status.is_enrolled(ctx)
+    assert tab.local_only.isVisibleTo(tab)
+    assert "this computer only" in tab.local_only.text()
+    assert "backed up" not in tab.local_only.text()
+    enrol_as(ctx, "anne")
+    tab.refresh()
+    assert "backed up on the organisation's server" in tab.local_only.text()

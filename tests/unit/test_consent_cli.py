@@ -36,6 +36,8 @@ def test_consent_export_and_gdpr_commands(cli, cli_inproc, tmp_path: Path) -> No
     assert r.code == 0 and r.json()["local_only"] is False
     r = cli("consent", "withdraw", "--patient", pid, "--purpose", "team_sharing")
     assert r.code == 0 and "Not shared with the team" in r.out and "Local only" not in r.out
+    # a computer connected to no server keeps it here only: not "backed up on the server"
+    assert "this computer only" in r.out and "backed up" not in r.out
     shown = cli("consent", "show", "--patient", pid, "--json").json()
     assert shown["local_only"] is True
     assert [e["decision"] for e in shown["history"]] == ["granted", "withdrawn"]

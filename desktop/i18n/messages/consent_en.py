@@ -62,6 +62,9 @@ MESSAGES: dict[str, str] = {
     "consent.cli.override_recorded": "Override recorded ({id}).",
     "consent.cli.local_only": "Not shared with the team: only the responsible case managers "
                               "see this record (it is still backed up on the server).",
+    "consent.cli.local_only_here": "Not shared with the team: only the responsible case "
+                                   "managers see this record; this computer is connected to no "
+                                   "server, so it is kept on this computer only.",
     "gdpr.cli.exported": "Written: {path}",
     "gdpr.cli.restricted": "Restricted: the record is hidden from search and Today, and kept.",
     "gdpr.cli.already_restricted": "The record was already restricted.",

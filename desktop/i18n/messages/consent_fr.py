@@ -62,6 +62,10 @@ MESSAGES: dict[str, str] = {
     "consent.cli.local_only": "Non partagé avec l'équipe : seuls les gestionnaires de cas "
                               "responsables voient ce dossier (il reste sauvegardé sur le "
                               "serveur).",
+    "consent.cli.local_only_here": "Non partagé avec l'équipe : seuls les gestionnaires de "
+                                   "cas responsables voient ce dossier ; cet ordinateur n'est "
+                                   "relié à aucun serveur, le dossier n'est donc conservé que "
+                                   "sur cet ordinateur.",
     "gdpr.cli.exported": "Écrit : {path}",
     "gdpr.cli.restricted": "Limité : le dossier est masqué de la recherche et d'Aujourd'hui, et "
                            "conservé.",

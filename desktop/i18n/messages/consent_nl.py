@@ -61,6 +61,10 @@ MESSAGES: dict[str, str] = {
     "consent.cli.override_recorded": "Afwijking geregistreerd ({id}).",
     "consent.cli.local_only": "Niet gedeeld met het team: alleen de verantwoordelijke "
                               "casemanagers zien dit dossier (het blijft op de server bewaard).",
+    "consent.cli.local_only_here": "Niet gedeeld met het team: alleen de verantwoordelijke "
+                                   "casemanagers zien dit dossier; deze computer is met geen "
+                                   "server verbonden, het dossier staat dus alleen op deze "
+                                   "computer.",
     "gdpr.cli.exported": "Geschreven: {path}",
     "gdpr.cli.restricted": "Beperkt: het dossier is verborgen in zoeken en Vandaag, en wordt "
                            "bewaard.",

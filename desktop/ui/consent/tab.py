@@ -29,7 +29,7 @@ from desktop.domain.consent_policy import CARER_AGREEMENT, PURPOSE_PROVIDER_OBJE
 from desktop.domain.errors import DomainError
 from desktop.i18n import t
 from desktop.i18n.dates import short_date, short_datetime
-from desktop.services import audit_log, consents, gdpr
+from desktop.services import audit_log, consents, gdpr, sync_status
 from desktop.ui.consent import field_history, labels
 from desktop.ui.consent.contact_dialog import ContactConsentDialog
 from desktop.ui.consent.dialogs import DecisionDialog, EvidenceDialog
@@ -66,10 +66,7 @@ class ConsentsTab(QWidget):
         layout = QVBoxLayout(self)
 
         # shown while team sharing is not granted (the attribute name predates issue 15)
-        self.local_only = QLabel(self.tr("Not shared with the team: without the patient's "
-                                         "consent to team sharing, only the responsible case "
-                                         "managers see this record. It is still backed up on "
-                                         "the organisation's server."))
+        self.local_only = QLabel()
         self.local_only.setWordWrap(True)
         self.local_only.setStyleSheet("QLabel { background: #fdecea; color: #8a0010; "
                                       "padding: 6px; border-radius: 4px; font-weight: 600; }")
@@ -178,6 +175,14 @@ class ConsentsTab(QWidget):
             self.status.setText(error_message(exc))
             return
         self.local_only.setVisible(self.overview.local_only)
+        # "still backed up on the server" on a computer connected to none was not true
+        self.local_only.setText(
+            self.tr("Not shared with the team: without the patient's consent to team sharing, "
+                    "only the responsible case managers see this record. It is still backed "
+                    "up on the organisation's server.") if sync_status.is_enrolled(ctx) else
+            self.tr("Not shared with the team: without the patient's consent to team sharing, "
+                    "only the responsible case managers see this record. This computer is "
+                    "connected to no server: the record is kept on this computer only."))
         self.state.clear()
         for s in self.overview.states:
             item = QTreeWidgetItem([
