@@ -3907,6 +3907,10 @@ Rien n'a été conservé ; recommencez.</translation>
       <translation>Le gestionnaire de cas</translation>
     </message>
     <message>
+      <source>The needs not met, or partly met, of the needs checklist (Assessments tab) are listed here.</source>
+      <translation>Les besoins non couverts, ou en partie couverts, de la liste des besoins (onglet Évaluations) s'affichent ici.</translation>
+    </message>
+    <message>
       <source>The patient</source>
       <translation>Le patient</translation>
     </message>

@@ -3907,6 +3907,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
       <translation>De casemanager</translation>
     </message>
     <message>
+      <source>The needs not met, or partly met, of the needs checklist (Assessments tab) are listed here.</source>
+      <translation>De niet of gedeeltelijk gedekte noden uit de lijst van noden (tabblad Beoordelingen) staan hier.</translation>
+    </message>
+    <message>
       <source>The patient</source>
       <translation>De patiënt</translation>
     </message>

@@ -333,3 +333,16 @@ def test_an_inline_error_makes_room_instead_of_hiding_the_last_fields(main_windo
     assert dialog.who.currentData() is not None
     assert dialog.errors.visible_messages() == []  # the message about "Who" went with it
     dialog.reject()
+
+
+def test_no_need_to_start_from_says_where_they_come_from(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A patient without a needs checklist: "Make it a goal" under an empty list did nothing,
+    and nothing said the list comes from the checklist."""
+    sc = make_scenario(ctx, with_needs=False)
+    tab = _tab(main_window.open_dossier(sc.patient_id))
+    assert tab.needs.count() == 0
+    assert tab.needs_hint.isVisibleTo(tab) and not tab.goal_from_need_button.isEnabled()
+    with_needs = make_scenario(ctx)
+    other = _tab(main_window.open_dossier(with_needs.patient_id))
+    assert other.needs.count() and not other.needs_hint.isVisibleTo(other)
+    assert other.goal_from_need_button.isEnabled()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -44,7 +45,13 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
         self.needs.setWordWrap(True)
         self.needs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goal_from_need_button = QPushButton(self.tr("Make it a &goal"))
+        # an empty list said nothing of where its needs come from
+        self.needs_hint = QLabel(self.tr("The needs not met, or partly met, of the needs "
+                                         "checklist (Assessments tab) are listed here."))
+        self.needs_hint.setWordWrap(True)
+        self.needs_hint.setStyleSheet("color: #616161;")
         nl.addWidget(self.needs, 1)
+        nl.addWidget(self.needs_hint)
         nl.addWidget(self.goal_from_need_button)
         split.addWidget(needs_box)
         goals_box = QGroupBox(self.tr("Goals and actions"))
@@ -103,6 +110,9 @@ class PlanGoals(PlanWords):  # a goal added before the questions are saved start
             item = QListWidgetItem(text)
             item.setData(GOAL_ROLE, (n.domain, n.description))
             self.needs.addItem(item)
+        self.needs_hint.setVisible(not self.needs.count())
+        if not self.needs.count():  # nothing to make a goal of (it did nothing)
+            self.goal_from_need_button.setEnabled(False)
 
         self.tree.clear()
         if plan is not None:
