@@ -329,9 +329,11 @@ class DraftOffer(QObject):
         return box
 
 
-def offerable(ctx: Any, patient_id: str | None) -> list[drafts.DraftView]:
-    """The drafts of `patient_id` (None: of forms without a patient) to offer: not inline
-    ones, not those open in a dialog now."""
+def offerable(ctx: Any, patient_id: str | None, *,
+              inline: bool = False) -> list[drafts.DraftView]:
+    """The drafts of `patient_id` (None: of forms without a patient) to offer: not those open
+    in a dialog now; the inline ones (a journal note, the plan's words, which their tab shows
+    restored) only with `inline`."""
     open_keys = set()
     for guard in list(DraftGuard.live):
         try:
@@ -340,7 +342,7 @@ def offerable(ctx: Any, patient_id: str | None) -> list[drafts.DraftView]:
         except RuntimeError:
             continue
     return [d for d in drafts.pending_drafts(ctx)
-            if d.patient_id == patient_id and d.kind not in INLINE_KINDS
+            if d.patient_id == patient_id and (inline or d.kind not in INLINE_KINDS)
             and d.key not in open_keys]
 
 
@@ -370,5 +372,7 @@ def kind_label(kind: str) -> str:
         "medication": QCoreApplication.translate("DraftGuard", "a line of the medication list"),
         "intake": QCoreApplication.translate("DraftGuard", "the intake of the request"),
         "identity": QCoreApplication.translate("DraftGuard", "changes to the patient's identity"),
+        "journal": QCoreApplication.translate("DraftGuard", "a journal note"),
+        "plan_words": QCoreApplication.translate("DraftGuard", "the plan's answers in the patient's words"),
     }
     return labels.get(kind, kind)

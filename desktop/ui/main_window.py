@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
 
         for pid in self.reopen_after_unlock or []:
             try:
-                if offerable(ctx, pid):
+                if offerable(ctx, pid, inline=True):
                     self.open_dossier(pid)
             except DomainError:  # a patient gone meanwhile (sync): nothing to offer
                 log.warning("could not reopen a dossier after the unlock")

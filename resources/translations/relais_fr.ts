@@ -2217,6 +2217,10 @@
       <translation>un séjour à l'hôpital</translation>
     </message>
     <message>
+      <source>a journal note</source>
+      <translation>une note du journal</translation>
+    </message>
+    <message>
       <source>a letter to the GP</source>
       <translation>une lettre au médecin traitant</translation>
     </message>
@@ -2291,6 +2295,10 @@
     <message>
       <source>the intake of the request</source>
       <translation>l'accueil de la demande</translation>
+    </message>
+    <message>
+      <source>the plan's answers in the patient's words</source>
+      <translation>les réponses du plan dans les mots du patient</translation>
     </message>
   </context>
   <context>

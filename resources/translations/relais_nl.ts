@@ -2217,6 +2217,10 @@
       <translation>een ziekenhuisverblijf</translation>
     </message>
     <message>
+      <source>a journal note</source>
+      <translation>een notitie in het logboek</translation>
+    </message>
+    <message>
       <source>a letter to the GP</source>
       <translation>een brief aan de huisarts</translation>
     </message>
@@ -2291,6 +2295,10 @@
     <message>
       <source>the intake of the request</source>
       <translation>de intake van de aanvraag</translation>
+    </message>
+    <message>
+      <source>the plan's answers in the patient's words</source>
+      <translation>de antwoorden van het plan in de woorden van de patiënt</translation>
     </message>
   </context>
   <context>

@@ -448,3 +448,38 @@ def test_the_plans_agreement_and_a_decisions_action_ask_and_come_back(  # type: 
         if isinstance(opened, DecisionDialog):  # on the decision it was turning into an action
             assert (opened.cid, opened.index) == (meeting.id, 0)
     assert {type(d) for d in main_window.dossiers[pid].draft_offer.restored} == set(typed)
+
+
+def test_a_journal_note_left_typed_is_offered_when_the_dossier_opens(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A journal note typed, then the dossier closed (or Relais locked): the dossier opened
+    again on its overview and nothing said the note was waiting, unsent, in the Journal tab.
+    The dossier offers it; Restore opens the Journal on it. Today's Restore, which opens the
+    Journal itself, is not asked a second time."""
+    from desktop.ui.dossier.journal_tab import JournalTab
+
+    install_language("fr")
+    pid = _patient_with_case(ctx)
+    dossier = main_window.open_dossier(pid)
+    tab = _tab(dossier, JournalTab)
+    qtbot.keyClicks(tab.editor, "Appel de la fille : chute hier soir")
+    dossier.close()
+    qtbot.waitUntil(lambda: pid not in main_window.dossiers)
+    assert drafts.get_draft(ctx, drafts.journal_key(pid)) is not None
+    dossier = main_window.open_dossier(pid)
+    qtbot.waitUntil(lambda: dossier.draft_offer is not None and dossier.draft_offer.box is not None
+                    and dossier.draft_offer.box.isVisible())
+    assert "note du journal" in dossier.draft_offer.box.text()
+    dossier.draft_offer.box.restore_button.click()
+    journal = dossier.tabs.currentWidget()
+    assert isinstance(journal, JournalTab)
+    assert journal.editor.toPlainText() == "Appel de la fille : chute hier soir"
+    dossier.close()
+    qtbot.waitUntil(lambda: pid not in main_window.dossiers)
+    today = main_window.pages[0]
+    today.refresh()
+    qtbot.waitUntil(lambda: today.banner.isVisibleTo(main_window))
+    tab = today.restore_draft()
+    assert isinstance(tab, JournalTab)
+    dossier = main_window.dossiers[pid]
+    qtbot.wait(50)
+    assert dossier.draft_offer is None or dossier.draft_offer.box is None

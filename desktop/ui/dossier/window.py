@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.services import patients
 from desktop.ui.dossier.lazy_tabs import LazyTabs
-from desktop.ui.dossier.tabs import TABS
+from desktop.ui.dossier.tabs import TABS, TabKey
 from desktop.ui.fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# the drafts a tab shows restored by itself once built (not in a dialog), and that tab
+INLINE_TABS: dict[str, TabKey] = {"journal": "journal", "plan_words": "plan"}
 
 
 class RestoresDrafts(Protocol):
@@ -92,14 +95,31 @@ class DossierWindow(QMainWindow):
 
         if self.ctx.is_locked or (self.draft_offer is not None and self.draft_offer.box):
             return None
-        pending = offerable(self.ctx, self.patient_id)
+        # a journal note or the plan's words typed before a lock, a crash or a close: their
+        # tab shows them restored, but only once it is opened, and nothing said they were there
+        built = {self._tab_key(i) for i, _tab in self.tabs.built()}
+        pending = [d for d in offerable(self.ctx, self.patient_id, inline=True)
+                   if INLINE_TABS.get(d.kind) not in built]
         if not pending:
             return None
         self.draft_offer = DraftOffer(self, self.ctx, pending, self.restore_draft)
         return self.draft_offer.next()
 
+    def _tab_key(self, index: int) -> str:
+        return TABS[index].key if 0 <= index < len(TABS) else ""
+
     def restore_draft(self, draft: DraftView) -> object:
-        """Reopen the dialog a draft belongs to, through the tab that owns that kind."""
+        """Reopen the dialog a draft belongs to, through the tab that owns that kind; a journal
+        note or the plan's words: their tab, which shows them restored."""
+        inline = INLINE_TABS.get(draft.kind)
+        if inline is not None:
+            index = [tab.key for tab in TABS].index(inline)
+            self.tabs.setCurrentIndex(index)
+            tab = self.tabs.widget(index)
+            new_note = getattr(tab, "new_note", None)
+            if callable(new_note):  # the journal: the keyboard in the note
+                new_note()
+            return tab
         built = dict(self.tabs.built())
         for i in sorted(range(self.tabs.count()), key=lambda i: i not in built):
             tab = self.tabs.widget(i)
