@@ -2905,6 +2905,14 @@ Rien n'a été conservé ; recommencez.</translation>
   <context>
     <name>IdentityTab</name>
     <message>
+      <source>&amp;Keep them</source>
+      <translation>&amp;Les garder</translation>
+    </message>
+    <message>
+      <source>&amp;Undo them</source>
+      <translation>&amp;Les annuler</translation>
+    </message>
+    <message>
       <source>Also changed elsewhere meanwhile: {fields}. Your changes are shown: Save to keep them, Undo changes to see the stored ones.</source>
       <translation>Modifié ailleurs entre-temps aussi : {fields}. Vos modifications sont affichées : Enregistrer pour les garder, Annuler les modifications pour voir celles enregistrées.</translation>
     </message>
@@ -2935,6 +2943,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>Undo changes</source>
       <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+      <source>Undo your changes? What you typed in {fields} will be lost.</source>
+      <translation>Annuler vos modifications ? Ce que vous avez tapé dans {fields} sera perdu.</translation>
     </message>
     <message>
       <source>Your changes are not saved yet.</source>

@@ -2905,6 +2905,14 @@ Er werd niets bewaard; begin opnieuw.</translation>
   <context>
     <name>IdentityTab</name>
     <message>
+      <source>&amp;Keep them</source>
+      <translation>&amp;Behouden</translation>
+    </message>
+    <message>
+      <source>&amp;Undo them</source>
+      <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
       <source>Also changed elsewhere meanwhile: {fields}. Your changes are shown: Save to keep them, Undo changes to see the stored ones.</source>
       <translation>Intussen ook elders gewijzigd: {fields}. Uw wijzigingen worden getoond: Opslaan om ze te behouden, Wijzigingen ongedaan maken om de opgeslagen te zien.</translation>
     </message>
@@ -2935,6 +2943,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>Undo changes</source>
       <translation>Wijzigingen ongedaan maken</translation>
+    </message>
+    <message>
+      <source>Undo your changes? What you typed in {fields} will be lost.</source>
+      <translation>Uw wijzigingen ongedaan maken? Wat u typte in {fields} gaat verloren.</translation>
     </message>
     <message>
       <source>Your changes are not saved yet.</source>

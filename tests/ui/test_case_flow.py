@@ -220,8 +220,16 @@ def test_identity_edits_survive_a_sync_a_lock_and_a_crash(main_window, qtbot, ct
     restored.form.phone2.setText("081 22 33 44")
     restored.flush_draft()  # as the autosave does
     assert drafts.get_draft(ctx, key) is not None
-    restored.revert()  # Undo changes: the stored record, no draft left
+    # "Undo changes", clicked by mistake beside Save, asks first: Keep them (the default)
+    box = restored.ask_revert()
+    assert box is not None and restored.form.phone2.accessibleName() in box.text()
+    assert box.defaultButton() is box.keep_button
+    box.keep_button.click()
+    assert restored.form.phone2.text() == "081 22 33 44"
+    box = restored.ask_revert()
+    box.undo_button.click()  # the stored record, no draft left
     assert restored.form.phone2.text() == "" and drafts.get_draft(ctx, key) is None
+    assert restored.ask_revert() is None  # nothing typed: nothing to ask
 
 
 def test_today_offers_autosaved_text(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -195,7 +196,7 @@ class IdentityTab(QWidget):
         bar.addWidget(self.save_button)
         layout.addLayout(bar)
         self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
+        self.revert_button.clicked.connect(self.ask_revert)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.key = draft_key("identity", dossier.patient_id, dossier.patient_id)
         self.loaded: dict[str, str | bool] = {}  # the record as last read
@@ -243,6 +244,26 @@ class IdentityTab(QWidget):
                     fields=", ".join(self.form.label_of(n) for n in sorted(self.both))))
         else:
             self.status.setText(self.tr("Your changes are not saved yet."))
+
+    def ask_revert(self) -> QMessageBox | None:
+        """"Undo changes", a click beside Save, threw away a whole address typed: it asks
+        first, naming the fields (Keep them is the default and Escape)."""
+        mine = self.edited()
+        if not mine:
+            self.revert()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo changes"), self.tr(
+            "Undo your changes? What you typed in {fields} will be lost.").format(
+                fields=", ".join(self.form.label_of(n) for n in mine)),
+            QMessageBox.StandardButton.NoButton, self)
+        undo = box.addButton(self.tr("&Undo them"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _r: self.revert() if box.clickedButton() is undo else None)
+        box.undo_button, box.keep_button = undo, keep  # type: ignore[attr-defined]
+        box.open()
+        return box
 
     def revert(self) -> None:
         self.reload()
