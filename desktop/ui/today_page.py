@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -408,10 +409,34 @@ class TodayPage(QWidget):
         self._update_banner()
         return dossier
 
-    def discard_draft(self) -> None:
-        if self.pending:
-            drafts.discard_draft(self.window_.ctx, self.pending[0].key)
-        self._update_banner()
+    def discard_draft(self) -> QMessageBox | None:
+        """The banner's Discard, beside Restore: it asks first, quoting the text (a hurried
+        click threw away a visit's notes for good)."""
+        if not self.pending:
+            return None
+        from desktop.ui.draft_guard import kind_label, readable
+
+        draft = self.pending[0]
+        excerpt = " ".join(readable(draft.text).split())
+        excerpt = excerpt if len(excerpt) <= 160 else excerpt[:157] + "…"
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard"), self.tr(
+            "Throw away this text for good ({what})?").format(what=kind_label(draft.kind)),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(excerpt)
+        throw = box.addButton(self.tr("&Throw it away"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def done(_result: int) -> None:
+            if box.clickedButton() is throw:
+                drafts.discard_draft(self.window_.ctx, draft.key)
+            self._update_banner()
+
+        box.finished.connect(done)
+        box.throw_button, box.keep_button = throw, keep  # type: ignore[attr-defined]
+        box.open()
+        return box
 
 
 class _Superseded(Exception):

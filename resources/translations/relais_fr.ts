@@ -5024,12 +5024,20 @@ Rien n'a été conservé ; recommencez.</translation>
       </translation>
     </message>
     <message>
+      <source>&amp;Keep it</source>
+      <translation>Le &amp;garder</translation>
+    </message>
+    <message>
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
       <source>&amp;Restore</source>
       <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+      <source>&amp;Throw it away</source>
+      <translation>Le &amp;jeter</translation>
     </message>
     <message>
       <source>Calls after a hospital discharge</source>
@@ -5112,6 +5120,10 @@ Rien n'a été conservé ; recommencez.</translation>
     <message>
       <source>This week</source>
       <translation>Cette semaine</translation>
+    </message>
+    <message>
+      <source>Throw away this text for good ({what})?</source>
+      <translation>Jeter définitivement ce texte ({what}) ?</translation>
     </message>
     <message>
       <source>Today</source>

@@ -5024,12 +5024,20 @@ Er werd niets bewaard; begin opnieuw.</translation>
       </translation>
     </message>
     <message>
+      <source>&amp;Keep it</source>
+      <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
       <source>&amp;New patient…</source>
       <translation>&amp;Nieuwe patiënt…</translation>
     </message>
     <message>
       <source>&amp;Restore</source>
       <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Throw it away</source>
+      <translation>&amp;Weggooien</translation>
     </message>
     <message>
       <source>Calls after a hospital discharge</source>
@@ -5112,6 +5120,10 @@ Er werd niets bewaard; begin opnieuw.</translation>
     <message>
       <source>This week</source>
       <translation>Deze week</translation>
+    </message>
+    <message>
+      <source>Throw away this text for good ({what})?</source>
+      <translation>Deze tekst definitief weggooien ({what})?</translation>
     </message>
     <message>
       <source>Today</source>

@@ -331,3 +331,23 @@ def test_the_next_status_is_read_whole(main_window, qtbot, ctx) -> None:  # type
             combo.width(), fresh.sizeHint().width())
     finally:
         install_language("en")
+
+
+def test_todays_discard_asks_before_throwing_the_text_away(main_window, qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Discard, beside Restore on Today's banner, threw a visit's notes away at once."""
+    pid = patients.add_patient(ctx, patients.PatientFields(family_name="Noël", given_name="Léon"))
+    cid = cases.open_case(ctx, pid, cases.RequestFields(requester_type="patient",
+                                                        request_reason="Aide"))
+    vid = visits.plan_visit(ctx, cid, start="2026-11-23T09:00")
+    key = drafts.visit_notes_key(vid)
+    drafts.save_draft(ctx, key, "visit_notes", "Texte perdu au crash", patient_id=pid,
+                      context={"visit_id": vid})
+    page = main_window.pages[0]
+    page.refresh()
+    box = page.discard_draft()
+    assert box is not None and "Texte perdu au crash" in box.informativeText()
+    assert box.defaultButton() is box.keep_button
+    box.keep_button.click()
+    assert drafts.get_draft(ctx, key) is not None and page.banner.isVisibleTo(main_window)
+    page.discard_draft().throw_button.click()
+    assert drafts.get_draft(ctx, key) is None and not page.banner.isVisibleTo(main_window)
