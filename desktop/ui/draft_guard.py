@@ -91,6 +91,12 @@ def readable(text: str) -> str:
     return " · ".join(str(v).strip() for v in data.values() if str(v).strip())
 
 
+def draft_excerpt(text: str) -> str:
+    """A draft's text on one line, at most 160 characters (what a question quotes of it)."""
+    line = " ".join(readable(text).split())
+    return line if len(line) <= 160 else line[:157] + "…"
+
+
 class DraftGuard(QObject):
     """Autosaves `fields` of `host` as one draft; see the module docstring."""
 
@@ -295,8 +301,7 @@ class DraftOffer(QObject):
             return None
         draft = self.pending.pop(0)
         when = short_datetime(draft.updated_at.astimezone())
-        excerpt = " ".join(readable(draft.text).split())
-        excerpt = excerpt if len(excerpt) <= 160 else excerpt[:157] + "…"
+        excerpt = draft_excerpt(draft.text)
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("DraftGuard", "Unsaved draft"),
                           QCoreApplication.translate("DraftGuard", "An unsaved draft was kept ({what}, {when}). Restore it?").format(
                               what=kind_label(draft.kind), when=when),

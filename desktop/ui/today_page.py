@@ -414,15 +414,13 @@ class TodayPage(QWidget):
         click threw away a visit's notes for good)."""
         if not self.pending:
             return None
-        from desktop.ui.draft_guard import kind_label, readable
+        from desktop.ui.draft_guard import draft_excerpt, kind_label
 
         draft = self.pending[0]
-        excerpt = " ".join(readable(draft.text).split())
-        excerpt = excerpt if len(excerpt) <= 160 else excerpt[:157] + "…"
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard"), self.tr(
             "Throw away this text for good ({what})?").format(what=kind_label(draft.kind)),
             QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(excerpt)
+        box.setInformativeText(draft_excerpt(draft.text))
         throw = box.addButton(self.tr("&Throw it away"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

@@ -73,7 +73,7 @@ class DossierWindow(QMainWindow):
         self.bus.changed.connect(self._on_changed)
         self.bus.touched.connect(self._on_touched, Qt.ConnectionType.QueuedConnection)
         self.draft_offer: DraftOffer | None = None
-        QTimer.singleShot(0, self.offer_drafts)  # text left by a lock or a crash
+        QTimer.singleShot(0, self, self.offer_drafts)  # text left by a lock or a crash
         self._opening = False
         self._cases = None
 

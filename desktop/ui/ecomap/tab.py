@@ -270,11 +270,10 @@ class MapPage(QWidget):
         elif was_empty and data.ties:  # fitted to the patient alone: the first person was cut
             self._fit_once_laid_out()
         if focus and focus in self.scene.nodes:
-            node = self.scene.nodes[focus]
-            self.scene.setFocusItem(node)
-            # the person just added or edited in sight, the view focused or not
-            QTimer.singleShot(0, lambda: self.view.ensureVisible(node, 30, 30)
-                              if node.scene() is self.scene else None)
+            self.scene.setFocusItem(self.scene.nodes[focus])
+            # the person just added or edited in sight, the view focused or not (looked up
+            # when the timer fires: a newer map may have replaced the node meanwhile)
+            QTimer.singleShot(0, self.view, lambda: self._show_node(focus))
         if not data.ties:
             self.status.setText(self.tr("Nobody is on the map yet: add the people and services "
                                         "around the patient (Ctrl+Shift+A)."))
@@ -282,6 +281,11 @@ class MapPage(QWidget):
             self.status.setText(self.tr("%n tie(s). Tab goes from one person to the next; "
                                         "arrows move them; Enter edits the tie.", "",
                                         len(data.ties)))
+
+    def _show_node(self, tie_id: str) -> None:
+        node = self.scene.nodes.get(tie_id)
+        if node is not None:
+            self.view.ensureVisible(node, 30, 30)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -297,7 +301,7 @@ class MapPage(QWidget):
         """The first fit waits for the layout: fitted while the view still had the size it had
         before the tab was shown, the patient ended up at the edge of a map cut in half."""
         self._fitted = True
-        QTimer.singleShot(0, self.view.fit)
+        QTimer.singleShot(0, self.view, self.view.fit)
 
     def _focused(self, tie_id: str) -> None:
         if self.data is None:
