@@ -591,10 +591,14 @@ class SyncMachine(RuleBasedStateMachine):
             return any(c.get("field") == e.key[2] for c in r.get("conflicts", []))
 
         def counted(e: Edit) -> bool:
+            # a case goes with its patient: an erasure on one laptop takes the case's sent ops
+            # (and the results the oracle reads) with it, so its edits say nothing any more
+            patient = self.cases.get(e.key[1])
             return (e.key[1] not in self.model.deleted_records
                     and e.key[1] not in self.model.withdrawn_patients
                     and e.key[1] not in self.model.erased_patients
-                    and self.cases.get(e.key[1]) not in self.model.withdrawn_patients
+                    and patient not in self.model.withdrawn_patients
+                    and patient not in self.model.erased_patients
                     and results.get(e.op_id, {}).get("status") in ("applied", "conflict"))
 
         def changed(e: Edit) -> bool:
