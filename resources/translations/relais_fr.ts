@@ -2050,6 +2050,10 @@
       <translation>Nom</translation>
     </message>
     <message>
+      <source>No contact of the directory matches “{text}”.</source>
+      <translation>Aucun contact du répertoire ne correspond à « {text} ».</translation>
+    </message>
+    <message>
       <source>No likely duplicate found.</source>
       <translation>Aucun doublon probable.</translation>
     </message>
@@ -2080,6 +2084,10 @@
     <message>
       <source>Search the directory</source>
       <translation>Chercher dans le répertoire</translation>
+    </message>
+    <message>
+      <source>The directory holds the doctors, services and organisations shared by every patient; a patient's family and friends are on their ecomap. Add one with New contact…</source>
+      <translation>Le répertoire réunit les médecins, services et organisations communs à tous les patients ; la famille et les proches d'un patient sont sur son écocarte. Ajoutez-en un avec « Nouveau contact… ».</translation>
     </message>
     <message>
       <source>Town</source>

@@ -2050,6 +2050,10 @@
       <translation>Naam</translation>
     </message>
     <message>
+      <source>No contact of the directory matches “{text}”.</source>
+      <translation>Geen contact in de adresgids komt overeen met “{text}”.</translation>
+    </message>
+    <message>
       <source>No likely duplicate found.</source>
       <translation>Geen waarschijnlijke dubbels gevonden.</translation>
     </message>
@@ -2080,6 +2084,10 @@
     <message>
       <source>Search the directory</source>
       <translation>Zoeken in de adresgids</translation>
+    </message>
+    <message>
+      <source>The directory holds the doctors, services and organisations shared by every patient; a patient's family and friends are on their ecomap. Add one with New contact…</source>
+      <translation>De adresgids bevat de artsen, diensten en organisaties die alle patiënten delen; de familie en vrienden van een patiënt staan op diens ecomap. Voeg er een toe met “Nieuw contact…”.</translation>
     </message>
     <message>
       <source>Town</source>

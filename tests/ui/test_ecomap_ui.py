@@ -390,3 +390,29 @@ def test_the_maps_keys_work_as_soon_as_its_tab_is_chosen(qtbot, ctx: AppContext)
     QApplication.processEvents()
     assert tab.map.isAncestorOf(holder.focusWidget()), holder.focusWidget()
     tab.setParent(None)  # qtbot closes it on its own
+
+
+def test_an_empty_directory_says_what_it_holds(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """A daughter added on a patient's map, then the Directory: an empty table and no word of
+    why (family is private to the patient's map), nor of a search that matched nobody."""
+    from desktop.ui.app import make_app
+    from desktop.ui.bus import DataBus
+    from desktop.ui.ecomap.directory_page import create_page
+
+    pid = add_patient(ctx, PatientFields(family_name="Dethier", given_name="Marie"))
+    ecosystem.add_contact_and_link(ctx, pid, ContactFields(
+        kind="family", family_name="Dethier", given_name="Sophie"), TieFields(role="fille"))
+    make_app()
+    page = create_page(SimpleNamespace(ctx=ctx, bus=DataBus()))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.table.rowCount() == 0 and page.empty.isVisible()
+    assert "ecomap" in page.empty.text()
+    contacts.add_contact(ctx, ContactFields(kind="gp", family_name="Goffin",
+                                            given_name="Brigitte"))
+    page.refresh()
+    assert page.table.rowCount() == 1 and not page.empty.isVisible()
+    page.search.setText("zzz")
+    page.refresh()
+    assert page.empty.isVisible() and "zzz" in page.empty.text()

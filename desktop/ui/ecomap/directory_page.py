@@ -70,6 +70,12 @@ class DirectoryPage(QWidget):
         for b in (self.new_button, self.edit_button, self.delete_button, self.dup_button):
             top.addWidget(b)
         layout.addLayout(top)
+        # an empty directory (a new laptop, or only family added on the maps) said nothing
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #616161;")
+        self.empty.hide()
+        layout.addWidget(self.empty)
         split = QSplitter(Qt.Orientation.Vertical)
         self.table = _table([self.tr("Name"), self.tr("Kind"), self.tr("Phone"), self.tr("Town"),
                              self.tr("INAMI number"), self.tr("Patients")])
@@ -139,6 +145,13 @@ class DirectoryPage(QWidget):
                 self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
+        typed = self.search.text().strip()
+        self.empty.setText(
+            self.tr("No contact of the directory matches “{text}”.").format(text=typed) if typed
+            else self.tr("The directory holds the doctors, services and organisations shared "
+                         "by every patient; a patient's family and friends are on their "
+                         "ecomap. Add one with New contact…"))
+        self.empty.setVisible(not self.rows)
         if self.dup_box.isVisible():
             self.find_duplicates()
 
