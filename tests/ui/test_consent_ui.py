@@ -124,6 +124,12 @@ def test_audit_page_filters(main_window, qtbot, ctx) -> None:  # type: ignore[no
     page.refresh()
     assert page.tree.topLevelItemCount() == 1
     assert page.rows[0].patient_id == d.patient_id
+    # the kind of record in the user's words, not the table's name ("relationship")
+    from desktop.ui.sync.labels import table_label
+
+    shown, table = page.tree.topLevelItem(0).text(4), page.rows[0].table
+    assert table and shown.startswith(table_label(table) + " ")
+    assert shown.split(" ")[0] != table, shown
     page.patient.setText("not-an-id")
     page.refresh()
     assert page.status.text()  # invalid id: a message, the list unchanged

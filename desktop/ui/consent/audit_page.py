@@ -27,6 +27,7 @@ from desktop.services import audit_log, gdpr
 from desktop.ui.consent import labels
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import error_message
+from desktop.ui.sync.labels import table_label
 
 if TYPE_CHECKING:
     from desktop.services.context import AppContext
@@ -91,6 +92,11 @@ class AuditPage(QWidget):
         self.retention.setHeaderLabels([self.tr("Patient"), self.tr("Last contact"),
                                         self.tr("Kept until"), self.tr("Restricted")])
         self.retention.setRootIsDecorated(False)
+        # its headers read whole ("Conservé jusqu'" was cut), the patient's name taking the rest
+        head = self.retention.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.retention.setAccessibleName(self.tr("Records past the retention period"))
         layout.addWidget(self.retention, 1)
         self.retention_button.clicked.connect(self.review_retention)
@@ -144,7 +150,10 @@ class AuditPage(QWidget):
         for r in self.rows:
             item = QTreeWidgetItem([short_datetime(r.at, seconds=True), r.actor or "",
                                     labels.action(r.action), r.patient_name or "",
-                                    f"{r.table or ''} {r.record_id or ''}".strip(),
+                                    # the kind of record in words ("relationship" read
+                                    # as a code), its id for the one who checks
+                                    f"{table_label(r.table) if r.table else ''} "
+                                    f"{r.record_id or ''}".strip(),
                                     (r.device_id or "")[:13]])
             item.setData(0, Qt.ItemDataRole.UserRole, r.patient_id)
             self.tree.addTopLevelItem(item)
