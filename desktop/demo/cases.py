@@ -11,9 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
-from desktop.demo.common import DAUGHTER, OLD, SON, SPOUSE, WIDOWED, family_facts, fits, said
+from desktop.demo.common import (
+    DAUGHTER,
+    OLD,
+    SON,
+    SPOUSE,
+    WIDOWED,
+    family_facts,
+    fits,
+    said,
+    with_age,
+)
 from desktop.demo.common import people as read_people
 from desktop.domain import case_lifecycle as L
 from desktop.domain.contacts import PRIVATE_KINDS
@@ -220,7 +231,7 @@ class _Deck:
 def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status: str,
            kind: str | None = None, lang: str = "fr", female: bool = True,
            circle: Circle = Circle(), notes: _Deck | None = None,
-           facts: frozenset[str] = frozenset({OLD})) -> dict[str, Any]:
+           facts: AbstractSet[str] = frozenset({OLD})) -> dict[str, Any]:
     kind = kind or rng.choices(["home_visit", "phone", "concertation", "office"], [7, 3, 1, 1])[0]
     end = start + dt.timedelta(minutes=15 if kind == "phone" else rng.choice([45, 60, 90]))
     row: dict[str, Any] = {
@@ -230,7 +241,7 @@ def _visit(rng: random.Random, case: dict[str, Any], start: dt.datetime, status:
     }
     if status == "done":
         fitting = [n for n, (kinds, needs) in zip(VISIT_NOTES[lang], NOTE_FITS, strict=True)
-                   if kind in kinds and fits(needs, set(facts))]
+                   if kind in kinds and fits(needs, facts)]
         text = (notes or _Deck(rng)).draw(fitting)
         row.update(actual_start=start, actual_end=end, notes=said(text, female))
     return row
@@ -280,7 +291,7 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             ended = opened - dt.timedelta(days=earlier[0] % 60 + 10)
             episodes.append((ended - dt.timedelta(days=earlier[1]), ended, "closed"))
         episodes.append((opened, None, status))
-        facts = family_facts(set(circle.roles)) | ({OLD} if age >= 60 else set())
+        facts = with_age(family_facts(circle.roles), age)
         deck, journal_deck = _Deck(rng), _Deck(rng)
         requests = [r for r in REQUESTS[lang] if fits(r[3], facts)]
         for opened, closed, status in episodes:
@@ -311,7 +322,7 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             while (visit_day := _workday(day, later=False)) > opened and done < max_visits:
                 start = _at(visit_day, rng.choice([9, 10, 11, 14, 15, 16]), rng.choice([0, 30]))
                 rows[VISIT].append(_visit(rng, case, start, "done", lang=lang, female=female,
-                                          circle=circle, notes=deck, facts=frozenset(facts)))
+                                          circle=circle, notes=deck, facts=facts))
                 if rows[VISIT][-1]["kind"] == "home_visit":
                     first_home = visit_day
                 if rng.random() < 0.7:
@@ -329,7 +340,7 @@ def case_rows(rng: random.Random, today: dt.date, patient_ids: list[str], user: 
             if (first_home is None or first_home > opened + dt.timedelta(days=30)) and first < end:
                 rows[VISIT].append(_visit(rng, case, _at(first, rng.choice([10, 14])), "done",
                                           "home_visit", lang=lang, female=female, circle=circle,
-                                          notes=deck, facts=frozenset(facts)))
+                                          notes=deck, facts=facts))
             if closed:
                 continue
             if index < len(TODAY_SLOTS):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.services import patients
 from desktop.services.context import AppContext
@@ -55,17 +58,15 @@ def people(ctx: AppContext, patient_ids: list[str]) -> dict[str, Person]:
 
 
 # the family ties a demo text may name ("Sa fille", "Époux surchargé", "depuis le décès de
-# son mari"): said only of a patient whose map shows them (or, for a death, no spouse)
+# son mari"): said only of a patient whose map shows them (or, for a death, no spouse); and her age
 SPOUSE, DAUGHTER, SON, WIDOWED = "spouse", "daughter", "son", "widowed"
-OLD = "old"  # 60 or older: what a text about memory clinics or a walking frame assumes
+CHILD = "child"  # a daughter or a son
+OLD, OLD_AGE = "old", 60  # what a text about memory clinics or a walking frame assumes
 _ROLES = {SPOUSE: {"époux", "épouse", "echtgenoot", "echtgenote"},
           DAUGHTER: {"fille", "dochter"}, SON: {"fils", "zoon"}}
 
 
-CHILD = "child"  # a daughter or a son
-
-
-def family_facts(roles: set[str]) -> set[str]:
+def family_facts(roles: AbstractSet[str]) -> set[str]:
     """Which of SPOUSE, DAUGHTER, SON (then CHILD; or else WIDOWED) the roles of a patient's
     people show."""
     facts = {fact for fact, names in _ROLES.items() if roles & names}
@@ -74,22 +75,32 @@ def family_facts(roles: set[str]) -> set[str]:
     return facts if SPOUSE in facts else facts | {WIDOWED}
 
 
+def with_age(facts: set[str], age: int) -> set[str]:
+    """`facts` and OLD for a patient of OLD_AGE or more."""
+    return facts | {OLD} if age >= OLD_AGE else facts
+
+
 def tie(role: str | None) -> str | None:
     """SPOUSE, DAUGHTER or SON for a role that names one ("épouse", "zoon"), else None."""
     return next((fact for fact, names in _ROLES.items() if role in names), None)
 
 
-def fits(needs: str | tuple[str, ...] | None, facts: set[str]) -> bool:
+def fits(needs: str | tuple[str, ...] | None, facts: AbstractSet[str]) -> bool:
     """Whether a text assuming the fact `needs` (or all of several) may be said of a patient."""
     if needs is None:
         return True
     return needs in facts if isinstance(needs, str) else all(n in facts for n in needs)
 
 
+def facts_of_people(choices: Iterable[Any]) -> set[str]:
+    """`family_facts` of a patient's people as `care_plans.ecosystem_choices` gives them."""
+    from desktop.domain.contacts import PRIVATE_KINDS
+
+    return family_facts({p.role for p in choices if p.kind in PRIVATE_KINDS and p.role})
+
+
 def family_of(ctx: AppContext, patient_id: str) -> set[str]:
     """`family_facts` of the patient's own people, as the ecosystem step drew them."""
-    from desktop.domain.contacts import PRIVATE_KINDS
     from desktop.services import care_plans
 
-    return family_facts({p.role for p in care_plans.ecosystem_choices(ctx, patient_id)
-                         if p.kind in PRIVATE_KINDS and p.role})
+    return facts_of_people(care_plans.ecosystem_choices(ctx, patient_id))

@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable
 
 from desktop.demo import data as D
-from desktop.demo.common import Person, people
+from desktop.demo.common import OLD_AGE, Person, people
 from desktop.domain.contacts import ContactFields, make_inami
 from desktop.domain.ecomap import TieFields
 from desktop.services import contacts, ecosystem
@@ -72,7 +72,7 @@ UNDER_40 = {**UNDER_60, "fille": "mère", "dochter": "moeder", "fils": "père", 
 
 
 def _role_for_age(role: str, age: int) -> str:
-    return (UNDER_40 if age < 40 else UNDER_60 if age < 60 else {}).get(role, role)
+    return (UNDER_40 if age < 40 else UNDER_60 if age < OLD_AGE else {}).get(role, role)
 
 
 def _fresh_given(rng: random.Random, dutch: bool, female: bool, taken: set[str]) -> str:
@@ -226,9 +226,9 @@ def _patient_ecosystem(ctx: AppContext, rng: random.Random, p: Person,
         if len(ties) >= target:
             break
         kind, _org, role, _avail = services[i]
-        if age < 60 and kind in OLDER_ONLY:
+        if age < OLD_AGE and kind in OLDER_ONLY:
             continue
-        role = YOUNGER_ROLES.get(role, role) if age < 60 else role
+        role = YOUNGER_ROLES.get(role, role) if age < OLD_AGE else role
         options = directory.get((town, kind)) or []
         if not options:
             continue

@@ -18,11 +18,12 @@ from desktop.demo.common import (
     SON,
     SPOUSE,
     Person,
-    family_of,
+    facts_of_people,
     fits,
     people,
     said,
     tie,
+    with_age,
 )
 from desktop.services import assessments, care_plans, cases, concertations, gp_feedback
 from desktop.services.context import AppContext
@@ -109,7 +110,7 @@ def _plan_for(ctx: AppContext, rng: random.Random, p: Person, today: dt.date,
               status: str | None, active_on: dt.date | None) -> None:
     lang = p.lang
     rels = care_plans.ecosystem_choices(ctx, p.id)
-    facts = family_of(ctx, p.id) | ({OLD} if p.age(today) >= 60 else set())
+    facts = with_age(facts_of_people(rels), p.age(today))
 
     def words(part: str) -> str:
         return said(rng.choice([w for w, needs in WORDS[lang][part] if fits(needs, facts)]),

@@ -20,7 +20,14 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop.i18n.dates import short_datetime
 from desktop.services import drafts
@@ -55,6 +62,24 @@ def follow_stored(fields: Mapping[str, TextWidget], stored: Mapping[str, str],
             set_text(widget, stored[name])
             widget.blockSignals(False)
     return dict(stored)
+
+
+def confirm_loss(parent: QWidget, title: str, text: str, lose: str, keep: str,
+                 then: Callable[[], object], *, detail: str = "",
+                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+                 ) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+    """Ask before a click throws typed text away: `lose` runs `then`, `keep` (the default,
+    and Escape) does nothing. Opened, not run: returns the box and its two buttons."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if detail:
+        box.setInformativeText(detail)
+    lose_button = box.addButton(lose, QMessageBox.ButtonRole.DestructiveRole)
+    keep_button = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep_button)
+    box.setEscapeButton(keep_button)
+    box.finished.connect(lambda _r: then() if box.clickedButton() is lose_button else None)
+    box.open()
+    return box, lose_button, keep_button
 
 
 def draft_key(kind: str, patient_id: str | None, record_id: str | None) -> str:

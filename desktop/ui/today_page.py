@@ -388,24 +388,13 @@ class TodayPage(QWidget):
                 drafts.discard_draft(self.window_.ctx, draft.key)
             self._update_banner()
             return opened
+        # the dossier reopens its dialog, or opens the tab that shows it (a journal note, the
+        # plan's words)
         dossier = self.window_.open_dossier(draft.patient_id)
-        from desktop.ui.dossier.journal_tab import JournalTab
-
-        if draft.kind == "journal":
-            for i in range(dossier.tabs.count()):
-                tab = dossier.tabs.widget(i)
-                if isinstance(tab, JournalTab):
-                    tab.new_note()
-                    return tab
-        if draft.kind == "plan_words":  # the Plan tab shows the restored answers by itself
-            from desktop.ui.dossier.tabs import TABS
-
-            dossier.tabs.setCurrentIndex([tab.key for tab in TABS].index("plan"))
         opened = dossier.restore_draft(draft)
         if opened is not None:
             return opened
-        if draft.kind not in ("plan_words",):  # nothing left to restore it into
-            drafts.discard_draft(self.window_.ctx, draft.key)
+        drafts.discard_draft(self.window_.ctx, draft.key)  # nothing left to restore it into
         self._update_banner()
         return dossier
 
@@ -414,26 +403,20 @@ class TodayPage(QWidget):
         click threw away a visit's notes for good)."""
         if not self.pending:
             return None
-        from desktop.ui.draft_guard import draft_excerpt, kind_label
+        from desktop.ui.draft_guard import confirm_loss, draft_excerpt, kind_label
 
         draft = self.pending[0]
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard"), self.tr(
-            "Throw away this text for good ({what})?").format(what=kind_label(draft.kind)),
-            QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(draft_excerpt(draft.text))
-        throw = box.addButton(self.tr("&Throw it away"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
 
-        def done(_result: int) -> None:
-            if box.clickedButton() is throw:
-                drafts.discard_draft(self.window_.ctx, draft.key)
+        def throw_away() -> None:
+            drafts.discard_draft(self.window_.ctx, draft.key)
             self._update_banner()
 
-        box.finished.connect(done)
+        box, throw, keep = confirm_loss(
+            self, self.tr("Discard"), self.tr("Throw away this text for good ({what})?").format(
+                what=kind_label(draft.kind)),
+            self.tr("&Throw it away"), self.tr("&Keep it"), throw_away,
+            detail=draft_excerpt(draft.text))
         box.throw_button, box.keep_button = throw, keep  # type: ignore[attr-defined]
-        box.open()
         return box
 
 

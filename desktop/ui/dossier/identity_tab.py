@@ -27,7 +27,7 @@ from desktop.domain.errors import DomainError
 from desktop.services import drafts, patients
 from desktop.services.patients import PatientFields, PatientView
 from desktop.ui.dossier.case_dialogs import InlineErrors
-from desktop.ui.draft_guard import draft_key
+from desktop.ui.draft_guard import confirm_loss, draft_key
 from desktop.ui.fields import DateField
 
 if TYPE_CHECKING:
@@ -252,17 +252,13 @@ class IdentityTab(QWidget):
         if not mine:
             self.revert()
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo changes"), self.tr(
-            "Undo your changes? What you typed in {fields} will be lost.").format(
-                fields=", ".join(self.form.label_of(n) for n in mine)),
-            QMessageBox.StandardButton.NoButton, self)
-        undo = box.addButton(self.tr("&Undo them"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.finished.connect(lambda _r: self.revert() if box.clickedButton() is undo else None)
+        box, undo, keep = confirm_loss(
+            self, self.tr("Undo changes"), self.tr(
+                "Undo your changes? What you typed in {fields} will be lost.").format(
+                    fields=", ".join(self.form.label_of(n) for n in mine)),
+            self.tr("&Undo them"), self.tr("&Keep them"), self.revert,
+            icon=QMessageBox.Icon.Question)
         box.undo_button, box.keep_button = undo, keep  # type: ignore[attr-defined]
-        box.open()
         return box
 
     def revert(self) -> None:
